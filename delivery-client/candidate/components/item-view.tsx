@@ -1,0 +1,169 @@
+/**
+ * Renders a candidate-safe QTI item (the content tree from the engine) with its interactions,
+ * and reports answer changes. XHTML and MathML are rendered natively from an allow-list; each
+ * interaction type has a keyboard-usable component; anything unknown says so plainly.
+ */
+import { createContext, createElement, useContext, type ReactNode } from 'react';
+import type { ItemResponses } from '../../../engine/client.ts';
+import type { CandidateItem, ContentElement, ContentNode } from '../../../item-bank/client.ts';
+import { useI18n } from '../../shared/i18n.tsx';
+import { INTERACTIONS } from './interactions.tsx';
+
+interface Props {
+  item: unknown;
+  responses: ItemResponses | undefined;
+  onChange(responses: ItemResponses): void;
+}
+
+export interface ItemContextValue {
+  item: CandidateItem;
+  responses: ItemResponses;
+  set(identifier: string, value: ItemResponses[string]): void;
+}
+
+export const ItemContext = createContext<ItemContextValue | undefined>(undefined);
+export const useItem = () => useContext(ItemContext)!;
+
+const HTML_TAGS = new Set([
+  'p',
+  'div',
+  'span',
+  'strong',
+  'em',
+  'b',
+  'i',
+  'u',
+  'sub',
+  'sup',
+  'br',
+  'hr',
+  'img',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'code',
+  'pre',
+  'kbd',
+  'var',
+  'samp',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'q',
+  'cite',
+  'abbr',
+  'figure',
+  'figcaption',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'small',
+  'big',
+  'address',
+  'col',
+  'colgroup',
+  'label',
+  'a',
+  'section',
+  'article',
+]);
+const HTML_ATTRIBUTES: Record<string, string> = {
+  class: 'className',
+  src: 'src',
+  alt: 'alt',
+  width: 'width',
+  height: 'height',
+  colspan: 'colSpan',
+  rowspan: 'rowSpan',
+  title: 'title',
+  lang: 'lang',
+  'xml:lang': 'lang',
+  dir: 'dir',
+  controls: 'controls',
+  type: 'type',
+  start: 'start',
+  scope: 'scope',
+  href: 'href',
+};
+
+function htmlProps(e: ContentElement, key: number) {
+  const props: Record<string, unknown> = { key };
+  for (const [name, value] of Object.entries(e.attributes)) {
+    const prop = HTML_ATTRIBUTES[name];
+    if (!prop) continue;
+    if (prop === 'href' && !/^https?:/i.test(value)) continue;
+    props[prop] = prop === 'controls' ? true : value;
+  }
+  if (e.name === 'a') props.target = '_blank';
+  return props;
+}
+
+export function renderNodes(nodes: ContentNode[]): ReactNode[] {
+  return nodes.map((node, key) => renderNode(node, key));
+}
+
+function renderNode(node: ContentNode, key: number): ReactNode {
+  if (node.kind === 'text') return node.text;
+  if (node.ns === 'math') {
+    const props: Record<string, unknown> = { key };
+    for (const [k, v] of Object.entries(node.attributes))
+      if (!k.startsWith('on') && !k.includes(':')) props[k] = v;
+    return createElement(node.name, props, ...renderNodes(node.children));
+  }
+  if (node.ns === 'html') {
+    if (!HTML_TAGS.has(node.name)) return <span key={key}>{renderNodes(node.children)}</span>;
+    return createElement(
+      node.name,
+      htmlProps(node, key),
+      ...(['br', 'hr', 'img', 'source', 'track', 'col'].includes(node.name)
+        ? []
+        : renderNodes(node.children)),
+    );
+  }
+  const Interaction = INTERACTIONS[node.name];
+  if (Interaction) return <Interaction key={key} element={node} />;
+  if (node.name === 'prompt')
+    return (
+      <p key={key} className="prompt">
+        {renderNodes(node.children)}
+      </p>
+    );
+  if (node.name === 'itemBody' || node.name === 'rubricBlock' || node.name === 'div')
+    return <div key={key}>{renderNodes(node.children)}</div>;
+  return <span key={key}>{renderNodes(node.children)}</span>;
+}
+
+export function ItemView({ item, responses, onChange }: Props) {
+  const { t } = useI18n();
+  if (!item) return <p>{t('exam.loadingItem')}</p>;
+  const candidateItem = item as CandidateItem;
+  const current = responses ?? {};
+  const value: ItemContextValue = {
+    item: candidateItem,
+    responses: current,
+    set: (identifier, v) => onChange({ ...current, [identifier]: v }),
+  };
+  return (
+    <ItemContext.Provider value={value}>
+      <div className="item-body" lang={candidateItem.language}>
+        {renderNodes(candidateItem.body.children)}
+      </div>
+    </ItemContext.Provider>
+  );
+}

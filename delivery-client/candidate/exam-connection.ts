@@ -1,0 +1,232 @@
+/**
+ * The candidate's link to the engine: one Socket.IO connection, the answer queue (IndexedDB
+ * first, then the socket, removed only on acknowledgement), resume from the engine's database
+ * snapshot after every (re)connection, and the server clock. React reads it through `subscribe`.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type {
+  CandidateClientToServerEvents,
+  CandidateServerToClientEvents,
+  ItemResponses,
+  SessionSnapshot,
+  TimeState,
+} from '../../engine/client.ts';
+import type { AnswerStore, PendingSave } from './answer-store.ts';
+import { deviceId, tabId } from './session-storage.ts';
+
+type CandidateSocket = Socket<CandidateServerToClientEvents, CandidateClientToServerEvents>;
+type AckError = { ok: false; error: { id: string; message: string } };
+
+export interface ExamState {
+  connection: 'connecting' | 'online' | 'offline' | 'refused';
+  refusal?: string;
+  snapshot?: SessionSnapshot;
+  position: number;
+  answers: Record<string, ItemResponses>;
+  flags: string[];
+  pending: number;
+  /** The deadline in this device's clock (server deadline corrected by the measured offset). */
+  localDeadline: number | null;
+  pausedRemainingMs: number | null;
+  paused: boolean;
+  message?: string;
+  warning?: number;
+  ended?: { by: 'candidate' | 'server' | 'proctor'; reason?: string };
+  items: Record<number, unknown>;
+}
+
+export class ExamConnection {
+  private socket: CandidateSocket;
+  private listeners = new Set<() => void>();
+  private flushing = false;
+  private serverSeq = new Map<string, number>();
+  state: ExamState = {
+    connection: 'connecting',
+    position: 0,
+    answers: {},
+    flags: [],
+    pending: 0,
+    localDeadline: null,
+    pausedRemainingMs: null,
+    paused: false,
+    items: {},
+  };
+
+  constructor(
+    private readonly sessionId: string,
+    token: string,
+    private readonly store: AnswerStore,
+  ) {
+    this.socket = io('/candidate', {
+      transports: ['websocket'],
+      auth: { token, deviceId: deviceId(), tabId: tabId() },
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5000,
+    });
+    this.socket.on('connect', () => void this.resume());
+    this.socket.on('disconnect', () => this.set({ connection: 'offline' }));
+    this.socket.on('connect_error', (error) => {
+      const id = (error as { data?: { id?: string } }).data?.id;
+      if (id === 'session_in_use' || id === 'invalid_token' || id === 'session_not_found') {
+        this.socket.disconnect();
+        this.set({ connection: 'refused', refusal: id });
+      } else this.set({ connection: 'offline' });
+    });
+    this.socket.on('time:sync', (time) => this.applyTime(time));
+    this.socket.on('time:warning', ({ minutesLeft }) => this.set({ warning: minutesLeft }));
+    this.socket.on('time:extended', ({ time }) => this.applyTime(time));
+    this.socket.on('session:paused', ({ time }) => this.applyTime(time));
+    this.socket.on('session:resumed', ({ time }) => {
+      this.applyTime(time);
+      void this.flush();
+    });
+    this.socket.on('message', ({ text }) => this.set({ message: text }));
+    this.socket.on('session:terminated', ({ reason }) => this.set({ ended: { by: 'proctor', reason } }));
+    this.socket.on('session:submitted', ({ by }) => this.set({ ended: { by } }));
+  }
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = () => this.state;
+
+  private set(patch: Partial<ExamState>) {
+    this.state = { ...this.state, ...patch };
+    this.listeners.forEach((l) => l());
+  }
+
+  private applyTime(time: TimeState) {
+    const offset = Date.now() - time.serverNow;
+    this.set({
+      paused: time.paused,
+      localDeadline: time.deadline === null ? null : time.deadline + offset,
+      pausedRemainingMs: time.paused ? time.remainingMs : null,
+    });
+  }
+
+  private async request<T>(
+    event: keyof CandidateClientToServerEvents,
+    payload: unknown,
+  ): Promise<T | AckError> {
+    try {
+      const emit = this.socket.timeout(10_000).emitWithAck as unknown as (
+        e: string,
+        p: unknown,
+      ) => Promise<T | AckError>;
+      return await emit.call(this.socket.timeout(10_000), event, payload);
+    } catch {
+      return { ok: false, error: { id: 'timeout', message: 'No answer from the server.' } };
+    }
+  }
+
+  /** Rebuilds the state from the engine's snapshot plus whatever this device still holds unsent. */
+  private async resume() {
+    const res = await this.request<{ ok: true; snapshot: SessionSnapshot }>('session:resume', {});
+    if (!res.ok) return this.set({ connection: 'offline' });
+    const { snapshot } = res;
+    const local = await this.store.latest(this.sessionId);
+    const answers: Record<string, ItemResponses> = {};
+    for (const [ref, saved] of Object.entries(snapshot.responses)) {
+      answers[ref] = saved.responses;
+      this.serverSeq.set(ref, saved.seq);
+    }
+    for (const [ref, save] of local) {
+      if (save.seq > (snapshot.responses[ref]?.seq ?? 0)) answers[ref] = save.responses;
+    }
+    this.applyTime(snapshot.time);
+    this.set({
+      connection: 'online',
+      snapshot,
+      position: snapshot.position,
+      flags: snapshot.flags,
+      answers,
+      ended:
+        snapshot.state === 'submitted' || snapshot.state === 'scored'
+          ? (this.state.ended ?? { by: 'candidate' })
+          : this.state.ended,
+    });
+    await this.flush();
+  }
+
+  async start(): Promise<string | undefined> {
+    const res = await this.request<{ ok: true; snapshot: SessionSnapshot }>('session:start', {});
+    if (!res.ok) return res.error.id;
+    this.applyTime(res.snapshot.time);
+    this.set({ snapshot: res.snapshot, position: res.snapshot.position });
+    return undefined;
+  }
+
+  /** Loads an item (and the next two, so moving on is instant). */
+  async loadItem(position: number): Promise<void> {
+    const total = this.state.snapshot?.form.length ?? 0;
+    for (const p of [position, position + 1, position + 2]) {
+      if (p >= total || this.state.items[p] !== undefined) continue;
+      const res = await this.request<{ ok: true; item: unknown }>('item:fetch', { position: p });
+      if (res.ok) this.set({ items: { ...this.state.items, [p]: res.item } });
+    }
+  }
+
+  async answer(itemRef: string, responses: ItemResponses): Promise<void> {
+    this.set({ answers: { ...this.state.answers, [itemRef]: responses } });
+    await this.store.record(this.sessionId, itemRef, responses, this.serverSeq.get(itemRef) ?? 0);
+    await this.flush();
+  }
+
+  /** Sends queued saves in order; each leaves the queue only when the engine has stored it. */
+  async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      for (;;) {
+        const queue = await this.store.pending(this.sessionId);
+        this.set({ pending: queue.length });
+        if (!queue.length || !this.socket.connected || this.state.paused) return;
+        const next: PendingSave = queue[0]!;
+        const res = await this.request<{ ok: true }>('response:save', {
+          itemRef: next.itemRef,
+          seq: next.seq,
+          responses: next.responses,
+          clientTime: next.clientTime,
+        });
+        if (res.ok) {
+          await this.store.acknowledge(next);
+          this.serverSeq.set(next.itemRef, Math.max(this.serverSeq.get(next.itemRef) ?? 0, next.seq));
+        } else if (['answer_too_late', 'session_locked', 'unknown_item'].includes(res.error.id)) {
+          // The engine will never take this one; keep it on the device for the record, stop sending it.
+          await this.store.acknowledge(next);
+        } else {
+          return; // offline, paused or a transient failure: try again on the next event
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  async navigate(position: number): Promise<boolean> {
+    const res = await this.request<{ ok: true; position: number }>('navigate', { position });
+    if (!res.ok) return false;
+    this.set({ position: res.position });
+    return true;
+  }
+
+  async flag(itemRef: string, flagged: boolean): Promise<void> {
+    const res = await this.request<{ ok: true; flags: string[] }>('flag', { itemRef, flagged });
+    if (res.ok) this.set({ flags: res.flags });
+  }
+
+  async submit(): Promise<string | undefined> {
+    await this.flush();
+    if (this.state.pending > 0) return 'pending';
+    const res = await this.request<{ ok: true; state: string }>('submit', { confirm: true });
+    if (!res.ok) return res.error.id;
+    this.set({ ended: { by: 'candidate' } });
+    return undefined;
+  }
+
+  close() {
+    this.socket.disconnect();
+  }
+}

@@ -1,0 +1,92 @@
+/** Before the exam: confirm identity, check the computer, read the instructions, start when the sitting opens. */
+import { useEffect, useState } from 'react';
+import type { CheckInResponse } from '../../../engine/client.ts';
+import { useI18n, type MessageKey } from '../../shared/i18n.tsx';
+import type { ExamConnection, ExamState } from '../exam-connection.ts';
+
+const formatDate = (iso: string) => iso.split('-').reverse().join('/');
+
+export function LobbyPage({
+  checkIn,
+  exam,
+  state,
+}: {
+  checkIn: CheckInResponse;
+  exam: ExamConnection;
+  state: ExamState;
+}) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string>();
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const opensAt = Date.parse(checkIn.sitting.opensAt);
+  const open = now >= opensAt;
+  const checks: Array<[MessageKey, boolean]> = [
+    ['lobby.check.storage', typeof indexedDB !== 'undefined'],
+    ['lobby.check.connection', state.connection === 'online'],
+    ['lobby.check.fullscreen', Boolean(document.fullscreenEnabled)],
+  ];
+
+  async function start() {
+    setError(undefined);
+    const failure = await exam.start();
+    if (failure) {
+      const key = `error.${failure}` as MessageKey;
+      setError(t(key) === key ? t('error.generic') : t(key));
+    }
+  }
+
+  const c = checkIn.candidate;
+  return (
+    <main className="page">
+      <h1>{t('lobby.title')}</h1>
+      <dl>
+        <dt>{t('lobby.name')}</dt>
+        <dd>{c.fullName}</dd>
+        <dt>{t('lobby.candidateNumber')}</dt>
+        <dd>{c.candidateNumber}</dd>
+        <dt>{t('lobby.dateOfBirth')}</dt>
+        <dd>{formatDate(c.dateOfBirth)}</dd>
+        {c.className && (
+          <>
+            <dt>{t('lobby.class')}</dt>
+            <dd>{c.className}</dd>
+          </>
+        )}
+        <dt>{t('lobby.school')}</dt>
+        <dd>{c.schoolName}</dd>
+        <dt>{t('lobby.sitting')}</dt>
+        <dd>{checkIn.sitting.name}</dd>
+      </dl>
+      <p>
+        {t('lobby.duration', { minutes: checkIn.sitting.durationMinutes, items: checkIn.sitting.itemCount })}
+      </p>
+      <h2>{t('lobby.systemCheck')}</h2>
+      <ul>
+        {checks.map(([key, ok]) => (
+          <li key={key}>
+            {t(key)}: <strong>{ok ? t('lobby.check.ok') : t('lobby.check.failed')}</strong>
+          </li>
+        ))}
+      </ul>
+      <p>{t('lobby.instructions')}</p>
+      {!open && <p>{t('lobby.notYet', { time: new Date(opensAt).toLocaleString() })}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button
+        className="primary"
+        type="button"
+        onClick={start}
+        disabled={!open || state.connection !== 'online'}
+      >
+        {t('lobby.start')}
+      </button>
+    </main>
+  );
+}

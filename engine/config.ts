@@ -1,0 +1,149 @@
+/**
+ * Engine configuration: read once from the environment, validated with zod, frozen.
+ * Every bad value is reported at start with the variable's name and what was wrong.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const envSchema = z.object({
+  /** TCP port the HTTP API, realtime namespaces and client pages share. */
+  PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number between 0 and 65535' })
+      .int('must be a whole number between 0 and 65535')
+      .min(0, 'must be a whole number between 0 and 65535')
+      .max(65535, 'must be a whole number between 0 and 65535')
+      .default(3000),
+  ),
+  /** Interface to listen on; all interfaces by default so school LAN clients can reach it. */
+  HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+  /** PostgreSQL connection URL; unset means embedded PGlite under DATA_DIR. */
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\/\S+$/,
+        'must be a postgres:// or postgresql:// URL, e.g. postgres://user@127.0.0.1:5432/exam',
+      )
+      .optional(),
+  ),
+  /** Redis URL; unset means in-process adapters (single engine process). */
+  REDIS_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379')
+      .optional(),
+  ),
+  /** Folder for the embedded database, generated secrets and uploaded media. */
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('data')),
+  /** Secret for signing access tokens; generated and kept in DATA_DIR when unset. */
+  JWT_SECRET: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .min(32, 'must be at least 32 characters long (or unset, to generate one in DATA_DIR)')
+      .optional(),
+  ),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ),
+  /** Trust X-Forwarded-For from a reverse proxy when computing client addresses (rate limits, audit). */
+  TRUST_PROXY: z.preprocess(
+    emptyToUndefined,
+    z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).default('false'),
+  ),
+  /** The city's e-records endpoint that receives finalised results; unset = results wait in the outbox. */
+  ERECORDS_URL: z.preprocess(emptyToUndefined, z.url({ error: 'must be an http(s) URL' }).optional()),
+  /** Shared secret for the HMAC-SHA256 signature of e-records deliveries. */
+  ERECORDS_SECRET: z.preprocess(
+    emptyToUndefined,
+    z.string().min(16, 'must be at least 16 characters').optional(),
+  ),
+  /** Tries before a delivery goes to dead-letter. */
+  ERECORDS_MAX_ATTEMPTS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(100).default(8),
+  ),
+  /** Whether `npm start` fills an empty database with demo data. */
+  SEED_DEMO: z.preprocess(
+    emptyToUndefined,
+    z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).default('true'),
+  ),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  dataDir: string;
+  jwtSecret: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  trustProxy: boolean;
+  seedDemo: boolean;
+  erecords?: { url: string; secret: string; maxAttempts: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the JWT secret kept in DATA_DIR, creating it (mode 0600) on first run. */
+function persistedJwtSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim();
+    if (secret.length >= 32) return secret;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** Parses an environment into a frozen Config; throws ConfigError listing every bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const given = env[name];
+      return `${name}${given === undefined ? '' : ` (given "${given}")`}: ${issue.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  if (e.ERECORDS_URL && !e.ERECORDS_SECRET) {
+    throw new ConfigError([
+      'ERECORDS_SECRET: must be set when ERECORDS_URL is (deliveries are signed with it)',
+    ]);
+  }
+  const dataDir = path.resolve(e.DATA_DIR);
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    dataDir,
+    jwtSecret: e.JWT_SECRET ?? persistedJwtSecret(dataDir),
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    seedDemo: e.SEED_DEMO === 'true' || e.SEED_DEMO === '1',
+    erecords: e.ERECORDS_URL
+      ? { url: e.ERECORDS_URL, secret: e.ERECORDS_SECRET ?? '', maxAttempts: e.ERECORDS_MAX_ATTEMPTS }
+      : undefined,
+  });
+}

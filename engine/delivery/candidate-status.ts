@@ -1,0 +1,79 @@
+/** What proctors see of each candidate: state, progress, time left (connection state comes from the sockets). */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { rowsOf } from '../audit/audit-log.ts';
+import type { Database } from '../db/database.ts';
+import type { CandidateStatus } from '../protocol/proctor.ts';
+import { students } from '../schema.ts';
+import type { AssembledForm } from './form.ts';
+import { FormSpec } from './form.ts';
+import { timeState } from './session-clock.ts';
+import { candidateSessions, sittingCandidates, sittings } from './tables.ts';
+
+export async function candidateStatuses(
+  db: Database,
+  sittingId: string,
+  roomId: string | undefined,
+  connected: Set<string>,
+  now = Date.now(),
+): Promise<CandidateStatus[]> {
+  const [sitting] = await db
+    .select({ formSpec: sittings.formSpec })
+    .from(sittings)
+    .where(eq(sittings.id, sittingId));
+  if (!sitting) return [];
+  const spec = FormSpec.parse(sitting.formSpec);
+  const plannedCount = spec.sections.reduce((n, s) => n + (s.select ?? s.items.length), 0);
+  const rows = await db
+    .select({ candidate: sittingCandidates, fullName: students.fullName, session: candidateSessions })
+    .from(sittingCandidates)
+    .innerJoin(students, eq(students.id, sittingCandidates.studentId))
+    .leftJoin(candidateSessions, eq(candidateSessions.sittingCandidateId, sittingCandidates.id))
+    .where(
+      and(
+        eq(sittingCandidates.sittingId, sittingId),
+        roomId ? eq(sittingCandidates.roomId, roomId) : undefined,
+      ),
+    )
+    .orderBy(asc(sittingCandidates.candidateNumber));
+  const sessionIds = rows.flatMap((r) => (r.session ? [r.session.id] : []));
+  const answered = new Map<string, number>();
+  if (sessionIds.length) {
+    const counts = rowsOf<{ session_id: string; n: number }>(
+      await db.execute(
+        sql`select session_id, count(distinct item_ref)::int as n from responses where session_id in (${sql.join(
+          sessionIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )}) group by session_id`,
+      ),
+    );
+    for (const c of counts) answered.set(c.session_id, Number(c.n));
+  }
+  return rows.map(({ candidate, fullName, session }) => {
+    const time = session ? timeState(session, now) : { remainingMs: null, deadline: null };
+    return {
+      sessionId: session?.id ?? null,
+      sittingCandidateId: candidate.id,
+      candidateNumber: candidate.candidateNumber,
+      fullName,
+      roomId: candidate.roomId,
+      state: session?.state ?? 'scheduled',
+      connected: session ? connected.has(session.id) : false,
+      answered: session ? (answered.get(session.id) ?? 0) : 0,
+      itemCount: session ? (session.form as AssembledForm).entries.length : plannedCount,
+      position: session?.position ?? 0,
+      remainingMs: time.remainingMs,
+      deadline: time.deadline,
+      incidents: 0,
+    };
+  });
+}
+
+/** The sitting and room of a session, to address proctor updates. */
+export async function sessionPlace(db: Database, sessionId: string) {
+  const [row] = await db
+    .select({ sittingId: candidateSessions.sittingId, roomId: sittingCandidates.roomId })
+    .from(candidateSessions)
+    .innerJoin(sittingCandidates, eq(sittingCandidates.id, candidateSessions.sittingCandidateId))
+    .where(inArray(candidateSessions.id, [sessionId]));
+  return row;
+}

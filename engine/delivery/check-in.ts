@@ -1,0 +1,143 @@
+/**
+ * Candidate check-in: access code of the room plus candidate number (số báo danh) and date of
+ * birth. Indexed lookups and constant-time comparisons only (no password hashing: a check-in
+ * storm of thousands a minute must stay cheap). Creates the session and its form on first check-in.
+ */
+import { randomInt, timingSafeEqual } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db/database.ts';
+import type { CheckInRequest } from '../protocol/candidate.ts';
+import { parseVietnameseDate } from '../roster/roster-row.ts';
+import { classes, organisations, students } from '../schema.ts';
+import { deliveryErrors } from './delivery-errors.ts';
+import { assembleForm, FormSpec } from './form.ts';
+import { candidateSessions, sessionEvents, sittingCandidates, sittingRooms, sittings } from './tables.ts';
+
+/** Check-in opens this long before the sitting, so candidates can read the instructions. */
+export const CHECK_IN_LEAD_MS = 60 * 60 * 1000;
+
+const sameText = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+export interface CheckInResult {
+  sessionId: string;
+  tokenExpiresAt: Date;
+  candidate: {
+    fullName: string;
+    candidateNumber: string;
+    dateOfBirth: string;
+    className: string | null;
+    schoolName: string;
+  };
+  sitting: {
+    id: string;
+    name: string;
+    opensAt: Date;
+    closesAt: Date;
+    durationSeconds: number;
+    itemCount: number;
+  };
+}
+
+/** Called with the sitting before a session is created or resumed; throws to refuse (Safe Exam Browser checks). */
+export type SittingGate = (sitting: typeof sittings.$inferSelect) => void;
+
+export async function checkIn(
+  db: Database,
+  request: CheckInRequest,
+  gate?: SittingGate,
+  now = new Date(),
+): Promise<CheckInResult> {
+  const accessCode = request.accessCode.toUpperCase();
+  const [found] = await db
+    .select({
+      candidate: sittingCandidates,
+      room: sittingRooms,
+      sitting: sittings,
+      student: { fullName: students.fullName, dateOfBirth: students.dateOfBirth },
+      className: classes.name,
+      schoolName: organisations.name,
+    })
+    .from(sittingCandidates)
+    .innerJoin(sittingRooms, eq(sittingRooms.id, sittingCandidates.roomId))
+    .innerJoin(sittings, eq(sittings.id, sittingCandidates.sittingId))
+    .innerJoin(students, eq(students.id, sittingCandidates.studentId))
+    .innerJoin(organisations, eq(organisations.id, students.schoolId))
+    .leftJoin(classes, eq(classes.id, students.classId))
+    .where(
+      and(
+        eq(sittingRooms.accessCode, accessCode),
+        eq(sittingCandidates.candidateNumber, request.candidateNumber),
+      ),
+    );
+  const dob = parseVietnameseDate(request.dateOfBirth);
+  if (!found || !dob || !sameText(found.student.dateOfBirth, dob)) throw deliveryErrors.badCredentials();
+
+  const { sitting } = found;
+  if (sitting.cancelledAt) throw deliveryErrors.sittingCancelled();
+  gate?.(sitting);
+  if (now.getTime() < sitting.opensAt.getTime() - CHECK_IN_LEAD_MS)
+    throw deliveryErrors.sittingNotOpen(sitting.opensAt);
+
+  const session = await db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: candidateSessions.id, form: candidateSessions.form })
+      .from(candidateSessions)
+      .where(eq(candidateSessions.sittingCandidateId, found.candidate.id));
+    if (existing) {
+      await tx
+        .insert(sessionEvents)
+        .values({ sessionId: existing.id, type: 'checked_in_again', actorType: 'candidate' });
+      return existing;
+    }
+    if (now > sitting.closesAt) throw deliveryErrors.sittingClosed();
+    const seed = randomInt(0, 2 ** 31 - 1);
+    const form = assembleForm(FormSpec.parse(sitting.formSpec), seed);
+    const [created] = await tx
+      .insert(candidateSessions)
+      .values({
+        sittingCandidateId: found.candidate.id,
+        sittingId: sitting.id,
+        seed,
+        form,
+        state: 'checked_in',
+      })
+      .onConflictDoNothing()
+      .returning({ id: candidateSessions.id, form: candidateSessions.form });
+    if (!created) {
+      // Two check-ins raced; the other one created the session.
+      const [other] = await tx
+        .select({ id: candidateSessions.id, form: candidateSessions.form })
+        .from(candidateSessions)
+        .where(eq(candidateSessions.sittingCandidateId, found.candidate.id));
+      return other!;
+    }
+    await tx
+      .insert(sessionEvents)
+      .values({ sessionId: created.id, type: 'checked_in', actorType: 'candidate', data: { seed } });
+    return created;
+  });
+
+  return {
+    sessionId: session.id,
+    tokenExpiresAt: new Date(sitting.closesAt.getTime() + 6 * 3600 * 1000),
+    candidate: {
+      fullName: found.student.fullName,
+      candidateNumber: found.candidate.candidateNumber,
+      dateOfBirth: found.student.dateOfBirth,
+      className: found.className,
+      schoolName: found.schoolName,
+    },
+    sitting: {
+      id: sitting.id,
+      name: sitting.name,
+      opensAt: sitting.opensAt,
+      closesAt: sitting.closesAt,
+      durationSeconds: sitting.durationSeconds,
+      itemCount: (session.form as { entries: unknown[] }).entries.length,
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/** Errors of exam delivery, with stable ids that HTTP responses and socket acks share. */
+import { AppError } from '../errors.ts';
+
+export const deliveryErrors = {
+  badCredentials: () =>
+    new AppError(
+      401,
+      'invalid_candidate_credentials',
+      'The access code, candidate number or date of birth is wrong.',
+    ),
+  sittingNotOpen: (opensAt: Date) =>
+    new AppError(403, 'sitting_not_open', `The sitting opens at ${opensAt.toISOString()}.`, {
+      opensAt: opensAt.toISOString(),
+    }),
+  sittingClosed: () => new AppError(403, 'sitting_closed', 'The sitting has closed.'),
+  sittingCancelled: () => new AppError(403, 'sitting_cancelled', 'The sitting was cancelled.'),
+  lateStartClosed: () => new AppError(403, 'late_start_closed', 'It is too late to start this sitting.'),
+  sessionLocked: (state: string) =>
+    new AppError(409, 'session_locked', `The session is ${state}; this is not possible now.`, { state }),
+  sessionPaused: () => new AppError(409, 'session_paused', 'The session is paused by the proctor.'),
+  answerTooLate: () => new AppError(409, 'answer_too_late', 'The time is over; the answer was not accepted.'),
+  navigationRefused: (reason: string) => new AppError(409, 'navigation_refused', reason),
+  unknownItem: (ref: string) => new AppError(404, 'unknown_item', `The item ${ref} is not in your form.`),
+  sessionInUse: () =>
+    new AppError(
+      409,
+      'session_in_use',
+      'This exam is already open on another device or tab. Ask the proctor to allow a device change.',
+    ),
+  saveFailed: (cause: unknown) =>
+    new AppError(
+      503,
+      'save_failed',
+      'The answer could not be stored yet; it stays queued and will be sent again.',
+      undefined,
+      { cause },
+    ),
+  sessionNotFound: () => new AppError(404, 'session_not_found', 'The exam session does not exist.'),
+  sebRequired: () =>
+    new AppError(
+      403,
+      'seb_required',
+      'This sitting must be taken in Safe Exam Browser with the configuration the exam board issued.',
+    ),
+  rateLimited: () => new AppError(429, 'rate_limited', 'Too many requests; slow down.'),
+  invalidPayload: (message: string) => new AppError(400, 'invalid_payload', message),
+};

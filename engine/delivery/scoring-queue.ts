@@ -1,0 +1,83 @@
+/**
+ * Scores submitted sessions in the background, a few at a time, with retries. Sessions left
+ * submitted but unscored (a process died between submit and scoring) are picked up by
+ * `recoverUnscored`, which the deadline sweeper calls; so every submitted session is scored.
+ */
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../audit/audit-log.ts';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+import { scoreSession, type ItemScorer, type SessionResult } from './score-session.ts';
+
+export interface ScoringQueue {
+  enqueue(sessionId: string): void;
+  /** Resolves when nothing is queued or running. */
+  idle(): Promise<void>;
+  recoverUnscored(olderThanSeconds?: number): Promise<number>;
+  onScored(listener: (result: SessionResult) => void): void;
+}
+
+export function createScoringQueue(
+  db: Database,
+  scorer: ItemScorer,
+  logger: Logger,
+  concurrency = 2,
+): ScoringQueue {
+  const queue: string[] = [];
+  const queued = new Set<string>();
+  let running = 0;
+  const idleWaiters: Array<() => void> = [];
+  const listeners: Array<(result: SessionResult) => void> = [];
+
+  const pump = () => {
+    while (running < concurrency && queue.length) {
+      const sessionId = queue.shift()!;
+      running++;
+      void attempt(sessionId, 1).finally(() => {
+        running--;
+        queued.delete(sessionId);
+        pump();
+        if (!running && !queue.length) idleWaiters.splice(0).forEach((w) => w());
+      });
+    }
+  };
+
+  const attempt = async (sessionId: string, tries: number): Promise<void> => {
+    try {
+      const result = await scoreSession(db, scorer, sessionId);
+      listeners.forEach((l) => l(result));
+    } catch (error) {
+      if (tries >= 3) {
+        logger.error({ err: error, sessionId }, 'scoring failed; the recovery sweep will try again');
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 200 * 2 ** tries));
+      return attempt(sessionId, tries + 1);
+    }
+  };
+
+  return {
+    enqueue(sessionId) {
+      if (queued.has(sessionId)) return;
+      queued.add(sessionId);
+      queue.push(sessionId);
+      pump();
+    },
+    idle: () =>
+      running || queue.length ? new Promise((resolve) => idleWaiters.push(resolve)) : Promise.resolve(),
+    async recoverUnscored(olderThanSeconds = 30) {
+      const rows = rowsOf<{ id: string }>(
+        await db.execute(sql`
+          select s.id from candidate_sessions s
+          where s.state = 'submitted' and s.submitted_at < clock_timestamp() - make_interval(secs => ${olderThanSeconds})
+            and not exists (select 1 from session_results r where r.session_id = s.id)
+          limit 500`),
+      );
+      rows.forEach((r) => this.enqueue(r.id));
+      return rows.length;
+    },
+    onScored(listener) {
+      listeners.push(listener);
+    },
+  };
+}

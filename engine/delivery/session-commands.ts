@@ -1,0 +1,243 @@
+/**
+ * The session state machine: scheduled -> checked-in -> in progress <-> paused -> submitted
+ * -> scored. Each command locks the session row, checks the transition, writes the change and
+ * appends an event with actor and time, in one transaction.
+ */
+import { eq } from 'drizzle-orm';
+import type { Database, Transaction } from '../db/database.ts';
+import { deliveryErrors } from './delivery-errors.ts';
+import type { AssembledForm } from './form.ts';
+import { FormSpec } from './form.ts';
+import { personalDurationMs } from './session-clock.ts';
+import { candidateSessions, sessionEvents, sittingCandidates, sittings } from './tables.ts';
+
+export type SessionRow = typeof candidateSessions.$inferSelect;
+export type SittingRow = typeof sittings.$inferSelect;
+
+export interface Actor {
+  type: 'candidate' | 'staff' | 'system';
+  id?: string;
+}
+
+interface Locked {
+  session: SessionRow;
+  sitting: SittingRow;
+  extraTimePercent: number;
+}
+
+async function lockSession(tx: Transaction, sessionId: string): Promise<Locked> {
+  const [row] = await tx
+    .select({
+      session: candidateSessions,
+      sitting: sittings,
+      extraTimePercent: sittingCandidates.extraTimePercent,
+    })
+    .from(candidateSessions)
+    .innerJoin(sittings, eq(sittings.id, candidateSessions.sittingId))
+    .innerJoin(sittingCandidates, eq(sittingCandidates.id, candidateSessions.sittingCandidateId))
+    .where(eq(candidateSessions.id, sessionId))
+    .for('update', { of: candidateSessions });
+  if (!row) throw deliveryErrors.sessionNotFound();
+  return row;
+}
+
+async function record(
+  tx: Transaction,
+  sessionId: string,
+  type: string,
+  actor: Actor,
+  data: Record<string, unknown> = {},
+) {
+  await tx.insert(sessionEvents).values({ sessionId, type, actorType: actor.type, actorId: actor.id, data });
+}
+
+async function update(tx: Transaction, sessionId: string, values: Partial<SessionRow>): Promise<SessionRow> {
+  const [row] = await tx
+    .update(candidateSessions)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(candidateSessions.id, sessionId))
+    .returning();
+  return row!;
+}
+
+export async function loadSession(db: Database, sessionId: string) {
+  const [row] = await db
+    .select({ session: candidateSessions, sitting: sittings })
+    .from(candidateSessions)
+    .innerJoin(sittings, eq(sittings.id, candidateSessions.sittingId))
+    .where(eq(candidateSessions.id, sessionId));
+  return row;
+}
+
+/** Starts the clock. Allowed once the sitting is open and before the late-start cut-off. */
+export async function startSession(db: Database, sessionId: string, now = new Date()): Promise<SessionRow> {
+  return db.transaction(async (tx) => {
+    const { session, sitting, extraTimePercent } = await lockSession(tx, sessionId);
+    if (session.state !== 'checked_in') return session; // starting twice is harmless: resume instead
+    if (sitting.cancelledAt) throw deliveryErrors.sittingCancelled();
+    if (now < sitting.opensAt) throw deliveryErrors.sittingNotOpen(sitting.opensAt);
+    if (now >= sitting.closesAt) throw deliveryErrors.sittingClosed();
+    if (
+      sitting.lateStartSeconds !== null &&
+      now.getTime() > sitting.opensAt.getTime() + sitting.lateStartSeconds * 1000
+    ) {
+      throw deliveryErrors.lateStartClosed();
+    }
+    const duration = personalDurationMs(sitting.durationSeconds, extraTimePercent);
+    // Accommodated candidates keep their extra time beyond the window's close.
+    const windowEnd = sitting.closesAt.getTime() + (duration - sitting.durationSeconds * 1000);
+    const deadlineAt = new Date(Math.min(now.getTime() + duration, windowEnd));
+    await record(tx, sessionId, 'started', { type: 'candidate' }, { deadlineAt: deadlineAt.toISOString() });
+    return update(tx, sessionId, { state: 'in_progress', startedAt: now, deadlineAt });
+  });
+}
+
+export async function pauseSession(
+  db: Database,
+  sessionId: string,
+  actor: Actor,
+  reason?: string,
+  now = new Date(),
+) {
+  return db.transaction(async (tx) => {
+    const { session } = await lockSession(tx, sessionId);
+    if (session.state !== 'in_progress') throw deliveryErrors.sessionLocked(session.state);
+    const remaining = Math.max(0, session.deadlineAt!.getTime() - now.getTime());
+    await record(tx, sessionId, 'paused', actor, { reason, remainingMs: remaining });
+    return update(tx, sessionId, { state: 'paused', pausedAt: now, pausedRemainingMs: remaining });
+  });
+}
+
+export async function resumeSession(db: Database, sessionId: string, actor: Actor, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const { session } = await lockSession(tx, sessionId);
+    if (session.state !== 'paused') throw deliveryErrors.sessionLocked(session.state);
+    const deadlineAt = new Date(now.getTime() + (session.pausedRemainingMs ?? 0));
+    await record(tx, sessionId, 'resumed', actor, {
+      deadlineAt: deadlineAt.toISOString(),
+      pausedMs: now.getTime() - session.pausedAt!.getTime(),
+    });
+    return update(tx, sessionId, {
+      state: 'in_progress',
+      pausedAt: null,
+      pausedRemainingMs: null,
+      deadlineAt,
+    });
+  });
+}
+
+/** Moves the deadline (or the paused remaining time) by `seconds`. */
+export async function extendSession(db: Database, sessionId: string, seconds: number, actor: Actor) {
+  return db.transaction(async (tx) => {
+    const { session } = await lockSession(tx, sessionId);
+    if (session.state === 'paused') {
+      await record(tx, sessionId, 'extended', actor, { seconds });
+      return update(tx, sessionId, {
+        pausedRemainingMs: (session.pausedRemainingMs ?? 0) + seconds * 1000,
+        extensionSeconds: session.extensionSeconds + seconds,
+      });
+    }
+    if (session.state !== 'in_progress' && session.state !== 'checked_in')
+      throw deliveryErrors.sessionLocked(session.state);
+    await record(tx, sessionId, 'extended', actor, { seconds });
+    return update(tx, sessionId, {
+      deadlineAt: session.deadlineAt ? new Date(session.deadlineAt.getTime() + seconds * 1000) : null,
+      extensionSeconds: session.extensionSeconds + seconds,
+    });
+  });
+}
+
+/** Locks the responses. `by` says who submitted: the candidate, the server at the deadline, or a proctor. */
+export async function submitSession(
+  db: Database,
+  sessionId: string,
+  by: 'candidate' | 'server' | 'proctor',
+  actor: Actor,
+  options: { reason?: string; now?: Date } = {},
+): Promise<{ session: SessionRow; changed: boolean }> {
+  return db.transaction(async (tx) => {
+    const { session } = await lockSession(tx, sessionId);
+    if (session.state === 'submitted' || session.state === 'scored') return { session, changed: false };
+    if (by === 'candidate' && session.state !== 'in_progress')
+      throw deliveryErrors.sessionLocked(session.state);
+    const now = options.now ?? new Date();
+    await record(tx, sessionId, by === 'proctor' ? 'terminated' : 'submitted', actor, {
+      by,
+      reason: options.reason,
+    });
+    const row = await update(tx, sessionId, {
+      state: 'submitted',
+      submittedAt: now,
+      submittedBy: by,
+      terminatedReason: by === 'proctor' ? (options.reason ?? 'terminated') : null,
+      pausedAt: null,
+    });
+    return { session: row, changed: true };
+  });
+}
+
+export async function allowDeviceChange(db: Database, sessionId: string, actor: Actor) {
+  return db.transaction(async (tx) => {
+    await lockSession(tx, sessionId);
+    await record(tx, sessionId, 'device_change_allowed', actor);
+    return update(tx, sessionId, { deviceChangeAllowed: true });
+  });
+}
+
+export async function consumeDeviceChange(db: Database, sessionId: string, data: Record<string, unknown>) {
+  return db.transaction(async (tx) => {
+    await lockSession(tx, sessionId);
+    await record(tx, sessionId, 'device_changed', { type: 'candidate' }, data);
+    return update(tx, sessionId, { deviceChangeAllowed: false });
+  });
+}
+
+export async function recordSessionEvent(
+  db: Database,
+  sessionId: string,
+  type: string,
+  actor: Actor,
+  data: Record<string, unknown> = {},
+) {
+  await db.insert(sessionEvents).values({ sessionId, type, actorType: actor.type, actorId: actor.id, data });
+}
+
+/** Moves the candidate within the form, by the sitting's navigation rules. */
+export async function navigate(db: Database, sessionId: string, position: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    const { session, sitting } = await lockSession(tx, sessionId);
+    if (session.state !== 'in_progress') throw deliveryErrors.sessionLocked(session.state);
+    const form = session.form as AssembledForm;
+    if (position < 0 || position >= form.entries.length)
+      throw deliveryErrors.navigationRefused('There is no item at that position.');
+    const spec = FormSpec.parse(sitting.formSpec);
+    if (
+      spec.navigationMode === 'linear' &&
+      position !== session.position &&
+      position !== session.position + 1
+    ) {
+      throw deliveryErrors.navigationRefused('This test is linear: you can only go on to the next item.');
+    }
+    await update(tx, sessionId, { position });
+    return position;
+  });
+}
+
+export async function setFlag(
+  db: Database,
+  sessionId: string,
+  itemRef: string,
+  flagged: boolean,
+): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const { session } = await lockSession(tx, sessionId);
+    if (session.state !== 'in_progress') throw deliveryErrors.sessionLocked(session.state);
+    const form = session.form as AssembledForm;
+    if (!form.entries.some((e) => e.itemRef === itemRef)) throw deliveryErrors.unknownItem(itemRef);
+    const flags = new Set(session.flags);
+    if (flagged) flags.add(itemRef);
+    else flags.delete(itemRef);
+    const row = await update(tx, sessionId, { flags: [...flags] });
+    return row.flags;
+  });
+}

@@ -1,0 +1,209 @@
+/**
+ * Tables of exam delivery: sittings with rooms, proctors and candidates; candidate sessions
+ * with their append-only events and responses; results. Deadlines live in the database.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organisations, students, users } from '../schema.ts';
+
+export const sessionState = pgEnum('session_state', [
+  'scheduled',
+  'checked_in',
+  'in_progress',
+  'paused',
+  'submitted',
+  'scored',
+]);
+
+export const sittings = pgTable(
+  'sittings',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    name: text().notNull(),
+    subject: text(),
+    /** The delivered form definition: sections of item version ids with navigation rules (see delivery/form.ts). */
+    formSpec: jsonb().notNull(),
+    opensAt: timestamp({ withTimezone: true }).notNull(),
+    closesAt: timestamp({ withTimezone: true }).notNull(),
+    durationSeconds: integer().notNull(),
+    /** Candidates may not start later than this many seconds after opening; null = until closing. */
+    lateStartSeconds: integer(),
+    /** Seconds after the deadline in which saves are still accepted (network latency), then auto-submit. */
+    graceSeconds: integer().notNull().default(10),
+    securityPolicy: jsonb().notNull().default({}),
+    releasePolicy: text().notNull().default('after_review'),
+    /** `school` rounds the 10-point score to one decimal, `exam_board` to two. */
+    scale: text().notNull().default('school'),
+    cancelledAt: timestamp({ withTimezone: true }),
+    createdBy: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.organisationId), index().on(t.opensAt)],
+);
+
+export const sittingRooms = pgTable(
+  'sitting_rooms',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sittingId: uuid()
+      .notNull()
+      .references(() => sittings.id),
+    name: text().notNull(),
+    /** Access code read out in the room; stored as given (it is shown to proctors), compared in constant time. */
+    accessCode: text().notNull(),
+  },
+  (t) => [uniqueIndex().on(t.sittingId, t.name), uniqueIndex().on(t.sittingId, t.accessCode)],
+);
+
+export const roomProctors = pgTable(
+  'room_proctors',
+  {
+    roomId: uuid()
+      .notNull()
+      .references(() => sittingRooms.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.roomId, t.userId] })],
+);
+
+export const sittingCandidates = pgTable(
+  'sitting_candidates',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sittingId: uuid()
+      .notNull()
+      .references(() => sittings.id),
+    studentId: uuid()
+      .notNull()
+      .references(() => students.id),
+    roomId: uuid()
+      .notNull()
+      .references(() => sittingRooms.id),
+    /** Số báo danh. */
+    candidateNumber: text().notNull(),
+    extraTimePercent: integer().notNull().default(0),
+    separateRoom: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex().on(t.sittingId, t.studentId),
+    uniqueIndex().on(t.sittingId, t.candidateNumber),
+    index().on(t.roomId),
+  ],
+);
+
+export const candidateSessions = pgTable(
+  'candidate_sessions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sittingCandidateId: uuid()
+      .notNull()
+      .references(() => sittingCandidates.id),
+    sittingId: uuid()
+      .notNull()
+      .references(() => sittings.id),
+    state: sessionState().notNull().default('checked_in'),
+    /** Seed of every random choice of this candidate's form (selection, ordering, shuffles, random expressions). */
+    seed: integer().notNull(),
+    /** The assembled form: item refs in delivery order with their item version ids and choice orders. */
+    form: jsonb().notNull(),
+    position: integer().notNull().default(0),
+    flags: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    startedAt: timestamp({ withTimezone: true, precision: 3 }),
+    deadlineAt: timestamp({ withTimezone: true, precision: 3 }),
+    pausedAt: timestamp({ withTimezone: true, precision: 3 }),
+    /** Time left when paused; the deadline is recomputed from it on resume. */
+    pausedRemainingMs: integer(),
+    extensionSeconds: integer().notNull().default(0),
+    submittedAt: timestamp({ withTimezone: true, precision: 3 }),
+    submittedBy: text(),
+    deviceChangeAllowed: boolean().notNull().default(false),
+    terminatedReason: text(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex().on(t.sittingCandidateId),
+    index().on(t.sittingId, t.state),
+    // The deadline sweeper scans only running sessions.
+    index('candidate_sessions_due_idx')
+      .on(t.deadlineAt)
+      .where(sql`state = 'in_progress'`),
+  ],
+);
+
+/** Every state change and notable action of a session, append-only, with actor and time. */
+export const sessionEvents = pgTable(
+  'session_events',
+  {
+    seq: bigserial({ mode: 'number' }).primaryKey(),
+    sessionId: uuid()
+      .notNull()
+      .references(() => candidateSessions.id),
+    type: text().notNull(),
+    actorType: text().notNull(),
+    actorId: text(),
+    at: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    data: jsonb().notNull().default({}),
+  },
+  (t) => [index().on(t.sessionId, t.seq)],
+);
+
+/** Append-only responses: every version of every answer; the highest client sequence of an item wins. */
+export const responses = pgTable(
+  'responses',
+  {
+    sessionId: uuid()
+      .notNull()
+      .references(() => candidateSessions.id),
+    itemRef: text().notNull(),
+    clientSeq: integer().notNull(),
+    value: jsonb().notNull(),
+    clientTime: timestamp({ withTimezone: true, precision: 3 }),
+    savedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.itemRef, t.clientSeq] })],
+);
+
+export const sessionResults = pgTable(
+  'session_results',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sessionId: uuid()
+      .notNull()
+      .references(() => candidateSessions.id),
+    /** A re-score after a key correction adds a version; the highest is current. */
+    version: integer().notNull(),
+    outcomes: jsonb().notNull(),
+    rawScore: real().notNull(),
+    maxScore: real().notNull(),
+    /** Score on the 10-point scale, rounded as the sitting's scale says. */
+    scaledScore: real(),
+    /** `final`, or `pending` while manual or code grading is outstanding. */
+    status: text().notNull(),
+    reason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex().on(t.sessionId, t.version)],
+);

@@ -1,0 +1,205 @@
+/**
+ * The engine as one object: database (migrated), optional Redis, auth services and the HTTP
+ * app. `listen()` binds it to a port; `close()` drains connections and closes the database.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Redis } from 'ioredis';
+import { Server as SocketServer } from 'socket.io';
+import { createCandidateTokens } from './auth/candidate-tokens.ts';
+import { createCandidateItemSource, type CandidateProjection } from './delivery/candidate-items.ts';
+import { startDeadlineSweeper, type DeadlineSweeper } from './delivery/deadline-sweeper.ts';
+import { ResponseWriter } from './delivery/response-writer.ts';
+import type { ItemScorer } from './delivery/score-session.ts';
+import { createScoringQueue, type ScoringQueue } from './delivery/scoring-queue.ts';
+import { createQtiScorer } from './delivery/qti-scorer.ts';
+import { createSessionNotifier } from './delivery/session-notifier.ts';
+import { attachCandidateNamespace } from './realtime/candidate.ts';
+import { startTimeKeeper } from './realtime/time-keeper.ts';
+import { attachProctorNamespace } from './realtime/proctor.ts';
+import { createErecordsDeliverer } from './records/erecords-deliverer.ts';
+import { projectForCandidate } from './delivery/project-for-candidate.ts';
+import { createLoginThrottle } from './auth/login-throttle.ts';
+import { createTokenService } from './auth/tokens.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type DatabaseHandle, type DatabaseTarget } from './db/database.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { createApp, type App } from './http/app.ts';
+import type { AppDeps } from './http/env.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+export interface Engine {
+  app: App;
+  deps: AppDeps;
+  database: DatabaseHandle;
+  writer: ResponseWriter;
+  scoring: ScoringQueue;
+  /** The Socket.IO server, once listening. */
+  io?: SocketServer;
+  sweeper?: DeadlineSweeper;
+  timeKeeper?: { tick(): Promise<void>; stop(): void };
+  erecords?: ReturnType<typeof createErecordsDeliverer>;
+  /** Registers work to run once a session is submitted (scoring). */
+  onSubmitted(listener: (sessionId: string) => void): void;
+  /** Starts listening; resolves with the bound port. */
+  listen(port?: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface CreateEngineOptions {
+  logger?: Logger;
+  /** Overrides where the database lives (tests pass their own PGlite or URL). */
+  database?: DatabaseTarget;
+  /** Skip migrations (the test database is already migrated). */
+  skipMigrations?: boolean;
+  /** Namespace for rate-limit keys in Redis, so separate test runs do not share counters. */
+  keyPrefix?: string;
+  /** How stored item models become candidate payloads (the item bank's projection). */
+  candidateProjection?: CandidateProjection;
+  /** Deadline sweep interval; tests shorten it. */
+  sweepIntervalMs?: number;
+  /** The grading engine that scores submitted sessions. */
+  scorer?: ItemScorer;
+}
+
+export async function createEngine(
+  config: Readonly<Config>,
+  options: CreateEngineOptions = {},
+): Promise<Engine> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const target: DatabaseTarget =
+    options.database ?? (config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  const database = await openDatabase(target);
+  try {
+    if (!options.skipMigrations) await migrateDatabase(database, 'url' in target ? target.url : undefined);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  logger.info({ database: database.kind, location: database.location }, 'database ready');
+
+  let redis: Redis | undefined;
+  if (config.redisUrl) {
+    redis = new Redis(config.redisUrl, {
+      maxRetriesPerRequest: 3,
+      enableOfflineQueue: true,
+      lazyConnect: true,
+    });
+    redis.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+    await redis.connect();
+    logger.info('redis connected');
+  }
+
+  const notifier = createSessionNotifier(database.db);
+  const writer = new ResponseWriter(database.db);
+  const submittedListeners: Array<(sessionId: string) => void> = [];
+  const scoring = createScoringQueue(database.db, options.scorer ?? createQtiScorer(), logger);
+  submittedListeners.push((sessionId) => scoring.enqueue(sessionId));
+  const onSubmitted = (sessionId: string) => {
+    notifier.push(sessionId, 'session:submitted', { by: 'server' });
+    notifier.status({ sessionId, state: 'submitted', remainingMs: null, deadline: null });
+    for (const listener of submittedListeners) listener(sessionId);
+  };
+  const deps: AppDeps = {
+    config,
+    candidateTokens: createCandidateTokens(config.jwtSecret),
+    notifier,
+    onSubmitted,
+    db: database.db,
+    databaseKind: database.kind,
+    logger,
+    tokens: createTokenService(database.db, config.jwtSecret),
+    loginThrottle: createLoginThrottle({ redis, keyPrefix: `${options.keyPrefix ?? 'exam'}:login` }),
+    redis,
+  };
+  let io: SocketServer | undefined;
+  const app = createApp(deps, {
+    sockets: () => io?.of('/candidate').sockets.size ?? 0,
+    writerStats: () => ({ ...writer.stats }),
+  });
+  const items = createCandidateItemSource(database.db, options.candidateProjection ?? projectForCandidate);
+  let server: Server | undefined;
+  let adapterRedis: Redis | undefined;
+
+  const engine: Engine = {
+    app,
+    deps,
+    database,
+    writer,
+    scoring,
+    async listen(port = config.port, host = config.host) {
+      const bound = await new Promise<number>((resolve, reject) => {
+        const s = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) =>
+          resolve(info.port),
+        ) as Server;
+        s.once('error', reject);
+        server = s;
+      });
+      io = new SocketServer(server, {
+        // Candidates use the WebSocket transport only, so no sticky sessions are needed behind a load balancer.
+        transports: ['websocket'],
+        maxHttpBufferSize: 256 * 1024,
+        pingInterval: 10_000,
+        pingTimeout: 10_000,
+        serveClient: false,
+      });
+      if (config.redisUrl) {
+        adapterRedis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+        adapterRedis.on('error', (error) => logger.warn({ err: error }, 'redis adapter error'));
+        io.adapter(createAdapter(adapterRedis, { streamName: `${options.keyPrefix ?? 'exam'}:socket.io` }));
+      }
+      const candidates = attachCandidateNamespace(io, {
+        notifier,
+        db: database.db,
+        logger,
+        candidateTokens: deps.candidateTokens,
+        writer,
+        items,
+        onSubmitted,
+      });
+      engine.timeKeeper = startTimeKeeper(candidates, database.db, logger);
+      notifier.attach(io);
+      attachProctorNamespace(io, deps);
+      engine.io = io;
+      if (config.erecords) {
+        engine.erecords = createErecordsDeliverer(database.db, logger, config.erecords);
+        engine.erecords.start();
+      }
+      engine.sweeper = startDeadlineSweeper(database.db, logger, onSubmitted, options.sweepIntervalMs, () =>
+        scoring?.recoverUnscored(),
+      );
+      return bound;
+    },
+    async close() {
+      await engine.sweeper?.stop();
+      await engine.erecords?.stop();
+      engine.timeKeeper?.stop();
+      notifier.detach();
+      if (engine.io) {
+        engine.io.disconnectSockets(true);
+        await new Promise<void>((resolve) => engine.io!.close(() => resolve()));
+      }
+      await writer.drain();
+      await scoring.idle();
+      if (server?.listening) {
+        const s = server;
+        // Stop accepting, let requests in flight finish, then cut idle keep-alive connections.
+        const closed = new Promise<void>((resolve) => s.close(() => resolve()));
+        s.closeIdleConnections();
+        const force = setTimeout(() => s.closeAllConnections(), 5000);
+        await closed;
+        clearTimeout(force);
+      }
+      if (adapterRedis) await adapterRedis.quit().catch(() => adapterRedis?.disconnect());
+      if (redis) await redis.quit().catch(() => redis?.disconnect());
+      await database.close();
+      logger.info('engine stopped');
+    },
+    onSubmitted(listener: (sessionId: string) => void) {
+      submittedListeners.push(listener);
+    },
+  };
+  return engine;
+}

@@ -1,0 +1,105 @@
+/**
+ * `createApp(deps)` builds the Hono app (HTTP API and health check) without listening,
+ * so tests call `app.request()` in-process and the server binds it to a port.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { AppError, errors } from '../errors.ts';
+import type { AppDeps, AppEnv } from './env.ts';
+import { healthRoutes } from './routes/health/health.ts';
+import { authRoutes } from './routes/auth/auth.ts';
+import { organisationRoutes } from './routes/organisations/organisations.ts';
+import { userRoutes } from './routes/users/users.ts';
+import { classRoutes } from './routes/classes/classes.ts';
+import { studentRoutes } from './routes/students/students.ts';
+import { auditRoutes } from './routes/audit/audit.ts';
+import { itemBankRoutes } from './routes/item-banks/item-banks.ts';
+import { itemRoutes } from './routes/items/items.ts';
+import { candidateRoutes } from './routes/candidate/candidate.ts';
+import { sittingRoutes } from './routes/sittings/sittings.ts';
+import { sessionRoutes } from './routes/sessions/sessions.ts';
+import { metricsRoutes, type MetricsSources } from './routes/metrics/metrics.ts';
+import { mountClientPages } from './client-pages.ts';
+import { validationHook } from './validation-hook.ts';
+
+export type App = OpenAPIHono<AppEnv>;
+
+function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c as unknown as Parameters<typeof getConnInfo>[0]).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // in-process requests (tests) have no socket
+  }
+}
+
+export function createApp(deps: AppDeps, metrics?: MetricsSources): App {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use('*', async function injectDeps(c, next) {
+    c.set('deps', deps);
+    c.set('clientIp', clientIp(c, deps.config.trustProxy));
+    await next();
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) {
+      if (error.status === 429) {
+        const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+        if (retry) c.header('Retry-After', String(retry));
+      }
+      return c.json(error.toJSON(), error.status);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own refusals (malformed JSON, unsupported body): keep the status, use our error shape.
+      const status = error.status as 400;
+      return c.json(
+        { error: { id: status === 400 ? 'bad_request' : `http_${status}`, message: error.message } },
+        status,
+      );
+    }
+    deps.logger.error({ err: error, path: c.req.path }, 'unhandled error');
+    return c.json({ error: { id: 'internal_error', message: 'Something went wrong on the server.' } }, 500);
+  });
+
+  app.notFound((c) => c.json(errors.notFound(`${c.req.method} ${c.req.path}`).toJSON(), 404));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+
+  app.route('/', healthRoutes());
+  if (metrics) app.route('/', metricsRoutes(metrics));
+  app.route('/api/auth', authRoutes());
+  app.route('/api/organisations', organisationRoutes());
+  app.route('/api/users', userRoutes());
+  app.route('/api/classes', classRoutes());
+  app.route('/api/students', studentRoutes());
+  app.route('/api/audit', auditRoutes());
+  app.route('/api/item-banks', itemBankRoutes());
+  app.route('/api/items', itemRoutes());
+  app.route('/api/candidate', candidateRoutes());
+  app.route('/api/sittings', sittingRoutes());
+  app.route('/api/sessions', sessionRoutes());
+
+  mountClientPages(app);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Exam engine API',
+      version: '0.1.0',
+      description:
+        'Staff API of the exam engine. Authenticate with POST /api/auth/login, then send `Authorization: Bearer <accessToken>`.',
+    },
+  });
+
+  return app;
+}

@@ -1,0 +1,123 @@
+/** POST /api/candidate/check-in: access code + candidate number + date of birth -> session token. */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { and, eq, inArray } from 'drizzle-orm';
+import { itemBankTables } from '../../../../item-bank/index.ts';
+import { checkIn } from '../../../delivery/check-in.ts';
+import { deliveryErrors } from '../../../delivery/delivery-errors.ts';
+import { sebRequestAllowed, sebRequired } from '../../../seb/sitting-seb.ts';
+import { publicOrigin, publicRequestUrl } from '../../public-url.ts';
+import type { AssembledForm } from '../../../delivery/form.ts';
+import { candidateSessions } from '../../../delivery/tables.ts';
+import { errors } from '../../../errors.ts';
+import { CheckInRequest, CheckInResponse } from '../../../protocol/candidate.ts';
+import { ErrorSchema } from '../../common-schemas.ts';
+import type { AppEnv } from '../../env.ts';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const err = (description: string) => ({ description, ...json(ErrorSchema) });
+
+const { itemVersionMedia, media } = itemBankTables;
+
+const mediaRoute = createRoute({
+  method: 'get',
+  path: '/media/{sha256}',
+  summary: "A media file of an item in the candidate's own form (Authorization: Bearer <session token>)",
+  request: {
+    params: z.object({
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .openapi({ param: { name: 'sha256', in: 'path' } }),
+    }),
+  },
+  responses: {
+    200: { description: 'The file' },
+    401: err('No valid session token'),
+    404: err('Not in this form'),
+  },
+});
+
+export function candidateRoutes() {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(mediaRoute, async (c) => {
+      const header = c.req.header('authorization');
+      const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+      if (!token) throw errors.unauthenticated('A session token is needed.');
+      const sessionId = await c.var.deps.candidateTokens.verify(token);
+      const db = c.var.deps.db;
+      const [session] = await db
+        .select({ form: candidateSessions.form })
+        .from(candidateSessions)
+        .where(eq(candidateSessions.id, sessionId));
+      if (!session) throw errors.unauthenticated();
+      const versionIds = [...new Set((session.form as AssembledForm).entries.map((e) => e.itemVersionId))];
+      const { sha256 } = c.req.valid('param');
+      // Only media of items in this candidate's form are served to them.
+      const [file] = await db
+        .select({ contentType: media.contentType, data: media.data })
+        .from(itemVersionMedia)
+        .innerJoin(media, eq(media.sha256, itemVersionMedia.sha256))
+        .where(and(eq(itemVersionMedia.sha256, sha256), inArray(itemVersionMedia.versionId, versionIds)))
+        .limit(1);
+      if (!file) throw errors.notFound('The file');
+      return c.body(new Uint8Array(file.data), 200, {
+        'content-type': file.contentType,
+        'cache-control': 'private, max-age=86400, immutable',
+      });
+    })
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/check-in',
+        summary: 'Candidate check-in; the token opens the /candidate realtime namespace',
+        request: { body: { ...json(CheckInRequest), required: true } },
+        responses: {
+          200: { description: 'Checked in', ...json(CheckInResponse) },
+          400: err('Malformed request'),
+          401: err('Wrong access code, candidate number or date of birth'),
+          403: err('The sitting is not open, closed or cancelled'),
+          429: err('Too many failed attempts'),
+        },
+      }),
+      async (c) => {
+        const body = c.req.valid('json');
+        const deps = c.var.deps;
+        // Same throttle as staff logins, keyed by the credentials being guessed.
+        const key = `candidate:${body.accessCode.toUpperCase()}:${body.candidateNumber}`;
+        const wait = await deps.loginThrottle.retryAfter(key, c.var.clientIp);
+        if (wait > 0) throw errors.rateLimited(wait);
+        let result;
+        try {
+          result = await checkIn(deps.db, body, (sitting) => {
+            if (!sebRequired(sitting)) return;
+            const headers = {
+              configKeyHash: c.req.header('x-safeexambrowser-configkeyhash'),
+              requestHash: c.req.header('x-safeexambrowser-requesthash'),
+            };
+            if (!sebRequestAllowed(sitting, publicOrigin(c), publicRequestUrl(c), headers))
+              throw deliveryErrors.sebRequired();
+          });
+        } catch (error) {
+          if ((error as { id?: string }).id === 'invalid_candidate_credentials')
+            await deps.loginThrottle.recordFailure(key, c.var.clientIp);
+          throw error;
+        }
+        const sessionToken = await deps.candidateTokens.issue(result.sessionId, result.tokenExpiresAt);
+        return c.json(
+          {
+            sessionToken,
+            sessionId: result.sessionId,
+            candidate: result.candidate,
+            sitting: {
+              name: result.sitting.name,
+              opensAt: result.sitting.opensAt.toISOString(),
+              closesAt: result.sitting.closesAt.toISOString(),
+              durationMinutes: Math.round(result.sitting.durationSeconds / 60),
+              itemCount: result.sitting.itemCount,
+            },
+          },
+          200,
+        );
+      },
+    );
+}

@@ -1,0 +1,195 @@
+/** Classes (lớp) of a school, and roster import from CSV or XLSX. */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { and, asc, count, eq } from 'drizzle-orm';
+import { bodyLimit } from 'hono/body-limit';
+import { appendAudit } from '../../../audit/audit-log.ts';
+import { importRoster } from '../../../commands/import-roster.ts';
+import { errors } from '../../../errors.ts';
+import { access, target } from '../../../policies/access.ts';
+import { withinSubtree } from '../../../policies/scope.ts';
+import { detectRosterFormat, readRosterFile, RosterFileError } from '../../../roster/read-roster-file.ts';
+import { classes, organisations, students } from '../../../schema.ts';
+import { ErrorSchema, IdParam, security, staffErrors } from '../../common-schemas.ts';
+import type { AppEnv } from '../../env.ts';
+import { CreateClass, ListClassesQuery, RosterQuery, RosterResult, SchoolClass } from './schema.ts';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
+
+export function classRoutes() {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        summary: 'Classes in your subtree (or one school)',
+        security,
+        middleware: [access('classes:read', target.organisation('schoolId', 'query', false))] as const,
+        request: { query: ListClassesQuery },
+        responses: {
+          200: { description: 'Classes', ...json(z.object({ items: z.array(SchoolClass) })) },
+          ...staffErrors,
+        },
+      }),
+      async (c) => {
+        const { schoolYear } = c.req.valid('query');
+        const rows = await c.var.deps.db
+          .select({ cls: classes, studentCount: count(students.id) })
+          .from(classes)
+          .innerJoin(organisations, eq(organisations.id, classes.schoolId))
+          .leftJoin(students, eq(students.classId, classes.id))
+          .where(
+            and(
+              withinSubtree(c.var.actor, c.var.target),
+              schoolYear ? eq(classes.schoolYear, schoolYear) : undefined,
+            ),
+          )
+          .groupBy(classes.id)
+          .orderBy(asc(classes.schoolYear), asc(classes.name));
+        return c.json(
+          { items: rows.map(({ cls, studentCount }) => ({ ...cls, studentCount, createdAt: undefined })) },
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}',
+        summary: 'One class',
+        security,
+        middleware: [access('classes:read', target.class())] as const,
+        request: { params: IdParam },
+        responses: { 200: { description: 'The class', ...json(SchoolClass) }, ...staffErrors },
+      }),
+      async (c) => {
+        const id = c.req.valid('param').id;
+        const [row] = await c.var.deps.db
+          .select({ cls: classes, studentCount: count(students.id) })
+          .from(classes)
+          .leftJoin(students, eq(students.classId, classes.id))
+          .where(eq(classes.id, id))
+          .groupBy(classes.id);
+        if (!row) throw errors.notFound('The class');
+        return c.json({ ...row.cls, studentCount: row.studentCount, createdAt: undefined }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        summary: 'Create a class in a school',
+        security,
+        middleware: [access('classes:write', target.organisation('schoolId', 'json'))] as const,
+        request: { body: { ...json(CreateClass), required: true } },
+        responses: {
+          201: { description: 'Created', ...json(SchoolClass) },
+          ...staffErrors,
+          409: staffErrors[400],
+        },
+      }),
+      async (c) => {
+        const body = c.req.valid('json');
+        if (c.var.target!.kind !== 'school')
+          throw errors.badRequest('Classes belong to schools; schoolId names a school.');
+        const actor = c.var.actor;
+        const created = await c.var.deps.db.transaction(async (tx) => {
+          const [clash] = await tx
+            .select({ id: classes.id })
+            .from(classes)
+            .where(
+              and(
+                eq(classes.schoolId, body.schoolId),
+                eq(classes.schoolYear, body.schoolYear),
+                eq(classes.name, body.name),
+              ),
+            );
+          if (clash) throw errors.conflict(`Class ${body.name} already exists for ${body.schoolYear}.`);
+          const [row] = await tx.insert(classes).values(body).returning();
+          await appendAudit(tx, {
+            actorId: actor.userId,
+            actorRole: actor.role,
+            action: 'class.create',
+            subjectType: 'class',
+            subjectId: row!.id,
+            organisationId: body.schoolId,
+            ip: c.var.clientIp,
+            details: { name: body.name, schoolYear: body.schoolYear },
+          });
+          return row!;
+        });
+        return c.json({ ...created, studentCount: 0, createdAt: undefined }, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/roster',
+        summary: 'Import the class roster from CSV or XLSX (all rows or none)',
+        description:
+          'Send the file as the raw body (Content-Type text/csv or the XLSX type) or as multipart field `file`. Headers may be Vietnamese with or without diacritics: Mã định danh, Họ và tên, Ngày sinh (dd/mm/yyyy), Giới tính. A 422 lists every bad row with its line.',
+        security,
+        middleware: [
+          access('roster:import', target.class()),
+          bodyLimit({
+            maxSize: ROSTER_MAX_BYTES,
+            onError: () => {
+              throw errors.tooLarge('A roster file may be at most 5 MB.');
+            },
+          }),
+        ] as const,
+        request: {
+          params: IdParam,
+          query: RosterQuery,
+          body: {
+            required: true,
+            content: {
+              // multipart/form-data (field `file`) is accepted too; it is not declared here because the
+              // generated form validator would consume the raw bodies.
+              'text/csv': { schema: z.string() },
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
+            },
+          },
+        },
+        responses: {
+          200: { description: 'Imported (or checked, with dryRun=true)', ...json(RosterResult) },
+          ...staffErrors,
+          413: { description: 'File too large', ...json(ErrorSchema) },
+          422: { description: 'Rows with problems; nothing imported', ...json(ErrorSchema) },
+        },
+      }),
+      async (c) => {
+        const classId = c.req.valid('param').id;
+        const contentType = c.req.header('content-type') ?? '';
+        let bytes: Uint8Array;
+        let filename: string | undefined;
+        if (contentType.startsWith('multipart/form-data')) {
+          const form = await c.req.formData();
+          const file = form.get('file');
+          if (!(file instanceof File)) throw errors.badRequest('The form has no file field named "file".');
+          bytes = new Uint8Array(await file.arrayBuffer());
+          filename = file.name;
+        } else {
+          bytes = new Uint8Array(await c.req.arrayBuffer());
+        }
+        if (bytes.length === 0) throw errors.badRequest('The roster file is empty.');
+        let rows;
+        try {
+          rows = await readRosterFile(bytes, detectRosterFormat(contentType, filename, bytes));
+        } catch (error) {
+          if (error instanceof RosterFileError) throw errors.validation(error.message, { rows: [] });
+          throw error;
+        }
+        const result = await importRoster({
+          db: c.var.deps.db,
+          actor: c.var.actor,
+          classId,
+          schoolId: c.var.target!.id,
+          rows,
+          ip: c.var.clientIp,
+          dryRun: c.req.valid('query').dryRun === 'true',
+        });
+        return c.json(result, 200);
+      },
+    );
+}

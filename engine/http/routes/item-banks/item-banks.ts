@@ -1,0 +1,206 @@
+/** Item banks: owned by an organisation, readable by everyone below it, searchable. */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { itemBankTables, searchItems } from '../../../../item-bank/index.ts';
+import { appendAudit } from '../../../audit/audit-log.ts';
+import { inScope } from '../../../auth/actor.ts';
+import { errors } from '../../../errors.ts';
+import { importItems } from '../../../commands/import-items.ts';
+import { bodyLimit } from 'hono/body-limit';
+import { access, target } from '../../../policies/access.ts';
+import { organisations } from '../../../schema.ts';
+import { IdParam, security, staffErrors } from '../../common-schemas.ts';
+import type { AppEnv } from '../../env.ts';
+import { CreateItemBank, ItemBank, ItemSummary, SearchItemsQuery } from './schema.ts';
+
+const { itemBanks } = itemBankTables;
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+export function itemBankRoutes() {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        summary: 'Item banks you can use: those of your organisation, above it (shared down) and below it',
+        security,
+        middleware: [access('items:read')] as const,
+        responses: {
+          200: { description: 'Banks', ...json(z.object({ items: z.array(ItemBank) })) },
+          ...staffErrors,
+        },
+      }),
+      async (c) => {
+        const actor = c.var.actor;
+        const rows = await c.var.deps.db
+          .select({ bank: itemBanks, orgName: organisations.name, orgPath: organisations.path })
+          .from(itemBanks)
+          .innerJoin(organisations, eq(organisations.id, itemBanks.organisationId))
+          .where(
+            or(
+              sql`${organisations.path} like ${`${actor.scopePath}%`}`,
+              sql`${actor.scopePath} like ${organisations.path} || '%'`,
+            ),
+          )
+          .orderBy(asc(organisations.path), asc(itemBanks.name));
+        return c.json(
+          {
+            items: rows.map(({ bank, orgName, orgPath }) => ({
+              id: bank.id,
+              name: bank.name,
+              description: bank.description,
+              organisationId: bank.organisationId,
+              organisationName: orgName,
+              writable: inScope(actor, orgPath),
+            })),
+          },
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        summary: 'Create an item bank owned by an organisation you manage',
+        security,
+        middleware: [access('banks:write', target.organisation('organisationId', 'json'))] as const,
+        request: { body: { ...json(CreateItemBank), required: true } },
+        responses: {
+          201: { description: 'Created', ...json(ItemBank) },
+          ...staffErrors,
+          409: staffErrors[400],
+        },
+      }),
+      async (c) => {
+        const body = c.req.valid('json');
+        const actor = c.var.actor;
+        const org = c.var.target!;
+        const bank = await c.var.deps.db.transaction(async (tx) => {
+          const [clash] = await tx
+            .select({ id: itemBanks.id })
+            .from(itemBanks)
+            .where(and(eq(itemBanks.organisationId, org.id), eq(itemBanks.name, body.name)));
+          if (clash) throw errors.conflict(`${org.name} already has a bank named ${body.name}.`);
+          const [row] = await tx
+            .insert(itemBanks)
+            .values({ ...body, createdBy: actor.userId })
+            .returning();
+          await appendAudit(tx, {
+            actorId: actor.userId,
+            actorRole: actor.role,
+            action: 'item_bank.create',
+            subjectType: 'item_bank',
+            subjectId: row!.id,
+            organisationId: org.id,
+            ip: c.var.clientIp,
+            details: { name: body.name },
+          });
+          return row!;
+        });
+        return c.json(
+          { ...bank, organisationName: org.name, writable: true, createdBy: undefined, createdAt: undefined },
+          201,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/import',
+        summary: 'Import QTI items from a content package (zip) or one XML file: all items or none',
+        description:
+          'Send the file as the raw body (application/zip or application/xml). A 422 lists every file with its problems (line, column, sentence). `?dryRun=true` checks without saving.',
+        security,
+        middleware: [
+          access('items:write', target.itemBank()),
+          bodyLimit({
+            maxSize: 200 * 2 ** 20,
+            onError: () => {
+              throw errors.tooLarge('A package may be at most 200 MB.');
+            },
+          }),
+        ] as const,
+        request: {
+          params: IdParam,
+          query: z.object({
+            dryRun: z.enum(['true', 'false']).optional(),
+            filename: z.string().max(200).optional(),
+          }),
+        },
+        responses: {
+          200: {
+            description: 'Imported',
+            ...json(
+              z.object({
+                items: z.array(
+                  z.object({
+                    file: z.string(),
+                    identifier: z.string(),
+                    version: z.number().int(),
+                    created: z.boolean(),
+                  }),
+                ),
+                created: z.number().int(),
+                unchanged: z.number().int(),
+                dryRun: z.boolean(),
+              }),
+            ),
+          },
+          ...staffErrors,
+          422: staffErrors[400],
+        },
+      }),
+      async (c) => {
+        const bytes = new Uint8Array(await c.req.arrayBuffer());
+        if (!bytes.length) throw errors.badRequest('The upload is empty.');
+        const query = c.req.valid('query');
+        const result = await importItems({
+          db: c.var.deps.db,
+          actor: c.var.actor,
+          bankId: c.req.valid('param').id,
+          organisationId: c.var.target!.id,
+          bytes,
+          filename: query.filename,
+          dryRun: query.dryRun === 'true',
+          ip: c.var.clientIp,
+        });
+        return c.json(result, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/items',
+        summary: 'Search the items of a bank (filters on metadata; text search ignores diacritics)',
+        security,
+        middleware: [access('items:read', target.itemBank('id', 'param', true))] as const,
+        request: { params: IdParam, query: SearchItemsQuery },
+        responses: {
+          200: {
+            description: 'A page of items',
+            ...json(
+              z.object({
+                items: z.array(ItemSummary),
+                total: z.number().int(),
+                page: z.number().int(),
+                pageSize: z.number().int(),
+              }),
+            ),
+          },
+          ...staffErrors,
+        },
+      }),
+      async (c) => {
+        const query = c.req.valid('query');
+        const result = await searchItems(c.var.deps.db, { ...query, bankIds: [c.req.valid('param').id] });
+        return c.json(
+          {
+            ...result,
+            items: result.items.map((i) => ({ ...i, updatedAt: new Date(i.updatedAt).toISOString() })),
+          },
+          200,
+        );
+      },
+    );
+}

@@ -1,0 +1,129 @@
+/** Organisations: the Sở -> Phòng -> Trường tree, each staff member seeing their own subtree. */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { and, asc, eq } from 'drizzle-orm';
+import { appendAudit } from '../../../audit/audit-log.ts';
+import { errors } from '../../../errors.ts';
+import { access, target } from '../../../policies/access.ts';
+import { withinSubtree } from '../../../policies/scope.ts';
+import { organisations } from '../../../schema.ts';
+import { IdParam, security, staffErrors } from '../../common-schemas.ts';
+import type { AppEnv } from '../../env.ts';
+import { CreateOrganisation, ListOrganisationsQuery, Organisation } from './schema.ts';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const present = (row: typeof organisations.$inferSelect) => ({
+  id: row.id,
+  kind: row.kind,
+  name: row.name,
+  code: row.code,
+  parentId: row.parentId,
+  path: row.path,
+});
+
+const ALLOWED_PARENTS: Record<'district_office' | 'school', readonly string[]> = {
+  district_office: ['department'],
+  school: ['district_office', 'department'],
+};
+
+export function organisationRoutes() {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        summary: 'Organisations in your subtree',
+        security,
+        middleware: [access('organisations:read')] as const,
+        request: { query: ListOrganisationsQuery },
+        responses: {
+          200: { description: 'Organisations', ...json(z.object({ items: z.array(Organisation) })) },
+          ...staffErrors,
+        },
+      }),
+      async (c) => {
+        const { kind } = c.req.valid('query');
+        const rows = await c.var.deps.db
+          .select()
+          .from(organisations)
+          .where(and(withinSubtree(c.var.actor), kind ? eq(organisations.kind, kind) : undefined))
+          .orderBy(asc(organisations.path));
+        return c.json({ items: rows.map(present) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}',
+        summary: 'One organisation',
+        security,
+        middleware: [access('organisations:read', target.organisation())] as const,
+        request: { params: IdParam },
+        responses: { 200: { description: 'The organisation', ...json(Organisation) }, ...staffErrors },
+      }),
+      async (c) => {
+        const [row] = await c.var.deps.db
+          .select()
+          .from(organisations)
+          .where(eq(organisations.id, c.req.valid('param').id));
+        if (!row) throw errors.notFound('The organisation');
+        return c.json(present(row), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        summary: 'Create a district office or school under an organisation you manage',
+        security,
+        middleware: [access('organisations:write', target.organisation('parentId', 'json'))] as const,
+        request: { body: { ...json(CreateOrganisation), required: true } },
+        responses: {
+          201: { description: 'Created', ...json(Organisation) },
+          ...staffErrors,
+          409: staffErrors[400],
+        },
+      }),
+      async (c) => {
+        const body = c.req.valid('json');
+        const parent = c.var.target!;
+        if (!ALLOWED_PARENTS[body.kind].includes(parent.kind)) {
+          throw errors.badRequest(`A ${body.kind} cannot be placed under a ${parent.kind}.`);
+        }
+        const actor = c.var.actor;
+        const created = await c.var.deps.db.transaction(async (tx) => {
+          if (body.code) {
+            const [clash] = await tx
+              .select({ id: organisations.id })
+              .from(organisations)
+              .where(eq(organisations.code, body.code));
+            if (clash)
+              throw errors.conflict(`The code ${body.code} is already used by another organisation.`);
+          }
+          const id = crypto.randomUUID();
+          const [row] = await tx
+            .insert(organisations)
+            .values({
+              id,
+              kind: body.kind,
+              name: body.name,
+              code: body.code,
+              parentId: parent.id,
+              path: `${parent.path}${id}/`,
+            })
+            .returning();
+          await appendAudit(tx, {
+            actorId: actor.userId,
+            actorRole: actor.role,
+            action: 'organisation.create',
+            subjectType: 'organisation',
+            subjectId: id,
+            organisationId: id,
+            ip: c.var.clientIp,
+            details: { kind: body.kind, name: body.name, parentId: parent.id },
+          });
+          return row!;
+        });
+        return c.json(present(created), 201);
+      },
+    );
+}

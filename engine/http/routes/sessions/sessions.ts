@@ -1,0 +1,92 @@
+/** Proctor and exam-board actions on one candidate session; each is audited and pushed to the candidate at once. */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { performSessionAction } from '../../../commands/session-action.ts';
+import { timeState } from '../../../delivery/session-clock.ts';
+import { errors } from '../../../errors.ts';
+import { access, target } from '../../../policies/access.ts';
+import { IdParam, security, staffErrors } from '../../common-schemas.ts';
+import type { AppEnv } from '../../env.ts';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const SessionState = z.object({
+  state: z.string(),
+  remainingMs: z.number().nullable(),
+  deadline: z.number().nullable(),
+});
+
+const ACTIONS = [
+  {
+    path: 'pause',
+    action: 'pause',
+    summary: 'Pause: the clock stops and answering is locked',
+    body: z.object({ reason: z.string().trim().max(500).optional() }),
+  },
+  {
+    path: 'resume',
+    action: 'resume',
+    summary: 'Resume a paused session; the deadline moves by the paused time',
+    body: z.object({}),
+  },
+  {
+    path: 'extend',
+    action: 'extend',
+    summary: 'Give extra time',
+    body: z.object({ minutes: z.number().int().min(1).max(240) }),
+  },
+  {
+    path: 'terminate',
+    action: 'terminate',
+    summary: 'End the session now, with a reason; the answers so far are kept and scored',
+    body: z.object({ reason: z.string().trim().min(3).max(500) }),
+  },
+  {
+    path: 'message',
+    action: 'message',
+    summary: 'Send the candidate a message',
+    body: z.object({ text: z.string().trim().min(1).max(1000) }),
+  },
+  {
+    path: 'allow-device-change',
+    action: 'allow_device_change',
+    summary: 'Let the candidate continue on another device or tab (once)',
+    body: z.object({}),
+  },
+] as const;
+
+export function sessionRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+  for (const def of ACTIONS) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/{id}/${def.path}`,
+        summary: def.summary,
+        security,
+        middleware: [access('sessions:control', target.session())] as const,
+        request: { params: IdParam, body: { ...json(def.body), required: false } },
+        responses: {
+          200: { description: 'The session after the action', ...json(SessionState) },
+          ...staffErrors,
+          409: staffErrors[400],
+        },
+      }),
+      async (c) => {
+        const raw = await c.req.json().catch(() => ({}));
+        const parsed = def.body.safeParse(raw ?? {});
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          throw errors.badRequest(`${issue.path.join('.')}: ${issue.message}`);
+        }
+        const row = await performSessionAction(
+          c.var.deps,
+          c.var.actor,
+          { action: def.action, sessionId: c.req.valid('param').id, ...parsed.data } as never,
+          { organisationId: c.var.target!.id, ip: c.var.clientIp },
+        );
+        const time = timeState(row);
+        return c.json({ state: row.state, remainingMs: time.remainingMs, deadline: time.deadline }, 200);
+      },
+    );
+  }
+  return app;
+}

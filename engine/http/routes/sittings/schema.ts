@@ -1,0 +1,107 @@
+import { z } from '@hono/zod-openapi';
+
+const FormItemInput = z.object({
+  itemId: z.uuid(),
+  /** A version of the item; the current one when omitted. */
+  version: z.number().int().min(1).optional(),
+  itemRef: z.string().min(1).max(200).optional(),
+  fixed: z.boolean().optional(),
+  required: z.boolean().optional(),
+  weight: z.number().positive().optional(),
+  categories: z.array(z.string().max(100)).max(20).optional(),
+});
+
+export const FormInput = z.object({
+  navigationMode: z.enum(['linear', 'nonlinear']).default('nonlinear'),
+  submissionMode: z.enum(['individual', 'simultaneous']).default('simultaneous'),
+  allowReview: z.boolean().default(true),
+  allowSkipping: z.boolean().default(true),
+  shuffleChoices: z.boolean().default(true),
+  sections: z
+    .array(
+      z.object({
+        identifier: z.string().min(1).max(200),
+        title: z.string().max(500).default(''),
+        select: z.number().int().positive().optional(),
+        withReplacement: z.boolean().default(false),
+        shuffle: z.boolean().default(false),
+        items: z.array(FormItemInput).min(1).max(500),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+
+export const CreateSitting = z
+  .object({
+    organisationId: z.uuid(),
+    name: z.string().trim().min(2).max(300),
+    subject: z.string().trim().max(100).optional(),
+    opensAt: z.iso.datetime({ offset: true }),
+    closesAt: z.iso.datetime({ offset: true }),
+    durationMinutes: z.number().int().min(1).max(600),
+    lateStartMinutes: z.number().int().min(0).max(600).optional(),
+    graceSeconds: z.number().int().min(0).max(300).default(10),
+    scale: z.enum(['school', 'exam_board']).default('school'),
+    releasePolicy: z.enum(['immediately', 'after_close', 'after_review']).default('after_review'),
+    securityPolicy: z
+      .object({
+        safeExamBrowser: z.boolean().default(false),
+        proctoring: z.boolean().default(false),
+        fullscreen: z.boolean().default(true),
+        tools: z.array(z.enum(['calculator', 'ruler', 'protractor', 'dictionary'])).default([]),
+        /** Browser Exam Keys of the SEB versions allowed (they differ per version and platform). */
+        browserExamKeys: z
+          .array(z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters'))
+          .max(50)
+          .default([]),
+        /** Quit password put into the .seb file (stored there only hashed). */
+        sebQuitPassword: z.string().min(4).max(100).optional(),
+      })
+      .default({
+        safeExamBrowser: false,
+        proctoring: false,
+        fullscreen: true,
+        tools: [],
+        browserExamKeys: [],
+      }),
+    form: FormInput,
+  })
+  .refine((s) => Date.parse(s.closesAt) > Date.parse(s.opensAt), {
+    message: 'must be after opensAt',
+    path: ['closesAt'],
+  })
+  .openapi('CreateSitting');
+
+export const Sitting = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid(),
+    name: z.string(),
+    subject: z.string().nullable(),
+    opensAt: z.string(),
+    closesAt: z.string(),
+    durationMinutes: z.number(),
+    itemCount: z.number().int(),
+    rooms: z.array(
+      z.object({ id: z.uuid(), name: z.string(), accessCode: z.string(), candidates: z.number().int() }),
+    ),
+  })
+  .openapi('Sitting');
+
+export const CreateRoom = z
+  .object({ name: z.string().trim().min(1).max(100), proctorIds: z.array(z.uuid()).max(20).default([]) })
+  .openapi('CreateRoom');
+
+export const AddCandidates = z
+  .object({
+    roomId: z.uuid(),
+    classId: z.uuid().optional(),
+    studentIds: z.array(z.uuid()).max(5000).optional(),
+    extraTimePercent: z.number().int().min(0).max(200).default(0),
+  })
+  .refine((b) => b.classId || b.studentIds?.length, {
+    message: 'give classId or studentIds',
+    path: ['classId'],
+  })
+  .openapi('AddCandidates');

@@ -1,0 +1,460 @@
+/** Sittings (exam boards): test form, window, rooms with access codes, candidates, and their sessions. */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { itemBankTables } from '../../../../item-bank/index.ts';
+import { appendAudit } from '../../../audit/audit-log.ts';
+import { candidateNumber, newAccessCode } from '../../../delivery/access-codes.ts';
+import { FormSpec } from '../../../delivery/form.ts';
+import { sittingSebFile } from '../../../seb/sitting-seb.ts';
+import { publicOrigin } from '../../public-url.ts';
+import { errors } from '../../../errors.ts';
+import { access, target } from '../../../policies/access.ts';
+import { withinSubtree } from '../../../policies/scope.ts';
+import {
+  candidateSessions,
+  organisations,
+  roomProctors,
+  sittingCandidates,
+  sittingRooms,
+  sittings,
+  students,
+  users,
+} from '../../../schema.ts';
+import { IdParam, security, staffErrors } from '../../common-schemas.ts';
+import type { AppEnv } from '../../env.ts';
+import { AddCandidates, CreateRoom, CreateSitting, Sitting } from './schema.ts';
+
+const { items, itemVersions, itemBanks } = itemBankTables;
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+export function sittingRoutes() {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/seb-config',
+        summary:
+          'The Safe Exam Browser configuration (.seb) of a sitting; SEB opens the candidate page with it',
+        security,
+        middleware: [access('sittings:write', target.sitting())] as const,
+        request: { params: IdParam },
+        responses: { 200: { description: 'application/seb plist' }, ...staffErrors },
+      }),
+      async (c) => {
+        const [s] = await c.var.deps.db
+          .select()
+          .from(sittings)
+          .where(eq(sittings.id, c.req.valid('param').id));
+        const { file, configKey } = sittingSebFile(s!, publicOrigin(c));
+        return c.body(file, 200, {
+          'content-type': 'application/seb',
+          'content-disposition': `attachment; filename="sitting-${s!.id.slice(0, 8)}.seb"`,
+          'x-seb-config-key': configKey,
+        });
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        summary: 'Schedule a sitting: a form of items, a window and a duration',
+        security,
+        middleware: [access('sittings:write', target.organisation('organisationId', 'json'))] as const,
+        request: { body: { ...json(CreateSitting), required: true } },
+        responses: { 201: { description: 'Scheduled', ...json(Sitting) }, ...staffErrors },
+      }),
+      async (c) => {
+        const body = c.req.valid('json');
+        const actor = c.var.actor;
+        const db = c.var.deps.db;
+        const itemIds = [...new Set(body.form.sections.flatMap((s) => s.items.map((i) => i.itemId)))];
+        const rows = await db
+          .select({
+            id: items.id,
+            identifier: items.identifier,
+            title: items.title,
+            currentVersion: items.currentVersion,
+            orgPath: organisations.path,
+          })
+          .from(items)
+          .innerJoin(itemBanks, eq(itemBanks.id, items.bankId))
+          .innerJoin(organisations, eq(organisations.id, itemBanks.organisationId))
+          .where(inArray(items.id, itemIds));
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        for (const id of itemIds) {
+          const row = byId.get(id);
+          const visible =
+            row && (row.orgPath.startsWith(actor.scopePath) || actor.scopePath.startsWith(row.orgPath));
+          if (!visible)
+            throw errors.badRequest(`form: item ${id} does not exist or is not in a bank you can use.`);
+        }
+        const versions = await db
+          .select({ id: itemVersions.id, itemId: itemVersions.itemId, version: itemVersions.version })
+          .from(itemVersions)
+          .where(inArray(itemVersions.itemId, itemIds));
+        const versionId = (itemId: string, version?: number) => {
+          const wanted = version ?? byId.get(itemId)!.currentVersion;
+          const found = versions.find((v) => v.itemId === itemId && v.version === wanted);
+          if (!found)
+            throw errors.badRequest(`form: item ${byId.get(itemId)!.identifier} has no version ${wanted}.`);
+          return found.id;
+        };
+        const formSpec = FormSpec.parse({
+          ...body.form,
+          sections: body.form.sections.map((s) => ({
+            ...s,
+            items: s.items.map((i) => ({
+              itemRef: i.itemRef ?? byId.get(i.itemId)!.identifier,
+              itemVersionId: versionId(i.itemId, i.version),
+              title: byId.get(i.itemId)!.title,
+              fixed: i.fixed,
+              required: i.required,
+              weight: i.weight,
+              categories: i.categories,
+            })),
+          })),
+        });
+        const refs = formSpec.sections.flatMap((s) => s.items.map((i) => i.itemRef));
+        if (new Set(refs).size !== refs.length)
+          throw errors.badRequest(
+            'form: every item may appear only once (set itemRef to tell repeats apart).',
+          );
+
+        const created = await db.transaction(async (tx) => {
+          const [row] = await tx
+            .insert(sittings)
+            .values({
+              organisationId: body.organisationId,
+              name: body.name,
+              subject: body.subject,
+              formSpec,
+              opensAt: new Date(body.opensAt),
+              closesAt: new Date(body.closesAt),
+              durationSeconds: body.durationMinutes * 60,
+              lateStartSeconds: body.lateStartMinutes === undefined ? null : body.lateStartMinutes * 60,
+              graceSeconds: body.graceSeconds,
+              scale: body.scale,
+              releasePolicy: body.releasePolicy,
+              securityPolicy: body.securityPolicy,
+              createdBy: actor.userId,
+            })
+            .returning();
+          await appendAudit(tx, {
+            actorId: actor.userId,
+            actorRole: actor.role,
+            action: 'sitting.create',
+            subjectType: 'sitting',
+            subjectId: row!.id,
+            organisationId: body.organisationId,
+            ip: c.var.clientIp,
+            details: { name: body.name, items: refs.length },
+          });
+          return row!;
+        });
+        return c.json(
+          {
+            id: created.id,
+            organisationId: created.organisationId,
+            name: created.name,
+            subject: created.subject,
+            opensAt: created.opensAt.toISOString(),
+            closesAt: created.closesAt.toISOString(),
+            durationMinutes: created.durationSeconds / 60,
+            itemCount: refs.length,
+            rooms: [],
+          },
+          201,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        summary: 'Sittings of your subtree',
+        security,
+        middleware: [access('sittings:read')] as const,
+        responses: {
+          200: {
+            description: 'Sittings',
+            ...json(z.object({ items: z.array(Sitting.omit({ rooms: true })) })),
+          },
+          ...staffErrors,
+        },
+      }),
+      async (c) => {
+        const rows = await c.var.deps.db
+          .select({ sitting: sittings })
+          .from(sittings)
+          .innerJoin(organisations, eq(organisations.id, sittings.organisationId))
+          .where(withinSubtree(c.var.actor))
+          .orderBy(asc(sittings.opensAt));
+        return c.json(
+          {
+            items: rows.map(({ sitting: s }) => ({
+              id: s.id,
+              organisationId: s.organisationId,
+              name: s.name,
+              subject: s.subject,
+              opensAt: s.opensAt.toISOString(),
+              closesAt: s.closesAt.toISOString(),
+              durationMinutes: s.durationSeconds / 60,
+              itemCount: FormSpec.parse(s.formSpec).sections.reduce(
+                (n, sec) => n + (sec.select ?? sec.items.length),
+                0,
+              ),
+            })),
+          },
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}',
+        summary: 'A sitting with its rooms and access codes',
+        security,
+        middleware: [access('sittings:read', target.sitting())] as const,
+        request: { params: IdParam },
+        responses: { 200: { description: 'The sitting', ...json(Sitting) }, ...staffErrors },
+      }),
+      async (c) => {
+        const id = c.req.valid('param').id;
+        const db = c.var.deps.db;
+        const [s] = await db.select().from(sittings).where(eq(sittings.id, id));
+        const rooms = await db
+          .select({
+            id: sittingRooms.id,
+            name: sittingRooms.name,
+            accessCode: sittingRooms.accessCode,
+            candidates: count(sittingCandidates.id),
+          })
+          .from(sittingRooms)
+          .leftJoin(sittingCandidates, eq(sittingCandidates.roomId, sittingRooms.id))
+          .where(eq(sittingRooms.sittingId, id))
+          .groupBy(sittingRooms.id)
+          .orderBy(asc(sittingRooms.name));
+        return c.json(
+          {
+            id: s!.id,
+            organisationId: s!.organisationId,
+            name: s!.name,
+            subject: s!.subject,
+            opensAt: s!.opensAt.toISOString(),
+            closesAt: s!.closesAt.toISOString(),
+            durationMinutes: s!.durationSeconds / 60,
+            itemCount: FormSpec.parse(s!.formSpec).sections.reduce(
+              (n, sec) => n + (sec.select ?? sec.items.length),
+              0,
+            ),
+            rooms,
+          },
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/rooms',
+        summary: 'Add a room with its own access code and proctors',
+        security,
+        middleware: [access('sittings:write', target.sitting())] as const,
+        request: { params: IdParam, body: { ...json(CreateRoom), required: true } },
+        responses: {
+          201: {
+            description: 'Created',
+            ...json(z.object({ id: z.uuid(), name: z.string(), accessCode: z.string() })),
+          },
+          ...staffErrors,
+        },
+      }),
+      async (c) => {
+        const sittingId = c.req.valid('param').id;
+        const body = c.req.valid('json');
+        const actor = c.var.actor;
+        const room = await c.var.deps.db.transaction(async (tx) => {
+          if (body.proctorIds.length) {
+            const found = await tx
+              .select({ id: users.id, role: users.role, path: organisations.path })
+              .from(users)
+              .innerJoin(organisations, eq(organisations.id, users.organisationId))
+              .where(inArray(users.id, body.proctorIds));
+            const bad = body.proctorIds.filter(
+              (id) => !found.some((u) => u.id === id && u.path.startsWith(c.var.target!.path)),
+            );
+            if (bad.length)
+              throw errors.badRequest(
+                `proctorIds: ${bad.join(', ')} are not staff of this sitting's organisation.`,
+              );
+          }
+          const [row] = await tx
+            .insert(sittingRooms)
+            .values({ sittingId, name: body.name, accessCode: newAccessCode() })
+            .returning();
+          if (body.proctorIds.length)
+            await tx
+              .insert(roomProctors)
+              .values(body.proctorIds.map((userId) => ({ roomId: row!.id, userId })));
+          await appendAudit(tx, {
+            actorId: actor.userId,
+            actorRole: actor.role,
+            action: 'sitting.room_add',
+            subjectType: 'sitting',
+            subjectId: sittingId,
+            organisationId: c.var.target!.id,
+            ip: c.var.clientIp,
+            details: { room: body.name },
+          });
+          return row!;
+        });
+        return c.json({ id: room.id, name: room.name, accessCode: room.accessCode }, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/candidates',
+        summary: 'Enrol a class or students into a room; each gets a candidate number (số báo danh)',
+        security,
+        middleware: [access('sittings:write', target.sitting())] as const,
+        request: { params: IdParam, body: { ...json(AddCandidates), required: true } },
+        responses: {
+          200: {
+            description: 'Enrolled',
+            ...json(
+              z.object({
+                added: z.number().int(),
+                candidates: z.array(z.object({ studentId: z.uuid(), candidateNumber: z.string() })),
+              }),
+            ),
+          },
+          ...staffErrors,
+        },
+      }),
+      async (c) => {
+        const sittingId = c.req.valid('param').id;
+        const body = c.req.valid('json');
+        const sittingOrg = c.var.target!;
+        const actor = c.var.actor;
+        const result = await c.var.deps.db.transaction(async (tx) => {
+          const rooms = await tx
+            .select({ id: sittingRooms.id })
+            .from(sittingRooms)
+            .where(eq(sittingRooms.sittingId, sittingId))
+            .orderBy(asc(sittingRooms.name));
+          const roomIndex = rooms.findIndex((r) => r.id === body.roomId);
+          if (roomIndex < 0) throw errors.badRequest('roomId: the room is not part of this sitting.');
+          const chosen = await tx
+            .select({ id: students.id, path: organisations.path })
+            .from(students)
+            .innerJoin(organisations, eq(organisations.id, students.schoolId))
+            .where(body.classId ? eq(students.classId, body.classId) : inArray(students.id, body.studentIds!))
+            .orderBy(asc(students.fullName));
+          const outside = chosen.filter(
+            (s) => !s.path.startsWith(sittingOrg.path) || !s.path.startsWith(actor.scopePath),
+          );
+          if (outside.length)
+            throw errors.forbidden(`${outside.length} student(s) are outside this sitting's organisation.`);
+          if (!chosen.length) throw errors.badRequest('No students were found to enrol.');
+          const [{ n } = { n: 0 }] = await tx
+            .select({ n: count() })
+            .from(sittingCandidates)
+            .where(eq(sittingCandidates.roomId, body.roomId));
+          const already = new Set(
+            (
+              await tx
+                .select({ id: sittingCandidates.studentId })
+                .from(sittingCandidates)
+                .where(
+                  and(
+                    eq(sittingCandidates.sittingId, sittingId),
+                    inArray(
+                      sittingCandidates.studentId,
+                      chosen.map((s) => s.id),
+                    ),
+                  ),
+                )
+            ).map((r) => r.id),
+          );
+          const fresh = chosen.filter((s) => !already.has(s.id));
+          const values = fresh.map((s, i) => ({
+            sittingId,
+            studentId: s.id,
+            roomId: body.roomId,
+            candidateNumber: candidateNumber(roomIndex + 1, n + i + 1),
+            extraTimePercent: body.extraTimePercent,
+          }));
+          if (values.length) await tx.insert(sittingCandidates).values(values);
+          await appendAudit(tx, {
+            actorId: actor.userId,
+            actorRole: actor.role,
+            action: 'sitting.candidates_add',
+            subjectType: 'sitting',
+            subjectId: sittingId,
+            organisationId: sittingOrg.id,
+            ip: c.var.clientIp,
+            details: { added: values.length, roomId: body.roomId },
+          });
+          return values;
+        });
+        return c.json(
+          {
+            added: result.length,
+            candidates: result.map((v) => ({ studentId: v.studentId, candidateNumber: v.candidateNumber })),
+          },
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/sessions',
+        summary: 'Candidates of a sitting with their session state',
+        security,
+        middleware: [access('sittings:read', target.sitting())] as const,
+        request: { params: IdParam },
+        responses: {
+          200: {
+            description: 'Candidates',
+            ...json(
+              z.object({
+                items: z.array(
+                  z.object({
+                    candidateNumber: z.string(),
+                    fullName: z.string(),
+                    dateOfBirth: z.string(),
+                    roomId: z.uuid(),
+                    sessionId: z.string().nullable(),
+                    state: z.string(),
+                    extraTimePercent: z.number().int(),
+                  }),
+                ),
+              }),
+            ),
+          },
+          ...staffErrors,
+        },
+      }),
+      async (c) => {
+        const rows = await c.var.deps.db
+          .select({
+            candidateNumber: sittingCandidates.candidateNumber,
+            fullName: students.fullName,
+            dateOfBirth: students.dateOfBirth,
+            roomId: sittingCandidates.roomId,
+            sessionId: candidateSessions.id,
+            state: sql<string>`coalesce(${candidateSessions.state}::text, 'scheduled')`,
+            extraTimePercent: sittingCandidates.extraTimePercent,
+          })
+          .from(sittingCandidates)
+          .innerJoin(students, eq(students.id, sittingCandidates.studentId))
+          .leftJoin(candidateSessions, eq(candidateSessions.sittingCandidateId, sittingCandidates.id))
+          .where(eq(sittingCandidates.sittingId, c.req.valid('param').id))
+          .orderBy(asc(sittingCandidates.candidateNumber));
+        return c.json({ items: rows }, 200);
+      },
+    );
+}

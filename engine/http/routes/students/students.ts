@@ -1,0 +1,258 @@
+/** Students: listing within scope, create and edit, photos for the identity check. */
+import { createHash } from 'node:crypto';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { and, asc, count, eq, ilike, like, or } from 'drizzle-orm';
+import { bodyLimit } from 'hono/body-limit';
+import { appendAudit } from '../../../audit/audit-log.ts';
+import { errors } from '../../../errors.ts';
+import { access, target } from '../../../policies/access.ts';
+import { withinSubtree } from '../../../policies/scope.ts';
+import { classes, organisations, studentPhotos, students } from '../../../schema.ts';
+import { ErrorSchema, IdParam, security, staffErrors } from '../../common-schemas.ts';
+import type { AppEnv } from '../../env.ts';
+import { CreateStudent, ListStudentsQuery, Student, UpdateStudent } from './schema.ts';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+
+const present = (row: typeof students.$inferSelect) => ({
+  id: row.id,
+  nationalId: row.nationalId,
+  fullName: row.fullName,
+  dateOfBirth: row.dateOfBirth,
+  gender: row.gender,
+  schoolId: row.schoolId,
+  classId: row.classId,
+  hasPhoto: row.photoSha256 !== null,
+});
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+export function studentRoutes() {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        summary: 'Students in your subtree, filtered by school, class or name',
+        security,
+        middleware: [access('students:read', target.organisation('schoolId', 'query', false))] as const,
+        request: { query: ListStudentsQuery },
+        responses: {
+          200: {
+            description: 'Students',
+            ...json(z.object({ items: z.array(Student), total: z.number().int() })),
+          },
+          ...staffErrors,
+        },
+      }),
+      async (c) => {
+        const { page, pageSize, classId, q } = c.req.valid('query');
+        const where = and(
+          withinSubtree(c.var.actor, c.var.target),
+          classId ? eq(students.classId, classId) : undefined,
+          q
+            ? or(
+                ilike(students.fullName, `%${escapeLike(q)}%`),
+                like(students.nationalId, `${escapeLike(q)}%`),
+              )
+            : undefined,
+        );
+        const db = c.var.deps.db;
+        const [rows, [total]] = await Promise.all([
+          db
+            .select({ student: students })
+            .from(students)
+            .innerJoin(organisations, eq(organisations.id, students.schoolId))
+            .where(where)
+            .orderBy(asc(students.fullName), asc(students.id))
+            .limit(pageSize)
+            .offset((page - 1) * pageSize),
+          db
+            .select({ n: count() })
+            .from(students)
+            .innerJoin(organisations, eq(organisations.id, students.schoolId))
+            .where(where),
+        ]);
+        return c.json({ items: rows.map((r) => present(r.student)), total: total?.n ?? 0 }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}',
+        summary: 'One student',
+        security,
+        middleware: [access('students:read', target.student())] as const,
+        request: { params: IdParam },
+        responses: { 200: { description: 'The student', ...json(Student) }, ...staffErrors },
+      }),
+      async (c) => {
+        const [row] = await c.var.deps.db
+          .select()
+          .from(students)
+          .where(eq(students.id, c.req.valid('param').id));
+        if (!row) throw errors.notFound('The student');
+        return c.json(present(row), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        summary: 'Register a student in a school',
+        security,
+        middleware: [access('students:write', target.organisation('schoolId', 'json'))] as const,
+        request: { body: { ...json(CreateStudent), required: true } },
+        responses: {
+          201: { description: 'Created', ...json(Student) },
+          ...staffErrors,
+          409: staffErrors[400],
+        },
+      }),
+      async (c) => {
+        const body = c.req.valid('json');
+        if (c.var.target!.kind !== 'school') throw errors.badRequest('schoolId must name a school.');
+        const actor = c.var.actor;
+        const created = await c.var.deps.db.transaction(async (tx) => {
+          if (body.classId) {
+            const [cls] = await tx.select().from(classes).where(eq(classes.id, body.classId));
+            if (!cls || cls.schoolId !== body.schoolId)
+              throw errors.badRequest('classId must name a class of the same school.');
+          }
+          const [clash] = await tx
+            .select({ id: students.id })
+            .from(students)
+            .where(eq(students.nationalId, body.nationalId));
+          if (clash) throw errors.conflict(`A student with mã định danh ${body.nationalId} already exists.`);
+          const [row] = await tx.insert(students).values(body).returning();
+          await appendAudit(tx, {
+            actorId: actor.userId,
+            actorRole: actor.role,
+            action: 'student.create',
+            subjectType: 'student',
+            subjectId: row!.id,
+            organisationId: body.schoolId,
+            ip: c.var.clientIp,
+          });
+          return row!;
+        });
+        return c.json(present(created), 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/{id}',
+        summary: 'Edit a student',
+        security,
+        middleware: [access('students:write', target.student())] as const,
+        request: { params: IdParam, body: { ...json(UpdateStudent), required: true } },
+        responses: { 200: { description: 'Updated', ...json(Student) }, ...staffErrors },
+      }),
+      async (c) => {
+        const id = c.req.valid('param').id;
+        const body = c.req.valid('json');
+        const schoolId = c.var.target!.id;
+        const actor = c.var.actor;
+        const updated = await c.var.deps.db.transaction(async (tx) => {
+          if (body.classId) {
+            const [cls] = await tx.select().from(classes).where(eq(classes.id, body.classId));
+            if (!cls || cls.schoolId !== schoolId)
+              throw errors.badRequest('classId must name a class of the same school.');
+          }
+          const [row] = await tx
+            .update(students)
+            .set({ ...body, updatedAt: new Date() })
+            .where(eq(students.id, id))
+            .returning();
+          await appendAudit(tx, {
+            actorId: actor.userId,
+            actorRole: actor.role,
+            action: 'student.update',
+            subjectType: 'student',
+            subjectId: id,
+            organisationId: schoolId,
+            ip: c.var.clientIp,
+            details: { fields: Object.keys(body) },
+          });
+          return row!;
+        });
+        return c.json(present(updated), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/{id}/photo',
+        summary: 'Set the roster photo used for the identity check (JPEG, PNG or WebP, at most 2 MB)',
+        security,
+        middleware: [
+          access('students:write', target.student()),
+          bodyLimit({
+            maxSize: 2 * 1024 * 1024,
+            onError: () => {
+              throw errors.tooLarge('A photo may be at most 2 MB.');
+            },
+          }),
+        ] as const,
+        request: { params: IdParam },
+        responses: {
+          204: { description: 'Stored' },
+          ...staffErrors,
+          413: { description: 'Too large', ...json(ErrorSchema) },
+        },
+      }),
+      async (c) => {
+        const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
+        if (!PHOTO_TYPES.includes(contentType))
+          throw errors.badRequest(`A photo must be sent as ${PHOTO_TYPES.join(', ')}.`);
+        const data = Buffer.from(await c.req.arrayBuffer());
+        if (data.length === 0) throw errors.badRequest('The photo is empty.');
+        const sha256 = createHash('sha256').update(data).digest('hex');
+        const id = c.req.valid('param').id;
+        const actor = c.var.actor;
+        await c.var.deps.db.transaction(async (tx) => {
+          await tx.insert(studentPhotos).values({ sha256, contentType, data }).onConflictDoNothing();
+          await tx
+            .update(students)
+            .set({ photoSha256: sha256, updatedAt: new Date() })
+            .where(eq(students.id, id));
+          await appendAudit(tx, {
+            actorId: actor.userId,
+            actorRole: actor.role,
+            action: 'student.photo',
+            subjectType: 'student',
+            subjectId: id,
+            organisationId: c.var.target!.id,
+            ip: c.var.clientIp,
+            details: { sha256 },
+          });
+        });
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/photo',
+        summary: 'The roster photo',
+        security,
+        middleware: [access('students:read', target.student())] as const,
+        request: { params: IdParam },
+        responses: { 200: { description: 'The image' }, ...staffErrors },
+      }),
+      async (c) => {
+        const [row] = await c.var.deps.db
+          .select({ contentType: studentPhotos.contentType, data: studentPhotos.data })
+          .from(students)
+          .innerJoin(studentPhotos, eq(studentPhotos.sha256, students.photoSha256))
+          .where(eq(students.id, c.req.valid('param').id));
+        if (!row) throw errors.notFound('The photo');
+        return c.body(new Uint8Array(row.data), 200, {
+          'content-type': row.contentType,
+          'cache-control': 'private, max-age=300',
+        });
+      },
+    );
+}

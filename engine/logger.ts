@@ -1,0 +1,8 @@
+/** The engine's structured logger (pino). */
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+export function createLogger(level: string): Logger {
+  return pino({ level, base: { service: 'exam-engine' } });
+}

@@ -1,0 +1,135 @@
+/**
+ * The one access middleware: authenticates the staff token, checks the role's permission,
+ * resolves the organisation the request acts on and checks it lies in the actor's subtree.
+ * Routes declare `access('students:read', target.student('id'))` instead of writing checks.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { inScope } from '../auth/actor.ts';
+import { errors } from '../errors.ts';
+import type { AppEnv } from '../http/env.ts';
+import {
+  findOrganisation,
+  organisationOfClass,
+  organisationOfStudent,
+  organisationOfUser,
+  organisationOfItemBank,
+  organisationOfItem,
+  organisationOfSession,
+  organisationOfSitting,
+  isProctorOfSession,
+  type OrganisationRef,
+} from '../organisations/organisation-ref.ts';
+import { roleCan, type Permission } from './permissions.ts';
+
+/** Finds the organisation a request acts on; `undefined` means the target does not exist. */
+export interface TargetResolver {
+  /** Name of the thing for a 404 message. */
+  what: string;
+  /** False when the request may leave the target out (a list over the actor's whole scope). */
+  required: boolean;
+  /** Shared down the tree: staff below the owning organisation may use it too (item banks). */
+  sharedDown?: boolean;
+  /** A grant outside the subtree rule, such as a proctor assigned to the room of a session. */
+  assigned?(c: Context<AppEnv>): Promise<boolean>;
+  resolve(c: Context<AppEnv>): Promise<{ given: boolean; org?: OrganisationRef }>;
+}
+
+type Source = 'param' | 'query' | 'json';
+
+async function readField(c: Context<AppEnv>, source: Source, field: string): Promise<unknown> {
+  if (source === 'param') return c.req.param(field);
+  if (source === 'query') return c.req.query(field);
+  // Hono caches the parsed body, so the validator after this middleware reads it again for free.
+  const body = await c.req.json().catch(() => undefined);
+  return body && typeof body === 'object' ? (body as Record<string, unknown>)[field] : undefined;
+}
+
+function resolver(
+  what: string,
+  lookup: (c: Context<AppEnv>, id: unknown) => Promise<OrganisationRef | undefined>,
+  source: Source,
+  field: string,
+  required: boolean,
+): TargetResolver {
+  return {
+    what,
+    required,
+    async resolve(c) {
+      const value = await readField(c, source, field);
+      if (value === undefined || value === '') return { given: false };
+      return { given: true, org: await lookup(c, value) };
+    },
+  };
+}
+
+const db = (c: Context<AppEnv>) => c.var.deps.db;
+
+/** Resolvers for the kinds of target the API has. */
+export const target = {
+  organisation: (field = 'id', source: Source = 'param', required = true) =>
+    resolver('The organisation', (c, id) => findOrganisation(db(c), id), source, field, required),
+  class: (field = 'id', source: Source = 'param', required = true) =>
+    resolver('The class', (c, id) => organisationOfClass(db(c), id), source, field, required),
+  student: (field = 'id', source: Source = 'param', required = true) =>
+    resolver('The student', (c, id) => organisationOfStudent(db(c), id), source, field, required),
+  user: (field = 'id', source: Source = 'param', required = true) =>
+    resolver('The user', (c, id) => organisationOfUser(db(c), id), source, field, required),
+  /** An item bank; `shared` lets staff below the owner read it. */
+  itemBank: (field = 'id', source: Source = 'param', shared = false): TargetResolver => ({
+    ...resolver('The item bank', (c, id) => organisationOfItemBank(db(c), id), source, field, true),
+    sharedDown: shared,
+  }),
+  sitting: (field = 'id', source: Source = 'param', required = true) =>
+    resolver('The sitting', (c, id) => organisationOfSitting(db(c), id), source, field, required),
+  /** A candidate session, through its sitting; proctors of the session's room may act on it too. */
+  session: (field = 'id', source: Source = 'param', required = true): TargetResolver => ({
+    ...resolver(
+      'The candidate session',
+      (c, id) => organisationOfSession(db(c), id),
+      source,
+      field,
+      required,
+    ),
+    assigned: async (c) =>
+      isProctorOfSession(db(c), String(await readField(c, source, field)), c.var.actor.userId),
+  }),
+  /** An item, through its bank; `shared` lets staff below the bank's owner read it. */
+  item: (field = 'id', source: Source = 'param', shared = false): TargetResolver => ({
+    ...resolver('The item', (c, id) => organisationOfItem(db(c), id), source, field, true),
+    sharedDown: shared,
+  }),
+};
+
+/** Verifies the bearer token and sets `actor`; 401 when missing or invalid. */
+export async function authenticate(c: Context<AppEnv>): Promise<void> {
+  const header = c.req.header('authorization');
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  if (!match?.[1]) throw errors.unauthenticated();
+  c.set('actor', await c.var.deps.tokens.verifyAccessToken(match[1]));
+}
+
+export function access(permission: Permission, targetResolver?: TargetResolver): MiddlewareHandler<AppEnv> {
+  return async function accessCheck(c, next) {
+    await authenticate(c);
+    const actor = c.var.actor;
+    if (!roleCan(actor.role, permission)) {
+      throw errors.forbidden(`The ${actor.role} role may not do this (${permission}).`);
+    }
+    c.set('target', undefined);
+    if (targetResolver) {
+      const { given, org } = await targetResolver.resolve(c);
+      if (given && !org) throw errors.notFound(targetResolver.what);
+      if (!given && targetResolver.required) throw errors.badRequest(`${targetResolver.what} must be given.`);
+      if (org) {
+        // The row exists but belongs to another organisation: refuse plainly rather than pretend it is missing.
+        const visible =
+          inScope(actor, org.path) ||
+          (targetResolver.sharedDown && actor.scopePath.startsWith(org.path)) ||
+          (targetResolver.assigned !== undefined && (await targetResolver.assigned(c)));
+        if (!visible) throw errors.forbidden(`${org.name} is outside your organisation.`);
+        c.set('target', org);
+      }
+    }
+    await next();
+  };
+}

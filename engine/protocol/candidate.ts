@@ -1,0 +1,188 @@
+/**
+ * The `/candidate` realtime protocol: zod schemas of every event payload and ack, and the
+ * event interfaces for Socket.IO. Imports nothing but zod so the browser can bundle it.
+ * Version 1; see protocol/README.md.
+ */
+import { z } from 'zod';
+
+export const CANDIDATE_PROTOCOL_VERSION = 1;
+
+/** Every ack has this shape on failure; `id` is stable (`session_locked`, `answer_too_late`...). */
+export const AckError = z.object({
+  ok: z.literal(false),
+  error: z.object({ id: z.string(), message: z.string() }),
+});
+export type AckError = z.infer<typeof AckError>;
+
+export const SESSION_STATES = [
+  'scheduled',
+  'checked_in',
+  'in_progress',
+  'paused',
+  'submitted',
+  'scored',
+] as const;
+export type SessionState = (typeof SESSION_STATES)[number];
+
+/** A response value in its JSON form: string, number, boolean, "A B" pairs, arrays for containers, records as objects, null for NULL. */
+const ResponseScalar = z.union([z.string().max(100_000), z.number(), z.boolean(), z.null()]);
+export const ResponseValue = z.union([
+  ResponseScalar,
+  z.array(z.union([z.string().max(10_000), z.number(), z.boolean()])).max(500),
+  z.record(z.string().max(200), ResponseScalar),
+]);
+export type ResponseValue = z.infer<typeof ResponseValue>;
+
+/** Responses of one item: response identifier -> value. */
+export const ItemResponses = z.record(z.string().min(1).max(200), ResponseValue);
+export type ItemResponses = z.infer<typeof ItemResponses>;
+
+export const TimeState = z.object({
+  serverNow: z.number(),
+  /** Epoch ms of the deadline, null before the start. */
+  deadline: z.number().nullable(),
+  remainingMs: z.number().nullable(),
+  paused: z.boolean(),
+});
+export type TimeState = z.infer<typeof TimeState>;
+
+export const FormEntry = z.object({
+  position: z.number().int(),
+  itemRef: z.string(),
+  sectionTitle: z.string().optional(),
+  title: z.string(),
+});
+
+export const SessionSnapshot = z.object({
+  sessionId: z.string(),
+  state: z.enum(SESSION_STATES),
+  candidate: z.object({ fullName: z.string(), candidateNumber: z.string() }),
+  sitting: z.object({
+    name: z.string(),
+    navigationMode: z.enum(['linear', 'nonlinear']),
+    allowReview: z.boolean(),
+  }),
+  form: z.array(FormEntry),
+  position: z.number().int(),
+  /** The latest acknowledged save of each item: itemRef -> { seq, responses }. */
+  responses: z.record(z.string(), z.object({ seq: z.number().int(), responses: ItemResponses })),
+  flags: z.array(z.string()),
+  time: TimeState,
+});
+export type SessionSnapshot = z.infer<typeof SessionSnapshot>;
+
+// ---- client -> server payloads
+
+export const ResumeRequest = z
+  .object({ protocol: z.literal(CANDIDATE_PROTOCOL_VERSION).optional() })
+  .strict();
+export const StartRequest = z.object({}).strict();
+export const FetchItemRequest = z.object({ position: z.number().int().min(0).max(10_000) }).strict();
+export const SaveResponseRequest = z
+  .object({
+    itemRef: z.string().min(1).max(200),
+    /** Client sequence, increasing per item; a replay with the same seq is acknowledged again and stored once. */
+    seq: z
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 31 - 1),
+    responses: ItemResponses,
+    /** Device time of the change (epoch ms), for the record only: the server clock decides. */
+    clientTime: z.number().optional(),
+  })
+  .strict();
+export const NavigateRequest = z.object({ position: z.number().int().min(0).max(10_000) }).strict();
+export const FlagRequest = z.object({ itemRef: z.string().min(1).max(200), flagged: z.boolean() }).strict();
+export const SubmitRequest = z.object({ confirm: z.literal(true) }).strict();
+
+export type SaveResponseRequest = z.infer<typeof SaveResponseRequest>;
+
+// ---- acks
+
+const ok = <T extends z.ZodRawShape>(shape: T) => z.object({ ok: z.literal(true), ...shape });
+export const ResumeAck = z.union([ok({ snapshot: SessionSnapshot }), AckError]);
+export const FetchItemAck = z.union([
+  ok({ position: z.number().int(), itemRef: z.string(), item: z.unknown() }),
+  AckError,
+]);
+export const SaveResponseAck = z.union([
+  ok({ itemRef: z.string(), seq: z.number().int(), savedAt: z.number() }),
+  AckError,
+]);
+export const NavigateAck = z.union([ok({ position: z.number().int() }), AckError]);
+export const FlagAck = z.union([ok({ flags: z.array(z.string()) }), AckError]);
+export const SubmitAck = z.union([ok({ state: z.enum(SESSION_STATES) }), AckError]);
+
+export type Ack<T extends z.ZodType> = z.infer<T>;
+
+// ---- server pushes
+
+export const TimeWarning = z.object({ minutesLeft: z.number().int() });
+export const PausePush = z.object({ reason: z.string().optional(), time: TimeState });
+export const ExtensionPush = z.object({ addedSeconds: z.number().int(), time: TimeState });
+export const MessagePush = z.object({ from: z.string(), text: z.string(), at: z.number() });
+export const TerminationPush = z.object({ reason: z.string() });
+export const SubmittedPush = z.object({ by: z.enum(['candidate', 'server', 'proctor']) });
+
+export interface CandidateClientToServerEvents {
+  'session:resume': (
+    payload: z.input<typeof ResumeRequest>,
+    ack: (res: Ack<typeof ResumeAck>) => void,
+  ) => void;
+  'session:start': (payload: z.input<typeof StartRequest>, ack: (res: Ack<typeof ResumeAck>) => void) => void;
+  'item:fetch': (
+    payload: z.input<typeof FetchItemRequest>,
+    ack: (res: Ack<typeof FetchItemAck>) => void,
+  ) => void;
+  'response:save': (
+    payload: z.input<typeof SaveResponseRequest>,
+    ack: (res: Ack<typeof SaveResponseAck>) => void,
+  ) => void;
+  navigate: (payload: z.input<typeof NavigateRequest>, ack: (res: Ack<typeof NavigateAck>) => void) => void;
+  flag: (payload: z.input<typeof FlagRequest>, ack: (res: Ack<typeof FlagAck>) => void) => void;
+  submit: (payload: z.input<typeof SubmitRequest>, ack: (res: Ack<typeof SubmitAck>) => void) => void;
+}
+
+export interface CandidateServerToClientEvents {
+  'time:sync': (payload: TimeState) => void;
+  'time:warning': (payload: z.infer<typeof TimeWarning>) => void;
+  'session:paused': (payload: z.infer<typeof PausePush>) => void;
+  'session:resumed': (payload: z.infer<typeof PausePush>) => void;
+  'time:extended': (payload: z.infer<typeof ExtensionPush>) => void;
+  message: (payload: z.infer<typeof MessagePush>) => void;
+  'session:terminated': (payload: z.infer<typeof TerminationPush>) => void;
+  'session:submitted': (payload: z.infer<typeof SubmittedPush>) => void;
+}
+
+/** Check-in over HTTP: access code and candidate credentials in, a session token out. */
+export const CheckInRequest = z
+  .object({
+    accessCode: z.string().trim().min(4).max(32),
+    /** Số báo danh: the candidate number of this sitting. */
+    candidateNumber: z.string().trim().min(1).max(32),
+    /** Date of birth as dd/mm/yyyy or yyyy-mm-dd. */
+    dateOfBirth: z.string().trim().min(8).max(10),
+  })
+  .strict();
+export type CheckInRequest = z.infer<typeof CheckInRequest>;
+
+export const CheckInResponse = z.object({
+  sessionToken: z.string(),
+  sessionId: z.string(),
+  candidate: z.object({
+    fullName: z.string(),
+    candidateNumber: z.string(),
+    dateOfBirth: z.string(),
+    className: z.string().nullable(),
+    schoolName: z.string(),
+  }),
+  sitting: z.object({
+    name: z.string(),
+    opensAt: z.string(),
+    closesAt: z.string(),
+    durationMinutes: z.number(),
+    itemCount: z.number().int(),
+  }),
+});
+export type CheckInResponse = z.infer<typeof CheckInResponse>;

@@ -1,0 +1,65 @@
+/**
+ * The `/proctor` realtime protocol: staff watch a sitting or one room live and act on
+ * candidates. zod schemas of every payload and ack, and the Socket.IO event interfaces.
+ */
+import { z } from 'zod';
+import { AckError, SESSION_STATES } from './candidate.ts';
+
+export const CandidateStatus = z.object({
+  sessionId: z.string().nullable(),
+  sittingCandidateId: z.string(),
+  candidateNumber: z.string(),
+  fullName: z.string(),
+  roomId: z.string(),
+  state: z.enum([...SESSION_STATES]),
+  connected: z.boolean(),
+  answered: z.number().int(),
+  itemCount: z.number().int(),
+  position: z.number().int(),
+  remainingMs: z.number().nullable(),
+  deadline: z.number().nullable(),
+  /** Count of incidents raised by proctoring rules (issue 8 fills this in). */
+  incidents: z.number().int(),
+});
+export type CandidateStatus = z.infer<typeof CandidateStatus>;
+
+/** A partial status change; fields not present are unchanged. */
+export const CandidateStatusPatch = CandidateStatus.partial().extend({ sessionId: z.string() });
+export type CandidateStatusPatch = z.infer<typeof CandidateStatusPatch>;
+
+export const JoinRequest = z.object({ sittingId: z.uuid(), roomId: z.uuid().optional() }).strict();
+export const SessionActionRequest = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('pause'), sessionId: z.uuid(), reason: z.string().max(500).optional() }),
+  z.object({ action: z.literal('resume'), sessionId: z.uuid() }),
+  z.object({ action: z.literal('extend'), sessionId: z.uuid(), minutes: z.number().int().min(1).max(240) }),
+  z.object({
+    action: z.literal('terminate'),
+    sessionId: z.uuid(),
+    reason: z.string().trim().min(3).max(500),
+  }),
+  z.object({ action: z.literal('message'), sessionId: z.uuid(), text: z.string().trim().min(1).max(1000) }),
+  z.object({ action: z.literal('allow_device_change'), sessionId: z.uuid() }),
+]);
+export type SessionActionRequest = z.infer<typeof SessionActionRequest>;
+
+export const JoinAck = z.union([
+  z.object({ ok: z.literal(true), candidates: z.array(CandidateStatus) }),
+  AckError,
+]);
+export const ActionAck = z.union([
+  z.object({ ok: z.literal(true), state: z.enum([...SESSION_STATES]) }),
+  AckError,
+]);
+
+export interface ProctorClientToServerEvents {
+  'room:join': (payload: z.input<typeof JoinRequest>, ack: (res: z.infer<typeof JoinAck>) => void) => void;
+  'session:action': (
+    payload: z.input<typeof SessionActionRequest>,
+    ack: (res: z.infer<typeof ActionAck>) => void,
+  ) => void;
+}
+
+export interface ProctorServerToClientEvents {
+  /** Batched status changes of candidates in the joined sitting or room. */
+  'candidates:update': (patches: CandidateStatusPatch[]) => void;
+}

@@ -1,0 +1,253 @@
+/**
+ * The `/candidate` namespace. A socket authenticates with its session token, may hold the
+ * session alone (a second device or tab is refused unless a proctor allowed the move), and
+ * speaks the protocol of `protocol/candidate.ts`: every payload is parsed with its zod schema
+ * before the handler, and every failure is acked as `{ ok: false, error: { id, message } }`.
+ */
+import type { Namespace, Server, Socket } from 'socket.io';
+import type { z } from 'zod';
+import type { Database } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { CandidateTokens } from '../auth/candidate-tokens.ts';
+import {
+  FetchItemRequest,
+  FlagRequest,
+  NavigateRequest,
+  ResumeRequest,
+  SaveResponseRequest,
+  StartRequest,
+  SubmitRequest,
+  type CandidateClientToServerEvents,
+  type CandidateServerToClientEvents,
+} from '../protocol/candidate.ts';
+import { deliveryErrors } from '../delivery/delivery-errors.ts';
+import type { AssembledForm } from '../delivery/form.ts';
+import type { ResponseWriter } from '../delivery/response-writer.ts';
+import { timeState } from '../delivery/session-clock.ts';
+import {
+  consumeDeviceChange,
+  loadSession,
+  navigate,
+  recordSessionEvent,
+  setFlag,
+  startSession,
+  submitSession,
+} from '../delivery/session-commands.ts';
+import { sessionSnapshot } from '../delivery/session-snapshot.ts';
+import type { CandidateItemSource } from '../delivery/candidate-items.ts';
+import { createTokenBucket } from './socket-rate-limit.ts';
+import type { SessionNotifier } from '../delivery/session-notifier.ts';
+import { sessionPlace } from '../delivery/candidate-status.ts';
+import { latestResponses } from '../delivery/session-snapshot.ts';
+
+export interface CandidateSocketData {
+  sessionId: string;
+  sittingId: string;
+  roomId: string;
+  /** Items with at least one saved answer, for the proctors' progress column. */
+  answered: Set<string>;
+  deviceId: string;
+  tabId: string;
+  seed: number;
+  form: AssembledForm;
+  /** Warnings already sent, by minutes left. */
+  warned: number[];
+}
+
+export type CandidateNamespace = Namespace<
+  CandidateClientToServerEvents,
+  CandidateServerToClientEvents,
+  Record<string, never>,
+  CandidateSocketData
+>;
+type CandidateSocket = Socket<
+  CandidateClientToServerEvents,
+  CandidateServerToClientEvents,
+  Record<string, never>,
+  CandidateSocketData
+>;
+
+export interface CandidateRealtimeDeps {
+  db: Database;
+  logger: Logger;
+  candidateTokens: CandidateTokens;
+  writer: ResponseWriter;
+  items: CandidateItemSource;
+  /** Called once when a session becomes submitted (to score it). */
+  onSubmitted(sessionId: string): void;
+  notifier: SessionNotifier;
+}
+
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+export const sittingRoom = (sittingId: string) => `sitting:${sittingId}`;
+
+function failure(error: unknown, logger: Logger) {
+  if (error instanceof AppError)
+    return { ok: false as const, error: { id: error.id, message: error.message } };
+  logger.error({ err: error }, 'candidate handler failed');
+  return {
+    ok: false as const,
+    error: { id: 'internal_error', message: 'Something went wrong on the server.' },
+  };
+}
+
+export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps): CandidateNamespace {
+  const nsp = io.of('/candidate') as unknown as CandidateNamespace;
+
+  nsp.use(async (socket, next) => {
+    try {
+      const auth = socket.handshake.auth as { token?: unknown; deviceId?: unknown; tabId?: unknown };
+      if (typeof auth.token !== 'string') throw deliveryErrors.badCredentials();
+      const sessionId = await deps.candidateTokens.verify(auth.token);
+      const deviceId = typeof auth.deviceId === 'string' ? auth.deviceId.slice(0, 100) : 'unknown-device';
+      const tabId = typeof auth.tabId === 'string' ? auth.tabId.slice(0, 100) : 'unknown-tab';
+      const loaded = await loadSession(deps.db, sessionId);
+      if (!loaded) throw deliveryErrors.sessionNotFound();
+
+      // One live connection per session. The same tab reconnecting replaces its old socket.
+      const others = await nsp.in(sessionRoom(sessionId)).fetchSockets();
+      const elsewhere = others.filter((s) => !(s.data.deviceId === deviceId && s.data.tabId === tabId));
+      if (elsewhere.length > 0) {
+        if (!loaded.session.deviceChangeAllowed) {
+          await recordSessionEvent(
+            deps.db,
+            sessionId,
+            'second_connection_refused',
+            { type: 'candidate' },
+            {
+              deviceId,
+              sameDevice: elsewhere.some((s) => s.data.deviceId === deviceId),
+              address: socket.handshake.address,
+            },
+          );
+          throw deliveryErrors.sessionInUse();
+        }
+        await consumeDeviceChange(deps.db, sessionId, { deviceId, address: socket.handshake.address });
+        elsewhere.forEach((s) => s.disconnect(true));
+      }
+      others.filter((s) => !elsewhere.includes(s)).forEach((s) => s.disconnect(true));
+
+      const place = await sessionPlace(deps.db, sessionId);
+      socket.data = {
+        sessionId,
+        sittingId: loaded.session.sittingId,
+        roomId: place!.roomId,
+        answered: new Set(Object.keys(await latestResponses(deps.db, sessionId))),
+        deviceId,
+        tabId,
+        seed: loaded.session.seed,
+        form: loaded.session.form as AssembledForm,
+        warned: [],
+      };
+      next();
+    } catch (error) {
+      const e = error instanceof AppError ? error : deliveryErrors.badCredentials();
+      next(Object.assign(new Error(e.message), { data: { id: e.id, message: e.message } }));
+    }
+  });
+
+  nsp.on('connection', (socket) => {
+    const { sessionId, sittingId, roomId } = socket.data;
+    void socket.join([sessionRoom(sessionId), sittingRoom(sittingId)]);
+    const place = { sittingId, roomId };
+    const status = (patch: Omit<Parameters<SessionNotifier['status']>[0], 'sessionId'>) =>
+      deps.notifier.status({ sessionId, ...patch }, place);
+    status({ connected: true });
+    socket.on('disconnect', () => status({ connected: false }));
+    const allow = createTokenBucket(20, 60);
+    const log = deps.logger.child({ sessionId });
+
+    /** Wraps a handler: rate limit, payload validation, typed ack on success and failure. */
+    function on<S extends z.ZodType, R>(
+      event: keyof CandidateClientToServerEvents,
+      schema: S,
+      handler: (payload: z.output<S>, socket: CandidateSocket) => Promise<R>,
+    ) {
+      (socket as unknown as Socket).on(event, async (payload: unknown, ack: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as (res: unknown) => void) : () => {};
+        if (!allow()) return reply(failure(deliveryErrors.rateLimited(), log));
+        const parsed = schema.safeParse(payload ?? {});
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          return reply(
+            failure(
+              deliveryErrors.invalidPayload(`${issue?.path.join('.') || 'payload'}: ${issue?.message}`),
+              log,
+            ),
+          );
+        }
+        try {
+          reply({ ok: true, ...(await handler(parsed.data, socket)) });
+        } catch (error) {
+          reply(failure(error, log));
+        }
+      });
+    }
+
+    const entryAt = (position: number) => {
+      const entry = socket.data.form.entries[position];
+      if (!entry) throw deliveryErrors.navigationRefused('There is no item at that position.');
+      return entry;
+    };
+
+    on('session:resume', ResumeRequest, async () => ({
+      snapshot: await sessionSnapshot(deps.db, sessionId),
+    }));
+
+    on('session:start', StartRequest, async () => {
+      const row = await startSession(deps.db, sessionId);
+      const time = timeState(row);
+      status({ state: row.state, deadline: time.deadline, remainingMs: time.remainingMs });
+      return { snapshot: await sessionSnapshot(deps.db, sessionId) };
+    });
+
+    on('item:fetch', FetchItemRequest, async ({ position }) => {
+      const entry = entryAt(position);
+      const item = await deps.items.get(entry.itemVersionId, {
+        seed: socket.data.seed,
+        itemRef: entry.itemRef,
+      });
+      return { position, itemRef: entry.itemRef, item };
+    });
+
+    on('response:save', SaveResponseRequest, async (request) => {
+      if (!socket.data.form.entries.some((e) => e.itemRef === request.itemRef))
+        throw deliveryErrors.unknownItem(request.itemRef);
+      const outcome = await deps.writer.save({ sessionId, ...request });
+      if (!outcome.ok) throw outcome.error;
+      if (!socket.data.answered.has(request.itemRef)) {
+        socket.data.answered.add(request.itemRef);
+        status({ answered: socket.data.answered.size });
+      }
+      return { itemRef: request.itemRef, seq: request.seq, savedAt: outcome.savedAt };
+    });
+
+    on('navigate', NavigateRequest, async ({ position }) => ({
+      position: await navigate(deps.db, sessionId, position),
+    }));
+
+    on('flag', FlagRequest, async ({ itemRef, flagged }) => ({
+      flags: await setFlag(deps.db, sessionId, itemRef, flagged),
+    }));
+
+    on('submit', SubmitRequest, async () => {
+      await deps.writer.drain();
+      const { session, changed } = await submitSession(deps.db, sessionId, 'candidate', {
+        type: 'candidate',
+      });
+      status({ state: session.state });
+      if (changed) {
+        nsp.to(sessionRoom(sessionId)).except(socket.id).emit('session:submitted', { by: 'candidate' });
+        deps.onSubmitted(sessionId);
+      }
+      return { state: session.state };
+    });
+
+    void loadSession(deps.db, sessionId).then((loaded) => {
+      if (loaded && socket.connected) socket.emit('time:sync', timeState(loaded.session));
+    });
+  });
+
+  return nsp;
+}

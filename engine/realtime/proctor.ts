@@ -1,0 +1,132 @@
+/**
+ * The `/proctor` namespace: staff authenticate with their access token, join a sitting (or one
+ * room of it) they may watch, receive batched candidate status, and act on sessions. Every
+ * payload is parsed with its zod schema; every action goes through the same command as HTTP.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Namespace, Server } from 'socket.io';
+import type { StaffActor } from '../auth/actor.ts';
+import { inScope } from '../auth/actor.ts';
+import { performSessionAction } from '../commands/session-action.ts';
+import { candidateStatuses } from '../delivery/candidate-status.ts';
+import { roomProctors, sittingRooms } from '../delivery/tables.ts';
+import { AppError, errors } from '../errors.ts';
+import type { AppDeps } from '../http/env.ts';
+import {
+  isProctorOfSession,
+  organisationOfSession,
+  organisationOfSitting,
+} from '../organisations/organisation-ref.ts';
+import { roleCan } from '../policies/permissions.ts';
+import {
+  JoinRequest,
+  SessionActionRequest,
+  type ProctorClientToServerEvents,
+  type ProctorServerToClientEvents,
+} from '../protocol/proctor.ts';
+import { sittingRoom } from './candidate.ts';
+import { proctorRoomRoom, proctorSittingRoom } from './proctor-feed.ts';
+import { createTokenBucket } from './socket-rate-limit.ts';
+
+interface ProctorSocketData {
+  actor: StaffActor;
+}
+
+type ProctorNamespace = Namespace<
+  ProctorClientToServerEvents,
+  ProctorServerToClientEvents,
+  Record<string, never>,
+  ProctorSocketData
+>;
+
+const ackError = (error: unknown) =>
+  error instanceof AppError
+    ? { ok: false as const, error: { id: error.id, message: error.message } }
+    : { ok: false as const, error: { id: 'internal_error', message: 'Something went wrong on the server.' } };
+
+export function attachProctorNamespace(io: Server, deps: AppDeps): ProctorNamespace {
+  const nsp = io.of('/proctor') as unknown as ProctorNamespace;
+  const db = deps.db;
+
+  nsp.use(async (socket, next) => {
+    try {
+      const token = (socket.handshake.auth as { token?: unknown }).token;
+      if (typeof token !== 'string') throw errors.unauthenticated();
+      const actor = await deps.tokens.verifyAccessToken(token);
+      if (!roleCan(actor.role, 'sessions:control'))
+        throw errors.forbidden(`The ${actor.role} role may not watch sittings.`);
+      socket.data = { actor };
+      next();
+    } catch (error) {
+      const e = error instanceof AppError ? error : errors.unauthenticated();
+      next(Object.assign(new Error(e.message), { data: { id: e.id, message: e.message } }));
+    }
+  });
+
+  nsp.on('connection', (socket) => {
+    const { actor } = socket.data;
+    const allow = createTokenBucket(10, 30);
+
+    socket.on('room:join', async (payload, ack) => {
+      const reply = typeof ack === 'function' ? ack : () => {};
+      try {
+        if (!allow()) throw new AppError(429, 'rate_limited', 'Too many requests.');
+        const { sittingId, roomId } = JoinRequest.parse(payload ?? {});
+        const org = await organisationOfSitting(db, sittingId);
+        if (!org) throw errors.notFound('The sitting');
+        let assignedRoom = false;
+        if (roomId) {
+          const [room] = await db.select().from(sittingRooms).where(eq(sittingRooms.id, roomId));
+          if (!room || room.sittingId !== sittingId) throw errors.notFound('The room');
+          const [assignment] = await db
+            .select()
+            .from(roomProctors)
+            .where(and(eq(roomProctors.roomId, roomId), eq(roomProctors.userId, actor.userId)));
+          assignedRoom = Boolean(assignment);
+        }
+        if (!inScope(actor, org.path) && !assignedRoom)
+          throw errors.forbidden(`${org.name} is outside your organisation.`);
+        const connected = new Set(
+          (await io.of('/candidate').in(sittingRoom(sittingId)).fetchSockets()).map(
+            (s) => (s.data as { sessionId: string }).sessionId,
+          ),
+        );
+        await socket.join(roomId ? proctorRoomRoom(roomId) : proctorSittingRoom(sittingId));
+        reply({ ok: true, candidates: await candidateStatuses(db, sittingId, roomId, connected) });
+      } catch (error) {
+        reply(
+          ackError(
+            error instanceof Error && error.name === 'ZodError'
+              ? errors.badRequest('Invalid join request.')
+              : error,
+          ),
+        );
+      }
+    });
+
+    socket.on('session:action', async (payload, ack) => {
+      const reply = typeof ack === 'function' ? ack : () => {};
+      try {
+        if (!allow()) throw new AppError(429, 'rate_limited', 'Too many requests.');
+        const parsed = SessionActionRequest.safeParse(payload ?? {});
+        if (!parsed.success) throw errors.badRequest(parsed.error.issues[0]?.message ?? 'Invalid action.');
+        const org = await organisationOfSession(db, parsed.data.sessionId);
+        if (!org) throw errors.notFound('The candidate session');
+        if (
+          !inScope(actor, org.path) &&
+          !(await isProctorOfSession(db, parsed.data.sessionId, actor.userId))
+        ) {
+          throw errors.forbidden(`${org.name} is outside your organisation.`);
+        }
+        const row = await performSessionAction(deps, actor, parsed.data, {
+          organisationId: org.id,
+          ip: socket.handshake.address,
+        });
+        reply({ ok: true, state: row.state });
+      } catch (error) {
+        reply(ackError(error));
+      }
+    });
+  });
+  return nsp;
+}

@@ -1,0 +1,68 @@
+/**
+ * Keeps candidates' clocks honest: every few seconds it reads the deadlines of the sessions
+ * connected to this process in one query, re-syncs time now and then, and pushes the 15, 5
+ * and 1 minute warnings once each. Deadlines come from the database, so pauses and
+ * extensions made on any engine process are seen here.
+ */
+import { inArray } from 'drizzle-orm';
+import type { Database } from '../db/database.ts';
+import { candidateSessions } from '../delivery/tables.ts';
+import { timeState } from '../delivery/session-clock.ts';
+import type { Logger } from '../logger.ts';
+import type { CandidateNamespace } from './candidate.ts';
+
+export const WARNING_MINUTES = [15, 5, 1] as const;
+const SYNC_EVERY_MS = 30_000;
+
+export function startTimeKeeper(nsp: CandidateNamespace, db: Database, logger: Logger, intervalMs = 5000) {
+  const lastSync = new WeakMap<object, number>();
+  let busy = false;
+  const tick = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const sockets = [...nsp.sockets.values()];
+      const ids = [...new Set(sockets.map((s) => s.data.sessionId).filter(Boolean))];
+      if (!ids.length) return;
+      const now = Date.now();
+      const rows = await db
+        .select({
+          id: candidateSessions.id,
+          state: candidateSessions.state,
+          deadlineAt: candidateSessions.deadlineAt,
+          pausedRemainingMs: candidateSessions.pausedRemainingMs,
+        })
+        .from(candidateSessions)
+        .where(inArray(candidateSessions.id, ids));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      for (const socket of sockets) {
+        const row = byId.get(socket.data.sessionId);
+        if (!row || row.state !== 'in_progress') continue;
+        const time = timeState(row, now);
+        if (now - (lastSync.get(socket) ?? 0) >= SYNC_EVERY_MS) {
+          socket.emit('time:sync', time);
+          lastSync.set(socket, now);
+        }
+        for (const minutes of WARNING_MINUTES) {
+          // Warn once when the time left first drops to the threshold (not for thresholds long past at connect).
+          if (
+            time.remainingMs !== null &&
+            time.remainingMs <= minutes * 60_000 &&
+            time.remainingMs > (minutes - 1) * 60_000 &&
+            !socket.data.warned.includes(minutes)
+          ) {
+            socket.data.warned.push(minutes);
+            socket.emit('time:warning', { minutesLeft: minutes });
+          }
+        }
+      }
+    } catch (error) {
+      logger.warn({ err: error }, 'time keeper tick failed');
+    } finally {
+      busy = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+  return { tick, stop: () => clearInterval(timer) };
+}

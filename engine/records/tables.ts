@@ -1,0 +1,41 @@
+/**
+ * The e-records outbox: one row per finalised result, written in the same transaction that
+ * finalises it, delivered to the city's e-records service by the deliverer.
+ */
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const erecordsOutbox = pgTable(
+  'erecords_outbox',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    /** Deliveries of one student are made in order. */
+    studentId: uuid().notNull(),
+    sessionId: uuid().notNull(),
+    resultVersion: integer().notNull(),
+    /** Sent as the Idempotency-Key header: the receiver stores each key once. */
+    idempotencyKey: text().notNull(),
+    payload: jsonb().notNull(),
+    /** pending, delivered or dead (gave up after the configured number of tries). */
+    status: text().notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    lastError: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex().on(t.idempotencyKey),
+    index().on(t.status, t.nextAttemptAt),
+    index().on(t.studentId, t.id),
+  ],
+);

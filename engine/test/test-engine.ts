@@ -1,0 +1,87 @@
+/**
+ * A real engine for one test file: its own database (a copy of the migrated template on
+ * PostgreSQL when DATABASE_URL is set, an in-memory PGlite otherwise) and Redis when
+ * REDIS_URL is set. Config is built here; tests never change process.env.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import type { Config } from '../config.ts';
+import type { DatabaseTarget } from '../db/database.ts';
+import { createEngine, type CreateEngineOptions, type Engine } from '../engine.ts';
+import { createLogger } from '../logger.ts';
+import { TEMPLATE_DATABASE, databaseUrlFor } from './postgres-urls.ts';
+import { testProjection, testScorer } from './delivery-fixtures.ts';
+
+export interface TestEngine extends Engine {
+  config: Readonly<Config>;
+  /** PostgreSQL URL of this file's database, when running on PostgreSQL. */
+  databaseUrl?: string;
+  dispose(): Promise<void>;
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
+  return Object.freeze({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: overrides.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'exam-test-')),
+    jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing',
+    logLevel: 'silent' as const,
+    trustProxy: false,
+    seedDemo: false,
+    redisUrl: process.env.REDIS_URL || undefined,
+    ...overrides,
+  });
+}
+
+/** Creates an empty PostgreSQL database copied from the migrated template; returns its URL and a dropper. */
+export async function createPostgresTestDatabase(baseUrl: string) {
+  const name = `exam_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database ${name} template ${TEMPLATE_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: databaseUrlFor(baseUrl, name),
+    async drop() {
+      const dropper = postgres(baseUrl, { max: 1, onnotice: () => {} });
+      try {
+        await dropper.unsafe(`drop database if exists ${name} with (force)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
+
+export async function createTestEngine(
+  overrides: Partial<Config> = {},
+  options: Pick<CreateEngineOptions, 'candidateProjection' | 'sweepIntervalMs' | 'scorer'> = {},
+): Promise<TestEngine> {
+  const baseUrl = process.env.DATABASE_URL;
+  const pg = baseUrl ? await createPostgresTestDatabase(baseUrl) : undefined;
+  const config = testConfig({ ...overrides, databaseUrl: pg?.url });
+  const database: DatabaseTarget = pg ? { url: pg.url } : { memory: true };
+  const engine = await createEngine(config, {
+    logger: createLogger('silent'),
+    database,
+    skipMigrations: Boolean(pg),
+    keyPrefix: `test-${randomUUID()}`,
+    ...options,
+    // Engines on the hand-made test items also score with the matching stand-in grader.
+    scorer: options.scorer ?? (options.candidateProjection === testProjection ? testScorer : undefined),
+  });
+  return Object.assign(engine, {
+    config,
+    databaseUrl: pg?.url,
+    async dispose() {
+      await engine.close();
+      await pg?.drop();
+      rmSync(config.dataDir, { recursive: true, force: true });
+    },
+  });
+}

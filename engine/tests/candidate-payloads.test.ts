@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoBank } from '../../item-bank/index.ts';
+import { seedDemo, type DemoSitting } from '../demo/seed-demo.ts';
+import { api } from '../test/http.ts';
+import { connectCandidate, request } from '../test/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+
+let engine: TestEngine;
+let port: number;
+let demo: DemoSitting;
+
+beforeAll(async () => {
+  engine = await createTestEngine();
+  demo = (await seedDemo(engine.deps.db)).sitting!;
+  port = await engine.listen(0, '127.0.0.1');
+});
+afterAll(() => engine.dispose());
+
+describe('what reaches a candidate', () => {
+  it('no payload of a full sitting holds a correct response, mapping, processing rule or scorer rubric', async () => {
+    const captured: string[] = [];
+    const checkIn = await api(engine).post('/api/candidate/check-in', {
+      accessCode: demo.accessCode,
+      candidateNumber: demo.candidate.candidateNumber,
+      dateOfBirth: demo.candidate.dateOfBirth,
+    });
+    captured.push(JSON.stringify(checkIn.data));
+    const socket = await connectCandidate(port, checkIn.data.sessionToken, { deviceId: 'capture' });
+    socket.onAny((event, payload) => captured.push(`${event} ${JSON.stringify(payload)}`));
+    const record = <T>(ack: T) => {
+      captured.push(JSON.stringify(ack));
+      return ack;
+    };
+    const started = record(await request(socket, 'session:start', {}));
+    if (!started.ok) throw new Error(JSON.stringify(started));
+    for (const entry of started.snapshot.form) {
+      record(await request(socket, 'item:fetch', { position: entry.position }));
+      record(
+        await request(socket, 'response:save', {
+          itemRef: entry.itemRef,
+          seq: 1,
+          responses: { RESPONSE: 'x' },
+        }),
+      );
+      record(await request(socket, 'navigate', { position: entry.position }));
+    }
+    record(await request(socket, 'session:resume', {}));
+    record(await request(socket, 'submit', { confirm: true }));
+    socket.disconnect();
+
+    const everything = captured.join('\n');
+    expect(everything).toContain('Nối mỗi quốc gia'); // the items did arrive
+    for (const banned of [
+      'correctResponse',
+      'mapping',
+      'mapEntry',
+      'responseProcessing',
+      'responseCondition',
+      'setOutcomeValue',
+      'matchTable',
+      'lookupTable',
+      '"scorer"',
+      'rubricBlock',
+    ]) {
+      expect(everything, banned).not.toContain(banned);
+    }
+    // Nor the key values themselves where they are not shown as choices: the free-text and numeric keys.
+    for (const { item } of loadDemoBank()) {
+      for (const d of item.declarations) {
+        if (d.kind === 'response' && d.baseType === 'string')
+          for (const v of d.correctResponse ?? []) expect(everything).not.toContain(`"${v.text}"`);
+        if (d.kind === 'response' && d.baseType === 'directedPair')
+          for (const v of d.correctResponse ?? []) expect(everything).not.toContain(v.text);
+      }
+    }
+    expect(everything).not.toContain('1 điểm: nêu được quán tính'); // the scorer rubric of the physics item
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * @module item-bank
+ * The question bank: the QTI item model, parsing, validation, packages, authoring, and
+ * storage (banks, immutable item versions, review workflow, media by hash, search).
+ */
+export * as itemBankTables from './schema.ts';
+export type { ItemBankDatabase, ItemBankExecutor } from './storage/database.ts';
+export {
+  saveItemVersion,
+  changeItemStatus,
+  getItemVersion,
+  markVersionDelivered,
+  ItemStatusError,
+  sha256Hex,
+  type ItemVersionInput,
+  type MediaFile,
+  type SavedItemVersion,
+} from './storage/item-store.ts';
+export { searchItems, searchQuery, type ItemSearch } from './storage/item-search.ts';
+export { ITEM_STATUSES, canTransition, allowedTransitions, type ItemStatus } from './storage/item-status.ts';
+export {
+  ItemMetadata,
+  IrtParameters,
+  COGNITIVE_LEVELS,
+  COGNITIVE_LEVEL_LABELS,
+  type CognitiveLevel,
+} from './storage/metadata.ts';
+export { foldVietnamese } from './search/fold-vietnamese.ts';
+export * from './model/declarations.ts';
+export { parseItemXml, type ParseItemResult } from './qti/parse-item.ts';
+export type { ValidationProblem } from './qti/problems.ts';
+export { toCandidateItem, type ProjectionOptions } from './candidate/project-item.ts';
+export type { CandidateItem, CandidateResponseShape } from './candidate/candidate-item.ts';
+export type { AssessmentItem, InteractionSummary, ModalFeedback, QtiVersion } from './model/item.ts';
+export {
+  INTERACTION_TYPES,
+  isInteraction,
+  walkContent,
+  plainText,
+  type ContentElement,
+  type ContentNode,
+  type InteractionType,
+} from './model/content.ts';
+export { loadDemoBank, type DemoItem } from './demo-bank/demo-bank.ts';
+export {
+  readZip,
+  safeEntryName,
+  PackageError,
+  DEFAULT_ZIP_LIMITS,
+  type ZipLimits,
+} from './packages/read-zip.ts';
+export {
+  readPackageFiles,
+  contentTypeOf,
+  type PackageItem,
+  type ReadPackageResult,
+} from './packages/read-package.ts';

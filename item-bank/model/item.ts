@@ -1,0 +1,43 @@
+/** The item model: what a QTI assessmentItem says, whatever version it was written in. */
+import type { ContentElement, ContentNode, InteractionType } from './content.ts';
+import type { Declaration, ProcessingNode, ResponseProcessing, SourceLocation } from './declarations.ts';
+
+export type QtiVersion = '2.0' | '2.1' | '2.2' | '3.0';
+
+export interface InteractionSummary {
+  type: InteractionType;
+  responseIdentifier: string;
+  /** Identifiers of the interaction's choices (simpleChoice, hottext, gapText...), in document order. */
+  choices: string[];
+  location: SourceLocation;
+}
+
+export interface ModalFeedback {
+  outcomeIdentifier: string;
+  identifier: string;
+  showHide: 'show' | 'hide';
+  title?: string;
+  content: ContentNode[];
+}
+
+export interface AssessmentItem {
+  identifier: string;
+  title: string;
+  qtiVersion: QtiVersion;
+  language?: string;
+  adaptive: boolean;
+  timeDependent: boolean;
+  declarations: Declaration[];
+  templateProcessing?: ProcessingNode[];
+  responseProcessing?: ResponseProcessing;
+  /** Outcome rules some tools put inside items, run after response processing. */
+  outcomeProcessing?: ProcessingNode[];
+  /** The itemBody, sanitised. */
+  body: ContentElement;
+  interactions: InteractionSummary[];
+  modalFeedback: ModalFeedback[];
+  stylesheets: string[];
+  /** Files the item refers to (img src, object data, media), relative to the item file. */
+  media: string[];
+  location: SourceLocation;
+}

@@ -1,0 +1,160 @@
+/**
+ * Parses a QTI 2.0/2.1/2.2/3.0 assessmentItem into the item model. Never throws: every failure
+ * is a ValidationProblem with file, line, column and a plain sentence.
+ */
+import { walkContent, isInteraction, type ContentElement } from '../model/content.ts';
+import type { Declaration, ProcessingNode } from '../model/declarations.ts';
+import type { AssessmentItem, InteractionSummary, ModalFeedback, QtiVersion } from '../model/item.ts';
+import { normaliseElement } from './normalise-content.ts';
+import { ProblemList, type ValidationProblem } from './problems.ts';
+import { QTI_NAMESPACES } from './qti-names.ts';
+import { readDeclaration } from './read-declarations.ts';
+import { readResponseProcessing, toProcessingNode } from './read-processing.ts';
+import { validateItem } from './validate-item.ts';
+import { parseXmlTree, XmlSyntaxError } from './xml-tree.ts';
+
+export interface ParseItemResult {
+  /** Present whenever the document could be read as an item, even with errors (scoring tools may still use it). */
+  item?: AssessmentItem;
+  /** Any problem of severity `error` means the item must not be imported. */
+  problems: ValidationProblem[];
+}
+
+const CHOICE_ELEMENTS = new Set([
+  'simpleChoice',
+  'simpleAssociableChoice',
+  'gapText',
+  'gapImg',
+  'inlineChoice',
+  'hottext',
+  'hotspotChoice',
+  'associableHotspot',
+  'gap',
+]);
+const MEDIA_ATTRIBUTES: Record<string, string> = {
+  img: 'src',
+  object: 'data',
+  source: 'src',
+  audio: 'src',
+  video: 'src',
+  track: 'src',
+};
+
+const elements = (e: ContentElement) => e.children.filter((c): c is ContentElement => c.kind === 'element');
+
+function versionOf(namespace: string, rootName: string): QtiVersion {
+  return QTI_NAMESPACES[namespace] ?? (rootName.startsWith('qti-') ? '3.0' : '2.1');
+}
+
+export function parseItemXml(xml: string, file?: string): ParseItemResult {
+  const problems = new ProblemList(file);
+  let raw;
+  try {
+    raw = parseXmlTree(xml, file);
+  } catch (error) {
+    if (error instanceof XmlSyntaxError) {
+      problems.error('xml-syntax', `The file is not well-formed XML: ${error.message}`, error.location);
+      return { problems: problems.items };
+    }
+    problems.error('xml-syntax', `The file cannot be read as XML: ${(error as Error).message}`);
+    return { problems: problems.items };
+  }
+  if (raw.name !== 'assessmentItem' && raw.name !== 'qti-assessment-item') {
+    problems.error('not-an-item', `The root element is <${raw.name}>, not an assessmentItem.`, raw.location);
+    return { problems: problems.items };
+  }
+  const qtiVersion = versionOf(raw.namespace, raw.name);
+  const root = normaliseElement(raw, { lines: true })!;
+  const identifier = root.attributes.identifier;
+  if (!identifier)
+    problems.error('missing-identifier', 'The assessmentItem has no identifier.', { line: root.line });
+
+  const declarations: Declaration[] = [];
+  let templateProcessing: ProcessingNode[] | undefined;
+  let outcomeProcessing: ProcessingNode[] | undefined;
+  let responseProcessing;
+  let body: ContentElement | undefined;
+  const modalFeedback: ModalFeedback[] = [];
+  const stylesheets: string[] = [];
+  for (const e of elements(root)) {
+    switch (e.name) {
+      case 'responseDeclaration':
+      case 'outcomeDeclaration':
+      case 'templateDeclaration': {
+        const declaration = readDeclaration(e, problems, file);
+        if (declaration) declarations.push(declaration);
+        break;
+      }
+      case 'templateProcessing':
+        templateProcessing = elements(e).map((c) => toProcessingNode(c, file));
+        break;
+      case 'outcomeProcessing':
+        outcomeProcessing = elements(e).map((c) => toProcessingNode(c, file));
+        break;
+      case 'stylesheet':
+        if (e.attributes.href) stylesheets.push(e.attributes.href);
+        break;
+      case 'itemBody':
+        body = e;
+        break;
+      case 'responseProcessing':
+        responseProcessing = readResponseProcessing(e, file);
+        break;
+      case 'modalFeedback':
+        modalFeedback.push({
+          outcomeIdentifier: e.attributes.outcomeIdentifier ?? '',
+          identifier: e.attributes.identifier ?? '',
+          showHide: e.attributes.showHide === 'hide' ? 'hide' : 'show',
+          title: e.attributes.title,
+          content: e.children,
+        });
+        break;
+      default:
+        break;
+    }
+  }
+  if (!body) {
+    // itemBody is optional in QTI (processing-only items); an empty body stands in.
+    problems.warning('missing-item-body', 'The item has no itemBody.', { line: root.line });
+    body = { kind: 'element', name: 'itemBody', ns: 'qti', attributes: {}, children: [] };
+  }
+
+  const interactions: InteractionSummary[] = [];
+  const media = new Set<string>();
+  for (const e of walkContent([body, ...modalFeedback.flatMap((f) => f.content)])) {
+    if (isInteraction(e.name)) {
+      interactions.push({
+        type: e.name,
+        responseIdentifier: e.attributes.responseIdentifier ?? '',
+        choices: [...walkContent(e.children)]
+          .filter((c) => CHOICE_ELEMENTS.has(c.name) && c.attributes.identifier)
+          .map((c) => c.attributes.identifier!),
+        location: { file, line: e.line ?? 1, column: 1 },
+      });
+    }
+    const attr = MEDIA_ATTRIBUTES[e.name] ?? (e.name === 'object' ? 'data' : undefined);
+    const ref = attr ? e.attributes[attr] : undefined;
+    if (ref && !/^[a-z][a-z0-9+.-]*:/i.test(ref) && !ref.startsWith('#')) media.add(ref);
+  }
+
+  const item: AssessmentItem = {
+    identifier: identifier ?? '',
+    title: root.attributes.title ?? identifier ?? '',
+    qtiVersion,
+    language: root.attributes['xml:lang'],
+    adaptive: root.attributes.adaptive === 'true',
+    timeDependent: root.attributes.timeDependent === 'true',
+    declarations,
+    ...(templateProcessing ? { templateProcessing } : {}),
+    ...(responseProcessing ? { responseProcessing } : {}),
+    ...(outcomeProcessing ? { outcomeProcessing } : {}),
+    body,
+    interactions,
+    modalFeedback,
+    stylesheets,
+    media: [...media],
+    location: { file, line: root.line ?? 1, column: 1 },
+  };
+  validateItem(item, problems);
+  return { item, problems: problems.items };
+}
