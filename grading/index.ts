@@ -15,3 +15,27 @@ export { valueFromJson, valueFromRaw, parseScalar, ValueError } from './values/p
 export { toJson, valuesEqual, type QtiValue, type Scalar } from './values/value.ts';
 export { toTenPointScale, ratingOf, type GradingScale } from './scales/ten-point.ts';
 export { seededRandom } from './processing/seeded-random.ts';
+export {
+  itemStatistics,
+  testStatistics,
+  cronbachAlpha,
+  type ScoreMatrix,
+  type ItemStatistics,
+  type TestStatistics,
+} from './analysis/classical.ts';
+export { distractorAnalysis, type OptionStatistics } from './analysis/distractors.ts';
+export { flagItem, DEFAULT_FLAG_THRESHOLDS, type FlagThresholds, type ItemFlag } from './analysis/flags.ts';
+export {
+  calibrate,
+  estimateAbility,
+  normalQuadrature,
+  type Calibration,
+  type IrtItem,
+  type IrtModel,
+} from './analysis/irt.ts';
+export {
+  analyseSitting,
+  type AnalysisItem,
+  type AnalysisCandidate,
+  type SittingAnalysis,
+} from './analysis/analyse-sitting.ts';
