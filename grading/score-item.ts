@@ -6,7 +6,7 @@
 import type { AssessmentItem, Declaration } from '../item-bank/index.ts';
 import { compileRules } from './processing/compile.ts';
 import type { CompileEnv, ScoringState } from './processing/context.ts';
-import { templateRules } from './processing/standard-templates.ts';
+import { templateRules, type TemplateName } from './processing/standard-templates.ts';
 import { seededRandom } from './processing/seeded-random.ts';
 import { ValueError, valueFromJson, valueFromRaw } from './values/parse-value.ts';
 import { float, int, single, toJson, type QtiValue } from './values/value.ts';
@@ -26,41 +26,64 @@ function initialValue(d: Declaration, defaults: Map<string, QtiValue>): QtiValue
   if (
     d.kind === 'outcome' &&
     d.cardinality === 'single' &&
-    (d.baseType === 'integer' || d.baseType === 'float') &&
-    !d.lookupTable
+    (d.baseType === 'integer' || d.baseType === 'float')
   ) {
     return d.baseType === 'integer' ? int(0) : float(0);
   }
   return null;
 }
 
+/** The template an item names, including the non-standard match_nothing some players accept. */
+function templateOf(item: AssessmentItem): TemplateName | undefined {
+  const rp = item.responseProcessing;
+  if (!rp || rp.rules.length) return undefined;
+  if (rp.template) return rp.template;
+  const last = rp.templateUri
+    ?.trim()
+    .split(/[/\\]/)
+    .pop()
+    ?.replace(/\.xml$/i, '')
+    .toLowerCase();
+  return last === 'match_nothing' ? 'match_nothing' : undefined;
+}
+
 export function compileItem(item: AssessmentItem): CompiledItem {
-  const declarations = new Map(item.declarations.map((d) => [d.identifier, d]));
+  const template = templateOf(item);
+  const itemDeclarations: Declaration[] = [...item.declarations];
+  // The templates set SCORE; engines declare it implicitly when an item using one forgets to.
+  if (template && !itemDeclarations.some((d) => d.identifier === 'SCORE'))
+    itemDeclarations.push({
+      kind: 'outcome',
+      identifier: 'SCORE',
+      cardinality: 'single',
+      baseType: 'float',
+      location: item.location,
+    });
+  const declarations = new Map(itemDeclarations.map((d) => [d.identifier, d]));
   const defaults = new Map(
-    item.declarations.map((d) => [d.identifier, valueFromRaw(d.defaultValue, d.baseType, d.cardinality)]),
+    itemDeclarations.map((d) => [d.identifier, valueFromRaw(d.defaultValue, d.baseType, d.cardinality)]),
   );
   const correct = new Map(
-    item.declarations.flatMap((d) =>
+    itemDeclarations.flatMap((d) =>
       d.kind === 'response'
         ? [[d.identifier, valueFromRaw(d.correctResponse, d.baseType, d.cardinality)] as const]
         : [],
     ),
   );
   const env: CompileEnv = { declarations, defaults, correct };
-  const rp = item.responseProcessing;
   const responseRules = compileRules(
-    rp ? (rp.template && !rp.rules.length ? templateRules(rp.template) : rp.rules) : [],
+    template ? templateRules(template) : (item.responseProcessing?.rules ?? []),
     env,
   );
   const templateRulesCompiled = item.templateProcessing
     ? compileRules(item.templateProcessing, env)
     : undefined;
   const outcomeRules = item.outcomeProcessing ? compileRules(item.outcomeProcessing, env) : undefined;
-  const outcomeIds = item.declarations.filter((d) => d.kind === 'outcome').map((d) => d.identifier);
+  const outcomeIds = itemDeclarations.filter((d) => d.kind === 'outcome').map((d) => d.identifier);
 
   const score = (responses: Map<string, QtiValue>, seed = 1) => {
     const state: ScoringState = { values: new Map(), random: seededRandom(seed) };
-    for (const d of item.declarations)
+    for (const d of itemDeclarations)
       state.values.set(
         d.identifier,
         d.kind === 'response' ? (responses.get(d.identifier) ?? null) : initialValue(d, defaults),
@@ -91,7 +114,9 @@ export function compileItem(item: AssessmentItem): CompiledItem {
           typed.set(id, null);
         }
       }
-      return Object.fromEntries([...score(typed, seed)].map(([id, v]) => [id, toJson(v)]));
+      const out: Record<string, unknown> = {};
+      for (const [id, v] of score(typed, seed)) out[id] = toJson(v);
+      return out;
     },
   };
 }

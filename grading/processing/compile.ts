@@ -1,51 +1,91 @@
 /**
  * Compiles processing trees once per item version into closures. Unknown elements, undeclared
  * variables and malformed values are reported here, with the element and its line, not while
- * scoring. Custom operators come from a registry.
+ * scoring. Custom operators come from a registry (`custom-operators.ts`).
  */
 import type { ProcessingNode } from '../../item-bank/index.ts';
-import type { QtiValue } from '../values/value.ts';
-import { CompileError, type CompileEnv, type Expression, type Rule, type ScoringState } from './context.ts';
+import { int, type QtiValue, type SingleValue } from '../values/value.ts';
+import {
+  CompileError,
+  conditionHolds,
+  declaredDefault,
+  type CompileEnv,
+  type Expression,
+  type Rule,
+  type ScoringState,
+} from './context.ts';
+import { findCustomOperator } from './custom-operators.ts';
 import { EXPRESSIONS } from './expressions.ts';
-import { lookupTarget } from './lookup.ts';
+import { lookupTarget, tableFromNode } from './lookup.ts';
+import { VENDOR_EXPRESSIONS } from './vendor-expressions.ts';
 
-export type CustomOperator = (args: QtiValue[], node: ProcessingNode) => QtiValue;
+export { customOperators, type CustomOperator } from './custom-operators.ts';
 
-const firstString = (args: QtiValue[]) => {
-  const v = args[0];
-  return v && v.cardinality === 'single' ? String(v.value) : undefined;
-};
-const trim: CustomOperator = (args) => {
-  const text = firstString(args);
-  return text === undefined ? null : { cardinality: 'single', baseType: 'string', value: text.trim() };
-};
-const parseCommaDecimal: CustomOperator = (args) => {
-  const text = firstString(args)?.trim().replace(',', '.');
-  const n = text === undefined || text === '' ? NaN : Number(text);
-  return Number.isFinite(n) ? { cardinality: 'single', baseType: 'float', value: n } : null;
-};
-
-/** Custom operators by class name; the ones common in Dutch and Vietnamese item banks are built in. */
-export const customOperators = new Map<string, CustomOperator>([
-  ['qade:Trim', trim],
-  ['depcp:Trim', trim],
-  ['depcp:ParseCommaDecimal', parseCommaDecimal],
-  ['qade:ParseCommaDecimal', parseCommaDecimal],
+/** Expressions that only an assessmentTest's outcome processing may use. */
+export const TEST_LEVEL_EXPRESSIONS = new Set([
+  'numberCorrect',
+  'numberIncorrect',
+  'numberPresented',
+  'numberResponded',
+  'numberSelected',
+  'testVariables',
+  'outcomeMaximum',
+  'outcomeMinimum',
 ]);
 
-export function compileExpression(node: ProcessingNode, env: CompileEnv): Expression {
-  if (node.name === 'customOperator') {
-    const key = node.attributes.class ?? node.attributes.definition ?? '';
-    const op = customOperators.get(key);
-    if (!op) throw new CompileError(`no custom operator is registered for "${key}"`, node);
+const fail = (node: ProcessingNode, message: string): never => {
+  throw new CompileError(message, node);
+};
+
+/** Expressions whose children are not all expressions: they compile their own parts. */
+const STRUCTURED: Record<string, (node: ProcessingNode, env: CompileEnv) => Expression> = {
+  customOperator(node, env) {
     const args = node.children.map((c) => compileExpression(c, env));
+    const op = findCustomOperator(node);
+    if (!op) return () => null;
     return (s) =>
       op(
         args.map((a) => a(s)),
         node,
       );
+  },
+  /** A record built from `fieldValue fieldIdentifier="x"` children, each holding one expression. */
+  record(node, env) {
+    const fields = node.children.map((c) => {
+      const id = c.attributes.fieldIdentifier ?? fail(c, 'a record field needs a fieldIdentifier');
+      return [
+        id,
+        compileExpression(c.children[0] ?? fail(c, 'a record field needs an expression'), env),
+      ] as const;
+    });
+    return (s) => {
+      const out: Record<string, SingleValue | null> = {};
+      for (const [id, expr] of fields) {
+        const v = expr(s);
+        out[id] = v && v.cardinality === 'single' ? v : null;
+      }
+      return { cardinality: 'record', fields: out };
+    };
+  },
+  /** lookupTable(expression, matchTable | interpolationTable): a table lookup as an expression. */
+  lookupTable(node, env) {
+    const [source, tableNode] = node.children;
+    const expr = compileExpression(source ?? fail(node, 'needs an expression'), env);
+    const table = tableFromNode(tableNode ?? fail(node, 'needs a matchTable or interpolationTable'));
+    return (s) => lookupTarget(table, 'float', expr(s));
+  },
+};
+
+export function compileExpression(node: ProcessingNode, env: CompileEnv): Expression {
+  const structured = STRUCTURED[node.name];
+  if (structured) return structured(node, env);
+  if (TEST_LEVEL_EXPRESSIONS.has(node.name)) {
+    const compiled = env.testExpressions?.(node, env);
+    if (!compiled)
+      throw new CompileError('is a test-level expression: only an assessmentTest may use it', node);
+    return compiled;
   }
-  const compiler = EXPRESSIONS[node.name];
+  const compiler = EXPRESSIONS[node.name] ?? VENDOR_EXPRESSIONS[node.name];
   if (!compiler) throw new CompileError(`unknown expression`, node);
   return compiler(
     node,
@@ -62,27 +102,46 @@ function runAll(rules: Rule[], s: ScoringState): 'exit' | void {
   for (const rule of rules) if (rule(s) === 'exit') return 'exit';
 }
 
-function setValue(node: ProcessingNode, env: CompileEnv): Rule {
+/** A value converted to the declared base type where QTI converts (integer into float, float into integer). */
+function toDeclared(baseType: string | undefined): (v: QtiValue) => QtiValue {
+  if (baseType === 'float')
+    return (v) => {
+      if (v && v.cardinality === 'single' && typeof v.value === 'number' && v.baseType !== 'float')
+        return { cardinality: 'single', baseType: 'float', value: v.value };
+      if (v && (v.cardinality === 'multiple' || v.cardinality === 'ordered') && v.baseType === 'integer')
+        return { ...v, baseType: 'float' };
+      return v;
+    };
+  if (baseType === 'integer')
+    return (v) =>
+      v && v.cardinality === 'single' && typeof v.value === 'number' && v.baseType !== 'integer'
+        ? int(Math.trunc(v.value))
+        : v;
+  return (v) => v;
+}
+
+type Target = 'value' | 'correct' | 'default';
+
+function setValue(node: ProcessingNode, env: CompileEnv, target: Target): Rule {
   const id = node.attributes.identifier ?? '';
   const declaration = env.declarations.get(id);
   if (!declaration) throw new CompileError(`the variable ${id} is not declared`, node);
   const expr = compileExpression(node.children[0] ?? fail(node, 'needs an expression'), env);
-  const asFloat = declaration.baseType === 'float';
-  const asInteger = declaration.baseType === 'integer';
+  const convert = toDeclared(declaration.baseType);
+  if (target === 'correct')
+    return (s) => {
+      (s.correct ??= new Map()).set(id, convert(expr(s)));
+    };
+  if (target === 'default')
+    return (s) => {
+      const v = convert(expr(s));
+      (s.defaults ??= new Map()).set(id, v);
+      // Outcomes not yet set start from their (new) default.
+      if (declaration.kind !== 'response') s.values.set(id, v);
+    };
   return (s) => {
-    let v = expr(s);
-    // A float variable set from an integer expression holds a float (and the reverse truncates).
-    if (v && v.cardinality === 'single' && typeof v.value === 'number') {
-      if (asFloat && v.baseType !== 'float') v = { ...v, baseType: 'float' };
-      else if (asInteger && v.baseType !== 'integer')
-        v = { ...v, baseType: 'integer', value: Math.trunc(v.value) };
-    }
-    s.values.set(id, v);
+    s.values.set(id, convert(expr(s)));
   };
-}
-
-function fail(node: ProcessingNode, message: string): never {
-  throw new CompileError(message, node);
 }
 
 export function compileRule(node: ProcessingNode, env: CompileEnv): Rule {
@@ -100,9 +159,8 @@ export function compileRule(node: ProcessingNode, env: CompileEnv): Rule {
       });
       return (s) => {
         for (const b of branches) {
-          if (!b.test) return runAll(b.body, s);
-          const v = b.test(s);
-          if (v && v.cardinality === 'single' && v.value === true) return runAll(b.body, s);
+          // A condition that is not boolean counts as its truth value (NULL, 0 and "" are false).
+          if (!b.test || conditionHolds(b.test(s))) return runAll(b.body, s);
         }
       };
     }
@@ -112,23 +170,26 @@ export function compileRule(node: ProcessingNode, env: CompileEnv): Rule {
         const id = node.attributes.identifier ?? '';
         if (!env.declarations.has(id)) throw new CompileError(`the variable ${id} is not declared`, node);
         return (s) => {
-          s.values.set(id, env.defaults.get(id) ?? null);
+          s.values.set(id, declaredDefault(s, env, id));
         };
       }
-      return setValue(node, env);
+      return setValue(node, env, 'default');
+    case 'setCorrectResponse':
+      return setValue(node, env, 'correct');
     case 'setOutcomeValue':
     case 'setTemplateValue':
-    case 'setCorrectResponse':
     case 'setResponseValue':
-      return setValue(node, env);
+      return setValue(node, env, 'value');
     case 'lookupOutcomeValue': {
       const id = node.attributes.identifier ?? '';
       const declaration = env.declarations.get(id);
       if (declaration?.kind !== 'outcome' || !declaration.lookupTable)
         throw new CompileError(`${id} has no lookup table`, node);
+      const table = declaration.lookupTable;
+      const baseType = declaration.baseType ?? 'float';
       const expr = compileExpression(node.children[0] ?? fail(node, 'needs an expression'), env);
       return (s) => {
-        s.values.set(id, lookupTarget(declaration, expr(s)));
+        s.values.set(id, lookupTarget(table, baseType, expr(s)));
       };
     }
     case 'exitResponse':
@@ -140,6 +201,11 @@ export function compileRule(node: ProcessingNode, env: CompileEnv): Rule {
       const rules = compileBranch(node.children, env);
       return (s) => runAll(rules, s);
     }
+    case 'include':
+      throw new CompileError(
+        `xi:include of "${node.attributes.href ?? ''}" is not resolved: processing rules must be written inline`,
+        node,
+      );
     default:
       throw new CompileError('unknown rule', node);
   }
@@ -147,6 +213,12 @@ export function compileRule(node: ProcessingNode, env: CompileEnv): Rule {
 
 export function compileRules(nodes: ProcessingNode[], env: CompileEnv): (s: ScoringState) => void {
   const rules = compileBranch(nodes, env);
+  if (rules.length === 1) {
+    const [only] = rules as [Rule];
+    return (s) => {
+      only(s);
+    };
+  }
   return (s) => {
     runAll(rules, s);
   };

@@ -61,7 +61,11 @@ describe('QTI expressions: the edge cases the specification names', () => {
   });
 
   it('an empty container is NULL; containerSize of NULL is 0; isNull sees empty strings too', () => {
-    expect(evaluate(v('M'), { M: [] })).toBeNull();
+    // An answered-but-empty container keeps its form ([]) yet counts as NULL.
+    expect(evaluate(v('M'), { M: [] })).toEqual([]);
+    expect(
+      evaluate(n('match', {}, v('M'), n('multiple', {}, base('identifier', 'A'))), { M: [] }),
+    ).toBeNull();
     expect(evaluate(n('isNull', {}, v('M')), { M: [] })).toBe(true);
     expect(evaluate(n('containerSize', {}, v('M')), { M: [] })).toBe(0);
     expect(evaluate(n('containerSize', {}, v('M')), { M: ['A', 'B', 'A'] })).toBe(3);

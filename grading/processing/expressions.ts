@@ -19,7 +19,7 @@ import {
   type SingleValue,
 } from '../values/value.ts';
 import type { CompileEnv, Expression, ScoringState } from './context.ts';
-import { CompileError } from './context.ts';
+import { CompileError, correctOf, declaredDefault } from './context.ts';
 import { mapResponse, mapResponsePoint } from './mapping.ts';
 import { insideShape } from './shapes.ts';
 import { xsdRegex } from './xsd-regex.ts';
@@ -28,6 +28,22 @@ type Compiler = (node: ProcessingNode, args: Expression[], env: CompileEnv) => E
 
 const num = (v: QtiValue): number | undefined =>
   v && v.cardinality === 'single' && typeof v.value === 'number' ? v.value : undefined;
+const NUMBER_TEXT = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
+/** A number, or a string that is exactly a number (text entry declared as string compared with a number). */
+const lenientNumber = (v: QtiValue): number | undefined => {
+  if (!v || v.cardinality !== 'single') return undefined;
+  if (typeof v.value === 'number') return v.value;
+  if (typeof v.value === 'string' && v.baseType === 'string' && NUMBER_TEXT.test(v.value))
+    return Number(v.value);
+  return undefined;
+};
+const isEmptyContainer = (v: QtiValue) =>
+  (v?.cardinality === 'multiple' || v?.cardinality === 'ordered') && v.values.length === 0;
+/** NULL, and what the specification treats as NULL: an empty container or an empty string. */
+export const isNullValue = (v: QtiValue): boolean =>
+  v === null ||
+  ((v.cardinality === 'multiple' || v.cardinality === 'ordered') && v.values.length === 0) ||
+  (v.cardinality === 'single' && v.baseType === 'string' && v.value === '');
 const truthy = (v: QtiValue): boolean | null =>
   v && v.cardinality === 'single' && typeof v.value === 'boolean' ? v.value : null;
 const anyFloat = (vals: QtiValue[]) =>
@@ -76,7 +92,7 @@ function roundToFigures(n: number, figures: number, mode: string): number {
   return roundHalfUp(n * f) / f;
 }
 
-function stats(name: string, nums: number[]): number | undefined {
+export function stats(name: string, nums: number[]): number | undefined {
   const n = nums.length;
   const mean = nums.reduce((a, b) => a + b, 0) / n;
   const ss = nums.reduce((a, b) => a + (b - mean) ** 2, 0);
@@ -133,35 +149,13 @@ function compare(
   test: (a: number, b: number) => boolean,
 ): Expression {
   return (s) => {
-    const a = num(args[0]!(s));
-    const b = num(args[1]!(s));
+    const a = lenientNumber(args[0]!(s));
+    const b = lenientNumber(args[1]!(s));
     return a === undefined || b === undefined ? null : bool(test(a, b));
   };
 }
 
 export const EXPRESSIONS: Record<string, Compiler> = {
-  // Operators some engines accept beyond the standard (negations and aliases); kept small and obvious.
-  isNotNull: (n, args, env) => {
-    const isNull = EXPRESSIONS.isNull!(n, args, env);
-    return (s) => bool(!(isNull(s) as SingleValue).value);
-  },
-  notEqual: (n, args, env) => {
-    const equal = EXPRESSIONS.equal!(n, args, env);
-    return (s) => {
-      const v = equal(s);
-      return v === null ? null : bool(!(v as SingleValue).value);
-    };
-  },
-  mod: (n, args, env) => EXPRESSIONS.integerModulus!(n, args, env),
-  allN: (_n, args) => (s) => {
-    let sawNull = false;
-    for (const a of args) {
-      const v = truthy(a(s));
-      if (v === false) return bool(false);
-      if (v === null) sawNull = true;
-    }
-    return sawNull ? null : bool(true);
-  },
   baseValue: (node) => {
     const baseType = (node.attributes.baseType ?? 'string') as BaseType;
     let value: QtiValue;
@@ -183,13 +177,13 @@ export const EXPRESSIONS: Record<string, Compiler> = {
   default: (node, _args, env) => {
     const id = node.attributes.identifier ?? '';
     if (!env.declarations.has(id)) throw new CompileError(`the variable ${id} is not declared`, node);
-    return () => env.defaults.get(id) ?? null;
+    return (s) => declaredDefault(s, env, id);
   },
   correct: (node, _args, env) => {
     const id = node.attributes.identifier ?? '';
     if (env.declarations.get(id)?.kind !== 'response')
       throw new CompileError(`${id} is not a declared response`, node);
-    return () => env.correct.get(id) ?? null;
+    return (s) => correctOf(s, env, id);
   },
   mapResponse: (node, _args, env) => {
     const id = node.attributes.identifier ?? '';
@@ -245,7 +239,7 @@ export const EXPRESSIONS: Record<string, Compiler> = {
     (_n, [a]) =>
     (s) => {
       const v = a!(s);
-      return bool(v === null || (v.cardinality === 'single' && v.baseType === 'string' && v.value === ''));
+      return bool(isNullValue(v));
     },
   index:
     (node, [a]) =>
@@ -325,18 +319,29 @@ export const EXPRESSIONS: Record<string, Compiler> = {
       }
       return bool(true);
     },
-  substring:
-    (node, [a, b]) =>
-    (s) => {
+  substring: (node, [a, b, c]) => {
+    if (c) {
+      // substring(text, start, length) with a 1-based start: the extraction form some players accept.
+      return (s) => {
+        const x = a!(s);
+        const from = num(b!(s));
+        const length = num(c(s));
+        if (x === null || x.cardinality !== 'single' || from === undefined || length === undefined)
+          return null;
+        return single('string', String(x.value).substr(from - 1, length));
+      };
+    }
+    const caseSensitive = node.attributes.caseSensitive !== 'false';
+    return (s) => {
       const x = a!(s);
       const y = b!(s);
       if (x === null || y === null || x.cardinality !== 'single' || y.cardinality !== 'single') return null;
-      const caseSensitive = node.attributes.caseSensitive !== 'false';
       const [p, q] = caseSensitive
         ? [String(x.value), String(y.value)]
         : [String(x.value).toLowerCase(), String(y.value).toLowerCase()];
       return bool(q.includes(p));
-    },
+    };
+  },
   not:
     (_n, [a]) =>
     (s) => {
@@ -381,7 +386,7 @@ export const EXPRESSIONS: Record<string, Compiler> = {
     (s) => {
       const x = a!(s);
       const y = b!(s);
-      if (x === null || y === null) return null;
+      if (x === null || y === null || isEmptyContainer(x) || isEmptyContainer(y)) return null;
       return bool(valuesEqual(x, y));
     },
   stringMatch:
@@ -392,33 +397,53 @@ export const EXPRESSIONS: Record<string, Compiler> = {
       if (x === null || y === null || x.cardinality !== 'single' || y.cardinality !== 'single') return null;
       const caseSensitive = node.attributes.caseSensitive !== 'false';
       const [p, q] = [String(x.value), String(y.value)];
+      // substring="true" (deprecated): the first string contains the second.
       if (node.attributes.substring === 'true')
-        return bool(caseSensitive ? q.includes(p) : q.toLowerCase().includes(p.toLowerCase()));
+        return bool(caseSensitive ? p.includes(q) : p.toLowerCase().includes(q.toLowerCase()));
       return bool(caseSensitive ? p === q : p.toLowerCase() === q.toLowerCase());
     },
-  patternMatch: (node, [a]) => {
-    const raw = node.attributes.pattern ?? '';
+  patternMatch: (node, [a, patternExpr]) => {
+    const raw = node.attributes.pattern;
+    // Some players take the pattern from a second expression and honour caseSensitive="false".
+    const flags = node.attributes.caseSensitive === 'false' ? 'i' : '';
     let fixed: RegExp | undefined;
-    if (!/^\{.+\}$/.test(raw)) {
+    if (raw !== undefined && !/^\{.+\}$/.test(raw)) {
       try {
-        fixed = xsdRegex(raw);
+        fixed = xsdRegex(raw, flags);
       } catch (error) {
         throw new CompileError(`pattern "${raw}": ${(error as Error).message}`, node);
       }
-    }
+    } else if (raw === undefined && !patternExpr) throw new CompileError('needs a pattern', node);
     return (s) => {
       const x = a!(s);
       if (x === null || x.cardinality !== 'single') return null;
-      const re = fixed ?? xsdRegex(String(scalarsOf(s.values.get(raw.slice(1, -1)) ?? null)[0] ?? ''));
+      let re = fixed;
+      if (!re) {
+        const p = raw !== undefined ? (s.values.get(raw.slice(1, -1)) ?? null) : patternExpr!(s);
+        if (p === null || p.cardinality !== 'single') return null;
+        try {
+          re = xsdRegex(String(p.value), flags);
+        } catch {
+          return null;
+        }
+      }
       return bool(re.test(String(x.value)));
     };
   },
   equal:
     (node, [a, b]) =>
     (s) => {
-      const x = num(a!(s));
-      const y = num(b!(s));
-      if (x === undefined || y === undefined) return null;
+      const va = a!(s);
+      const vb = b!(s);
+      const x = lenientNumber(va);
+      const y = lenientNumber(vb);
+      if (x === undefined || y === undefined) {
+        // Not numbers: some items compare identifiers, strings or booleans with equal; treat it as match.
+        if (va === null || vb === null || va.cardinality !== 'single' || vb.cardinality !== 'single')
+          return null;
+        if (typeof va.value === 'number' || typeof vb.value === 'number') return null;
+        return bool(valuesEqual(va, vb));
+      }
       const mode = node.attributes.toleranceMode ?? 'exact';
       if (mode === 'exact') return bool(x === y);
       const tol = (node.attributes.tolerance ?? '0').trim().split(/\s+/);
@@ -579,6 +604,13 @@ export const EXPRESSIONS: Record<string, Compiler> = {
       const integral = ['signum', 'floor', 'ceil'].includes(node.attributes.name!);
       return integral ? int(r) : float(r);
     };
+  },
+  mathConstant: (node) => {
+    const value = node.attributes.name === 'pi' ? Math.PI : node.attributes.name === 'e' ? Math.E : undefined;
+    if (value === undefined)
+      throw new CompileError(`unknown mathConstant name "${node.attributes.name}"`, node);
+    const result = float(value);
+    return () => result;
   },
   statsOperator:
     (node, [a]) =>

@@ -17,8 +17,11 @@ const n = (
 const setScore = (expr: ProcessingNode) => n('setOutcomeValue', { identifier: 'SCORE' }, [expr]);
 const zero = n('baseValue', { baseType: 'float' }, [], '0');
 
+/** The standard templates, and match_nothing (full marks for no answer) that some players accept. */
+export type TemplateName = StandardTemplate | 'match_nothing';
+
 /** The rules each template stands for (QTI 2.x/3.0 template definitions). */
-export function templateRules(template: StandardTemplate): ProcessingNode[] {
+export function templateRules(template: TemplateName): ProcessingNode[] {
   const response = n('variable', { identifier: 'RESPONSE' });
   switch (template) {
     case 'match_correct':
@@ -36,6 +39,16 @@ export function templateRules(template: StandardTemplate): ProcessingNode[] {
         n('responseCondition', {}, [
           n('responseIf', {}, [n('isNull', {}, [response]), setScore(zero)]),
           n('responseElse', {}, [setScore(n('mapResponse', { identifier: 'RESPONSE' }))]),
+        ]),
+      ];
+    case 'match_nothing':
+      return [
+        n('responseCondition', {}, [
+          n('responseIf', {}, [
+            n('isNull', {}, [response]),
+            setScore(n('baseValue', { baseType: 'float' }, [], '1')),
+          ]),
+          n('responseElse', {}, [setScore(zero)]),
         ]),
       ];
     case 'map_response_point':

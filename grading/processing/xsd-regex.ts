@@ -9,8 +9,9 @@ const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
 
 const cache = new Map<string, RegExp>();
 
-export function xsdRegex(pattern: string): RegExp {
-  const cached = cache.get(pattern);
+export function xsdRegex(pattern: string, flags = ''): RegExp {
+  const key = `${flags}/${pattern}`;
+  const cached = cache.get(key);
   if (cached) return cached;
   let out = '';
   let inClass = 0;
@@ -60,7 +61,8 @@ export function xsdRegex(pattern: string): RegExp {
     }
     out += ch;
   }
-  const re = new RegExp(`^(?:${out})$`, 'u');
-  cache.set(pattern, re);
+  const re = new RegExp(`^(?:${out})$`, `u${flags}`);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(key, re);
   return re;
 }

@@ -147,5 +147,7 @@ export function valueFromJson(
     return single(type, scalar(json));
   }
   const list = Array.isArray(json) ? json : [json];
+  // An answered-but-empty container ([]) is kept as given; isNull and the operators treat it as NULL.
+  if (list.length === 0) return { cardinality, baseType: type, values: [] };
   return container(cardinality, type, list.map(scalar));
 }

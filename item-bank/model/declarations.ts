@@ -108,6 +108,8 @@ export interface OutcomeDeclaration extends DeclarationBase {
   view?: string[];
   interpretation?: string;
   lookupTable?: LookupTable;
+  /** A mapping on an outcome (read by the mapOutcome expression some players accept). */
+  mapping?: Mapping;
 }
 
 export interface TemplateDeclaration extends DeclarationBase {

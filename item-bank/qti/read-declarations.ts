@@ -161,6 +161,7 @@ export function readDeclaration(
       view: e.attributes.view?.split(/\s+/).filter(Boolean),
       interpretation: e.attributes.interpretation,
       lookupTable: readLookupTable(e),
+      ...(child(e, 'mapping') ? { mapping: readMapping(child(e, 'mapping')) } : {}),
     };
   }
   return {
