@@ -28,6 +28,7 @@ export {
 export { foldVietnamese } from './search/fold-vietnamese.ts';
 export * from './model/declarations.ts';
 export { parseItemXml, type ParseItemResult } from './qti/parse-item.ts';
+export { parseXmlTree, XmlSyntaxError, type XmlElement } from './qti/xml-tree.ts';
 export type { ValidationProblem } from './qti/problems.ts';
 export { toCandidateItem, type ProjectionOptions } from './candidate/project-item.ts';
 export type { CandidateItem, CandidateResponseShape } from './candidate/candidate-item.ts';
@@ -55,3 +56,18 @@ export {
   type PackageItem,
   type ReadPackageResult,
 } from './packages/read-package.ts';
+export {
+  writeItemXml,
+  itemElement,
+  type WritableItem,
+  type WriteItemOptions,
+  type ExportVersion,
+} from './qti/write-item.ts';
+export {
+  serialiseXml,
+  escapeText,
+  escapeAttribute,
+  XmlWriteError,
+  type OutElement,
+  type OutNode,
+} from './qti/xml-writer.ts';

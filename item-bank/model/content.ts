@@ -11,6 +11,10 @@ export interface ContentElement {
   children: ContentNode[];
   /** Source line, where known (server side only; stripped from candidate payloads). */
   line?: number;
+  /** Source column of the start tag, where known (server side only). */
+  column?: number;
+  /** Namespace URI of a foreign (`ns: 'other'`) element, so it can be written back out. */
+  namespace?: string;
 }
 
 export interface ContentText {

@@ -9,6 +9,8 @@ export interface InteractionSummary {
   responseIdentifier: string;
   /** Identifiers of the interaction's choices (simpleChoice, hottext, gapText...), in document order. */
   choices: string[];
+  /** The interaction's maxChoices, where it has one (choice interactions). */
+  maxChoices?: number;
   location: SourceLocation;
 }
 
@@ -18,6 +20,7 @@ export interface ModalFeedback {
   showHide: 'show' | 'hide';
   title?: string;
   content: ContentNode[];
+  location?: SourceLocation;
 }
 
 export interface AssessmentItem {

@@ -126,7 +126,8 @@ export function normaliseElement(
     ns,
     attributes,
     children: normaliseChildren(element.children, options),
-    ...(options.lines ? { line: element.location.line } : {}),
+    ...(ns === 'other' && element.namespace ? { namespace: element.namespace } : {}),
+    ...(options.lines ? { line: element.location.line, column: element.location.column } : {}),
   };
 }
 

@@ -67,7 +67,10 @@ export function parseItemXml(xml: string, file?: string): ParseItemResult {
   const root = normaliseElement(raw, { lines: true })!;
   const identifier = root.attributes.identifier;
   if (!identifier)
-    problems.error('missing-identifier', 'The assessmentItem has no identifier.', { line: root.line });
+    problems.error('missing-identifier', 'The assessmentItem has no identifier.', {
+      line: root.line,
+      column: root.column,
+    });
 
   const declarations: Declaration[] = [];
   let templateProcessing: ProcessingNode[] | undefined;
@@ -107,6 +110,7 @@ export function parseItemXml(xml: string, file?: string): ParseItemResult {
           showHide: e.attributes.showHide === 'hide' ? 'hide' : 'show',
           title: e.attributes.title,
           content: e.children,
+          location: { file, line: e.line ?? 1, column: e.column ?? 1 },
         });
         break;
       default:
@@ -115,7 +119,10 @@ export function parseItemXml(xml: string, file?: string): ParseItemResult {
   }
   if (!body) {
     // itemBody is optional in QTI (processing-only items); an empty body stands in.
-    problems.warning('missing-item-body', 'The item has no itemBody.', { line: root.line });
+    problems.warning('missing-item-body', 'The item has no itemBody.', {
+      line: root.line,
+      column: root.column,
+    });
     body = { kind: 'element', name: 'itemBody', ns: 'qti', attributes: {}, children: [] };
   }
 
@@ -129,7 +136,10 @@ export function parseItemXml(xml: string, file?: string): ParseItemResult {
         choices: [...walkContent(e.children)]
           .filter((c) => CHOICE_ELEMENTS.has(c.name) && c.attributes.identifier)
           .map((c) => c.attributes.identifier!),
-        location: { file, line: e.line ?? 1, column: 1 },
+        ...(e.attributes.maxChoices !== undefined && Number.isInteger(Number(e.attributes.maxChoices))
+          ? { maxChoices: Number(e.attributes.maxChoices) }
+          : {}),
+        location: { file, line: e.line ?? 1, column: e.column ?? 1 },
       });
     }
     const attr = MEDIA_ATTRIBUTES[e.name] ?? (e.name === 'object' ? 'data' : undefined);
@@ -153,7 +163,7 @@ export function parseItemXml(xml: string, file?: string): ParseItemResult {
     modalFeedback,
     stylesheets,
     media: [...media],
-    location: { file, line: root.line ?? 1, column: 1 },
+    location: { file, line: root.line ?? 1, column: root.column ?? 1 },
   };
   validateItem(item, problems);
   return { item, problems: problems.items };

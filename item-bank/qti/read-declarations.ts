@@ -109,7 +109,7 @@ export function readDeclaration(
   problems: ProblemList,
   file?: string,
 ): Declaration | undefined {
-  const at = { line: e.line };
+  const at = { line: e.line, column: e.column };
   const identifier = e.attributes.identifier;
   if (!identifier) {
     problems.error('missing-identifier', `<${e.name}> has no identifier.`, at);
@@ -137,7 +137,7 @@ export function readDeclaration(
     cardinality,
     ...(baseType ? { baseType } : {}),
     defaultValue: readValues(child(e, 'defaultValue')),
-    location: { file, line: e.line ?? 1, column: 1 },
+    location: { file, line: e.line ?? 1, column: e.column ?? 1 },
   };
   if (e.name === 'responseDeclaration') {
     const correct = child(e, 'correctResponse');

@@ -11,7 +11,7 @@ export function toProcessingNode(e: ContentElement, file?: string): ProcessingNo
     attributes: { ...e.attributes },
     children: children.map((c) => toProcessingNode(c, file)),
     ...(text !== undefined ? { text: text.trim() } : {}),
-    location: { file, line: e.line ?? 1, column: 1 },
+    location: { file, line: e.line ?? 1, column: e.column ?? 1 },
   };
 }
 
@@ -40,6 +40,6 @@ export function readResponseProcessing(e: ContentElement, file?: string): Respon
     ...(template ? { template } : {}),
     ...(uri ? { templateUri: uri } : {}),
     rules,
-    location: { file, line: e.line ?? 1, column: 1 },
+    location: { file, line: e.line ?? 1, column: e.column ?? 1 },
   };
 }

@@ -2,7 +2,8 @@
  * Checks an item beyond what its XML schema can: interactions answer declared responses of a
  * fitting base type and cardinality, and keys, mappings and processing refer to what exists.
  */
-import type { ProcessingNode } from '../model/declarations.ts';
+import { walkContent } from '../model/content.ts';
+import type { Cardinality, ProcessingNode, ResponseDeclaration } from '../model/declarations.ts';
 import type { AssessmentItem, InteractionSummary } from '../model/item.ts';
 import type { ProblemList } from './problems.ts';
 
@@ -29,6 +30,48 @@ const EXPECTED_BASE_TYPES: Partial<Record<InteractionSummary['type'], string[]>>
   drawingInteraction: ['file'],
   endAttemptInteraction: ['boolean'],
 };
+
+/** Cardinalities each interaction can bind to. */
+const EXPECTED_CARDINALITIES: Partial<Record<InteractionSummary['type'], Cardinality[]>> = {
+  choiceInteraction: ['single', 'multiple'],
+  orderInteraction: ['ordered'],
+  associateInteraction: ['single', 'multiple'],
+  matchInteraction: ['single', 'multiple'],
+  gapMatchInteraction: ['single', 'multiple'],
+  inlineChoiceInteraction: ['single'],
+  textEntryInteraction: ['single', 'record'],
+  extendedTextInteraction: ['single', 'multiple', 'ordered', 'record'],
+  hottextInteraction: ['single', 'multiple'],
+  hotspotInteraction: ['single', 'multiple'],
+  selectPointInteraction: ['single', 'multiple'],
+  graphicOrderInteraction: ['ordered'],
+  graphicAssociateInteraction: ['single', 'multiple'],
+  graphicGapMatchInteraction: ['single', 'multiple'],
+  positionObjectInteraction: ['single', 'multiple'],
+  sliderInteraction: ['single'],
+  mediaInteraction: ['single'],
+  uploadInteraction: ['single'],
+  drawingInteraction: ['single'],
+  endAttemptInteraction: ['single'],
+};
+
+/** Base types whose values are made of choice identifiers (one, or two for pairs). */
+const CHOICE_VALUED = new Set(['identifier', 'pair', 'directedPair']);
+
+/** Processing elements whose `identifier` attribute names a variable. */
+const VARIABLE_REFERENCES = new Set([
+  'variable',
+  'setOutcomeValue',
+  'lookupOutcomeValue',
+  'setTemplateValue',
+  'setCorrectResponse',
+  'setDefaultValue',
+  'templateDefault',
+  'correct',
+  'mapResponse',
+  'mapResponsePoint',
+  'default',
+]);
 
 function* walk(nodes: ProcessingNode[]): Generator<ProcessingNode> {
   for (const node of nodes) {
@@ -71,46 +114,77 @@ export function validateItem(item: AssessmentItem, problems: ProblemList): void 
         at,
       );
     }
-    if (
-      declaration.kind === 'response' &&
-      declaration.correctResponse &&
-      interaction.choices.length &&
-      declaration.baseType === 'identifier'
-    ) {
-      for (const value of declaration.correctResponse) {
-        if (!interaction.choices.includes(value.text)) {
-          problems.warning(
-            'unknown-choice-in-key',
-            `The correct response of ${declaration.identifier} names ${value.text}, which is not a choice of the interaction.`,
-            declaration.location,
-          );
-        }
-      }
+    const cardinalities = EXPECTED_CARDINALITIES[interaction.type];
+    if (cardinalities && !cardinalities.includes(declaration.cardinality)) {
+      problems.error(
+        'cardinality-mismatch',
+        `${interaction.responseIdentifier} has ${declaration.cardinality} cardinality, but a ${interaction.type} needs ${cardinalities.join(' or ')}.`,
+        at,
+      );
     }
+    const maxChoices = interaction.maxChoices ?? 1;
+    if (
+      declaration.cardinality === 'single' &&
+      maxChoices !== 1 &&
+      interaction.type === 'choiceInteraction'
+    ) {
+      problems.error(
+        'cardinality-mismatch',
+        `${interaction.responseIdentifier} has single cardinality, but its choiceInteraction lets the candidate pick ${maxChoices === 0 ? 'any number of' : maxChoices} choices.`,
+        at,
+      );
+    }
+    checkKeys(declaration, interaction, problems);
+  }
+  for (const node of walk([
+    ...(item.templateProcessing ?? []),
+    ...(item.responseProcessing?.rules ?? []),
+    ...(item.outcomeProcessing ?? []),
+  ])) {
+    const ref = node.attributes.identifier;
+    if (!ref || !VARIABLE_REFERENCES.has(node.name) || BUILT_IN.has(ref)) continue;
+    const target = declared.get(ref);
+    if (!target) {
+      problems.error(
+        'undeclared-variable',
+        `<${node.name}> refers to ${ref}, which is not declared.`,
+        node.location,
+      );
+    } else if (node.name === 'mapResponse' && (target.kind !== 'response' || !target.mapping)) {
+      problems.error('missing-mapping', `<mapResponse> maps ${ref}, which has no mapping.`, node.location);
+    } else if (node.name === 'mapResponsePoint' && (target.kind !== 'response' || !target.areaMapping)) {
+      problems.error(
+        'missing-mapping',
+        `<mapResponsePoint> maps ${ref}, which has no areaMapping.`,
+        node.location,
+      );
+    }
+  }
+  for (const feedback of item.modalFeedback) {
+    if (feedback.outcomeIdentifier && !declared.has(feedback.outcomeIdentifier))
+      problems.error(
+        'undeclared-variable',
+        `A modalFeedback is shown by ${feedback.outcomeIdentifier}, which is not declared.`,
+        feedback.location ?? item.location,
+      );
+  }
+  for (const e of walkContent([item.body])) {
+    const ref =
+      e.name === 'feedbackInline' || e.name === 'feedbackBlock'
+        ? e.attributes.outcomeIdentifier
+        : e.name === 'templateInline' || e.name === 'templateBlock'
+          ? e.attributes.templateIdentifier
+          : e.name === 'printedVariable'
+            ? e.attributes.identifier
+            : undefined;
+    if (ref && !declared.has(ref) && !BUILT_IN.has(ref))
+      problems.error('undeclared-variable', `The ${e.name} refers to ${ref}, which is not declared.`, {
+        line: e.line,
+        column: e.column,
+      });
   }
   const rp = item.responseProcessing;
   if (rp) {
-    for (const node of walk(rp.rules)) {
-      const ref = node.attributes.identifier;
-      if (
-        (node.name === 'variable' ||
-          node.name === 'setOutcomeValue' ||
-          node.name === 'lookupOutcomeValue' ||
-          node.name === 'correct' ||
-          node.name === 'mapResponse' ||
-          node.name === 'mapResponsePoint' ||
-          node.name === 'default') &&
-        ref &&
-        !declared.has(ref) &&
-        !BUILT_IN.has(ref)
-      ) {
-        problems.error(
-          'undeclared-variable',
-          `<${node.name}> refers to ${ref}, which is not declared.`,
-          node.location,
-        );
-      }
-    }
     if (rp.template && !declared.has('RESPONSE')) {
       problems.error(
         'template-needs-response',
@@ -135,5 +209,28 @@ export function validateItem(item: AssessmentItem, problems: ProblemList): void 
         rp.location,
       );
     }
+  }
+}
+
+/** Choice identifiers in a response's key and mapping must be choices of the interaction that answers it. */
+function checkKeys(declaration: ResponseDeclaration, interaction: InteractionSummary, problems: ProblemList) {
+  if (!interaction.choices.length || !CHOICE_VALUED.has(declaration.baseType ?? '')) return;
+  const choices = new Set(interaction.choices);
+  const unknown = (text: string) => text.split(/\s+/).filter((id) => id && !choices.has(id));
+  for (const value of declaration.correctResponse ?? []) {
+    for (const id of unknown(value.text))
+      problems.error(
+        'unknown-choice-in-key',
+        `The correct response of ${declaration.identifier} names ${id}, which is not a choice of the ${interaction.type}.`,
+        declaration.location,
+      );
+  }
+  for (const entry of declaration.mapping?.entries ?? []) {
+    for (const id of unknown(entry.mapKey))
+      problems.warning(
+        'unknown-choice-in-mapping',
+        `The mapping of ${declaration.identifier} scores ${id}, which is not a choice of the ${interaction.type}.`,
+        declaration.location,
+      );
   }
 }

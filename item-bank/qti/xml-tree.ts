@@ -43,6 +43,11 @@ export function parseXmlTree(xml: string, file?: string): XmlElement {
   let root: XmlElement | undefined;
   let failure: XmlSyntaxError | undefined;
   const here = (): SourceLocation => ({ file, line: parser.line, column: parser.column });
+  // Where the current start tag's `<` is: saxes reports the place just after the tag name and one more character.
+  let tagStart: SourceLocation = { file, line: 1, column: 1 };
+  parser.on('opentagstart', (tag) => {
+    tagStart = { file, line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1) };
+  });
   const fail = (message: string) => {
     failure ??= new XmlSyntaxError(message, here());
   };
@@ -74,7 +79,7 @@ export function parseXmlTree(xml: string, file?: string): XmlElement {
       namespace: tag.uri,
       attributes,
       children: [],
-      location: here(),
+      location: tagStart,
     };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(element);

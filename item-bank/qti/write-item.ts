@@ -1,0 +1,248 @@
+/**
+ * Writes an item of the model as a QTI 3.0 or QTI 2.2 assessmentItem document. Declarations,
+ * processing, body, feedback and stylesheets are all written back, so re-reading the output
+ * gives the same item.
+ */
+import type {
+  AreaMapping,
+  Declaration,
+  LookupTable,
+  Mapping,
+  RawValue,
+  ResponseProcessing,
+  StandardTemplate,
+} from '../model/declarations.ts';
+import type { AssessmentItem } from '../model/item.ts';
+import {
+  contentElement,
+  contentNodes,
+  processingElement,
+  qtiElement,
+  QTI_NAMESPACE,
+  SCHEMA_LOCATION,
+  XSI_NAMESPACE,
+  type ContentWriteOptions,
+  type ExportVersion,
+} from './qti-writer.ts';
+import { serialiseXml, type OutElement } from './xml-writer.ts';
+
+export type { ExportVersion } from './qti-writer.ts';
+
+/** The parts of an item the writer needs (the parsed model, or an authoring item). */
+export type WritableItem = Pick<
+  AssessmentItem,
+  | 'identifier'
+  | 'title'
+  | 'language'
+  | 'adaptive'
+  | 'timeDependent'
+  | 'declarations'
+  | 'templateProcessing'
+  | 'responseProcessing'
+  | 'outcomeProcessing'
+  | 'body'
+  | 'modalFeedback'
+  | 'stylesheets'
+>;
+
+export interface WriteItemOptions {
+  version?: ExportVersion;
+  /** Rewrites media references (img src, object data, stylesheets) in the output. */
+  mediaHref?(href: string): string;
+}
+
+const TEMPLATE_URIS: Record<ExportVersion, (t: StandardTemplate) => string> = {
+  '3.0': (t) => `https://purl.imsglobal.org/spec/qti/v3p0/rptemplates/${t}.xml`,
+  '2.2': (t) => `http://www.imsglobal.org/question/qti_v2p2/rptemplates/${t}`,
+};
+
+const values = (list: RawValue[], v: ExportVersion) =>
+  list.map((value) =>
+    qtiElement('value', v, { fieldIdentifier: value.fieldIdentifier, baseType: value.baseType }, [
+      value.text,
+    ]),
+  );
+
+const mapping = (m: Mapping, v: ExportVersion) =>
+  qtiElement(
+    'mapping',
+    v,
+    { lowerBound: m.lowerBound, upperBound: m.upperBound, defaultValue: m.defaultValue },
+    m.entries.map((e) =>
+      qtiElement('mapEntry', v, {
+        mapKey: e.mapKey,
+        mappedValue: e.mappedValue,
+        caseSensitive: e.caseSensitive,
+      }),
+    ),
+  );
+
+const areaMapping = (m: AreaMapping, v: ExportVersion) =>
+  qtiElement(
+    'areaMapping',
+    v,
+    { lowerBound: m.lowerBound, upperBound: m.upperBound, defaultValue: m.defaultValue },
+    m.entries.map((e) =>
+      qtiElement('areaMapEntry', v, {
+        shape: e.shape,
+        coords: e.coords.join(','),
+        mappedValue: e.mappedValue,
+      }),
+    ),
+  );
+
+function lookupTable(t: LookupTable, v: ExportVersion): OutElement {
+  if (t.kind === 'matchTable')
+    return qtiElement(
+      'matchTable',
+      v,
+      { defaultValue: t.defaultValue },
+      t.entries.map((e) =>
+        qtiElement('matchTableEntry', v, { sourceValue: e.sourceValue, targetValue: e.targetValue }),
+      ),
+    );
+  return qtiElement(
+    'interpolationTable',
+    v,
+    { defaultValue: t.defaultValue },
+    t.entries.map((e) =>
+      qtiElement('interpolationTableEntry', v, {
+        sourceValue: e.sourceValue,
+        includeBoundary: e.includeBoundary,
+        targetValue: e.targetValue,
+      }),
+    ),
+  );
+}
+
+/** A response, outcome or template declaration as an output element. */
+export function declarationElement(d: Declaration, v: ExportVersion): OutElement {
+  const common = { identifier: d.identifier, cardinality: d.cardinality, baseType: d.baseType };
+  const defaults = d.defaultValue ? [qtiElement('defaultValue', v, {}, values(d.defaultValue, v))] : [];
+  if (d.kind === 'response') {
+    return qtiElement('responseDeclaration', v, common, [
+      ...defaults,
+      ...(d.correctResponse
+        ? [
+            qtiElement(
+              'correctResponse',
+              v,
+              { interpretation: d.correctInterpretation },
+              values(d.correctResponse, v),
+            ),
+          ]
+        : []),
+      ...(d.mapping ? [mapping(d.mapping, v)] : []),
+      ...(d.areaMapping ? [areaMapping(d.areaMapping, v)] : []),
+    ]);
+  }
+  if (d.kind === 'outcome') {
+    return qtiElement(
+      'outcomeDeclaration',
+      v,
+      {
+        ...common,
+        view: d.view?.join(' '),
+        interpretation: d.interpretation,
+        normalMaximum: d.normalMaximum,
+        normalMinimum: d.normalMinimum,
+        masteryValue: d.masteryValue,
+        externalScored: d.externalScored,
+      },
+      [
+        ...defaults,
+        ...(d.lookupTable ? [lookupTable(d.lookupTable, v)] : []),
+        ...(d.mapping ? [mapping(d.mapping, v)] : []),
+      ],
+    );
+  }
+  return qtiElement(
+    'templateDeclaration',
+    v,
+    { ...common, paramVariable: d.paramVariable, mathVariable: d.mathVariable },
+    defaults,
+  );
+}
+
+function responseProcessing(rp: ResponseProcessing, v: ExportVersion): OutElement {
+  if (rp.rules.length)
+    return qtiElement(
+      'responseProcessing',
+      v,
+      {},
+      rp.rules.map((r) => processingElement(r, v)),
+    );
+  return qtiElement('responseProcessing', v, {
+    template: rp.template ? TEMPLATE_URIS[v](rp.template) : rp.templateUri,
+  });
+}
+
+/** The item as a QTI document element tree. */
+export function itemElement(item: WritableItem, options: WriteItemOptions = {}): OutElement {
+  const v = options.version ?? '3.0';
+  const content: ContentWriteOptions = { version: v, mediaHref: options.mediaHref };
+  const kinds = ['response', 'outcome', 'template'] as const;
+  const children: OutElement[] = [
+    ...kinds.flatMap((kind) =>
+      item.declarations.filter((d) => d.kind === kind).map((d) => declarationElement(d, v)),
+    ),
+    ...(item.templateProcessing
+      ? [
+          qtiElement(
+            'templateProcessing',
+            v,
+            {},
+            item.templateProcessing.map((n) => processingElement(n, v)),
+          ),
+        ]
+      : []),
+    ...item.stylesheets.map((href) =>
+      qtiElement('stylesheet', v, { href: options.mediaHref?.(href) ?? href, type: 'text/css' }),
+    ),
+    contentElement(item.body, content),
+    ...(item.responseProcessing ? [responseProcessing(item.responseProcessing, v)] : []),
+    ...(item.outcomeProcessing
+      ? [
+          qtiElement(
+            'outcomeProcessing',
+            v,
+            {},
+            item.outcomeProcessing.map((n) => processingElement(n, v)),
+          ),
+        ]
+      : []),
+    ...item.modalFeedback.map((f) =>
+      qtiElement(
+        'modalFeedback',
+        v,
+        {
+          outcomeIdentifier: f.outcomeIdentifier,
+          identifier: f.identifier,
+          showHide: f.showHide,
+          title: f.title,
+        },
+        contentNodes(f.content, content),
+      ),
+    ),
+  ];
+  const root = qtiElement(
+    'assessmentItem',
+    v,
+    {
+      identifier: item.identifier,
+      title: item.title,
+      adaptive: item.adaptive,
+      timeDependent: item.timeDependent,
+    },
+    children,
+  );
+  root.namespace = QTI_NAMESPACE[v];
+  root.attributes!.unshift(['xmlns:xsi', XSI_NAMESPACE], ['xsi:schemaLocation', SCHEMA_LOCATION[v]]);
+  if (item.language) root.attributes!.push(['xml:lang', item.language]);
+  return root;
+}
+
+/** Writes the item as a QTI 3.0 (default) or 2.2 document. */
+export function writeItemXml(item: WritableItem, options: WriteItemOptions = {}): string {
+  return serialiseXml(itemElement(item, options));
+}
