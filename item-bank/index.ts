@@ -71,3 +71,18 @@ export {
   type OutElement,
   type OutNode,
 } from './qti/xml-writer.ts';
+export type {
+  AssessmentTest,
+  TestPart,
+  Section,
+  SectionRef,
+  SectionPart,
+  ItemRef,
+  BranchRule,
+  TimeLimits,
+  ItemSessionControl,
+  TestFeedback,
+} from './model/test.ts';
+export { itemRefsOf } from './model/test.ts';
+export { parseTestXml, type ParseTestResult } from './qti/parse-test.ts';
+export { writeTestXml, testElement, type WriteTestOptions } from './qti/write-test.ts';

@@ -1,0 +1,182 @@
+/** Writes a test of the model as a QTI 3.0 or QTI 2.2 assessmentTest document. */
+import type {
+  AssessmentTest,
+  ItemSessionControl,
+  SectionPart,
+  TestFeedback,
+  TestPart,
+  TestPartCommon,
+  TimeLimits,
+} from '../model/test.ts';
+import {
+  contentElement,
+  contentNodes,
+  processingElement,
+  qtiElement,
+  QTI_NAMESPACE,
+  SCHEMA_LOCATION,
+  XSI_NAMESPACE,
+  type ContentWriteOptions,
+  type ExportVersion,
+} from './qti-writer.ts';
+import { declarationElement } from './write-item.ts';
+import { serialiseXml, type OutElement } from './xml-writer.ts';
+
+export interface WriteTestOptions {
+  version?: ExportVersion;
+  /** Rewrites the href of each item reference (to where the package puts the item). */
+  itemHref?(identifier: string, href: string): string;
+}
+
+const timeLimits = (t: TimeLimits | undefined, v: ExportVersion) =>
+  t
+    ? [
+        qtiElement('timeLimits', v, {
+          minTime: t.minTime,
+          maxTime: t.maxTime,
+          allowLateSubmission: t.allowLateSubmission,
+        }),
+      ]
+    : [];
+
+const sessionControl = (c: ItemSessionControl | undefined, v: ExportVersion) =>
+  c ? [qtiElement('itemSessionControl', v, { ...c })] : [];
+
+/** preConditions, branchRules, itemSessionControl and timeLimits in the schema's order. */
+function common(part: TestPartCommon, v: ExportVersion): { pre: OutElement[]; post: OutElement[] } {
+  return {
+    pre: [
+      ...part.preConditions.map((e) => qtiElement('preCondition', v, {}, [processingElement(e, v)])),
+      ...part.branchRules.map((r) =>
+        qtiElement('branchRule', v, { target: r.target }, [processingElement(r.expression, v)]),
+      ),
+      ...sessionControl(part.itemSessionControl, v),
+      ...timeLimits(part.timeLimits, v),
+    ],
+    post: [],
+  };
+}
+
+function feedback(f: TestFeedback, content: ContentWriteOptions): OutElement {
+  return qtiElement(
+    'testFeedback',
+    content.version,
+    {
+      access: f.access,
+      outcomeIdentifier: f.outcomeIdentifier,
+      showHide: f.showHide,
+      identifier: f.identifier,
+      title: f.title,
+    },
+    contentNodes(f.content, content),
+  );
+}
+
+function part(p: SectionPart, options: WriteTestOptions, content: ContentWriteOptions): OutElement {
+  const v = content.version;
+  if (p.kind === 'sectionRef')
+    return qtiElement('assessmentSectionRef', v, {
+      identifier: p.identifier,
+      href: p.href,
+      required: p.required || undefined,
+      fixed: p.fixed || undefined,
+    });
+  if (p.kind === 'itemRef')
+    return qtiElement(
+      'assessmentItemRef',
+      v,
+      {
+        identifier: p.identifier,
+        href: options.itemHref?.(p.identifier, p.href) ?? p.href,
+        category: p.categories.length ? p.categories.join(' ') : undefined,
+        required: p.required || undefined,
+        fixed: p.fixed || undefined,
+      },
+      [
+        ...common(p, v).pre,
+        ...p.weights.map((w) => qtiElement('weight', v, { identifier: w.identifier, value: w.value })),
+        ...p.mappings.map((m) => processingElement(m, v)),
+      ],
+    );
+  return qtiElement(
+    'assessmentSection',
+    v,
+    {
+      identifier: p.identifier,
+      title: p.title,
+      visible: p.visible,
+      keepTogether: p.keepTogether,
+      required: p.required || undefined,
+      fixed: p.fixed || undefined,
+    },
+    [
+      ...common(p, v).pre,
+      ...(p.selection
+        ? [
+            qtiElement('selection', v, {
+              select: p.selection.select,
+              withReplacement: p.selection.withReplacement,
+            }),
+          ]
+        : []),
+      ...(p.ordering ? [qtiElement('ordering', v, { shuffle: p.ordering.shuffle })] : []),
+      ...p.rubricBlocks.map((r) => contentElement(r, content)),
+      ...p.parts.map((child) => part(child, options, content)),
+    ],
+  );
+}
+
+function testPart(t: TestPart, options: WriteTestOptions, content: ContentWriteOptions): OutElement {
+  const v = content.version;
+  return qtiElement(
+    'testPart',
+    v,
+    { identifier: t.identifier, navigationMode: t.navigationMode, submissionMode: t.submissionMode },
+    [
+      ...common(t, v).pre,
+      ...t.sections.map((s) => part(s, options, content)),
+      ...t.feedback.map((f) => feedback(f, content)),
+    ],
+  );
+}
+
+/** The test as a QTI document element tree. */
+export function testElement(test: AssessmentTest, options: WriteTestOptions = {}): OutElement {
+  const v = options.version ?? '3.0';
+  const content: ContentWriteOptions = { version: v };
+  const root = qtiElement(
+    'assessmentTest',
+    v,
+    {
+      identifier: test.identifier,
+      title: test.title,
+      toolName: test.toolName,
+      toolVersion: test.toolVersion,
+    },
+    [
+      ...test.outcomeDeclarations.map((d) => declarationElement(d, v)),
+      ...timeLimits(test.timeLimits, v),
+      ...test.stylesheets.map((href) => qtiElement('stylesheet', v, { href, type: 'text/css' })),
+      ...test.testParts.map((t) => testPart(t, options, content)),
+      ...(test.outcomeProcessing
+        ? [
+            qtiElement(
+              'outcomeProcessing',
+              v,
+              {},
+              test.outcomeProcessing.map((n) => processingElement(n, v)),
+            ),
+          ]
+        : []),
+      ...test.feedback.map((f) => feedback(f, content)),
+    ],
+  );
+  root.namespace = QTI_NAMESPACE[v];
+  root.attributes!.unshift(['xmlns:xsi', XSI_NAMESPACE], ['xsi:schemaLocation', SCHEMA_LOCATION[v]]);
+  return root;
+}
+
+/** Writes the test as a QTI 3.0 (default) or 2.2 document. */
+export function writeTestXml(test: AssessmentTest, options: WriteTestOptions = {}): string {
+  return serialiseXml(testElement(test, options));
+}
