@@ -39,3 +39,20 @@ export {
   type AnalysisCandidate,
   type SittingAnalysis,
 } from './analysis/analyse-sitting.ts';
+export {
+  compileTest,
+  sessionTotals,
+  type CompiledTest,
+  type ScoredItem,
+  type SessionTotals,
+} from './outcome/score-test.ts';
+export { readTestXml } from './outcome/read-test.ts';
+export type { AssessmentTestModel, TestItemRef } from './outcome/test-model.ts';
+export type { ItemSessionResult } from './outcome/test-expressions.ts';
+export type { CandidateReportData, SittingSummaryData, ScorePart } from './reports/report-data.ts';
+export { renderCandidateReport } from './reports/candidate-report.ts';
+export { renderSittingSummary } from './reports/sitting-summary.ts';
+export { zipReports, type BatchEntry, type BatchProgress } from './reports/batch-zip.ts';
+export { createRenderPool, type RenderPool } from './reports/render-pool.ts';
+export { verificationCode, normaliseCode } from './reports/verification.ts';
+export { demoCandidates, demoCandidateReport, demoSittingSummary } from './reports/demo-data.ts';

@@ -9,13 +9,18 @@ import type { CompileEnv, ScoringState } from './processing/context.ts';
 import { templateRules, type TemplateName } from './processing/standard-templates.ts';
 import { seededRandom } from './processing/seeded-random.ts';
 import { ValueError, valueFromJson, valueFromRaw } from './values/parse-value.ts';
-import { float, int, single, toJson, type QtiValue } from './values/value.ts';
+import { float, int, single, toJson, valuesEqual, type QtiValue } from './values/value.ts';
 
 export interface CompiledItem {
   identifier: string;
   declarations: Map<string, Declaration>;
   /** Scores responses given as typed values; returns every outcome variable. */
   score(responses: Map<string, QtiValue>, seed?: number): Map<string, QtiValue>;
+  /**
+   * Whether every response with a declared correct response matches it (numberCorrect);
+   * undefined when the item declares no correct response.
+   */
+  isCorrect(responses: Map<string, QtiValue>): boolean | undefined;
   /** Scores responses in their JSON forms (identifier -> value); returns outcomes in JSON forms. */
   scoreJson(responses: Record<string, unknown>, seed?: number): Record<string, unknown>;
 }
@@ -97,10 +102,15 @@ export function compileItem(item: AssessmentItem): CompiledItem {
     return new Map(outcomeIds.map((id) => [id, state.values.get(id) ?? null]));
   };
 
+  const keyed = [...correct].filter((entry): entry is [string, NonNullable<QtiValue>] => entry[1] !== null);
   return {
     identifier: item.identifier,
     declarations,
     score,
+    isCorrect(responses) {
+      if (!keyed.length) return undefined;
+      return keyed.every(([id, key]) => valuesEqual(responses.get(id) ?? null, key));
+    },
     scoreJson(responses, seed) {
       const typed = new Map<string, QtiValue>();
       for (const [id, json] of Object.entries(responses)) {

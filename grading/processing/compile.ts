@@ -79,12 +79,10 @@ const STRUCTURED: Record<string, (node: ProcessingNode, env: CompileEnv) => Expr
 export function compileExpression(node: ProcessingNode, env: CompileEnv): Expression {
   const structured = STRUCTURED[node.name];
   if (structured) return structured(node, env);
-  if (TEST_LEVEL_EXPRESSIONS.has(node.name)) {
-    const compiled = env.testExpressions?.(node, env);
-    if (!compiled)
-      throw new CompileError('is a test-level expression: only an assessmentTest may use it', node);
-    return compiled;
-  }
+  const testLevel = env.testExpressions?.(node, env);
+  if (testLevel) return testLevel;
+  if (TEST_LEVEL_EXPRESSIONS.has(node.name))
+    throw new CompileError('is a test-level expression: only an assessmentTest may use it', node);
   const compiler = EXPRESSIONS[node.name] ?? VENDOR_EXPRESSIONS[node.name];
   if (!compiler) throw new CompileError(`unknown expression`, node);
   return compiler(
