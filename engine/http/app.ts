@@ -20,6 +20,7 @@ import { itemRoutes } from './routes/items/items.ts';
 import { candidateRoutes } from './routes/candidate/candidate.ts';
 import { sittingRoutes } from './routes/sittings/sittings.ts';
 import { sessionRoutes } from './routes/sessions/sessions.ts';
+import { reportRoutes } from './routes/reports/reports.ts';
 import { metricsRoutes, type MetricsSources } from './routes/metrics/metrics.ts';
 import { mountClientPages } from './client-pages.ts';
 import { validationHook } from './validation-hook.ts';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps, metrics?: MetricsSources): App {
   app.route('/api/candidate', candidateRoutes());
   app.route('/api/sittings', sittingRoutes());
   app.route('/api/sessions', sessionRoutes());
+  app.route('/api/reports', reportRoutes());
 
   mountClientPages(app);
 

@@ -22,6 +22,10 @@ export const PERMISSIONS = [
   'sittings:read',
   'sittings:write',
   'sessions:control',
+  'results:read',
+  'results:write',
+  'marking:mark',
+  'marking:moderate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +46,10 @@ const GRANTS: Record<StaffRole, readonly Permission[]> = {
     'sittings:read',
     'sittings:write',
     'sessions:control',
+    'results:read',
+    'results:write',
+    'marking:mark',
+    'marking:moderate',
   ],
   teacher: [
     'organisations:read',
@@ -51,6 +59,8 @@ const GRANTS: Record<StaffRole, readonly Permission[]> = {
     'items:read',
     'items:write',
     'sittings:read',
+    'results:read',
+    'marking:mark',
   ],
   proctor: ['organisations:read', 'classes:read', 'students:read', 'sittings:read', 'sessions:control'],
 };

@@ -41,7 +41,7 @@ export interface AnalysisOptions {
 export interface SittingAnalysis {
   test: TestStatistics;
   items: (ItemStatistics & { maxScore: number; options?: OptionStatistics[]; flags: ItemFlag[] })[];
-  irt?: Calibration & { items: (Calibration['items'][number] & { ref: string })[] };
+  irt?: Omit<Calibration, 'items'> & { items: (Calibration['items'][number] & { ref: string })[] };
   abilities?: Record<string, { eap: number; se: number }>;
   /** Score histogram of totals over unit-wide bins from 0 to the maximum. */
   histogram: { from: number; to: number; count: number }[];

@@ -201,7 +201,7 @@ describe('IRT calibration by marginal maximum likelihood (EM)', () => {
   it('leaves items not presented out of the likelihood', () => {
     const { rows, weights } = lsat7();
     // Hide item 5 from half the patterns: the other items' estimates barely move.
-    const holed = rows.map((r, i) => (i % 2 ? [...r.slice(0, 4), null] : r));
+    const holed = rows.map((r, i) => (i % 2 ? [...(r as (0 | 1)[]).slice(0, 4), null] : (r as (0 | 1)[])));
     const full = calibrate({ rows, weights }, { model: 'rasch' });
     const partial = calibrate({ rows: holed, weights }, { model: 'rasch' });
     expect(partial.converged).toBe(true);

@@ -1,0 +1,69 @@
+/**
+ * `npm run report -- --demo <out.pdf>`: a candidate score report from generated data (with its
+ * sitting summary beside it as `<out>-tong-hop.pdf`), for a first look without a database.
+ * `npm run report -- --sitting <id> --out <dir>`: every candidate report of a sitting, the sitting
+ * summary, and a zip of all of them, from the engine's database.
+ */
+import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import {
+  demoCandidateReport,
+  demoCandidates,
+  demoSittingSummary,
+  renderCandidateReport,
+  renderSittingSummary,
+  zipReports,
+} from '../grading/index.ts';
+
+const { values } = parseArgs({
+  options: {
+    demo: { type: 'string' },
+    sitting: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean' },
+  },
+});
+
+if (values.help || (!values.demo && !(values.sitting && values.out))) {
+  console.log(
+    'Usage: npm run report -- --demo <out.pdf>\n       npm run report -- --sitting <id> --out <dir>',
+  );
+  process.exit(values.help ? 0 : 1);
+}
+
+if (values.demo) {
+  const candidates = demoCandidates();
+  const out = path.resolve(values.demo);
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, await renderCandidateReport(demoCandidateReport(candidates[0]!, 0)));
+  const summary = out.replace(/\.pdf$/i, '') + '-tong-hop.pdf';
+  writeFileSync(summary, await renderSittingSummary(demoSittingSummary(candidates)));
+  console.log(`Demo score report written to ${out}\nSitting summary written to ${summary}`);
+} else {
+  const { createEngine, loadConfig } = await import('../engine/index.ts');
+  const { loadSittingReports } = await import('../engine/http/routes/reports/load-reports.ts');
+  const engine = await createEngine(loadConfig());
+  try {
+    const dir = path.resolve(values.out!);
+    mkdirSync(dir, { recursive: true });
+    const loaded = await loadSittingReports(engine.deps.db, values.sitting!, {
+      secret: engine.deps.config.jwtSecret,
+      baseUrl: `http://localhost:${engine.deps.config.port}`,
+    });
+    writeFileSync(path.join(dir, 'tong-hop.pdf'), await renderSittingSummary(loaded.summary));
+    const entries = loaded.candidates.map((data) => ({
+      name: `${data.candidate.candidateNumber}.pdf`,
+      render: () => renderCandidateReport(data),
+    }));
+    for (const entry of entries) writeFileSync(path.join(dir, entry.name), await entry.render());
+    await pipeline(
+      zipReports(entries, (p) => process.stdout.write(`\r${p.done}/${p.total} ${p.name}   `)),
+      createWriteStream(path.join(dir, 'phieu-bao-diem.zip')),
+    );
+    console.log(`\n${entries.length} reports, the summary and phieu-bao-diem.zip written to ${dir}`);
+  } finally {
+    await engine.close();
+  }
+}
