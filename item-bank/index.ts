@@ -86,3 +86,18 @@ export type {
 export { itemRefsOf } from './model/test.ts';
 export { parseTestXml, type ParseTestResult } from './qti/parse-test.ts';
 export { writeTestXml, testElement, type WriteTestOptions } from './qti/write-test.ts';
+export {
+  CODE_TASK_TYPE,
+  CodeTask,
+  CodeTest,
+  CodeFunctionTest,
+  CodeIoTest,
+  CodeTestFile,
+  CodeLimits,
+  splitCodeTask,
+  type CodeTaskInput,
+  type ItemCodeTask,
+  type HiddenCodeTaskParts,
+  type JsonValue,
+} from './model/code-task.ts';
+export { codeTaskInteraction } from './authoring/code-task-interaction.ts';

@@ -6,6 +6,7 @@
  */
 import type { ContentElement, ContentNode } from '../model/content.ts';
 import type { AssessmentItem } from '../model/item.ts';
+import { isHiddenTestsElement } from '../qti/read-code-task.ts';
 import type { CandidateItem } from './candidate-item.ts';
 
 export interface ProjectionOptions {
@@ -59,6 +60,7 @@ function visible(node: ContentElement): boolean {
   if (node.name === 'rubricBlock') return (node.attributes.view ?? '').split(/\s+/).includes('candidate');
   // Server-only parts of custom interactions (hidden tests of code tasks) are marked by the authoring tools.
   if (node.attributes['data-visibility'] === 'server' || node.name === 'hiddenTests') return false;
+  if (isHiddenTestsElement(node)) return false;
   return true;
 }
 

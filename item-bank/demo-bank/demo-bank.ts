@@ -68,6 +68,13 @@ const METADATA: Record<string, Partial<ItemMetadata>> = {
     cognitiveLevel: 'nhan_biet',
     estimatedSeconds: 45,
   },
+  'TIN-10-CODE-01': {
+    subject: 'tin_hoc',
+    grade: 10,
+    topic: 'Lập trình Python: danh sách',
+    cognitiveLevel: 'van_dung',
+    estimatedSeconds: 600,
+  },
   'DIA-7-MATCH-01': {
     subject: 'dia_ly',
     grade: 7,

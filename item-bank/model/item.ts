@@ -1,4 +1,5 @@
 /** The item model: what a QTI assessmentItem says, whatever version it was written in. */
+import type { ItemCodeTask } from './code-task.ts';
 import type { ContentElement, ContentNode, InteractionType } from './content.ts';
 import type { Declaration, ProcessingNode, ResponseProcessing, SourceLocation } from './declarations.ts';
 
@@ -40,6 +41,8 @@ export interface AssessmentItem {
   interactions: InteractionSummary[];
   modalFeedback: ModalFeedback[];
   stylesheets: string[];
+  /** Code tasks of the item (custom interactions of our code-task type), hidden tests included: server only. */
+  codeTasks?: ItemCodeTask[];
   /** Files the item refers to (img src, object data, media), relative to the item file. */
   media: string[];
   location: SourceLocation;

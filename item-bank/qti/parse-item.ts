@@ -8,6 +8,7 @@ import type { AssessmentItem, InteractionSummary, ModalFeedback, QtiVersion } fr
 import { normaliseElement } from './normalise-content.ts';
 import { ProblemList, type ValidationProblem } from './problems.ts';
 import { QTI_NAMESPACES } from './qti-names.ts';
+import { readCodeTasks } from './read-code-task.ts';
 import { readDeclaration } from './read-declarations.ts';
 import { readResponseProcessing, toProcessingNode } from './read-processing.ts';
 import { validateItem } from './validate-item.ts';
@@ -147,6 +148,7 @@ export function parseItemXml(xml: string, file?: string): ParseItemResult {
     if (ref && !/^[a-z][a-z0-9+.-]*:/i.test(ref) && !ref.startsWith('#')) media.add(ref);
   }
 
+  const codeTasks = readCodeTasks(body, declarations, problems);
   const item: AssessmentItem = {
     identifier: identifier ?? '',
     title: root.attributes.title ?? identifier ?? '',
@@ -162,6 +164,7 @@ export function parseItemXml(xml: string, file?: string): ParseItemResult {
     interactions,
     modalFeedback,
     stylesheets,
+    ...(codeTasks.length ? { codeTasks } : {}),
     media: [...media],
     location: { file, line: root.line ?? 1, column: root.column ?? 1 },
   };
