@@ -1,0 +1,250 @@
+/**
+ * Grades one submission of a code task in a sandbox pool: runs the tests, turns raw results into
+ * verdicts outside the sandbox, re-runs the tests a killed child did not reach, and scores.
+ */
+import { lineDiff, outputMatches, showValue, valuesMatch } from './compare.ts';
+import type { RawResult, SandboxPool } from './sandbox/pool.ts';
+import type { CodeTask, CodeTest, JsonValue } from './task.ts';
+import { scoreTests, type GradeResult, type TestResult, type Verdict } from './verdict.ts';
+
+export interface GradeOptions {
+  /** Attempt number, from 1, for the resubmission penalty. */
+  attempt?: number;
+  /** Only the visible tests (the candidate's "run visible tests"). */
+  visibleOnly?: boolean;
+}
+
+type Partial = Omit<TestResult, 'score'>;
+
+/** Sandbox values: big ints, non-finite floats and unknown objects are tagged. */
+function decode(v: unknown): JsonValue {
+  if (Array.isArray(v)) return v.map(decode);
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.$int === 'string' && Object.keys(o).length === 1) return Number(o.$int);
+    if (typeof o.$float === 'string' && Object.keys(o).length === 1) {
+      return o.$float === 'nan' ? NaN : o.$float.startsWith('-') ? -Infinity : Infinity;
+    }
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decode(x)]));
+  }
+  return v as JsonValue;
+}
+
+function verdictOf(raw: RawResult): Verdict | null {
+  switch (raw.s) {
+    case 'memory':
+      return 'memory_limit';
+    case 'output':
+      return 'output_limit';
+    case 'error':
+    case 'fatal':
+    case 'tampered':
+      return 'runtime_error';
+    case 'fail':
+      return 'wrong_answer';
+    case 'pass':
+      return 'passed';
+    default:
+      return (raw.s as string) === 'time' ? 'time_limit' : null;
+  }
+}
+
+function messageOf(raw: RawResult, language: string): string | undefined {
+  if (raw.s === 'tampered')
+    return 'the test framework was modified by the submission; tests cannot be trusted';
+  if (raw.s === 'fatal') return `the ${language} interpreter crashed (stack overflow or memory)`;
+  if (raw.s === 'fail') return raw.msg;
+  if (raw.s === 'error') return trimJsStack(raw.tb ?? raw.etype ?? 'error');
+  return undefined;
+}
+
+/** JS stacks: keep only frames in the submission. */
+function trimJsStack(tb: string): string {
+  if (!tb.includes('    at ')) return tb;
+  return tb
+    .split('\n')
+    .filter((l) => !l.startsWith('    at ') || l.includes('solution.js') || l.includes('tests.js'))
+    .join('\n');
+}
+
+function judge(task: CodeTask, test: CodeTest, raw: RawResult): Partial {
+  const base: Partial = {
+    name: test.name,
+    verdict: 'runtime_error',
+    visible: test.visible,
+    weight: test.weight,
+    cpuMs: raw.cpuMs,
+  };
+  let verdict = verdictOf(raw);
+  let expected: string | undefined;
+  let actual: string | undefined;
+  let diff: string | undefined;
+  if (raw.s === 'ok') {
+    if (test.kind === 'function') {
+      const value = decode(raw.v);
+      verdict = valuesMatch(test.expected, value, test.absTol, test.relTol) ? 'passed' : 'wrong_answer';
+      expected = showValue(test.expected);
+      actual = showValue(value);
+    } else {
+      const out = raw.out ?? '';
+      verdict = outputMatches(test.expected, out, test.compare) ? 'passed' : 'wrong_answer';
+      expected = test.expected;
+      actual = out;
+      diff = test.compare === 'regex' ? undefined : lineDiff(test.expected, out);
+    }
+  }
+  if (raw.cpuMs !== undefined && raw.cpuMs > task.limits.cpuMsPerTest && verdict !== 'memory_limit')
+    verdict = 'time_limit';
+  const result: Partial = { ...base, verdict: verdict ?? 'runtime_error' };
+  if (test.visible) {
+    const message = messageOf(raw, task.language);
+    if (verdict === 'wrong_answer' && expected !== undefined)
+      Object.assign(result, { expected, actual, diff });
+    if (message && verdict !== 'passed') result.message = message;
+  } else if (raw.s === 'tampered') {
+    result.message = messageOf(raw, task.language);
+  }
+  return result;
+}
+
+const killedVerdict = (reason: 'time' | 'crash', language: string): Verdict =>
+  reason === 'time' ? 'time_limit' : language === 'javascript' ? 'memory_limit' : 'runtime_error';
+
+async function runFunctionAndIo(
+  task: CodeTask,
+  code: string,
+  tests: CodeTest[],
+  pool: SandboxPool,
+): Promise<Partial[] | string> {
+  const results: (Partial | undefined)[] = tests.map(() => undefined);
+  const deadline = Date.now() + task.limits.wallMs;
+  const perTestMs = task.limits.cpuMsPerTest * 2 + 1_000;
+  for (let round = 0; round <= tests.length; round++) {
+    const pending = tests.map((t, i) => i).filter((i) => !results[i]);
+    if (pending.length === 0) break;
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) break;
+    const job = {
+      kind: 'tests',
+      code,
+      moduleName: task.moduleName,
+      limits: task.limits,
+      tests: pending.map((i) => {
+        const t = tests[i] as CodeTest;
+        return t.kind === 'function'
+          ? { kind: 'function', fn: t.function ?? task.entry, args: t.args }
+          : { kind: 'io', stdin: t.stdin };
+      }),
+    };
+    const outcome = await pool.run(
+      job,
+      {
+        onProgress: (k, raw) =>
+          (results[pending[k] as number] = judge(task, tests[pending[k] as number] as CodeTest, raw)),
+      },
+      false,
+      perTestMs,
+      remaining,
+    );
+    if (outcome.prep?.s === 'syntax') return outcome.prep.msg ?? 'syntax error';
+    if (outcome.killed) {
+      const i = pending[outcome.killed.index];
+      if (i !== undefined && !results[i]) {
+        const t = tests[i] as CodeTest;
+        const verdict = killedVerdict(outcome.killed.reason, task.language);
+        results[i] = { name: t.name, verdict, visible: t.visible, weight: t.weight };
+      }
+    }
+  }
+  return tests.map(
+    (t, i) => results[i] ?? { name: t.name, verdict: 'time_limit', visible: t.visible, weight: t.weight },
+  );
+}
+
+async function runTestFile(task: CodeTask, code: string, pool: SandboxPool): Promise<Partial[] | string> {
+  const file = task.testFile;
+  if (!file) return [];
+  let names: string[] = [];
+  const results = new Map<number, Partial>();
+  const deadline = Date.now() + task.limits.wallMs;
+  const test = (i: number) => ({
+    name: names[i] ?? `test ${i}`,
+    visible: file.visible,
+    weight: file.weightPerTest,
+  });
+  let startAt = 0;
+  for (let round = 0; round < 1_000; round++) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) break;
+    const job = {
+      kind: task.language === 'python' ? 'unittest' : 'testfile',
+      code,
+      moduleName: task.moduleName,
+      source: file.source,
+      limits: task.limits,
+      startAt,
+    };
+    const outcome = await pool.run(
+      job,
+      {
+        onNames: (n) => (names = n),
+        onProgress: (i, raw) => {
+          const t = test(i);
+          const verdict = verdictOf(raw) ?? 'runtime_error';
+          const timeLimit = raw.cpuMs !== undefined && raw.cpuMs > task.limits.cpuMsPerTest;
+          const r: Partial = { ...t, verdict: timeLimit ? 'time_limit' : verdict, cpuMs: raw.cpuMs };
+          const message = messageOf(raw, task.language);
+          if (message && r.verdict !== 'passed' && (file.visible || raw.s === 'tampered'))
+            r.message = message;
+          results.set(i, r);
+        },
+      },
+      true,
+      task.limits.cpuMsPerTest * 2 + 1_000,
+      remaining,
+    );
+    if (outcome.prep?.s === 'syntax') return outcome.prep.msg ?? 'syntax error';
+    if (outcome.prep?.s === 'error') throw new Error(`teacher test file failed to load: ${outcome.prep.msg}`);
+    if (outcome.killed && names.length > 0) {
+      const i = Math.max(outcome.killed.index, startAt);
+      if (!results.has(i))
+        results.set(i, { ...test(i), verdict: killedVerdict(outcome.killed.reason, task.language) });
+    }
+    const next = names.findIndex((_n, i) => !results.has(i));
+    if (next < 0 || names.length === 0) break;
+    startAt = next;
+  }
+  return names.map((_n, i) => results.get(i) ?? { ...test(i), verdict: 'time_limit' as const });
+}
+
+/** Grades `code` against `task` in `pool`. Syntax errors give a not-gradable result (no attempt used). */
+export async function gradeSubmission(
+  task: CodeTask,
+  code: string,
+  pool: SandboxPool,
+  opts: GradeOptions = {},
+): Promise<GradeResult> {
+  const tests = task.tests.filter((t) => !opts.visibleOnly || t.visible);
+  const parts: Partial[] = [];
+  let syntax: string | undefined;
+  if (tests.length > 0) {
+    const r = await runFunctionAndIo(task, code, tests, pool);
+    if (typeof r === 'string') syntax = r;
+    else parts.push(...r);
+  }
+  if (!syntax && task.testFile && (!opts.visibleOnly || task.testFile.visible)) {
+    const r = await runTestFile(task, code, pool);
+    if (typeof r === 'string') syntax = r;
+    else parts.push(...r);
+  }
+  if (syntax) {
+    const all = tests.map((t) => ({
+      name: t.name,
+      verdict: 'not_gradable' as const,
+      visible: t.visible,
+      weight: t.weight,
+    }));
+    return { ...scoreTests(task, all, opts.attempt), notGradable: true, message: syntax };
+  }
+  return scoreTests(task, parts, opts.attempt);
+}

@@ -1,0 +1,208 @@
+/* eslint-env node */
+/* global process */
+// JavaScript sandbox child: runs submissions in isolated-vm isolates (a fresh isolate per job, sized to
+// the task's memory limit) inside a hardened Node process, so a V8 out-of-memory takes down only this child.
+import { createRequire, syncBuiltinESMExports } from 'node:module';
+
+const proc = process;
+const send = proc.send.bind(proc);
+const cpuUsage = proc.cpuUsage.bind(proc);
+const require = createRequire(import.meta.url);
+const ivm = require(proc.argv[2]);
+const DENIED = [
+  'net',
+  'http',
+  'https',
+  'http2',
+  'tls',
+  'dgram',
+  'dns',
+  'child_process',
+  'worker_threads',
+  'vm',
+  'cluster',
+  'inspector',
+];
+const denied = DENIED.map((name) => [name, require(name)]);
+for (const [name, mod] of denied) {
+  for (const key of Object.keys(mod)) {
+    if (typeof mod[key] === 'function' && !/^[A-Z]/.test(key)) {
+      try {
+        mod[key] = () => {
+          throw new Error(`${name}.${key} is not available in the grader`);
+        };
+      } catch {
+        /* read-only export */
+      }
+    }
+  }
+}
+syncBuiltinESMExports();
+for (const g of ['fetch', 'WebSocket', 'EventSource', 'Request', 'Response', 'Headers', 'FormData'])
+  delete globalThis[g];
+
+let harnessSource = '';
+
+function classify(e, over) {
+  const msg = String(e?.message ?? e);
+  if (over || /output limit exceeded/.test(msg)) return { s: 'output' };
+  if (/timed out/i.test(msg)) return { s: 'time' };
+  if (/memory limit|disposed/i.test(msg)) return { s: 'memory' };
+  return {
+    s: 'error',
+    etype: /^(\w*Error)/.exec(msg)?.[1] ?? 'Error',
+    tb: String(e?.stack ?? msg).slice(0, 4000),
+  };
+}
+
+function timed(fn) {
+  const before = cpuUsage();
+  let r;
+  try {
+    r = fn();
+  } catch (e) {
+    r = classify(e);
+  }
+  const used = cpuUsage(before);
+  r.cpuMs = (used.user + used.system) / 1000;
+  return r;
+}
+
+/** Student code runs as a CommonJS-like module: `module.exports`, `exports`, top-level functions. */
+function wrapModule(code, names) {
+  const lookups = names
+    .filter((n) => /^[A-Za-z_$][\w$]*$/.test(n))
+    .map((n) => `if (n === ${JSON.stringify(n)}) return typeof ${n} === 'function' ? ${n} : undefined;`)
+    .join(' ');
+  return `(function () { const module = { exports: {} }; var exports = module.exports;\n${code}\n;return { module, local: (n) => { ${lookups} return undefined; } }; })`;
+}
+
+function runJob(id, job) {
+  const isolate = new ivm.Isolate({ memoryLimit: Math.max(8, job.limits.memoryMb) });
+  let recycle = false;
+  try {
+    const context = isolate.createContextSync();
+    const jail = context.global;
+    jail.setSync('globalThis', jail.derefInto());
+    const harness = isolate
+      .compileScriptSync(harnessSource, { filename: 'harness.js' })
+      .runSync(context, { reference: true })
+      .applySync(undefined, [jail.derefInto(), job.kind === 'testfile', job.limits.outputBytes], {
+        reference: true,
+      });
+    const h = (name) => harness.getSync(name, { reference: true });
+    const timeout = job.limits.cpuMsPerTest;
+    let script;
+    try {
+      script = isolate.compileScriptSync(
+        wrapModule(
+          job.code,
+          job.kind === 'tests' ? job.tests.filter((t) => t.kind === 'function').map((t) => t.fn) : [],
+        ),
+        { filename: 'solution.js' },
+      );
+    } catch (e) {
+      send({ t: 'done', id, prep: { s: 'syntax', msg: String(e?.message ?? e) }, recycle });
+      return;
+    }
+    const factory = script.runSync(context, { reference: true, timeout });
+    if (job.kind === 'tests') {
+      let moduleRef = null;
+      let loadError = null;
+      for (let i = 0; i < job.tests.length; i++) {
+        const t = job.tests[i];
+        const r = timed(() => {
+          if (t.kind === 'io') {
+            h('setStdin').applySync(undefined, [t.stdin]);
+            try {
+              factory.applySync(undefined, [], { timeout });
+            } catch (e) {
+              const o = h('output').applySync(undefined, [], { result: { copy: true } });
+              return classify(e, o.over);
+            }
+            const o = h('output').applySync(undefined, [], { result: { copy: true } });
+            return o.over ? { s: 'output' } : { s: 'ok', out: o.text };
+          }
+          if (loadError) return loadError;
+          if (!moduleRef) {
+            try {
+              moduleRef = factory.applySync(undefined, [], { timeout, result: { reference: true } });
+            } catch (e) {
+              loadError = classify(e);
+              return loadError;
+            }
+          }
+          h('resetOutput').applySync(undefined, []);
+          const fn = context.evalClosureSync(
+            `const m = $0.module.exports; const f = (m && typeof m[$1] === 'function') ? m[$1] : (typeof m === 'function' && m.name === $1 ? m : $0.local($1));
+             return typeof f === 'function' ? f : undefined;`,
+            [moduleRef.derefInto(), t.fn],
+            { result: { reference: true }, timeout },
+          );
+          if (fn.typeof !== 'function')
+            return {
+              s: 'error',
+              etype: 'ReferenceError',
+              tb: `ReferenceError: function ${t.fn} is not defined`,
+            };
+          const v = fn.applySync(
+            undefined,
+            t.args.map((a) => new ivm.ExternalCopy(a).copyInto()),
+            { timeout, result: { copy: true } },
+          );
+          const o = h('output').applySync(undefined, [], { result: { copy: true } });
+          return o.over ? { s: 'output' } : { s: 'ok', v: v === undefined ? null : v, out: o.text };
+        });
+        if (r.s !== 'ok') recycle = recycle || r.s === 'memory';
+        send({ t: 'progress', id, i, r });
+        if (isolate.isDisposed) break;
+      }
+      send({ t: 'done', id, prep: { s: 'ok' }, recycle });
+    } else {
+      // Teacher test file: the submission is `require(moduleName)`; the file registers tests.
+      let mod;
+      try {
+        mod = factory.applySync(undefined, [], { timeout, result: { reference: true } });
+      } catch (e) {
+        const err = classify(e);
+        send({ t: 'names', id, prep: { s: 'ok', names: ['(load)'] } });
+        send({ t: 'progress', id, i: 0, r: err });
+        send({ t: 'done', id, prep: { s: 'ok' }, recycle: true });
+        return;
+      }
+      const testScript = isolate.compileScriptSync(`(function (require) {\n${job.source}\n})`, {
+        filename: 'tests.js',
+      });
+      const req = context.evalClosureSync(
+        `const m = $0.module; const name = $1; return (n) => { if (n === name || n === './' + name || n === './' + name + '.js') return m.exports; throw new Error('Cannot find module ' + n); };`,
+        [mod.derefInto(), job.moduleName],
+        { result: { reference: true } },
+      );
+      testScript
+        .runSync(context, { reference: true, timeout })
+        .applySync(undefined, [req.derefInto()], { timeout });
+      const names = h('names').applySync(undefined, [], { result: { copy: true } });
+      send({ t: 'names', id, prep: { s: 'ok', names } });
+      for (let i = job.startAt ?? 0; i < names.length; i++) {
+        const r = timed(() => h('runTest').applySync(undefined, [i], { timeout, result: { copy: true } }));
+        send({ t: 'progress', id, i, r });
+        if (isolate.isDisposed) break;
+      }
+      send({ t: 'done', id, prep: { s: 'ok', names }, recycle: true });
+    }
+  } catch (e) {
+    send({ t: 'done', id, prep: { s: 'error', msg: String(e?.message ?? e) }, recycle: true });
+  } finally {
+    if (!isolate.isDisposed) isolate.dispose();
+  }
+}
+
+proc.on('message', (msg) => {
+  if (msg.t === 'init') {
+    harnessSource = msg.harness;
+    send({ t: 'ready' });
+  } else if (msg.t === 'run') {
+    runJob(msg.id, msg.job);
+  }
+});
+send({ t: 'loaded' });

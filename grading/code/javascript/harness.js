@@ -1,0 +1,198 @@
+/* eslint-disable @typescript-eslint/no-unused-expressions -- evaluated by isolated-vm as one expression */
+// Runs inside a fresh isolated-vm context before any student code. Holds the test registry, `expect`
+// and the I/O capture in closures the student cannot reach; intrinsics are frozen for teacher-file runs.
+(function setup(global, freeze, cap) {
+  const { defineProperty, freeze: objFreeze, getOwnPropertyNames, is, keys, getPrototypeOf } = Object;
+  const isArray = Array.isArray;
+  const apply = Reflect.apply;
+  const push = Array.prototype.push;
+  const join = Array.prototype.join;
+  const stringify = JSON.stringify;
+  const StringC = String;
+  let out = [];
+  let outBytes = 0;
+  let over = false;
+  let stdinLines = [];
+  let stdinPos = 0;
+  let stdinText = '';
+  const fmt = (a) =>
+    typeof a === 'string'
+      ? a
+      : (() => {
+          try {
+            return stringify(a) ?? StringC(a);
+          } catch {
+            return StringC(a);
+          }
+        })();
+  const write = (...args) => {
+    const line = apply(join, args.map(fmt), [' ']) + '\n';
+    outBytes += line.length;
+    if (outBytes > cap) {
+      over = true;
+      throw new RangeError('output limit exceeded');
+    }
+    apply(push, out, [line]);
+  };
+  const console = objFreeze({ log: write, info: write, warn: write, error: write, debug: write });
+  const def = (name, value) =>
+    defineProperty(global, name, { value, writable: false, configurable: false, enumerable: false });
+  def('console', console);
+  def('input', () => (stdinPos < stdinLines.length ? stdinLines[stdinPos++] : null));
+  def('readline', () => (stdinPos < stdinLines.length ? stdinLines[stdinPos++] : null));
+  def('readAll', () => stdinText);
+  // No code generation from strings inside the isolate either.
+  const noEval = () => {
+    throw new EvalError('code generation from strings is disabled');
+  };
+  for (const F of [function () {}, async function () {}, function* () {}, async function* () {}]) {
+    defineProperty(getPrototypeOf(F), 'constructor', { value: noEval, writable: false, configurable: false });
+  }
+  def('eval', noEval);
+  def('Function', noEval);
+
+  // --- teacher test files: describe / test / it / xtest / expect
+  const tests = [];
+  const prefix = [];
+  const describe = (name, fn) => {
+    apply(push, prefix, [name]);
+    try {
+      fn();
+    } finally {
+      prefix.length--;
+    }
+  };
+  const test = (name, fn) => apply(push, tests, [{ name: apply(join, [...prefix, name], [' > ']), fn }]);
+  let assertions = 0;
+  const fail = (msg) => {
+    const e = new Error(msg);
+    e.__expectFailure = true;
+    throw e;
+  };
+  const deepEqual = (a, b) => {
+    if (is(a, b)) return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+    if (isArray(a) !== isArray(b)) return false;
+    const ka = keys(a),
+      kb = keys(b);
+    if (ka.length !== kb.length) return false;
+    for (let i = 0; i < ka.length; i++) if (!deepEqual(a[ka[i]], b[ka[i]])) return false;
+    return true;
+  };
+  const show = (v) => {
+    try {
+      return stringify(v) ?? StringC(v);
+    } catch {
+      return StringC(v);
+    }
+  };
+  const expect = (actual) => {
+    const make = (negate) => {
+      const check = (ok, msg) => {
+        assertions++;
+        if (ok === negate) fail((negate ? 'not ' : '') + msg);
+      };
+      return objFreeze({
+        toBe: (e) => check(is(actual, e), `expected ${show(actual)} to be ${show(e)}`),
+        toEqual: (e) => check(deepEqual(actual, e), `expected ${show(actual)} to equal ${show(e)}`),
+        toStrictEqual: (e) => check(deepEqual(actual, e), `expected ${show(actual)} to equal ${show(e)}`),
+        toBeCloseTo: (e, digits = 2) =>
+          check(
+            Math.abs(actual - e) < 10 ** -digits / 2,
+            `expected ${show(actual)} to be close to ${show(e)}`,
+          ),
+        toBeTruthy: () => check(!!actual, `expected ${show(actual)} to be truthy`),
+        toBeFalsy: () => check(!actual, `expected ${show(actual)} to be falsy`),
+        toBeNull: () => check(actual === null, `expected ${show(actual)} to be null`),
+        toBeUndefined: () => check(actual === undefined, `expected ${show(actual)} to be undefined`),
+        toBeDefined: () => check(actual !== undefined, `expected value to be defined`),
+        toBeGreaterThan: (e) => check(actual > e, `expected ${show(actual)} > ${show(e)}`),
+        toBeGreaterThanOrEqual: (e) => check(actual >= e, `expected ${show(actual)} >= ${show(e)}`),
+        toBeLessThan: (e) => check(actual < e, `expected ${show(actual)} < ${show(e)}`),
+        toBeLessThanOrEqual: (e) => check(actual <= e, `expected ${show(actual)} <= ${show(e)}`),
+        toContain: (e) =>
+          check(actual != null && actual.includes(e), `expected ${show(actual)} to contain ${show(e)}`),
+        toHaveLength: (n) => check(actual != null && actual.length === n, `expected length ${n}`),
+        toMatch: (re) =>
+          check(
+            typeof actual === 'string' && (typeof re === 'string' ? actual.includes(re) : re.test(actual)),
+            `expected ${show(actual)} to match ${StringC(re)}`,
+          ),
+        toThrow: () => {
+          let threw = false;
+          try {
+            actual();
+          } catch {
+            threw = true;
+          }
+          check(threw, 'expected function to throw');
+        },
+      });
+    };
+    const m = make(false);
+    return objFreeze({ ...m, not: make(true) });
+  };
+  for (const [n, v] of [
+    ['describe', describe],
+    ['test', test],
+    ['it', test],
+    ['xtest', test],
+    ['xit', test],
+    ['expect', objFreeze(expect)],
+  ])
+    def(n, v);
+  def('xdescribe', describe);
+
+  // Freeze intrinsics so a submission cannot pollute what the tests rely on.
+  if (freeze) {
+    for (const name of getOwnPropertyNames(global)) {
+      const v = global[name];
+      if ((typeof v === 'function' || (typeof v === 'object' && v !== null)) && name !== 'globalThis') {
+        objFreeze(v);
+        if (typeof v === 'function' && v.prototype) objFreeze(v.prototype);
+      }
+    }
+    objFreeze(getPrototypeOf(function () {}));
+  }
+
+  return {
+    setStdin(text) {
+      stdinText = text;
+      stdinLines = text.split('\n');
+      if (stdinLines[stdinLines.length - 1] === '') stdinLines.length--;
+      stdinPos = 0;
+      out = [];
+      outBytes = 0;
+      over = false;
+    },
+    output() {
+      return { text: apply(join, out, ['']), over };
+    },
+    resetOutput() {
+      out = [];
+      outBytes = 0;
+      over = false;
+    },
+    count() {
+      return tests.length;
+    },
+    names() {
+      return tests.map((t) => t.name);
+    },
+    runTest(i) {
+      assertions = 0;
+      out = [];
+      outBytes = 0;
+      over = false;
+      const t = tests[i];
+      try {
+        t.fn();
+        return assertions > 0 ? { s: 'pass' } : { s: 'fail', msg: 'test made no assertions' };
+      } catch (e) {
+        if (over) return { s: 'output' };
+        if (e && e.__expectFailure) return { s: 'fail', msg: StringC(e.message) };
+        return { s: 'error', etype: (e && e.name) || 'Error', tb: StringC((e && e.stack) || e) };
+      }
+    },
+  };
+});

@@ -1,0 +1,260 @@
+/**
+ * A pool of hardened sandbox child processes for one language. Warm children are reused for
+ * function and I/O tests (the child resets interpreter state) and recycled after `maxRuns` runs or any
+ * limit hit; jobs that need a fresh interpreter get a child that has never run student code. A child
+ * that overruns its time is killed (SIGKILL) and replaced.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { childCommand, type ChildSpec } from './layers.ts';
+
+/** A raw per-test result as the child reports it (see python/harness.py, javascript/child.mjs). */
+export interface RawResult {
+  s: 'ok' | 'error' | 'memory' | 'output' | 'fatal' | 'pass' | 'fail' | 'tampered' | 'syntax';
+  v?: unknown;
+  out?: string;
+  etype?: string;
+  tb?: string;
+  msg?: string;
+  cpuMs?: number;
+}
+
+export interface JobHooks {
+  onNames?(names: string[]): void;
+  onProgress(index: number, result: RawResult): void;
+}
+
+export interface RunOutcome {
+  /** The child's answer to preparing the job (syntax errors end here). */
+  prep?: { s: string; msg?: string; names?: string[] };
+  /** Set when the child was killed: index of the test that was running, and why. */
+  killed?: { index: number; reason: 'time' | 'crash' };
+}
+
+export interface PoolOptions {
+  name: string;
+  spec: ChildSpec;
+  /** Message sent after spawn, answered by { t: 'ready' }. */
+  init: Record<string, unknown>;
+  size: number;
+  maxRuns: number;
+  log?: (msg: string) => void;
+}
+
+interface Worker {
+  proc: ChildProcess;
+  ready: Promise<void>;
+  runs: number;
+  busy: boolean;
+  dead: boolean;
+  started: boolean;
+  events: EventEmitter;
+}
+
+export class SandboxPool {
+  readonly layers: string[];
+  private workers: Worker[] = [];
+  private waiting: Array<() => void> = [];
+  private nextId = 1;
+  private closed = false;
+  private broken = false;
+  private failedStarts = 0;
+  /** Counters for tests and the benchmark. */
+  readonly stats = { spawned: 0, killed: 0, recycled: 0 };
+
+  constructor(private readonly opts: PoolOptions) {
+    this.layers = childCommand(opts.spec).layers;
+    opts.log?.(`${opts.name} sandbox pool of ${opts.size}; layers: ${this.layers.join('; ')}`);
+    for (let i = 0; i < opts.size; i++) this.workers.push(this.spawnWorker());
+  }
+
+  /** Resolves when every child has loaded its interpreter. */
+  async warm(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.ready));
+  }
+
+  private spawnWorker(): Worker {
+    const { command, args } = childCommand(this.opts.spec);
+    const proc = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: {}, cwd: '/' });
+    this.stats.spawned++;
+    const events = new EventEmitter();
+    const w: Worker = {
+      proc,
+      runs: 0,
+      busy: false,
+      dead: false,
+      started: false,
+      events,
+      ready: Promise.resolve(),
+    };
+    let stderr = '';
+    proc.stderr?.on('data', (d: Buffer) => {
+      if (stderr.length < 4000) stderr += d.toString();
+    });
+    w.ready = new Promise<void>((resolve, reject) => {
+      proc.on('message', (msg: { t: string; message?: string }) => {
+        if (msg.t === 'loaded') proc.send(this.opts.init);
+        else if (msg.t === 'ready') {
+          w.started = true;
+          this.failedStarts = 0;
+          resolve();
+        } else if (msg.t === 'fatal') reject(new Error(`${this.opts.name} child: ${msg.message}`));
+        else events.emit('message', msg);
+      });
+      proc.on('exit', (code, signal) => {
+        w.dead = true;
+        reject(
+          new Error(
+            `${this.opts.name} child exited (${code ?? signal}) before ready: ${stderr.slice(0, 1000)}`,
+          ),
+        );
+        events.emit('exit');
+        this.replace(w);
+      });
+      proc.on('error', (e) => reject(e));
+    });
+    w.ready.catch((e: unknown) => this.opts.log?.(String(e)));
+    return w;
+  }
+
+  private replace(w: Worker): void {
+    const i = this.workers.indexOf(w);
+    if (i < 0) return;
+    if (!w.started) this.failedStarts++;
+    if (this.closed || this.failedStarts >= 5) {
+      if (!this.closed) this.opts.log?.(`${this.opts.name} children fail to start; pool stopped`);
+      this.broken = this.failedStarts >= 5;
+      this.workers.splice(i, 1);
+      return;
+    }
+    this.workers[i] = this.spawnWorker();
+    this.wake();
+  }
+
+  /** True when children repeatedly failed to start (the pool then refuses jobs). */
+  get isBroken(): boolean {
+    return this.broken;
+  }
+
+  private kill(w: Worker): void {
+    if (!w.dead) {
+      w.dead = true;
+      w.proc.kill('SIGKILL');
+    }
+    this.replace(w);
+  }
+
+  private wake(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+  }
+
+  private async acquire(fresh: boolean): Promise<Worker> {
+    for (;;) {
+      if (this.closed) throw new Error('sandbox pool closed');
+      if (this.broken) throw new Error(`${this.opts.name} sandbox children fail to start`);
+      const idle = this.workers.filter((w) => !w.busy && !w.dead);
+      const pick = fresh
+        ? (idle.find((w) => w.runs === 0) ?? idle[0])
+        : (idle.find((w) => w.runs > 0) ?? idle[0]);
+      if (pick) {
+        pick.busy = true;
+        if (fresh && pick.runs > 0) {
+          this.stats.recycled++;
+          this.kill(pick);
+          continue;
+        }
+        try {
+          await pick.ready;
+          return pick;
+        } catch {
+          pick.busy = false;
+          continue;
+        }
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  private release(w: Worker, recycle: boolean): void {
+    w.busy = false;
+    w.runs++;
+    if (recycle || w.runs >= this.opts.maxRuns) {
+      this.stats.recycled++;
+      this.kill(w);
+    } else {
+      this.wake();
+    }
+  }
+
+  /**
+   * Runs one job in a child. `perTestMs` bounds each test (reset at every progress message) and
+   * `totalMs` the whole job; an overrun kills the child.
+   */
+  async run(
+    job: Record<string, unknown>,
+    hooks: JobHooks,
+    fresh: boolean,
+    perTestMs: number,
+    totalMs: number,
+  ): Promise<RunOutcome> {
+    const w = await this.acquire(fresh);
+    const id = this.nextId++;
+    return new Promise<RunOutcome>((resolve) => {
+      let current = 0;
+      let done = false;
+      const finish = (outcome: RunOutcome, recycle: boolean, killed: boolean) => {
+        if (done) return;
+        done = true;
+        clearTimeout(testTimer);
+        clearTimeout(totalTimer);
+        w.events.removeListener('message', onMessage);
+        w.events.removeListener('exit', onExit);
+        if (killed) {
+          w.busy = false;
+          this.stats.killed++;
+          this.kill(w);
+        } else this.release(w, recycle);
+        resolve(outcome);
+      };
+      const timeUp = () => finish({ killed: { index: current, reason: 'time' } }, true, true);
+      let testTimer = setTimeout(timeUp, perTestMs + 2_000);
+      const totalTimer = setTimeout(timeUp, totalMs);
+      const onMessage = (msg: {
+        t: string;
+        id: number;
+        i: number;
+        r: RawResult;
+        prep: RunOutcome['prep'];
+        recycle: boolean;
+      }) => {
+        if (msg.id !== id) return;
+        if (msg.t === 'names') {
+          hooks.onNames?.(msg.prep?.names ?? []);
+        } else if (msg.t === 'progress') {
+          hooks.onProgress(msg.i, msg.r);
+          current = msg.i + 1;
+          clearTimeout(testTimer);
+          testTimer = setTimeout(timeUp, perTestMs);
+        } else if (msg.t === 'done') {
+          finish({ prep: msg.prep }, msg.recycle, false);
+        }
+      };
+      const onExit = () => finish({ killed: { index: current, reason: 'crash' } }, true, true);
+      w.events.on('message', onMessage);
+      w.events.on('exit', onExit);
+      w.proc.send({ t: 'run', id, job });
+    });
+  }
+
+  /** Kills every child. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const w of this.workers) {
+      w.dead = true;
+      w.proc.kill('SIGKILL');
+    }
+    this.workers = [];
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+}

@@ -1,0 +1,64 @@
+/** Verdicts per test and the task score computed from them. */
+import type { CodeTask } from './task.ts';
+
+export const VERDICTS = [
+  'passed',
+  'wrong_answer',
+  'runtime_error',
+  'time_limit',
+  'memory_limit',
+  'output_limit',
+  'not_gradable',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** One test's outcome. `expected`, `actual`, `diff` and `message` are present only for visible tests. */
+export interface TestResult {
+  name: string;
+  verdict: Verdict;
+  visible: boolean;
+  weight: number;
+  /** Score earned by this test, in task score units. */
+  score: number;
+  expected?: string;
+  actual?: string;
+  diff?: string;
+  /** Traceback trimmed to the student's code, or a short reason (tampering, limit). */
+  message?: string;
+  cpuMs?: number;
+}
+
+export interface GradeResult {
+  score: number;
+  maxScore: number;
+  /** true when the submission could not be graded (syntax error): no attempt is used. */
+  notGradable: boolean;
+  /** Penalty fraction applied for earlier attempts. */
+  penalty: number;
+  tests: TestResult[];
+  /** Compile or syntax error message shown to the candidate. */
+  message?: string;
+}
+
+/** Applies weights, the scoring mode and the resubmission penalty (`attempt` counts from 1). */
+export function scoreTests(task: CodeTask, tests: Omit<TestResult, 'score'>[], attempt = 1): GradeResult {
+  const totalWeight = tests.reduce((s, t) => s + t.weight, 0);
+  const maxScore = task.maxScore ?? totalWeight;
+  const scale = totalWeight > 0 ? maxScore / totalWeight : 0;
+  const allPassed = tests.length > 0 && tests.every((t) => t.verdict === 'passed');
+  const notGradable = tests.some((t) => t.verdict === 'not_gradable');
+  const penalties = task.resubmissionPenalty;
+  const penalty =
+    notGradable || penalties.length === 0 ? 0 : (penalties[Math.min(attempt - 1, penalties.length - 1)] ?? 0);
+  const scored = tests.map((t) => {
+    const earned =
+      task.scoring === 'allOrNothing' ? (allPassed ? t.weight : 0) : t.verdict === 'passed' ? t.weight : 0;
+    return { ...t, score: round(earned * scale * (1 - penalty)) };
+  });
+  const score = round(scored.reduce((s, t) => s + t.score, 0));
+  return { score, maxScore: round(maxScore), notGradable, penalty, tests: scored };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
