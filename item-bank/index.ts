@@ -101,3 +101,14 @@ export {
   type JsonValue,
 } from './model/code-task.ts';
 export { codeTaskInteraction } from './authoring/code-task-interaction.ts';
+export {
+  AuthoringItem,
+  AuthoringDeclaration,
+  AuthoringContentElement,
+  AuthoringContentNode,
+  AuthoringProcessingNode,
+  toAuthoringItem,
+  serialiseAuthoringItem,
+  parseAuthoringXml,
+  type AuthoringItemInput,
+} from './authoring/authoring-item.ts';
