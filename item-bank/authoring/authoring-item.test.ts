@@ -292,6 +292,7 @@ function itemFor(type: InteractionType): AuthoringItemInput {
     body: qti('itemBody', {}, [
       html('div', { class: 'stem' }, [
         text('Đề bài '),
+        image,
         {
           kind: 'element',
           name: 'math',
