@@ -56,3 +56,14 @@ export { zipReports, type BatchEntry, type BatchProgress } from './reports/batch
 export { createRenderPool, type RenderPool } from './reports/render-pool.ts';
 export { verificationCode, normaliseCode } from './reports/verification.ts';
 export { demoCandidates, demoCandidateReport, demoSittingSummary } from './reports/demo-data.ts';
+export {
+  RubricCriteria,
+  scoreRubric,
+  rubricMaximum,
+  resolveMarks,
+  nextRole,
+  type MarkRole,
+  type MarkingRule,
+  type Resolution,
+} from './marking/rubric.ts';
+export * as gradingTables from './schema.ts';

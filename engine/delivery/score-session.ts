@@ -51,6 +51,8 @@ export async function scoreSession(
   scorer: ItemScorer,
   sessionId: string,
   reason = 'submitted',
+  /** Teachers' resolved marks by item ref: they replace the item's score and end its pending state. */
+  manualScores: Record<string, number> = {},
 ): Promise<SessionResult> {
   const [row] = await db
     .select({
@@ -94,6 +96,12 @@ export async function scoreSession(
       itemRef: entry.itemRef,
       versionId: entry.itemVersionId,
     });
+    const marked = manualScores[entry.itemRef];
+    if (marked !== undefined) {
+      scored.score = marked;
+      scored.outcomes = { ...scored.outcomes, SCORE: marked };
+      scored.pending = false;
+    }
     items[entry.itemRef] = { ...scored, weight: entry.weight };
     raw += scored.score * entry.weight;
     max += scored.maxScore * entry.weight;

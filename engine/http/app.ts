@@ -21,6 +21,7 @@ import { candidateRoutes } from './routes/candidate/candidate.ts';
 import { sittingRoutes } from './routes/sittings/sittings.ts';
 import { sessionRoutes } from './routes/sessions/sessions.ts';
 import { reportRoutes } from './routes/reports/reports.ts';
+import { markingRoutes } from './routes/marking/marking.ts';
 import { metricsRoutes, type MetricsSources } from './routes/metrics/metrics.ts';
 import { mountClientPages } from './client-pages.ts';
 import { validationHook } from './validation-hook.ts';
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps, metrics?: MetricsSources): App {
   app.route('/api/sittings', sittingRoutes());
   app.route('/api/sessions', sessionRoutes());
   app.route('/api/reports', reportRoutes());
+  app.route('/api/marking', markingRoutes());
 
   mountClientPages(app);
 

@@ -1,0 +1,251 @@
+/**
+ * Teacher marking. `GET /api/marking/sittings/{id}/queue?item=<ref>` lists the responses of an item
+ * still waiting for a mark, anonymised when the item's marking settings say so (a stable label in
+ * place of the candidate). `POST /api/marking/sittings/{id}/marks` records a mark (points, or rubric
+ * levels); the role (first, second, moderator) follows the double-marking rule, and once every
+ * manually marked item of the session is resolved the session is re-scored into a new result
+ * version, which (being final) also writes its e-records outbox row.
+ * `PUT /api/marking/sittings/{id}/items/{ref}` sets an item's rubric and marking rule.
+ */
+import { createHash } from 'node:crypto';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { and, desc, eq } from 'drizzle-orm';
+import {
+  gradingTables,
+  RubricCriteria,
+  nextRole,
+  resolveMarks,
+  scoreRubric,
+  type MarkRole,
+} from '../../../../grading/index.ts';
+import { createQtiScorer } from '../../../delivery/qti-scorer.ts';
+import { scoreSession } from '../../../delivery/score-session.ts';
+import { latestResponses } from '../../../delivery/session-snapshot.ts';
+import { candidateSessions, sessionResults, sittingCandidates } from '../../../delivery/tables.ts';
+import { students } from '../../../schema.ts';
+import { errors } from '../../../errors.ts';
+import { access, target } from '../../../policies/access.ts';
+import { roleCan } from '../../../policies/permissions.ts';
+import type { Database } from '../../../db/database.ts';
+import type { AppEnv } from '../../env.ts';
+
+const MarkBody = z.object({
+  sessionId: z.uuid(),
+  itemRef: z.string().min(1),
+  /** Points given directly, when the item has no rubric. */
+  score: z.number().min(0).optional(),
+  /** Level index per rubric criterion id, when the item has a rubric. */
+  levels: z.record(z.string(), z.number().int().min(0)).optional(),
+  comment: z.string().max(4000).optional(),
+});
+
+const ConfigBody = z.object({
+  rubric: z.object({ name: z.string().min(1), criteria: RubricCriteria }).optional(),
+  anonymous: z.boolean().default(true),
+  doubleMarking: z.boolean().default(false),
+  discrepancyThreshold: z.number().min(0).default(1),
+});
+
+const scorer = createQtiScorer();
+const { marks, markingConfigs, rubrics } = gradingTables;
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw errors.badRequest(`${issue?.path.join('.') ?? 'body'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+async function configOf(db: Database, sittingId: string, itemRef: string) {
+  const [row] = await db
+    .select({ config: markingConfigs, criteria: rubrics.criteria })
+    .from(markingConfigs)
+    .leftJoin(rubrics, eq(rubrics.id, markingConfigs.rubricId))
+    .where(and(eq(markingConfigs.sittingId, sittingId), eq(markingConfigs.itemRef, itemRef)));
+  return {
+    anonymous: row?.config.anonymous ?? true,
+    doubleMarking: row?.config.doubleMarking ?? false,
+    discrepancyThreshold: row?.config.discrepancyThreshold ?? 1,
+    criteria: row?.criteria ? RubricCriteria.parse(row.criteria) : undefined,
+  };
+}
+
+async function latestResult(db: Database, sessionId: string) {
+  const [row] = await db
+    .select()
+    .from(sessionResults)
+    .where(eq(sessionResults.sessionId, sessionId))
+    .orderBy(desc(sessionResults.version))
+    .limit(1);
+  return row;
+}
+
+export function markingRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.put('/sittings/:id/items/:ref', access('marking:moderate', target.sitting()), async (c) => {
+    const body = parse(ConfigBody, await c.req.json().catch(() => undefined));
+    const { db } = c.var.deps;
+    let rubricId: string | null = null;
+    if (body.rubric) {
+      const [r] = await db
+        .insert(rubrics)
+        .values({
+          organisationId: c.var.target!.id,
+          name: body.rubric.name,
+          criteria: body.rubric.criteria,
+          createdBy: c.var.actor.userId,
+        })
+        .returning({ id: rubrics.id });
+      rubricId = r!.id;
+    }
+    const values = {
+      anonymous: body.anonymous,
+      doubleMarking: body.doubleMarking,
+      discrepancyThreshold: body.discrepancyThreshold,
+      rubricId,
+    };
+    await db
+      .insert(markingConfigs)
+      .values({ sittingId: c.req.param('id'), itemRef: c.req.param('ref'), ...values })
+      .onConflictDoUpdate({ target: [markingConfigs.sittingId, markingConfigs.itemRef], set: values });
+    return c.json({ ok: true, rubricId });
+  });
+
+  app.get('/sittings/:id/queue', access('marking:mark', target.sitting()), async (c) => {
+    const { db } = c.var.deps;
+    const sittingId = c.req.param('id');
+    const itemRef = c.req.query('item');
+    if (!itemRef) throw errors.badRequest('item: the item ref to mark must be given.');
+    const config = await configOf(db, sittingId, itemRef);
+    const sessions = await db
+      .select({
+        id: candidateSessions.id,
+        fullName: students.fullName,
+        candidateNumber: sittingCandidates.candidateNumber,
+      })
+      .from(candidateSessions)
+      .innerJoin(sittingCandidates, eq(sittingCandidates.id, candidateSessions.sittingCandidateId))
+      .innerJoin(students, eq(students.id, sittingCandidates.studentId))
+      .where(eq(candidateSessions.sittingId, sittingId));
+    const queue = [];
+    for (const s of sessions) {
+      const result = await latestResult(db, s.id);
+      const item = (result?.outcomes as Record<string, { pending?: boolean }> | undefined)?.[itemRef];
+      if (!item?.pending) continue;
+      const given = await db
+        .select()
+        .from(marks)
+        .where(and(eq(marks.sessionId, s.id), eq(marks.itemRef, itemRef)));
+      const role = nextRole(
+        config,
+        given.map((m) => ({ ...m, role: m.role as MarkRole })),
+        c.var.actor.userId,
+        roleCan(c.var.actor.role, 'marking:moderate'),
+      );
+      if (typeof role !== 'string') continue;
+      const responses = await latestResponses(db, s.id);
+      queue.push({
+        sessionId: s.id,
+        role,
+        candidate: config.anonymous
+          ? { label: `#${createHash('sha256').update(`${sittingId}:${s.id}`).digest('hex').slice(0, 8)}` }
+          : { fullName: s.fullName, candidateNumber: s.candidateNumber },
+        response: responses[itemRef]?.responses ?? null,
+      });
+    }
+    return c.json({ itemRef, anonymous: config.anonymous, rubric: config.criteria ?? null, queue });
+  });
+
+  app.post('/sittings/:id/marks', access('marking:mark', target.sitting()), async (c) => {
+    const body = parse(MarkBody, await c.req.json().catch(() => undefined));
+    const { db } = c.var.deps;
+    const sittingId = c.req.param('id');
+    const [session] = await db
+      .select()
+      .from(candidateSessions)
+      .where(eq(candidateSessions.id, body.sessionId));
+    if (!session || session.sittingId !== sittingId) throw errors.notFound('The candidate session');
+    const result = await latestResult(db, body.sessionId);
+    const items = (result?.outcomes ?? {}) as Record<string, { pending?: boolean; maxScore?: number }>;
+    const item = items[body.itemRef];
+    if (
+      !item?.pending &&
+      !(
+        await db
+          .select()
+          .from(marks)
+          .where(and(eq(marks.sessionId, body.sessionId), eq(marks.itemRef, body.itemRef)))
+      ).length
+    )
+      throw errors.badRequest(`${body.itemRef} does not wait for a teacher's mark.`);
+    const config = await configOf(db, sittingId, body.itemRef);
+    let score: number;
+    try {
+      score = config.criteria ? scoreRubric(config.criteria, body.levels ?? {}) : (body.score ?? NaN);
+    } catch (error) {
+      throw errors.badRequest(`levels: ${(error as Error).message}`);
+    }
+    if (!Number.isFinite(score)) throw errors.badRequest('score: give the points awarded.');
+    if (item?.maxScore !== undefined && score > item.maxScore)
+      throw errors.badRequest(`score: at most ${item.maxScore} points.`);
+    const given = await db
+      .select()
+      .from(marks)
+      .where(and(eq(marks.sessionId, body.sessionId), eq(marks.itemRef, body.itemRef)));
+    const role = nextRole(
+      config,
+      given.map((m) => ({ ...m, role: m.role as MarkRole })),
+      c.var.actor.userId,
+      roleCan(c.var.actor.role, 'marking:moderate'),
+    );
+    if (typeof role !== 'string')
+      throw errors.conflict(`This response cannot take your mark (${role.refused}).`, role);
+    await db.insert(marks).values({
+      sittingId,
+      sessionId: body.sessionId,
+      itemRef: body.itemRef,
+      markerId: c.var.actor.userId,
+      role,
+      score,
+      levels: body.levels ?? {},
+      comment: body.comment,
+    });
+    // Re-score once every item that waited for a marker is resolved.
+    const all = await db.select().from(marks).where(eq(marks.sessionId, body.sessionId));
+    const manual: Record<string, number> = {};
+    let complete = true;
+    for (const [ref, it] of Object.entries(items)) {
+      if (!it.pending && !all.some((m) => m.itemRef === ref)) continue;
+      const cfg = ref === body.itemRef ? config : await configOf(db, sittingId, ref);
+      const resolution = resolveMarks(
+        cfg,
+        all.filter((m) => m.itemRef === ref).map((m) => ({ role: m.role as MarkRole, score: m.score })),
+      );
+      if (resolution.state === 'resolved') manual[ref] = resolution.score;
+      else complete = false;
+    }
+    const state = resolveMarks(
+      config,
+      all
+        .filter((m) => m.itemRef === body.itemRef)
+        .map((m) => ({ role: m.role as MarkRole, score: m.score })),
+    ).state;
+    const rescored = complete ? await scoreSession(db, scorer, body.sessionId, 'marked', manual) : undefined;
+    return c.json(
+      {
+        role,
+        score,
+        itemState: state,
+        result: rescored
+          ? { version: rescored.version, status: rescored.status, scaledScore: rescored.scaledScore }
+          : null,
+      },
+      201,
+    );
+  });
+
+  return app;
+}
