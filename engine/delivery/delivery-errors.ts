@@ -20,6 +20,18 @@ export const deliveryErrors = {
   sessionPaused: () => new AppError(409, 'session_paused', 'The session is paused by the proctor.'),
   answerTooLate: () => new AppError(409, 'answer_too_late', 'The time is over; the answer was not accepted.'),
   navigationRefused: (reason: string) => new AppError(409, 'navigation_refused', reason),
+  itemClosed: () =>
+    new AppError(
+      409,
+      'item_closed',
+      'This test is linear: an item you have moved on from can no longer be answered.',
+    ),
+  answerRequired: () =>
+    new AppError(
+      409,
+      'answer_required',
+      'This test does not allow skipping: answer this item before going on.',
+    ),
   unknownItem: (ref: string) => new AppError(404, 'unknown_item', `The item ${ref} is not in your form.`),
   sessionInUse: () =>
     new AppError(

@@ -18,6 +18,11 @@ export interface SaveRequest {
   seq: number;
   responses: ItemResponses;
   clientTime?: number;
+  /**
+   * Linear navigation: the save is accepted only while the session stands at this form position
+   * (an item the candidate has moved on from is closed). Checked in the same statement as the state.
+   */
+  onlyAtPosition?: number;
 }
 
 export type SaveOutcome = { ok: true; savedAt: number } | { ok: false; error: AppError };
@@ -112,7 +117,7 @@ export class ResponseWriter {
       ({ request: r }) =>
         sql`(${r.sessionId}::uuid, ${r.itemRef}::text, ${r.seq}::int, ${JSON.stringify(r.responses)}::jsonb, ${
           r.clientTime === undefined ? null : new Date(r.clientTime).toISOString()
-        }::timestamptz)`,
+        }::timestamptz, ${r.onlyAtPosition ?? null}::int)`,
     );
     const inserted = rowsOf<{
       session_id: string;
@@ -121,13 +126,14 @@ export class ResponseWriter {
       saved_at: string | Date;
     }>(
       await this.db.execute(sql`
-        with incoming(session_id, item_ref, client_seq, value, client_time) as (values ${sql.join(values, sql`, `)}),
+        with incoming(session_id, item_ref, client_seq, value, client_time, only_at) as (values ${sql.join(values, sql`, `)}),
         allowed as (
           select i.session_id, i.item_ref, i.client_seq, i.value, i.client_time
           from incoming i
           join candidate_sessions s on s.id = i.session_id
           join sittings t on t.id = s.sitting_id
           where s.state = 'in_progress' and clock_timestamp() <= s.deadline_at + make_interval(secs => t.grace_seconds)
+            and (i.only_at is null or i.only_at = s.position)
           for share of s
         )
         insert into responses (session_id, item_ref, client_seq, value, client_time)
@@ -185,9 +191,9 @@ export class ResponseWriter {
       ...new Set(missing.filter((p) => !done.has(keyOf(p.request))).map((p) => p.request.sessionId)),
     ];
     if (!refusedSessions.length) return;
-    const states = rowsOf<{ id: string; state: string; overdue: boolean }>(
+    const states = rowsOf<{ id: string; state: string; position: number; overdue: boolean }>(
       await this.db.execute(sql`
-        select s.id, s.state, (clock_timestamp() > s.deadline_at + make_interval(secs => t.grace_seconds)) as overdue
+        select s.id, s.state, s.position, (clock_timestamp() > s.deadline_at + make_interval(secs => t.grace_seconds)) as overdue
         from candidate_sessions s join sittings t on t.id = s.sitting_id
         where s.id in (${sql.join(
           refusedSessions.map((id) => sql`${id}::uuid`),
@@ -197,20 +203,24 @@ export class ResponseWriter {
     const reason = new Map(
       states.map((s) => [
         s.id,
-        s.state === 'paused'
-          ? deliveryErrors.sessionPaused()
-          : s.state === 'in_progress' && s.overdue
-            ? deliveryErrors.answerTooLate()
-            : s.state === 'submitted' || s.state === 'scored'
+        (onlyAt: number | undefined) =>
+          s.state === 'paused'
+            ? deliveryErrors.sessionPaused()
+            : s.state === 'in_progress' && s.overdue
               ? deliveryErrors.answerTooLate()
-              : deliveryErrors.sessionLocked(s.state),
+              : s.state === 'in_progress' && onlyAt !== undefined && onlyAt !== Number(s.position)
+                ? deliveryErrors.itemClosed()
+                : s.state === 'submitted' || s.state === 'scored'
+                  ? deliveryErrors.answerTooLate()
+                  : deliveryErrors.sessionLocked(s.state),
       ]),
     );
     for (const p of missing) {
       if (!done.has(keyOf(p.request)))
         this.refusals.set(
           keyOf(p.request),
-          reason.get(p.request.sessionId) ?? deliveryErrors.sessionLocked('unknown'),
+          reason.get(p.request.sessionId)?.(p.request.onlyAtPosition) ??
+            deliveryErrors.sessionLocked('unknown'),
         );
     }
   }

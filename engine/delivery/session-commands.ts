@@ -9,6 +9,8 @@ import { deliveryErrors } from './delivery-errors.ts';
 import type { AssembledForm } from './form.ts';
 import { FormSpec } from './form.ts';
 import { personalDurationMs } from './session-clock.ts';
+import { latestResponses } from './session-snapshot.ts';
+import type { ItemResponses } from '../protocol/candidate.ts';
 import { candidateSessions, sessionEvents, sittingCandidates, sittings } from './tables.ts';
 
 export type SessionRow = typeof candidateSessions.$inferSelect;
@@ -202,6 +204,16 @@ export async function recordSessionEvent(
   await db.insert(sessionEvents).values({ sessionId, type, actorType: actor.type, actorId: actor.id, data });
 }
 
+/** True when a saved answer holds a value: NULL, '' and empty containers are no answer (QTI NULL). */
+export function hasAnswer(responses: ItemResponses | undefined): boolean {
+  if (!responses) return false;
+  return Object.values(responses).some((v) => {
+    if (v === null || v === undefined || v === '') return false;
+    if (Array.isArray(v)) return v.length > 0;
+    return true;
+  });
+}
+
 /** Moves the candidate within the form, by the sitting's navigation rules. */
 export async function navigate(db: Database, sessionId: string, position: number): Promise<number> {
   return db.transaction(async (tx) => {
@@ -217,6 +229,12 @@ export async function navigate(db: Database, sessionId: string, position: number
       position !== session.position + 1
     ) {
       throw deliveryErrors.navigationRefused('This test is linear: you can only go on to the next item.');
+    }
+    if (!spec.allowSkipping && position > session.position) {
+      // Every item passed over on the way forward must hold an answer (its latest save not empty).
+      const latest = await latestResponses(tx, sessionId);
+      const passed = form.entries.slice(session.position, position);
+      if (passed.some((e) => !hasAnswer(latest[e.itemRef]?.responses))) throw deliveryErrors.answerRequired();
     }
     await update(tx, sessionId, { position });
     return position;

@@ -11,7 +11,7 @@ import { loadSession } from './session-commands.ts';
 
 /** The latest saved responses of each item of a session (highest client sequence wins). */
 export async function latestResponses(
-  db: Database,
+  db: Pick<Database, 'execute'>,
   sessionId: string,
 ): Promise<Record<string, { seq: number; responses: ItemResponses }>> {
   const rows = rowsOf<{ item_ref: string; client_seq: number; value: ItemResponses | string }>(
@@ -47,7 +47,12 @@ export async function sessionSnapshot(
     sessionId,
     state: session.state,
     candidate: candidate!,
-    sitting: { name: sitting.name, navigationMode: spec.navigationMode, allowReview: spec.allowReview },
+    sitting: {
+      name: sitting.name,
+      navigationMode: spec.navigationMode,
+      allowReview: spec.allowReview,
+      allowSkipping: spec.allowSkipping,
+    },
     form: form.entries.map((e) => ({
       position: e.position,
       itemRef: e.itemRef,

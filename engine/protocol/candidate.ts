@@ -61,6 +61,8 @@ export const SessionSnapshot = z.object({
     name: z.string(),
     navigationMode: z.enum(['linear', 'nonlinear']),
     allowReview: z.boolean(),
+    /** False: the engine refuses to move on past an item without an answer (`answer_required`). */
+    allowSkipping: z.boolean(),
   }),
   form: z.array(FormEntry),
   position: z.number().int(),

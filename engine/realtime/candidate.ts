@@ -22,7 +22,7 @@ import {
   type CandidateServerToClientEvents,
 } from '../protocol/candidate.ts';
 import { deliveryErrors } from '../delivery/delivery-errors.ts';
-import type { AssembledForm } from '../delivery/form.ts';
+import { FormSpec, type AssembledForm } from '../delivery/form.ts';
 import type { ResponseWriter } from '../delivery/response-writer.ts';
 import { timeState } from '../delivery/session-clock.ts';
 import {
@@ -214,7 +214,10 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
     on('response:save', SaveResponseRequest, async (request) => {
       if (!socket.data.form.entries.some((e) => e.itemRef === request.itemRef))
         throw deliveryErrors.unknownItem(request.itemRef);
-      const outcome = await deps.writer.save({ sessionId, ...request });
+      const onlyAtPosition = socket.data.linear
+        ? socket.data.form.entries.findIndex((e) => e.itemRef === request.itemRef)
+        : undefined;
+      const outcome = await deps.writer.save({ sessionId, ...request, onlyAtPosition });
       if (!outcome.ok) throw outcome.error;
       if (!socket.data.answered.has(request.itemRef)) {
         socket.data.answered.add(request.itemRef);

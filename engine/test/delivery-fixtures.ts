@@ -55,6 +55,7 @@ export interface SittingOptions {
   closesAt?: Date;
   durationMinutes?: number;
   navigationMode?: 'linear' | 'nonlinear';
+  allowSkipping?: boolean;
   students?: number;
   graceSeconds?: number;
   securityPolicy?: Record<string, unknown>;
@@ -79,6 +80,7 @@ export async function buildSitting(
       ...(options.securityPolicy ? { securityPolicy: options.securityPolicy } : {}),
       form: {
         navigationMode: options.navigationMode ?? 'nonlinear',
+        allowSkipping: options.allowSkipping ?? true,
         sections: [{ identifier: 'S1', title: 'Phần 1', items: itemIds.map((itemId) => ({ itemId })) }],
       },
     },

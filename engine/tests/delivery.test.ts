@@ -331,6 +331,62 @@ describe('the server is the clock', () => {
     expect(await request(socket, 'navigate', { position: 2 })).toMatchObject({ ok: true });
   });
 
+  it('linear tests close an item once the candidate moves on: its answers are refused, the current one is kept', async () => {
+    const items = await buildItems(engine, tree, 3);
+    const s = await buildSitting(engine, tree, items, { students: 1, navigationMode: 'linear' });
+    const { sessionToken, sessionId } = await checkInCandidate(engine, s.accessCode, s.candidates[0]!);
+    const socket = await open(sessionToken, { deviceId: 'linear-close' });
+    const { snapshot } = (await request(socket, 'session:start', {})) as {
+      snapshot: { form: Array<{ itemRef: string }> };
+    };
+    const [first, second, third] = snapshot.form.map((i) => i.itemRef);
+    const save = (itemRef: string, seq: number) =>
+      request(socket, 'response:save', { itemRef, seq, responses: { RESPONSE: 'A' } });
+    expect(await save(first!, 1)).toMatchObject({ ok: true });
+    // Not yet reached: a linear test answers one item at a time.
+    expect(await save(third!, 1)).toMatchObject({ ok: false, error: { id: 'item_closed' } });
+    await request(socket, 'navigate', { position: 1 });
+    expect(await save(first!, 2)).toMatchObject({ ok: false, error: { id: 'item_closed' } });
+    expect(await save(second!, 1)).toMatchObject({ ok: true });
+    const stored = await engine.deps.db.select().from(responses).where(eq(responses.sessionId, sessionId));
+    expect(stored.map((r) => [r.itemRef, r.clientSeq]).sort()).toEqual(
+      [
+        [first, 1],
+        [second, 1],
+      ].sort(),
+    );
+  });
+
+  it('without skipping, the candidate cannot go on past an unanswered or cleared item', async () => {
+    const items = await buildItems(engine, tree, 3);
+    const s = await buildSitting(engine, tree, items, { students: 1, allowSkipping: false });
+    const { sessionToken } = await checkInCandidate(engine, s.accessCode, s.candidates[0]!);
+    const socket = await open(sessionToken, { deviceId: 'no-skip' });
+    const { snapshot } = (await request(socket, 'session:start', {})) as {
+      snapshot: { form: Array<{ itemRef: string }> };
+    };
+    const first = snapshot.form[0]!.itemRef;
+    expect(await request(socket, 'navigate', { position: 1 })).toMatchObject({
+      ok: false,
+      error: { id: 'answer_required' },
+    });
+    await request(socket, 'response:save', { itemRef: first, seq: 1, responses: { RESPONSE: 'B' } });
+    await request(socket, 'response:save', { itemRef: first, seq: 2, responses: { RESPONSE: null } });
+    expect(await request(socket, 'navigate', { position: 1 })).toMatchObject({
+      ok: false,
+      error: { id: 'answer_required' },
+    });
+    await request(socket, 'response:save', { itemRef: first, seq: 3, responses: { RESPONSE: 'C' } });
+    expect(await request(socket, 'navigate', { position: 1 })).toMatchObject({ ok: true, position: 1 });
+    // Jumping ahead passes over item 2, which has no answer.
+    expect(await request(socket, 'navigate', { position: 2 })).toMatchObject({
+      ok: false,
+      error: { id: 'answer_required' },
+    });
+    // Going back is not skipping.
+    expect(await request(socket, 'navigate', { position: 0 })).toMatchObject({ ok: true });
+  });
+
   it('a sitting not yet open lets candidates check in but not start', async () => {
     const items = await buildItems(engine, tree, 1);
     const s = await buildSitting(engine, tree, items, {
