@@ -112,3 +112,10 @@ export {
   parseAuthoringXml,
   type AuthoringItemInput,
 } from './authoring/authoring-item.ts';
+export {
+  writePackage,
+  type PackageItemInput,
+  type PackageTestInput,
+  type WritePackageOptions,
+} from './packages/write-package.ts';
+export type { PackageTest } from './packages/read-package.ts';

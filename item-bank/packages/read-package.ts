@@ -5,6 +5,8 @@
  */
 import path from 'node:path';
 import type { AssessmentItem } from '../model/item.ts';
+import { itemRefsOf, type AssessmentTest } from '../model/test.ts';
+import { parseTestXml } from '../qti/parse-test.ts';
 import { parseItemXml } from '../qti/parse-item.ts';
 import type { ValidationProblem } from '../qti/problems.ts';
 import type { MediaFile } from '../storage/item-store.ts';
@@ -17,8 +19,19 @@ export interface PackageItem {
   problems: ValidationProblem[];
 }
 
+export interface PackageTest {
+  file: string;
+  xml: string;
+  test?: AssessmentTest;
+  /** itemRef identifier -> package path of the item file it points to. */
+  itemFiles: Record<string, string>;
+  problems: ValidationProblem[];
+}
+
 export interface ReadPackageResult {
   items: PackageItem[];
+  /** Assessment tests found in the package (their problems do not change `ok`, which is about items). */
+  tests: PackageTest[];
   /** Whether every item can be imported (no error anywhere). */
   ok: boolean;
 }
@@ -44,16 +57,21 @@ export const contentTypeOf = (file: string) =>
 /** Reads items from a map of package-relative paths to file contents. */
 export function readPackageFiles(files: Map<string, Buffer>): ReadPackageResult {
   const items: PackageItem[] = [];
+  const tests: PackageTest[] = [];
   for (const [file, data] of files) {
     if (!file.toLowerCase().endsWith('.xml') || path.posix.basename(file) === 'imsmanifest.xml') continue;
     const xml = data.toString('utf8');
+    if (/<(qti-assessment-test|assessmentTest)[\s>]/.test(xml)) {
+      tests.push(readTest(file, xml, files));
+      continue;
+    }
     // Tests, stimuli and other documents are not items; only item roots are read here.
     if (!/<(qti-assessment-item|assessmentItem)[\s>]/.test(xml)) continue;
     const { item, problems } = parseItemXml(xml, file);
     const media: MediaFile[] = [];
     if (item) {
       for (const href of item.media) {
-        const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURI(href)));
+        const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), safeDecode(href)));
         const content = files.get(resolved);
         if (content) media.push({ href, contentType: contentTypeOf(resolved), data: content });
         else
@@ -71,6 +89,34 @@ export function readPackageFiles(files: Map<string, Buffer>): ReadPackageResult 
   }
   return {
     items,
+    tests,
     ok: items.length > 0 && items.every((i) => i.item && !i.problems.some((p) => p.severity === 'error')),
   };
+}
+
+function readTest(file: string, xml: string, files: Map<string, Buffer>): PackageTest {
+  const { test, problems } = parseTestXml(xml, file);
+  const itemFiles: Record<string, string> = {};
+  for (const { ref } of test ? itemRefsOf(test) : []) {
+    const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), safeDecode(ref.href)));
+    if (files.has(resolved)) itemFiles[ref.identifier] = resolved;
+    else
+      problems.push({
+        file,
+        line: ref.location.line,
+        column: ref.location.column,
+        severity: 'error',
+        code: 'missing-item',
+        message: `The item reference ${ref.identifier} points to ${ref.href}, which is not in the package.`,
+      });
+  }
+  return { file, xml, ...(test ? { test } : {}), itemFiles, problems };
+}
+
+function safeDecode(href: string): string {
+  try {
+    return decodeURI(href);
+  } catch {
+    return href;
+  }
 }
