@@ -1,4 +1,3 @@
-/* eslint-env node */
 /* global process */
 // JavaScript sandbox child: runs submissions in isolated-vm isolates (a fresh isolate per job, sized to
 // the task's memory limit) inside a hardened Node process, so a V8 out-of-memory takes down only this child.
@@ -47,7 +46,7 @@ function classify(e, over) {
   const msg = String(e?.message ?? e);
   if (over || /output limit exceeded/.test(msg)) return { s: 'output' };
   if (/timed out/i.test(msg)) return { s: 'time' };
-  if (/memory limit|disposed/i.test(msg)) return { s: 'memory' };
+  if (/memory limit|disposed|allocation failed|out of memory/i.test(msg)) return { s: 'memory' };
   return {
     s: 'error',
     etype: /^(\w*Error)/.exec(msg)?.[1] ?? 'Error',

@@ -1,4 +1,3 @@
-/* eslint-env node */
 /* global process */
 // Python sandbox child: one Pyodide interpreter in a hardened Node process (see ../README.md).
 // Started by the pool with the permission model, no code generation from strings, a wasm memory cap,
