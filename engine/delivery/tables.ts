@@ -48,7 +48,12 @@ export const sittings = pgTable(
     /** Seconds after the deadline in which saves are still accepted (network latency), then auto-submit. */
     graceSeconds: integer().notNull().default(10),
     securityPolicy: jsonb().notNull().default({}),
+    /** When candidates may read their results: `immediately`, `after_close` or `after_review` (once released). */
     releasePolicy: text().notNull().default('after_review'),
+    /** Set when the exam board releases the results of an `after_review` sitting. */
+    resultsReleasedAt: timestamp({ withTimezone: true }),
+    /** Thông tư 22 rating thresholds on the 10-point scale ({ tot, kha, dat }); null = 8, 6.5, 5. */
+    ratingThresholds: jsonb(),
     /** `school` rounds the 10-point score to one decimal, `exam_board` to two. */
     scale: text().notNull().default('school'),
     cancelledAt: timestamp({ withTimezone: true }),
@@ -202,6 +207,8 @@ export const sessionResults = pgTable(
     scaledScore: real(),
     /** `final`, or `pending` while manual or code grading is outstanding. */
     status: text().notNull(),
+    /** The Thông tư 22 rating (Tốt, Khá, Đạt, Chưa đạt) under the sitting's thresholds when scored. */
+    rating: text(),
     reason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
