@@ -1,0 +1,110 @@
+/**
+ * Decisions on one frame: how many faces (0 / 1 / 2+), the head pose of the candidate's face, and the objects that
+ * matter (phone, book). Pure functions of a FrameAnalysis and thresholds, so the evaluation, the candidate page and
+ * the tests share them. Default thresholds are tuned on the labelled corpus (`npm run proctor-eval`).
+ */
+import type { DetectedFace, FrameAnalysis } from './frame-analysis.ts';
+
+export interface DetectorThresholds {
+  /** A face counts on the detector's word alone at or above this confidence (profile faces defeat the mesh). */
+  strongFaceScore: number;
+  /** ...or at or above this detector confidence when the face mesh also agrees (mesh >= minMeshScore). */
+  faceScore: number;
+  minMeshScore: number;
+  /** ...or, with the mesh agreeing, at or above this confidence when the face lies inside a detected person. */
+  weakFaceScore: number;
+  minPersonScore: number;
+  /** Faces narrower than this fraction of the frame's shorter side are ignored (people far behind). */
+  minFaceFraction: number;
+  /** Head turned when |yaw| exceeds this (degrees, as Human's mesh reports them: it under-reads real yaw). */
+  maxYaw: number;
+  /** Head down when pitch exceeds this (degrees, positive = down). */
+  maxPitchDown: number;
+  /** Minimum score for a phone or a book to be reported. */
+  minObjectScore: number;
+}
+
+/** Tuned on ../shared/corpus/faces (see README, "Proctoring"). */
+export const DEFAULT_THRESHOLDS: DetectorThresholds = {
+  strongFaceScore: 0.75,
+  faceScore: 0.6,
+  minMeshScore: 0.6,
+  weakFaceScore: 0.35,
+  minPersonScore: 0.3,
+  minFaceFraction: 0.04,
+  maxYaw: 17,
+  maxPitchDown: 20,
+  minObjectScore: 0.3,
+};
+
+export type FaceCountClass = 0 | 1 | 2;
+export type HeadPose = 'frontal' | 'turned' | 'down';
+
+/** Objects of interest in an exam room, by COCO label. */
+export const WATCHED_OBJECTS: Record<string, 'phone' | 'book'> = { 'cell phone': 'phone', book: 'book' };
+
+function inside(face: DetectedFace, box: [number, number, number, number]): boolean {
+  const cx = face.box[0] + face.box[2] / 2;
+  const cy = face.box[1] + face.box[3] / 2;
+  return cx >= box[0] && cx <= box[0] + box[2] && cy >= box[1] && cy <= box[1] + box[3];
+}
+
+/** The face candidates that count as faces, most confident first. */
+export function acceptedFaces(
+  frame: FrameAnalysis,
+  t: DetectorThresholds = DEFAULT_THRESHOLDS,
+): DetectedFace[] {
+  const minSide = Math.min(frame.width, frame.height) * t.minFaceFraction;
+  const people = frame.objects.filter((o) => o.label === 'person' && o.score >= t.minPersonScore);
+  return frame.faces
+    .filter((f) => {
+      if (f.box[2] < minSide) return false;
+      if (f.boxScore >= t.strongFaceScore) return true;
+      if (f.meshScore < t.minMeshScore) return false;
+      if (f.boxScore >= t.faceScore) return true;
+      return f.boxScore >= t.weakFaceScore && people.some((p) => inside(f, p.box));
+    })
+    .sort((a, b) => b.boxScore - a.boxScore);
+}
+
+/** 0, 1 or 2 (two or more). */
+export function faceCountClass(
+  frame: FrameAnalysis,
+  t: DetectorThresholds = DEFAULT_THRESHOLDS,
+): FaceCountClass {
+  const n = acceptedFaces(frame, t).length;
+  return n >= 2 ? 2 : (n as FaceCountClass);
+}
+
+/**
+ * Head pose of one face. Without angles (the mesh failed, usually on a profile) the face is taken as turned:
+ * the detector saw a face the frontal mesh could not fit.
+ */
+export function headPose(face: DetectedFace, t: DetectorThresholds = DEFAULT_THRESHOLDS): HeadPose {
+  if (face.yaw === null || face.pitch === null || face.meshScore < t.minMeshScore) return 'turned';
+  if (face.pitch > t.maxPitchDown) return 'down';
+  if (Math.abs(face.yaw) > t.maxYaw) return 'turned';
+  return 'frontal';
+}
+
+/** The candidate's face: the largest accepted face. */
+export function mainFace(
+  frame: FrameAnalysis,
+  t: DetectorThresholds = DEFAULT_THRESHOLDS,
+): DetectedFace | null {
+  const faces = acceptedFaces(frame, t);
+  return faces.reduce<DetectedFace | null>((best, f) => (!best || f.box[2] > best.box[2] ? f : best), null);
+}
+
+/** Phones and books in view, best score per kind. */
+export function watchedObjects(
+  frame: FrameAnalysis,
+  t: DetectorThresholds = DEFAULT_THRESHOLDS,
+): { kind: 'phone' | 'book'; score: number }[] {
+  const best = new Map<'phone' | 'book', number>();
+  for (const o of frame.objects) {
+    const kind = WATCHED_OBJECTS[o.label];
+    if (kind && o.score >= t.minObjectScore && o.score > (best.get(kind) ?? 0)) best.set(kind, o.score);
+  }
+  return [...best].map(([kind, score]) => ({ kind, score }));
+}

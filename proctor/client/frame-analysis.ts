@@ -1,0 +1,86 @@
+/**
+ * What the detector saw in one frame, reduced to plain numbers: no pixels, no landmarks beyond the handful the pose
+ * rules need. This is the shape the evaluation records and the classifier (`classify.ts`) reads.
+ */
+import type { Result } from '@vladmandic/human';
+
+/** One face candidate, boxes in frame pixels and angles in degrees. */
+export interface DetectedFace {
+  /** Face detector (BlazeFace) confidence. */
+  boxScore: number;
+  /** Face mesh confidence (0 when the mesh rejected the crop). */
+  meshScore: number;
+  /** [x, y, width, height] in pixels. */
+  box: [number, number, number, number];
+  /** Head angles from the mesh, degrees; null without a valid mesh. */
+  yaw: number | null;
+  pitch: number | null;
+  roll: number | null;
+  /**
+   * Landmark geometry for pose, as ratios of the face size: horizontal offset of the nose tip from the midpoint of
+   * the cheeks (negative left), and vertical position of the nose tip between eye line (0) and chin (1).
+   */
+  noseOffsetX: number | null;
+  noseDropY: number | null;
+}
+
+export interface DetectedObject {
+  label: string;
+  score: number;
+  box: [number, number, number, number];
+}
+
+export interface FrameAnalysis {
+  width: number;
+  height: number;
+  faces: DetectedFace[];
+  objects: DetectedObject[];
+  /** Detection time in milliseconds. */
+  ms: number;
+}
+
+const DEG = 180 / Math.PI;
+const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function landmarkGeometry(
+  mesh: [number, number, number?][],
+): Pick<DetectedFace, 'noseOffsetX' | 'noseDropY'> {
+  // MediaPipe face mesh indices: 1 nose tip, 234/454 cheeks, 33/263 outer eye corners, 152 chin.
+  const nose = mesh[1];
+  const left = mesh[234];
+  const right = mesh[454];
+  const eyeL = mesh[33];
+  const eyeR = mesh[263];
+  const chin = mesh[152];
+  if (!nose || !left || !right || !eyeL || !eyeR || !chin) return { noseOffsetX: null, noseDropY: null };
+  const width = Math.hypot(right[0] - left[0], right[1] - left[1]) || 1;
+  const midX = (left[0] + right[0]) / 2;
+  const eyeY = (eyeL[1] + eyeR[1]) / 2;
+  const span = chin[1] - eyeY || 1;
+  return { noseOffsetX: round((nose[0] - midX) / width), noseDropY: round((nose[1] - eyeY) / span) };
+}
+
+/** Reduces a Human result to a FrameAnalysis. */
+export function toFrameAnalysis(result: Result, width: number, height: number, ms: number): FrameAnalysis {
+  const faces: DetectedFace[] = result.face.map((face) => {
+    const angle = face.rotation?.angle;
+    const validMesh = face.mesh.length > 400 && face.faceScore > 0;
+    return {
+      boxScore: round(face.boxScore, 3),
+      meshScore: round(face.faceScore, 3),
+      box: face.box.map((v) => Math.round(v)) as [number, number, number, number],
+      yaw: validMesh && angle ? round(angle.yaw * DEG, 1) : null,
+      pitch: validMesh && angle ? round(angle.pitch * DEG, 1) : null,
+      roll: validMesh && angle ? round(angle.roll * DEG, 1) : null,
+      ...(validMesh
+        ? landmarkGeometry(face.mesh as [number, number, number?][])
+        : { noseOffsetX: null, noseDropY: null }),
+    };
+  });
+  const objects: DetectedObject[] = result.object.map((o) => ({
+    label: o.label,
+    score: round(o.score, 3),
+    box: o.box.map((v) => Math.round(v)) as [number, number, number, number],
+  }));
+  return { width, height, faces, objects, ms: Math.round(ms) };
+}

@@ -1,0 +1,153 @@
+/**
+ * Node side of the evaluation and the benchmark: a small static server on 127.0.0.1 (cross-origin isolated, so the
+ * multithreaded WebAssembly backend may run) serving the Human models and TensorFlow.js wasm from node_modules,
+ * a folder of images, and the bundled `eval-page.ts`; and headless Debian Chromium driven by playwright-core.
+ */
+import { createServer, type Server } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { FrameAnalysis } from '../client/frame-analysis.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The installed folder of an npm package, looked up the way Node does (walking up through node_modules). */
+export function packageDir(name: string, from = here): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (existsSync(path.join(candidate, 'package.json'))) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`package ${name} is not installed`);
+  }
+}
+
+/** Folders of the npm packages that ship the models and the wasm binaries. */
+export function packageAssetDirs(): { models: string; wasm: string } {
+  return {
+    models: path.join(packageDir('@vladmandic/human'), 'models'),
+    wasm: path.join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist'),
+  };
+}
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.bin': 'application/octet-stream',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.html': 'text/html',
+};
+
+export interface Lab {
+  page: Page;
+  baseUrl: string;
+  backend: string;
+  analyseImage(file: string): Promise<FrameAnalysis>;
+  bench(file: string, width: number, height: number, frames: number): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+async function bundlePage(): Promise<string> {
+  const out = await build({
+    entryPoints: [path.join(here, 'eval-page.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'warning',
+  });
+  const file = out.outputFiles[0];
+  if (!file) throw new Error('esbuild produced no output');
+  return file.text;
+}
+
+function serve(imagesDir: string, script: string): Promise<Server> {
+  const dirs = packageAssetDirs();
+  const roots: Record<string, string> = { models: dirs.models, wasm: dirs.wasm, images: imagesDir };
+  const server = createServer((req, res) => {
+    const headers = {
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    };
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/') {
+      res.writeHead(200, { ...headers, 'content-type': 'text/html' });
+      res.end(
+        '<!doctype html><meta charset="utf-8"><title>proctor lab</title><script type="module" src="/lab.js"></script>',
+      );
+      return;
+    }
+    if (url.pathname === '/lab.js') {
+      res.writeHead(200, { ...headers, 'content-type': 'text/javascript' });
+      res.end(script);
+      return;
+    }
+    const [, top, ...rest] = url.pathname.split('/');
+    const root = top ? roots[top] : undefined;
+    const file = root ? path.join(root, decodeURIComponent(rest.join('/'))) : '';
+    if (!root || !file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(200, {
+      ...headers,
+      'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Chromium flags of the project's browser tests (see delivery-client/e2e/browser.ts). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+];
+
+/** Starts the server and the browser and loads the models once. */
+export async function openLab(
+  imagesDir: string,
+  options: { objects?: boolean; browser?: Browser } = {},
+): Promise<Lab> {
+  const server = await serve(imagesDir, await bundlePage());
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no server address');
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const browser =
+    options.browser ?? (await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }));
+  const page = await browser.newPage();
+  await page.goto(`${baseUrl}/`);
+  await page.waitForFunction(() => 'proctorLab' in window);
+  const backend = await page.evaluate(([m, w, o]) => window.proctorLab.init(m, w, o), [
+    `${baseUrl}/models/`,
+    `${baseUrl}/wasm/`,
+    options.objects ?? true,
+  ] as const);
+  return {
+    page,
+    baseUrl,
+    backend,
+    analyseImage: (file) =>
+      page.evaluate((u) => window.proctorLab.analyseUrl(u), `${baseUrl}/images/${encodeURIComponent(file)}`),
+    bench: (file, width, height, frames) =>
+      page.evaluate(([u, w, h, n]) => window.proctorLab.bench(u, w, h, n), [
+        `${baseUrl}/images/${encodeURIComponent(file)}`,
+        width,
+        height,
+        frames,
+      ] as const),
+    async close() {
+      await page.close();
+      if (!options.browser) await browser.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
