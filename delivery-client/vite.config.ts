@@ -8,7 +8,12 @@ export default defineConfig({
   root,
   base: '/',
   esbuild: { jsx: 'automatic' },
+  // Monaco's worker is built as an ES module into assets/, so the engine serves it from its own origin.
+  worker: { format: 'es' },
   build: {
+    // Print every chunk's size (the code editor is a chunk of its own, loaded only for code tasks).
+    reportCompressedSize: true,
+    chunkSizeWarningLimit: 4000,
     outDir: path.join(root, 'dist'),
     emptyOutDir: true,
     sourcemap: true,

@@ -10,6 +10,7 @@ import { DonePage } from './pages/done.tsx';
 import { ExamPage } from './pages/exam.tsx';
 import { LobbyPage } from './pages/lobby.tsx';
 import { ReviewPage } from './pages/review.tsx';
+import { SecureMode } from './secure-mode.tsx';
 import { clearSession, loadSession, saveSession } from './session-storage.ts';
 
 function ExamFlow({
@@ -40,8 +41,15 @@ function ExamFlow({
   if (state.ended) return <DonePage ended={state.ended} />;
   if (!state.snapshot) return <main className="page">{t('exam.loadingItem')}</main>;
   if (state.snapshot.state === 'checked_in') return <LobbyPage checkIn={checkIn} exam={exam} state={state} />;
-  if (reviewing) return <ReviewPage exam={exam} state={state} onBack={() => setReviewing(false)} />;
-  return <ExamPage exam={exam} state={state} onReview={() => setReviewing(true)} />;
+  return (
+    <SecureMode exam={exam} policy={state.snapshot.security}>
+      {reviewing ? (
+        <ReviewPage exam={exam} state={state} onBack={() => setReviewing(false)} />
+      ) : (
+        <ExamPage exam={exam} state={state} onReview={() => setReviewing(true)} />
+      )}
+    </SecureMode>
+  );
 }
 
 export function App() {

@@ -8,6 +8,7 @@ import type {
   CandidateClientToServerEvents,
   CandidateServerToClientEvents,
   ItemResponses,
+  SecurityEventRequest,
   SessionSnapshot,
   TimeState,
 } from '../../engine/client.ts';
@@ -40,6 +41,9 @@ export class ExamConnection {
   private listeners = new Set<() => void>();
   private flushing = false;
   private serverSeq = new Map<string, number>();
+  /** Secure-mode events not yet acknowledged (kept in memory; sent after reconnecting). */
+  private securityQueue: SecurityEventRequest[] = [];
+  private lastSecurityEvent = new Map<string, number>();
   state: ExamState = {
     connection: 'connecting',
     position: 0,
@@ -148,6 +152,24 @@ export class ExamConnection {
           : this.state.ended,
     });
     await this.flush();
+    void this.flushSecurityEvents();
+  }
+
+  /** Records a secure-mode event with the engine (the same kind at most once a second). */
+  securityEvent(type: SecurityEventRequest['type']): void {
+    const now = Date.now();
+    if (now - (this.lastSecurityEvent.get(type) ?? 0) < 1000) return;
+    this.lastSecurityEvent.set(type, now);
+    this.securityQueue.push({ type, clientTime: now, position: this.state.position });
+    void this.flushSecurityEvents();
+  }
+
+  private async flushSecurityEvents() {
+    while (this.securityQueue.length && this.socket.connected) {
+      const res = await this.request<{ ok: true }>('security:event', this.securityQueue[0]);
+      if (!res.ok && res.error.id === 'timeout') return;
+      this.securityQueue.shift();
+    }
   }
 
   async start(): Promise<string | undefined> {

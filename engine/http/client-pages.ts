@@ -8,13 +8,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
+import { eq } from 'drizzle-orm';
+import { sittings } from '../delivery/tables.ts';
+import { sebRequestAllowed, sebRequired } from '../seb/sitting-seb.ts';
 import type { AppEnv } from './env.ts';
+import { publicOrigin, publicRequestUrl } from './public-url.ts';
 
 export const clientDist = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../delivery-client/dist',
 );
 const APPS = ['candidate'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const SEB_REFUSED_PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Safe Exam Browser</title></head>
+<body><main><h1>Cần Safe Exam Browser</h1><p>Kỳ thi này phải làm trong Safe Exam Browser với cấu hình của kỳ thi.</p>
+<p lang="en">This sitting must be taken in Safe Exam Browser with the sitting's configuration.</p></main></body></html>`;
 
 export function mountClientPages(app: Hono<AppEnv>, root = clientDist): boolean {
   if (!existsSync(path.join(root, 'index.html'))) return false;
@@ -38,6 +47,23 @@ export function mountClientPages(app: Hono<AppEnv>, root = clientDist): boolean 
     }),
   );
   app.use('/shared/*', serveStatic({ root: relativeRoot }));
+  // The page Safe Exam Browser opens (`/candidate/?sitting=<id>`) is checked like check-in: a sitting
+  // that requires SEB refuses a page load without the right Config Key or Browser Exam Key hash.
+  app.get('/candidate/*', async function sebPageCheck(c, next) {
+    const sittingId = c.req.query('sitting');
+    if (!sittingId || !UUID.test(sittingId)) return next();
+    const [sitting] = await c.var.deps.db
+      .select({ id: sittings.id, securityPolicy: sittings.securityPolicy })
+      .from(sittings)
+      .where(eq(sittings.id, sittingId));
+    if (!sitting || !sebRequired(sitting)) return next();
+    const headers = {
+      configKeyHash: c.req.header('x-safeexambrowser-configkeyhash'),
+      requestHash: c.req.header('x-safeexambrowser-requesthash'),
+    };
+    if (sebRequestAllowed(sitting, publicOrigin(c), publicRequestUrl(c), headers)) return next();
+    return c.html(SEB_REFUSED_PAGE, 403);
+  });
   for (const name of APPS) {
     app.get(`/${name}`, (c) => c.redirect(`/${name}/`));
     app.get(

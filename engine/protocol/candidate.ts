@@ -53,6 +53,17 @@ export const FormEntry = z.object({
   title: z.string(),
 });
 
+/** What the sitting's security policy asks of the candidate's browser (secure mode). */
+export const SecurityPolicy = z.object({
+  /** Full screen is required: leaving it locks answering until the candidate returns (and is recorded). */
+  fullscreen: z.boolean(),
+  /** The sitting must be taken in Safe Exam Browser (checked by the engine on page loads, check-in and the socket). */
+  safeExamBrowser: z.boolean(),
+  /** Copy, paste, cut, context menu, printing, drag and selection are blocked outside answer fields. */
+  lockdown: z.boolean(),
+});
+export type SecurityPolicy = z.infer<typeof SecurityPolicy>;
+
 export const SessionSnapshot = z.object({
   sessionId: z.string(),
   state: z.enum(SESSION_STATES),
@@ -70,6 +81,8 @@ export const SessionSnapshot = z.object({
   responses: z.record(z.string(), z.object({ seq: z.number().int(), responses: ItemResponses })),
   flags: z.array(z.string()),
   time: TimeState,
+  /** The sitting's secure-mode policy; absent from engines older than this field (treat as all off). */
+  security: SecurityPolicy.optional(),
 });
 export type SessionSnapshot = z.infer<typeof SessionSnapshot>;
 
@@ -98,6 +111,32 @@ export const NavigateRequest = z.object({ position: z.number().int().min(0).max(
 export const FlagRequest = z.object({ itemRef: z.string().min(1).max(200), flagged: z.boolean() }).strict();
 export const SubmitRequest = z.object({ confirm: z.literal(true) }).strict();
 
+/** Browser events secure mode records (append-only session events named `client_<type>`). */
+export const SECURITY_EVENT_TYPES = [
+  'fullscreen_exit',
+  'fullscreen_enter',
+  'focus_lost',
+  'focus_returned',
+  'visibility_hidden',
+  'visibility_visible',
+  'copy_blocked',
+  'cut_blocked',
+  'paste_blocked',
+  'contextmenu_blocked',
+  'print_blocked',
+  'drag_blocked',
+] as const;
+export const SecurityEventRequest = z
+  .object({
+    type: z.enum(SECURITY_EVENT_TYPES),
+    /** Device time of the event (epoch ms); the server records its own time too. */
+    clientTime: z.number(),
+    /** The position the candidate was at. */
+    position: z.number().int().min(0).max(10_000).optional(),
+  })
+  .strict();
+export type SecurityEventRequest = z.infer<typeof SecurityEventRequest>;
+
 export type SaveResponseRequest = z.infer<typeof SaveResponseRequest>;
 
 // ---- acks
@@ -115,6 +154,7 @@ export const SaveResponseAck = z.union([
 export const NavigateAck = z.union([ok({ position: z.number().int() }), AckError]);
 export const FlagAck = z.union([ok({ flags: z.array(z.string()) }), AckError]);
 export const SubmitAck = z.union([ok({ state: z.enum(SESSION_STATES) }), AckError]);
+export const SecurityEventAck = z.union([ok({}), AckError]);
 
 export type Ack<T extends z.ZodType> = z.infer<T>;
 
@@ -144,6 +184,10 @@ export interface CandidateClientToServerEvents {
   navigate: (payload: z.input<typeof NavigateRequest>, ack: (res: Ack<typeof NavigateAck>) => void) => void;
   flag: (payload: z.input<typeof FlagRequest>, ack: (res: Ack<typeof FlagAck>) => void) => void;
   submit: (payload: z.input<typeof SubmitRequest>, ack: (res: Ack<typeof SubmitAck>) => void) => void;
+  'security:event': (
+    payload: z.input<typeof SecurityEventRequest>,
+    ack: (res: Ack<typeof SecurityEventAck>) => void,
+  ) => void;
 }
 
 export interface CandidateServerToClientEvents {

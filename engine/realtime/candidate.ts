@@ -4,6 +4,7 @@
  * speaks the protocol of `protocol/candidate.ts`: every payload is parsed with its zod schema
  * before the handler, and every failure is acked as `{ ok: false, error: { id, message } }`.
  */
+import { eq } from 'drizzle-orm';
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Database } from '../db/database.ts';
@@ -15,12 +16,16 @@ import {
   FlagRequest,
   NavigateRequest,
   ResumeRequest,
+  SecurityEventRequest,
   SaveResponseRequest,
   StartRequest,
   SubmitRequest,
   type CandidateClientToServerEvents,
   type CandidateServerToClientEvents,
+  type SecurityPolicy,
 } from '../protocol/candidate.ts';
+import { sittings } from '../delivery/tables.ts';
+import { sebRequestAllowed, sebRequired } from '../seb/sitting-seb.ts';
 import { deliveryErrors } from '../delivery/delivery-errors.ts';
 import { FormSpec, type AssembledForm } from '../delivery/form.ts';
 import type { ResponseWriter } from '../delivery/response-writer.ts';
@@ -53,6 +58,42 @@ export interface CandidateSocketData {
   form: AssembledForm;
   /** Warnings already sent, by minutes left. */
   warned: number[];
+  security: SecurityPolicy;
+  /** Linear tests: answers are accepted only for the item the session stands at. */
+  linear: boolean;
+}
+
+/** The secure-mode policy of a sitting, from its stored security policy (missing keys are off). */
+export function securityPolicyOf(policy: unknown): SecurityPolicy {
+  const p = (policy ?? {}) as Record<string, unknown>;
+  return {
+    fullscreen: p.fullscreen === true,
+    safeExamBrowser: p.safeExamBrowser === true,
+    lockdown: p.lockdown !== false && (p.fullscreen === true || p.safeExamBrowser === true),
+  };
+}
+
+/**
+ * Safe Exam Browser on the handshake: nothing says SEB adds its headers to a WebSocket upgrade,
+ * so the binding is the session token (issued only to an SEB-verified check-in). When the
+ * handshake does carry SEB hashes, they must be right for this URL, or the socket is refused.
+ */
+function sebHandshakeAllowed(
+  sitting: Pick<typeof sittings.$inferSelect, 'id' | 'securityPolicy'>,
+  handshake: Socket['handshake'],
+): boolean {
+  if (!sebRequired(sitting)) return true;
+  const header = (name: string) => {
+    const v = handshake.headers[name];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  const configKeyHash = header('x-safeexambrowser-configkeyhash');
+  const requestHash = header('x-safeexambrowser-requesthash');
+  if (!configKeyHash && !requestHash) return true;
+  const proto = header('x-forwarded-proto')?.split(',')[0]?.trim() ?? (handshake.secure ? 'https' : 'http');
+  const host = header('x-forwarded-host')?.split(',')[0]?.trim() ?? header('host') ?? 'localhost';
+  const origin = `${proto}://${host}`;
+  return sebRequestAllowed(sitting, origin, `${origin}${handshake.url}`, { configKeyHash, requestHash });
 }
 
 export type CandidateNamespace = Namespace<
@@ -104,6 +145,11 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
       const tabId = typeof auth.tabId === 'string' ? auth.tabId.slice(0, 100) : 'unknown-tab';
       const loaded = await loadSession(deps.db, sessionId);
       if (!loaded) throw deliveryErrors.sessionNotFound();
+      const [sitting] = await deps.db
+        .select({ id: sittings.id, securityPolicy: sittings.securityPolicy, formSpec: sittings.formSpec })
+        .from(sittings)
+        .where(eq(sittings.id, loaded.session.sittingId));
+      if (sitting && !sebHandshakeAllowed(sitting, socket.handshake)) throw deliveryErrors.sebRequired();
 
       // One live connection per session. The same tab reconnecting replaces its old socket.
       const others = await nsp.in(sessionRoom(sessionId)).fetchSockets();
@@ -139,6 +185,8 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
         seed: loaded.session.seed,
         form: loaded.session.form as AssembledForm,
         warned: [],
+        security: securityPolicyOf(sitting?.securityPolicy),
+        linear: FormSpec.safeParse(sitting?.formSpec).data?.navigationMode === 'linear',
       };
       next();
     } catch (error) {
@@ -191,15 +239,18 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
       return entry;
     };
 
-    on('session:resume', ResumeRequest, async () => ({
-      snapshot: await sessionSnapshot(deps.db, sessionId),
-    }));
+    const snapshotWithPolicy = async () => ({
+      ...(await sessionSnapshot(deps.db, sessionId)),
+      security: socket.data.security,
+    });
+
+    on('session:resume', ResumeRequest, async () => ({ snapshot: await snapshotWithPolicy() }));
 
     on('session:start', StartRequest, async () => {
       const row = await startSession(deps.db, sessionId);
       const time = timeState(row);
       status({ state: row.state, deadline: time.deadline, remainingMs: time.remainingMs });
-      return { snapshot: await sessionSnapshot(deps.db, sessionId) };
+      return { snapshot: await snapshotWithPolicy() };
     });
 
     on('item:fetch', FetchItemRequest, async ({ position }) => {
@@ -245,6 +296,18 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
         deps.onSubmitted(sessionId);
       }
       return { state: session.state };
+    });
+
+    // Secure mode: what the browser saw (full screen left, focus lost, copy blocked...), appended to the session's events.
+    on('security:event', SecurityEventRequest, async ({ type, clientTime, position }) => {
+      await recordSessionEvent(
+        deps.db,
+        sessionId,
+        `client_${type}`,
+        { type: 'candidate' },
+        { clientTime, ...(position === undefined ? {} : { position }), tabId: socket.data.tabId },
+      );
+      return {};
     });
 
     void loadSession(deps.db, sessionId).then((loaded) => {

@@ -4,10 +4,11 @@
  * interaction type has a keyboard-usable component; anything unknown says so plainly.
  */
 import { createContext, createElement, useContext, type ReactNode } from 'react';
+import { useMediaUrl } from '../engine-media.ts';
 import type { ItemResponses } from '../../../engine/client.ts';
 import type { CandidateItem, ContentElement, ContentNode } from '../../../item-bank/client.ts';
 import { useI18n } from '../../shared/i18n.tsx';
-import { INTERACTIONS } from './interactions.tsx';
+import { INTERACTIONS } from './interactions/index.ts';
 
 interface Props {
   item: unknown;
@@ -114,40 +115,70 @@ function htmlProps(e: ContentElement, key: number) {
   return props;
 }
 
-export function renderNodes(nodes: ContentNode[]): ReactNode[] {
-  return nodes.map((node, key) => renderNode(node, key));
+/** Elements an interaction draws itself inside its content (gaps, hottext), by name. */
+export type InlineRenderers = Record<string, (element: ContentElement, key: number) => ReactNode>;
+
+export function renderNodes(nodes: ContentNode[], inline?: InlineRenderers): ReactNode[] {
+  return nodes.map((node, key) => renderNode(node, key, inline));
 }
 
-function renderNode(node: ContentNode, key: number): ReactNode {
+const MEDIA_TAGS = new Set(['img', 'audio', 'video', 'source']);
+
+/** An img/audio/video/source whose engine media URL is swapped for a blob: URL once fetched. */
+function EngineMedia({
+  tag,
+  props,
+  children,
+}: {
+  tag: string;
+  props: Record<string, unknown>;
+  children: ReactNode[];
+}) {
+  const src = useMediaUrl(props.src as string | undefined);
+  return createElement(tag, { ...props, src, key: src ? 'ready' : 'loading' }, ...children);
+}
+
+function renderNode(node: ContentNode, key: number, inline?: InlineRenderers): ReactNode {
   if (node.kind === 'text') return node.text;
+  const custom = inline?.[node.name];
+  if (custom) return custom(node, key);
   if (node.ns === 'math') {
     const props: Record<string, unknown> = { key };
     for (const [k, v] of Object.entries(node.attributes))
       if (!k.startsWith('on') && !k.includes(':')) props[k] = v;
-    return createElement(node.name, props, ...renderNodes(node.children));
+    return createElement(node.name, props, ...renderNodes(node.children, inline));
   }
   if (node.ns === 'html') {
-    if (!HTML_TAGS.has(node.name)) return <span key={key}>{renderNodes(node.children)}</span>;
-    return createElement(
-      node.name,
-      htmlProps(node, key),
-      ...(['br', 'hr', 'img', 'source', 'track', 'col'].includes(node.name)
-        ? []
-        : renderNodes(node.children)),
-    );
+    if (node.name === 'object' && /^image\//.test(node.attributes.type ?? '')) {
+      const { data = '', width, height, title } = node.attributes;
+      const alt = node.attributes.alt ?? title ?? textOf(node);
+      return <EngineMedia key={key} tag="img" props={{ src: data, width, height, alt }} children={[]} />;
+    }
+    if (!HTML_TAGS.has(node.name)) return <span key={key}>{renderNodes(node.children, inline)}</span>;
+    const props = htmlProps(node, key);
+    const children = ['br', 'hr', 'img', 'source', 'track', 'col'].includes(node.name)
+      ? []
+      : renderNodes(node.children, inline);
+    if (MEDIA_TAGS.has(node.name)) {
+      delete props.key;
+      return <EngineMedia key={key} tag={node.name} props={props} children={children} />;
+    }
+    return createElement(node.name, props, ...children);
   }
   const Interaction = INTERACTIONS[node.name];
   if (Interaction) return <Interaction key={key} element={node} />;
   if (node.name === 'prompt')
     return (
       <p key={key} className="prompt">
-        {renderNodes(node.children)}
+        {renderNodes(node.children, inline)}
       </p>
     );
-  if (node.name === 'itemBody' || node.name === 'rubricBlock' || node.name === 'div')
-    return <div key={key}>{renderNodes(node.children)}</div>;
-  return <span key={key}>{renderNodes(node.children)}</span>;
+  if (['itemBody', 'rubricBlock', 'div', 'interactionMarkup'].includes(node.name))
+    return <div key={key}>{renderNodes(node.children, inline)}</div>;
+  return <span key={key}>{renderNodes(node.children, inline)}</span>;
 }
+
+const textOf = (n: ContentNode): string => (n.kind === 'text' ? n.text : n.children.map(textOf).join(''));
 
 export function ItemView({ item, responses, onChange }: Props) {
   const { t } = useI18n();

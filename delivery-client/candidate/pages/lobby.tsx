@@ -32,6 +32,9 @@ export function LobbyPage({
 
   async function start() {
     setError(undefined);
+    // Full screen can only be asked for in answer to the candidate's own click.
+    if (state.snapshot?.security?.fullscreen && !document.fullscreenElement)
+      await document.documentElement.requestFullscreen().catch(() => {});
     const failure = await exam.start();
     if (failure) {
       const key = `error.${failure}` as MessageKey;

@@ -1,0 +1,65 @@
+/**
+ * Monaco, loaded on demand (this module is its own chunk). Only the core editor and the
+ * syntax colouring of the languages code tasks use are bundled; its one web worker is built by
+ * Vite into the app's assets, so the engine serves it from its own origin.
+ */
+import { useEffect, useRef } from 'react';
+import * as monaco from 'monaco-editor/editor/editor.api.js';
+import 'monaco-editor/languages/definitions/python/register.js';
+import 'monaco-editor/languages/definitions/javascript/register.js';
+import 'monaco-editor/languages/definitions/cpp/register.js';
+import 'monaco-editor/languages/definitions/java/register.js';
+import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
+
+(self as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = {
+  getWorker: () => new EditorWorker(),
+};
+
+const LANGUAGES: Record<string, string> = { py: 'python', js: 'javascript', 'c++': 'cpp', c: 'cpp' };
+
+export default function CodeEditor({
+  language,
+  value,
+  label,
+  onChange,
+}: {
+  language: string;
+  value: string;
+  label: string;
+  onChange(code: string): void;
+}) {
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<monaco.editor.IStandaloneCodeEditor | undefined>(undefined);
+  const change = useRef(onChange);
+  change.current = onChange;
+
+  useEffect(() => {
+    const dark = document.documentElement.classList.contains('high-contrast');
+    const instance = monaco.editor.create(host.current!, {
+      value,
+      language: LANGUAGES[language] ?? language,
+      ariaLabel: label,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 16,
+      scrollBeyondLastLine: false,
+      theme: dark ? 'hc-black' : 'vs',
+      accessibilitySupport: 'on',
+      tabFocusMode: false,
+    });
+    editor.current = instance;
+    const sub = instance.onDidChangeModelContent(() => change.current(instance.getValue()));
+    return () => {
+      sub.dispose();
+      instance.dispose();
+    };
+    // The editor is created once per mount; later value changes come from the editor itself.
+  }, []);
+
+  useEffect(() => {
+    const instance = editor.current;
+    if (instance && instance.getValue() !== value) instance.setValue(value);
+  }, [value]);
+
+  return <div ref={host} className="code-editor" data-language={language} />;
+}

@@ -1,0 +1,75 @@
+/** Shared steps of the browser tests: accessibility check, screenshots, check-in, stored answers. */
+import { AxeBuilder } from '@axe-core/playwright';
+import { sql } from 'drizzle-orm';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { rowsOf } from '../../engine/audit/audit-log.ts';
+import type { TestEngine } from '../../engine/test/test-engine.ts';
+import { screenshotDir } from './browser.ts';
+import { typedDate } from './e2e-sitting.ts';
+
+export async function expectAccessible(page: Page, where: string) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${where}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
+}
+
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+
+/** Fills the check-in form and waits for the lobby. */
+export async function checkIn(
+  page: Page,
+  baseUrl: string,
+  accessCode: string,
+  candidate: { candidateNumber: string; dateOfBirth: string },
+) {
+  await page.goto(`${baseUrl}/candidate/`);
+  await page.getByLabel('Mã phòng thi').fill(accessCode);
+  await page.getByLabel('Số báo danh').fill(candidate.candidateNumber);
+  await page.getByLabel('Ngày sinh (ngày/tháng/năm)').fill(typedDate(candidate.dateOfBirth));
+  await page.getByRole('button', { name: 'Vào phòng thi' }).click();
+  await page.getByRole('heading', { name: 'Xác nhận thông tin thí sinh' }).waitFor();
+}
+
+/** The latest stored answer of every item of a session, from the responses table. */
+export async function storedAnswers(engine: TestEngine, sessionId: string) {
+  const latest = rowsOf<{ item_ref: string; value: unknown }>(
+    await engine.deps.db.execute(
+      sql`select distinct on (item_ref) item_ref, value from responses where session_id = ${sessionId} order by item_ref, client_seq desc`,
+    ),
+  );
+  return Object.fromEntries(
+    latest.map((r) => [r.item_ref, typeof r.value === 'string' ? JSON.parse(r.value) : r.value]),
+  ) as Record<string, Record<string, unknown>>;
+}
+
+/** Presses Tab until the focused element matches, as a keyboard user would. */
+export async function tabTo(
+  page: Page,
+  matches: (el: { tag: string; name: string; type: string }) => boolean,
+  max = 250,
+) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const el = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      if (!a) return { tag: '', name: '', type: '' };
+      const labelled = a.getAttribute('aria-labelledby');
+      const name =
+        a.getAttribute('aria-label') ??
+        (labelled ? document.getElementById(labelled)?.textContent : null) ??
+        ((a as HTMLInputElement).labels?.[0]?.textContent || a.textContent || '');
+      return {
+        tag: a.tagName.toLowerCase(),
+        name: name.replace(/\s+/g, ' ').trim(),
+        type: a.getAttribute('type') ?? '',
+      };
+    });
+    if (matches(el)) return el;
+  }
+  throw new Error('tabTo: nothing matched');
+}
