@@ -1,0 +1,7 @@
+/* global module, require, input, console, describe, test, xtest, expect */
+function fib(n) {
+  let [a, b] = [0, 1];
+  for (let i = 0; i < n; i++) [a, b] = [b, a + b];
+  return a;
+}
+module.exports = { fib };

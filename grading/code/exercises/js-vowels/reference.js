@@ -1,0 +1,7 @@
+/* global module, require, input, console, describe, test, xtest, expect */
+function countVowels(s) {
+  return [...s.toLowerCase()].filter((c) => 'aeiou'.includes(c)).length;
+}
+module.exports = { countVowels };
+const line = input();
+if (line !== null) console.log(countVowels(line));
