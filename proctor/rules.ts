@@ -139,7 +139,7 @@ export function createIncidentTracker(policy: ProctoringPolicy = DEFAULT_POLICY)
         raise('copy_paste', e.at, e.at, { action: e.action });
         break;
       case 'identity': {
-        const details = e.similarity === undefined ? {} : { similarity: e.similarity };
+        const details: Incident['details'] = e.similarity === undefined ? {} : { similarity: e.similarity };
         if (e.result === 'mismatch') raise('identity_mismatch', e.at, e.at, details);
         else if (e.result === 'no_photo') raise('identity_no_photo', e.at, e.at);
         else if (e.result === 'no_face' || e.result === 'unavailable')
