@@ -29,15 +29,21 @@ export async function importItems(props: {
   organisationId: string;
   bytes: Uint8Array;
   filename?: string;
+  /** Files already read (a folder), by package-relative path; used instead of `bytes` when given. */
+  files?: Map<string, Buffer>;
   dryRun?: boolean;
   ip?: string;
+  /** Called after each item is saved (for progress bars). */
+  onProgress?(saved: number, total: number): void;
 }): Promise<ImportItemsResult> {
   const isZip = props.bytes[0] === 0x50 && props.bytes[1] === 0x4b;
   let files: Map<string, Buffer>;
   try {
-    files = isZip
-      ? await readZip(props.bytes)
-      : new Map([[props.filename ?? 'item.xml', Buffer.from(props.bytes)]]);
+    files =
+      props.files ??
+      (isZip
+        ? await readZip(props.bytes)
+        : new Map([[props.filename ?? 'item.xml', Buffer.from(props.bytes)]]));
   } catch (error) {
     if (error instanceof PackageError) throw errors.validation(error.message, { files: [] });
     throw error;
@@ -93,6 +99,7 @@ export async function importItems(props: {
         version: result.version,
         created: result.created,
       });
+      props.onProgress?.(out.length, read.items.length);
     }
     await appendAudit(tx, {
       actorId: props.actor.userId,
