@@ -95,7 +95,8 @@ export async function createEngine(
   const notifier = createSessionNotifier(database.db);
   const writer = new ResponseWriter(database.db);
   const submittedListeners: Array<(sessionId: string) => void> = [];
-  const scoring = createScoringQueue(database.db, options.scorer ?? createQtiScorer(), logger);
+  const scorer = options.scorer ?? createQtiScorer();
+  const scoring = createScoringQueue(database.db, scorer, logger);
   submittedListeners.push((sessionId) => scoring.enqueue(sessionId));
   const onSubmitted = (sessionId: string) => {
     notifier.push(sessionId, 'session:submitted', { by: 'server' });
@@ -107,6 +108,7 @@ export async function createEngine(
     candidateTokens: createCandidateTokens(config.jwtSecret),
     notifier,
     onSubmitted,
+    scorer,
     db: database.db,
     databaseKind: database.kind,
     logger,

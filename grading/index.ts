@@ -13,7 +13,13 @@ export {
 export { CompileError } from './processing/context.ts';
 export { valueFromJson, valueFromRaw, parseScalar, ValueError } from './values/parse-value.ts';
 export { toJson, valuesEqual, type QtiValue, type Scalar } from './values/value.ts';
-export { toTenPointScale, ratingOf, type GradingScale } from './scales/ten-point.ts';
+export {
+  toTenPointScale,
+  ratingOf,
+  TT22_THRESHOLDS,
+  type GradingScale,
+  type RatingThresholds,
+} from './scales/ten-point.ts';
 export { seededRandom } from './processing/seeded-random.ts';
 export {
   itemStatistics,
@@ -67,3 +73,17 @@ export {
   type Resolution,
 } from './marking/rubric.ts';
 export * as gradingTables from './schema.ts';
+export {
+  createCodeGrader,
+  createMemoryQueue,
+  createBullQueue,
+  loadTask,
+  parseCodeTask,
+  codeTaskSchema,
+  QueueFullError,
+  type CodeGrader,
+  type CodeTask,
+  type CodeGradingQueue,
+  type GradeResult as CodeGradeResult,
+  type Verdict as CodeVerdict,
+} from './code/index.ts';

@@ -6,6 +6,7 @@
  */
 import { and, desc, eq } from 'drizzle-orm';
 import { itemBankTables } from '../../item-bank/index.ts';
+import { ratingOf, type RatingThresholds } from '../../grading/index.ts';
 import type { Database } from '../db/database.ts';
 import type { ItemResponses } from '../protocol/candidate.ts';
 import type { AssembledForm } from './form.ts';
@@ -43,6 +44,8 @@ export interface SessionResult {
   maxScore: number;
   scaledScore: number;
   status: 'final' | 'pending';
+  /** The Thông tư 22 rating of a final result (null while pending). */
+  rating: string | null;
   items: Record<string, ItemScore & { weight: number }>;
 }
 
@@ -58,6 +61,7 @@ export async function scoreSession(
     .select({
       session: candidateSessions,
       scale: sittings.scale,
+      ratingThresholds: sittings.ratingThresholds,
       sitting: { id: sittings.id, name: sittings.name, subject: sittings.subject },
       student: { id: students.id, nationalId: students.nationalId, fullName: students.fullName },
       candidateNumber: sittingCandidates.candidateNumber,
@@ -108,6 +112,9 @@ export async function scoreSession(
     pending ||= scored.pending;
   }
   const scaled = scorer.toTenPointScale(raw, max, row.scale);
+  // A sitting may set its own Thông tư 22 thresholds; otherwise the grader's rating stands.
+  const thresholds = row.ratingThresholds as RatingThresholds | null;
+  const rating = thresholds ? ratingOf(scaled, thresholds) : scorer.rate(scaled);
   return db.transaction(async (tx) => {
     const [last] = await tx
       .select({ version: sessionResults.version })
@@ -125,6 +132,7 @@ export async function scoreSession(
       maxScore: max,
       scaledScore: scaled,
       status,
+      rating: pending ? null : rating,
       reason,
     });
     await tx.insert(sessionEvents).values({
@@ -154,7 +162,7 @@ export async function scoreSession(
           sitting: { id: row.sitting.id, name: row.sitting.name },
           submittedAt: session.submittedAt?.toISOString() ?? null,
           scores: { raw, max, tenPoint: scaled },
-          rating: scorer.rate(scaled),
+          rating,
           reason,
         },
       });
@@ -163,6 +171,15 @@ export async function scoreSession(
         .set({ state: 'scored', updatedAt: new Date() })
         .where(and(eq(candidateSessions.id, sessionId), eq(candidateSessions.state, 'submitted')));
     }
-    return { sessionId, version, rawScore: raw, maxScore: max, scaledScore: scaled, status, items };
+    return {
+      sessionId,
+      version,
+      rawScore: raw,
+      maxScore: max,
+      scaledScore: scaled,
+      status,
+      rating: pending ? null : rating,
+      items,
+    };
   });
 }

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { CandidateTokens } from '../auth/candidate-tokens.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { SessionNotifier } from '../delivery/session-notifier.ts';
+import type { ItemScorer } from '../delivery/score-session.ts';
 import type { StaffActor } from '../auth/actor.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
@@ -21,6 +22,8 @@ export interface AppDeps {
   candidateTokens: CandidateTokens;
   /** Pushes session changes (pause, extension, termination) to the candidate's socket, on any engine process. */
   notifier: SessionNotifier;
+  /** The grading engine that scores sessions (re-scoring after marks uses the same one). */
+  scorer?: ItemScorer;
   /** Called once when a session has been submitted, to score it. */
   onSubmitted(sessionId: string): void;
 }

@@ -18,6 +18,7 @@ import {
   scoreRubric,
   type MarkRole,
 } from '../../../../grading/index.ts';
+import { appendAudit } from '../../../audit/audit-log.ts';
 import { createQtiScorer } from '../../../delivery/qti-scorer.ts';
 import { scoreSession } from '../../../delivery/score-session.ts';
 import { latestResponses } from '../../../delivery/session-snapshot.ts';
@@ -46,7 +47,8 @@ const ConfigBody = z.object({
   discrepancyThreshold: z.number().min(0).default(1),
 });
 
-const scorer = createQtiScorer();
+// Used only when the engine was built without its own scorer (it always has one).
+const fallbackScorer = createQtiScorer();
 const { marks, markingConfigs, rubrics } = gradingTables;
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -203,15 +205,28 @@ export function markingRoutes() {
     );
     if (typeof role !== 'string')
       throw errors.conflict(`This response cannot take your mark (${role.refused}).`, role);
-    await db.insert(marks).values({
-      sittingId,
-      sessionId: body.sessionId,
-      itemRef: body.itemRef,
-      markerId: c.var.actor.userId,
-      role,
-      score,
-      levels: body.levels ?? {},
-      comment: body.comment,
+    const actor = c.var.actor;
+    await db.transaction(async (tx) => {
+      await tx.insert(marks).values({
+        sittingId,
+        sessionId: body.sessionId,
+        itemRef: body.itemRef,
+        markerId: actor.userId,
+        role,
+        score,
+        levels: body.levels ?? {},
+        comment: body.comment,
+      });
+      await appendAudit(tx, {
+        actorId: actor.userId,
+        actorRole: actor.role,
+        action: 'marking.mark',
+        subjectType: 'session',
+        subjectId: body.sessionId,
+        organisationId: c.var.target?.id,
+        ip: c.var.clientIp,
+        details: { itemRef: body.itemRef, role, score, levels: body.levels ?? {} },
+      });
     });
     // Re-score once every item that waited for a marker is resolved.
     const all = await db.select().from(marks).where(eq(marks.sessionId, body.sessionId));
@@ -233,14 +248,38 @@ export function markingRoutes() {
         .filter((m) => m.itemRef === body.itemRef)
         .map((m) => ({ role: m.role as MarkRole, score: m.score })),
     ).state;
+    const scorer = c.var.deps.scorer ?? fallbackScorer;
     const rescored = complete ? await scoreSession(db, scorer, body.sessionId, 'marked', manual) : undefined;
+    if (rescored)
+      await appendAudit(db, {
+        actorId: actor.userId,
+        actorRole: actor.role,
+        action: 'results.rescore',
+        subjectType: 'session',
+        subjectId: body.sessionId,
+        organisationId: c.var.target?.id,
+        ip: c.var.clientIp,
+        details: {
+          reason: 'marked',
+          version: rescored.version,
+          status: rescored.status,
+          rawScore: rescored.rawScore,
+          scaledScore: rescored.scaledScore,
+          marks: manual,
+        },
+      });
     return c.json(
       {
         role,
         score,
         itemState: state,
         result: rescored
-          ? { version: rescored.version, status: rescored.status, scaledScore: rescored.scaledScore }
+          ? {
+              version: rescored.version,
+              status: rescored.status,
+              scaledScore: rescored.scaledScore,
+              rating: rescored.rating,
+            }
           : null,
       },
       201,

@@ -44,6 +44,15 @@ export const CreateSitting = z
     graceSeconds: z.number().int().min(0).max(300).default(10),
     scale: z.enum(['school', 'exam_board']).default('school'),
     releasePolicy: z.enum(['immediately', 'after_close', 'after_review']).default('after_review'),
+    /** Thông tư 22 rating thresholds on the 10-point scale; Tốt >= tot, Khá >= kha, Đạt >= dat (default 8, 6.5, 5). */
+    ratingThresholds: z
+      .object({
+        tot: z.number().min(0).max(10),
+        kha: z.number().min(0).max(10),
+        dat: z.number().min(0).max(10),
+      })
+      .refine((t) => t.tot > t.kha && t.kha > t.dat, { message: 'needs tot > kha > dat' })
+      .optional(),
     securityPolicy: z
       .object({
         safeExamBrowser: z.boolean().default(false),

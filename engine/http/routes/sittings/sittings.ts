@@ -135,6 +135,7 @@ export function sittingRoutes() {
               graceSeconds: body.graceSeconds,
               scale: body.scale,
               releasePolicy: body.releasePolicy,
+              ratingThresholds: body.ratingThresholds ?? null,
               securityPolicy: body.securityPolicy,
               createdBy: actor.userId,
             })
