@@ -113,7 +113,9 @@ export class SandboxPool {
       });
       proc.on('error', (e) => reject(e));
     });
-    w.ready.catch((e: unknown) => this.opts.log?.(String(e)));
+    w.ready.catch((e: unknown) => {
+      if (!this.closed) this.opts.log?.(String(e));
+    });
     return w;
   }
 
