@@ -119,3 +119,19 @@ export {
   type WritePackageOptions,
 } from './packages/write-package.ts';
 export type { PackageTest } from './packages/read-package.ts';
+export {
+  previewImport,
+  formatFromFilename,
+  buildItem,
+  draftIdentifier,
+  draftText,
+  QuestionDraft,
+  QUESTION_KINDS,
+  IMPORT_FORMATS,
+  type ImportFormat,
+  type ImportPreview,
+  type ImportedQuestion,
+  type ImportDecisions,
+  type ImportProblem,
+  type QuestionKind,
+} from './importers/index.ts';
