@@ -9,6 +9,9 @@ describe('the load runner', () => {
       duration: 6,
       saveEvery: 1,
       dropRate: 0.1,
+      burst: 2,
+      engines: 1,
+      workers: 2,
       postgres: Boolean(process.env.DATABASE_URL),
       redis: false,
     });

@@ -1,12 +1,13 @@
 /**
- * `npm run load -- --candidates N --ramp S --duration S [--save-every S] [--drop-rate R] [--postgres] [--redis]`
+ * `npm run load -- --candidates N --ramp S --duration S [--save-every S] [--drop-rate R] [--burst S]
+ *   [--engines K] [--workers W] [--postgres] [--redis]`
  * Prepares a sitting, starts the engine as its own process, drives virtual candidates against it,
  * then the same load against a bare Socket.IO echo server (the transport baseline), and checks
  * that every acknowledged save is in the database. Writes load-tests/results/<timestamp>.json and
  * .md and prints a JSON summary as its last line.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,8 @@ import postgres from 'postgres';
 import { testConfig } from '../engine/test/test-engine.ts';
 import { startEngineProcess } from '../engine/test/engine-process.ts';
 import { setupSitting } from './setup-sitting.ts';
-import { runScenario, type ScenarioResult } from './virtual-candidates.ts';
+import { runGenerators } from './generators.ts';
+import type { ScenarioResult } from './virtual-candidates.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -27,6 +29,12 @@ export interface LoadOptions {
   duration: number;
   saveEvery: number;
   dropRate: number;
+  /** Seconds of closed-loop saving after the paced phase (the throughput compared with the baseline). */
+  burst: number;
+  /** Engine processes (more than one needs PostgreSQL and Redis, which are then switched on). */
+  engines: number;
+  /** Load generator processes. */
+  workers: number;
   postgres: boolean;
   redis: boolean;
 }
@@ -36,14 +44,20 @@ function parseArgs(argv: string[]): LoadOptions {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? Number(argv[i + 1]) : fallback;
   };
+  const candidates = get('candidates', 200);
+  const engines = get('engines', 1);
+  const shared = engines > 1 || argv.includes('--redis');
   return {
-    candidates: get('candidates', 200),
+    candidates,
     ramp: get('ramp', 10),
     duration: get('duration', 30),
     saveEvery: get('save-every', 15),
     dropRate: get('drop-rate', 0.02),
-    postgres: argv.includes('--postgres') || argv.includes('--redis'),
-    redis: argv.includes('--redis'),
+    burst: get('burst', 10),
+    engines,
+    workers: get('workers', Math.max(1, Math.ceil(candidates / 5000))),
+    postgres: shared || argv.includes('--postgres'),
+    redis: shared,
   };
 }
 
@@ -54,10 +68,16 @@ const quantiles = (h: ScenarioResult['saveAckMs']) => ({
   max: h.maxValue,
 });
 
-async function sampleMetrics(url: string, samples: unknown[], stop: { done: boolean }) {
+interface EngineSample {
+  eventLoopDelayMs: { p99: number; max: number };
+  memoryMb: { rss: number };
+  cpuSeconds: { user: number; system: number };
+}
+
+async function sampleMetrics(url: string, samples: EngineSample[], stop: { done: boolean }) {
   while (!stop.done) {
     const m = await fetch(`${url}/metrics`).then(
-      (r) => r.json(),
+      (r) => r.json() as Promise<EngineSample>,
       () => undefined,
     );
     if (m) samples.push(m);
@@ -84,31 +104,28 @@ export async function runLoad(options: LoadOptions) {
   };
   try {
     const sitting = await setupSitting(config, options.candidates);
-    const engine = await startEngineProcess(env);
-    const samples: Array<{
-      eventLoopDelayMs: { p99: number; max: number };
-      memoryMb: { rss: number };
-      cpuSeconds: { user: number; system: number };
-    }> = [];
+    const engines = await Promise.all(Array.from({ length: options.engines }, () => startEngineProcess(env)));
+    const samples = engines.map(() => [] as EngineSample[]);
     const stop = { done: false };
-    const sampling = sampleMetrics(engine.url, samples, stop);
-    const cpu0 = process.cpuUsage();
-    const started = Date.now();
-    const result = await runScenario({
-      baseUrl: engine.url,
+    const sampling = Promise.all(engines.map((e, i) => sampleMetrics(e.url, samples[i]!, stop)));
+    const scenario = {
       accessCode: sitting.accessCode,
       itemRefs: sitting.itemRefs,
       candidates: sitting.candidates,
       rampSeconds: options.ramp,
       durationSeconds: options.duration,
       saveEverySeconds: options.saveEvery,
-      dropRate: options.dropRate,
-    });
+      burstSeconds: options.burst,
+    };
+    const started = Date.now();
+    const result = await runGenerators(
+      { ...scenario, baseUrls: engines.map((e) => e.url), dropRate: options.dropRate },
+      options.workers,
+    );
     const elapsedS = (Date.now() - started) / 1000;
-    const generatorCpu = process.cpuUsage(cpu0);
     stop.done = true;
     await sampling;
-    await engine.kill('SIGTERM');
+    await Promise.all(engines.map((e) => e.kill('SIGTERM')));
 
     // Every acknowledged save must be in the database.
     const check = await createEngine(config, { logger: createLogger('warn') });
@@ -127,56 +144,88 @@ export async function runLoad(options: LoadOptions) {
       await check.close();
     }
 
-    // The transport alone, with the same load.
+    // The transport alone, with the same load from the same generators.
     const echo = await startEcho();
-    const baseline = await runScenario({
-      baseUrl: echo.url,
-      accessCode: 'x',
-      itemRefs: sitting.itemRefs,
-      candidates: sitting.candidates,
-      rampSeconds: options.ramp,
-      durationSeconds: options.duration,
-      saveEverySeconds: options.saveEvery,
-      dropRate: 0,
-    });
+    const baseline = await runGenerators({ ...scenario, baseUrls: [echo.url], dropRate: 0 }, options.workers);
     echo.stop();
 
-    const engineRate = result.acknowledged.length / elapsedS;
-    const baselineRate = baseline.saveAckMs.totalCount / elapsedS;
+    const burstRate = result.burstAcks / Math.max(1, options.burst);
+    const baselineBurstRate = baseline.burstAcks / Math.max(1, options.burst);
     const summary = {
       candidates: options.candidates,
-      checkInS: Number(result.checkInSpanS.toFixed(1)),
+      checkInS: Number(((result.lastCheckInAt - result.startAt) / 1000).toFixed(1)),
       saveAckMs: quantiles(result.saveAckMs),
       saves: result.acknowledged.length,
       errors: Object.values(result.errors).reduce((a, b) => a + b, 0),
       lostResponses: lost,
-      baselineRatio: Number((baselineRate ? engineRate / baselineRate : 0).toFixed(3)),
+      baselineRatio: Number((baselineBurstRate ? burstRate / baselineBurstRate : 0).toFixed(3)),
     };
+    const lastCpu = samples.map((s) => s.at(-1)?.cpuSeconds);
     const details = {
       options,
       database: pg ? 'postgres' : 'pglite',
+      redis: Boolean(config.redisUrl),
       summary,
       errorsByKind: result.errors,
       checkInMs: quantiles(result.checkInMs),
       itemFetchMs: quantiles(result.fetchMs),
-      baselineSaveAckMs: quantiles(baseline.saveAckMs),
-      engineEventLoopDelayMsMax: Math.max(0, ...samples.map((s) => s.eventLoopDelayMs.max)),
-      engineRssMbMax: Math.max(0, ...samples.map((s) => s.memoryMb.rss)),
-      engineCpuSeconds: samples.at(-1)?.cpuSeconds,
-      generatorCpuSeconds: { user: generatorCpu.user / 1e6, system: generatorCpu.system / 1e6 },
+      throughput: {
+        engineSavesPerS: Math.round(burstRate),
+        baselineSavesPerS: Math.round(baselineBurstRate),
+        engineBurstAckMs: quantiles(result.burstAckMs),
+        baselineBurstAckMs: quantiles(baseline.burstAckMs),
+      },
+      baselinePacedSaveAckMs: quantiles(baseline.saveAckMs),
+      engines: samples.map((s, i) => ({
+        eventLoopDelayMsMax: Math.max(0, ...s.map((x) => x.eventLoopDelayMs.max)),
+        eventLoopDelayMsP99Max: Math.max(0, ...s.map((x) => x.eventLoopDelayMs.p99)),
+        rssMbMax: Math.max(0, ...s.map((x) => x.memoryMb.rss)),
+        cpuSeconds: lastCpu[i],
+      })),
+      generatorCpuSeconds: Number(result.generatorCpuSeconds.toFixed(1)),
       elapsedS,
     };
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    mkdirSync(path.join(here, 'results'), { recursive: true });
     writeFileSync(path.join(here, 'results', `${stamp}.json`), JSON.stringify(details, null, 2));
-    writeFileSync(
-      path.join(here, 'results', `${stamp}.md`),
-      [`# Load run ${stamp}`, '', '```json', JSON.stringify(details, null, 2), '```', ''].join('\n'),
-    );
+    writeFileSync(path.join(here, 'results', `${stamp}.md`), markdownSummary(stamp, details));
     return summary;
   } finally {
     await pg?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+function markdownSummary(stamp: string, d: Record<string, unknown> & { summary: Record<string, unknown> }) {
+  const s = d.summary as {
+    candidates: number;
+    checkInS: number;
+    saveAckMs: Record<string, number>;
+    saves: number;
+    errors: number;
+    lostResponses: number;
+    baselineRatio: number;
+  };
+  const t = d.throughput as { engineSavesPerS: number; baselineSavesPerS: number };
+  return [
+    `# Load run ${stamp}`,
+    '',
+    `| figure | value |`,
+    `| --- | --- |`,
+    `| candidates | ${s.candidates} (${JSON.stringify(d.options)}) |`,
+    `| database / redis | ${String(d.database)} / ${String(d.redis)} |`,
+    `| all checked in after | ${s.checkInS} s |`,
+    `| save ack (paced) p50 / p95 / p99 / max | ${s.saveAckMs.p50} / ${s.saveAckMs.p95} / ${s.saveAckMs.p99} / ${s.saveAckMs.max} ms |`,
+    `| acknowledged saves | ${s.saves} |`,
+    `| errors | ${s.errors} ${JSON.stringify(d.errorsByKind)} |`,
+    `| lost responses | ${s.lostResponses} |`,
+    `| closed-loop saves/s: engine / bare Socket.IO | ${t.engineSavesPerS} / ${t.baselineSavesPerS} (ratio ${s.baselineRatio}) |`,
+    '',
+    '```json',
+    JSON.stringify(d, null, 2),
+    '```',
+    '',
+  ].join('\n');
 }
 
 /** A fresh, empty PostgreSQL database for one run (the engine migrates it when it opens). */

@@ -8,7 +8,8 @@ import { io, type Socket } from 'socket.io-client';
 import type { LoadCandidate } from './setup-sitting.ts';
 
 export interface ScenarioOptions {
-  baseUrl: string;
+  /** Engine processes; candidate i connects to baseUrls[i % length] (no sticky sessions needed). */
+  baseUrls: string[];
   accessCode: string;
   itemRefs: string[];
   candidates: LoadCandidate[];
@@ -17,16 +18,33 @@ export interface ScenarioOptions {
   saveEverySeconds: number;
   /** Chance per save interval that a candidate's connection drops and comes back. */
   dropRate: number;
+  /**
+   * After the paced phase, every candidate saves back-to-back (the next save as soon as the last is
+   * acknowledged) for this many seconds: the closed-loop throughput the server sustains.
+   */
+  burstSeconds: number;
+  /** This generator's first candidate index among all generators (ramp slots and engine choice). */
+  indexOffset?: number;
+  /** Candidates over all generators, for the ramp. */
+  totalCandidates?: number;
+  /** Epoch ms at which every generator starts its scenario together (default: now). */
+  startAt?: number;
 }
 
 export interface ScenarioResult {
   checkInMs: hdr.Histogram;
   fetchMs: hdr.Histogram;
   saveAckMs: hdr.Histogram;
+  /** Acknowledgement latency under the closed-loop burst (saturation), kept apart from the paced figure. */
+  burstAckMs: hdr.Histogram;
   errors: Record<string, number>;
   acknowledged: Array<{ sessionId: string; itemRef: string; seq: number; value: string }>;
   saves: number;
-  checkInSpanS: number;
+  /** Epoch ms of the last successful check-in. */
+  lastCheckInAt: number;
+  /** Saves acknowledged during the closed-loop burst, and its length in seconds. */
+  burstAcks: number;
+  burstSeconds: number;
 }
 
 const histogram = () =>
@@ -38,22 +56,29 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     checkInMs: histogram(),
     fetchMs: histogram(),
     saveAckMs: histogram(),
+    burstAckMs: histogram(),
     errors: {},
     acknowledged: [],
     saves: 0,
-    checkInSpanS: 0,
+    lastCheckInAt: 0,
+    burstAcks: 0,
+    burstSeconds: o.burstSeconds,
   };
   const fail = (kind: string): void => {
     result.errors[kind] = (result.errors[kind] ?? 0) + 1;
   };
-  const t0 = Date.now();
-  let lastCheckIn = 0;
+  const t0 = o.startAt ?? Date.now();
+  await sleep(Math.max(0, t0 - Date.now()));
   const endAt = t0 + o.durationSeconds * 1000;
+  const burstEnd = endAt + o.burstSeconds * 1000;
+  const total = o.totalCandidates ?? o.candidates.length;
 
-  const candidate = async (c: LoadCandidate, index: number) => {
-    await sleep((o.rampSeconds * 1000 * index) / Math.max(1, o.candidates.length));
+  const candidate = async (c: LoadCandidate, local: number) => {
+    const index = local + (o.indexOffset ?? 0);
+    const baseUrl = o.baseUrls[index % o.baseUrls.length]!;
+    await sleep((o.rampSeconds * 1000 * index) / Math.max(1, total));
     const started = performance.now();
-    const res = await fetch(`${o.baseUrl}/api/candidate/check-in`, {
+    const res = await fetch(`${baseUrl}/api/candidate/check-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -66,7 +91,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     const { sessionToken, sessionId } = (await res.json()) as { sessionToken: string; sessionId: string };
     const connect = () =>
       new Promise<Socket>((resolve, reject) => {
-        const s = io(`${o.baseUrl}/candidate`, {
+        const s = io(`${baseUrl}/candidate`, {
           transports: ['websocket'],
           reconnection: false,
           forceNew: true,
@@ -82,7 +107,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       return fail('connect');
     }
     result.checkInMs.recordValue(Math.max(1, Math.round(performance.now() - started)));
-    lastCheckIn = Date.now();
+    result.lastCheckInAt = Math.max(result.lastCheckInAt, Date.now());
     const ask = async <T>(event: string, payload: unknown): Promise<T | undefined> => {
       try {
         return (await socket.timeout(15_000).emitWithAck(event, payload)) as T;
@@ -95,6 +120,31 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     const seqs = new Map<string, number>();
     const unacked: Array<{ itemRef: string; seq: number; value: string }> = [];
     let position = 0;
+    const queueSave = (itemRef: string) => {
+      const seq = (seqs.get(itemRef) ?? 0) + 1;
+      seqs.set(itemRef, seq);
+      unacked.push({ itemRef, seq, value: `v${index}-${seq}` });
+    };
+    /** Sends every unacknowledged save in order (re-sending after a drop); returns how many were acknowledged. */
+    const sendUnacked = async (latency = result.saveAckMs) => {
+      let acked = 0;
+      for (const save of [...unacked]) {
+        const s0 = performance.now();
+        const ack = await ask<{ ok: boolean; error?: { id: string } }>('response:save', {
+          itemRef: save.itemRef,
+          seq: save.seq,
+          responses: { RESPONSE: save.value },
+        });
+        result.saves++;
+        if (ack?.ok) {
+          acked++;
+          latency.recordValue(Math.max(1, Math.round(performance.now() - s0)));
+          result.acknowledged.push({ sessionId, ...save });
+          unacked.splice(unacked.indexOf(save), 1);
+        } else if (ack) fail(`save ${ack.error?.id}`);
+      }
+      return acked;
+    };
     while (Date.now() < endAt) {
       // Think time spreads saves evenly over the interval.
       await sleep(o.saveEverySeconds * 1000 * (0.5 + Math.random()));
@@ -117,29 +167,20 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
         else fail('item:fetch refused');
       }
       position++;
-      const seq = (seqs.get(itemRef) ?? 0) + 1;
-      seqs.set(itemRef, seq);
-      unacked.push({ itemRef, seq, value: `v${index}-${seq}` });
-      for (const save of [...unacked]) {
-        const s0 = performance.now();
-        const ack = await ask<{ ok: boolean; error?: { id: string } }>('response:save', {
-          itemRef: save.itemRef,
-          seq: save.seq,
-          responses: { RESPONSE: save.value },
-        });
-        result.saves++;
-        if (ack?.ok) {
-          result.saveAckMs.recordValue(Math.max(1, Math.round(performance.now() - s0)));
-          result.acknowledged.push({ sessionId, ...save });
-          unacked.splice(unacked.indexOf(save), 1);
-        } else if (ack) fail(`save ${ack.error?.id}`);
-      }
+      queueSave(itemRef);
+      await sendUnacked();
+    }
+    // Closed loop: each acknowledgement releases the next save, until the burst ends.
+    await sleep(Math.max(0, endAt - Date.now()));
+    while (Date.now() < burstEnd) {
+      queueSave(o.itemRefs[position++ % o.itemRefs.length]!);
+      const acked = await sendUnacked(result.burstAckMs);
+      if (Date.now() <= burstEnd) result.burstAcks += acked;
     }
     await ask('submit', { confirm: true });
     socket.disconnect();
   };
 
   await Promise.all(o.candidates.map((c, i) => candidate(c, i).catch(() => fail('candidate crashed'))));
-  result.checkInSpanS = (lastCheckIn - t0) / 1000;
   return result;
 }
