@@ -137,6 +137,71 @@ export const SecurityEventRequest = z
   .strict();
 export type SecurityEventRequest = z.infer<typeof SecurityEventRequest>;
 
+/**
+ * Proctoring (issue 8): a batch of state changes seen on the device by the detectors and browser monitors, with
+ * device timestamps (epoch ms). Never pixels or sound. The shape of `DeviceEventBatch` in proctor/events.ts.
+ */
+const deviceTime = z.number().finite().min(0);
+export const DeviceEvent = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('faces'),
+    at: deviceTime,
+    count: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  }),
+  z.object({
+    kind: z.literal('pose'),
+    at: deviceTime,
+    pose: z.enum(['frontal', 'turned', 'down']),
+    yaw: z.number().min(-180).max(180).optional(),
+    pitch: z.number().min(-180).max(180).optional(),
+  }),
+  z.object({
+    kind: z.literal('object'),
+    at: deviceTime,
+    object: z.enum(['phone', 'book']),
+    present: z.boolean(),
+    score: z.number().min(0).max(1).optional(),
+  }),
+  z.object({
+    kind: z.literal('audio'),
+    at: deviceTime,
+    speech: z.boolean(),
+    level: z.number().min(0).max(1).optional(),
+  }),
+  z.object({ kind: z.literal('focus'), at: deviceTime, focused: z.boolean() }),
+  z.object({ kind: z.literal('visibility'), at: deviceTime, visible: z.boolean() }),
+  z.object({ kind: z.literal('fullscreen'), at: deviceTime, active: z.boolean() }),
+  z.object({ kind: z.literal('clipboard'), at: deviceTime, action: z.enum(['copy', 'cut', 'paste']) }),
+  z.object({ kind: z.literal('screen'), at: deviceTime, extended: z.boolean() }),
+  z.object({ kind: z.literal('devtools'), at: deviceTime, open: z.boolean() }),
+  z.object({
+    kind: z.literal('identity'),
+    at: deviceTime,
+    result: z.enum(['match', 'mismatch', 'no_photo', 'no_face', 'unavailable']),
+    similarity: z.number().min(0).max(1).optional(),
+  }),
+  z.object({
+    kind: z.literal('camera'),
+    at: deviceTime,
+    available: z.boolean(),
+    reason: z.string().max(200).optional(),
+  }),
+  z.object({ kind: z.literal('monitor'), at: deviceTime, fps: z.number().min(0).max(1000) }),
+]);
+export const DeviceEventBatchRequest = z
+  .object({
+    /** Device time when the batch was sent: the rules' "now" for conditions still going on. */
+    sentAt: deviceTime,
+    events: z.array(DeviceEvent).max(500),
+  })
+  .strict();
+export type DeviceEventBatchRequest = z.infer<typeof DeviceEventBatchRequest>;
+export const DeviceEventsAck = z.union([
+  /** `proctoring` false: the sitting does not watch candidates; the device stops its monitors. */
+  z.object({ ok: z.literal(true), proctoring: z.boolean(), incidents: z.number().int() }),
+  AckError,
+]);
+
 export type SaveResponseRequest = z.infer<typeof SaveResponseRequest>;
 
 // ---- acks
@@ -187,6 +252,11 @@ export interface CandidateClientToServerEvents {
   'security:event': (
     payload: z.input<typeof SecurityEventRequest>,
     ack: (res: Ack<typeof SecurityEventAck>) => void,
+  ) => void;
+  /** Proctoring: device events in batches (acked with the number of incidents they raised). */
+  'proctor:events': (
+    payload: z.input<typeof DeviceEventBatchRequest>,
+    ack: (res: z.infer<typeof DeviceEventsAck>) => void,
   ) => void;
 }
 

@@ -20,8 +20,45 @@ export const CandidateStatus = z.object({
   deadline: z.number().nullable(),
   /** Count of incidents raised by proctoring rules (issue 8 fills this in). */
   incidents: z.number().int(),
+  /** Risk score 0..100 from the incidents (proctor/risk.ts); absent until a first incident. */
+  risk: z.number().int().min(0).max(100).optional(),
 });
 export type CandidateStatus = z.infer<typeof CandidateStatus>;
+
+/** One proctoring incident as proctors see it (device times in epoch ms, `receivedAt` the server's). */
+export const IncidentRecord = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  kind: z.string(),
+  severity: z.enum(['low', 'medium', 'high']),
+  startedAt: z.number(),
+  at: z.number(),
+  receivedAt: z.number(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+});
+export type IncidentRecord = z.infer<typeof IncidentRecord>;
+
+/** A candidate's risk with the reasons that make it up. */
+export const RiskSummary = z.object({
+  sessionId: z.string(),
+  score: z.number().int(),
+  level: z.enum(['low', 'medium', 'high']),
+  reasons: z.array(
+    z.object({
+      kind: z.string(),
+      severity: z.enum(['low', 'medium', 'high']),
+      count: z.number().int(),
+      points: z.number(),
+    }),
+  ),
+});
+export type RiskSummary = z.infer<typeof RiskSummary>;
+
+export const IncidentsListRequest = z.object({ sittingId: z.uuid(), roomId: z.uuid().optional() }).strict();
+export const IncidentsListAck = z.union([
+  z.object({ ok: z.literal(true), incidents: z.array(IncidentRecord), risks: z.array(RiskSummary) }),
+  AckError,
+]);
 
 /** A partial status change; fields not present are unchanged. */
 export const CandidateStatusPatch = CandidateStatus.partial().extend({ sessionId: z.string() });
@@ -57,9 +94,16 @@ export interface ProctorClientToServerEvents {
     payload: z.input<typeof SessionActionRequest>,
     ack: (res: z.infer<typeof ActionAck>) => void,
   ) => void;
+  /** Incidents and risks of a sitting (or room) already joined with `room:join`. */
+  'incidents:list': (
+    payload: z.input<typeof IncidentsListRequest>,
+    ack: (res: z.infer<typeof IncidentsListAck>) => void,
+  ) => void;
 }
 
 export interface ProctorServerToClientEvents {
   /** Batched status changes of candidates in the joined sitting or room. */
   'candidates:update': (patches: CandidateStatusPatch[]) => void;
+  /** Batched new incidents of candidates in the joined sitting or room, with the affected risks. */
+  'incidents:new': (batch: { incidents: IncidentRecord[]; risks: RiskSummary[] }) => void;
 }

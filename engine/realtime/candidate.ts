@@ -45,6 +45,7 @@ import { createTokenBucket } from './socket-rate-limit.ts';
 import type { SessionNotifier } from '../delivery/session-notifier.ts';
 import { sessionPlace } from '../delivery/candidate-status.ts';
 import { latestResponses } from '../delivery/session-snapshot.ts';
+import { createIncidentService } from './proctor-incidents.ts';
 
 export interface CandidateSocketData {
   sessionId: string;
@@ -135,6 +136,8 @@ function failure(error: unknown, logger: Logger) {
 
 export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps): CandidateNamespace {
   const nsp = io.of('/candidate') as unknown as CandidateNamespace;
+  // Proctoring (issue 8): device event batches become stored events, incidents and risk for the proctors.
+  const proctoring = createIncidentService({ db: deps.db, io, logger: deps.logger, notifier: deps.notifier });
 
   nsp.use(async (socket, next) => {
     try {
@@ -199,6 +202,7 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
     const { sessionId, sittingId, roomId } = socket.data;
     void socket.join([sessionRoom(sessionId), sittingRoom(sittingId)]);
     const place = { sittingId, roomId };
+    proctoring.attach(socket as unknown as Socket, { sessionId, ...place });
     const status = (patch: Omit<Parameters<SessionNotifier['status']>[0], 'sessionId'>) =>
       deps.notifier.status({ sessionId, ...patch }, place);
     status({ connected: true });

@@ -19,6 +19,7 @@ import {
 } from '../organisations/organisation-ref.ts';
 import { roleCan } from '../policies/permissions.ts';
 import {
+  IncidentsListRequest,
   JoinRequest,
   SessionActionRequest,
   type ProctorClientToServerEvents,
@@ -27,6 +28,7 @@ import {
 import { sittingRoom } from './candidate.ts';
 import { proctorRoomRoom, proctorSittingRoom } from './proctor-feed.ts';
 import { createTokenBucket } from './socket-rate-limit.ts';
+import { listIncidents } from './proctor-incidents.ts';
 
 interface ProctorSocketData {
   actor: StaffActor;
@@ -101,6 +103,24 @@ export function attachProctorNamespace(io: Server, deps: AppDeps): ProctorNamesp
               : error,
           ),
         );
+      }
+    });
+
+    // Incidents and risks of a sitting or room this socket has joined (room:join did the access check).
+    socket.on('incidents:list', async (payload, ack) => {
+      const reply = typeof ack === 'function' ? ack : () => {};
+      try {
+        if (!allow()) throw new AppError(429, 'rate_limited', 'Too many requests.');
+        const parsed = IncidentsListRequest.safeParse(payload ?? {});
+        if (!parsed.success) throw errors.badRequest('Invalid incidents request.');
+        const { sittingId, roomId } = parsed.data;
+        const joined =
+          socket.rooms.has(proctorSittingRoom(sittingId)) ||
+          (roomId !== undefined && socket.rooms.has(proctorRoomRoom(roomId)));
+        if (!joined) throw errors.forbidden('Join the sitting or room first.');
+        reply({ ok: true, ...(await listIncidents(db, sittingId, roomId)) });
+      } catch (error) {
+        reply(ackError(error));
       }
     });
 

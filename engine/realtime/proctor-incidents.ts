@@ -1,0 +1,263 @@
+/**
+ * Proctoring on the server: the candidate socket's `proctor:events` batches are stored append-only (session
+ * events `device_events`), run through the session's incident tracker (proctor/ rules under the sitting's policy),
+ * and the incidents raised are stored (`incident` rows), counted into the candidate's status with a risk score,
+ * and pushed in batches to the sitting's and room's proctors on `/proctor` (through the Socket.IO adapter, so
+ * proctors on any engine process see them). A tracker lost to a restart or to a reconnect on another process is
+ * rebuilt from the stored events.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Server, Socket } from 'socket.io';
+import {
+  createIncidentTracker,
+  proctoringEnabled,
+  proctoringPolicyOf,
+  riskScore,
+  type DeviceEventBatch,
+  type Incident,
+  type IncidentTracker,
+} from '../../proctor/index.ts';
+import type { Database } from '../db/database.ts';
+import type { SessionNotifier } from '../delivery/session-notifier.ts';
+import { candidateSessions, sessionEvents, sittingCandidates, sittings } from '../delivery/tables.ts';
+import type { Logger } from '../logger.ts';
+import { DeviceEventBatchRequest } from '../protocol/candidate.ts';
+import type { IncidentRecord, RiskSummary } from '../protocol/proctor.ts';
+import { proctorRoomRoom, proctorSittingRoom } from './proctor-feed.ts';
+import { createTokenBucket } from './socket-rate-limit.ts';
+
+export const DEVICE_EVENTS = 'device_events';
+export const INCIDENT = 'incident';
+
+interface Place {
+  sessionId: string;
+  sittingId: string;
+  roomId: string;
+}
+
+interface SessionState {
+  enabled: boolean;
+  tracker: IncidentTracker;
+  incidents: Pick<Incident, 'kind' | 'severity'>[];
+}
+
+export interface IncidentService {
+  /** Listens for `proctor:events` on a connected candidate socket. */
+  attach(socket: Socket, place: Place): void;
+  /** Stores one batch and returns the incidents it raised (also used by tests). */
+  ingest(
+    place: Place,
+    batch: DeviceEventBatch,
+  ): Promise<{ proctoring: boolean; incidents: IncidentRecord[] }>;
+  /** Incidents and risks of a sitting, or of one room of it. */
+  list(sittingId: string, roomId?: string): Promise<{ incidents: IncidentRecord[]; risks: RiskSummary[] }>;
+  flush(): void;
+  stop(): void;
+}
+
+type Row = typeof sessionEvents.$inferSelect;
+
+function toRecord(row: Pick<Row, 'seq' | 'sessionId' | 'at' | 'data'>): IncidentRecord {
+  const i = row.data as Incident;
+  return {
+    id: String(row.seq),
+    sessionId: row.sessionId,
+    kind: i.kind,
+    severity: i.severity,
+    startedAt: i.startedAt,
+    at: i.at,
+    receivedAt: row.at.getTime(),
+    details: i.details ?? {},
+  };
+}
+
+function riskOf(sessionId: string, incidents: Pick<Incident, 'kind' | 'severity'>[]): RiskSummary {
+  return { sessionId, ...riskScore(incidents) };
+}
+
+export function createIncidentService(deps: {
+  db: Database;
+  io: Server;
+  logger: Logger;
+  notifier?: SessionNotifier;
+  flushMs?: number;
+}): IncidentService {
+  const { db } = deps;
+  const states = new Map<string, SessionState>();
+  const queues = new Map<string, Promise<unknown>>();
+  const pending = new Map<
+    string,
+    { sittingId: string; roomId: string; incidents: IncidentRecord[]; risks: Map<string, RiskSummary> }
+  >();
+
+  async function restore(place: Place): Promise<SessionState> {
+    const [sitting] = await db
+      .select({ securityPolicy: sittings.securityPolicy })
+      .from(sittings)
+      .where(eq(sittings.id, place.sittingId));
+    const policy = sitting?.securityPolicy;
+    const tracker = createIncidentTracker(proctoringPolicyOf(policy));
+    const rows = await db
+      .select({ type: sessionEvents.type, data: sessionEvents.data })
+      .from(sessionEvents)
+      .where(
+        and(
+          eq(sessionEvents.sessionId, place.sessionId),
+          inArray(sessionEvents.type, [DEVICE_EVENTS, INCIDENT]),
+        ),
+      )
+      .orderBy(asc(sessionEvents.seq));
+    const incidents: SessionState['incidents'] = [];
+    for (const row of rows) {
+      if (row.type === DEVICE_EVENTS) tracker.ingest(row.data as DeviceEventBatch);
+      else incidents.push(row.data as Incident);
+    }
+    if (states.size > 20_000) states.clear();
+    return { enabled: proctoringEnabled(policy), tracker, incidents };
+  }
+
+  async function ingestNow(place: Place, batch: DeviceEventBatch) {
+    let state = states.get(place.sessionId);
+    if (!state) states.set(place.sessionId, (state = await restore(place)));
+    if (!state.enabled) return { proctoring: false, incidents: [] };
+    if (batch.events.length > 0)
+      await db.insert(sessionEvents).values({
+        sessionId: place.sessionId,
+        type: DEVICE_EVENTS,
+        actorType: 'candidate',
+        data: { sentAt: batch.sentAt, events: batch.events },
+      });
+    const raised = state.tracker.ingest(batch);
+    if (raised.length === 0) return { proctoring: true, incidents: [] };
+    const rows = await db
+      .insert(sessionEvents)
+      .values(
+        raised.map((incident) => ({
+          sessionId: place.sessionId,
+          type: INCIDENT,
+          actorType: 'system',
+          data: incident,
+        })),
+      )
+      .returning({
+        seq: sessionEvents.seq,
+        sessionId: sessionEvents.sessionId,
+        at: sessionEvents.at,
+        data: sessionEvents.data,
+      });
+    const records = rows.map(toRecord);
+    state.incidents.push(...raised);
+    const risk = riskOf(place.sessionId, state.incidents);
+    deps.notifier?.status(
+      { sessionId: place.sessionId, incidents: state.incidents.length, risk: risk.score },
+      { sittingId: place.sittingId, roomId: place.roomId },
+    );
+    const key = `${place.sittingId}/${place.roomId}`;
+    let out = pending.get(key);
+    if (!out)
+      pending.set(
+        key,
+        (out = { sittingId: place.sittingId, roomId: place.roomId, incidents: [], risks: new Map() }),
+      );
+    out.incidents.push(...records);
+    out.risks.set(place.sessionId, risk);
+    return { proctoring: true, incidents: records };
+  }
+
+  const flush = () => {
+    const nsp = deps.io.of('/proctor');
+    for (const [key, batch] of pending) {
+      pending.delete(key);
+      nsp
+        .to(proctorSittingRoom(batch.sittingId))
+        .to(proctorRoomRoom(batch.roomId))
+        .emit('incidents:new', { incidents: batch.incidents, risks: [...batch.risks.values()] });
+    }
+  };
+  const timer = setInterval(flush, deps.flushMs ?? 300);
+  timer.unref();
+
+  const service: IncidentService = {
+    ingest(place, batch) {
+      // One batch at a time per session, in arrival order (the tracker is stateful).
+      const previous = queues.get(place.sessionId) ?? Promise.resolve();
+      const next = previous.catch(() => undefined).then(() => ingestNow(place, batch));
+      queues.set(place.sessionId, next);
+      void next
+        .finally(() => {
+          if (queues.get(place.sessionId) === next) queues.delete(place.sessionId);
+        })
+        .catch(() => undefined);
+      return next;
+    },
+    attach(socket, place) {
+      const allow = createTokenBucket(2, 20);
+      socket.on('proctor:events', async (payload: unknown, ack: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as (res: unknown) => void) : () => {};
+        if (!allow())
+          return reply({ ok: false, error: { id: 'rate_limited', message: 'Too many requests.' } });
+        const parsed = DeviceEventBatchRequest.safeParse(payload ?? {});
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          return reply({
+            ok: false,
+            error: {
+              id: 'invalid_payload',
+              message: `${issue?.path.join('.') || 'payload'}: ${issue?.message}`,
+            },
+          });
+        }
+        try {
+          const result = await service.ingest(place, parsed.data);
+          reply({ ok: true, proctoring: result.proctoring, incidents: result.incidents.length });
+        } catch (error) {
+          deps.logger.error({ err: error, sessionId: place.sessionId }, 'proctor events failed');
+          reply({
+            ok: false,
+            error: { id: 'internal_error', message: 'Something went wrong on the server.' },
+          });
+        }
+      });
+    },
+    list: (sittingId, roomId) => listIncidents(db, sittingId, roomId),
+    flush,
+    stop: () => clearInterval(timer),
+  };
+  return service;
+}
+
+/** Incidents and risks of a sitting, or of one room of it, oldest first. */
+export async function listIncidents(
+  db: Database,
+  sittingId: string,
+  roomId?: string,
+): Promise<{ incidents: IncidentRecord[]; risks: RiskSummary[] }> {
+  const rows = await db
+    .select({
+      seq: sessionEvents.seq,
+      sessionId: sessionEvents.sessionId,
+      at: sessionEvents.at,
+      data: sessionEvents.data,
+    })
+    .from(sessionEvents)
+    .innerJoin(candidateSessions, eq(candidateSessions.id, sessionEvents.sessionId))
+    .innerJoin(sittingCandidates, eq(sittingCandidates.id, candidateSessions.sittingCandidateId))
+    .where(
+      and(
+        eq(candidateSessions.sittingId, sittingId),
+        eq(sessionEvents.type, INCIDENT),
+        ...(roomId ? [eq(sittingCandidates.roomId, roomId)] : []),
+      ),
+    )
+    .orderBy(asc(sessionEvents.seq));
+  const incidents = rows.map(toRecord);
+  const bySession = new Map<string, IncidentRecord[]>();
+  for (const i of incidents) bySession.set(i.sessionId, [...(bySession.get(i.sessionId) ?? []), i]);
+  const risks = [...bySession].map(([sessionId, list]) =>
+    riskOf(
+      sessionId,
+      list.map((i) => ({ kind: i.kind as Incident['kind'], severity: i.severity })),
+    ),
+  );
+  return { incidents, risks };
+}
