@@ -73,6 +73,10 @@ export {
   type Resolution,
 } from './marking/rubric.ts';
 export * as gradingTables from './schema.ts';
+export type { GradebookData, GradebookCandidate, GradebookSection } from './exports/gradebook-data.ts';
+export { oneRosterFiles, oneRosterZip, ONEROSTER_COLUMNS } from './exports/oneroster.ts';
+export { gradeBookXlsx, GRADE_BOOK_HEADER_ROW } from './exports/grade-book.ts';
+export { toCsv } from './exports/csv.ts';
 export {
   createCodeGrader,
   createMemoryQueue,

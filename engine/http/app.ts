@@ -22,6 +22,7 @@ import { sittingRoutes } from './routes/sittings/sittings.ts';
 import { sessionRoutes } from './routes/sessions/sessions.ts';
 import { reportRoutes } from './routes/reports/reports.ts';
 import { markingRoutes } from './routes/marking/marking.ts';
+import { resultRoutes } from './routes/results/results.ts';
 import { metricsRoutes, type MetricsSources } from './routes/metrics/metrics.ts';
 import { mountClientPages } from './client-pages.ts';
 import { validationHook } from './validation-hook.ts';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps, metrics?: MetricsSources): App {
   app.route('/api/sessions', sessionRoutes());
   app.route('/api/reports', reportRoutes());
   app.route('/api/marking', markingRoutes());
+  app.route('/api/results', resultRoutes());
 
   mountClientPages(app);
 

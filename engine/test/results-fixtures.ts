@@ -48,9 +48,14 @@ export async function buildScoredSitting(engine: Engine, tree: Tree, options: Sc
   if (Object.keys(changes).length)
     await db.update(sittings).set(changes).where(eq(sittings.id, sitting.sittingId));
   const answer = options.answer ?? ((i: number, q: number) => (q <= i ? `SECRET-KEY-${q}` : 'wrong'));
-  const sessions: Array<{ sessionId: string; candidateNumber: string; studentId: string }> = [];
+  const sessions: Array<{
+    sessionId: string;
+    sessionToken: string;
+    candidateNumber: string;
+    studentId: string;
+  }> = [];
   for (const [i, candidate] of sitting.candidates.entries()) {
-    const { sessionId } = await checkInCandidate(engine, sitting.accessCode, candidate);
+    const { sessionId, sessionToken } = await checkInCandidate(engine, sitting.accessCode, candidate);
     await startSession(db, sessionId);
     for (let q = 1; q <= itemCount; q++) {
       const saved = await engine.writer.save({
@@ -63,7 +68,12 @@ export async function buildScoredSitting(engine: Engine, tree: Tree, options: Sc
     }
     await submitSession(db, sessionId, 'candidate', { type: 'candidate' });
     await scoreSession(db, engine.deps.scorer ?? testScorer, sessionId);
-    sessions.push({ sessionId, candidateNumber: candidate.candidateNumber, studentId: candidate.studentId });
+    sessions.push({
+      sessionId,
+      sessionToken,
+      candidateNumber: candidate.candidateNumber,
+      studentId: candidate.studentId,
+    });
   }
   return { ...sitting, sessions };
 }

@@ -1,0 +1,137 @@
+/**
+ * Results of a sitting. Staff with `results:read` in the sitting's organisation export them:
+ * `GET /api/results/sittings/{id}/oneroster.zip` (OneRoster 1.2 gradebook CSV) and
+ * `/gradebook.xlsx` (the class grade book, sổ điểm). Staff with `results:write` release an
+ * `after_review` sitting (`POST .../release`) and write IRT calibrations back to the item bank
+ * (`POST .../irt`). A candidate reads their own result with their session token
+ * (`GET /api/results/candidate`), only once the sitting's release policy allows it.
+ */
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { desc, eq } from 'drizzle-orm';
+import { gradeBookXlsx, oneRosterZip } from '../../../../grading/index.ts';
+import { appendAudit } from '../../../audit/audit-log.ts';
+import { candidateSessions, sessionResults, sittings } from '../../../delivery/tables.ts';
+import { AppError, errors } from '../../../errors.ts';
+import { access, target } from '../../../policies/access.ts';
+import type { AppEnv } from '../../env.ts';
+import { calibrateSitting } from './calibrate-sitting.ts';
+import { loadGradebook } from './load-gradebook.ts';
+
+const IrtBody = z.object({
+  model: z.enum(['rasch', '2pl']).default('rasch'),
+  /** Fewer candidates than this give no calibration (estimates from small samples mislead). */
+  minSampleSize: z.number().int().min(2).default(30),
+});
+
+/** Whether a sitting's results may be shown to its candidates now. */
+export function resultsReleased(
+  sitting: { releasePolicy: string; closesAt: Date; resultsReleasedAt: Date | null },
+  now = new Date(),
+): boolean {
+  if (sitting.releasePolicy === 'immediately') return true;
+  if (sitting.releasePolicy === 'after_close') return now >= sitting.closesAt;
+  return sitting.resultsReleasedAt !== null;
+}
+
+const notReleased = () =>
+  new AppError(403, 'results_not_released', 'The results of this sitting have not been released yet.');
+
+export function resultRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.get('/sittings/:id/oneroster.zip', access('results:read', target.sitting()), async (c) => {
+    const zip = await oneRosterZip(await loadGradebook(c.var.deps.db, c.req.param('id')));
+    return c.body(new Uint8Array(zip), 200, {
+      'content-type': 'application/zip',
+      'content-disposition': `attachment; filename="oneroster-${c.req.param('id')}.zip"`,
+    });
+  });
+
+  app.get('/sittings/:id/gradebook.xlsx', access('results:read', target.sitting()), async (c) => {
+    const xlsx = await gradeBookXlsx(await loadGradebook(c.var.deps.db, c.req.param('id')));
+    return c.body(new Uint8Array(xlsx), 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="so-diem-${c.req.param('id')}.xlsx"`,
+    });
+  });
+
+  app.post('/sittings/:id/release', access('results:write', target.sitting()), async (c) => {
+    const { db } = c.var.deps;
+    const actor = c.var.actor;
+    const releasedAt = new Date();
+    await db.transaction(async (tx) => {
+      await tx
+        .update(sittings)
+        .set({ resultsReleasedAt: releasedAt })
+        .where(eq(sittings.id, c.req.param('id')));
+      await appendAudit(tx, {
+        actorId: actor.userId,
+        actorRole: actor.role,
+        action: 'results.release',
+        subjectType: 'sitting',
+        subjectId: c.req.param('id'),
+        organisationId: c.var.target?.id,
+        ip: c.var.clientIp,
+      });
+    });
+    return c.json({ releasedAt: releasedAt.toISOString() });
+  });
+
+  app.post('/sittings/:id/irt', access('results:write', target.sitting()), async (c) => {
+    const parsed = IrtBody.safeParse(await c.req.json().catch(() => ({})));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw errors.badRequest(`${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
+    }
+    const { db } = c.var.deps;
+    const outcome = await calibrateSitting(db, c.req.param('id'), parsed.data);
+    if ('refused' in outcome) throw errors.badRequest(outcome.refused);
+    await appendAudit(db, {
+      actorId: c.var.actor.userId,
+      actorRole: c.var.actor.role,
+      action: 'items.irt_calibrate',
+      subjectType: 'sitting',
+      subjectId: c.req.param('id'),
+      organisationId: c.var.target?.id,
+      ip: c.var.clientIp,
+      details: {
+        model: outcome.model,
+        sampleSize: outcome.sampleSize,
+        items: outcome.items.map((i) => ({ itemId: i.itemId, b: i.b, a: i.a })),
+      },
+    });
+    return c.json(outcome);
+  });
+
+  app.get('/candidate', async (c) => {
+    const token = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (!token) throw errors.unauthenticated('A session token is needed.');
+    const sessionId = await c.var.deps.candidateTokens.verify(token);
+    const { db } = c.var.deps;
+    const [row] = await db
+      .select({ session: candidateSessions, sitting: sittings })
+      .from(candidateSessions)
+      .innerJoin(sittings, eq(sittings.id, candidateSessions.sittingId))
+      .where(eq(candidateSessions.id, sessionId));
+    if (!row) throw errors.unauthenticated();
+    if (!resultsReleased(row.sitting)) throw notReleased();
+    const [result] = await db
+      .select()
+      .from(sessionResults)
+      .where(eq(sessionResults.sessionId, sessionId))
+      .orderBy(desc(sessionResults.version))
+      .limit(1);
+    // Until every mark is in, there is nothing final to show.
+    if (!result || result.status !== 'final')
+      throw new AppError(409, 'result_not_final', 'Your result is not final yet.');
+    return c.json({
+      sitting: { id: row.sitting.id, name: row.sitting.name, subject: row.sitting.subject },
+      version: result.version,
+      score: { raw: result.rawScore, max: result.maxScore, tenPoint: result.scaledScore },
+      rating: result.rating,
+      scoredAt: result.createdAt.toISOString(),
+    });
+  });
+
+  return app;
+}
