@@ -131,7 +131,9 @@ describe('proctoring events on the candidate socket', () => {
       .timeout(5000)
       .emitWithAck('incidents:list', { sittingId: watched.sittingId, roomId: watched.roomId });
     if (!listed.ok) throw new Error(JSON.stringify(listed));
-    expect(listed.incidents.map((i) => [i.sessionId, i.kind])).toEqual([[sessionId, 'no_face']]);
+    expect(listed.incidents.map((i: IncidentRecord) => [i.sessionId, i.kind])).toEqual([
+      [sessionId, 'no_face'],
+    ]);
     expect(listed.risks[0]).toMatchObject({ sessionId, score: 10 });
 
     const stored = await engine.deps.db
