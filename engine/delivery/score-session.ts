@@ -13,6 +13,7 @@ import type { AssembledForm } from './form.ts';
 import { latestResponses } from './session-snapshot.ts';
 import { classes, organisations, students } from '../schema.ts';
 import { erecordsOutbox } from '../records/tables.ts';
+import { appendAudit, type AuditEntry } from '../audit/audit-log.ts';
 import { candidateSessions, sessionEvents, sessionResults, sittingCandidates, sittings } from './tables.ts';
 
 export interface ItemScore {
@@ -56,13 +57,20 @@ export async function scoreSession(
   reason = 'submitted',
   /** Teachers' resolved marks by item ref: they replace the item's score and end its pending state. */
   manualScores: Record<string, number> = {},
+  /** Who asked for a re-score (a marker, the exam board); the system when absent. */
+  actor: Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'> = {},
 ): Promise<SessionResult> {
   const [row] = await db
     .select({
       session: candidateSessions,
       scale: sittings.scale,
       ratingThresholds: sittings.ratingThresholds,
-      sitting: { id: sittings.id, name: sittings.name, subject: sittings.subject },
+      sitting: {
+        id: sittings.id,
+        name: sittings.name,
+        subject: sittings.subject,
+        organisationId: sittings.organisationId,
+      },
       student: { id: students.id, nationalId: students.nationalId, fullName: students.fullName },
       candidateNumber: sittingCandidates.candidateNumber,
       school: { id: organisations.id, name: organisations.name, code: organisations.code },
@@ -135,6 +143,25 @@ export async function scoreSession(
       rating: pending ? null : rating,
       reason,
     });
+    if (version > 1) {
+      // Every re-score (marks, a key correction) is audited with the result it produced.
+      await appendAudit(tx, {
+        ...actor,
+        action: 'results.rescore',
+        subjectType: 'session',
+        subjectId: sessionId,
+        organisationId: row.sitting.organisationId,
+        details: {
+          reason,
+          version,
+          status,
+          rawScore: raw,
+          maxScore: max,
+          scaledScore: scaled,
+          ...(Object.keys(manualScores).length ? { marks: manualScores } : {}),
+        },
+      });
+    }
     await tx.insert(sessionEvents).values({
       sessionId,
       type: 'scored',

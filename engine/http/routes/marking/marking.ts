@@ -249,25 +249,13 @@ export function markingRoutes() {
         .map((m) => ({ role: m.role as MarkRole, score: m.score })),
     ).state;
     const scorer = c.var.deps.scorer ?? fallbackScorer;
-    const rescored = complete ? await scoreSession(db, scorer, body.sessionId, 'marked', manual) : undefined;
-    if (rescored)
-      await appendAudit(db, {
-        actorId: actor.userId,
-        actorRole: actor.role,
-        action: 'results.rescore',
-        subjectType: 'session',
-        subjectId: body.sessionId,
-        organisationId: c.var.target?.id,
-        ip: c.var.clientIp,
-        details: {
-          reason: 'marked',
-          version: rescored.version,
-          status: rescored.status,
-          rawScore: rescored.rawScore,
-          scaledScore: rescored.scaledScore,
-          marks: manual,
-        },
-      });
+    const rescored = complete
+      ? await scoreSession(db, scorer, body.sessionId, 'marked', manual, {
+          actorId: actor.userId,
+          actorRole: actor.role,
+          ip: c.var.clientIp,
+        })
+      : undefined;
     return c.json(
       {
         role,

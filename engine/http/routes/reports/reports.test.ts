@@ -1,8 +1,9 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreSession } from '../../../delivery/score-session.ts';
 import { sessionResults } from '../../../delivery/tables.ts';
+import { auditLog } from '../../../schema.ts';
 import { testProjection, testScorer } from '../../../test/delivery-fixtures.ts';
 import { buildOrganisationTree } from '../../../test/factories.ts';
 import { api, tokenFor } from '../../../test/http.ts';
@@ -66,6 +67,11 @@ describe('GET /api/reports/verify/{token}', () => {
     await scoreSession(engine.deps.db, testScorer, sessionId, 'key correction');
     const current = await latestResult(sessionId);
     expect(current.version).toBe(old.version + 1);
+    const [audit] = await engine.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, sessionId), eq(auditLog.action, 'results.rescore')));
+    expect(audit!.details).toMatchObject({ reason: 'key correction', version: 2, status: 'final' });
     const before = await api(engine).get(
       `/api/reports/verify/${verificationToken(engine.config.jwtSecret, old.id, old.version)}`,
     );
