@@ -1,35 +1,74 @@
-/** `npm run qti -- validate <file|dir>`: checks QTI items; prints every problem with file, line and column; exit 1 when any error. */
+/**
+ * `npm run qti -- validate <file|dir|zip>`: checks QTI items and tests (and, in a folder or package,
+ * that the media they refer to exist); prints every problem with file, line and column; exit 1 when any error.
+ */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseItemXml } from '../../item-bank/index.ts';
+import { readPackageFiles, readZip, PackageError, type ValidationProblem } from '../../item-bank/index.ts';
 
-export const summary = 'validate QTI item files or a folder of them (exit 1 with the report when invalid)';
+export const summary =
+  'validate QTI items and tests: a file, a folder or a content package (exit 1 with the report when invalid)';
 
-async function xmlFiles(target: string): Promise<string[]> {
-  if (!(await stat(target)).isDirectory()) return [target];
-  const entries = await readdir(target, { recursive: true });
-  return entries
-    .filter((e) => e.endsWith('.xml') && !e.endsWith('imsmanifest.xml'))
-    .map((e) => path.join(target, e));
+async function readTarget(target: string): Promise<Map<string, Buffer>> {
+  if ((await stat(target)).isDirectory()) {
+    const files = new Map<string, Buffer>();
+    for (const entry of await readdir(target, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const full = path.join(entry.parentPath, entry.name);
+      files.set(path.relative(target, full).split(path.sep).join('/'), await readFile(full));
+    }
+    return files;
+  }
+  const bytes = await readFile(target);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readZip(bytes);
+  // A single file: its media are looked for beside it on disk.
+  const files = new Map([[path.basename(target), bytes]]);
+  return files;
 }
 
 export async function run(args: string[]): Promise<number> {
   const target = args[0];
   if (!target || target === '--help') {
-    console.log('Usage: npm run qti -- validate <item.xml | folder>');
+    console.log('Usage: npm run qti -- validate <item.xml | test.xml | folder | package.zip>');
     return target ? 0 : 1;
   }
-  let errors = 0;
-  let files = 0;
-  for (const file of await xmlFiles(target)) {
-    const xml = await readFile(file, 'utf8');
-    if (!/assessmentItem|qti-assessment-item/.test(xml)) continue;
-    files++;
-    for (const p of parseItemXml(xml, file).problems) {
-      if (p.severity === 'error') errors++;
-      console.log(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.code}: ${p.message}`);
+  let files: Map<string, Buffer>;
+  try {
+    files = await readTarget(target);
+  } catch (error) {
+    if (error instanceof PackageError) {
+      console.log(`${target}:1:1 error bad-package: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  const single = !(await stat(target)).isDirectory() && files.size === 1;
+  if (single) {
+    // Add the files a single item refers to, when they exist beside it, so missing media are reported.
+    const [name, data] = [...files][0]!;
+    const xml = data.toString('utf8');
+    for (const match of xml.matchAll(/\b(?:src|data|href)="([^":#]+)"/g)) {
+      const ref = path.posix.normalize(path.posix.join(path.posix.dirname(name), match[1]!));
+      const onDisk = path.join(path.dirname(target), ref);
+      try {
+        files.set(ref, await readFile(onDisk));
+      } catch {
+        // missing: reported by the package reader
+      }
     }
   }
-  console.log(`${files} item(s) checked, ${errors} error(s).`);
+  const read = readPackageFiles(files);
+  const problems: ValidationProblem[] = [
+    ...read.items.flatMap((i) => i.problems),
+    ...read.tests.flatMap((t) => t.problems.filter((p) => !(single && p.code === 'missing-item'))),
+  ];
+  const base = (await stat(target)).isDirectory() ? target : path.dirname(target);
+  let errors = 0;
+  for (const p of problems) {
+    if (p.severity === 'error') errors++;
+    const file = single || !p.file ? (p.file ? path.join(base, p.file) : target) : path.join(target, p.file);
+    console.log(`${file}:${p.line}:${p.column} ${p.severity} ${p.code}: ${p.message}`);
+  }
+  console.log(`${read.items.length} item(s) and ${read.tests.length} test(s) checked, ${errors} error(s).`);
   return errors ? 1 : 0;
 }
