@@ -114,7 +114,7 @@ export const en: Record<MessageKey, string> = {
   'item.endAttemptDone': 'Recorded.',
   'item.codeLanguage': 'Programming language',
   'item.codeEditor': 'Code editor ({language})',
-  'item.codeKeyboard': 'In the editor, Tab indents; press Ctrl+M and then Tab to leave the editor.',
+  'item.codeKeyboard': 'In the editor, Tab indents; press Esc to leave the editor.',
   'item.codeLoading': 'Loading the code editor…',
   'item.codeReset': 'Restore the starter code',
   'secure.fullscreenTitle': 'The exam must be taken in full screen',

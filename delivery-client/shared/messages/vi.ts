@@ -113,7 +113,7 @@ export const vi = {
   'item.codeLanguage': 'Ngôn ngữ lập trình',
   'item.codeEditor': 'Trình soạn thảo mã ({language})',
   'item.codeKeyboard':
-    'Trong trình soạn thảo, phím Tab chèn khoảng thụt lề; bấm Ctrl+M rồi Tab để rời khỏi trình soạn thảo.',
+    'Trong trình soạn thảo, phím Tab chèn khoảng thụt lề; bấm Esc để rời khỏi trình soạn thảo.',
   'item.codeLoading': 'Đang tải trình soạn thảo mã…',
   'item.codeReset': 'Khôi phục mã ban đầu',
   'secure.fullscreenTitle': 'Cần làm bài ở chế độ toàn màn hình',

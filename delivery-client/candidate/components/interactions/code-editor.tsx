@@ -22,16 +22,21 @@ export default function CodeEditor({
   value,
   label,
   onChange,
+  onEscape,
 }: {
   language: string;
   value: string;
   label: string;
   onChange(code: string): void;
+  /** Escape (with no widget open) leaves the editor, since Tab indents inside it. */
+  onEscape(): void;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | undefined>(undefined);
   const change = useRef(onChange);
   change.current = onChange;
+  const escape = useRef(onEscape);
+  escape.current = onEscape;
 
   useEffect(() => {
     const dark = document.documentElement.classList.contains('high-contrast');
@@ -48,6 +53,11 @@ export default function CodeEditor({
       tabFocusMode: false,
     });
     editor.current = instance;
+    instance.addCommand(
+      monaco.KeyCode.Escape,
+      () => escape.current(),
+      '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible',
+    );
     const sub = instance.onDidChangeModelContent(() => change.current(instance.getValue()));
     return () => {
       sub.dispose();

@@ -8,7 +8,7 @@
  * starter code from a descendant `pre`/`code` with class `starter-code` or `data-role="starter"`
  * (or a `starterCode` element), and everything else as the instructions.
  */
-import { lazy, Suspense, useId } from 'react';
+import { lazy, Suspense, useId, useRef } from 'react';
 import type { ContentElement, ContentNode } from '../../../../item-bank/client.ts';
 import { useI18n } from '../../../shared/i18n.tsx';
 import { renderNodes, useItem } from '../item-view.tsx';
@@ -49,6 +49,7 @@ export function CodeTaskInteraction({ element }: InteractionProps) {
   const starterElement = descendantsNamed(element, 'pre', 'code', 'starterCode', 'div').find(isStarter);
   const starter = starterElement ? textOf(starterElement).replace(/^\n/, '') : '';
   const value = typeof responses[id] === 'string' ? (responses[id] as string) : starter;
+  const reset = useRef<HTMLButtonElement>(null);
   return (
     <div
       className="interaction code-task"
@@ -67,9 +68,10 @@ export function CodeTaskInteraction({ element }: InteractionProps) {
           value={value}
           label={t('item.codeEditor', { language })}
           onChange={(code) => set(id, code)}
+          onEscape={() => reset.current?.focus()}
         />
       </Suspense>
-      <button type="button" onClick={() => set(id, starter)}>
+      <button type="button" ref={reset} onClick={() => set(id, starter)}>
         {t('item.codeReset')}
       </button>
     </div>

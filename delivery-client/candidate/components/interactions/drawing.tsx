@@ -68,8 +68,10 @@ export function DrawingInteraction({ element }: InteractionProps) {
 
   const save = () => {
     window.clearTimeout(saveTimer.current);
+    // Keep the element: the save may run after the candidate has moved to another item.
+    const element = canvas.current!;
     saveTimer.current = window.setTimeout(() => {
-      const data = canvas.current!.toDataURL('image/png');
+      const data = element.toDataURL('image/png');
       const value = fileValue('image/png', 'drawing.png', data.slice(data.indexOf(',') + 1));
       setTooLarge(value.length > MAX_CHARS);
       if (value.length <= MAX_CHARS) {

@@ -66,6 +66,26 @@ export function centreOf(shape: Shape, width: number, height: number): [number, 
   }
 }
 
+/** Where a shape's number badge goes: just inside its top-left, clear of the picture's own centre text. */
+export function labelAnchor(shape: Shape): [number, number] {
+  const c = numbers(shape.coords);
+  switch (shape.shape) {
+    case 'rect':
+      return [Math.min(c[0]!, c[2]!) + 12, Math.min(c[1]!, c[3]!) + 12];
+    case 'circle':
+      return [c[0]! - c[2]! * 0.7, c[1]! - c[2]! * 0.7];
+    case 'ellipse':
+      return [c[0]! - c[2]! * 0.7, c[1]! - c[3]! * 0.7];
+    case 'poly': {
+      const xs = c.filter((_, i) => i % 2 === 0);
+      const ys = c.filter((_, i) => i % 2 === 1);
+      return [Math.min(...xs) + 14, Math.min(...ys) + 12];
+    }
+    default:
+      return [14, 14];
+  }
+}
+
 function ShapeOutline({ shape, onClick }: { shape: Shape; onClick?(): void }) {
   const c = numbers(shape.coords);
   const props = {
@@ -108,10 +128,13 @@ export function GraphicStage({
   onPoint,
   children,
   describedBy,
+  marker,
 }: {
   image: StageImage;
   shapes?: Shape[];
   points?: Array<{ x: number; y: number; label?: string }>;
+  /** A picture drawn at each point instead of a dot (position object). */
+  marker?: { src: string; width: number; height: number };
   lines?: Array<[string, string]>;
   onShape?(id: string): void;
   onPoint?(x: number, y: number): void;
@@ -161,16 +184,35 @@ export function GraphicStage({
           {shapes
             .filter((s) => s.label)
             .map((s) => {
-              const [x, y] = centreOf(s, width, height);
+              const [x, y] = labelAnchor(s);
+              const [number, ...rest] = s.label!.split(': ');
               return (
-                <text key={`l-${s.id}`} className="shape-label" x={x} y={y}>
-                  {s.label}
-                </text>
+                <g key={`l-${s.id}`} className="shape-label">
+                  <circle cx={x} cy={y} r={11} />
+                  <text x={x} y={y + 1}>
+                    {number}
+                  </text>
+                  {rest.length > 0 && (
+                    <text className="placed" x={x + 15} y={y + 1}>
+                      {rest.join(': ')}
+                    </text>
+                  )}
+                </g>
               );
             })}
           {points.map((p, i) => (
             <g key={i} className="point">
-              <circle cx={p.x} cy={p.y} r={Math.max(4, width / 80)} />
+              {marker ? (
+                <image
+                  href={marker.src}
+                  x={p.x - marker.width / 2}
+                  y={p.y - marker.height / 2}
+                  width={marker.width}
+                  height={marker.height}
+                />
+              ) : (
+                <circle cx={p.x} cy={p.y} r={Math.max(4, width / 80)} />
+              )}
               {p.label && (
                 <text x={p.x + 8} y={p.y - 8}>
                   {p.label}

@@ -13,6 +13,7 @@ export function PointPlacer({
   onChange,
   marker,
   describedBy,
+  markerImage,
 }: {
   image: StageImage;
   points: string[];
@@ -21,6 +22,8 @@ export function PointPlacer({
   onChange(points: string[]): void;
   marker?: string;
   describedBy?: string;
+  /** The object placed, drawn at each point (position object). */
+  markerImage?: { src: string; width: number; height: number };
 }) {
   const { t } = useI18n();
   const uid = useId();
@@ -38,7 +41,12 @@ export function PointPlacer({
     <div className="point-placer">
       <GraphicStage
         image={image}
-        points={parsed.map(([px, py], i) => ({ x: px, y: py, label: marker ?? String(i + 1) }))}
+        points={parsed.map(([px, py], i) => ({
+          x: px,
+          y: py,
+          label: markerImage ? undefined : (marker ?? String(i + 1)),
+        }))}
+        marker={markerImage}
         onPoint={add}
         describedBy={describedBy}
       />

@@ -47,6 +47,11 @@ function Placement({ element, stage }: InteractionProps & { stage: StageImage })
         points={asList(responses[id])}
         max={max}
         marker={object?.alt || undefined}
+        markerImage={
+          objectSrc && object
+            ? { src: objectSrc, width: object.width || 24, height: object.height || 24 }
+            : undefined
+        }
         onChange={(points) => set(id, listValue(cardinality, points))}
       />
     </div>
