@@ -17,6 +17,8 @@ import { studentRoutes } from './routes/students/students.ts';
 import { auditRoutes } from './routes/audit/audit.ts';
 import { itemBankRoutes } from './routes/item-banks/item-banks.ts';
 import { itemRoutes } from './routes/items/items.ts';
+import { importRoutes } from './routes/imports/imports.ts';
+import { tryScoreRoutes } from './routes/imports/try-score.ts';
 import { candidateRoutes } from './routes/candidate/candidate.ts';
 import { sittingRoutes } from './routes/sittings/sittings.ts';
 import { sessionRoutes } from './routes/sessions/sessions.ts';
@@ -88,6 +90,8 @@ export function createApp(deps: AppDeps, metrics?: MetricsSources): App {
   app.route('/api/audit', auditRoutes());
   app.route('/api/item-banks', itemBankRoutes());
   app.route('/api/items', itemRoutes());
+  app.route('/api/item-banks', importRoutes());
+  app.route('/api/items', tryScoreRoutes());
   app.route('/api/candidate', candidateRoutes());
   app.route('/api/sittings', sittingRoutes());
   app.route('/api/sessions', sessionRoutes());

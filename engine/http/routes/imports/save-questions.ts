@@ -1,0 +1,74 @@
+/**
+ * Saves the questions of a confirmed import, or one draft from the editor, as item versions: all
+ * in one transaction with one audit row, so a failure part-way leaves the bank as it was.
+ */
+import {
+  parseItemXml,
+  saveItemVersion,
+  type ImportedQuestion,
+  type ItemMetadata,
+} from '../../../../item-bank/index.ts';
+import { appendAudit } from '../../../audit/audit-log.ts';
+import type { StaffActor } from '../../../auth/actor.ts';
+import type { Database } from '../../../db/database.ts';
+
+export interface SavedQuestion {
+  number: number;
+  identifier: string;
+  itemId: string;
+  version: number;
+  created: boolean;
+}
+
+export async function saveQuestions(props: {
+  db: Database;
+  actor: StaffActor;
+  bankId: string;
+  organisationId: string;
+  questions: ImportedQuestion[];
+  sourceFormat: string;
+  filename?: string;
+  metadata?: Partial<ItemMetadata>;
+  ip?: string;
+  action: string;
+}): Promise<SavedQuestion[]> {
+  return props.db.transaction(async (tx) => {
+    const saved: SavedQuestion[] = [];
+    for (const q of props.questions) {
+      const model = parseItemXml(q.qtiXml!).item!;
+      const result = await saveItemVersion(
+        tx,
+        props.bankId,
+        {
+          identifier: q.identifier,
+          title: model.title,
+          sourceFormat: props.sourceFormat,
+          sourceFile: props.filename,
+          qtiXml: q.qtiXml!,
+          model,
+          text: q.text,
+          interactionTypes: [...new Set(model.interactions.map((i) => i.type))],
+          metadata: { language: 'vi', ...props.metadata },
+        },
+        props.actor.userId,
+      );
+      saved.push({ number: q.number, identifier: q.identifier, ...result });
+    }
+    await appendAudit(tx, {
+      actorId: props.actor.userId,
+      actorRole: props.actor.role,
+      action: props.action,
+      subjectType: 'item_bank',
+      subjectId: props.bankId,
+      organisationId: props.organisationId,
+      ip: props.ip,
+      details: {
+        format: props.sourceFormat,
+        file: props.filename,
+        items: saved.length,
+        created: saved.filter((s) => s.created).length,
+      },
+    });
+    return saved;
+  });
+}
