@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { CheckInResponse } from '../../../engine/client.ts';
 import { useI18n, type MessageKey } from '../../shared/i18n.tsx';
+import { ProctoringNotice } from '../use-proctoring.tsx';
 
 export function CheckInPage({ onCheckedIn }: { onCheckedIn(result: CheckInResponse): void }) {
   const { t } = useI18n();
@@ -76,6 +77,7 @@ export function CheckInPage({ onCheckedIn }: { onCheckedIn(result: CheckInRespon
           {t('checkin.submit')}
         </button>
       </form>
+      <ProctoringNotice />
       <p>{t('checkin.privacy')}</p>
     </main>
   );

@@ -4,6 +4,7 @@ import { useI18n } from '../../shared/i18n.tsx';
 import { ItemView } from '../components/item-view.tsx';
 import { Timer } from '../components/timer.tsx';
 import type { ExamConnection, ExamState } from '../exam-connection.ts';
+import { useProctoring } from '../use-proctoring.tsx';
 
 export function ExamPage({
   exam,
@@ -15,6 +16,7 @@ export function ExamPage({
   onReview(): void;
 }) {
   const { t } = useI18n();
+  useProctoring(exam);
   const snapshot = state.snapshot!;
   const form = snapshot.form;
   const entry = form[state.position] ?? form[0]!;
