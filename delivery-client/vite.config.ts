@@ -21,6 +21,7 @@ export default defineConfig({
       input: {
         index: path.join(root, 'index.html'),
         candidate: path.join(root, 'candidate/index.html'),
+        author: path.join(root, 'author/index.html'),
       },
     },
   },

@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import { call, session, type Bank, type Me } from './api.ts';
+import { useT } from './i18n.tsx';
+import { Browse } from './pages/browse.tsx';
+import { DraftEditor } from './pages/draft-editor.tsx';
+import { ImportPage } from './pages/import.tsx';
+import { Login } from './pages/login.tsx';
+
+type Page = 'browse' | 'import' | 'editor';
+
+/** The authoring app: sign-in, then the bank browser, the import page and the item editor. */
+export function App() {
+  const { t, lang, setLang } = useT();
+  const [me, setMe] = useState<Me>();
+  const [banks, setBanks] = useState<Bank[]>([]);
+  const [bankId, setBankId] = useState('');
+  const [page, setPage] = useState<Page>('browse');
+  const [signedIn, setSignedIn] = useState(!!session.token);
+
+  useEffect(() => {
+    if (!signedIn) return;
+    Promise.all([call<Me>('GET', '/auth/me'), call<{ items: Bank[] }>('GET', '/item-banks')])
+      .then(([user, list]) => {
+        setMe(user);
+        setBanks(list.items);
+        setBankId((current) => current || (list.items.find((b) => b.writable) ?? list.items[0])?.id || '');
+      })
+      .catch(() => {
+        session.set(null);
+        setSignedIn(false);
+      });
+  }, [signedIn]);
+
+  const bank = banks.find((b) => b.id === bankId);
+  return (
+    <>
+      <header className="topbar">
+        <span className="brand">{t('author.title')}</span>
+        {me && (
+          <nav aria-label={t('author.title')}>
+            {(['browse', 'import', 'editor'] as const).map((p) => (
+              <button
+                key={p}
+                type="button"
+                className={page === p ? 'tab active' : 'tab'}
+                aria-current={page === p ? 'page' : undefined}
+                onClick={() => setPage(p)}
+              >
+                {t(`nav.${p}`)}
+              </button>
+            ))}
+          </nav>
+        )}
+        <span className="spacer" />
+        {me && banks.length > 0 && (
+          <label className="bank-select">
+            {t('bank.choose')}{' '}
+            <select value={bankId} onChange={(e) => setBankId(e.target.value)}>
+              {banks.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name} — {b.organisationName}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button
+          type="button"
+          className="secondary"
+          lang={lang === 'vi' ? 'en' : 'vi'}
+          onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
+        >
+          {t('author.lang')}
+        </button>
+        {me && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              session.set(null);
+              setMe(undefined);
+              setSignedIn(false);
+            }}
+          >
+            {t('author.logout')} ({me.fullName})
+          </button>
+        )}
+      </header>
+      <main className="author">
+        {!signedIn && <Login onSignedIn={() => setSignedIn(true)} />}
+        {signedIn && me && !bank && <p>{t('bank.none')}</p>}
+        {signedIn && me && bank && page === 'browse' && <Browse bank={bank} me={me} />}
+        {signedIn && me && bank && page === 'import' && <ImportPage bank={bank} />}
+        {signedIn && me && bank && page === 'editor' && (
+          <section aria-labelledby="editor-title">
+            <h2 id="editor-title">{t('editor.title')}</h2>
+            <DraftEditor bank={bank} />
+          </section>
+        )}
+      </main>
+    </>
+  );
+}

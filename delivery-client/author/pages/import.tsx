@@ -1,0 +1,250 @@
+import { useState } from 'react';
+import {
+  ApiError,
+  call,
+  type Bank,
+  type Draft,
+  type Preview,
+  type PreviewQuestion,
+  type Problem,
+} from '../api.ts';
+import { useT } from '../i18n.tsx';
+import { DraftEditor } from './draft-editor.tsx';
+
+const FORMATS = ['docx', 'moodle', 'gift', 'aiken', 'csv', 'xlsx'] as const;
+
+/** Upload, preview with per-question problems (nothing stored), correct or leave out, then save all or none. */
+export function ImportPage({ bank }: { bank: Bank }) {
+  const { t, lang } = useT();
+  const [file, setFile] = useState<File>();
+  const [format, setFormat] = useState('');
+  const [subject, setSubject] = useState('');
+  const [grade, setGrade] = useState('');
+  const [preview, setPreview] = useState<Preview>();
+  const [skip, setSkip] = useState<number[]>([]);
+  const [fixes, setFixes] = useState<Record<string, Draft>>({});
+  const [editing, setEditing] = useState<number>();
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState('');
+  const say = (p: Problem) => (lang === 'en' ? p.messageEn : p.message);
+
+  function form(decisions: { skip: number[]; fixes: Record<string, Draft> }) {
+    const data = new FormData();
+    data.set('file', file!);
+    data.set('decisions', JSON.stringify(decisions));
+    const metadata: Record<string, unknown> = {};
+    if (subject.trim()) metadata.subject = subject.trim();
+    if (grade) metadata.grade = Number(grade);
+    data.set('metadata', JSON.stringify(metadata));
+    return data;
+  }
+  const query = format ? `?format=${format}` : '';
+
+  async function load(decisions = { skip, fixes }) {
+    if (!file) return;
+    setBusy(true);
+    setError('');
+    setNotice('');
+    try {
+      setPreview(await call<Preview>('POST', `/item-banks/${bank.id}/imports${query}`, form(decisions)));
+    } catch (e) {
+      setError(t('error.generic', { message: (e as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  }
+  async function confirm() {
+    setBusy(true);
+    setError('');
+    try {
+      const saved = await call<{ items: unknown[]; created: number }>(
+        'POST',
+        `/item-banks/${bank.id}/imports/confirm${query}`,
+        form({ skip, fixes }),
+      );
+      setNotice(t('import.saved', { n: saved.items.length, created: saved.created }));
+      setPreview(undefined);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422 && e.details) setPreview(e.details as Preview);
+      setError(t('error.generic', { message: (e as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  }
+  function toggleSkip(q: PreviewQuestion) {
+    const next = skip.includes(q.number) ? skip.filter((n) => n !== q.number) : [...skip, q.number];
+    setSkip(next);
+    void load({ skip: next, fixes });
+  }
+  function applyFix(q: PreviewQuestion, draft: Draft) {
+    const next = { ...fixes, [String(q.number)]: { ...draft, number: q.number, label: q.label } };
+    setFixes(next);
+    setEditing(undefined);
+    void load({ skip, fixes: next });
+  }
+
+  const bad = preview?.questions.filter((q) => !q.valid && !q.skipped).length ?? 0;
+  return (
+    <section aria-labelledby="import-title">
+      <h2 id="import-title">{t('import.title')}</h2>
+      <p className="muted">{t('import.help')}</p>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSkip([]);
+          setFixes({});
+          void load({ skip: [], fixes: {} });
+        }}
+      >
+        <label className="field grow">
+          {t('import.file')}
+          <input
+            type="file"
+            accept=".docx,.xml,.gift,.txt,.csv,.xlsx"
+            onChange={(e) => setFile(e.target.files?.[0])}
+            required
+          />
+        </label>
+        <label className="field">
+          {t('import.format')}
+          <select value={format} onChange={(e) => setFormat(e.target.value)}>
+            <option value="">{t('import.format.auto')}</option>
+            {FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          {t('import.subject')}
+          <input value={subject} onChange={(e) => setSubject(e.target.value)} size={10} />
+        </label>
+        <label className="field">
+          {t('import.grade')}
+          <select value={grade} onChange={(e) => setGrade(e.target.value)}>
+            <option value="">–</option>
+            {Array.from({ length: 12 }, (_, i) => (
+              <option key={i} value={i + 1}>
+                {i + 1}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={!file || busy}>
+          {t('import.preview')}
+        </button>
+      </form>
+      <div aria-live="polite">
+        {busy && <p>{t('import.reading')}</p>}
+        {notice && <p className="notice">{notice}</p>}
+        {error && <p className="error">{error}</p>}
+      </div>
+      {preview && (
+        <>
+          <div className="import-summary">
+            <p>
+              <strong>
+                {t('import.summary', {
+                  total: preview.questions.length,
+                  bad,
+                  skipped: preview.questions.filter((q) => q.skipped).length,
+                })}
+              </strong>{' '}
+              {t('import.nothingSaved')}
+            </p>
+            <button type="button" onClick={() => void confirm()} disabled={!preview.ok || busy}>
+              {t('import.confirm')}
+            </button>
+            {!preview.ok && <p className="muted">{t('import.cannotConfirm')}</p>}
+          </div>
+          {preview.problems.length > 0 && (
+            <div className="problems" role="alert">
+              <h3>{t('import.fileProblems')}</h3>
+              <ul>
+                {preview.problems.map((p, i) => (
+                  <li key={i}>{say(p)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <ol className="questions">
+            {preview.questions.map((q) => (
+              <li
+                key={q.number}
+                className={`question ${q.skipped ? 'skipped' : q.valid ? 'valid' : 'invalid'}`}
+              >
+                <div className="question-head">
+                  <h3>{q.label}</h3>
+                  <span className="tag">{t(`kind.${q.draft.kind}`)}</span>
+                  <span className={`badge ${q.skipped ? '' : q.valid ? 'ok' : 'bad'}`}>
+                    {q.skipped ? t('import.skipped') : q.valid ? t('import.valid') : t('import.invalid')}
+                  </span>
+                  {(q.draft.line ?? q.draft.paragraph) !== undefined && (
+                    <span className="muted">
+                      {q.draft.line !== undefined
+                        ? t('import.where.line', { n: q.draft.line })
+                        : t('import.where.paragraph', { n: q.draft.paragraph! })}
+                    </span>
+                  )}
+                </div>
+                {q.draft.stem.map((s, i) => (
+                  <p key={i}>{s}</p>
+                ))}
+                {q.draft.options.length > 0 && (
+                  <ul className="options">
+                    {q.draft.options.map((o) => (
+                      <li key={o.label} className={o.correct ? 'key' : ''}>
+                        {o.label}
+                        {q.draft.kind === 'trueFalse' ? ')' : '.'} {o.text}
+                        {q.draft.kind === 'trueFalse'
+                          ? ` — ${o.correct === null ? '?' : o.correct ? t('editor.isTrue') : t('editor.isFalse')}`
+                          : o.correct
+                            ? ` ✓ ${t('import.key')}`
+                            : ''}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {q.draft.answers.length > 0 && (
+                  <p>
+                    {t('import.key')}: {q.draft.answers.join(' | ')}
+                  </p>
+                )}
+                {q.problems.length > 0 && (
+                  <ul className="problems">
+                    {q.problems.map((p, i) => (
+                      <li key={i} className={p.severity}>
+                        {say(p)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <div className="toolbar">
+                  <button type="button" className="secondary" onClick={() => toggleSkip(q)}>
+                    {q.skipped ? t('import.unskip') : t('import.skip')}
+                  </button>
+                  {!q.skipped && (
+                    <button type="button" className="secondary" onClick={() => setEditing(q.number)}>
+                      {t('import.fix')}
+                    </button>
+                  )}
+                </div>
+                {editing === q.number && (
+                  <DraftEditor
+                    bank={bank}
+                    initial={q.draft}
+                    onApply={(d) => applyFix(q, d)}
+                    onCancel={() => setEditing(undefined)}
+                  />
+                )}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
