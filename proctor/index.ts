@@ -17,3 +17,4 @@ export { INCIDENT_KINDS, SEVERITY, type Incident, type IncidentKind, type Severi
 export { DEFAULT_POLICY, proctoringEnabled, proctoringPolicyOf, type ProctoringPolicy } from './policy.ts';
 export { createIncidentTracker, type IncidentTracker } from './rules.ts';
 export { riskScore, SEVERITY_WEIGHT, type Risk, type RiskReason } from './risk.ts';
+export { proctorAssetDirs, proctorAssetType } from './assets.ts';

@@ -13,6 +13,7 @@ import { sittings } from '../delivery/tables.ts';
 import { sebRequestAllowed, sebRequired } from '../seb/sitting-seb.ts';
 import type { AppEnv } from './env.ts';
 import { publicOrigin, publicRequestUrl } from './public-url.ts';
+import { mountProctorAssets } from './proctor-assets.ts';
 
 export const clientDist = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -26,6 +27,8 @@ const SEB_REFUSED_PAGE = `<!doctype html><html lang="vi"><head><meta charset="ut
 <p lang="en">This sitting must be taken in Safe Exam Browser with the sitting's configuration.</p></main></body></html>`;
 
 export function mountClientPages(app: Hono<AppEnv>, root = clientDist): boolean {
+  // The proctoring detector's models and wasm, from node_modules (see proctor-assets.ts).
+  mountProctorAssets(app);
   if (!existsSync(path.join(root, 'index.html'))) return false;
   const relativeRoot = path.relative(process.cwd(), root) || '.';
   app.use('*', async function securityHeaders(c, next) {
@@ -36,7 +39,7 @@ export function mountClientPages(app: Hono<AppEnv>, root = clientDist): boolean 
     c.header('referrer-policy', 'same-origin');
     c.header(
       'content-security-policy',
-      "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; frame-ancestors 'none'",
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; frame-ancestors 'none'",
     );
   });
   app.use(

@@ -10,25 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FrameAnalysis } from '../client/frame-analysis.ts';
+import { proctorAssetDirs } from '../assets.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** The installed folder of an npm package, looked up the way Node does (walking up through node_modules). */
-export function packageDir(name: string, from = here): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'node_modules', name);
-    if (existsSync(path.join(candidate, 'package.json'))) return candidate;
-    if (path.dirname(dir) === dir) throw new Error(`package ${name} is not installed`);
-  }
-}
-
-/** Folders of the npm packages that ship the models and the wasm binaries. */
-export function packageAssetDirs(): { models: string; wasm: string } {
-  return {
-    models: path.join(packageDir('@vladmandic/human'), 'models'),
-    wasm: path.join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist'),
-  };
-}
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
@@ -46,7 +30,7 @@ export interface Lab {
   baseUrl: string;
   backend: string;
   analyseImage(file: string): Promise<FrameAnalysis>;
-  bench(file: string, width: number, height: number, frames: number): Promise<number[]>;
+  bench(file: string, width: number, height: number, frames: number, objects?: boolean): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -66,7 +50,7 @@ async function bundlePage(): Promise<string> {
 }
 
 function serve(imagesDir: string, script: string): Promise<Server> {
-  const dirs = packageAssetDirs();
+  const dirs = proctorAssetDirs();
   const roots: Record<string, string> = { models: dirs.models, wasm: dirs.wasm, images: imagesDir };
   const server = createServer((req, res) => {
     const headers = {
@@ -137,12 +121,13 @@ export async function openLab(
     backend,
     analyseImage: (file) =>
       page.evaluate((u) => window.proctorLab.analyseUrl(u), `${baseUrl}/images/${encodeURIComponent(file)}`),
-    bench: (file, width, height, frames) =>
-      page.evaluate(([u, w, h, n]) => window.proctorLab.bench(u, w, h, n), [
+    bench: (file, width, height, frames, objects = true) =>
+      page.evaluate(([u, w, h, n, o]) => window.proctorLab.bench(u, w, h, n, o), [
         `${baseUrl}/images/${encodeURIComponent(file)}`,
         width,
         height,
         frames,
+        objects,
       ] as const),
     async close() {
       await page.close();

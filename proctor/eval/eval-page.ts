@@ -29,7 +29,7 @@ const lab = {
     return detector.analyse(canvas, { objects });
   },
   /** Draws the image onto a canvas of the given size (letterboxed) and analyses it `frames` times. */
-  async bench(url: string, width: number, height: number, frames: number): Promise<number[]> {
+  async bench(url: string, width: number, height: number, frames: number, objects = true): Promise<number[]> {
     if (!detector) throw new Error('init first');
     const img = await loadImage(url);
     const canvas = document.createElement('canvas');
@@ -44,7 +44,7 @@ const lab = {
     const times: number[] = [];
     for (let i = 0; i < frames; i++) {
       const t0 = performance.now();
-      await detector.analyse(canvas);
+      await detector.analyse(canvas, { objects });
       times.push(performance.now() - t0);
     }
     return times;

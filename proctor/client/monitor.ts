@@ -1,0 +1,202 @@
+/**
+ * The proctoring monitor in the candidate's page: camera and microphone stay on the device; the detector runs at
+ * a low frame rate, paced by requestIdleCallback and backing off when a frame takes long (detection never takes
+ * more than about a third of the main thread, so answering stays responsive); browser monitors watch focus,
+ * visibility, full screen, copy/paste, a second screen and devtools. Only state changes leave the device, in
+ * batches with device timestamps, through `send` (the candidate socket's `proctor:events`).
+ */
+import type { DeviceEvent, DeviceEventBatch } from '../events.ts';
+import { DEFAULT_THRESHOLDS, faceCountClass, headPose, mainFace, watchedObjects } from './classify.ts';
+import type { Detector } from './detector.ts';
+import { ENGINE_ASSET_URLS, type AssetUrls } from './human-config.ts';
+import { createFrameReporter, createSpeechGate } from './reporter.ts';
+
+export interface MonitorOptions {
+  /** Sends a batch; resolves `{ proctoring: false }` when the sitting does not watch candidates (the monitor stops). */
+  send(batch: DeviceEventBatch): Promise<{ proctoring: boolean } | null>;
+  urls?: AssetUrls;
+  /** Shortest pause between two frames (default 200 ms: at most 5 frames a second). */
+  frameIntervalMs?: number;
+  /** Object detection (phone, book) every this many ms (default 3000). */
+  objectIntervalMs?: number;
+  batchIntervalMs?: number;
+  /** Runs the identity check once the camera is on; returns its event. */
+  identity?: (detector: Detector, video: HTMLVideoElement) => Promise<DeviceEvent | null>;
+}
+
+export interface ProctorMonitor {
+  stop(): void;
+  /** Frames analysed per second over the last few seconds. */
+  fps(): number;
+  video: HTMLVideoElement | null;
+}
+
+const idle = (fn: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 0);
+
+/** Starts watching; resolves once the browser monitors run (the camera and models load in the background). */
+export async function startMonitor(options: MonitorOptions): Promise<ProctorMonitor> {
+  const frameInterval = options.frameIntervalMs ?? 200;
+  const objectInterval = options.objectIntervalMs ?? 3000;
+  let stopped = false;
+  let queue: DeviceEvent[] = [];
+  const push = (e: DeviceEvent) => queue.push(e);
+  const cleanups: (() => void)[] = [];
+  const frameTimes: number[] = [];
+  let video: HTMLVideoElement | null = null;
+
+  const flush = async () => {
+    const events = queue;
+    queue = [];
+    const ack = await options.send({ sentAt: Date.now(), events }).catch(() => null);
+    if (ack === null)
+      queue = [...events, ...queue].slice(-500); // offline: keep for the next batch
+    else if (!ack.proctoring) monitor.stop();
+  };
+  const batchTimer = setInterval(() => void flush(), options.batchIntervalMs ?? 2000);
+  cleanups.push(() => clearInterval(batchTimer));
+
+  // Browser monitors.
+  const on = <K extends keyof WindowEventMap>(type: K, fn: (e: WindowEventMap[K]) => void) => {
+    window.addEventListener(type, fn);
+    cleanups.push(() => window.removeEventListener(type, fn));
+  };
+  on('blur', () => push({ kind: 'focus', at: Date.now(), focused: false }));
+  on('focus', () => push({ kind: 'focus', at: Date.now(), focused: true }));
+  const onVisibility = () => push({ kind: 'visibility', at: Date.now(), visible: !document.hidden });
+  document.addEventListener('visibilitychange', onVisibility);
+  cleanups.push(() => document.removeEventListener('visibilitychange', onVisibility));
+  const onFullscreen = () =>
+    push({ kind: 'fullscreen', at: Date.now(), active: Boolean(document.fullscreenElement) });
+  document.addEventListener('fullscreenchange', onFullscreen);
+  cleanups.push(() => document.removeEventListener('fullscreenchange', onFullscreen));
+  for (const action of ['copy', 'cut', 'paste'] as const)
+    on(action, () => push({ kind: 'clipboard', at: Date.now(), action }));
+  let extended: boolean | null = null;
+  let devtools: boolean | null = null;
+  const poll = setInterval(() => {
+    const ext = (screen as Screen & { isExtended?: boolean }).isExtended;
+    if (typeof ext === 'boolean' && ext !== extended)
+      push({ kind: 'screen', at: Date.now(), extended: (extended = ext) });
+    // Docked devtools shrink the page well below the window; a heuristic, reported as such to the proctor.
+    const open = window.outerWidth - window.innerWidth > 200 || window.outerHeight - window.innerHeight > 200;
+    if (open !== devtools && (devtools !== null || open))
+      push({ kind: 'devtools', at: Date.now(), open: (devtools = open) });
+  }, 2000);
+  cleanups.push(() => clearInterval(poll));
+
+  const monitor: ProctorMonitor = {
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      cleanups.forEach((fn) => fn());
+      void flush();
+    },
+    fps() {
+      const now = performance.now();
+      while (frameTimes.length && now - frameTimes[0]! > 5000) frameTimes.shift();
+      return frameTimes.length / 5;
+    },
+    get video() {
+      return video;
+    },
+  };
+
+  // Camera, microphone and detector, without holding up the caller.
+  void (async () => {
+    let stream: MediaStream;
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({
+        video: { width: 320, height: 240, frameRate: 15 },
+        audio: true,
+      });
+    } catch (error) {
+      push({
+        kind: 'camera',
+        at: Date.now(),
+        available: false,
+        reason: (error as Error).name || 'unavailable',
+      });
+      return;
+    }
+    cleanups.push(() => stream.getTracks().forEach((t) => t.stop()));
+    if (stopped) return monitor.stop();
+    for (const track of stream.getTracks())
+      track.addEventListener('ended', () =>
+        push({ kind: 'camera', at: Date.now(), available: false, reason: 'ended' }),
+      );
+    startAudio(stream, push, cleanups);
+    video = document.createElement('video');
+    video.muted = true;
+    video.playsInline = true;
+    video.srcObject = stream;
+    await video.play().catch(() => undefined);
+    let detector: Detector;
+    try {
+      // Loaded only when a sitting watches candidates: Human and TensorFlow.js are a chunk of their own.
+      const { createDetector } = await import('./detector.ts');
+      detector = await createDetector(options.urls ?? ENGINE_ASSET_URLS);
+    } catch {
+      push({ kind: 'camera', at: Date.now(), available: false, reason: 'detector' });
+      return;
+    }
+    if (options.identity) {
+      const result = await options.identity(detector, video).catch(() => null);
+      if (result) push(result);
+    }
+    const report = createFrameReporter(push);
+    let lastObjects = 0;
+    let lastFps = 0;
+    const loop = async () => {
+      if (stopped || !video) return;
+      const started = performance.now();
+      if (video.readyState >= 2 && !document.hidden) {
+        const objects = started - lastObjects >= objectInterval;
+        if (objects) lastObjects = started;
+        const frame = await detector.analyse(video, { objects });
+        const face = mainFace(frame, DEFAULT_THRESHOLDS);
+        report(Date.now(), {
+          faces: faceCountClass(frame, DEFAULT_THRESHOLDS),
+          pose: face ? headPose(face, DEFAULT_THRESHOLDS) : null,
+          ...(face?.yaw != null ? { yaw: face.yaw } : {}),
+          ...(face?.pitch != null ? { pitch: face.pitch } : {}),
+          ...(objects ? { objects: watchedObjects(frame, DEFAULT_THRESHOLDS).map((o) => o.kind) } : {}),
+        });
+        frameTimes.push(performance.now());
+        if (performance.now() - lastFps > 30_000) {
+          lastFps = performance.now();
+          push({ kind: 'monitor', at: Date.now(), fps: Math.round(monitor.fps() * 10) / 10 });
+        }
+      }
+      const took = performance.now() - started;
+      // Back-off: pause at least twice as long as the frame took.
+      setTimeout(() => idle(() => void loop()), Math.max(frameInterval, took * 2));
+    };
+    void loop();
+  })();
+
+  return monitor;
+}
+
+function startAudio(stream: MediaStream, push: (e: DeviceEvent) => void, cleanups: (() => void)[]) {
+  if (stream.getAudioTracks().length === 0 || typeof AudioContext === 'undefined') return;
+  const context = new AudioContext();
+  const source = context.createMediaStreamSource(stream);
+  // Speech band only: a high-pass at 300 Hz and a low-pass at 3400 Hz keep hum and hiss out of the level.
+  const high = new BiquadFilterNode(context, { type: 'highpass', frequency: 300 });
+  const low = new BiquadFilterNode(context, { type: 'lowpass', frequency: 3400 });
+  const analyser = new AnalyserNode(context, { fftSize: 1024 });
+  source.connect(high).connect(low).connect(analyser);
+  const samples = new Float32Array(analyser.fftSize);
+  const gate = createSpeechGate(push);
+  const timer = setInterval(() => {
+    analyser.getFloatTimeDomainData(samples);
+    let sum = 0;
+    for (const s of samples) sum += s * s;
+    gate(Date.now(), Math.sqrt(sum / samples.length));
+  }, 250);
+  cleanups.push(() => {
+    clearInterval(timer);
+    void context.close();
+  });
+}

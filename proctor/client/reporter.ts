@@ -1,0 +1,68 @@
+/**
+ * Turns per-frame decisions and audio levels into state-change events (what `proctor:events` carries): an event
+ * only when something changes, so a quiet exam sends almost nothing. Pure and clock-injected, for tests.
+ */
+import type { DeviceEvent, FaceCount, HeadPose, WatchedObject } from '../events.ts';
+
+export interface FrameDecision {
+  faces: FaceCount;
+  pose: HeadPose | null;
+  yaw?: number;
+  pitch?: number;
+  /** Present only on frames where object detection ran. */
+  objects?: WatchedObject[];
+}
+
+export function createFrameReporter(emit: (e: DeviceEvent) => void) {
+  let faces: FaceCount | null = null;
+  let pose: HeadPose | null = null;
+  const present = new Set<WatchedObject>();
+  return (at: number, d: FrameDecision) => {
+    if (d.faces !== faces) {
+      faces = d.faces;
+      emit({ kind: 'faces', at, count: d.faces });
+      if (d.faces !== 1) pose = null;
+    }
+    if (d.faces === 1 && d.pose && d.pose !== pose) {
+      pose = d.pose;
+      emit({
+        kind: 'pose',
+        at,
+        pose: d.pose,
+        ...(d.yaw === undefined ? {} : { yaw: Math.round(d.yaw) }),
+        ...(d.pitch === undefined ? {} : { pitch: Math.round(d.pitch) }),
+      });
+    }
+    if (d.objects) {
+      for (const object of ['phone', 'book'] as const) {
+        const seen = d.objects.includes(object);
+        if (seen !== present.has(object)) {
+          if (seen) present.add(object);
+          else present.delete(object);
+          emit({ kind: 'object', at, object, present: seen });
+        }
+      }
+    }
+  };
+}
+
+/**
+ * Speech-level sound with hysteresis: on after `onSamples` loud samples in a row (RMS >= `onLevel`), off after
+ * `offSamples` quiet ones (RMS < `offLevel`), so a cough or a chair is not speech.
+ */
+export function createSpeechGate(
+  emit: (e: DeviceEvent) => void,
+  { onLevel = 0.04, offLevel = 0.02, onSamples = 4, offSamples = 8 } = {},
+) {
+  let speaking = false;
+  let run = 0;
+  return (at: number, rms: number) => {
+    const loud = speaking ? rms >= offLevel : rms >= onLevel;
+    run = loud === speaking ? 0 : run + 1;
+    if (run >= (speaking ? offSamples : onSamples)) {
+      speaking = !speaking;
+      run = 0;
+      emit({ kind: 'audio', at, speech: speaking, level: Math.min(1, Math.round(rms * 1000) / 1000) });
+    }
+  };
+}
