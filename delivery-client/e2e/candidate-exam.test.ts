@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../engine/audit/audit-log.ts';
 import { seedDemo, type DemoSitting } from '../../engine/demo/seed-demo.ts';
+import { loadDemoBank } from '../../item-bank/index.ts';
 import { candidateSessions } from '../../engine/schema.ts';
 import { createTestEngine, type TestEngine } from '../../engine/test/test-engine.ts';
 import { ensureClientBuilt, launchChromium, screenshotDir } from './browser.ts';
@@ -13,6 +14,10 @@ let engine: TestEngine;
 let baseUrl: string;
 let browser: Browser;
 let demo: DemoSitting;
+// The demo form is in bank order (file names); positions are looked up so new demo items do not break the test.
+const bank = loadDemoBank().map((d) => d.item.identifier);
+const total = bank.length;
+const at = (identifier: string) => bank.indexOf(identifier) + 1;
 
 beforeAll(async () => {
   await ensureClientBuilt();
@@ -54,8 +59,8 @@ describe('a candidate takes the demo sitting in Chromium', () => {
     const started = Date.now();
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
 
-    // Item 1: Đại lượng vectơ (multiple choice) - the form is in bank order: DIA, TA-ORD, TA-GR, TIN, TOAN-9, TOAN-12-DS, TOAN-12-TLN, VATLY-TL, VATLY-VT.
-    await page.getByRole('heading', { name: /Câu 1 \/ 9/ }).waitFor();
+    // Item 1 is the match item DIA-7-MATCH-01 (the form is in bank order).
+    await page.getByRole('heading', { name: `Câu 1 / ${total}` }).waitFor();
     await page
       .locator('.item-body table, .item-body .choices, .item-body select, .item-body input')
       .first()
@@ -70,9 +75,11 @@ describe('a candidate takes the demo sitting in Chromium', () => {
     await page.getByLabel('Lào – Viêng Chăn').check();
     await page.getByText('Đã lưu').waitFor();
 
-    // Go to the text entry item (TIN-8-PY-01, position 4) with the navigation panel.
-    await page.getByRole('button', { name: /^Câu 4/ }).click();
-    await page.getByRole('heading', { name: /Câu 4 \/ 9/ }).waitFor();
+    // Go to the text entry item TIN-8-PY-01 with the navigation panel.
+    const textEntry = at('TIN-8-PY-01');
+    const choice = at('TOAN-9-DT-01');
+    await page.getByRole('button', { name: new RegExp(`^Câu ${textEntry}( |$)`) }).click();
+    await page.getByRole('heading', { name: `Câu ${textEntry} / ${total}` }).waitFor();
     const entry = page.getByLabel('Nhập câu trả lời');
 
     // The network drops: answering goes on, the banner shows, and the answer syncs on reconnect.
@@ -84,17 +91,17 @@ describe('a candidate takes the demo sitting in Chromium', () => {
     await context.setOffline(false);
     await page.getByText('Đã lưu').waitFor({ timeout: 20_000 });
 
-    // Choice item TOAN-9-DT-01 at position 5: choose 28,26 cm².
-    await page.getByRole('button', { name: /^Câu 5/ }).click();
+    // Choice item TOAN-9-DT-01: choose 28,26 cm².
+    await page.getByRole('button', { name: new RegExp(`^Câu ${choice}( |$)`) }).click();
     await page.getByLabel(/28,26 cm²/).check();
     await page.getByRole('button', { name: 'Đánh dấu xem lại' }).click();
     await page.getByText('Đã lưu').waitFor();
 
     // A reload resumes at the same item with the same answers.
     await page.reload();
-    await page.getByRole('heading', { name: /Câu 5 \/ 9/ }).waitFor();
+    await page.getByRole('heading', { name: `Câu ${choice} / ${total}` }).waitFor();
     expect(await page.getByLabel(/28,26 cm²/).isChecked()).toBe(true);
-    await page.getByRole('button', { name: /^Câu 4/ }).click();
+    await page.getByRole('button', { name: new RegExp(`^Câu ${textEntry}( |$)`) }).click();
     expect(await page.getByLabel('Nhập câu trả lời').inputValue()).toBe('print');
 
     await page.getByRole('button', { name: 'Xem lại và nộp bài' }).click();
@@ -141,7 +148,7 @@ describe('a candidate takes the demo sitting in Chromium', () => {
     await first.getByLabel('Ngày sinh (ngày/tháng/năm)').fill(`${d}/${m}/${y}`);
     await first.getByRole('button', { name: 'Vào phòng thi' }).click();
     await first.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
-    await first.getByRole('heading', { name: /Câu 1 \/ 9/ }).waitFor();
+    await first.getByRole('heading', { name: `Câu 1 / ${total}` }).waitFor();
     const second = await context.newPage();
     await second.goto(`${baseUrl}/candidate/`);
     await second.getByText(/Bài thi đang mở ở thiết bị hoặc thẻ khác/).waitFor({ timeout: 15_000 });
