@@ -29,6 +29,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { createApp, type App } from './http/app.ts';
 import type { AppDeps } from './http/env.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createCodeGrader } from '../grading/index.ts';
 
 export interface Engine {
   app: App;
@@ -95,7 +96,9 @@ export async function createEngine(
   const notifier = createSessionNotifier(database.db);
   const writer = new ResponseWriter(database.db);
   const submittedListeners: Array<(sessionId: string) => void> = [];
-  const scorer = options.scorer ?? createQtiScorer();
+  // Sandbox pools start on first use: an engine that never sees a code task never starts one.
+  const codeGrader = createCodeGrader();
+  const scorer = options.scorer ?? createQtiScorer({ codeGrader });
   const scoring = createScoringQueue(database.db, scorer, logger);
   submittedListeners.push((sessionId) => scoring.enqueue(sessionId));
   const onSubmitted = (sessionId: string) => {
@@ -160,6 +163,7 @@ export async function createEngine(
         writer,
         items,
         onSubmitted,
+        codeGrader,
       });
       engine.timeKeeper = startTimeKeeper(candidates, database.db, logger);
       notifier.attach(io);
@@ -185,6 +189,7 @@ export async function createEngine(
       }
       await writer.drain();
       await scoring.idle();
+      await codeGrader.close();
       if (server?.listening) {
         const s = server;
         // Stop accepting, let requests in flight finish, then cut idle keep-alive connections.

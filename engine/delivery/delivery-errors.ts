@@ -55,5 +55,11 @@ export const deliveryErrors = {
       'This sitting must be taken in Safe Exam Browser with the configuration the exam board issued.',
     ),
   rateLimited: () => new AppError(429, 'rate_limited', 'Too many requests; slow down.'),
+  codeRunUnavailable: () =>
+    new AppError(503, 'code_runner_unavailable', 'Running code is not available on this server.'),
+  notACodeTask: (ref: string, cause: unknown) =>
+    new AppError(400, 'not_a_code_task', `The item ${ref} has no code task for that response.`, undefined, {
+      cause,
+    }),
   invalidPayload: (message: string) => new AppError(400, 'invalid_payload', message),
 };

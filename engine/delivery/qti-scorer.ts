@@ -4,7 +4,14 @@
  * maximum. Items answered in free text, files or drawings without automatic processing wait for
  * a marker (pending).
  */
-import { compileItem, ratingOf, toTenPointScale, type CompiledItem } from '../../grading/index.ts';
+import {
+  compileItem,
+  ratingOf,
+  toTenPointScale,
+  type CodeGrader,
+  type CompiledItem,
+} from '../../grading/index.ts';
+import { gradeCodeItem } from './code-items.ts';
 import type { AssessmentItem } from '../../item-bank/index.ts';
 import type { ItemScore, ItemScorer } from './score-session.ts';
 
@@ -35,7 +42,8 @@ function maxScoreOf(item: AssessmentItem): number {
   return 1;
 }
 
-export function createQtiScorer(): ItemScorer {
+/** The QTI scorer; with a code grader, code-task items are graded in its sandboxes. */
+export function createQtiScorer(options: { codeGrader?: CodeGrader } = {}): ItemScorer {
   const compiled = new Map<string, { scorer: CompiledItem; max: number; manual: boolean }>();
   return {
     scoreItem(model, responses, context): ItemScore {
@@ -57,6 +65,9 @@ export function createQtiScorer(): ItemScorer {
       const score = typeof outcomes.SCORE === 'number' ? outcomes.SCORE : 0;
       return { outcomes, score, maxScore: entry.max, pending: entry.manual };
     },
+    ...(options.codeGrader
+      ? { gradeCode: (model, responses) => gradeCodeItem(options.codeGrader!, model, responses) }
+      : {}),
     toTenPointScale: (raw, max, scale) => toTenPointScale(raw, max, scale),
     rate: (score) => ratingOf(score),
   };

@@ -32,6 +32,11 @@ export interface ItemScorer {
     responses: ItemResponses | undefined,
     context: { seed: number; itemRef: string; versionId: string },
   ): ItemScore;
+  /**
+   * Items the QTI processing cannot score alone (code tasks, graded in the sandboxes): their score,
+   * or undefined for an ordinary item.
+   */
+  gradeCode?(model: unknown, responses: ItemResponses | undefined): Promise<ItemScore | undefined>;
   /** The 10-point score, rounded as the scale says (`school`: one decimal, `exam_board`: two). */
   toTenPointScale(raw: number, max: number, scale: string): number;
   /** The school's rating of a 10-point score (Thông tư 22: Tốt, Khá, Đạt, Chưa đạt). */
@@ -103,11 +108,15 @@ export async function scoreSession(
   let max = 0;
   let pending = false;
   for (const entry of form.entries) {
-    const scored = scorer.scoreItem(models.get(entry.itemVersionId), answers[entry.itemRef]?.responses, {
-      seed: session.seed,
-      itemRef: entry.itemRef,
-      versionId: entry.itemVersionId,
-    });
+    const model = models.get(entry.itemVersionId);
+    const responses = answers[entry.itemRef]?.responses;
+    const scored =
+      (await scorer.gradeCode?.(model, responses)) ??
+      scorer.scoreItem(model, responses, {
+        seed: session.seed,
+        itemRef: entry.itemRef,
+        versionId: entry.itemVersionId,
+      });
     const marked = manualScores[entry.itemRef];
     if (marked !== undefined) {
       scored.score = marked;

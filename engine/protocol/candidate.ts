@@ -111,6 +111,15 @@ export const NavigateRequest = z.object({ position: z.number().int().min(0).max(
 export const FlagRequest = z.object({ itemRef: z.string().min(1).max(200), flagged: z.boolean() }).strict();
 export const SubmitRequest = z.object({ confirm: z.literal(true) }).strict();
 
+/** Runs the visible tests of a code task on the candidate's current code (rate-limited per session). */
+export const RunCodeRequest = z
+  .object({
+    itemRef: z.string().min(1).max(200),
+    responseIdentifier: z.string().min(1).max(200),
+    code: z.string().max(200_000),
+  })
+  .strict();
+
 /** Browser events secure mode records (append-only session events named `client_<type>`). */
 export const SECURITY_EVENT_TYPES = [
   'fullscreen_exit',
@@ -220,6 +229,25 @@ export const NavigateAck = z.union([ok({ position: z.number().int() }), AckError
 export const FlagAck = z.union([ok({ flags: z.array(z.string()) }), AckError]);
 export const SubmitAck = z.union([ok({ state: z.enum(SESSION_STATES) }), AckError]);
 export const SecurityEventAck = z.union([ok({}), AckError]);
+/** Visible tests only: hidden tests are neither named nor counted. */
+export const RunCodeAck = z.union([
+  ok({
+    notGradable: z.boolean(),
+    message: z.string().optional(),
+    tests: z.array(
+      z.object({
+        name: z.string(),
+        verdict: z.string(),
+        expected: z.string().optional(),
+        actual: z.string().optional(),
+        diff: z.string().optional(),
+        message: z.string().optional(),
+      }),
+    ),
+  }),
+  AckError,
+]);
+export type RunCodeAck = z.infer<typeof RunCodeAck>;
 
 export type Ack<T extends z.ZodType> = z.infer<T>;
 
@@ -249,6 +277,7 @@ export interface CandidateClientToServerEvents {
   navigate: (payload: z.input<typeof NavigateRequest>, ack: (res: Ack<typeof NavigateAck>) => void) => void;
   flag: (payload: z.input<typeof FlagRequest>, ack: (res: Ack<typeof FlagAck>) => void) => void;
   submit: (payload: z.input<typeof SubmitRequest>, ack: (res: Ack<typeof SubmitAck>) => void) => void;
+  'code:run': (payload: z.input<typeof RunCodeRequest>, ack: (res: Ack<typeof RunCodeAck>) => void) => void;
   'security:event': (
     payload: z.input<typeof SecurityEventRequest>,
     ack: (res: Ack<typeof SecurityEventAck>) => void,

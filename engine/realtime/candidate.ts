@@ -20,11 +20,15 @@ import {
   SaveResponseRequest,
   StartRequest,
   SubmitRequest,
+  RunCodeRequest,
   type CandidateClientToServerEvents,
   type CandidateServerToClientEvents,
   type SecurityPolicy,
 } from '../protocol/candidate.ts';
 import { sittings } from '../delivery/tables.ts';
+import { itemBankTables } from '../../item-bank/index.ts';
+import type { CodeGrader } from '../../grading/index.ts';
+import { runVisibleTests } from '../delivery/code-items.ts';
 import { sebRequestAllowed, sebRequired } from '../seb/sitting-seb.ts';
 import { deliveryErrors } from '../delivery/delivery-errors.ts';
 import { FormSpec, type AssembledForm } from '../delivery/form.ts';
@@ -119,7 +123,12 @@ export interface CandidateRealtimeDeps {
   /** Called once when a session becomes submitted (to score it). */
   onSubmitted(sessionId: string): void;
   notifier: SessionNotifier;
+  /** The code sandboxes, for the candidate's "run visible tests" (absent: the event is refused). */
+  codeGrader?: CodeGrader;
 }
+
+/** Runs of "run visible tests" a session may make per minute (after a burst of 3). */
+const CODE_RUNS_PER_MINUTE = 6;
 
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export const sittingRoom = (sittingId: string) => `sitting:${sittingId}`;
@@ -136,6 +145,7 @@ function failure(error: unknown, logger: Logger) {
 
 export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps): CandidateNamespace {
   const nsp = io.of('/candidate') as unknown as CandidateNamespace;
+  const codeRunBuckets = new Map<string, () => boolean>();
   // Proctoring (issue 8): device event batches become stored events, incidents and risk for the proctors.
   const proctoring = createIncidentService({ db: deps.db, io, logger: deps.logger, notifier: deps.notifier });
 
@@ -300,6 +310,35 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
         deps.onSubmitted(sessionId);
       }
       return { state: session.state };
+    });
+
+    // Run visible tests: a few runs a minute per session, in the sandboxes, on the item's own task.
+    on('code:run', RunCodeRequest, async ({ itemRef, responseIdentifier, code }) => {
+      const entry = socket.data.form.entries.find((e) => e.itemRef === itemRef);
+      if (!entry) throw deliveryErrors.unknownItem(itemRef);
+      if (!deps.codeGrader) throw deliveryErrors.codeRunUnavailable();
+      let bucket = codeRunBuckets.get(sessionId);
+      if (!bucket) {
+        // Buckets are tiny; the cap only bounds a process that runs sitting after sitting.
+        if (codeRunBuckets.size > 50_000) codeRunBuckets.clear();
+        codeRunBuckets.set(sessionId, (bucket = createTokenBucket(CODE_RUNS_PER_MINUTE / 60, 3)));
+      }
+      if (!bucket()) throw deliveryErrors.rateLimited();
+      const loaded = await loadSession(deps.db, sessionId);
+      if (loaded?.session.state !== 'in_progress')
+        throw deliveryErrors.sessionLocked(loaded?.session.state ?? 'closed');
+      const [version] = await deps.db
+        .select({ model: itemBankTables.itemVersions.model })
+        .from(itemBankTables.itemVersions)
+        .where(eq(itemBankTables.itemVersions.id, entry.itemVersionId));
+      const result = await runVisibleTests(deps.codeGrader, version?.model, responseIdentifier, code).catch(
+        (error: unknown) => {
+          if (error instanceof AppError) throw error;
+          throw deliveryErrors.notACodeTask(itemRef, error);
+        },
+      );
+      const { ok: _ok, ...rest } = result;
+      return rest;
     });
 
     // Secure mode: what the browser saw (full screen left, focus lost, copy blocked...), appended to the session's events.

@@ -50,12 +50,12 @@ export function scoreTests(task: CodeTask, tests: Omit<TestResult, 'score'>[], a
   const penalties = task.resubmissionPenalty;
   const penalty =
     notGradable || penalties.length === 0 ? 0 : (penalties[Math.min(attempt - 1, penalties.length - 1)] ?? 0);
-  const scored = tests.map((t) => {
-    const earned =
-      task.scoring === 'allOrNothing' ? (allPassed ? t.weight : 0) : t.verdict === 'passed' ? t.weight : 0;
-    return { ...t, score: round(earned * scale * (1 - penalty)) };
-  });
-  const score = round(scored.reduce((s, t) => s + t.score, 0));
+  const earnedOf = (t: Omit<TestResult, 'score'>) =>
+    task.scoring === 'allOrNothing' ? (allPassed ? t.weight : 0) : t.verdict === 'passed' ? t.weight : 0;
+  const scored = tests.map((t) => ({ ...t, score: round(earnedOf(t) * scale * (1 - penalty)) }));
+  // The total comes from the weights, not from the rounded test scores, so all tests passed is exactly maxScore.
+  const earned = tests.reduce((s, t) => s + earnedOf(t), 0);
+  const score = round(earned * scale * (1 - penalty));
   return { score, maxScore: round(maxScore), notGradable, penalty, tests: scored };
 }
 
