@@ -5,6 +5,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type {
+  RunCodeAck,
   CandidateClientToServerEvents,
   CandidateServerToClientEvents,
   ItemResponses,
@@ -232,6 +233,18 @@ export class ExamConnection {
     if (!res.ok) return false;
     this.set({ position: res.position });
     return true;
+  }
+
+  /** Runs the visible tests of a code task on the engine's sandbox (not saved; rate-limited by the engine). */
+  async runCode(itemRef: string, responseIdentifier: string, code: string): Promise<RunCodeAck> {
+    try {
+      // A cold sandbox takes a few seconds to start: a longer wait than other requests.
+      return (await this.socket
+        .timeout(60_000)
+        .emitWithAck('code:run', { itemRef, responseIdentifier, code })) as RunCodeAck;
+    } catch {
+      return { ok: false, error: { id: 'timeout', message: 'No answer from the server.' } };
+    }
   }
 
   async flag(itemRef: string, flagged: boolean): Promise<void> {

@@ -132,8 +132,14 @@ describe('organisation scope', () => {
       'items:read',
       'items:write',
       'sittings:read',
+      'results:read',
+      'marking:mark',
     ]);
     expect(abilitiesOf('teacher')).not.toContain('items:review');
+    // Teachers mark; moderating a double-marking discrepancy and releasing results is the exam board's.
+    expect(abilitiesOf('teacher')).not.toContain('marking:moderate');
+    expect(abilitiesOf('teacher')).not.toContain('results:write');
+    expect(abilitiesOf('proctor')).not.toContain('results:read');
     expect(abilitiesOf('proctor')).toContain('sessions:control');
     expect(abilitiesOf('proctor')).not.toContain('students:write');
   });

@@ -5,7 +5,7 @@
  */
 import { createContext, createElement, useContext, type ReactNode } from 'react';
 import { useMediaUrl } from '../engine-media.ts';
-import type { ItemResponses } from '../../../engine/client.ts';
+import type { ItemResponses, RunCodeAck } from '../../../engine/client.ts';
 import type { CandidateItem, ContentElement, ContentNode } from '../../../item-bank/client.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import { INTERACTIONS } from './interactions/index.ts';
@@ -14,12 +14,15 @@ interface Props {
   item: unknown;
   responses: ItemResponses | undefined;
   onChange(responses: ItemResponses): void;
+  /** Runs a code task's visible tests on the engine (absent where no exam connection exists). */
+  onRunCode?(responseIdentifier: string, code: string): Promise<RunCodeAck>;
 }
 
 export interface ItemContextValue {
   item: CandidateItem;
   responses: ItemResponses;
   set(identifier: string, value: ItemResponses[string]): void;
+  runCode?(responseIdentifier: string, code: string): Promise<RunCodeAck>;
 }
 
 export const ItemContext = createContext<ItemContextValue | undefined>(undefined);
@@ -180,7 +183,7 @@ function renderNode(node: ContentNode, key: number, inline?: InlineRenderers): R
 
 const textOf = (n: ContentNode): string => (n.kind === 'text' ? n.text : n.children.map(textOf).join(''));
 
-export function ItemView({ item, responses, onChange }: Props) {
+export function ItemView({ item, responses, onChange, onRunCode }: Props) {
   const { t } = useI18n();
   if (!item) return <p>{t('exam.loadingItem')}</p>;
   const candidateItem = item as CandidateItem;
@@ -189,6 +192,7 @@ export function ItemView({ item, responses, onChange }: Props) {
     item: candidateItem,
     responses: current,
     set: (identifier, v) => onChange({ ...current, [identifier]: v }),
+    ...(onRunCode ? { runCode: onRunCode } : {}),
   };
   return (
     <ItemContext.Provider value={value}>

@@ -98,6 +98,7 @@ export function ExamPage({
               item={state.items[entry.position]}
               responses={state.answers[entry.itemRef]}
               onChange={(responses) => void exam.answer(entry.itemRef, responses)}
+              onRunCode={(responseIdentifier, code) => exam.runCode(entry.itemRef, responseIdentifier, code)}
             />
           </fieldset>
           <div className="item-actions">

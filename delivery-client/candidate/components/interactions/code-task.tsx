@@ -8,7 +8,8 @@
  * starter code from a descendant `pre`/`code` with class `starter-code` or `data-role="starter"`
  * (or a `starterCode` element), and everything else as the instructions.
  */
-import { lazy, Suspense, useId, useRef } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
+import type { RunCodeAck } from '../../../../engine/client.ts';
 import type { ContentElement, ContentNode } from '../../../../item-bank/client.ts';
 import { useI18n } from '../../../shared/i18n.tsx';
 import { renderNodes, useItem } from '../item-view.tsx';
@@ -36,7 +37,7 @@ function withoutStarter(nodes: ContentNode[]): ContentNode[] {
 }
 
 export function CodeTaskInteraction({ element }: InteractionProps) {
-  const { responses, set } = useItem();
+  const { responses, set, runCode } = useItem();
   const { t } = useI18n();
   const promptId = useId();
   const labelId = useId();
@@ -71,9 +72,72 @@ export function CodeTaskInteraction({ element }: InteractionProps) {
           onEscape={() => reset.current?.focus()}
         />
       </Suspense>
-      <button type="button" ref={reset} onClick={() => set(id, starter)}>
-        {t('item.codeReset')}
-      </button>
+      <div className="code-actions">
+        <button type="button" ref={reset} onClick={() => set(id, starter)}>
+          {t('item.codeReset')}
+        </button>
+        {runCode && <RunSampleTests run={() => runCode(id, value)} />}
+      </div>
     </div>
+  );
+}
+
+/** "Run the sample tests": the engine's sandbox runs the visible tests only; results are announced. */
+function RunSampleTests({ run }: { run: () => Promise<RunCodeAck> }) {
+  const { t } = useI18n();
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<RunCodeAck>();
+  const headingId = useId();
+  const start = async () => {
+    setRunning(true);
+    try {
+      setResult(await run());
+    } finally {
+      setRunning(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void start()} disabled={running} aria-busy={running}>
+        {running ? t('item.codeRunning') : t('item.codeRun')}
+      </button>
+      <div className="code-results" role="status" aria-live="polite">
+        {result && !result.ok && (
+          <p className="error">{t('item.codeRunFailed', { message: result.error.message })}</p>
+        )}
+        {result?.ok && (
+          <section aria-labelledby={headingId}>
+            <h4 id={headingId}>{t('item.codeResults')}</h4>
+            {result.notGradable && (
+              <>
+                <p className="error">{t('item.codeNotGradable')}</p>
+                {result.message && <pre>{result.message}</pre>}
+              </>
+            )}
+            <ul>
+              {result.tests.map((test) => (
+                <li key={test.name} className={`verdict verdict-${test.verdict}`}>
+                  <strong>{test.name}</strong>:{' '}
+                  {t(`item.codeVerdict.${test.verdict}` as 'item.codeVerdict.passed')}
+                  {test.verdict !== 'passed' && test.expected !== undefined && (
+                    <dl>
+                      <dt>{t('item.codeExpected')}</dt>
+                      <dd>
+                        <code>{test.expected}</code>
+                      </dd>
+                      <dt>{t('item.codeActual')}</dt>
+                      <dd>
+                        <code>{test.actual ?? ''}</code>
+                      </dd>
+                    </dl>
+                  )}
+                  {test.message && <pre>{test.message}</pre>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    </>
   );
 }
