@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest defaults to cores - 1 (one worker on a 2-core CI machine); most test files wait on engine
+    // processes, Chromium and sockets rather than compute, so a few more run well side by side.
+    maxWorkers: 3,
   },
 });

@@ -90,7 +90,8 @@ describe('a teacher imports a Word test in Chromium', () => {
     await row.waitFor();
     await row.getByRole('button', { name: /Gửi duyệt/ }).click();
     await page.getByText(/sang Chờ duyệt/).waitFor();
-    expect(await row.getByText('Chờ duyệt').isVisible()).toBe(true);
+    // The row re-renders after the list is fetched again; wait for it rather than sampling once.
+    await row.getByText('Chờ duyệt').waitFor({ timeout: 10_000 });
     await expectAccessible(page, 'bank browser');
     await shot(page, 'author-bank-search');
     await context.close();
