@@ -4,7 +4,7 @@
  * categories of the form entries), and the sitting's item analysis. Verification tokens are
  * `<result id>.<code>`, so the verify route finds the result without a lookup table.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import {
   analyseSitting,
   ratingOf,
@@ -12,10 +12,10 @@ import {
   type CandidateReportData,
   type SittingSummaryData,
 } from '../../../../grading/index.ts';
+import { loadSittingResults } from '../../../delivery/sitting-results.ts';
 import type { Database } from '../../../db/database.ts';
 import type { AssembledForm } from '../../../delivery/form.ts';
-import { candidateSessions, sessionResults, sittingCandidates, sittings } from '../../../delivery/tables.ts';
-import { classes, organisations, students } from '../../../schema.ts';
+import { organisations } from '../../../schema.ts';
 
 interface StoredItem {
   score: number;
@@ -66,44 +66,10 @@ export async function loadSittingReports(
   sittingId: string,
   options: LoadOptions,
 ): Promise<{ candidates: CandidateReportData[]; summary: SittingSummaryData }> {
-  const [sitting] = await db.select().from(sittings).where(eq(sittings.id, sittingId));
-  if (!sitting) throw new Error(`sitting ${sittingId} does not exist`);
-  const [org] = await db.select().from(organisations).where(eq(organisations.id, sitting.organisationId));
+  const { sitting, organisation: org, candidates: sessions } = await loadSittingResults(db, sittingId);
   const parent = org?.parentId
     ? (await db.select().from(organisations).where(eq(organisations.id, org.parentId)))[0]
     : undefined;
-  const sessions = await db
-    .select({
-      session: candidateSessions,
-      candidateNumber: sittingCandidates.candidateNumber,
-      student: students,
-      className: classes.name,
-    })
-    .from(candidateSessions)
-    .innerJoin(sittingCandidates, eq(sittingCandidates.id, candidateSessions.sittingCandidateId))
-    .innerJoin(students, eq(students.id, sittingCandidates.studentId))
-    .leftJoin(classes, eq(classes.id, students.classId))
-    .where(
-      and(
-        eq(candidateSessions.sittingId, sittingId),
-        inArray(candidateSessions.state, ['scored', 'submitted']),
-      ),
-    )
-    .orderBy(sittingCandidates.candidateNumber);
-  const results = sessions.length
-    ? await db
-        .select()
-        .from(sessionResults)
-        .where(
-          inArray(
-            sessionResults.sessionId,
-            sessions.map((s) => s.session.id),
-          ),
-        )
-        .orderBy(desc(sessionResults.version))
-    : [];
-  const latest = new Map<string, (typeof results)[number]>();
-  for (const r of results) if (!latest.has(r.sessionId)) latest.set(r.sessionId, r);
   const showItems = sitting.releasePolicy === 'with_items';
   const school = { name: org?.name ?? '', parent: parent?.name };
   const sittingInfo = {
@@ -115,8 +81,7 @@ export async function loadSittingReports(
   const analysisCandidates: { id: string; scores: Record<string, number> }[] = [];
   const maxByRef = new Map<string, number>();
   const titles: Record<string, string> = {};
-  for (const { session, candidateNumber, student, className } of sessions) {
-    const result = latest.get(session.id);
+  for (const { session, candidateNumber, student, className, result } of sessions) {
     if (!result) continue;
     const form = session.form as AssembledForm;
     const items = result.outcomes as Record<string, StoredItem>;

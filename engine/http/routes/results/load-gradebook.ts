@@ -2,55 +2,18 @@
  * Loads a sitting's grade export data: every candidate with a result (its current version),
  * with student, class and section points summed from the stored item scores of the form.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { GradebookCandidate, GradebookData } from '../../../../grading/index.ts';
+import { loadSittingResults } from '../../../delivery/sitting-results.ts';
 import type { Database } from '../../../db/database.ts';
 import type { AssembledForm } from '../../../delivery/form.ts';
-import { candidateSessions, sessionResults, sittingCandidates, sittings } from '../../../delivery/tables.ts';
-import { classes, organisations, students } from '../../../schema.ts';
 
 type StoredItems = Record<string, { score: number; maxScore: number; weight?: number }>;
 
 export async function loadGradebook(db: Database, sittingId: string): Promise<GradebookData> {
-  const [sitting] = await db.select().from(sittings).where(eq(sittings.id, sittingId));
-  if (!sitting) throw new Error(`sitting ${sittingId} does not exist`);
-  const [org] = await db.select().from(organisations).where(eq(organisations.id, sitting.organisationId));
-  const rows = await db
-    .select({
-      session: candidateSessions,
-      candidateNumber: sittingCandidates.candidateNumber,
-      student: students,
-      className: classes.name,
-    })
-    .from(candidateSessions)
-    .innerJoin(sittingCandidates, eq(sittingCandidates.id, candidateSessions.sittingCandidateId))
-    .innerJoin(students, eq(students.id, sittingCandidates.studentId))
-    .leftJoin(classes, eq(classes.id, students.classId))
-    .where(
-      and(
-        eq(candidateSessions.sittingId, sittingId),
-        inArray(candidateSessions.state, ['submitted', 'scored']),
-      ),
-    )
-    .orderBy(sittingCandidates.candidateNumber);
-  const results = rows.length
-    ? await db
-        .select()
-        .from(sessionResults)
-        .where(
-          inArray(
-            sessionResults.sessionId,
-            rows.map((r) => r.session.id),
-          ),
-        )
-        .orderBy(desc(sessionResults.version))
-    : [];
-  const latest = new Map<string, (typeof results)[number]>();
-  for (const r of results) if (!latest.has(r.sessionId)) latest.set(r.sessionId, r);
+  const { sitting, organisation: org, candidates: rows } = await loadSittingResults(db, sittingId);
   const sections = new Map<string, { id: string; title: string; max: number }>();
   const candidates: GradebookCandidate[] = [];
-  for (const { session, candidateNumber, student, className } of rows) {
-    const result = latest.get(session.id);
+  for (const { session, candidateNumber, student, className, result } of rows) {
     if (!result) continue;
     const items = result.outcomes as StoredItems;
     const points: Record<string, number> = {};
