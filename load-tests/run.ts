@@ -1,6 +1,6 @@
 /**
  * `npm run load -- --candidates N --ramp S --duration S [--save-every S] [--drop-rate R] [--burst S]
- *   [--engines K] [--workers W] [--postgres] [--redis]`
+ *   [--engines K] [--workers W] [--postgres] [--redis] [--profile <dir>]`
  * Prepares a sitting, starts the engine as its own process, drives virtual candidates against it,
  * then the same load against a bare Socket.IO echo server (the transport baseline), and checks
  * that every acknowledged save is in the database. Writes load-tests/results/<timestamp>.json and
@@ -37,6 +37,8 @@ export interface LoadOptions {
   workers: number;
   postgres: boolean;
   redis: boolean;
+  /** Write a V8 CPU profile of each engine process to this folder (`--profile <dir>`). */
+  profileDir?: string;
 }
 
 function parseArgs(argv: string[]): LoadOptions {
@@ -58,6 +60,7 @@ function parseArgs(argv: string[]): LoadOptions {
     workers: get('workers', Math.max(1, Math.ceil(candidates / 5000))),
     postgres: shared || argv.includes('--postgres'),
     redis: shared,
+    ...(argv.includes('--profile') ? { profileDir: path.resolve(argv[argv.indexOf('--profile') + 1]!) } : {}),
   };
 }
 
@@ -104,7 +107,10 @@ export async function runLoad(options: LoadOptions) {
   };
   try {
     const sitting = await setupSitting(config, options.candidates);
-    const engines = await Promise.all(Array.from({ length: options.engines }, () => startEngineProcess(env)));
+    const nodeArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
+    const engines = await Promise.all(
+      Array.from({ length: options.engines }, () => startEngineProcess(env, nodeArgs)),
+    );
     const samples = engines.map(() => [] as EngineSample[]);
     const stop = { done: false };
     const sampling = Promise.all(engines.map((e, i) => sampleMetrics(e.url, samples[i]!, stop)));

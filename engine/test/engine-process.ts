@@ -10,8 +10,9 @@ export interface EngineProcess {
   kill(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export function startEngineProcess(env: NodeJS.ProcessEnv): Promise<EngineProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+/** Starts `scripts/start.ts` as its own process; `nodeArgs` go to node (e.g. `--cpu-prof`). */
+export function startEngineProcess(env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<EngineProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'scripts/start.ts'], {
     cwd: repoRoot,
     env: { ...env, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
