@@ -174,4 +174,48 @@ describe('Safe Exam Browser required', () => {
     expect(await connect({ 'x-safeexambrowser-configkeyhash': sha('wrong') })).toBe('seb_required');
     expect(await connect({})).toBe('connected');
   }, 60_000);
+
+  it('lets SEB without headers (macOS, iOS) check in through its JavaScript API keys, and refuses wrong keys', async () => {
+    const sitting = await buildE2eSitting(engine, items, {
+      securityPolicy: { safeExamBrowser: true, fullscreen: false },
+      students: 2,
+    });
+    const download = await fetch(`${baseUrl}/api/sittings/${sitting.sittingId}/seb-config`, {
+      headers: { authorization: `Bearer ${sitting.board}` },
+    });
+    const configKey = download.headers.get('x-seb-config-key')!;
+    const pageUrl = `${baseUrl}/candidate/?sitting=${sitting.sittingId}`;
+    // Without headers, only a browser that says it is SEB gets the page; the keys decide at check-in.
+    expect((await fetch(pageUrl)).status).toBe(403);
+
+    const checkInWith = async (
+      candidate: (typeof sitting.candidates)[number],
+      keyFor: (url: string) => string,
+    ) => {
+      const context = await browser.newContext({ userAgent: 'Mozilla/5.0 (Macintosh) SEB/3.4' });
+      // What SEB's JavaScript API offers the page: the Config Key hash salted with the page's URL.
+      await context.addInitScript(
+        ({ pageKey }) => {
+          (window as unknown as { SafeExamBrowser: unknown }).SafeExamBrowser = {
+            security: { configKey: pageKey, browserExamKey: ':', updateKeys: (done: () => void) => done() },
+          };
+        },
+        { pageKey: keyFor(pageUrl) },
+      );
+      const page = await context.newPage();
+      const response = await page.goto(pageUrl);
+      expect(response?.status()).toBe(200);
+      const [y, m, d] = candidate.dateOfBirth.split('-');
+      await page.getByLabel('Mã phòng thi').fill(sitting.accessCode);
+      await page.getByLabel('Số báo danh').fill(candidate.candidateNumber);
+      await page.getByLabel('Ngày sinh (ngày/tháng/năm)').fill(`${d}/${m}/${y}`);
+      const checkIn = page.waitForResponse((r) => r.url().endsWith('/api/candidate/check-in'));
+      await page.keyboard.press('Enter');
+      const status = (await checkIn).status();
+      await context.close();
+      return status;
+    };
+    expect(await checkInWith(sitting.candidates[0]!, (url) => sha(url + 'not-the-config-key'))).toBe(403);
+    expect(await checkInWith(sitting.candidates[1]!, (url) => sha(url + configKey))).toBe(200);
+  }, 60_000);
 });

@@ -65,6 +65,10 @@ export function mountClientPages(app: Hono<AppEnv>, root = clientDist): boolean 
       requestHash: c.req.header('x-safeexambrowser-requesthash'),
     };
     if (sebRequestAllowed(sitting, publicOrigin(c), publicRequestUrl(c), headers)) return next();
+    // SEB on macOS and iOS sends no headers but identifies itself: the page loads, and check-in then
+    // verifies the keys of its JavaScript API (the page itself holds nothing of the exam).
+    if (!headers.configKeyHash && !headers.requestHash && /\bSEB\//.test(c.req.header('user-agent') ?? ''))
+      return next();
     return c.html(SEB_REFUSED_PAGE, 403);
   });
   for (const name of APPS) {

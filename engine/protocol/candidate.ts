@@ -308,6 +308,24 @@ export const CheckInRequest = z
     candidateNumber: z.string().trim().min(1).max(32),
     /** Date of birth as dd/mm/yyyy or yyyy-mm-dd. */
     dateOfBirth: z.string().trim().min(8).max(10),
+    /**
+     * Safe Exam Browser's JavaScript API, for SEB versions that send no headers (macOS, iOS): the page's
+     * URL and `SafeExamBrowser.security.configKey` / `.browserExamKey` (already salted with that URL).
+     */
+    seb: z
+      .object({
+        url: z.url().max(2000),
+        configKey: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .optional(),
+        browserExamKey: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type CheckInRequest = z.infer<typeof CheckInRequest>;

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { CheckInResponse } from '../../../engine/client.ts';
 import { useI18n, type MessageKey } from '../../shared/i18n.tsx';
 import { ProctoringNotice } from '../use-proctoring.tsx';
+import { sebKeys } from '../seb-keys.ts';
 
 export function CheckInPage({ onCheckedIn }: { onCheckedIn(result: CheckInResponse): void }) {
   const { t } = useI18n();
@@ -15,6 +16,7 @@ export function CheckInPage({ onCheckedIn }: { onCheckedIn(result: CheckInRespon
     setBusy(true);
     setError(undefined);
     try {
+      const seb = await sebKeys();
       const res = await fetch('/api/candidate/check-in', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -22,6 +24,7 @@ export function CheckInPage({ onCheckedIn }: { onCheckedIn(result: CheckInRespon
           accessCode: String(form.get('accessCode') ?? ''),
           candidateNumber: String(form.get('candidateNumber') ?? ''),
           dateOfBirth: String(form.get('dateOfBirth') ?? ''),
+          ...(seb ? { seb } : {}),
         }),
       });
       const body = await res.json();

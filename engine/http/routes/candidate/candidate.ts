@@ -94,7 +94,17 @@ export function candidateRoutes() {
               configKeyHash: c.req.header('x-safeexambrowser-configkeyhash'),
               requestHash: c.req.header('x-safeexambrowser-requesthash'),
             };
-            if (!sebRequestAllowed(sitting, publicOrigin(c), publicRequestUrl(c), headers))
+            const origin = publicOrigin(c);
+            if (headers.configKeyHash || headers.requestHash || !body.seb) {
+              if (!sebRequestAllowed(sitting, origin, publicRequestUrl(c), headers))
+                throw deliveryErrors.sebRequired();
+              return;
+            }
+            // The JavaScript API: keys salted with the page's URL, which must be one of this engine's pages.
+            const { url, configKey, browserExamKey } = body.seb;
+            if (!url.startsWith(`${origin}/`)) throw deliveryErrors.sebRequired();
+            const keys = { configKeyHash: configKey, requestHash: browserExamKey };
+            if (!sebRequestAllowed(sitting, origin, url.split('#')[0]!, keys))
               throw deliveryErrors.sebRequired();
           });
         } catch (error) {

@@ -1,0 +1,35 @@
+/**
+ * Vitest global setup: builds the browser apps once, before any test file runs, when the build is
+ * missing or older than their sources. (Test files running side by side must not build at once.)
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** What the browser bundles are built from. */
+const SOURCES = ['delivery-client', 'engine/client.ts', 'engine/protocol', 'item-bank', 'proctor'];
+const SKIP = /(^|\/)(dist|e2e|node_modules|test|bench|eval)(\/|$)|\.test\.tsx?$/;
+
+function newestSource(): number {
+  let newest = 0;
+  for (const source of SOURCES) {
+    const full = path.join(root, source);
+    if (!existsSync(full)) continue;
+    const files = statSync(full).isDirectory()
+      ? readdirSync(full, { recursive: true, encoding: 'utf8' }).map((f) => path.join(source, f))
+      : [source];
+    for (const file of files) {
+      if (SKIP.test(file)) continue;
+      newest = Math.max(newest, statSync(path.join(root, file)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+export default async function setup(): Promise<void> {
+  const built = path.join(root, 'delivery-client/dist/candidate/index.html');
+  if (existsSync(built) && statSync(built).mtimeMs > newestSource()) return;
+  await build({ configFile: path.join(root, 'delivery-client/vite.config.ts'), logLevel: 'warn' });
+}
