@@ -3,7 +3,7 @@
  * zod schemas live in the item bank (item-bank/model/code-task.ts); this file names them as the
  * grader uses them and parses task files (task.json, see README.md).
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   CodeFunctionTest,
   CodeIoTest,
