@@ -157,9 +157,10 @@ export function request<E extends keyof CandidateClientToServerEvents>(
   socket: CandidateClient,
   event: E,
   payload: Parameters<CandidateClientToServerEvents[E]>[0],
+  timeoutMs = 10_000,
 ): Promise<Parameters<Parameters<CandidateClientToServerEvents[E]>[1]>[0]> {
   return (
-    socket.timeout(10_000) as unknown as { emitWithAck: (e: string, p: unknown) => Promise<never> }
+    socket.timeout(timeoutMs) as unknown as { emitWithAck: (e: string, p: unknown) => Promise<never> }
   ).emitWithAck(event, payload);
 }
 

@@ -16,6 +16,7 @@ import {
 // The demo bank's Python task: two visible tests and three hidden ones ("Số âm", "Không có số chẵn", "Danh sách dài").
 const demo = loadDemoBank().find((d) => d.item.codeTasks?.length)!;
 const HIDDEN = ['Số âm', 'Không có số chẵn', 'Danh sách dài'];
+const SANDBOX_WAIT_MS = 120_000;
 const RIGHT = 'def tong_chan(ds):\n    return sum(x for x in ds if x % 2 == 0)\n';
 // Hard-codes the visible examples: passes them and the hidden "no even number" case (0), fails the rest.
 const ALMOST = 'def tong_chan(ds):\n    return 6 if ds == [1, 2, 3, 4] else 0\n';
@@ -70,11 +71,13 @@ describe('code tasks in a sitting', () => {
     const right = await open(s.accessCode, s.candidates[0]!);
     const almost = await open(s.accessCode, s.candidates[1]!);
 
-    const run = (await request(almost.socket, 'code:run', {
-      itemRef: almost.itemRef,
-      responseIdentifier: 'RESPONSE',
-      code: ALMOST,
-    })) as { ok: boolean; tests: Array<{ name: string; verdict: string }> };
+    // The first run starts the Python sandbox (a cold Pyodide: seconds, more on a loaded machine).
+    const run = (await request(
+      almost.socket,
+      'code:run',
+      { itemRef: almost.itemRef, responseIdentifier: 'RESPONSE', code: ALMOST },
+      SANDBOX_WAIT_MS,
+    )) as { ok: boolean; tests: Array<{ name: string; verdict: string }> };
     expect(run.ok).toBe(true);
     expect(run.tests.map((t) => [t.name, t.verdict])).toEqual([
       ['Ví dụ trong đề', 'passed'],
@@ -82,11 +85,12 @@ describe('code tasks in a sitting', () => {
     ]);
     expect(JSON.stringify(run)).not.toMatch(new RegExp(HIDDEN.join('|')));
 
-    const broken = (await request(right.socket, 'code:run', {
-      itemRef: right.itemRef,
-      responseIdentifier: 'RESPONSE',
-      code: 'def tong_chan(ds)\n    return 0\n',
-    })) as { ok: boolean; notGradable: boolean };
+    const broken = (await request(
+      right.socket,
+      'code:run',
+      { itemRef: right.itemRef, responseIdentifier: 'RESPONSE', code: 'def tong_chan(ds)\n    return 0\n' },
+      SANDBOX_WAIT_MS,
+    )) as { ok: boolean; notGradable: boolean };
     expect(broken).toMatchObject({ ok: true, notGradable: true });
 
     for (const [c, code] of [
@@ -119,11 +123,12 @@ describe('code tasks in a sitting', () => {
     const runs = [];
     for (let i = 0; i < 4; i++)
       runs.push(
-        await request(c.socket, 'code:run', {
-          itemRef: c.itemRef,
-          responseIdentifier: 'RESPONSE',
-          code: RIGHT,
-        }),
+        await request(
+          c.socket,
+          'code:run',
+          { itemRef: c.itemRef, responseIdentifier: 'RESPONSE', code: RIGHT },
+          SANDBOX_WAIT_MS,
+        ),
       );
     expect(runs.slice(0, 3).every((r) => (r as { ok: boolean }).ok)).toBe(true);
     expect(runs[3]).toMatchObject({ ok: false, error: { id: 'rate_limited' } });
