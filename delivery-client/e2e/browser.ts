@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
+import { createTestEngine, type TestEngine } from '../../engine/test/test-engine.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const screenshotDir = path.join(here, 'screenshots');
@@ -18,4 +19,17 @@ export function launchChromium(): Promise<Browser> {
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
+}
+
+/** An engine on a free port and a Chromium, for one browser-test file. */
+export async function startE2e(): Promise<{ engine: TestEngine; baseUrl: string; browser: Browser }> {
+  await ensureClientBuilt();
+  const engine = await createTestEngine();
+  const port = await engine.listen(0, '127.0.0.1');
+  return { engine, baseUrl: `http://127.0.0.1:${port}`, browser: await launchChromium() };
+}
+
+export async function stopE2e(e: { engine?: TestEngine; browser?: Browser }): Promise<void> {
+  await e.browser?.close();
+  await e.engine?.dispose();
 }

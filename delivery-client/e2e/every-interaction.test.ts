@@ -2,8 +2,8 @@ import { inArray } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidateSessions } from '../../engine/delivery/tables.ts';
-import { createTestEngine, type TestEngine } from '../../engine/test/test-engine.ts';
-import { ensureClientBuilt, launchChromium } from './browser.ts';
+import type { TestEngine } from '../../engine/test/test-engine.ts';
+import { startE2e, stopE2e } from './browser.ts';
 import { buildE2eSitting, loadE2eItems } from './e2e-sitting.ts';
 import { checkIn, expectAccessible, shot, storedAnswers } from './helpers.ts';
 
@@ -14,17 +14,10 @@ let sitting: Awaited<ReturnType<typeof buildE2eSitting>>;
 const items = loadE2eItems();
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  engine = await createTestEngine();
+  ({ engine, baseUrl, browser } = await startE2e());
   sitting = await buildE2eSitting(engine, items, { securityPolicy: { fullscreen: false } });
-  const port = await engine.listen(0, '127.0.0.1');
-  baseUrl = `http://127.0.0.1:${port}`;
-  browser = await launchChromium();
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await engine?.dispose();
-});
+afterAll(() => stopE2e({ engine, browser }));
 
 const go = async (page: Page, n: number) => {
   await page.getByRole('button', { name: new RegExp(`^Câu ${n}( |$)`) }).click();

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEngine, type TestEngine } from '../../engine/test/test-engine.ts';
-import { ensureClientBuilt, launchChromium } from './browser.ts';
+import type { TestEngine } from '../../engine/test/test-engine.ts';
+import { startE2e, stopE2e } from './browser.ts';
 import { buildE2eSitting, loadE2eItems } from './e2e-sitting.ts';
 import { checkIn } from './helpers.ts';
 
@@ -10,16 +10,9 @@ let baseUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  engine = await createTestEngine();
-  const port = await engine.listen(0, '127.0.0.1');
-  baseUrl = `http://127.0.0.1:${port}`;
-  browser = await launchChromium();
+  ({ engine, baseUrl, browser } = await startE2e());
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await engine?.dispose();
-});
+afterAll(() => stopE2e({ engine, browser }));
 
 describe('first item time', () => {
   it('shows the first item of a 50-item test soon after start is pressed (the figure is printed)', async () => {

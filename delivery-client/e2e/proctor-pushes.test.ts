@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidateSessions } from '../../engine/delivery/tables.ts';
-import { createTestEngine, type TestEngine } from '../../engine/test/test-engine.ts';
-import { ensureClientBuilt, launchChromium } from './browser.ts';
+import type { TestEngine } from '../../engine/test/test-engine.ts';
+import { startE2e, stopE2e } from './browser.ts';
 import { buildE2eSitting, loadE2eItems } from './e2e-sitting.ts';
 import { checkIn, expectAccessible, shot } from './helpers.ts';
 
@@ -12,16 +12,9 @@ let baseUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  engine = await createTestEngine();
-  const port = await engine.listen(0, '127.0.0.1');
-  baseUrl = `http://127.0.0.1:${port}`;
-  browser = await launchChromium();
+  ({ engine, baseUrl, browser } = await startE2e());
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await engine?.dispose();
-});
+afterAll(() => stopE2e({ engine, browser }));
 
 describe('time warnings and the proctor, seen by the candidate', () => {
   it('shows the 1-minute warning, a message, a pause that stops answering, and an extension, as they happen', async () => {
