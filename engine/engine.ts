@@ -153,7 +153,16 @@ export async function createEngine(
       if (config.redisUrl) {
         adapterRedis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
         adapterRedis.on('error', (error) => logger.warn({ err: error }, 'redis adapter error'));
-        io.adapter(createAdapter(adapterRedis, { streamName: `${options.keyPrefix ?? 'exam'}:socket.io` }));
+        // Stream, pub/sub channels and session keys all carry the key prefix: deployments (and test engines)
+        // sharing one Redis would otherwise count each other as cluster nodes and wait on their replies.
+        const prefix = `${options.keyPrefix ?? 'exam'}:socket.io`;
+        io.adapter(
+          createAdapter(adapterRedis, {
+            streamName: prefix,
+            channelPrefix: prefix,
+            sessionKeyPrefix: `${prefix}:session:`,
+          }),
+        );
       }
       const candidates = attachCandidateNamespace(io, {
         notifier,

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import postgres from 'postgres';
+import { connectPostgres } from '../db/connect-postgres.ts';
 import type { Config } from '../config.ts';
 import type { DatabaseTarget } from '../db/database.ts';
 import { createEngine, type CreateEngineOptions, type Engine } from '../engine.ts';
@@ -39,7 +39,7 @@ export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
 /** Creates an empty PostgreSQL database copied from the migrated template; returns its URL and a dropper. */
 export async function createPostgresTestDatabase(baseUrl: string) {
   const name = `exam_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  const admin = connectPostgres(baseUrl, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`create database ${name} template ${TEMPLATE_DATABASE}`);
   } finally {
@@ -48,7 +48,7 @@ export async function createPostgresTestDatabase(baseUrl: string) {
   return {
     url: databaseUrlFor(baseUrl, name),
     async drop() {
-      const dropper = postgres(baseUrl, { max: 1, onnotice: () => {} });
+      const dropper = connectPostgres(baseUrl, { max: 1, onnotice: () => {} });
       try {
         await dropper.unsafe(`drop database if exists ${name} with (force)`);
       } finally {
@@ -67,7 +67,7 @@ export async function createTestEngine(
   const config = testConfig({ ...overrides, databaseUrl: pg?.url });
   const database: DatabaseTarget = pg ? { url: pg.url } : { memory: true };
   const engine = await createEngine(config, {
-    logger: createLogger('silent'),
+    logger: createLogger((process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent'),
     database,
     skipMigrations: Boolean(pg),
     keyPrefix: `test-${randomUUID()}`,
