@@ -22,6 +22,7 @@ export default defineConfig({
         index: path.join(root, 'index.html'),
         candidate: path.join(root, 'candidate/index.html'),
         author: path.join(root, 'author/index.html'),
+        proctor: path.join(root, 'proctor/index.html'),
       },
     },
   },

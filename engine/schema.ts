@@ -161,3 +161,4 @@ export const auditLog = pgTable(
 );
 export * from './delivery/tables.ts';
 export * from './records/tables.ts';
+export * from './proctoring/tables.ts';

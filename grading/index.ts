@@ -91,3 +91,4 @@ export {
   type GradeResult as CodeGradeResult,
   type Verdict as CodeVerdict,
 } from './code/index.ts';
+export { renderAccessSlips, renderRoomLists, type SittingPapersData } from './reports/access-slips.ts';

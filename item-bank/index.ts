@@ -7,6 +7,7 @@ export * as itemBankTables from './schema.ts';
 export type { ItemBankDatabase, ItemBankExecutor } from './storage/database.ts';
 export {
   saveItemVersion,
+  saveItemVersions,
   changeItemStatus,
   getItemVersion,
   markVersionDelivered,
@@ -16,6 +17,14 @@ export {
   type MediaFile,
   type SavedItemVersion,
 } from './storage/item-store.ts';
+export {
+  saveAssessmentTestVersion,
+  listAssessmentTests,
+  loadAssessmentTest,
+  type AssessmentTestInput,
+  type SavedAssessmentTest,
+  type StoredAssessmentTest,
+} from './storage/test-store.ts';
 export { searchItems, searchQuery, type ItemSearch } from './storage/item-search.ts';
 export { ITEM_STATUSES, canTransition, allowedTransitions, type ItemStatus } from './storage/item-status.ts';
 export {
@@ -135,3 +144,4 @@ export {
   type ImportProblem,
   type QuestionKind,
 } from './importers/index.ts';
+export * from './blueprint/index.ts';

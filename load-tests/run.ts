@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../engine/audit/audit-log.ts';
 import { createEngine, createLogger } from '../engine/index.ts';
-import postgres from 'postgres';
+import { connectPostgres } from '../engine/db/connect-postgres.ts';
 import { testConfig } from '../engine/test/test-engine.ts';
 import { startEngineProcess } from '../engine/test/engine-process.ts';
 import { setupSitting } from './setup-sitting.ts';
@@ -237,7 +237,7 @@ function markdownSummary(stamp: string, d: Record<string, unknown> & { summary: 
 /** A fresh, empty PostgreSQL database for one run (the engine migrates it when it opens). */
 async function createPostgresDatabase(baseUrl: string) {
   const name = `exam_load_${Date.now()}`;
-  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  const admin = connectPostgres(baseUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   await admin.end();
   const url = new URL(baseUrl);
@@ -245,7 +245,7 @@ async function createPostgresDatabase(baseUrl: string) {
   return {
     url: url.toString(),
     async drop() {
-      const dropper = postgres(baseUrl, { max: 1, onnotice: () => {} });
+      const dropper = connectPostgres(baseUrl, { max: 1, onnotice: () => {} });
       await dropper.unsafe(`drop database if exists ${name} with (force)`);
       await dropper.end();
     },

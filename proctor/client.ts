@@ -3,10 +3,11 @@
  *
  * On-device detectors (Human on the TensorFlow.js wasm backend, models and wasm from the engine's own URLs),
  * frame classification, the proctoring monitor (camera, microphone and browser monitors, sending only events) and
- * the identity check. Imports no other top-level folder.
+ * the identity check and incident snapshots (only where the sitting allows them). Imports no other top-level folder.
  */
 export { startMonitor, type MonitorOptions, type ProctorMonitor } from './client/monitor.ts';
 export { checkIdentity, loadPhoto } from './client/identity.ts';
+export { captureSnapshot, snapshotWorthy } from './client/snapshot.ts';
 /** `createDetector` is loaded on demand (`import('proctor/client/detector.ts')`), keeping Human out of the main chunk. */
 export type { Detector, FrameSource } from './client/detector.ts';
 export {

@@ -16,5 +16,6 @@ export type {
 export { INCIDENT_KINDS, SEVERITY, type Incident, type IncidentKind, type Severity } from './incidents.ts';
 export { DEFAULT_POLICY, proctoringEnabled, proctoringPolicyOf, type ProctoringPolicy } from './policy.ts';
 export { createIncidentTracker, type IncidentTracker } from './rules.ts';
+export { deviceEventOfSecurityEvent } from './security-events.ts';
 export { riskScore, SEVERITY_WEIGHT, type Risk, type RiskReason } from './risk.ts';
 export { proctorAssetDirs, proctorAssetType } from './assets.ts';

@@ -14,6 +14,11 @@ export interface ProctoringPolicy {
   focusLostSeconds: number;
   hiddenSeconds: number;
   fullscreenExitSeconds: number;
+  /**
+   * Whether candidates' faces are compared on the device with their roster photo at check-in. Off by default, so
+   * a sitting without roster photos does not raise "no photo" for everyone.
+   */
+  identityCheck: boolean;
   /** Identity check: similarity (0..1) below which the faces are taken as different people. */
   identityMinSimilarity: number;
   /** Whether an incident may carry one small JPEG snapshot (off unless the sitting allows it). */
@@ -32,6 +37,7 @@ export const DEFAULT_POLICY: ProctoringPolicy = {
   focusLostSeconds: 2,
   hiddenSeconds: 2,
   fullscreenExitSeconds: 2,
+  identityCheck: false,
   identityMinSimilarity: 0.5,
   snapshots: false,
   snapshotRetentionDays: 30,
@@ -47,7 +53,7 @@ export function proctoringPolicyOf(securityPolicy: unknown): ProctoringPolicy {
   const policy = { ...DEFAULT_POLICY };
   for (const key of Object.keys(DEFAULT_POLICY) as (keyof ProctoringPolicy)[]) {
     const value = rules[key];
-    if (key === 'snapshots') policy.snapshots = value === true;
+    if (key === 'snapshots' || key === 'identityCheck') policy[key] = value === true;
     else if (key === 'identityMinSimilarity') policy[key] = finite(value, 0, 1) ?? DEFAULT_POLICY[key];
     else if (key === 'snapshotRetentionDays') policy[key] = finite(value, 1, 3650) ?? DEFAULT_POLICY[key];
     else policy[key] = finite(value, 0, 3600) ?? DEFAULT_POLICY[key];

@@ -89,20 +89,47 @@ describe('incident rules', () => {
     expect(raised.find((i) => i.kind === 'focus_lost')?.startedAt).toBe(s(2));
   });
 
-  it('raises identity results for the proctor without blocking anything', () => {
+  it('counts one copy once when secure mode and the device monitor both report it', () => {
     const tracker = createIncidentTracker();
     const raised = tracker.ingest(
       batch(
-        1,
-        { kind: 'identity', at: s(0), result: 'mismatch', similarity: 0.31 },
-        { kind: 'identity', at: s(0), result: 'no_photo' },
-        { kind: 'identity', at: s(0), result: 'match', similarity: 0.8 },
+        5,
+        { kind: 'clipboard', at: s(1), action: 'copy' },
+        { kind: 'clipboard', at: s(1.2), action: 'copy' },
+        { kind: 'clipboard', at: s(1.3), action: 'paste' },
+        { kind: 'clipboard', at: s(3), action: 'copy' },
       ),
     );
-    expect(raised.map((i) => [i.kind, i.severity, i.details.similarity])).toEqual([
-      ['identity_mismatch', 'high', 0.31],
-      ['identity_no_photo', 'low', undefined],
+    expect(raised.map((i) => [i.details.action, i.at])).toEqual([
+      ['copy', s(1)],
+      ['paste', s(1.3)],
+      ['copy', s(3)],
     ]);
+  });
+
+  const identityResults = (): DeviceEvent[] => [
+    { kind: 'identity', at: s(0), result: 'mismatch', similarity: 0.31 },
+    { kind: 'identity', at: s(0), result: 'no_photo' },
+    { kind: 'identity', at: s(0), result: 'match', similarity: 0.8 },
+    { kind: 'identity', at: s(0), result: 'no_face' },
+  ];
+
+  it('raises identity results for the proctor (mismatch with its distance, no photo) when the sitting checks identity', () => {
+    const tracker = createIncidentTracker({ ...DEFAULT_POLICY, identityCheck: true });
+    const raised = tracker.ingest(batch(1, ...identityResults()));
+    expect(raised.map((i) => [i.kind, i.severity, i.details])).toEqual([
+      ['identity_mismatch', 'high', { similarity: 0.31, distance: 0.69 }],
+      ['identity_no_photo', 'low', {}],
+      ['identity_no_face', 'medium', { result: 'no_face' }],
+    ]);
+    // Incidents only: the tracker has no episode that could hold anything up.
+    expect(tracker.active()).toEqual([]);
+  });
+
+  it('ignores identity results in a sitting without the identity check (no "no photo" for everyone)', () => {
+    const tracker = createIncidentTracker(DEFAULT_POLICY);
+    expect(DEFAULT_POLICY.identityCheck).toBe(false);
+    expect(tracker.ingest(batch(1, ...identityResults()))).toEqual([]);
   });
 
   it('a lost camera is one incident and stops the face episodes it can no longer judge', () => {

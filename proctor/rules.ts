@@ -3,7 +3,7 @@
  * incidents. A sustained condition (no face, two faces, head turned, looking down, phone or book, speech, focus or
  * full screen lost, tab hidden, second screen, devtools) becomes one incident once it has lasted the policy's
  * delay, and again only after it ended and started anew. One-off events (copy/paste, identity results, camera
- * lost) become incidents at once. Time advances with the events and with each batch's `sentAt`, so a condition
+ * lost) become incidents at once; identity results only where the sitting's policy asks for the identity check. Time advances with the events and with each batch's `sentAt`, so a condition
  * that simply goes on (no further change) is still caught.
  */
 import type { DeviceEvent, DeviceEventBatch } from './events.ts';
@@ -70,6 +70,7 @@ export interface IncidentTracker {
 export function createIncidentTracker(policy: ProctoringPolicy = DEFAULT_POLICY): IncidentTracker {
   const episodes = new Map<Sustained, Episode>();
   let clock = 0;
+  const lastClipboard = new Map<string, number>();
   let out: Incident[] = [];
 
   const raise = (kind: IncidentKind, startedAt: number, at: number, details: Incident['details'] = {}) =>
@@ -136,10 +137,18 @@ export function createIncidentTracker(policy: ProctoringPolicy = DEFAULT_POLICY)
         set('devtools', e.open, e.at);
         break;
       case 'clipboard':
-        raise('copy_paste', e.at, e.at, { action: e.action });
+        // Secure mode and the proctoring monitor both report a blocked copy: one incident per action and second.
+        if (e.at - (lastClipboard.get(e.action) ?? -Infinity) >= 1000)
+          raise('copy_paste', e.at, e.at, { action: e.action });
+        lastClipboard.set(e.action, e.at);
         break;
       case 'identity': {
-        const details: Incident['details'] = e.similarity === undefined ? {} : { similarity: e.similarity };
+        // Only sittings that ask for the check: elsewhere no candidate has a roster photo to be missing.
+        if (!policy.identityCheck) break;
+        const details: Incident['details'] =
+          e.similarity === undefined
+            ? {}
+            : { similarity: e.similarity, distance: Math.round((1 - e.similarity) * 1000) / 1000 };
         if (e.result === 'mismatch') raise('identity_mismatch', e.at, e.at, details);
         else if (e.result === 'no_photo') raise('identity_no_photo', e.at, e.at);
         else if (e.result === 'no_face' || e.result === 'unavailable')

@@ -5,10 +5,12 @@ import { Browse } from './pages/browse.tsx';
 import { DraftEditor } from './pages/draft-editor.tsx';
 import { ImportPage } from './pages/import.tsx';
 import { Login } from './pages/login.tsx';
+import { BlueprintPage } from './pages/blueprint.tsx';
+import { BoardPage } from './pages/board.tsx';
 
-type Page = 'browse' | 'import' | 'editor';
+type Page = 'browse' | 'import' | 'editor' | 'blueprint' | 'board';
 
-/** The authoring app: sign-in, then the bank browser, the import page and the item editor. */
+/** The authoring app: sign-in, then the bank browser, import, item editor, blueprint builder and exam board pages. */
 export function App() {
   const { t, lang, setLang } = useT();
   const [me, setMe] = useState<Me>();
@@ -38,17 +40,19 @@ export function App() {
         <span className="brand">{t('author.title')}</span>
         {me && (
           <nav aria-label={t('author.title')}>
-            {(['browse', 'import', 'editor'] as const).map((p) => (
-              <button
-                key={p}
-                type="button"
-                className={page === p ? 'tab active' : 'tab'}
-                aria-current={page === p ? 'page' : undefined}
-                onClick={() => setPage(p)}
-              >
-                {t(`nav.${p}`)}
-              </button>
-            ))}
+            {(['browse', 'import', 'editor', 'blueprint', 'board'] as const)
+              .filter((p) => p !== 'board' || me.abilities.includes('sittings:write'))
+              .map((p) => (
+                <button
+                  key={p}
+                  type="button"
+                  className={page === p ? 'tab active' : 'tab'}
+                  aria-current={page === p ? 'page' : undefined}
+                  onClick={() => setPage(p)}
+                >
+                  {t(`nav.${p}`)}
+                </button>
+              ))}
           </nav>
         )}
         <span className="spacer" />
@@ -91,6 +95,8 @@ export function App() {
         {signedIn && me && !bank && <p>{t('bank.none')}</p>}
         {signedIn && me && bank && page === 'browse' && <Browse bank={bank} me={me} />}
         {signedIn && me && bank && page === 'import' && <ImportPage bank={bank} />}
+        {signedIn && me && bank && page === 'blueprint' && <BlueprintPage bank={bank} />}
+        {signedIn && me && bank && page === 'board' && <BoardPage bank={bank} />}
         {signedIn && me && bank && page === 'editor' && (
           <section aria-labelledby="editor-title">
             <h2 id="editor-title">{t('editor.title')}</h2>

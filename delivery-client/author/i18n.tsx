@@ -1,10 +1,13 @@
-/** The authoring pages' message catalogues (see shared/create-i18n.tsx). */
+/** The authoring pages' message catalogues (see shared/create-i18n.tsx), with the blueprint and exam board pages' own. */
 import { createI18n } from '../shared/create-i18n.tsx';
 import { authorEn } from '../shared/messages/author-en.ts';
-import { authorVi, type AuthorMessageKey } from '../shared/messages/author-vi.ts';
+import { authorVi, type AuthorMessageKey as SharedKey } from '../shared/messages/author-vi.ts';
+import { boardEn } from './messages/board-en.ts';
+import { boardVi, type BoardMessageKey } from './messages/board-vi.ts';
 
 export type { Language } from '../shared/create-i18n.tsx';
-const authorI18n = createI18n<AuthorMessageKey>(authorVi, authorEn);
+type AuthorMessageKey = SharedKey | BoardMessageKey;
+const authorI18n = createI18n<AuthorMessageKey>({ ...authorVi, ...boardVi }, { ...authorEn, ...boardEn });
 export const AuthorI18nProvider = authorI18n.I18nProvider;
 export const useT = authorI18n.useI18n;
 export type { AuthorMessageKey };

@@ -10,6 +10,7 @@ import { DonePage } from './pages/done.tsx';
 import { ExamPage } from './pages/exam.tsx';
 import { LobbyPage } from './pages/lobby.tsx';
 import { ReviewPage } from './pages/review.tsx';
+import { ResultsPage, useResultsRoute } from './pages/results.tsx';
 import { SecureMode } from './secure-mode.tsx';
 import { clearSession, loadSession, saveSession } from './session-storage.ts';
 
@@ -52,11 +53,23 @@ function ExamFlow({
   );
 }
 
+function ResultsNoSession() {
+  const { t } = useI18n();
+  return (
+    <main className="page">
+      <h1>{t('results.title')}</h1>
+      <p role="status">{t('results.noSession')}</p>
+    </main>
+  );
+}
+
 export function App() {
   const [session, setSession] = useState(loadSession);
   const [exam, setExam] = useState<ExamConnection>();
+  const resultsRoute = useResultsRoute();
   useEffect(() => {
-    if (!session) return;
+    // The results page reads over HTTP only: no exam connection.
+    if (!session || resultsRoute) return;
     let live: ExamConnection | undefined;
     let cancelled = false;
     void AnswerStore.open().then((store) => {
@@ -68,12 +81,18 @@ export function App() {
       cancelled = true;
       live?.close();
     };
-  }, [session]);
+  }, [session, resultsRoute]);
 
   return (
     <>
       <SettingsBar />
-      {!session ? (
+      {resultsRoute ? (
+        session ? (
+          <ResultsPage token={session.token} />
+        ) : (
+          <ResultsNoSession />
+        )
+      ) : !session ? (
         <CheckInPage
           onCheckedIn={(result) => {
             const stored = { token: result.sessionToken, sessionId: result.sessionId, checkIn: result };

@@ -35,6 +35,30 @@ export interface ExamState {
   warning?: number;
   ended?: { by: 'candidate' | 'server' | 'proctor'; reason?: string };
   items: Record<number, unknown>;
+  /** Time-limited levels (part, section, item) around the position, with deadlines in this device's clock. */
+  levels: LevelClock[];
+  /** Individual submission: the last attempt's outcome per item (feedback and solution only as the test allows). */
+  itemResults: Record<string, ItemSubmitResult>;
+  /** The route is over (branch rules or preconditions left nothing): only submitting remains. */
+  routeEnded: boolean;
+  /** The last refusal of a move or an item submission (its stable id), for the candidate to read. */
+  routeRefusal?: string;
+}
+
+export interface LevelClock {
+  level: 'test' | 'part' | 'section' | 'item';
+  identifier: string;
+  /** Null while paused or without a maxTime. */
+  localDeadline: number | null;
+  remainingMs: number | null;
+}
+
+export interface ItemSubmitResult {
+  attempt: number;
+  attemptsLeft: number | null;
+  closed: boolean;
+  feedback?: Array<{ identifier: string; title?: string; content: unknown }>;
+  solution?: Record<string, unknown>;
 }
 
 export class ExamConnection {
@@ -55,6 +79,9 @@ export class ExamConnection {
     pausedRemainingMs: null,
     paused: false,
     items: {},
+    levels: [],
+    itemResults: {},
+    routeEnded: false,
   };
 
   constructor(
@@ -88,6 +115,8 @@ export class ExamConnection {
     this.socket.on('message', ({ text }) => this.set({ message: text }));
     this.socket.on('session:terminated', ({ reason }) => this.set({ ended: { by: 'proctor', reason } }));
     this.socket.on('session:submitted', ({ by }) => this.set({ ended: { by } }));
+    // The server moved the candidate on (a part's or item's time ran out): re-read the snapshot.
+    this.socket.on('route:moved', () => void this.resume());
   }
 
   subscribe = (listener: () => void) => {
@@ -104,7 +133,14 @@ export class ExamConnection {
 
   private applyTime(time: TimeState) {
     const offset = Date.now() - time.serverNow;
+    const levels = (time.levels ?? this.state.snapshot?.route?.times ?? []).map((l) => ({
+      level: l.level,
+      identifier: l.identifier,
+      remainingMs: l.remainingMs,
+      localDeadline: l.remainingMs === null || time.paused ? null : time.serverNow + offset + l.remainingMs,
+    }));
     this.set({
+      levels,
       paused: time.paused,
       localDeadline: time.deadline === null ? null : time.deadline + offset,
       pausedRemainingMs: time.paused ? time.remainingMs : null,
@@ -145,6 +181,7 @@ export class ExamConnection {
       connection: 'online',
       snapshot,
       position: snapshot.position,
+      routeEnded: snapshot.route?.ended ?? false,
       flags: snapshot.flags,
       answers,
       ended:
@@ -229,10 +266,43 @@ export class ExamConnection {
   }
 
   async navigate(position: number): Promise<boolean> {
-    const res = await this.request<{ ok: true; position: number }>('navigate', { position });
-    if (!res.ok) return false;
-    this.set({ position: res.position });
+    const before = this.partAt(this.state.position);
+    const res = await this.request<{ ok: true; position: number; skipped?: string[]; ended?: boolean }>(
+      'navigate',
+      { position },
+    );
+    if (!res.ok) {
+      this.set({ routeRefusal: res.error.id });
+      return false;
+    }
+    this.set({ position: res.position, routeRefusal: undefined, routeEnded: Boolean(res.ended) });
+    // A new part, skipped items or a new level: the snapshot holds the part's rules and times.
+    if (
+      res.skipped?.length ||
+      res.ended ||
+      before !== this.partAt(res.position) ||
+      this.state.snapshot?.route?.times.length
+    )
+      await this.resume();
     return true;
+  }
+
+  private partAt(position: number) {
+    return this.state.snapshot?.route?.parts.find((p) => position >= p.start && position < p.end)?.identifier;
+  }
+
+  /** Individual submission mode: ends one attempt of the item (after its answer is stored). */
+  async submitItem(itemRef: string): Promise<string | undefined> {
+    await this.flush();
+    if (this.state.pending > 0) return 'pending';
+    const res = await this.request<{ ok: true } & ItemSubmitResult>('item:submit', { itemRef });
+    if (!res.ok) {
+      this.set({ routeRefusal: res.error.id });
+      return res.error.id;
+    }
+    const { ok: _ok, ...result } = res;
+    this.set({ itemResults: { ...this.state.itemResults, [itemRef]: result }, routeRefusal: undefined });
+    return undefined;
   }
 
   /** Runs the visible tests of a code task on the engine's sandbox (not saved; rate-limited by the engine). */

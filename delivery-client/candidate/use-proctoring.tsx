@@ -2,29 +2,63 @@
  * Proctoring in the candidate app: `useProctoring(exam)` starts the on-device monitor (proctor/client.ts) while
  * the exam page is open and sends its event batches over the exam's own socket (`proctor:events`); the engine
  * answers `proctoring: false` for sittings that do not watch candidates, and the monitor then stops at once
- * (before the camera is asked for). `ProctoringNotice` is the privacy statement shown at check-in.
+ * (before the camera is asked for). The first ack also says whether the sitting checks identity (the live face is
+ * compared on the device with the roster photo fetched for this session only) and allows incident snapshots.
+ * `ProctoringNotice` is the privacy statement shown at check-in.
  */
 import { useEffect } from 'react';
-import { startMonitor, type DeviceEventBatch, type ProctorMonitor } from '../../proctor/client.ts';
+import {
+  checkIdentity,
+  loadPhoto,
+  startMonitor,
+  type DeviceEvent,
+  type DeviceEventBatch,
+  type MonitorOptions,
+  type ProctorMonitor,
+} from '../../proctor/client.ts';
+import type { DeviceProctoringSettings } from '../../engine/client.ts';
 import { useI18n } from '../shared/i18n.tsx';
 import type { ExamConnection } from './exam-connection.ts';
 
 interface EventSocket {
   connected: boolean;
+  auth: { token?: string };
   timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> };
 }
 
 /** The exam's socket (one live connection per session: proctoring shares it). */
 const socketOf = (exam: ExamConnection) => (exam as unknown as { socket: EventSocket }).socket;
 
-async function send(exam: ExamConnection, batch: DeviceEventBatch): Promise<{ proctoring: boolean } | null> {
+type EventsAck = { proctoring: boolean } & Partial<DeviceProctoringSettings>;
+
+async function send(exam: ExamConnection, batch: DeviceEventBatch): Promise<EventsAck | null> {
   const socket = socketOf(exam);
   if (!socket?.connected) return null;
   const ack = (await socket
     .timeout(10_000)
     .emitWithAck('proctor:events', batch)
-    .catch(() => null)) as { ok: boolean; proctoring?: boolean } | null;
-  return ack?.ok ? { proctoring: ack.proctoring === true } : null;
+    .catch(() => null)) as ({ ok: boolean } & Partial<EventsAck>) | null;
+  return ack?.ok ? { ...ack, proctoring: ack.proctoring === true } : null;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The identity check: the roster photo of this session only, compared on the device; a few tries for a face. */
+function identityCheck(exam: ExamConnection, minSimilarity: number): NonNullable<MonitorOptions['identity']> {
+  return async (detector, video) => {
+    const token = socketOf(exam).auth?.token;
+    const photo = await loadPhoto('/api/proctoring/candidate/photo', {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      cache: 'no-store',
+    });
+    let result: DeviceEvent = await checkIdentity(detector, video, photo, minSimilarity);
+    for (let i = 0; i < 5 && result.kind === 'identity' && result.result === 'no_face'; i++) {
+      await sleep(2000);
+      result = await checkIdentity(detector, video, photo, minSimilarity);
+    }
+    if (photo) URL.revokeObjectURL(photo.src);
+    return result;
+  };
 }
 
 export function useProctoring(exam: ExamConnection): void {
@@ -39,7 +73,21 @@ export function useProctoring(exam: ExamConnection): void {
         ack = await send(exam, { sentAt: Date.now(), events: [] });
       }
       if (cancelled || !ack?.proctoring) return;
-      monitor = await startMonitor({ send: (batch) => send(exam, batch) });
+      monitor = await startMonitor({
+        send: (batch) => send(exam, batch),
+        ...(ack.identityCheck ? { identity: identityCheck(exam, ack.identityMinSimilarity ?? 0.5) } : {}),
+        ...(ack.snapshots
+          ? {
+              snapshot: (at: number, jpeg: Uint8Array) =>
+                socketOf(exam)?.connected
+                  ? socketOf(exam)
+                      .timeout(10_000)
+                      .emitWithAck('proctor:snapshot', { at, jpeg })
+                      .catch(() => null)
+                  : undefined,
+            }
+          : {}),
+      });
       if (cancelled) monitor.stop();
     })();
     return () => {
@@ -54,16 +102,18 @@ const NOTICE = {
     title: 'Giám sát bằng camera (nếu kỳ thi bật)',
     body: [
       'Camera và micro chỉ được phân tích ngay trên máy của em: có bao nhiêu khuôn mặt, hướng đầu, điện thoại hoặc sách trong khung hình, tiếng nói kéo dài, và việc rời cửa sổ bài thi, thoát toàn màn hình, sao chép/dán, màn hình thứ hai.',
-      'Không có hình ảnh, video hay âm thanh nào được gửi đi hoặc lưu lại. Máy chỉ gửi các sự kiện (loại sự kiện, thời điểm, số đo như góc quay đầu).',
-      'Giám thị xem các sự kiện và tự quyết định; hệ thống không tự động đình chỉ bài thi. Sự kiện được lưu cùng bài thi theo thời hạn lưu trữ của kỳ thi.',
+      'Nếu kỳ thi kiểm tra danh tính, khuôn mặt của em được so với ảnh hồ sơ ngay trên máy này; ảnh hồ sơ chỉ được gửi đến máy này cho lượt thi của em. Giám thị chỉ nhận kết quả (khớp hay không, độ tương đồng).',
+      'Không có video hay âm thanh nào được gửi đi hoặc lưu lại. Máy chỉ gửi các sự kiện (loại sự kiện, thời điểm, thời lượng, số đo như góc quay đầu). Chỉ khi kỳ thi cho phép, một sự kiện có thể kèm một ảnh nhỏ (160×120) chụp từ camera đúng lúc đó.',
+      'Giám thị xem các sự kiện và tự quyết định; hệ thống không tự động đình chỉ bài thi. Sự kiện được lưu cùng bài thi; ảnh kèm sự kiện được giữ theo thời hạn của kỳ thi (mặc định 30 ngày) rồi tự động xoá.',
     ],
   },
   en: {
     title: 'Camera monitoring (when the sitting uses it)',
     body: [
       'Your camera and microphone are analysed on this device only: how many faces, head direction, a phone or book in view, sustained speech, and leaving the exam window, full screen, copy/paste or a second screen.',
-      'No picture, video or sound is sent or stored. The device sends only events (what happened, when, and measures such as head angle).',
-      'A proctor reviews the events and decides; nothing blocks your exam automatically. Events are kept with your exam for the sitting’s retention period.',
+      'If the sitting checks identity, your face is compared on this device with your roster photo, which is sent to this device for your session only. The proctor receives only the result (match or not, and how similar).',
+      'No video or sound is sent or stored. The device sends only events (what happened, when, for how long, and measures such as head angle). Only where the sitting allows it, an event may carry one small picture (160×120) from the camera at that moment.',
+      'A proctor reviews the events and decides; nothing blocks your exam automatically. Events are kept with your exam; pictures with events are kept for the sitting’s retention period (30 days unless it sets another) and then deleted automatically.',
     ],
   },
 } as const;

@@ -9,7 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
+import { connectPostgres } from './connect-postgres.ts';
 import { tables } from './tables.ts';
 
 export type Tables = typeof tables;
@@ -40,7 +40,7 @@ function redact(url: string): string {
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if ('url' in target) {
-    const client = postgres(target.url, {
+    const client = connectPostgres(target.url, {
       max: 20,
       onnotice: () => {},
       connection: { application_name: 'exam-engine' },

@@ -5,7 +5,7 @@ import type { Database } from '../db/database.ts';
 import type { CandidateStatus } from '../protocol/proctor.ts';
 import { students } from '../schema.ts';
 import type { AssembledForm } from './form.ts';
-import { FormSpec } from './form.ts';
+import { FormSpec, plannedItemCount } from './form.ts';
 import { timeState } from './session-clock.ts';
 import { candidateSessions, sittingCandidates, sittings } from './tables.ts';
 
@@ -22,7 +22,7 @@ export async function candidateStatuses(
     .where(eq(sittings.id, sittingId));
   if (!sitting) return [];
   const spec = FormSpec.parse(sitting.formSpec);
-  const plannedCount = spec.sections.reduce((n, s) => n + (s.select ?? s.items.length), 0);
+  const plannedCount = plannedItemCount(spec);
   const rows = await db
     .select({ candidate: sittingCandidates, fullName: students.fullName, session: candidateSessions })
     .from(sittingCandidates)

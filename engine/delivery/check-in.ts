@@ -4,14 +4,16 @@
  * storm of thousands a minute must stay cheap). Creates the session and its form on first check-in.
  */
 import { randomInt, timingSafeEqual } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
 import type { CheckInRequest } from '../protocol/candidate.ts';
 import { parseVietnameseDate } from '../roster/roster-row.ts';
 import { classes, organisations, students } from '../schema.ts';
 import { deliveryErrors } from './delivery-errors.ts';
-import { assembleForm, FormSpec } from './form.ts';
-import { candidateSessions, sessionEvents, sittingCandidates, sittingRooms, sittings } from './tables.ts';
+import { assembleForm } from './form.ts';
+import { formSpecOf } from './form-spec-cache.ts';
+import { openSession } from './open-session.ts';
+import { sittingCandidates, sittingRooms, sittings } from './tables.ts';
 
 /** Check-in opens this long before the sitting, so candidates can read the instructions. */
 export const CHECK_IN_LEAD_MS = 60 * 60 * 1000;
@@ -45,14 +47,8 @@ export interface CheckInResult {
 /** Called with the sitting before a session is created or resumed; throws to refuse (Safe Exam Browser checks). */
 export type SittingGate = (sitting: typeof sittings.$inferSelect) => void;
 
-export async function checkIn(
-  db: Database,
-  request: CheckInRequest,
-  gate?: SittingGate,
-  now = new Date(),
-): Promise<CheckInResult> {
-  const accessCode = request.accessCode.toUpperCase();
-  const [found] = await db
+function prepareLookup(db: Database) {
+  return db
     .select({
       candidate: sittingCandidates,
       room: sittingRooms,
@@ -69,10 +65,28 @@ export async function checkIn(
     .leftJoin(classes, eq(classes.id, students.classId))
     .where(
       and(
-        eq(sittingRooms.accessCode, accessCode),
-        eq(sittingCandidates.candidateNumber, request.candidateNumber),
+        eq(sittingRooms.accessCode, sql.placeholder('accessCode')),
+        eq(sittingCandidates.candidateNumber, sql.placeholder('candidateNumber')),
       ),
-    );
+    )
+    .prepare('check_in_lookup');
+}
+
+/** Prepared once per database: a check-in storm should not rebuild the same SQL thousands of times. */
+const lookups = new WeakMap<Database, ReturnType<typeof prepareLookup>>();
+
+export async function checkIn(
+  db: Database,
+  request: CheckInRequest,
+  gate?: SittingGate,
+  now = new Date(),
+): Promise<CheckInResult> {
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
+  const [found] = await lookup.execute({
+    accessCode: request.accessCode.toUpperCase(),
+    candidateNumber: request.candidateNumber,
+  });
   const dob = parseVietnameseDate(request.dateOfBirth);
   if (!found || !dob || !sameText(found.student.dateOfBirth, dob)) throw deliveryErrors.badCredentials();
 
@@ -82,45 +96,15 @@ export async function checkIn(
   if (now.getTime() < sitting.opensAt.getTime() - CHECK_IN_LEAD_MS)
     throw deliveryErrors.sittingNotOpen(sitting.opensAt);
 
-  const session = await db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: candidateSessions.id, form: candidateSessions.form })
-      .from(candidateSessions)
-      .where(eq(candidateSessions.sittingCandidateId, found.candidate.id));
-    if (existing) {
-      await tx
-        .insert(sessionEvents)
-        .values({ sessionId: existing.id, type: 'checked_in_again', actorType: 'candidate' });
-      return existing;
-    }
-    if (now > sitting.closesAt) throw deliveryErrors.sittingClosed();
-    const seed = randomInt(0, 2 ** 31 - 1);
-    const form = assembleForm(FormSpec.parse(sitting.formSpec), seed);
-    const [created] = await tx
-      .insert(candidateSessions)
-      .values({
-        sittingCandidateId: found.candidate.id,
-        sittingId: sitting.id,
-        seed,
-        form,
-        state: 'checked_in',
-      })
-      .onConflictDoNothing()
-      .returning({ id: candidateSessions.id, form: candidateSessions.form });
-    if (!created) {
-      // Two check-ins raced; the other one created the session.
-      const [other] = await tx
-        .select({ id: candidateSessions.id, form: candidateSessions.form })
-        .from(candidateSessions)
-        .where(eq(candidateSessions.sittingCandidateId, found.candidate.id));
-      return other!;
-    }
-    await tx
-      .insert(sessionEvents)
-      .values({ sessionId: created.id, type: 'checked_in', actorType: 'candidate', data: { seed } });
-    return created;
+  const seed = randomInt(0, 2 ** 31 - 1);
+  const form = assembleForm(formSpecOf(sitting.id, sitting.formSpec), seed);
+  const session = await openSession(db, {
+    sittingCandidateId: found.candidate.id,
+    sittingId: sitting.id,
+    seed,
+    form,
+    mayCreate: now <= sitting.closesAt,
   });
-
   return {
     sessionId: session.id,
     tokenExpiresAt: new Date(sitting.closesAt.getTime() + 6 * 3600 * 1000),
@@ -137,7 +121,7 @@ export async function checkIn(
       opensAt: sitting.opensAt,
       closesAt: sitting.closesAt,
       durationSeconds: sitting.durationSeconds,
-      itemCount: (session.form as { entries: unknown[] }).entries.length,
+      itemCount: session.itemCount,
     },
   };
 }

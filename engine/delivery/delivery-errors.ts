@@ -62,4 +62,42 @@ export const deliveryErrors = {
       cause,
     }),
   invalidPayload: (message: string) => new AppError(400, 'invalid_payload', message),
+  partClosed: () =>
+    new AppError(
+      409,
+      'part_closed',
+      'That part of the test is over; it can no longer be opened or answered.',
+    ),
+  reviewNotAllowed: () =>
+    new AppError(409, 'review_not_allowed', 'This item may not be reviewed once you have left it.'),
+  minTimeNotReached: (level: string, identifier: string, remainingMs: number) =>
+    new AppError(
+      409,
+      'min_time_not_reached',
+      `Stay on this ${level} a little longer (${Math.ceil(remainingMs / 1000)} s).`,
+      { level, identifier, remainingMs },
+    ),
+  timeLimitReached: (level: string, identifier: string) =>
+    new AppError(
+      409,
+      'time_limit_reached',
+      `The time for this ${level} is over; the answer was not accepted.`,
+      {
+        level,
+        identifier,
+      },
+    ),
+  attemptsExhausted: (maxAttempts: number) =>
+    new AppError(409, 'attempts_exhausted', `This item allows ${maxAttempts} attempt(s); none is left.`, {
+      maxAttempts,
+    }),
+  invalidResponse: (responseIdentifier: string, message: string) =>
+    new AppError(422, 'invalid_response', message, { responseIdentifier }),
+  notIndividualSubmission: () =>
+    new AppError(
+      409,
+      'not_individual_submission',
+      'Items of this part are submitted together with the test.',
+    ),
+  routeEnded: () => new AppError(409, 'route_ended', 'There are no more items: submit the test.'),
 };

@@ -1,10 +1,60 @@
 /**
- * The delivery form of a sitting (FormSpec: sections of item versions with selection,
- * ordering and navigation rules) and its per-candidate assembly. Every random choice comes
- * from the session's seed, so `assembleForm(spec, seed)` always rebuilds the same form.
+ * The delivery form of a sitting (FormSpec) and its per-candidate assembly. A FormSpec is either
+ * the flat form (sections of item versions with test-wide navigation rules) or a QTI test
+ * structure: testParts, each with its own navigation and submission mode, of nested sections
+ * with selection and ordering, and itemSessionControl, timeLimits, preConditions and
+ * branchRules at every level. Every random choice comes from the session's seed, so
+ * `assembleForm(spec, seed)` always rebuilds the same form.
  */
 import { z } from 'zod';
 import { seededRandom, shuffled } from './seeded-random.ts';
+
+/** QTI itemSessionControl; an unset field inherits from the enclosing section, part or test. */
+export const ItemSessionControlSpec = z.object({
+  maxAttempts: z.number().int().min(0).optional(),
+  showFeedback: z.boolean().optional(),
+  allowReview: z.boolean().optional(),
+  showSolution: z.boolean().optional(),
+  allowComment: z.boolean().optional(),
+  allowSkipping: z.boolean().optional(),
+  validateResponses: z.boolean().optional(),
+});
+export type ItemSessionControlSpec = z.output<typeof ItemSessionControlSpec>;
+
+/** QTI timeLimits, in seconds. */
+export const TimeLimitsSpec = z.object({
+  minTime: z.number().min(0).optional(),
+  maxTime: z.number().positive().optional(),
+  allowLateSubmission: z.boolean().default(false),
+});
+export type TimeLimitsSpec = z.output<typeof TimeLimitsSpec>;
+
+/** A QTI expression in the item bank's processing-node form (name, attributes, children). */
+export const ExpressionSpec = z.custom<ExpressionNode>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string',
+  { message: 'must be a QTI expression node' },
+);
+export interface ExpressionNode {
+  name: string;
+  attributes: Record<string, string>;
+  children: ExpressionNode[];
+  text?: string;
+}
+
+export const BranchRuleSpec = z.object({
+  /** An itemRef, section or testPart identifier, or EXIT_TEST, EXIT_TESTPART, EXIT_SECTION. */
+  target: z.string().min(1).max(200),
+  expression: ExpressionSpec,
+});
+export type BranchRuleSpec = z.output<typeof BranchRuleSpec>;
+
+/** What every level (testPart, section, itemRef) may carry. */
+const levelRules = {
+  itemSessionControl: ItemSessionControlSpec.optional(),
+  timeLimits: TimeLimitsSpec.optional(),
+  preConditions: z.array(ExpressionSpec).default([]),
+  branchRules: z.array(BranchRuleSpec).default([]),
+};
 
 export const FormItemSpec = z.object({
   /** The itemRef identifier within the test. */
@@ -16,47 +66,202 @@ export const FormItemSpec = z.object({
   /** Always selected when the section selects a subset. */
   required: z.boolean().default(false),
   weight: z.number().positive().default(1),
+  /** QTI weights by identifier, for `variable weightIdentifier` in outcome processing. */
+  weights: z.record(z.string(), z.number()).default({}),
   categories: z.array(z.string()).default([]),
+  ...levelRules,
 });
+export type FormItemSpec = z.output<typeof FormItemSpec>;
 
-export const SectionSpec = z.object({
+export interface SectionSpec {
+  identifier: string;
+  title: string;
+  select?: number;
+  withReplacement: boolean;
+  shuffle: boolean;
+  fixed: boolean;
+  required: boolean;
+  itemSessionControl?: ItemSessionControlSpec;
+  timeLimits?: TimeLimitsSpec;
+  preConditions: ExpressionNode[];
+  branchRules: BranchRuleSpec[];
+  /** Item refs and nested sections, in authoring order. */
+  items: Array<FormItemSpec | SectionSpec>;
+}
+
+export const SectionSpec: z.ZodType<SectionSpec, unknown> = z.lazy(() =>
+  z.object({
+    identifier: z.string().min(1).max(200),
+    title: z.string().default(''),
+    /** Pick this many children (QTI selection); all when absent. */
+    select: z.number().int().positive().optional(),
+    withReplacement: z.boolean().default(false),
+    shuffle: z.boolean().default(false),
+    fixed: z.boolean().default(false),
+    required: z.boolean().default(false),
+    ...levelRules,
+    items: z.array(z.union([FormItemSpec, SectionSpec])).min(1),
+  }),
+) as z.ZodType<SectionSpec, unknown>;
+
+export const TestPartSpec = z.object({
   identifier: z.string().min(1).max(200),
-  title: z.string().default(''),
-  /** Pick this many items (QTI selection); all when absent. */
-  select: z.number().int().positive().optional(),
-  withReplacement: z.boolean().default(false),
-  shuffle: z.boolean().default(false),
-  items: z.array(FormItemSpec).min(1),
-});
-
-export const FormSpec = z.object({
   navigationMode: z.enum(['linear', 'nonlinear']).default('nonlinear'),
   submissionMode: z.enum(['individual', 'simultaneous']).default('simultaneous'),
-  allowReview: z.boolean().default(true),
-  allowSkipping: z.boolean().default(true),
-  /** Shuffle choices of interactions that allow it (honouring `fixed` choices). */
-  shuffleChoices: z.boolean().default(true),
+  ...levelRules,
   sections: z.array(SectionSpec).min(1),
 });
+export type TestPartSpec = z.output<typeof TestPartSpec>;
+
+/** The test's outcome declarations and processing (item-bank processing-node forms), when it has any. */
+export const TestOutcomesSpec = z.object({
+  identifier: z.string(),
+  declarations: z.array(z.unknown()).default([]),
+  outcomeProcessing: z.array(z.unknown()).default([]),
+});
+
+export const FormSpec = z
+  .object({
+    navigationMode: z.enum(['linear', 'nonlinear']).default('nonlinear'),
+    submissionMode: z.enum(['individual', 'simultaneous']).default('simultaneous'),
+    allowReview: z.boolean().default(true),
+    allowSkipping: z.boolean().default(true),
+    /** Shuffle choices of interactions that allow it (honouring `fixed` choices). */
+    shuffleChoices: z.boolean().default(true),
+    /** The flat form: one part with the test-wide modes above. */
+    sections: z.array(SectionSpec).min(1).optional(),
+    /** A QTI test: parts with their own modes (the test-wide modes are then only defaults). */
+    testParts: z.array(TestPartSpec).min(1).optional(),
+    itemSessionControl: ItemSessionControlSpec.optional(),
+    timeLimits: TimeLimitsSpec.optional(),
+    /** Set when the form comes from a stored assessmentTest. */
+    source: z.object({ testId: z.uuid(), testVersionId: z.uuid(), version: z.number().int() }).optional(),
+    outcomes: TestOutcomesSpec.optional(),
+  })
+  .refine((s) => Boolean(s.sections) !== Boolean(s.testParts), {
+    message: 'needs either sections or testParts',
+  });
 export type FormSpec = z.output<typeof FormSpec>;
+
+/** The test parts of a form; a flat form is one part with the test-wide modes. */
+export function partsOf(spec: FormSpec): TestPartSpec[] {
+  if (spec.testParts) return spec.testParts;
+  return [
+    {
+      identifier: 'P1',
+      navigationMode: spec.navigationMode,
+      submissionMode: spec.submissionMode,
+      preConditions: [],
+      branchRules: [],
+      sections: spec.sections!,
+    },
+  ];
+}
+
+export const isSection = (x: FormItemSpec | SectionSpec): x is SectionSpec => 'items' in x;
+
+/** Every itemRef of a form spec, depth-first in authoring order. */
+export function specItems(spec: FormSpec): FormItemSpec[] {
+  const visit = (s: SectionSpec): FormItemSpec[] => s.items.flatMap((c) => (isSection(c) ? visit(c) : [c]));
+  return partsOf(spec).flatMap((p) => p.sections.flatMap(visit));
+}
+
+/** The number of items a candidate will see (after selection), for listings and progress. */
+export function plannedItemCount(spec: FormSpec): number {
+  const count = (s: SectionSpec): number => {
+    const children = s.items.map((c) => (isSection(c) ? count(c) : 1));
+    if (s.select === undefined) return children.reduce((a, b) => a + b, 0);
+    const avg = children.reduce((a, b) => a + b, 0) / children.length;
+    return Math.round(avg * s.select);
+  };
+  return partsOf(spec).reduce((n, p) => n + p.sections.reduce((m, s) => m + count(s), 0), 0);
+}
+
+/** itemSessionControl with every field decided (QTI defaults where nothing says otherwise). */
+export interface EffectiveControl {
+  /** 0 = unlimited. Counts only in individual submission mode. */
+  maxAttempts: number;
+  showFeedback: boolean;
+  allowReview: boolean;
+  showSolution: boolean;
+  allowSkipping: boolean;
+  validateResponses: boolean;
+}
+
+const QTI_DEFAULT_CONTROL: EffectiveControl = {
+  maxAttempts: 1,
+  showFeedback: false,
+  allowReview: true,
+  showSolution: false,
+  allowSkipping: true,
+  validateResponses: false,
+};
+
+function inherit(base: EffectiveControl, own: ItemSessionControlSpec | undefined): EffectiveControl {
+  if (!own) return base;
+  const out = { ...base };
+  for (const key of Object.keys(QTI_DEFAULT_CONTROL) as Array<keyof EffectiveControl>) {
+    const v = own[key];
+    if (v !== undefined) (out as Record<string, unknown>)[key] = v;
+  }
+  return out;
+}
 
 export interface FormEntry {
   position: number;
   /** Unique within the form; with selection with replacement a repeated item gets a suffix (`Q1.2`). */
   itemRef: string;
+  /** The itemRef identifier in the test (without the repeat suffix). */
+  refIdentifier?: string;
   itemVersionId: string;
   sectionIdentifier: string;
   sectionTitle: string;
+  /** Enclosing section identifiers, outermost first (absent in forms assembled before parts existed). */
+  sectionPath?: string[];
+  partIdentifier?: string;
   title: string;
   weight: number;
+  weights?: Record<string, number>;
   categories: string[];
+  control?: EffectiveControl;
+}
+
+/** A run of form positions [start, end) that is one testPart, section or item, with its rules. */
+export interface FormScope {
+  /** `test`, `part:P1`, `section:S1`, `item:Q1`: unique within the form. */
+  key: string;
+  kind: 'test' | 'part' | 'section' | 'item';
+  identifier: string;
+  start: number;
+  end: number;
+  /** Milliseconds; absent when the level has no such limit. */
+  minMs?: number;
+  maxMs?: number;
+  allowLateSubmission: boolean;
+  preConditions: ExpressionNode[];
+  branchRules: BranchRuleSpec[];
+}
+
+export interface FormPart {
+  identifier: string;
+  navigationMode: 'linear' | 'nonlinear';
+  submissionMode: 'individual' | 'simultaneous';
+  start: number;
+  end: number;
 }
 
 export interface AssembledForm {
   entries: FormEntry[];
+  /** Parts in order (absent in forms assembled before parts existed: one nonlinear part). */
+  parts?: FormPart[];
+  /** Scopes with time limits or route rules (preConditions, branchRules). */
+  scopes?: FormScope[];
 }
 
-function selectItems(section: z.output<typeof SectionSpec>, random: () => number) {
+function selectChildren<T extends { required: boolean }>(
+  section: { select?: number; withReplacement: boolean; items: T[] },
+  random: () => number,
+): T[] {
   const count = section.select ?? section.items.length;
   if (section.select === undefined) return section.items;
   if (section.withReplacement) {
@@ -84,28 +289,129 @@ function orderItems<T extends { fixed: boolean }>(list: T[], shuffle: boolean, r
   return list.map((item) => (item.fixed ? item : movable.shift()!));
 }
 
+const ms = (seconds: number | undefined) => (seconds === undefined ? undefined : Math.round(seconds * 1000));
+
+function scopeOf(
+  kind: FormScope['kind'],
+  identifier: string,
+  start: number,
+  end: number,
+  level: { timeLimits?: TimeLimitsSpec; preConditions?: ExpressionNode[]; branchRules?: BranchRuleSpec[] },
+): FormScope | undefined {
+  const limits = level.timeLimits;
+  const hasRules = Boolean(level.preConditions?.length || level.branchRules?.length);
+  if (!hasRules && limits?.maxTime === undefined && !limits?.minTime) return undefined;
+  return {
+    key: kind === 'test' ? 'test' : `${kind}:${identifier}`,
+    kind,
+    identifier,
+    start,
+    end,
+    ...(limits?.minTime ? { minMs: ms(limits.minTime) } : {}),
+    ...(limits?.maxTime !== undefined ? { maxMs: ms(limits.maxTime) } : {}),
+    allowLateSubmission: limits?.allowLateSubmission ?? false,
+    preConditions: level.preConditions ?? [],
+    branchRules: level.branchRules ?? [],
+  };
+}
+
 export function assembleForm(spec: FormSpec, seed: number): AssembledForm {
   const random = seededRandom(seed);
   const entries: FormEntry[] = [];
+  const parts: FormPart[] = [];
+  const scopes: FormScope[] = [];
   const seen = new Map<string, number>();
-  for (const section of spec.sections) {
-    const picked = orderItems(selectItems(section, random), section.shuffle, random);
-    for (const item of picked) {
-      const n = (seen.get(item.itemRef) ?? 0) + 1;
-      seen.set(item.itemRef, n);
-      entries.push({
-        position: entries.length,
-        itemRef: n === 1 ? item.itemRef : `${item.itemRef}.${n}`,
-        itemVersionId: item.itemVersionId,
-        sectionIdentifier: section.identifier,
-        sectionTitle: section.title,
-        title: item.title,
-        weight: item.weight,
-        categories: item.categories,
-      });
-    }
+  const testControl = inherit(
+    { ...QTI_DEFAULT_CONTROL, allowReview: spec.allowReview, allowSkipping: spec.allowSkipping },
+    spec.itemSessionControl,
+  );
+
+  for (const part of partsOf(spec)) {
+    const partStart = entries.length;
+    const partControl = inherit(testControl, part.itemSessionControl);
+    const visitSection = (section: SectionSpec, path: SectionSpec[], control: EffectiveControl) => {
+      const sectionStart = entries.length;
+      const own = inherit(control, section.itemSessionControl);
+      const picked = orderItems(selectChildren(section, random), section.shuffle, random);
+      const repeats = new Map<string, number>();
+      for (const child of picked) {
+        if (isSection(child)) {
+          // A section selected twice (with replacement) is delivered twice under one scope key.
+          const n = (repeats.get(child.identifier) ?? 0) + 1;
+          repeats.set(child.identifier, n);
+          visitSection(child, [...path, section], own);
+          continue;
+        }
+        const n = (seen.get(child.itemRef) ?? 0) + 1;
+        seen.set(child.itemRef, n);
+        const itemRef = n === 1 ? child.itemRef : `${child.itemRef}.${n}`;
+        const position = entries.length;
+        entries.push({
+          position,
+          itemRef,
+          refIdentifier: child.itemRef,
+          itemVersionId: child.itemVersionId,
+          sectionIdentifier: section.identifier,
+          sectionTitle: section.title,
+          sectionPath: [...path, section].map((s) => s.identifier),
+          partIdentifier: part.identifier,
+          title: child.title,
+          weight: child.weight,
+          ...(Object.keys(child.weights).length ? { weights: child.weights } : {}),
+          categories: child.categories,
+          control: inherit(own, child.itemSessionControl),
+        });
+        const scope = scopeOf('item', itemRef, position, position + 1, child);
+        if (scope) scopes.push(scope);
+      }
+      const scope = scopeOf('section', section.identifier, sectionStart, entries.length, section);
+      if (scope && entries.length > sectionStart && !scopes.some((s) => s.key === scope.key))
+        scopes.push(scope);
+    };
+    for (const section of part.sections) visitSection(section, [], partControl);
+    parts.push({
+      identifier: part.identifier,
+      navigationMode: part.navigationMode,
+      submissionMode: part.submissionMode,
+      start: partStart,
+      end: entries.length,
+    });
+    const scope = scopeOf('part', part.identifier, partStart, entries.length, part);
+    if (scope) scopes.push(scope);
   }
-  return { entries };
+  const testScope = scopeOf('test', 'test', 0, entries.length, { timeLimits: spec.timeLimits });
+  if (testScope) scopes.push(testScope);
+  return { entries, parts, ...(scopes.length ? { scopes } : {}) };
+}
+
+/** The parts of an assembled form (older forms: one part with the sitting's modes). */
+export function formParts(form: AssembledForm, spec?: FormSpec): FormPart[] {
+  if (form.parts?.length) return form.parts;
+  return [
+    {
+      identifier: 'P1',
+      navigationMode: spec?.navigationMode ?? 'nonlinear',
+      submissionMode: spec?.submissionMode ?? 'simultaneous',
+      start: 0,
+      end: form.entries.length,
+    },
+  ];
+}
+
+export function partAt(form: AssembledForm, position: number, spec?: FormSpec): FormPart {
+  const parts = formParts(form, spec);
+  return parts.find((p) => position >= p.start && position < p.end) ?? parts[parts.length - 1]!;
+}
+
+/** The item session control of an entry (older forms: the sitting's test-wide settings). */
+export function controlOf(entry: FormEntry, spec?: FormSpec): EffectiveControl {
+  return (
+    entry.control ?? {
+      ...QTI_DEFAULT_CONTROL,
+      allowReview: spec?.allowReview ?? true,
+      allowSkipping: spec?.allowSkipping ?? true,
+    }
+  );
 }
 
 /** The order of an interaction's choices for one candidate: shuffled, with `fixed` choices in place. */

@@ -5,11 +5,19 @@
  * a code sandbox. Re-scoring (after a key correction) adds a version with its reason.
  */
 import { and, desc, eq } from 'drizzle-orm';
-import { itemBankTables } from '../../item-bank/index.ts';
-import { ratingOf, type RatingThresholds } from '../../grading/index.ts';
+import { itemBankTables, type OutcomeDeclaration, type ProcessingNode } from '../../item-bank/index.ts';
+import {
+  compileTest,
+  ratingOf,
+  sessionTotals,
+  type RatingThresholds,
+  type SessionTotals,
+} from '../../grading/index.ts';
 import type { Database } from '../db/database.ts';
 import type { ItemResponses } from '../protocol/candidate.ts';
-import type { AssembledForm } from './form.ts';
+import { FormSpec, type AssembledForm, type FormEntry } from './form.ts';
+import { itemSessionResults } from './item-sessions.ts';
+import { progressOf } from './route-state.ts';
 import { latestResponses } from './session-snapshot.ts';
 import { classes, organisations, students } from '../schema.ts';
 import { erecordsOutbox } from '../records/tables.ts';
@@ -52,7 +60,54 @@ export interface SessionResult {
   status: 'final' | 'pending';
   /** The Thông tư 22 rating of a final result (null while pending). */
   rating: string | null;
-  items: Record<string, ItemScore & { weight: number }>;
+  /** `correctedVersionId`: the item version scored instead of the delivered one (a key correction). */
+  items: Record<string, ItemScore & { weight: number; correctedVersionId?: string }>;
+  /** A delivered QTI test: its outcome variables after outcome processing, and weighted totals per section and category. */
+  test?: { outcomes: Record<string, unknown>; totals: SessionTotals };
+}
+
+/**
+ * Outcome processing of a delivered QTI test (grading's compileTest over the item sessions the
+ * candidate was presented), and weighted totals per section and category (sessionTotals).
+ */
+async function testOutcomes(
+  db: Database,
+  formSpec: unknown,
+  session: typeof candidateSessions.$inferSelect,
+  form: AssembledForm,
+  answers: Record<string, { responses: ItemResponses }>,
+  items: SessionResult['items'],
+): Promise<SessionResult['test']> {
+  const spec = FormSpec.safeParse(formSpec).data;
+  if (!spec?.outcomes) return undefined;
+  const skipped = new Set(progressOf(session).skipped ?? []);
+  const presented = form.entries.filter((e) => !skipped.has(e.itemRef));
+  const sectionsOf = (e: FormEntry) => e.sectionPath ?? [e.sectionIdentifier];
+  const compiled = compileTest({
+    identifier: spec.outcomes.identifier,
+    title: '',
+    declarations: spec.outcomes.declarations as OutcomeDeclaration[],
+    outcomeProcessing: spec.outcomes.outcomeProcessing as ProcessingNode[],
+    itemRefs: form.entries.map((e) => ({
+      identifier: e.refIdentifier ?? e.itemRef,
+      href: '',
+      sections: sectionsOf(e),
+      testPart: e.partIdentifier ?? '',
+      categories: e.categories,
+      weights: e.weights ?? {},
+    })),
+  });
+  const sessions = await itemSessionResults(db, presented, answers, session.seed);
+  const totals = sessionTotals(
+    presented.map((e) => ({
+      sections: sectionsOf(e),
+      categories: e.categories,
+      weight: e.weight,
+      score: items[e.itemRef]?.score ?? 0,
+      maxScore: items[e.itemRef]?.maxScore ?? 0,
+    })),
+  );
+  return { outcomes: compiled.scoreJson(sessions, session.seed), totals };
 }
 
 export async function scoreSession(
@@ -64,11 +119,14 @@ export async function scoreSession(
   manualScores: Record<string, number> = {},
   /** Who asked for a re-score (a marker, the exam board); the system when absent. */
   actor: Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip'> = {},
+  /** Corrected item versions by item ref (a key correction): scored instead of the delivered ones. */
+  itemVersions: Record<string, string> = {},
 ): Promise<SessionResult> {
   const [row] = await db
     .select({
       session: candidateSessions,
       scale: sittings.scale,
+      formSpec: sittings.formSpec,
       ratingThresholds: sittings.ratingThresholds,
       sitting: {
         id: sittings.id,
@@ -94,7 +152,18 @@ export async function scoreSession(
     throw new Error(`session ${sessionId} is ${session.state}, not submitted`);
   const form = session.form as AssembledForm;
   const answers = await latestResponses(db, sessionId);
-  const versionIds = [...new Set(form.entries.map((e) => e.itemVersionId))];
+  // A key correction stays in force for later re-scores (marks): the latest result records it per item.
+  const [previous] = await db
+    .select({ outcomes: sessionResults.outcomes })
+    .from(sessionResults)
+    .where(eq(sessionResults.sessionId, sessionId))
+    .orderBy(desc(sessionResults.version))
+    .limit(1);
+  const corrected: Record<string, string> = { ...itemVersions };
+  for (const [ref, item] of Object.entries((previous?.outcomes ?? {}) as SessionResult['items']))
+    if (item.correctedVersionId && !corrected[ref]) corrected[ref] = item.correctedVersionId;
+  const versionOf = (e: AssembledForm['entries'][number]) => corrected[e.itemRef] ?? e.itemVersionId;
+  const versionIds = [...new Set(form.entries.map(versionOf))];
   const models = new Map<string, unknown>();
   for (const id of versionIds) {
     const [v] = await db
@@ -108,14 +177,14 @@ export async function scoreSession(
   let max = 0;
   let pending = false;
   for (const entry of form.entries) {
-    const model = models.get(entry.itemVersionId);
+    const model = models.get(versionOf(entry));
     const responses = answers[entry.itemRef]?.responses;
     const scored =
       (await scorer.gradeCode?.(model, responses)) ??
       scorer.scoreItem(model, responses, {
         seed: session.seed,
         itemRef: entry.itemRef,
-        versionId: entry.itemVersionId,
+        versionId: versionOf(entry),
       });
     const marked = manualScores[entry.itemRef];
     if (marked !== undefined) {
@@ -123,11 +192,17 @@ export async function scoreSession(
       scored.outcomes = { ...scored.outcomes, SCORE: marked };
       scored.pending = false;
     }
-    items[entry.itemRef] = { ...scored, weight: entry.weight };
+    const correctedVersionId = corrected[entry.itemRef];
+    items[entry.itemRef] = {
+      ...scored,
+      weight: entry.weight,
+      ...(correctedVersionId ? { correctedVersionId } : {}),
+    };
     raw += scored.score * entry.weight;
     max += scored.maxScore * entry.weight;
     pending ||= scored.pending;
   }
+  const test = await testOutcomes(db, row.formSpec, session, form, answers, items);
   const scaled = scorer.toTenPointScale(raw, max, row.scale);
   // A sitting may set its own Thông tư 22 thresholds; otherwise the grader's rating stands.
   const thresholds = row.ratingThresholds as RatingThresholds | null;
@@ -168,6 +243,7 @@ export async function scoreSession(
           maxScore: max,
           scaledScore: scaled,
           ...(Object.keys(manualScores).length ? { marks: manualScores } : {}),
+          ...(Object.keys(itemVersions).length ? { itemVersions } : {}),
         },
       });
     }
@@ -175,7 +251,7 @@ export async function scoreSession(
       sessionId,
       type: 'scored',
       actorType: 'system',
-      data: { version, rawScore: raw, maxScore: max, status },
+      data: { version, rawScore: raw, maxScore: max, status, ...(test ? { test } : {}) },
     });
     if (!pending) {
       // The e-records outbox row commits with the result it reports, or not at all.
@@ -216,6 +292,7 @@ export async function scoreSession(
       status,
       rating: pending ? null : rating,
       items,
+      ...(test ? { test } : {}),
     };
   });
 }

@@ -1,15 +1,15 @@
 /**
  * The session state machine: scheduled -> checked-in -> in progress <-> paused -> submitted
- * -> scored. Each command locks the session row, checks the transition, writes the change and
+ * -> scored. Each command locks the session row (start: see there), checks the transition, writes the change and
  * appends an event with actor and time, in one transaction.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { rowsOf } from '../audit/audit-log.ts';
 import type { Database, Transaction } from '../db/database.ts';
 import { deliveryErrors } from './delivery-errors.ts';
 import type { AssembledForm } from './form.ts';
-import { FormSpec } from './form.ts';
 import { personalDurationMs } from './session-clock.ts';
-import { latestResponses } from './session-snapshot.ts';
+import { progressOf, scopesAt } from './route-state.ts';
 import type { ItemResponses } from '../protocol/candidate.ts';
 import { candidateSessions, sessionEvents, sittingCandidates, sittings } from './tables.ts';
 
@@ -27,7 +27,7 @@ interface Locked {
   extraTimePercent: number;
 }
 
-async function lockSession(tx: Transaction, sessionId: string): Promise<Locked> {
+export async function lockSession(tx: Transaction, sessionId: string): Promise<Locked> {
   const [row] = await tx
     .select({
       session: candidateSessions,
@@ -43,7 +43,7 @@ async function lockSession(tx: Transaction, sessionId: string): Promise<Locked> 
   return row;
 }
 
-async function record(
+export async function record(
   tx: Transaction,
   sessionId: string,
   type: string,
@@ -53,7 +53,11 @@ async function record(
   await tx.insert(sessionEvents).values({ sessionId, type, actorType: actor.type, actorId: actor.id, data });
 }
 
-async function update(tx: Transaction, sessionId: string, values: Partial<SessionRow>): Promise<SessionRow> {
+export async function update(
+  tx: Transaction,
+  sessionId: string,
+  values: Partial<SessionRow>,
+): Promise<SessionRow> {
   const [row] = await tx
     .update(candidateSessions)
     .set({ ...values, updatedAt: new Date() })
@@ -71,27 +75,56 @@ export async function loadSession(db: Database, sessionId: string) {
   return row;
 }
 
-/** Starts the clock. Allowed once the sitting is open and before the late-start cut-off. */
+/**
+ * Starts the clock. Allowed once the sitting is open and before the late-start cut-off.
+ * One read and one statement (the state change and its event together), not a locking
+ * transaction: every candidate of a check-in storm starts within the same minute.
+ */
 export async function startSession(db: Database, sessionId: string, now = new Date()): Promise<SessionRow> {
-  return db.transaction(async (tx) => {
-    const { session, sitting, extraTimePercent } = await lockSession(tx, sessionId);
-    if (session.state !== 'checked_in') return session; // starting twice is harmless: resume instead
-    if (sitting.cancelledAt) throw deliveryErrors.sittingCancelled();
-    if (now < sitting.opensAt) throw deliveryErrors.sittingNotOpen(sitting.opensAt);
-    if (now >= sitting.closesAt) throw deliveryErrors.sittingClosed();
-    if (
-      sitting.lateStartSeconds !== null &&
-      now.getTime() > sitting.opensAt.getTime() + sitting.lateStartSeconds * 1000
-    ) {
-      throw deliveryErrors.lateStartClosed();
-    }
-    const duration = personalDurationMs(sitting.durationSeconds, extraTimePercent);
-    // Accommodated candidates keep their extra time beyond the window's close.
-    const windowEnd = sitting.closesAt.getTime() + (duration - sitting.durationSeconds * 1000);
-    const deadlineAt = new Date(Math.min(now.getTime() + duration, windowEnd));
-    await record(tx, sessionId, 'started', { type: 'candidate' }, { deadlineAt: deadlineAt.toISOString() });
-    return update(tx, sessionId, { state: 'in_progress', startedAt: now, deadlineAt });
-  });
+  const [found] = await db
+    .select({
+      session: candidateSessions,
+      sitting: sittings,
+      extraTimePercent: sittingCandidates.extraTimePercent,
+    })
+    .from(candidateSessions)
+    .innerJoin(sittings, eq(sittings.id, candidateSessions.sittingId))
+    .innerJoin(sittingCandidates, eq(sittingCandidates.id, candidateSessions.sittingCandidateId))
+    .where(eq(candidateSessions.id, sessionId));
+  if (!found) throw deliveryErrors.sessionNotFound();
+  const { session, sitting, extraTimePercent } = found;
+  if (session.state !== 'checked_in') return session; // starting twice is harmless: resume instead
+  if (sitting.cancelledAt) throw deliveryErrors.sittingCancelled();
+  if (now < sitting.opensAt) throw deliveryErrors.sittingNotOpen(sitting.opensAt);
+  if (now >= sitting.closesAt) throw deliveryErrors.sittingClosed();
+  if (
+    sitting.lateStartSeconds !== null &&
+    now.getTime() > sitting.opensAt.getTime() + sitting.lateStartSeconds * 1000
+  ) {
+    throw deliveryErrors.lateStartClosed();
+  }
+  const duration = personalDurationMs(sitting.durationSeconds, extraTimePercent);
+  // Accommodated candidates keep their extra time beyond the window's close.
+  const windowEnd = sitting.closesAt.getTime() + (duration - sitting.durationSeconds * 1000);
+  const deadlineAt = new Date(Math.min(now.getTime() + duration, windowEnd));
+  // Only a session still checked in moves (with its event, atomically); a concurrent start finds it started.
+  const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+  const started = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      with started as (
+        update candidate_sessions
+        set state = 'in_progress', started_at = ${at(now)}, deadline_at = ${at(deadlineAt)}, updated_at = ${at(now)}
+        where id = ${sessionId}::uuid and state = 'checked_in'
+        returning id
+      ), event as (
+        insert into session_events (session_id, type, actor_type, data)
+        select id, 'started', 'candidate', ${JSON.stringify({ deadlineAt: deadlineAt.toISOString() })}::jsonb
+        from started
+      )
+      select id from started`),
+  );
+  if (started.length) return { ...session, state: 'in_progress', startedAt: now, deadlineAt, updatedAt: now };
+  return (await loadSession(db, sessionId))!.session;
 }
 
 export async function pauseSession(
@@ -115,15 +148,16 @@ export async function resumeSession(db: Database, sessionId: string, actor: Acto
     const { session } = await lockSession(tx, sessionId);
     if (session.state !== 'paused') throw deliveryErrors.sessionLocked(session.state);
     const deadlineAt = new Date(now.getTime() + (session.pausedRemainingMs ?? 0));
-    await record(tx, sessionId, 'resumed', actor, {
-      deadlineAt: deadlineAt.toISOString(),
-      pausedMs: now.getTime() - session.pausedAt!.getTime(),
-    });
+    const pausedMs = now.getTime() - session.pausedAt!.getTime();
+    await record(tx, sessionId, 'resumed', actor, { deadlineAt: deadlineAt.toISOString(), pausedMs });
+    // The active clock of time limits stands still while paused.
+    const progress = progressOf(session);
     return update(tx, sessionId, {
       state: 'in_progress',
       pausedAt: null,
       pausedRemainingMs: null,
       deadlineAt,
+      progress: { ...progress, pausedTotalMs: (progress.pausedTotalMs ?? 0) + pausedMs },
     });
   });
 }
@@ -132,11 +166,19 @@ export async function resumeSession(db: Database, sessionId: string, actor: Acto
 export async function extendSession(db: Database, sessionId: string, seconds: number, actor: Actor) {
   return db.transaction(async (tx) => {
     const { session } = await lockSession(tx, sessionId);
+    // Time-limited levels the candidate stands in (part, section, item) get the extension too.
+    const form = session.form as AssembledForm;
+    const progress = progressOf(session);
+    const bonusMs = { ...(progress.bonusMs ?? {}) };
+    for (const scope of scopesAt(form, session.position))
+      if (scope.maxMs !== undefined) bonusMs[scope.key] = (bonusMs[scope.key] ?? 0) + seconds * 1000;
+    const withBonus = { ...progress, bonusMs };
     if (session.state === 'paused') {
       await record(tx, sessionId, 'extended', actor, { seconds });
       return update(tx, sessionId, {
         pausedRemainingMs: (session.pausedRemainingMs ?? 0) + seconds * 1000,
         extensionSeconds: session.extensionSeconds + seconds,
+        progress: withBonus,
       });
     }
     if (session.state !== 'in_progress' && session.state !== 'checked_in')
@@ -145,6 +187,7 @@ export async function extendSession(db: Database, sessionId: string, seconds: nu
     return update(tx, sessionId, {
       deadlineAt: session.deadlineAt ? new Date(session.deadlineAt.getTime() + seconds * 1000) : null,
       extensionSeconds: session.extensionSeconds + seconds,
+      progress: withBonus,
     });
   });
 }
@@ -211,33 +254,6 @@ export function hasAnswer(responses: ItemResponses | undefined): boolean {
     if (v === null || v === undefined || v === '') return false;
     if (Array.isArray(v)) return v.length > 0;
     return true;
-  });
-}
-
-/** Moves the candidate within the form, by the sitting's navigation rules. */
-export async function navigate(db: Database, sessionId: string, position: number): Promise<number> {
-  return db.transaction(async (tx) => {
-    const { session, sitting } = await lockSession(tx, sessionId);
-    if (session.state !== 'in_progress') throw deliveryErrors.sessionLocked(session.state);
-    const form = session.form as AssembledForm;
-    if (position < 0 || position >= form.entries.length)
-      throw deliveryErrors.navigationRefused('There is no item at that position.');
-    const spec = FormSpec.parse(sitting.formSpec);
-    if (
-      spec.navigationMode === 'linear' &&
-      position !== session.position &&
-      position !== session.position + 1
-    ) {
-      throw deliveryErrors.navigationRefused('This test is linear: you can only go on to the next item.');
-    }
-    if (!spec.allowSkipping && position > session.position) {
-      // Every item passed over on the way forward must hold an answer (its latest save not empty).
-      const latest = await latestResponses(tx, sessionId);
-      const passed = form.entries.slice(session.position, position);
-      if (passed.some((e) => !hasAnswer(latest[e.itemRef]?.responses))) throw deliveryErrors.answerRequired();
-    }
-    await update(tx, sessionId, { position });
-    return position;
   });
 }
 

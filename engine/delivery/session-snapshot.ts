@@ -5,9 +5,11 @@ import type { Database } from '../db/database.ts';
 import type { ItemResponses, SessionSnapshot } from '../protocol/candidate.ts';
 import { sittingCandidates, students } from '../schema.ts';
 import { deliveryErrors } from './delivery-errors.ts';
-import { FormSpec, type AssembledForm } from './form.ts';
+import { controlOf, formParts, partAt, type AssembledForm } from './form.ts';
+import { formSpecOf } from './form-spec-cache.ts';
+import { candidateSessions, sittings } from './tables.ts';
+import { activeMs, progressOf, scopeTimes } from './route-state.ts';
 import { timeState } from './session-clock.ts';
-import { loadSession } from './session-commands.ts';
 
 /** The latest saved responses of each item of a session (highest client sequence wins). */
 export async function latestResponses(
@@ -28,40 +30,84 @@ export async function latestResponses(
   );
 }
 
+/** Session, sitting and candidate of a snapshot in one prepared query (every start and resume reads it). */
+function prepareSnapshotQuery(db: Database) {
+  return db
+    .select({
+      session: candidateSessions,
+      sitting: { id: sittings.id, name: sittings.name, formSpec: sittings.formSpec },
+      candidate: {
+        fullName: students.fullName,
+        candidateNumber: sittingCandidates.candidateNumber,
+        extraTimePercent: sittingCandidates.extraTimePercent,
+      },
+    })
+    .from(candidateSessions)
+    .innerJoin(sittings, eq(sittings.id, candidateSessions.sittingId))
+    .innerJoin(sittingCandidates, eq(sittingCandidates.id, candidateSessions.sittingCandidateId))
+    .innerJoin(students, eq(students.id, sittingCandidates.studentId))
+    .where(eq(candidateSessions.id, sql.placeholder('sessionId')))
+    .prepare('session_snapshot');
+}
+
+const snapshotQueries = new WeakMap<Database, ReturnType<typeof prepareSnapshotQuery>>();
+
 export async function sessionSnapshot(
   db: Database,
   sessionId: string,
   now = Date.now(),
 ): Promise<SessionSnapshot> {
-  const loaded = await loadSession(db, sessionId);
+  let query = snapshotQueries.get(db);
+  if (!query) snapshotQueries.set(db, (query = prepareSnapshotQuery(db)));
+  const [loaded] = await query.execute({ sessionId });
   if (!loaded) throw deliveryErrors.sessionNotFound();
-  const { session, sitting } = loaded;
-  const [candidate] = await db
-    .select({ fullName: students.fullName, candidateNumber: sittingCandidates.candidateNumber })
-    .from(sittingCandidates)
-    .innerJoin(students, eq(students.id, sittingCandidates.studentId))
-    .where(eq(sittingCandidates.id, session.sittingCandidateId));
-  const spec = FormSpec.parse(sitting.formSpec);
+  const { session, sitting, candidate } = loaded;
+  const spec = formSpecOf(sitting.id, sitting.formSpec);
   const form = session.form as AssembledForm;
+  const parts = formParts(form, spec);
+  const part = partAt(form, session.position, spec);
+  const here = form.entries[session.position];
+  const progress = progressOf(session);
+  const { extraTimePercent, ...who } = candidate;
+  const levels = scopeTimes(form, progress, session.position, activeMs(session, now), extraTimePercent);
   return {
     sessionId,
     state: session.state,
-    candidate: candidate!,
+    candidate: who,
     sitting: {
       name: sitting.name,
-      navigationMode: spec.navigationMode,
-      allowReview: spec.allowReview,
-      allowSkipping: spec.allowSkipping,
+      // The part the candidate is in decides; older clients read only these.
+      navigationMode: part.navigationMode,
+      allowReview: here ? controlOf(here, spec).allowReview : spec.allowReview,
+      allowSkipping: here ? controlOf(here, spec).allowSkipping : spec.allowSkipping,
     },
-    form: form.entries.map((e) => ({
-      position: e.position,
-      itemRef: e.itemRef,
-      sectionTitle: e.sectionTitle || undefined,
-      title: e.title,
-    })),
+    form: form.entries.map((e) => {
+      const control = controlOf(e, spec);
+      const entryPart = partAt(form, e.position, spec);
+      return {
+        position: e.position,
+        itemRef: e.itemRef,
+        sectionTitle: e.sectionTitle || undefined,
+        title: e.title,
+        partIdentifier: entryPart.identifier,
+        ...(entryPart.submissionMode === 'individual'
+          ? { submitIndividually: true, maxAttempts: control.maxAttempts }
+          : {}),
+        allowReview: control.allowReview,
+        allowSkipping: control.allowSkipping,
+      };
+    }),
+    route: {
+      parts,
+      times: levels,
+      attempts: progress.attempts ?? {},
+      closed: progress.closed ?? [],
+      skipped: progress.skipped ?? [],
+      ended: progress.ended ?? false,
+    },
     position: session.position,
     responses: await latestResponses(db, sessionId),
     flags: session.flags,
-    time: timeState(session, now),
+    time: levels.length ? { ...timeState(session, now), levels } : timeState(session, now),
   };
 }

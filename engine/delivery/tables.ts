@@ -144,6 +144,11 @@ export const candidateSessions = pgTable(
     extensionSeconds: integer().notNull().default(0),
     submittedAt: timestamp({ withTimezone: true, precision: 3 }),
     submittedBy: text(),
+    /**
+     * Where the candidate is in the QTI route: time spent per time-limited scope, attempts and closed
+     * items (itemSessionControl), items skipped by preconditions or branch rules (see delivery/route-state.ts).
+     */
+    progress: jsonb().notNull().default({}),
     deviceChangeAllowed: boolean().notNull().default(false),
     terminatedReason: text(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

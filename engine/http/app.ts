@@ -25,7 +25,10 @@ import { sessionRoutes } from './routes/sessions/sessions.ts';
 import { reportRoutes } from './routes/reports/reports.ts';
 import { markingRoutes } from './routes/marking/marking.ts';
 import { resultRoutes } from './routes/results/results.ts';
+import { testRoutes } from './routes/tests/tests.ts';
+import { boardRoutes } from './routes/tests/board.ts';
 import { metricsRoutes, type MetricsSources } from './routes/metrics/metrics.ts';
+import { proctoringRoutes } from '../proctoring/routes.ts';
 import { mountClientPages } from './client-pages.ts';
 import { validationHook } from './validation-hook.ts';
 
@@ -98,6 +101,9 @@ export function createApp(deps: AppDeps, metrics?: MetricsSources): App {
   app.route('/api/reports', reportRoutes());
   app.route('/api/marking', markingRoutes());
   app.route('/api/results', resultRoutes());
+  app.route('/api/tests', testRoutes());
+  app.route('/api/board', boardRoutes());
+  app.route('/api/proctoring', proctoringRoutes());
 
   mountClientPages(app);
 

@@ -19,7 +19,7 @@ export const clientDist = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../delivery-client/dist',
 );
-const APPS = ['candidate', 'author'] as const;
+const APPS = ['candidate', 'author', 'proctor'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const SEB_REFUSED_PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Safe Exam Browser</title></head>

@@ -37,12 +37,28 @@ export type ResponseValue = z.infer<typeof ResponseValue>;
 export const ItemResponses = z.record(z.string().min(1).max(200), ResponseValue);
 export type ItemResponses = z.infer<typeof ItemResponses>;
 
+/** Remaining time of one time-limited level (QTI timeLimits) around the candidate's position. */
+export const ScopeTime = z.object({
+  level: z.enum(['test', 'part', 'section', 'item']),
+  identifier: z.string(),
+  elapsedMs: z.number(),
+  /** Null when the level has only a minTime. */
+  remainingMs: z.number().nullable(),
+  /** Time still to spend before the candidate may leave the level (linear parts); null without minTime. */
+  minRemainingMs: z.number().nullable(),
+  /** When true, answers after the level's time are still accepted. */
+  allowLateSubmission: z.boolean(),
+});
+export type ScopeTime = z.infer<typeof ScopeTime>;
+
 export const TimeState = z.object({
   serverNow: z.number(),
   /** Epoch ms of the deadline, null before the start. */
   deadline: z.number().nullable(),
   remainingMs: z.number().nullable(),
   paused: z.boolean(),
+  /** Time-limited levels (part, section, item) around the candidate's place; absent when there are none. */
+  levels: z.array(ScopeTime).optional(),
 });
 export type TimeState = z.infer<typeof TimeState>;
 
@@ -51,7 +67,39 @@ export const FormEntry = z.object({
   itemRef: z.string(),
   sectionTitle: z.string().optional(),
   title: z.string(),
+  /** The testPart the item is in (absent from engines older than test parts). */
+  partIdentifier: z.string().optional(),
+  /** Individual submission mode: the item is submitted on its own with `item:submit`. */
+  submitIndividually: z.boolean().optional(),
+  /** Attempts allowed (0 = unlimited) in individual submission mode. */
+  maxAttempts: z.number().int().optional(),
+  allowReview: z.boolean().optional(),
+  allowSkipping: z.boolean().optional(),
 });
+
+/** One testPart of the candidate's form: positions [start, end) and its modes. */
+export const RoutePart = z.object({
+  identifier: z.string(),
+  navigationMode: z.enum(['linear', 'nonlinear']),
+  submissionMode: z.enum(['individual', 'simultaneous']),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+
+/** The candidate's place in the QTI route: parts, time per level, attempts, closed and skipped items. */
+export const RouteState = z.object({
+  parts: z.array(RoutePart),
+  /** Time-limited levels around the current position, outermost first. */
+  times: z.array(ScopeTime),
+  attempts: z.record(z.string(), z.number().int()),
+  /** Items whose session has ended (no more answers). */
+  closed: z.array(z.string()),
+  /** Items passed over by preConditions or branchRules. */
+  skipped: z.array(z.string()),
+  /** The route is over (EXIT_TEST or nothing left): the candidate can only submit. */
+  ended: z.boolean(),
+});
+export type RouteState = z.infer<typeof RouteState>;
 
 /** What the sitting's security policy asks of the candidate's browser (secure mode). */
 export const SecurityPolicy = z.object({
@@ -83,6 +131,8 @@ export const SessionSnapshot = z.object({
   time: TimeState,
   /** The sitting's secure-mode policy; absent from engines older than this field (treat as all off). */
   security: SecurityPolicy.optional(),
+  /** Parts, time per level, attempts; absent from engines older than test parts. */
+  route: RouteState.optional(),
 });
 export type SessionSnapshot = z.infer<typeof SessionSnapshot>;
 
@@ -110,6 +160,8 @@ export const SaveResponseRequest = z
 export const NavigateRequest = z.object({ position: z.number().int().min(0).max(10_000) }).strict();
 export const FlagRequest = z.object({ itemRef: z.string().min(1).max(200), flagged: z.boolean() }).strict();
 export const SubmitRequest = z.object({ confirm: z.literal(true) }).strict();
+/** Individual submission mode: ends one attempt of an item with its latest saved responses. */
+export const ItemSubmitRequest = z.object({ itemRef: z.string().min(1).max(200) }).strict();
 
 /** Runs the visible tests of a code task on the candidate's current code (rate-limited per session). */
 export const RunCodeRequest = z
@@ -225,7 +277,36 @@ export const SaveResponseAck = z.union([
   ok({ itemRef: z.string(), seq: z.number().int(), savedAt: z.number() }),
   AckError,
 ]);
-export const NavigateAck = z.union([ok({ position: z.number().int() }), AckError]);
+export const NavigateAck = z.union([
+  ok({
+    position: z.number().int(),
+    /** Items passed over by preConditions or branchRules on the way. */
+    skipped: z.array(z.string()).optional(),
+    /** The route is over: nothing left but to submit. */
+    ended: z.boolean().optional(),
+  }),
+  AckError,
+]);
+/** Modal feedback shown after an attempt (only when the item's showFeedback allows it). */
+export const ShownFeedback = z.object({
+  identifier: z.string(),
+  title: z.string().optional(),
+  content: z.unknown(),
+});
+export const ItemSubmitAck = z.union([
+  ok({
+    itemRef: z.string(),
+    attempt: z.number().int(),
+    /** Null: unlimited. */
+    attemptsLeft: z.number().int().nullable(),
+    /** The item's session has ended: no more answers or attempts. */
+    closed: z.boolean(),
+    feedback: z.array(ShownFeedback).optional(),
+    /** The correct responses, only once the item's session has ended and showSolution allows it. */
+    solution: z.record(z.string(), z.unknown()).optional(),
+  }),
+  AckError,
+]);
 export const FlagAck = z.union([ok({ flags: z.array(z.string()) }), AckError]);
 export const SubmitAck = z.union([ok({ state: z.enum(SESSION_STATES) }), AckError]);
 export const SecurityEventAck = z.union([ok({}), AckError]);
@@ -259,6 +340,13 @@ export const ExtensionPush = z.object({ addedSeconds: z.number().int(), time: Ti
 export const MessagePush = z.object({ from: z.string(), text: z.string(), at: z.number() });
 export const TerminationPush = z.object({ reason: z.string() });
 export const SubmittedPush = z.object({ by: z.enum(['candidate', 'server', 'proctor']) });
+/** The server moved the candidate (a part's, section's or item's time ran out): re-read the snapshot. */
+export const RouteMovedPush = z.object({
+  position: z.number().int(),
+  reason: z.enum(['time_limit']),
+  level: z.enum(['test', 'part', 'section', 'item']).optional(),
+  identifier: z.string().optional(),
+});
 
 export interface CandidateClientToServerEvents {
   'session:resume': (
@@ -277,6 +365,10 @@ export interface CandidateClientToServerEvents {
   navigate: (payload: z.input<typeof NavigateRequest>, ack: (res: Ack<typeof NavigateAck>) => void) => void;
   flag: (payload: z.input<typeof FlagRequest>, ack: (res: Ack<typeof FlagAck>) => void) => void;
   submit: (payload: z.input<typeof SubmitRequest>, ack: (res: Ack<typeof SubmitAck>) => void) => void;
+  'item:submit': (
+    payload: z.input<typeof ItemSubmitRequest>,
+    ack: (res: Ack<typeof ItemSubmitAck>) => void,
+  ) => void;
   'code:run': (payload: z.input<typeof RunCodeRequest>, ack: (res: Ack<typeof RunCodeAck>) => void) => void;
   'security:event': (
     payload: z.input<typeof SecurityEventRequest>,
@@ -298,6 +390,7 @@ export interface CandidateServerToClientEvents {
   message: (payload: z.infer<typeof MessagePush>) => void;
   'session:terminated': (payload: z.infer<typeof TerminationPush>) => void;
   'session:submitted': (payload: z.infer<typeof SubmittedPush>) => void;
+  'route:moved': (payload: z.infer<typeof RouteMovedPush>) => void;
 }
 
 /** Check-in over HTTP: access code and candidate credentials in, a session token out. */

@@ -5,6 +5,49 @@
 import { z } from 'zod';
 import { AckError, SESSION_STATES } from './candidate.ts';
 
+const seconds = z.number().min(0).max(3600);
+/**
+ * A sitting's proctoring thresholds (`securityPolicy.proctoringRules`; any key may be left out for its default,
+ * proctor/policy.ts): seconds a condition lasts before it is an incident, the identity similarity, snapshots.
+ */
+export const ProctoringRules = z
+  .object({
+    noFaceSeconds: seconds,
+    multipleFacesSeconds: seconds,
+    headTurnedSeconds: seconds,
+    lookingDownSeconds: seconds,
+    objectSeconds: seconds,
+    speechSeconds: seconds,
+    focusLostSeconds: seconds,
+    hiddenSeconds: seconds,
+    fullscreenExitSeconds: seconds,
+    /** Compare each candidate's face with their roster photo at check-in (on the device). */
+    identityCheck: z.boolean(),
+    identityMinSimilarity: z.number().min(0).max(1),
+    snapshots: z.boolean(),
+    snapshotRetentionDays: z.number().int().min(1).max(3650),
+  })
+  .partial()
+  .strict();
+export type ProctoringRules = z.infer<typeof ProctoringRules>;
+
+/**
+ * The candidate socket's `proctor:snapshot`: one small JPEG (at most 60 KB, sent as binary) taken on the device
+ * when it reported an incident-worthy event, accepted only where the sitting's policy allows snapshots.
+ */
+export const SnapshotUpload = z
+  .object({ at: z.number().finite().min(0), jpeg: z.instanceof(Uint8Array) })
+  .strict();
+export const SnapshotAck = z.union([z.object({ ok: z.literal(true), id: z.string() }), AckError]);
+
+/** What the device learns from the first `proctor:events` ack: which parts of proctoring the sitting asks for. */
+export const DeviceProctoringSettings = z.object({
+  identityCheck: z.boolean(),
+  identityMinSimilarity: z.number(),
+  snapshots: z.boolean(),
+});
+export type DeviceProctoringSettings = z.infer<typeof DeviceProctoringSettings>;
+
 export const CandidateStatus = z.object({
   sessionId: z.string().nullable(),
   sittingCandidateId: z.string(),
@@ -64,6 +107,22 @@ export const IncidentsListAck = z.union([
 export const CandidateStatusPatch = CandidateStatus.partial().extend({ sessionId: z.string() });
 export type CandidateStatusPatch = z.infer<typeof CandidateStatusPatch>;
 
+/** A room this staff member may watch: assigned to it, or an exam board or admin over its sitting. */
+export const WatchableRoom = z.object({
+  sittingId: z.string(),
+  sittingName: z.string(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  roomId: z.string(),
+  roomName: z.string(),
+  assigned: z.boolean(),
+});
+export type WatchableRoom = z.infer<typeof WatchableRoom>;
+export const RoomsListAck = z.union([
+  z.object({ ok: z.literal(true), rooms: z.array(WatchableRoom) }),
+  AckError,
+]);
+
 export const JoinRequest = z.object({ sittingId: z.uuid(), roomId: z.uuid().optional() }).strict();
 export const SessionActionRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('pause'), sessionId: z.uuid(), reason: z.string().max(500).optional() }),
@@ -89,6 +148,8 @@ export const ActionAck = z.union([
 ]);
 
 export interface ProctorClientToServerEvents {
+  /** The rooms this staff member may watch (sittings not yet closed first). */
+  'rooms:list': (payload: Record<string, never>, ack: (res: z.infer<typeof RoomsListAck>) => void) => void;
   'room:join': (payload: z.input<typeof JoinRequest>, ack: (res: z.infer<typeof JoinAck>) => void) => void;
   'session:action': (
     payload: z.input<typeof SessionActionRequest>,

@@ -20,36 +20,44 @@ import {
   SaveResponseRequest,
   StartRequest,
   SubmitRequest,
+  ItemSubmitRequest,
   RunCodeRequest,
   type CandidateClientToServerEvents,
   type CandidateServerToClientEvents,
   type SecurityPolicy,
 } from '../protocol/candidate.ts';
-import { sittings } from '../delivery/tables.ts';
+import type { sittings } from '../delivery/tables.ts';
 import { itemBankTables } from '../../item-bank/index.ts';
 import type { CodeGrader } from '../../grading/index.ts';
 import { runVisibleTests } from '../delivery/code-items.ts';
 import { sebRequestAllowed, sebRequired } from '../seb/sitting-seb.ts';
 import { deliveryErrors } from '../delivery/delivery-errors.ts';
-import { FormSpec, type AssembledForm } from '../delivery/form.ts';
+import { partAt, type AssembledForm } from '../delivery/form.ts';
 import type { ResponseWriter } from '../delivery/response-writer.ts';
-import { timeState } from '../delivery/session-clock.ts';
+import { timeState, type ClockFields } from '../delivery/session-clock.ts';
+import { connectingSession } from '../delivery/connecting-session.ts';
+import { formSpecOf } from '../delivery/form-spec-cache.ts';
 import {
   consumeDeviceChange,
   loadSession,
-  navigate,
   recordSessionEvent,
   setFlag,
   startSession,
   submitSession,
 } from '../delivery/session-commands.ts';
 import { sessionSnapshot } from '../delivery/session-snapshot.ts';
+import {
+  checkRouteSave,
+  navigate,
+  routeGuarded,
+  startRoute,
+  submitItem,
+} from '../delivery/route-commands.ts';
 import type { CandidateItemSource } from '../delivery/candidate-items.ts';
 import { createTokenBucket } from './socket-rate-limit.ts';
 import type { SessionNotifier } from '../delivery/session-notifier.ts';
-import { sessionPlace } from '../delivery/candidate-status.ts';
-import { latestResponses } from '../delivery/session-snapshot.ts';
 import { createIncidentService } from './proctor-incidents.ts';
+import { deviceEventOfSecurityEvent } from '../../proctor/index.ts';
 
 export interface CandidateSocketData {
   sessionId: string;
@@ -66,6 +74,8 @@ export interface CandidateSocketData {
   security: SecurityPolicy;
   /** Linear tests: answers are accepted only for the item the session stands at. */
   linear: boolean;
+  /** The session's clock as the handshake read it, for the first time sync. */
+  clockAtConnect: ClockFields;
 }
 
 /** The secure-mode policy of a sitting, from its stored security policy (missing keys are off). */
@@ -156,13 +166,10 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
       const sessionId = await deps.candidateTokens.verify(auth.token);
       const deviceId = typeof auth.deviceId === 'string' ? auth.deviceId.slice(0, 100) : 'unknown-device';
       const tabId = typeof auth.tabId === 'string' ? auth.tabId.slice(0, 100) : 'unknown-tab';
-      const loaded = await loadSession(deps.db, sessionId);
+      const loaded = await connectingSession(deps.db, sessionId);
       if (!loaded) throw deliveryErrors.sessionNotFound();
-      const [sitting] = await deps.db
-        .select({ id: sittings.id, securityPolicy: sittings.securityPolicy, formSpec: sittings.formSpec })
-        .from(sittings)
-        .where(eq(sittings.id, loaded.session.sittingId));
-      if (sitting && !sebHandshakeAllowed(sitting, socket.handshake)) throw deliveryErrors.sebRequired();
+      const sitting = { id: loaded.session.sittingId, securityPolicy: loaded.securityPolicy };
+      if (!sebHandshakeAllowed(sitting, socket.handshake)) throw deliveryErrors.sebRequired();
 
       // One live connection per session. The same tab reconnecting replaces its old socket.
       const others = await nsp.in(sessionRoom(sessionId)).fetchSockets();
@@ -187,22 +194,23 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
       }
       others.filter((s) => !elsewhere.includes(s)).forEach((s) => s.disconnect(true));
 
-      const place = await sessionPlace(deps.db, sessionId);
       socket.data = {
         sessionId,
         sittingId: loaded.session.sittingId,
-        roomId: place!.roomId,
-        answered: new Set(Object.keys(await latestResponses(deps.db, sessionId))),
+        roomId: loaded.roomId,
+        answered: new Set(loaded.answered),
         deviceId,
         tabId,
         seed: loaded.session.seed,
         form: loaded.session.form as AssembledForm,
         warned: [],
-        security: securityPolicyOf(sitting?.securityPolicy),
-        linear: FormSpec.safeParse(sitting?.formSpec).data?.navigationMode === 'linear',
+        security: securityPolicyOf(loaded.securityPolicy),
+        linear: formSpecOf(loaded.session.sittingId, loaded.formSpec).navigationMode === 'linear',
+        clockAtConnect: loaded.session,
       };
       next();
     } catch (error) {
+      if (!(error instanceof AppError)) deps.logger.error({ err: error }, 'candidate handshake failed');
       const e = error instanceof AppError ? error : deliveryErrors.badCredentials();
       next(Object.assign(new Error(e.message), { data: { id: e.id, message: e.message } }));
     }
@@ -262,6 +270,9 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
 
     on('session:start', StartRequest, async () => {
       const row = await startSession(deps.db, sessionId);
+      // A test that opens with preconditions (linear first part) may start further on.
+      if (socket.data.form.scopes?.some((scope) => scope.start === 0 && scope.preConditions.length))
+        await startRoute(deps.db, sessionId);
       const time = timeState(row);
       status({ state: row.state, deadline: time.deadline, remainingMs: time.remainingMs });
       return { snapshot: await snapshotWithPolicy() };
@@ -279,9 +290,15 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
     on('response:save', SaveResponseRequest, async (request) => {
       if (!socket.data.form.entries.some((e) => e.itemRef === request.itemRef))
         throw deliveryErrors.unknownItem(request.itemRef);
-      const onlyAtPosition = socket.data.linear
-        ? socket.data.form.entries.findIndex((e) => e.itemRef === request.itemRef)
-        : undefined;
+      const form = socket.data.form;
+      const index = form.entries.findIndex((e) => e.itemRef === request.itemRef);
+      // Linear parts: answers only for the item the session stands at (forms without parts: the sitting's mode).
+      const linear = form.parts?.length
+        ? partAt(form, index).navigationMode === 'linear'
+        : socket.data.linear;
+      const onlyAtPosition = linear ? index : undefined;
+      // Parts, attempts and time limits: closed items and levels out of time refuse the answer.
+      if (routeGuarded(form)) await checkRouteSave(deps.db, sessionId, request.itemRef);
       const outcome = await deps.writer.save({ sessionId, ...request, onlyAtPosition });
       if (!outcome.ok) throw outcome.error;
       if (!socket.data.answered.has(request.itemRef)) {
@@ -291,9 +308,15 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
       return { itemRef: request.itemRef, seq: request.seq, savedAt: outcome.savedAt };
     });
 
-    on('navigate', NavigateRequest, async ({ position }) => ({
-      position: await navigate(deps.db, sessionId, position),
-    }));
+    on('navigate', NavigateRequest, async ({ position }) => navigate(deps.db, sessionId, position));
+
+    // Individual submission mode: one attempt of an item; feedback and solution only after it, as allowed.
+    on('item:submit', ItemSubmitRequest, async ({ itemRef }) => {
+      if (!socket.data.form.entries.some((e) => e.itemRef === itemRef))
+        throw deliveryErrors.unknownItem(itemRef);
+      await deps.writer.drain();
+      return submitItem(deps.db, sessionId, itemRef);
+    });
 
     on('flag', FlagRequest, async ({ itemRef, flagged }) => ({
       flags: await setFlag(deps.db, sessionId, itemRef, flagged),
@@ -350,12 +373,13 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
         { type: 'candidate' },
         { clientTime, ...(position === undefined ? {} : { position }), tabId: socket.data.tabId },
       );
+      // Proctored sittings: the same rules as the device monitors turn these into incidents.
+      const event = deviceEventOfSecurityEvent(type, clientTime);
+      if (event) await proctoring.ingest({ sessionId, ...place }, { sentAt: clientTime, events: [event] });
       return {};
     });
 
-    void loadSession(deps.db, sessionId).then((loaded) => {
-      if (loaded && socket.connected) socket.emit('time:sync', timeState(loaded.session));
-    });
+    socket.emit('time:sync', timeState(socket.data.clockAtConnect));
   });
 
   return nsp;

@@ -90,7 +90,14 @@ describe('proctoring events on the candidate socket', () => {
       (
         candidate.timeout(5000) as unknown as { emitWithAck(e: string, p: unknown): Promise<unknown> }
       ).emitWithAck('proctor:events', payload);
-    expect(await emit({ sentAt: T0, events: [] })).toEqual({ ok: true, proctoring: true, incidents: 0 });
+    // The first ack also tells the device which parts the sitting asks for (none beyond the monitors here).
+    const settings = { identityCheck: false, identityMinSimilarity: 0.5, snapshots: false };
+    expect(await emit({ sentAt: T0, events: [] })).toEqual({
+      ok: true,
+      proctoring: true,
+      incidents: 0,
+      ...settings,
+    });
     expect(
       await emit({
         sentAt: T0 + 1500,
@@ -99,12 +106,13 @@ describe('proctoring events on the candidate socket', () => {
           { kind: 'faces', at: T0 + 1000, count: 0 },
         ],
       }),
-    ).toEqual({ ok: true, proctoring: true, incidents: 0 });
+    ).toEqual({ ok: true, proctoring: true, incidents: 0, ...settings });
     // The face stays away: the next batch's sentAt is past the sitting's 2 s delay.
     expect(await emit({ sentAt: T0 + 3500, events: [{ kind: 'monitor', at: T0 + 3400, fps: 5 }] })).toEqual({
       ok: true,
       proctoring: true,
       incidents: 1,
+      ...settings,
     });
     expect(
       await emit({ sentAt: T0 + 4000, events: [{ kind: 'faces', at: T0 + 3800, count: 3 }] }),

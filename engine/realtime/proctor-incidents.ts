@@ -4,7 +4,9 @@
  * and the incidents raised are stored (`incident` rows), counted into the candidate's status with a risk score,
  * and pushed in batches to the sitting's and room's proctors on `/proctor` (through the Socket.IO adapter, so
  * proctors on any engine process see them). A tracker lost to a restart or to a reconnect on another process is
- * rebuilt from the stored events.
+ * rebuilt from the stored events. Where the sitting allows snapshots, the device's `proctor:snapshot` JPEG is
+ * stored with an expiry and claimed by the incident raised for that moment (engine/proctoring/snapshots.ts); a
+ * sweeper deletes expired ones.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Server, Socket } from 'socket.io';
@@ -16,13 +18,30 @@ import {
   type DeviceEventBatch,
   type Incident,
   type IncidentTracker,
+  type ProctoringPolicy,
 } from '../../proctor/index.ts';
 import type { Database } from '../db/database.ts';
 import type { SessionNotifier } from '../delivery/session-notifier.ts';
 import { candidateSessions, sessionEvents, sittingCandidates, sittings } from '../delivery/tables.ts';
 import type { Logger } from '../logger.ts';
 import { DeviceEventBatchRequest } from '../protocol/candidate.ts';
-import type { IncidentRecord, RiskSummary } from '../protocol/proctor.ts';
+import { checkPicture } from '../proctoring/image-check.ts';
+import {
+  PICTURED_INCIDENTS,
+  SNAPSHOT_RULES,
+  claimSnapshot,
+  snapshotUrl,
+  snapshotsOfIncidents,
+  startSnapshotSweeper,
+  storeSnapshot,
+} from '../proctoring/snapshots.ts';
+import { AppError } from '../errors.ts';
+import {
+  SnapshotUpload,
+  type DeviceProctoringSettings,
+  type IncidentRecord,
+  type RiskSummary,
+} from '../protocol/proctor.ts';
 import { proctorRoomRoom, proctorSittingRoom } from './proctor-feed.ts';
 import { createTokenBucket } from './socket-rate-limit.ts';
 
@@ -37,7 +56,10 @@ interface Place {
 
 interface SessionState {
   enabled: boolean;
+  policy: ProctoringPolicy;
   tracker: IncidentTracker;
+  /** Recent pictured incidents still without a snapshot (the device's snapshot may arrive just after). */
+  unpictured: IncidentRecord[];
   incidents: Pick<Incident, 'kind' | 'severity'>[];
 }
 
@@ -48,7 +70,9 @@ export interface IncidentService {
   ingest(
     place: Place,
     batch: DeviceEventBatch,
-  ): Promise<{ proctoring: boolean; incidents: IncidentRecord[] }>;
+  ): Promise<{ proctoring: boolean; incidents: IncidentRecord[]; settings?: DeviceProctoringSettings }>;
+  /** Stores a device snapshot where the sitting allows it (refused otherwise); returns its id. */
+  snapshot(place: Place, at: number, jpeg: Uint8Array): Promise<string>;
   /** Incidents and risks of a sitting, or of one room of it. */
   list(sittingId: string, roomId?: string): Promise<{ incidents: IncidentRecord[]; risks: RiskSummary[] }>;
   flush(): void;
@@ -81,6 +105,8 @@ export function createIncidentService(deps: {
   logger: Logger;
   notifier?: SessionNotifier;
   flushMs?: number;
+  /** How often expired snapshots are deleted (default every minute). */
+  snapshotSweepMs?: number;
 }): IncidentService {
   const { db } = deps;
   const states = new Map<string, SessionState>();
@@ -113,13 +139,65 @@ export function createIncidentService(deps: {
       else incidents.push(row.data as Incident);
     }
     if (states.size > 20_000) states.clear();
-    return { enabled: proctoringEnabled(policy), tracker, incidents };
+    const rules = proctoringPolicyOf(policy);
+    return { enabled: proctoringEnabled(policy), policy: rules, tracker, incidents, unpictured: [] };
+  }
+
+  const stateOf = async (place: Place) => {
+    let state = states.get(place.sessionId);
+    if (!state) states.set(place.sessionId, (state = await restore(place)));
+    return state;
+  };
+
+  const settingsOf = (state: SessionState): DeviceProctoringSettings => ({
+    identityCheck: state.policy.identityCheck,
+    identityMinSimilarity: state.policy.identityMinSimilarity,
+    snapshots: state.policy.snapshots,
+  });
+
+  const queueForProctors = (place: Place, records: IncidentRecord[], risk?: RiskSummary) => {
+    const key = `${place.sittingId}/${place.roomId}`;
+    let out = pending.get(key);
+    if (!out)
+      pending.set(
+        key,
+        (out = { sittingId: place.sittingId, roomId: place.roomId, incidents: [], risks: new Map() }),
+      );
+    out.incidents.push(...records);
+    if (risk) out.risks.set(place.sessionId, risk);
+  };
+
+  async function snapshotNow(place: Place, at: number, jpeg: Uint8Array): Promise<string> {
+    const state = await stateOf(place);
+    if (!state.enabled || !state.policy.snapshots)
+      throw new AppError(403, 'snapshots_not_allowed', 'This sitting does not allow snapshots.');
+    checkPicture(jpeg, 'image/jpeg', SNAPSHOT_RULES, 'A snapshot');
+    const id = await storeSnapshot(db, {
+      sessionId: place.sessionId,
+      takenAt: at,
+      data: jpeg,
+      retentionDays: state.policy.snapshotRetentionDays,
+    });
+    // The incident may already be raised (a one-off event in the same instant): give it this snapshot now.
+    for (const record of [...state.unpictured].reverse()) {
+      const claimed = await claimSnapshot(db, place.sessionId, {
+        seq: Number(record.id),
+        startedAt: record.startedAt,
+      });
+      if (!claimed) continue;
+      state.unpictured = state.unpictured.filter((r) => r !== record);
+      queueForProctors(place, [
+        { ...record, details: { ...record.details, snapshotUrl: snapshotUrl(claimed) } },
+      ]);
+      break;
+    }
+    return id;
   }
 
   async function ingestNow(place: Place, batch: DeviceEventBatch) {
-    let state = states.get(place.sessionId);
-    if (!state) states.set(place.sessionId, (state = await restore(place)));
+    const state = await stateOf(place);
     if (!state.enabled) return { proctoring: false, incidents: [] };
+    const settings = settingsOf(state);
     if (batch.events.length > 0)
       await db.insert(sessionEvents).values({
         sessionId: place.sessionId,
@@ -128,7 +206,7 @@ export function createIncidentService(deps: {
         data: { sentAt: batch.sentAt, events: batch.events },
       });
     const raised = state.tracker.ingest(batch);
-    if (raised.length === 0) return { proctoring: true, incidents: [] };
+    if (raised.length === 0) return { proctoring: true, incidents: [], settings };
     const rows = await db
       .insert(sessionEvents)
       .values(
@@ -146,22 +224,25 @@ export function createIncidentService(deps: {
         data: sessionEvents.data,
       });
     const records = rows.map(toRecord);
+    if (state.policy.snapshots) {
+      for (const record of records) {
+        if (!PICTURED_INCIDENTS.has(record.kind)) continue;
+        const claimed = await claimSnapshot(db, place.sessionId, {
+          seq: Number(record.id),
+          startedAt: record.startedAt,
+        });
+        if (claimed) record.details.snapshotUrl = snapshotUrl(claimed);
+        else state.unpictured = [...state.unpictured, record].slice(-5);
+      }
+    }
     state.incidents.push(...raised);
     const risk = riskOf(place.sessionId, state.incidents);
     deps.notifier?.status(
       { sessionId: place.sessionId, incidents: state.incidents.length, risk: risk.score },
       { sittingId: place.sittingId, roomId: place.roomId },
     );
-    const key = `${place.sittingId}/${place.roomId}`;
-    let out = pending.get(key);
-    if (!out)
-      pending.set(
-        key,
-        (out = { sittingId: place.sittingId, roomId: place.roomId, incidents: [], risks: new Map() }),
-      );
-    out.incidents.push(...records);
-    out.risks.set(place.sessionId, risk);
-    return { proctoring: true, incidents: records };
+    queueForProctors(place, records, risk);
+    return { proctoring: true, incidents: records, settings };
   }
 
   const flush = () => {
@@ -176,22 +257,50 @@ export function createIncidentService(deps: {
   };
   const timer = setInterval(flush, deps.flushMs ?? 300);
   timer.unref();
+  const sweeper = startSnapshotSweeper(db, deps.logger, deps.snapshotSweepMs);
+
+  /** One task at a time per session, in arrival order (the tracker is stateful). */
+  const serial = <T>(sessionId: string, task: () => Promise<T>): Promise<T> => {
+    const previous = queues.get(sessionId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(task);
+    queues.set(sessionId, next);
+    void next
+      .finally(() => {
+        if (queues.get(sessionId) === next) queues.delete(sessionId);
+      })
+      .catch(() => undefined);
+    return next;
+  };
 
   const service: IncidentService = {
-    ingest(place, batch) {
-      // One batch at a time per session, in arrival order (the tracker is stateful).
-      const previous = queues.get(place.sessionId) ?? Promise.resolve();
-      const next = previous.catch(() => undefined).then(() => ingestNow(place, batch));
-      queues.set(place.sessionId, next);
-      void next
-        .finally(() => {
-          if (queues.get(place.sessionId) === next) queues.delete(place.sessionId);
-        })
-        .catch(() => undefined);
-      return next;
-    },
+    ingest: (place, batch) => serial(place.sessionId, () => ingestNow(place, batch)),
+    snapshot: (place, at, jpeg) => serial(place.sessionId, () => snapshotNow(place, at, jpeg)),
     attach(socket, place) {
       const allow = createTokenBucket(2, 20);
+      // At most a snapshot every few seconds on average: incidents are rare, pictures are kept small.
+      const allowSnapshot = createTokenBucket(0.2, 3);
+      socket.on('proctor:snapshot', async (payload: unknown, ack: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as (res: unknown) => void) : () => {};
+        if (!allowSnapshot())
+          return reply({ ok: false, error: { id: 'rate_limited', message: 'Too many snapshots.' } });
+        const parsed = SnapshotUpload.safeParse(payload ?? {});
+        if (!parsed.success)
+          return reply({
+            ok: false,
+            error: { id: 'invalid_payload', message: 'A snapshot is { at, jpeg } with the JPEG as binary.' },
+          });
+        try {
+          reply({ ok: true, id: await service.snapshot(place, parsed.data.at, parsed.data.jpeg) });
+        } catch (error) {
+          if (error instanceof AppError)
+            return reply({ ok: false, error: { id: error.id, message: error.message } });
+          deps.logger.error({ err: error, sessionId: place.sessionId }, 'proctor snapshot failed');
+          reply({
+            ok: false,
+            error: { id: 'internal_error', message: 'Something went wrong on the server.' },
+          });
+        }
+      });
       socket.on('proctor:events', async (payload: unknown, ack: unknown) => {
         const reply = typeof ack === 'function' ? (ack as (res: unknown) => void) : () => {};
         if (!allow())
@@ -209,7 +318,12 @@ export function createIncidentService(deps: {
         }
         try {
           const result = await service.ingest(place, parsed.data);
-          reply({ ok: true, proctoring: result.proctoring, incidents: result.incidents.length });
+          reply({
+            ok: true,
+            proctoring: result.proctoring,
+            incidents: result.incidents.length,
+            ...result.settings,
+          });
         } catch (error) {
           deps.logger.error({ err: error, sessionId: place.sessionId }, 'proctor events failed');
           reply({
@@ -221,7 +335,10 @@ export function createIncidentService(deps: {
     },
     list: (sittingId, roomId) => listIncidents(db, sittingId, roomId),
     flush,
-    stop: () => clearInterval(timer),
+    stop: () => {
+      clearInterval(timer);
+      void sweeper.stop();
+    },
   };
   return service;
 }
@@ -251,6 +368,14 @@ export async function listIncidents(
     )
     .orderBy(asc(sessionEvents.seq));
   const incidents = rows.map(toRecord);
+  const pictures = await snapshotsOfIncidents(
+    db,
+    incidents.filter((i) => PICTURED_INCIDENTS.has(i.kind)).map((i) => Number(i.id)),
+  );
+  for (const i of incidents) {
+    const id = pictures.get(Number(i.id));
+    if (id) i.details = { ...i.details, snapshotUrl: snapshotUrl(id) };
+  }
   const bySession = new Map<string, IncidentRecord[]>();
   for (const i of incidents) bySession.set(i.sessionId, [...(bySession.get(i.sessionId) ?? []), i]);
   const risks = [...bySession].map(([sessionId, list]) =>

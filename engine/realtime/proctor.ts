@@ -1,15 +1,17 @@
 /**
  * The `/proctor` namespace: staff authenticate with their access token, join a sitting (or one
- * room of it) they may watch, receive batched candidate status, and act on sessions. Every
+ * room of it) they may watch (a proctor only the rooms assigned to them; an exam board or admin
+ * any room or whole sitting of their organisation subtree), receive batched candidate status, and act on sessions. Every
  * payload is parsed with its zod schema; every action goes through the same command as HTTP.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, like, or } from 'drizzle-orm';
 import type { Namespace, Server } from 'socket.io';
 import type { StaffActor } from '../auth/actor.ts';
 import { inScope } from '../auth/actor.ts';
 import { performSessionAction } from '../commands/session-action.ts';
 import { candidateStatuses } from '../delivery/candidate-status.ts';
-import { roomProctors, sittingRooms } from '../delivery/tables.ts';
+import { roomProctors, sittingRooms, sittings } from '../delivery/tables.ts';
+import { organisations } from '../schema.ts';
 import { AppError, errors } from '../errors.ts';
 import type { AppDeps } from '../http/env.ts';
 import {
@@ -46,6 +48,10 @@ const ackError = (error: unknown) =>
     ? { ok: false as const, error: { id: error.id, message: error.message } }
     : { ok: false as const, error: { id: 'internal_error', message: 'Something went wrong on the server.' } };
 
+/** Exam boards and admins watch everything in their subtree; proctors only the rooms they are assigned. */
+const overseesSubtree = (actor: StaffActor, organisationPath: string) =>
+  actor.role !== 'proctor' && inScope(actor, organisationPath);
+
 export function attachProctorNamespace(io: Server, deps: AppDeps): ProctorNamespace {
   const nsp = io.of('/proctor') as unknown as ProctorNamespace;
   const db = deps.db;
@@ -69,6 +75,59 @@ export function attachProctorNamespace(io: Server, deps: AppDeps): ProctorNamesp
     const { actor } = socket.data;
     const allow = createTokenBucket(10, 30);
 
+    socket.on('rooms:list', async (_payload, ack) => {
+      const reply = typeof ack === 'function' ? ack : () => {};
+      try {
+        if (!allow()) throw new AppError(429, 'rate_limited', 'Too many requests.');
+        const assigned = db
+          .select({ roomId: roomProctors.roomId })
+          .from(roomProctors)
+          .where(eq(roomProctors.userId, actor.userId));
+        const rows = await db
+          .select({
+            sittingId: sittings.id,
+            sittingName: sittings.name,
+            opensAt: sittings.opensAt,
+            closesAt: sittings.closesAt,
+            roomId: sittingRooms.id,
+            roomName: sittingRooms.name,
+            assignedRoom: roomProctors.userId,
+          })
+          .from(sittingRooms)
+          .innerJoin(sittings, eq(sittings.id, sittingRooms.sittingId))
+          .innerJoin(organisations, eq(organisations.id, sittings.organisationId))
+          .leftJoin(
+            roomProctors,
+            and(eq(roomProctors.roomId, sittingRooms.id), eq(roomProctors.userId, actor.userId)),
+          )
+          .where(
+            and(
+              // Sittings closed more than a day ago are history, not live rooms.
+              gt(sittings.closesAt, new Date(Date.now() - 86_400_000)),
+              actor.role === 'proctor'
+                ? inArray(sittingRooms.id, assigned)
+                : or(like(organisations.path, `${actor.scopePath}%`), inArray(sittingRooms.id, assigned)),
+            ),
+          )
+          .orderBy(asc(sittings.opensAt), asc(sittingRooms.name))
+          .limit(500);
+        reply({
+          ok: true,
+          rooms: rows.map((r) => ({
+            sittingId: r.sittingId,
+            sittingName: r.sittingName,
+            opensAt: r.opensAt.toISOString(),
+            closesAt: r.closesAt.toISOString(),
+            roomId: r.roomId,
+            roomName: r.roomName,
+            assigned: r.assignedRoom !== null,
+          })),
+        });
+      } catch (error) {
+        reply(ackError(error));
+      }
+    });
+
     socket.on('room:join', async (payload, ack) => {
       const reply = typeof ack === 'function' ? ack : () => {};
       try {
@@ -86,8 +145,10 @@ export function attachProctorNamespace(io: Server, deps: AppDeps): ProctorNamesp
             .where(and(eq(roomProctors.roomId, roomId), eq(roomProctors.userId, actor.userId)));
           assignedRoom = Boolean(assignment);
         }
-        if (!inScope(actor, org.path) && !assignedRoom)
-          throw errors.forbidden(`${org.name} is outside your organisation.`);
+        if (!overseesSubtree(actor, org.path) && !assignedRoom)
+          throw errors.forbidden(
+            roomId ? 'You are not a proctor of this room.' : `You may not watch every room of ${org.name}.`,
+          );
         const connected = new Set(
           (await io.of('/candidate').in(sittingRoom(sittingId)).fetchSockets()).map(
             (s) => (s.data as { sessionId: string }).sessionId,
@@ -133,10 +194,10 @@ export function attachProctorNamespace(io: Server, deps: AppDeps): ProctorNamesp
         const org = await organisationOfSession(db, parsed.data.sessionId);
         if (!org) throw errors.notFound('The candidate session');
         if (
-          !inScope(actor, org.path) &&
+          !overseesSubtree(actor, org.path) &&
           !(await isProctorOfSession(db, parsed.data.sessionId, actor.userId))
         ) {
-          throw errors.forbidden(`${org.name} is outside your organisation.`);
+          throw errors.forbidden("You are not a proctor of this candidate's room.");
         }
         const row = await performSessionAction(deps, actor, parsed.data, {
           organisationId: org.id,

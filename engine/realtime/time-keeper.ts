@@ -4,9 +4,12 @@
  * and 1 minute warnings once each. Deadlines come from the database, so pauses and
  * extensions made on any engine process are seen here.
  */
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
-import { candidateSessions } from '../delivery/tables.ts';
+import { candidateSessions, sittingCandidates } from '../delivery/tables.ts';
+import { enforceTimeLimits, timeLimitDue } from '../delivery/route-commands.ts';
+import { activeMs, progressOf, scopeTimes } from '../delivery/route-state.ts';
+import { sessionRoom } from './candidate.ts';
 import { timeState } from '../delivery/session-clock.ts';
 import type { Logger } from '../logger.ts';
 import type { CandidateNamespace } from './candidate.ts';
@@ -31,14 +34,47 @@ export function startTimeKeeper(nsp: CandidateNamespace, db: Database, logger: L
           state: candidateSessions.state,
           deadlineAt: candidateSessions.deadlineAt,
           pausedRemainingMs: candidateSessions.pausedRemainingMs,
+          position: candidateSessions.position,
+          startedAt: candidateSessions.startedAt,
+          pausedAt: candidateSessions.pausedAt,
+          progress: candidateSessions.progress,
+          extraTimePercent: sittingCandidates.extraTimePercent,
         })
         .from(candidateSessions)
+        .innerJoin(sittingCandidates, eq(sittingCandidates.id, candidateSessions.sittingCandidateId))
         .where(inArray(candidateSessions.id, ids));
       const byId = new Map(rows.map((r) => [r.id, r]));
       for (const socket of sockets) {
         const row = byId.get(socket.data.sessionId);
         if (!row || row.state !== 'in_progress') continue;
-        const time = timeState(row, now);
+        const form = socket.data.form;
+        const timed = (form.scopes ?? []).some((s) => s.maxMs !== undefined);
+        if (timed && timeLimitDue({ ...row, form }, row.extraTimePercent, now)) {
+          // A part's (or linear section's or item's) time ran out: the server moves the candidate on.
+          const moved = await enforceTimeLimits(db, row.id, now);
+          if (moved) {
+            nsp.to(sessionRoom(row.id)).emit('route:moved', {
+              position: moved.position,
+              reason: 'time_limit',
+              level: moved.level,
+              identifier: moved.identifier,
+            });
+            lastSync.delete(socket);
+            continue;
+          }
+        }
+        const time = timed
+          ? {
+              ...timeState(row, now),
+              levels: scopeTimes(
+                form,
+                progressOf(row),
+                row.position,
+                activeMs(row, now),
+                row.extraTimePercent,
+              ),
+            }
+          : timeState(row, now);
         if (now - (lastSync.get(socket) ?? 0) >= SYNC_EVERY_MS) {
           socket.emit('time:sync', time);
           lastSync.set(socket, now);

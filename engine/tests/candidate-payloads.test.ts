@@ -43,6 +43,11 @@ describe('what reaches a candidate', () => {
         }),
       );
       record(await request(socket, 'navigate', { position: entry.position }));
+      // Simultaneous submission: a per-item submit is refused and gives back no feedback or solution.
+      expect(record(await request(socket, 'item:submit', { itemRef: entry.itemRef }))).toMatchObject({
+        ok: false,
+        error: { id: 'not_individual_submission' },
+      });
     }
     record(await request(socket, 'session:resume', {}));
     record(await request(socket, 'submit', { confirm: true }));
@@ -57,6 +62,7 @@ describe('what reaches a candidate', () => {
       'responseProcessing',
       'responseCondition',
       'setOutcomeValue',
+      '"solution"',
       'matchTable',
       'lookupTable',
       '"scorer"',

@@ -1,10 +1,13 @@
 /**
  * `npm run bench -- code`: Python submissions graded per second on a warm pool (10 function tests each),
- * teacher-unittest tasks per second (fresh interpreter each), latency of "run visible tests", and a
- * native `python3` subprocess per submission as the reference.
+ * teacher-unittest tasks per second (a fresh interpreter from a memory snapshot each), latency of "run
+ * visible tests", and a native `python3` subprocess per submission as the reference. Throughput depends
+ * on what else runs on the machine, so the CPU time one task costs (grader and its sandbox children,
+ * read from /proc) is reported too, with the rate it allows on all cores of an otherwise idle machine.
  */
 import { spawnSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { createCodeGrader, parseCodeTask } from '../code/index.ts';
 
 const cores = availableParallelism();
@@ -43,6 +46,44 @@ async function throughput(n: number, concurrency: number, one: () => Promise<unk
   return n / ((performance.now() - start) / 1000);
 }
 
+/** CPU milliseconds used so far by this process and all its descendants (Linux /proc). */
+function treeCpuMs(): number {
+  const ticks = 100; // USER_HZ on Linux
+  const parent = new Map<number, number>();
+  const cpu = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(entry), Number(fields[1]));
+      // utime, stime, cutime, cstime: children reaped by their parent count too.
+      cpu.set(
+        Number(entry),
+        fields.slice(11, 15).reduce((a, f) => a + Number(f), 0),
+      );
+    } catch {
+      /* process ended while reading */
+    }
+  }
+  const inTree = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; p = parent.get(p) ?? 0, hops++)
+      if (p === process.pid) return true;
+    return false;
+  };
+  let total = 0;
+  for (const [pid, t] of cpu) if (inTree(pid)) total += t;
+  return (total * 1000) / ticks;
+}
+
+/** Runs `n` jobs `concurrency` at a time; rate, and CPU ms per job of the whole process tree. */
+async function measured(n: number, concurrency: number, one: () => Promise<unknown>) {
+  const before = treeCpuMs();
+  const perSecond = await throughput(n, concurrency, one);
+  const cpuMsPerTask = (treeCpuMs() - before) / n;
+  return { perSecond, cpuMsPerTask, idleMachineEstimate: (cores * 1000) / cpuMsPerTask };
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
@@ -59,9 +100,11 @@ export async function run(): Promise<Record<string, unknown>> {
     if (check.score !== check.maxScore) throw new Error('bench task does not pass');
     for (let i = 0; i < 20; i++) await grader.grade(fnTask, solution);
 
-    const functionTestsPerSecond = await throughput(200, cores * 2, () => grader.grade(fnTask, solution));
+    const fn = await measured(200, cores * 2, () => grader.grade(fnTask, solution));
+    const functionTestsPerSecond = fn.perSecond;
     console.log(
-      `python, 10 function tests, warm pool of ${cores}: ${r1(functionTestsPerSecond)} submissions/s`,
+      `python, 10 function tests, warm pool of ${cores}: ${r1(functionTestsPerSecond)} submissions/s ` +
+        `(${r1(fn.cpuMsPerTask)} ms CPU each: ~${r1(fn.idleMachineEstimate)}/s on ${cores} idle cores)`,
     );
 
     const latencies: number[] = [];
@@ -72,8 +115,16 @@ export async function run(): Promise<Record<string, unknown>> {
     }
     console.log(`run visible tests: p50 ${r1(pct(latencies, 50))} ms, p99 ${r1(pct(latencies, 99))} ms`);
 
-    const unittestTasksPerSecond = await throughput(8, cores, () => grader.grade(fileTask, solution));
-    console.log(`python teacher unittest (fresh interpreter each): ${r1(unittestTasksPerSecond)} tasks/s`);
+    for (let i = 0; i < cores * 2; i++) await grader.grade(fileTask, solution);
+    const ut = await measured(60, cores * 2, async () => {
+      const r = await grader.grade(fileTask, solution);
+      if (r.score !== r.maxScore) throw new Error(`unittest bench task failed: ${JSON.stringify(r.tests)}`);
+    });
+    const unittestTasksPerSecond = ut.perSecond;
+    console.log(
+      `python teacher unittest (fresh interpreter each): ${r1(unittestTasksPerSecond)} tasks/s ` +
+        `(${r1(ut.cpuMsPerTask)} ms CPU each: ~${r1(ut.idleMachineEstimate)}/s on ${cores} idle cores)`,
+    );
 
     const script = `${solution}\nfor i in range(10):\n    assert add(i, i * 2) == i * 3\n`;
     const native: number[] = [];
@@ -94,7 +145,12 @@ export async function run(): Promise<Record<string, unknown>> {
       layers: grader.pool('python').layers,
       pythonColdStartMs: Math.round(coldStartMs),
       pythonSubmissionsPerSecond10FunctionTests: r1(functionTestsPerSecond),
+      pythonCpuMsPerSubmission10FunctionTests: r1(fn.cpuMsPerTask),
+      pythonSubmissionsPerSecondIdleMachineEstimate: r1(fn.idleMachineEstimate),
       pythonUnittestTasksPerSecond: r1(unittestTasksPerSecond),
+      pythonCpuMsPerUnittestTask: r1(ut.cpuMsPerTask),
+      pythonUnittestTasksPerSecondIdleMachineEstimate: r1(ut.idleMachineEstimate),
+      loadAverageAtEnd: loadavg()[0],
       runVisibleTestsLatencyMs: { p50: r1(pct(latencies, 50)), p99: r1(pct(latencies, 99)) },
       nativePython3SubprocessPerSecondSequential: r1(nativeSequential),
       nativePython3SubprocessPerSecondAllCoresEstimate: r1(nativeSequential * cores),

@@ -244,7 +244,8 @@ export async function gradeSubmission(
       visible: t.visible,
       weight: t.weight,
     }));
-    return { ...scoreTests(task, all, opts.attempt), notGradable: true, message: syntax };
+    // No attempt is used, so no resubmission penalty either (also when only a test file could say so).
+    return { ...scoreTests(task, all, opts.attempt), notGradable: true, penalty: 0, message: syntax };
   }
   return scoreTests(task, parts, opts.attempt);
 }

@@ -9,7 +9,15 @@ import yazl from 'yazl';
 import { toCsv, type CsvCell } from './csv.ts';
 import type { GradebookData } from './gradebook-data.ts';
 
-/** Column headers of the OneRoster 1.2 CSV binding for the gradebook files written here. */
+/**
+ * Column headers of the OneRoster 1.2 CSV binding for the gradebook files written here, in the
+ * binding's order. Source: 1EdTech OneRoster CSV Binding 1.2.1 (Final Release, 22 August 2023),
+ * https://www.imsglobal.org/spec/oneroster/v1p2/bind/csv (tables of categories.csv, lineItems.csv,
+ * results.csv); cross-checked against a public zod schema of that binding found by code search.
+ * Against 1.1, lineItems names `academicSessionSourcedId` (1.1: gradingPeriodSourcedId) and adds
+ * `schoolSourcedId`; results puts `textScore` after `comment` and adds `classSourcedId`,
+ * `inProgress`, `incomplete`, `late` and `missing`.
+ */
 export const ONEROSTER_COLUMNS = {
   categories: ['sourcedId', 'status', 'dateLastModified', 'title', 'weight'],
   lineItems: [
@@ -22,9 +30,10 @@ export const ONEROSTER_COLUMNS = {
     'dueDate',
     'classSourcedId',
     'categorySourcedId',
-    'gradingPeriodSourcedId',
+    'academicSessionSourcedId',
     'resultValueMin',
     'resultValueMax',
+    'schoolSourcedId',
   ],
   results: [
     'sourcedId',
@@ -34,11 +43,22 @@ export const ONEROSTER_COLUMNS = {
     'studentSourcedId',
     'scoreStatus',
     'score',
-    'textScore',
     'scoreDate',
     'comment',
+    'textScore',
+    'classSourcedId',
+    'inProgress',
+    'incomplete',
+    'late',
+    'missing',
   ],
 } as const;
+
+type LineItemRow = Partial<Record<(typeof ONEROSTER_COLUMNS.lineItems)[number], CsvCell>>;
+type ResultRow = Partial<Record<(typeof ONEROSTER_COLUMNS.results)[number], CsvCell>>;
+/** Cells in the binding's column order; absent fields are empty (bulk files leave status empty). */
+const cells = <K extends string>(columns: readonly K[], row: Partial<Record<K, CsvCell>>): CsvCell[] =>
+  columns.map((c) => row[c] ?? '');
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -60,66 +80,63 @@ export function oneRosterFiles(data: GradebookData): Record<string, string> {
   const lineItems: CsvCell[][] = [];
   for (const [classId, className] of classes) {
     const description = `${data.school.name}, lớp ${className}`;
-    lineItems.push([
-      lineItemId(classId, 'total'),
-      '',
-      '',
-      data.sitting.name,
+    const common: LineItemRow = {
       description,
-      date,
-      date,
-      classId,
-      totalCategory,
-      '',
-      0,
-      10,
-    ]);
+      assignDate: date,
+      dueDate: date,
+      classSourcedId: classId,
+      resultValueMin: 0,
+      schoolSourcedId: data.school.id,
+    };
+    lineItems.push(
+      cells(ONEROSTER_COLUMNS.lineItems, {
+        ...common,
+        sourcedId: lineItemId(classId, 'total'),
+        title: data.sitting.name,
+        categorySourcedId: totalCategory,
+        resultValueMax: 10,
+      }),
+    );
     for (const s of data.sections)
-      lineItems.push([
-        lineItemId(classId, `section-${s.id}`),
-        '',
-        '',
-        `${data.sitting.name}: ${s.title || s.id}`,
-        description,
-        date,
-        date,
-        classId,
-        sectionCategory(s.id),
-        '',
-        0,
-        round(s.max),
-      ]);
+      lineItems.push(
+        cells(ONEROSTER_COLUMNS.lineItems, {
+          ...common,
+          sourcedId: lineItemId(classId, `section-${s.id}`),
+          title: `${data.sitting.name}: ${s.title || s.id}`,
+          categorySourcedId: sectionCategory(s.id),
+          resultValueMax: round(s.max),
+        }),
+      );
   }
   const results: CsvCell[][] = [];
   for (const c of data.candidates) {
     if (!c.classId) continue;
     const scoreStatus = c.status === 'final' ? 'fully graded' : 'partially graded';
     const scoreDate = isoDate(c.scoredAt);
-    results.push([
-      `${lineItemId(c.classId, 'total')}-${c.studentId}`,
-      '',
-      '',
-      lineItemId(c.classId, 'total'),
-      c.studentId,
+    const common: ResultRow = {
+      studentSourcedId: c.studentId,
       scoreStatus,
-      c.tenPoint,
-      c.rating ?? '',
       scoreDate,
-      '',
-    ]);
+      classSourcedId: c.classId,
+    };
+    results.push(
+      cells(ONEROSTER_COLUMNS.results, {
+        ...common,
+        sourcedId: `${lineItemId(c.classId, 'total')}-${c.studentId}`,
+        lineItemSourcedId: lineItemId(c.classId, 'total'),
+        score: c.tenPoint,
+        textScore: c.rating ?? '',
+      }),
+    );
     for (const s of data.sections)
-      results.push([
-        `${lineItemId(c.classId, `section-${s.id}`)}-${c.studentId}`,
-        '',
-        '',
-        lineItemId(c.classId, `section-${s.id}`),
-        c.studentId,
-        scoreStatus,
-        round(c.sections[s.id] ?? 0),
-        '',
-        scoreDate,
-        '',
-      ]);
+      results.push(
+        cells(ONEROSTER_COLUMNS.results, {
+          ...common,
+          sourcedId: `${lineItemId(c.classId, `section-${s.id}`)}-${c.studentId}`,
+          lineItemSourcedId: lineItemId(c.classId, `section-${s.id}`),
+          score: round(c.sections[s.id] ?? 0),
+        }),
+      );
   }
   const manifest: CsvCell[][] = [
     ['manifest.version', '1.0'],

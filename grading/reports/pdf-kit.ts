@@ -4,6 +4,7 @@
  */
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { type EmbeddedFontInternals, shareFontWork } from './font-embedding.ts';
 import { reportFonts } from './fonts.ts';
 
 export type Doc = PDFKit.PDFDocument;
@@ -35,6 +36,10 @@ export function newDocument(title: string): Doc {
   internals._fontFamilies.regular = internals._font;
   // pdfkit accepts an already parsed fontkit font (anything with `layout`); its types say only Buffer.
   doc.registerFont('bold', fonts.bold as unknown as Buffer);
+  doc.font('bold');
+  // Both font objects exist now, before any text: start them from the shared subset and shaping cache.
+  shareFontWork(internals._fontFamilies.regular as EmbeddedFontInternals);
+  shareFontWork(internals._fontFamilies.bold as EmbeddedFontInternals);
   doc.font('regular').fillColor(COLORS.ink);
   return doc;
 }

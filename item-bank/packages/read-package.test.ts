@@ -26,7 +26,10 @@ function zipOf(
 describe('content packages', () => {
   it('reads every item of a zip with its media, and reports missing media', async () => {
     const items = readdirSync(demoDir).filter((f) => f.endsWith('.xml'));
-    const withImage = `<qti-assessment-item xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" identifier="IMG" title="Hình"><qti-response-declaration identifier="RESPONSE" cardinality="single" base-type="identifier"/><qti-item-body><img src="../media/tam-giac.png" alt="Tam giác"/><img src="missing.png" alt="x"/></qti-item-body></qti-assessment-item>`;
+    const withImage = `<qti-assessment-item xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" identifier="IMG" title="Hình"><qti-response-declaration identifier="RESPONSE" cardinality="single" base-type="identifier"/><qti-item-body>
+  <img src="../media/tam-giac.png" alt="Tam giác"/>
+  <p>Hình bên: <img src="missing.png" alt="x"/></p>
+</qti-item-body></qti-assessment-item>`;
     const bytes = await zipOf([
       ['imsmanifest.xml', '<manifest/>'],
       ...items.map((f): [string, Buffer] => [`items/${f}`, readFileSync(path.join(demoDir, f))]),
@@ -43,6 +46,10 @@ describe('content packages', () => {
       expect.objectContaining({
         code: 'missing-media',
         message: 'The item refers to missing.png, which is not in the package.',
+        // Where the <img> naming the file starts.
+        file: 'items/hinh.xml',
+        line: 3,
+        column: 16,
       }),
     ]);
     expect(result.ok).toBe(false);

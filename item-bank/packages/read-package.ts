@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AssessmentItem } from '../model/item.ts';
 import { itemRefsOf, type AssessmentTest } from '../model/test.ts';
 import { parseTestXml } from '../qti/parse-test.ts';
+import { mediaReferencesOf, type MediaReference } from '../qti/media-references.ts';
 import { parseItemXml } from '../qti/parse-item.ts';
 import type { ValidationProblem } from '../qti/problems.ts';
 import type { MediaFile } from '../storage/item-store.ts';
@@ -70,6 +71,9 @@ export function readPackageFiles(files: Map<string, Buffer>): ReadPackageResult 
     const { item, problems } = parseItemXml(xml, file);
     const media: MediaFile[] = [];
     if (item) {
+      const firstReference = new Map<string, MediaReference>();
+      for (const ref of mediaReferencesOf(item))
+        if (!firstReference.has(ref.href)) firstReference.set(ref.href, ref);
       for (const href of item.media) {
         const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), safeDecode(href)));
         const content = files.get(resolved);
@@ -77,8 +81,8 @@ export function readPackageFiles(files: Map<string, Buffer>): ReadPackageResult 
         else
           problems.push({
             file,
-            line: 1,
-            column: 1,
+            line: firstReference.get(href)?.line ?? item.location.line,
+            column: firstReference.get(href)?.column ?? item.location.column,
             severity: 'error',
             code: 'missing-media',
             message: `The item refers to ${href}, which is not in the package.`,

@@ -5,6 +5,7 @@
 import { walkContent, isInteraction, type ContentElement } from '../model/content.ts';
 import type { Declaration, ProcessingNode } from '../model/declarations.ts';
 import type { AssessmentItem, InteractionSummary, ModalFeedback, QtiVersion } from '../model/item.ts';
+import { mediaReferencesIn } from './media-references.ts';
 import { normaliseElement } from './normalise-content.ts';
 import { ProblemList, type ValidationProblem } from './problems.ts';
 import { QTI_NAMESPACES } from './qti-names.ts';
@@ -32,14 +33,6 @@ const CHOICE_ELEMENTS = new Set([
   'associableHotspot',
   'gap',
 ]);
-const MEDIA_ATTRIBUTES: Record<string, string> = {
-  img: 'src',
-  object: 'data',
-  source: 'src',
-  audio: 'src',
-  video: 'src',
-  track: 'src',
-};
 
 const elements = (e: ContentElement) => e.children.filter((c): c is ContentElement => c.kind === 'element');
 
@@ -143,10 +136,9 @@ export function parseItemXml(xml: string, file?: string): ParseItemResult {
         location: { file, line: e.line ?? 1, column: e.column ?? 1 },
       });
     }
-    const attr = MEDIA_ATTRIBUTES[e.name] ?? (e.name === 'object' ? 'data' : undefined);
-    const ref = attr ? e.attributes[attr] : undefined;
-    if (ref && !/^[a-z][a-z0-9+.-]*:/i.test(ref) && !ref.startsWith('#')) media.add(ref);
   }
+  for (const ref of mediaReferencesIn([body, ...modalFeedback.flatMap((f) => f.content)]))
+    media.add(ref.href);
 
   const codeTasks = readCodeTasks(body, declarations, problems);
   const item: AssessmentItem = {

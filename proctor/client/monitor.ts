@@ -10,6 +10,7 @@ import { DEFAULT_THRESHOLDS, faceCountClass, headPose, mainFace, watchedObjects 
 import type { Detector } from './detector.ts';
 import { ENGINE_ASSET_URLS, type AssetUrls } from './human-config.ts';
 import { createFrameReporter, createSpeechGate } from './reporter.ts';
+import { captureSnapshot, snapshotWorthy } from './snapshot.ts';
 
 export interface MonitorOptions {
   /** Sends a batch; resolves `{ proctoring: false }` when the sitting does not watch candidates (the monitor stops). */
@@ -20,6 +21,12 @@ export interface MonitorOptions {
   /** Object detection (phone, book) every this many ms (default 3000). */
   objectIntervalMs?: number;
   batchIntervalMs?: number;
+  /**
+   * Only where the sitting allows snapshots: receives one small JPEG of the frame when an incident-worthy event
+   * is reported (at most one every `snapshotIntervalMs`, default 10 s).
+   */
+  snapshot?: (at: number, jpeg: Uint8Array) => Promise<unknown> | void;
+  snapshotIntervalMs?: number;
   /** Runs the identity check once the camera is on; returns its event. */
   identity?: (detector: Detector, video: HTMLVideoElement) => Promise<DeviceEvent | null>;
 }
@@ -40,7 +47,21 @@ export async function startMonitor(options: MonitorOptions): Promise<ProctorMoni
   const objectInterval = options.objectIntervalMs ?? 3000;
   let stopped = false;
   let queue: DeviceEvent[] = [];
-  const push = (e: DeviceEvent) => queue.push(e);
+  let lastSnapshot = -Infinity;
+  const snapshotOf = (e: DeviceEvent) => {
+    const interval = options.snapshotIntervalMs ?? 10_000;
+    if (!options.snapshot || !video || !snapshotWorthy(e) || e.at - lastSnapshot < interval) return;
+    lastSnapshot = e.at;
+    const frame = video;
+    // Sent on its own right away, so it reaches the engine before the batch whose event it shows.
+    void captureSnapshot(frame)
+      .then((jpeg) => (jpeg ? options.snapshot?.(e.at, jpeg) : undefined))
+      .catch(() => undefined);
+  };
+  const push = (e: DeviceEvent) => {
+    queue.push(e);
+    snapshotOf(e);
+  };
   const cleanups: (() => void)[] = [];
   const frameTimes: number[] = [];
   let video: HTMLVideoElement | null = null;

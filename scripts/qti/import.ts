@@ -9,7 +9,7 @@ import { cliActor, openCliDatabase, parseOptions } from './lib/cli-database.ts';
 import { progressBar } from './lib/progress-bar.ts';
 
 export const summary =
-  'import QTI items (file, folder or content package) into a bank: all or none, with progress';
+  'import QTI items and tests (file, folder or content package) into a bank: all or none, with progress';
 
 const USAGE = `Usage: npm run qti -- import <item.xml | folder | package.zip> [--bank NAME] [--user USERNAME] [--dry-run]
   --bank     the bank to import into (created in the user's organisation when missing; default "Ngân hàng câu hỏi")
@@ -73,7 +73,10 @@ export async function run(args: string[]): Promise<number> {
     console.log(
       result.dryRun
         ? `${result.items.length} item(s) checked; nothing saved (dry run).`
-        : `${result.items.length} item(s) imported into "${bankName}": ${result.created} new version(s), ${result.unchanged} unchanged.`,
+        : `${result.items.length} item(s) imported into "${bankName}": ${result.created} new version(s), ${result.unchanged} unchanged.` +
+            (result.tests.length
+              ? ` ${result.tests.length} test(s): ${result.tests.filter((t) => t.created).length} new version(s).`
+              : ''),
     );
     return 0;
   } catch (error) {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { call, type Bank, type ItemSummary, type Me } from '../api.ts';
 import { useT, type AuthorMessageKey } from '../i18n.tsx';
+import { VersionHistory } from './version-history.tsx';
 
 const STATUSES = ['draft', 'in_review', 'published', 'retired'] as const;
 const LEVELS = ['nhan_biet', 'thong_hieu', 'van_dung', 'van_dung_cao'] as const;
@@ -12,7 +13,7 @@ const ACTIONS = [
   { path: 'retire', from: 'published', needs: 'items:review' },
 ] as const;
 
-/** The bank browser: diacritics-insensitive search, filters, and the review workflow actions. */
+/** The bank browser: diacritics-insensitive search, filters, the review workflow actions and version history. */
 export function Browse({ bank, me }: { bank: Bank; me: Me }) {
   const { t } = useT();
   const [q, setQ] = useState('');
@@ -22,6 +23,7 @@ export function Browse({ bank, me }: { bank: Bank; me: Me }) {
   const [result, setResult] = useState<{ items: ItemSummary[]; total: number }>();
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
+  const [historyOf, setHistoryOf] = useState<string>();
 
   const search = useCallback(async () => {
     const params = new URLSearchParams();
@@ -141,11 +143,22 @@ export function Browse({ bank, me }: { bank: Bank; me: Me }) {
                       </button>
                     ),
                   )}
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={`${t('history.open')}: ${item.title}`}
+                    onClick={() => setHistoryOf(item.id)}
+                  >
+                    {t('history.open')}
+                  </button>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {historyOf && (
+        <VersionHistory key={historyOf} itemId={historyOf} onClose={() => setHistoryOf(undefined)} />
       )}
     </section>
   );

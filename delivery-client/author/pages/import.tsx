@@ -11,6 +11,7 @@ import {
 import { useT } from '../i18n.tsx';
 import { DraftEditor } from './draft-editor.tsx';
 
+const LEVELS = ['nhan_biet', 'thong_hieu', 'van_dung', 'van_dung_cao'] as const;
 const FORMATS = ['docx', 'moodle', 'gift', 'aiken', 'csv', 'xlsx'] as const;
 
 /** Upload, preview with per-question problems (nothing stored), correct or leave out, then save all or none. */
@@ -20,6 +21,8 @@ export function ImportPage({ bank }: { bank: Bank }) {
   const [format, setFormat] = useState('');
   const [subject, setSubject] = useState('');
   const [grade, setGrade] = useState('');
+  const [topic, setTopic] = useState('');
+  const [level, setLevel] = useState('');
   const [preview, setPreview] = useState<Preview>();
   const [skip, setSkip] = useState<number[]>([]);
   const [fixes, setFixes] = useState<Record<string, Draft>>({});
@@ -36,6 +39,8 @@ export function ImportPage({ bank }: { bank: Bank }) {
     const metadata: Record<string, unknown> = {};
     if (subject.trim()) metadata.subject = subject.trim();
     if (grade) metadata.grade = Number(grade);
+    if (topic.trim()) metadata.topic = topic.trim();
+    if (level) metadata.cognitiveLevel = level;
     data.set('metadata', JSON.stringify(metadata));
     return data;
   }
@@ -133,6 +138,21 @@ export function ImportPage({ bank }: { bank: Bank }) {
             ))}
           </select>
         </label>
+        <label className="field">
+          {t('import.topic')}
+          <input value={topic} onChange={(e) => setTopic(e.target.value)} size={14} />
+        </label>
+        <label className="field">
+          {t('browse.level')}
+          <select value={level} onChange={(e) => setLevel(e.target.value)}>
+            <option value="">–</option>
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`level.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="submit" disabled={!file || busy}>
           {t('import.preview')}
         </button>
@@ -144,7 +164,7 @@ export function ImportPage({ bank }: { bank: Bank }) {
       </div>
       {preview && (
         <>
-          <div className="import-summary">
+          <div className={editing === undefined ? 'import-summary' : 'import-summary static'}>
             <p>
               <strong>
                 {t('import.summary', {

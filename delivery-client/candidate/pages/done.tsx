@@ -1,6 +1,7 @@
 /** After submission. */
 import { useI18n } from '../../shared/i18n.tsx';
 import type { ExamState } from '../exam-connection.ts';
+import { RESULTS_HASH } from './results.tsx';
 
 export function DonePage({ ended }: { ended: NonNullable<ExamState['ended']> }) {
   const { t } = useI18n();
@@ -10,6 +11,9 @@ export function DonePage({ ended }: { ended: NonNullable<ExamState['ended']> }) 
       {ended.by === 'server' && <p>{t('done.byServer')}</p>}
       {ended.by === 'proctor' && <p>{t('done.terminated', { reason: ended.reason ?? '' })}</p>}
       <p>{t('done.body')}</p>
+      <p>
+        <a href={RESULTS_HASH}>{t('results.title')}</a>
+      </p>
     </main>
   );
 }

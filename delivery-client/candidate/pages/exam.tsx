@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useI18n } from '../../shared/i18n.tsx';
 import { ItemView } from '../components/item-view.tsx';
 import { Timer } from '../components/timer.tsx';
+import { ItemSubmit, RouteBar } from '../components/route-panel.tsx';
 import type { ExamConnection, ExamState } from '../exam-connection.ts';
 import { useProctoring } from '../use-proctoring.tsx';
 
@@ -20,7 +21,11 @@ export function ExamPage({
   const snapshot = state.snapshot!;
   const form = snapshot.form;
   const entry = form[state.position] ?? form[0]!;
-  const linear = snapshot.sitting.navigationMode === 'linear';
+  // Each test part has its own navigation mode; earlier parts are over, later ones start at their first item.
+  const part = snapshot.route?.parts.find((p) => state.position >= p.start && state.position < p.end);
+  const linear = (part?.navigationMode ?? snapshot.sitting.navigationMode) === 'linear';
+  const reachable = (position: number) =>
+    !part || (position >= part.start && position < part.end) || (position === part.end && !state.routeEnded);
   useEffect(() => {
     void exam.loadItem(state.position);
   }, [exam, state.position]);
@@ -59,7 +64,10 @@ export function ExamPage({
                 ].join(' ')}
                 aria-current={e.position === state.position ? 'step' : undefined}
                 aria-label={`${t('exam.question', { n: e.position + 1 })}${answered(e.itemRef) ? ' ✓' : ''}${state.flags.includes(e.itemRef) ? ' ⚑' : ''}`}
-                disabled={linear && e.position !== state.position + 1 && e.position !== state.position}
+                disabled={
+                  !reachable(e.position) ||
+                  (linear && e.position !== state.position + 1 && e.position !== state.position)
+                }
                 onClick={() => void exam.navigate(e.position)}
               >
                 {e.position + 1}
@@ -71,6 +79,7 @@ export function ExamPage({
         {linear && <p className="legend">{t('exam.linear')}</p>}
       </nav>
       <section className="item-area" aria-labelledby="item-heading">
+        <RouteBar state={state} />
         {state.connection !== 'online' && (
           <div className="banner offline" role="status">
             {t('exam.offline')}
@@ -101,10 +110,11 @@ export function ExamPage({
               onRunCode={(responseIdentifier, code) => exam.runCode(entry.itemRef, responseIdentifier, code)}
             />
           </fieldset>
+          <ItemSubmit exam={exam} state={state} itemRef={entry.itemRef} />
           <div className="item-actions">
             <button
               type="button"
-              disabled={linear || entry.position === 0}
+              disabled={linear || entry.position === 0 || !reachable(entry.position - 1)}
               onClick={() => void exam.navigate(entry.position - 1)}
             >
               {t('exam.previous')}
@@ -119,7 +129,7 @@ export function ExamPage({
             <button
               type="button"
               className="primary"
-              disabled={entry.position >= form.length - 1}
+              disabled={entry.position >= form.length - 1 || state.routeEnded}
               onClick={() => void exam.navigate(entry.position + 1)}
             >
               {t('exam.next')}

@@ -9,6 +9,9 @@
   const join = Array.prototype.join;
   const stringify = JSON.stringify;
   const StringC = String;
+  const PromiseC = Promise;
+  const promiseResolve = Promise.resolve;
+  const promiseThen = Promise.prototype.then;
   let out = [];
   let outBytes = 0;
   let over = false;
@@ -155,6 +158,15 @@
     objFreeze(getPrototypeOf(function () {}));
   }
 
+  let asyncOutcome = null;
+  const passed = () =>
+    over ? { s: 'output' } : assertions > 0 ? { s: 'pass' } : { s: 'fail', msg: 'test made no assertions' };
+  const failed = (e) => {
+    if (over) return { s: 'output' };
+    if (e && e.__expectFailure) return { s: 'fail', msg: StringC(e.message) };
+    return { s: 'error', etype: (e && e.name) || 'Error', tb: StringC((e && e.stack) || e) };
+  };
+
   return {
     setStdin(text) {
       stdinText = text;
@@ -179,20 +191,44 @@
     names() {
       return tests.map((t) => t.name);
     },
+    /**
+     * Runs test i. An async test (returning a promise) answers { s: 'async' }: its outcome is read with
+     * asyncResult() once the host call returned, which is after the isolate ran every pending microtask
+     * under the same time limit. With no timers in the isolate, a promise still pending then never settles.
+     */
     runTest(i) {
       assertions = 0;
       out = [];
       outBytes = 0;
       over = false;
+      asyncOutcome = null;
       const t = tests[i];
+      let returned;
       try {
-        t.fn();
-        return assertions > 0 ? { s: 'pass' } : { s: 'fail', msg: 'test made no assertions' };
+        returned = t.fn();
       } catch (e) {
-        if (over) return { s: 'output' };
-        if (e && e.__expectFailure) return { s: 'fail', msg: StringC(e.message) };
-        return { s: 'error', etype: (e && e.name) || 'Error', tb: StringC((e && e.stack) || e) };
+        return failed(e);
       }
+      if (returned !== null && (typeof returned === 'object' || typeof returned === 'function')) {
+        let then;
+        try {
+          then = returned.then;
+        } catch (e) {
+          return failed(e);
+        }
+        if (typeof then === 'function') {
+          asyncOutcome = { s: 'time', msg: 'the async test never finished' };
+          apply(promiseThen, apply(promiseResolve, PromiseC, [returned]), [
+            () => (asyncOutcome = passed()),
+            (e) => (asyncOutcome = failed(e)),
+          ]);
+          return { s: 'async' };
+        }
+      }
+      return passed();
+    },
+    asyncResult() {
+      return asyncOutcome ?? { s: 'error', etype: 'Error', tb: 'no async test ran' };
     },
   };
 });

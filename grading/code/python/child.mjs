@@ -1,5 +1,6 @@
-/* global process */
-// Python sandbox child: one Pyodide interpreter in a hardened Node process (see ../README.md).
+/* global process, WebAssembly */
+// Python sandbox child: Pyodide interpreters in a hardened Node process (see ../README.md): a warm one for
+// function and I/O tests, and a fresh one from a memory snapshot for every teacher test file.
 // Started by the pool with the permission model, no code generation from strings, a wasm memory cap,
 // an empty environment and working folder, and under bubblewrap where available. Plain JavaScript:
 // it runs without a TypeScript loader, which the permission model would refuse to read.
@@ -65,43 +66,88 @@ for (const g of [
   delete globalThis[g];
 }
 
+// Every interpreter of this child instantiates the same compiled wasm module: compiling pyodide.asm.wasm
+// is most of a cold start, and a fresh interpreter per teacher test file would otherwise pay it again.
+const instantiate = WebAssembly.instantiate;
+let compiledPyodide;
+WebAssembly.instantiate = async function (source, imports) {
+  if (!(source instanceof WebAssembly.Module) && source?.byteLength > 1_000_000) {
+    compiledPyodide ??= await WebAssembly.compile(source);
+    return { instance: await instantiate(compiledPyodide, imports), module: compiledPyodide };
+  }
+  return instantiate(source, imports);
+};
+
 const { loadPyodide } = await import(`${pyodideDir}/pyodide.mjs`);
-let pyodide;
-let grader;
-try {
-  pyodide = await loadPyodide({
-    indexURL: `${pyodideDir}/`,
-    jsglobals: Object.freeze(Object.create(null)),
-    env: { HOME: '/sandbox' },
-    args: [],
-    stdin: () => null,
-    stdout: () => {},
-    stderr: () => {},
-  });
-} catch (e) {
-  send({ t: 'fatal', message: `pyodide failed to load: ${e?.message ?? e}` });
-  exit(3);
+const pyodideOptions = {
+  indexURL: `${pyodideDir}/`,
+  jsglobals: Object.freeze(Object.create(null)),
+  env: { HOME: '/sandbox' },
+  args: [],
+  stdin: () => null,
+  stdout: () => {},
+  stderr: () => {},
+};
+
+// Pyodide's loader looks at globalThis.process (Node detection, file reads). Student code never runs
+// while it is visible: `hideProcess()` runs before every synchronous stretch of student code, and
+// `process` is shown again only while an interpreter is loading in the background.
+let loadsInFlight = 0;
+const hideProcess = () => delete globalThis.process;
+const afterStudentCode = () => {
+  if (loadsInFlight > 0) globalThis.process = proc;
+};
+
+/** A memory snapshot of an interpreter that ran the harness module and its imports, nothing else. */
+let snapshot;
+/** Loads an interpreter from the snapshot and starts the harness in it: one that never ran student code. */
+async function freshInterpreter() {
+  loadsInFlight++;
+  globalThis.process = proc;
+  let py;
+  try {
+    py = await loadPyodide({ ...pyodideOptions, _loadSnapshot: snapshot });
+  } finally {
+    if (--loadsInFlight === 0) hideProcess();
+  }
+  const factory = py.globals.get('_grader_factory');
+  py.globals.delete('_grader_factory');
+  const g = factory();
+  const grader = Object.fromEntries(
+    ['prepare', 'call', 'run_io', 'reset', 'unittest_prepare', 'unittest_run'].map((k) => [k, g.get(k)]),
+  );
+  const heapBytes = () => py._module.HEAPU8.buffer.byteLength;
+  return { grader, heapBytes, baseline: heapBytes() };
 }
-const heapBytes = () => pyodide._module.HEAPU8.buffer.byteLength;
-// After loading, nothing in the interpreter should find `process`: the IPC and exit functions are held here.
-delete globalThis.process;
+
+async function init(harness) {
+  const maker = await loadPyodide({ ...pyodideOptions, _makeSnapshot: true });
+  maker.runPython(harness);
+  maker.runPython('_grader_preload()\ndel _grader_preload');
+  snapshot = maker.makeMemorySnapshot();
+  warm = await freshInterpreter();
+  prepareSpare();
+  return { baselineBytes: warm.baseline };
+}
+
+/** The interpreter that runs function and I/O tests of many submissions (reset after each). */
+let warm;
+/** The next interpreter for a teacher test file, loaded ahead so a job never waits for it. */
+let nextFresh;
+
+/** Starts loading the next fresh interpreter; the pool hears when it is ready. */
+function prepareSpare() {
+  nextFresh = freshInterpreter();
+  nextFresh.then(
+    () => send({ t: 'spare' }),
+    () => {},
+  );
+}
 
 function pyCall(fn, ...args) {
   return fn(...args);
 }
 
-async function init(harness) {
-  pyodide.runPython(harness);
-  const factory = pyodide.globals.get('_grader_factory');
-  pyodide.globals.delete('_grader_factory');
-  const g = factory();
-  grader = Object.fromEntries(
-    ['prepare', 'call', 'run_io', 'reset', 'unittest_prepare', 'unittest_run'].map((k) => [k, g.get(k)]),
-  );
-  return { baselineBytes: heapBytes() };
-}
-
-let baseline = 0;
 function measure(fn) {
   const before = cpuUsage();
   let raw;
@@ -127,65 +173,81 @@ function measure(fn) {
   return r;
 }
 
-function runJob(id, job) {
+/** Runs a job's tests in `interp`; returns true when the child must be recycled. */
+function runTests(id, job, interp) {
+  const { grader } = interp;
   const cap = job.limits.outputBytes;
   const memCap = job.limits.memoryMb * 1024 * 1024;
   let recycle = false;
   const check = (r) => {
-    if (heapBytes() - baseline > memCap && r.s !== 'fatal') {
+    if (interp.heapBytes() - interp.baseline > memCap && r.s !== 'fatal') {
       r.s = 'memory';
       recycle = true;
     }
     if (r.s === 'memory' || r.s === 'fatal' || r.s === 'output' || r.s === 'tampered') recycle = true;
     return r;
   };
-  if (job.kind === 'tests') {
-    const args = JSON.stringify(job.tests.map((t) => JSON.stringify(t.kind === 'function' ? t.args : [])));
-    const prep = JSON.parse(pyCall(grader.prepare, job.code, job.moduleName, args, cap));
-    if (prep.s === 'ok') {
-      for (let i = 0; i < job.tests.length; i++) {
-        const t = job.tests[i];
-        const r = check(
-          measure(() => (t.kind === 'function' ? grader.call(i, t.fn) : grader.run_io(t.stdin))),
-        );
-        send({ t: 'progress', id, i, r });
-        if (r.s === 'fatal') break;
+  hideProcess();
+  try {
+    if (job.kind === 'tests') {
+      const args = JSON.stringify(job.tests.map((t) => JSON.stringify(t.kind === 'function' ? t.args : [])));
+      const prep = JSON.parse(pyCall(grader.prepare, job.code, job.moduleName, args, cap));
+      if (prep.s === 'ok') {
+        for (let i = 0; i < job.tests.length; i++) {
+          const t = job.tests[i];
+          const r = check(
+            measure(() => (t.kind === 'function' ? grader.call(i, t.fn) : grader.run_io(t.stdin))),
+          );
+          send({ t: 'progress', id, i, r });
+          if (r.s === 'fatal') break;
+        }
       }
-    }
-    try {
-      grader.reset();
-    } catch {
-      recycle = true;
-    }
-    send({ t: 'done', id, prep, recycle });
-  } else {
-    const prep = JSON.parse(pyCall(grader.unittest_prepare, job.code, job.moduleName, job.source, cap));
-    send({ t: 'names', id, prep });
-    if (prep.s === 'ok') {
-      for (let i = job.startAt ?? 0; i < prep.names.length; i++) {
-        const r = check(measure(() => grader.unittest_run(i)));
-        send({ t: 'progress', id, i, r });
-        if (r.s === 'fatal') break;
+      try {
+        grader.reset();
+      } catch {
+        recycle = true;
       }
+      send({ t: 'done', id, prep, recycle });
+    } else {
+      const prep = JSON.parse(pyCall(grader.unittest_prepare, job.code, job.moduleName, job.source, cap));
+      send({ t: 'names', id, prep });
+      if (prep.s === 'ok') {
+        for (let i = job.startAt ?? 0; i < prep.names.length; i++) {
+          const r = check(measure(() => grader.unittest_run(i)));
+          send({ t: 'progress', id, i, r });
+          if (r.s === 'fatal') break;
+        }
+      }
+      // The interpreter is thrown away; the child stays only if nothing looked wrong.
+      send({ t: 'done', id, prep, recycle });
     }
-    send({ t: 'done', id, prep, recycle: true });
+  } finally {
+    afterStudentCode();
   }
+}
+
+async function runJob(id, job) {
+  if (job.kind === 'tests') return runTests(id, job, warm);
+  // Teacher test file: an interpreter that never ran student code, used once.
+  const interp = await nextFresh;
+  prepareSpare();
+  runTests(id, job, interp);
 }
 
 onMessage((msg) => {
   if (msg.t === 'init') {
     init(msg.harness).then(
-      (info) => {
-        baseline = info.baselineBytes;
-        send({ t: 'ready', ...info });
-      },
+      (info) => send({ t: 'ready', ...info }),
       (e) => {
         send({ t: 'fatal', message: String(e?.message ?? e) });
         exit(3);
       },
     );
   } else if (msg.t === 'run') {
-    runJob(msg.id, msg.job);
+    runJob(msg.id, msg.job).catch((e) => {
+      send({ t: 'fatal', message: String(e?.message ?? e) });
+      exit(3);
+    });
   }
 });
 send({ t: 'loaded' });

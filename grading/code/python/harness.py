@@ -3,6 +3,15 @@
 # captured builtins (comparison happens outside the sandbox), and resets interpreter state between
 # submissions. Anything inside the interpreter can be reached by a determined submission; the checks
 # below are there to make tampering visible, the real verdicts come from outside.
+def _grader_preload():
+    """Imports what the factory imports; the child runs it before taking its memory snapshot, so an
+    interpreter loaded from the snapshot starts the harness without importing anything again."""
+    import builtins, sys, io, json, unittest, unittest.case, unittest.result, unittest.loader, types
+    import math, random, collections, itertools, functools, re, string, heapq, bisect, statistics
+    import fractions, decimal, datetime, typing, dataclasses, copy, operator, os, time, traceback
+    import difflib, pprint
+
+
 def _grader_factory():
     import builtins, sys, io, json, unittest, unittest.case, unittest.result, unittest.loader, types
     import math, random, collections, itertools, functools, re, string, heapq, bisect, statistics

@@ -35,6 +35,7 @@ export function createPythonPool(opts: LanguagePoolOptions = {}): SandboxPool {
     init: { t: 'init', harness: readFileSync(path.join(here, 'harness.py'), 'utf8') },
     size: opts.size ?? availableParallelism(),
     maxRuns: opts.maxRuns ?? 50,
+    freshInChild: true,
     log: opts.log,
   });
 }

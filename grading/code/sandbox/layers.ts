@@ -30,27 +30,21 @@ export function detectBubblewrap(): string | null {
   return bwrapPath;
 }
 
-/** bwrap options: every namespace unshared (network too), empty environment, read-only binds only. */
+/**
+ * bwrap options: every namespace unshared (network too), empty environment, read-only binds only.
+ * The private /tmp comes before the binds of the runtime package and the child script, so those stay
+ * visible when the checkout itself lives under /tmp.
+ */
 function bwrapArgs(readOnly: string[]): string[] {
   const args = ['--unshare-all', '--clearenv', '--die-with-parent', '--new-session', '--cap-drop', 'ALL'];
   for (const dir of ['/usr', '/lib', '/lib64', '/lib32', '/bin']) {
     if (existsSync(dir)) args.push('--ro-bind', dir, dir);
   }
+  args.push('--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp', '--dir', '/sandbox');
   const node = realpathSync(process.execPath);
   if (!node.startsWith('/usr/')) args.push('--ro-bind', node, node);
   for (const p of readOnly) args.push('--ro-bind', p, p);
-  args.push(
-    '--proc',
-    '/proc',
-    '--dev',
-    '/dev',
-    '--tmpfs',
-    '/tmp',
-    '--dir',
-    '/sandbox',
-    '--chdir',
-    '/sandbox',
-  );
+  args.push('--chdir', '/sandbox');
   return args;
 }
 

@@ -38,6 +38,11 @@ export interface PoolOptions {
   init: Record<string, unknown>;
   size: number;
   maxRuns: number;
+  /**
+   * The child itself gives every job that needs a fresh interpreter one that never ran student code
+   * (Python: loaded ahead from a memory snapshot), so such jobs may go to any warm child.
+   */
+  freshInChild?: boolean;
   log?: (msg: string) => void;
 }
 
@@ -48,6 +53,12 @@ interface Worker {
   busy: boolean;
   dead: boolean;
   started: boolean;
+  /** The child has a fresh interpreter loaded and waiting (it says so with { t: 'spare' }). */
+  spareReady: boolean;
+  /** The child sent its first message (so bubblewrap finished setting it up). */
+  spoke: boolean;
+  /** A kill waiting for the child to speak first. */
+  killPending: boolean;
   events: EventEmitter;
 }
 
@@ -84,6 +95,9 @@ export class SandboxPool {
       busy: false,
       dead: false,
       started: false,
+      spareReady: false,
+      spoke: false,
+      killPending: false,
       events,
       ready: Promise.resolve(),
     };
@@ -93,11 +107,20 @@ export class SandboxPool {
     });
     w.ready = new Promise<void>((resolve, reject) => {
       proc.on('message', (msg: { t: string; message?: string }) => {
+        if (!w.spoke) {
+          w.spoke = true;
+          if (w.killPending) {
+            proc.kill('SIGKILL');
+            return;
+          }
+        }
         if (msg.t === 'loaded') proc.send(this.opts.init);
         else if (msg.t === 'ready') {
           w.started = true;
           this.failedStarts = 0;
           resolve();
+        } else if (msg.t === 'spare') {
+          w.spareReady = true;
         } else if (msg.t === 'fatal') reject(new Error(`${this.opts.name} child: ${msg.message}`));
         else events.emit('message', msg);
       });
@@ -141,9 +164,23 @@ export class SandboxPool {
   private kill(w: Worker): void {
     if (!w.dead) {
       w.dead = true;
-      w.proc.kill('SIGKILL');
+      this.terminate(w);
     }
     this.replace(w);
+  }
+
+  /**
+   * SIGKILLs a child. Under bubblewrap, killing the outer bwrap in its first milliseconds (before the
+   * inner one is set up to die with its parent) leaves the inner bwrap running forever, so a child
+   * that has not spoken yet is killed when it first speaks (or after 10 s at the latest).
+   */
+  private terminate(w: Worker): void {
+    if (w.spoke || w.proc.exitCode !== null || w.proc.signalCode !== null) {
+      w.proc.kill('SIGKILL');
+      return;
+    }
+    w.killPending = true;
+    setTimeout(() => w.proc.kill('SIGKILL'), 10_000).unref();
   }
 
   private wake(): void {
@@ -155,17 +192,25 @@ export class SandboxPool {
     for (;;) {
       if (this.closed) throw new Error('sandbox pool closed');
       if (this.broken) throw new Error(`${this.opts.name} sandbox children fail to start`);
-      const idle = this.workers.filter((w) => !w.busy && !w.dead);
-      const pick = fresh
+      // Children still loading their interpreter come last: a job never waits for a cold start
+      // while a started child is free.
+      const idle = this.workers
+        .filter((w) => !w.busy && !w.dead)
+        .sort((a, b) => Number(b.started) - Number(a.started));
+      const needsUnused = fresh && !this.opts.freshInChild;
+      const pick = needsUnused
         ? (idle.find((w) => w.runs === 0) ?? idle[0])
-        : (idle.find((w) => w.runs > 0) ?? idle[0]);
+        : fresh
+          ? (idle.find((w) => w.spareReady) ?? idle[0])
+          : (idle.find((w) => w.runs > 0 && w.started) ?? idle[0]);
       if (pick) {
         pick.busy = true;
-        if (fresh && pick.runs > 0) {
+        if (needsUnused && pick.runs > 0) {
           this.stats.recycled++;
           this.kill(pick);
           continue;
         }
+        if (fresh) pick.spareReady = false;
         try {
           await pick.ready;
           return pick;
@@ -178,9 +223,11 @@ export class SandboxPool {
     }
   }
 
-  private release(w: Worker, recycle: boolean): void {
+  private release(w: Worker, recycle: boolean, fresh: boolean): void {
     w.busy = false;
-    w.runs++;
+    // A job on a fresh interpreter of the child leaves the warm one untouched: it counts a tenth of a
+    // run, so a child still gets renewed now and then but not at a cold start every `maxRuns` files.
+    w.runs += fresh && this.opts.freshInChild ? 0.1 : 1;
     if (recycle || w.runs >= this.opts.maxRuns) {
       this.stats.recycled++;
       this.kill(w);
@@ -216,7 +263,7 @@ export class SandboxPool {
           w.busy = false;
           this.stats.killed++;
           this.kill(w);
-        } else this.release(w, recycle);
+        } else this.release(w, recycle, fresh);
         resolve(outcome);
       };
       const timeUp = () => finish({ killed: { index: current, reason: 'time' } }, true, true);
@@ -254,7 +301,7 @@ export class SandboxPool {
     this.closed = true;
     for (const w of this.workers) {
       w.dead = true;
-      w.proc.kill('SIGKILL');
+      this.terminate(w);
     }
     this.workers = [];
     for (const wake of this.waiting.splice(0)) wake();

@@ -60,7 +60,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   return parsed.data;
 }
 
-async function configOf(db: Database, sittingId: string, itemRef: string) {
+export async function configOf(db: Database, sittingId: string, itemRef: string) {
   const [row] = await db
     .select({ config: markingConfigs, criteria: rubrics.criteria })
     .from(markingConfigs)

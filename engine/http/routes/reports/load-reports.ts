@@ -29,6 +29,8 @@ export interface LoadOptions {
   secret: string;
   /** Public base URL printed under the QR code. */
   baseUrl: string;
+  /** Only this session's report (a candidate downloading their own). */
+  sessionId?: string;
 }
 
 const vnDate = (d: Date | string) => {
@@ -82,7 +84,7 @@ export async function loadSittingReports(
   const maxByRef = new Map<string, number>();
   const titles: Record<string, string> = {};
   for (const { session, candidateNumber, student, className, result } of sessions) {
-    if (!result) continue;
+    if (!result || (options.sessionId && session.id !== options.sessionId)) continue;
     const form = session.form as AssembledForm;
     const items = result.outcomes as Record<string, StoredItem>;
     const tenPoint = result.scaledScore ?? 0;

@@ -106,6 +106,8 @@ describe('GET /api/results/sittings/{id}/oneroster.zip', () => {
     expect(await header('categories.csv')).toBe(ONEROSTER_COLUMNS.categories.join(','));
     expect(await header('lineItems.csv')).toBe(ONEROSTER_COLUMNS.lineItems.join(','));
     expect(await header('results.csv')).toBe(ONEROSTER_COLUMNS.results.join(','));
+    // OneRoster CSV Binding 1.2.1 (https://www.imsglobal.org/spec/oneroster/v1p2/bind/csv): the
+    // 1.2 names and order, not 1.1's (gradingPeriodSourcedId; textScore before scoreDate).
     expect(ONEROSTER_COLUMNS.results).toEqual([
       'sourcedId',
       'status',
@@ -114,9 +116,27 @@ describe('GET /api/results/sittings/{id}/oneroster.zip', () => {
       'studentSourcedId',
       'scoreStatus',
       'score',
-      'textScore',
       'scoreDate',
       'comment',
+      'textScore',
+      'classSourcedId',
+      'inProgress',
+      'incomplete',
+      'late',
+      'missing',
+    ]);
+    expect(ONEROSTER_COLUMNS.lineItems.slice(-4)).toEqual([
+      'academicSessionSourcedId',
+      'resultValueMin',
+      'resultValueMax',
+      'schoolSourcedId',
+    ]);
+    expect(ONEROSTER_COLUMNS.categories).toEqual([
+      'sourcedId',
+      'status',
+      'dateLastModified',
+      'title',
+      'weight',
     ]);
     const manifest = Object.fromEntries((await read('manifest.csv')).map((r) => [r.propertyName, r.value]));
     expect(manifest).toMatchObject({
@@ -142,6 +162,7 @@ describe('GET /api/results/sittings/{id}/oneroster.zip', () => {
       .from(students)
       .where(eq(students.id, scored.sessions[0]!.studentId));
     expect(total.classSourcedId).toBe(student!.classId);
+    expect(total.schoolSourcedId).toBe(tree.schoolA.id);
 
     const results = await read('results.csv');
     expect(results).toHaveLength(8);
@@ -156,6 +177,7 @@ describe('GET /api/results/sittings/{id}/oneroster.zip', () => {
       ]),
     );
     expect(results.every((r) => r.status === '' && r.dateLastModified === '')).toBe(true);
+    expect(results.every((r) => r.classSourcedId === student!.classId)).toBe(true);
     expect(new Set(results.map((r) => r.sourcedId)).size).toBe(8);
   });
 });

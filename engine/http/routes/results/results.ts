@@ -3,25 +3,40 @@
  * `GET /api/results/sittings/{id}/oneroster.zip` (OneRoster 1.2 gradebook CSV) and
  * `/gradebook.xlsx` (the class grade book, sổ điểm). Staff with `results:write` release an
  * `after_review` sitting (`POST .../release`) and write IRT calibrations back to the item bank
- * (`POST .../irt`). A candidate reads their own result with their session token
- * (`GET /api/results/candidate`), only once the sitting's release policy allows it.
+ * (`POST .../irt`), and re-score a sitting after a key correction (`POST .../rescore` with the
+ * corrected item version and a reason: new result versions, audited, sent to e-records). A candidate reads their own result with their session token
+ * (`GET /api/results/candidate`) and their score report (`GET /api/results/candidate/report.pdf`),
+ * only once the sitting's release policy allows it.
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { desc, eq } from 'drizzle-orm';
-import { gradeBookXlsx, oneRosterZip } from '../../../../grading/index.ts';
+import type { Context } from 'hono';
+import { gradeBookXlsx, oneRosterZip, renderCandidateReport } from '../../../../grading/index.ts';
 import { appendAudit } from '../../../audit/audit-log.ts';
 import { candidateSessions, sessionResults, sittings } from '../../../delivery/tables.ts';
 import { AppError, errors } from '../../../errors.ts';
 import { access, target } from '../../../policies/access.ts';
 import type { AppEnv } from '../../env.ts';
+import { publicOrigin } from '../../public-url.ts';
+import { loadSittingReports } from '../reports/load-reports.ts';
 import { calibrateSitting } from './calibrate-sitting.ts';
 import { loadGradebook } from './load-gradebook.ts';
+import { rescoreSitting } from './rescore-sitting.ts';
+import { createQtiScorer } from '../../../delivery/qti-scorer.ts';
 
 const IrtBody = z.object({
   model: z.enum(['rasch', '2pl']).default('rasch'),
   /** Fewer candidates than this give no calibration (estimates from small samples mislead). */
   minSampleSize: z.number().int().min(2).default(30),
 });
+
+const RescoreBody = z.object({
+  itemVersionId: z.uuid(),
+  reason: z.string().trim().min(3).max(500),
+});
+
+// Used only when the engine was built without its own scorer (it always has one).
+const fallbackScorer = createQtiScorer();
 
 /** Whether a sitting's results may be shown to its candidates now. */
 export function resultsReleased(
@@ -30,6 +45,7 @@ export function resultsReleased(
 ): boolean {
   if (sitting.releasePolicy === 'immediately') return true;
   if (sitting.releasePolicy === 'after_close') return now >= sitting.closesAt;
+  // after_review and with_items (which also shows items one by one): once staff release them.
   return sitting.resultsReleasedAt !== null;
 }
 
@@ -103,7 +119,29 @@ export function resultRoutes() {
     return c.json(outcome);
   });
 
-  app.get('/candidate', async (c) => {
+  app.post('/sittings/:id/rescore', access('results:write', target.sitting()), async (c) => {
+    const parsed = RescoreBody.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw errors.badRequest(`${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
+    }
+    const outcome = await rescoreSitting(
+      c.var.deps.db,
+      c.var.deps.scorer ?? fallbackScorer,
+      c.req.param('id'),
+      parsed.data,
+      {
+        actorId: c.var.actor.userId,
+        actorRole: c.var.actor.role,
+        ip: c.var.clientIp,
+        organisationId: c.var.target?.id,
+      },
+    );
+    return c.json(outcome);
+  });
+
+  /** The candidate's own released, final result (session token), or the reason there is none yet. */
+  const candidateResult = async (c: Context<AppEnv>) => {
     const token = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) throw errors.unauthenticated('A session token is needed.');
     const sessionId = await c.var.deps.candidateTokens.verify(token);
@@ -124,6 +162,27 @@ export function resultRoutes() {
     // Until every mark is in, there is nothing final to show.
     if (!result || result.status !== 'final')
       throw new AppError(409, 'result_not_final', 'Your result is not final yet.');
+    return { row, result, sessionId };
+  };
+
+  app.get('/candidate/report.pdf', async (c) => {
+    const { row, sessionId } = await candidateResult(c);
+    const { candidates } = await loadSittingReports(c.var.deps.db, row.sitting.id, {
+      secret: c.var.deps.config.jwtSecret,
+      baseUrl: publicOrigin(c),
+      sessionId,
+    });
+    if (!candidates[0]) throw errors.notFound('Your score report');
+    const pdf = await renderCandidateReport(candidates[0]);
+    return c.body(new Uint8Array(pdf), 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="phieu-bao-diem-${candidates[0].candidate.candidateNumber}.pdf"`,
+      'cache-control': 'no-store',
+    });
+  });
+
+  app.get('/candidate', async (c) => {
+    const { row, result } = await candidateResult(c);
     return c.json({
       sitting: { id: row.sitting.id, name: row.sitting.name, subject: row.sitting.subject },
       version: result.version,

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ProctoringRules } from '../../../protocol/proctor.ts';
 
 const FormItemInput = z.object({
   itemId: z.uuid(),
@@ -43,7 +44,10 @@ export const CreateSitting = z
     lateStartMinutes: z.number().int().min(0).max(600).optional(),
     graceSeconds: z.number().int().min(0).max(300).default(10),
     scale: z.enum(['school', 'exam_board']).default('school'),
-    releasePolicy: z.enum(['immediately', 'after_close', 'after_review']).default('after_review'),
+    /** with_items: released like after_review, and the score report lists the items one by one. */
+    releasePolicy: z
+      .enum(['immediately', 'after_close', 'after_review', 'with_items'])
+      .default('after_review'),
     /** Thông tư 22 rating thresholds on the 10-point scale; Tốt >= tot, Khá >= kha, Đạt >= dat (default 8, 6.5, 5). */
     ratingThresholds: z
       .object({
@@ -66,6 +70,8 @@ export const CreateSitting = z
           .default([]),
         /** Quit password put into the .seb file (stored there only hashed). */
         sebQuitPassword: z.string().min(4).max(100).optional(),
+        /** Proctoring thresholds (issue 8): delays, identity similarity, snapshots and their retention. */
+        proctoringRules: ProctoringRules.optional(),
       })
       .default({
         safeExamBrowser: false,
@@ -74,7 +80,20 @@ export const CreateSitting = z
         tools: [],
         browserExamKeys: [],
       }),
-    form: FormInput,
+    /** An inline form of bank items... */
+    form: FormInput.optional(),
+    /** ...or a stored QTI assessmentTest (its parts, sections, time limits and rules as written). */
+    test: z
+      .object({
+        testId: z.uuid(),
+        /** A version of the test; the current one when omitted. */
+        version: z.number().int().min(1).optional(),
+      })
+      .optional(),
+  })
+  .refine((s) => Boolean(s.form) !== Boolean(s.test), {
+    message: 'give either form or test',
+    path: ['form'],
   })
   .refine((s) => Date.parse(s.closesAt) > Date.parse(s.opensAt), {
     message: 'must be after opensAt',

@@ -1,10 +1,12 @@
 /** Sittings (exam boards): test form, window, rooms with access codes, candidates, and their sessions. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
-import { itemBankTables } from '../../../../item-bank/index.ts';
+import { itemBankTables, type AssessmentTest } from '../../../../item-bank/index.ts';
+import type { Database } from '../../../db/database.ts';
+import { formSpecFromTest, TestFormError } from '../../../delivery/form-from-test.ts';
 import { appendAudit } from '../../../audit/audit-log.ts';
 import { candidateNumber, newAccessCode } from '../../../delivery/access-codes.ts';
-import { FormSpec } from '../../../delivery/form.ts';
+import { FormSpec, plannedItemCount, specItems } from '../../../delivery/form.ts';
 import { sittingSebFile } from '../../../seb/sitting-seb.ts';
 import { publicOrigin } from '../../public-url.ts';
 import { errors } from '../../../errors.ts';
@@ -22,10 +24,109 @@ import {
 } from '../../../schema.ts';
 import { IdParam, security, staffErrors } from '../../common-schemas.ts';
 import type { AppEnv } from '../../env.ts';
+import type { FormInput } from './schema.ts';
 import { AddCandidates, CreateRoom, CreateSitting, Sitting } from './schema.ts';
 
-const { items, itemVersions, itemBanks } = itemBankTables;
+const { items, itemVersions, itemBanks, assessmentTests, assessmentTestVersions } = itemBankTables;
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+/** The FormSpec of an inline form: bank items the actor may use, at the given or current version. */
+async function inlineFormSpecFor(db: Database, scopePath: string, form: z.output<typeof FormInput>) {
+  const itemIds = [...new Set(form.sections.flatMap((s) => s.items.map((i) => i.itemId)))];
+  const rows = await db
+    .select({
+      id: items.id,
+      identifier: items.identifier,
+      title: items.title,
+      currentVersion: items.currentVersion,
+      orgPath: organisations.path,
+    })
+    .from(items)
+    .innerJoin(itemBanks, eq(itemBanks.id, items.bankId))
+    .innerJoin(organisations, eq(organisations.id, itemBanks.organisationId))
+    .where(inArray(items.id, itemIds));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const id of itemIds) {
+    const row = byId.get(id);
+    const visible = row && (row.orgPath.startsWith(scopePath) || scopePath.startsWith(row.orgPath));
+    if (!visible) throw errors.badRequest(`form: item ${id} does not exist or is not in a bank you can use.`);
+  }
+  const versions = await db
+    .select({ id: itemVersions.id, itemId: itemVersions.itemId, version: itemVersions.version })
+    .from(itemVersions)
+    .where(inArray(itemVersions.itemId, itemIds));
+  const versionId = (itemId: string, version?: number) => {
+    const wanted = version ?? byId.get(itemId)!.currentVersion;
+    const found = versions.find((v) => v.itemId === itemId && v.version === wanted);
+    if (!found)
+      throw errors.badRequest(`form: item ${byId.get(itemId)!.identifier} has no version ${wanted}.`);
+    return found.id;
+  };
+  const formSpec = FormSpec.parse({
+    ...form,
+    sections: form.sections.map((s) => ({
+      ...s,
+      items: s.items.map((i) => ({
+        itemRef: i.itemRef ?? byId.get(i.itemId)!.identifier,
+        itemVersionId: versionId(i.itemId, i.version),
+        title: byId.get(i.itemId)!.title,
+        fixed: i.fixed,
+        required: i.required,
+        weight: i.weight,
+        categories: i.categories,
+      })),
+    })),
+  });
+  return formSpec;
+}
+
+/** The FormSpec of a stored assessmentTest the actor may use (its bank within their scope). */
+async function formSpecOfStoredTest(
+  db: Database,
+  scopePath: string,
+  wanted: { testId: string; version?: number },
+): Promise<FormSpec> {
+  const [test] = await db
+    .select({
+      id: assessmentTests.id,
+      currentVersion: assessmentTests.currentVersion,
+      orgPath: organisations.path,
+    })
+    .from(assessmentTests)
+    .innerJoin(itemBanks, eq(itemBanks.id, assessmentTests.bankId))
+    .innerJoin(organisations, eq(organisations.id, itemBanks.organisationId))
+    .where(eq(assessmentTests.id, wanted.testId));
+  if (!test || !(test.orgPath.startsWith(scopePath) || scopePath.startsWith(test.orgPath)))
+    throw errors.badRequest(`test: ${wanted.testId} does not exist or is not in a bank you can use.`);
+  const version = wanted.version ?? test.currentVersion;
+  const [stored] = await db
+    .select()
+    .from(assessmentTestVersions)
+    .where(and(eq(assessmentTestVersions.testId, test.id), eq(assessmentTestVersions.version, version)));
+  if (!stored) throw errors.badRequest(`test: there is no version ${version}.`);
+  const itemVersionIds = stored.itemVersionIds as Record<string, string>;
+  const ids = [...new Set(Object.values(itemVersionIds))];
+  const titles = ids.length
+    ? await db
+        .select({ id: itemVersions.id, title: items.title })
+        .from(itemVersions)
+        .innerJoin(items, eq(items.id, itemVersions.itemId))
+        .where(inArray(itemVersions.id, ids))
+    : [];
+  try {
+    return formSpecFromTest({
+      testId: test.id,
+      testVersionId: stored.id,
+      version,
+      model: stored.model as AssessmentTest,
+      itemVersionIds,
+      titles: Object.fromEntries(titles.map((t) => [t.id, t.title])),
+    });
+  } catch (error) {
+    if (error instanceof TestFormError) throw errors.badRequest(`test: ${error.message}`);
+    throw error;
+  }
+}
 
 export function sittingRoutes() {
   return new OpenAPIHono<AppEnv>()
@@ -67,54 +168,10 @@ export function sittingRoutes() {
         const body = c.req.valid('json');
         const actor = c.var.actor;
         const db = c.var.deps.db;
-        const itemIds = [...new Set(body.form.sections.flatMap((s) => s.items.map((i) => i.itemId)))];
-        const rows = await db
-          .select({
-            id: items.id,
-            identifier: items.identifier,
-            title: items.title,
-            currentVersion: items.currentVersion,
-            orgPath: organisations.path,
-          })
-          .from(items)
-          .innerJoin(itemBanks, eq(itemBanks.id, items.bankId))
-          .innerJoin(organisations, eq(organisations.id, itemBanks.organisationId))
-          .where(inArray(items.id, itemIds));
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        for (const id of itemIds) {
-          const row = byId.get(id);
-          const visible =
-            row && (row.orgPath.startsWith(actor.scopePath) || actor.scopePath.startsWith(row.orgPath));
-          if (!visible)
-            throw errors.badRequest(`form: item ${id} does not exist or is not in a bank you can use.`);
-        }
-        const versions = await db
-          .select({ id: itemVersions.id, itemId: itemVersions.itemId, version: itemVersions.version })
-          .from(itemVersions)
-          .where(inArray(itemVersions.itemId, itemIds));
-        const versionId = (itemId: string, version?: number) => {
-          const wanted = version ?? byId.get(itemId)!.currentVersion;
-          const found = versions.find((v) => v.itemId === itemId && v.version === wanted);
-          if (!found)
-            throw errors.badRequest(`form: item ${byId.get(itemId)!.identifier} has no version ${wanted}.`);
-          return found.id;
-        };
-        const formSpec = FormSpec.parse({
-          ...body.form,
-          sections: body.form.sections.map((s) => ({
-            ...s,
-            items: s.items.map((i) => ({
-              itemRef: i.itemRef ?? byId.get(i.itemId)!.identifier,
-              itemVersionId: versionId(i.itemId, i.version),
-              title: byId.get(i.itemId)!.title,
-              fixed: i.fixed,
-              required: i.required,
-              weight: i.weight,
-              categories: i.categories,
-            })),
-          })),
-        });
-        const refs = formSpec.sections.flatMap((s) => s.items.map((i) => i.itemRef));
+        const formSpec = body.test
+          ? await formSpecOfStoredTest(db, actor.scopePath, body.test)
+          : await inlineFormSpecFor(db, actor.scopePath, body.form!);
+        const refs = specItems(formSpec).map((i) => i.itemRef);
         if (new Set(refs).size !== refs.length)
           throw errors.badRequest(
             'form: every item may appear only once (set itemRef to tell repeats apart).',
@@ -130,7 +187,11 @@ export function sittingRoutes() {
               formSpec,
               opensAt: new Date(body.opensAt),
               closesAt: new Date(body.closesAt),
-              durationSeconds: body.durationMinutes * 60,
+              // A test's own maxTime caps the sitting's duration (the deadline sweeper then ends it on time).
+              durationSeconds: Math.min(
+                body.durationMinutes * 60,
+                Math.ceil(formSpec.timeLimits?.maxTime ?? Infinity),
+              ),
               lateStartSeconds: body.lateStartMinutes === undefined ? null : body.lateStartMinutes * 60,
               graceSeconds: body.graceSeconds,
               scale: body.scale,
@@ -200,10 +261,7 @@ export function sittingRoutes() {
               opensAt: s.opensAt.toISOString(),
               closesAt: s.closesAt.toISOString(),
               durationMinutes: s.durationSeconds / 60,
-              itemCount: FormSpec.parse(s.formSpec).sections.reduce(
-                (n, sec) => n + (sec.select ?? sec.items.length),
-                0,
-              ),
+              itemCount: plannedItemCount(FormSpec.parse(s.formSpec)),
             })),
           },
           200,
@@ -245,10 +303,7 @@ export function sittingRoutes() {
             opensAt: s!.opensAt.toISOString(),
             closesAt: s!.closesAt.toISOString(),
             durationMinutes: s!.durationSeconds / 60,
-            itemCount: FormSpec.parse(s!.formSpec).sections.reduce(
-              (n, sec) => n + (sec.select ?? sec.items.length),
-              0,
-            ),
+            itemCount: plannedItemCount(FormSpec.parse(s!.formSpec)),
             rooms,
           },
           200,

@@ -1,0 +1,203 @@
+import { useCallback, useEffect, useState } from 'react';
+import { call, type Bank } from '../api.ts';
+import { useT } from '../i18n.tsx';
+import type { SittingForm, StoredTestSummary } from './blueprint-types.ts';
+import { SittingPanel } from './sitting-panel.tsx';
+
+export interface OverviewRow {
+  id: string;
+  name: string;
+  opensAt: string;
+  closesAt: string;
+  counts: Record<string, number>;
+  incidents: number;
+}
+interface Organisation {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+/** datetime-local value of a date in the browser's time zone. */
+const localInput = (d: Date) =>
+  new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+
+/** The exam board pages: schedule a sitting from a stored test, watch the open sittings, manage one. */
+export function BoardPage({ bank }: { bank: Bank }) {
+  const { t, lang } = useT();
+  const [tests, setTests] = useState<StoredTestSummary[]>([]);
+  const [orgs, setOrgs] = useState<Organisation[]>([]);
+  const [overview, setOverview] = useState<OverviewRow[]>([]);
+  const [testId, setTestId] = useState('');
+  const [orgId, setOrgId] = useState('');
+  const [name, setName] = useState('');
+  const [opens, setOpens] = useState(() => localInput(new Date()));
+  const [closes, setCloses] = useState(() => localInput(new Date(Date.now() + 3 * 3600_000)));
+  const [duration, setDuration] = useState(45);
+  const [managed, setManaged] = useState<string>();
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState('');
+
+  const refresh = useCallback(() => {
+    call<{ items: OverviewRow[] }>('GET', '/board/sittings')
+      .then((r) => setOverview(r.items))
+      .catch((e: Error) => setError(e.message));
+  }, []);
+  useEffect(() => {
+    call<{ items: StoredTestSummary[] }>('GET', `/tests?bankId=${bank.id}`)
+      .then((r) => setTests(r.items))
+      .catch((e: Error) => setError(e.message));
+    call<{ items: Organisation[] }>('GET', '/organisations')
+      .then((r) => {
+        setOrgs(r.items);
+        setOrgId((current) => current || (r.items.find((o) => o.kind === 'school') ?? r.items[0])?.id || '');
+      })
+      .catch((e: Error) => setError(e.message));
+    refresh();
+  }, [bank.id, refresh]);
+
+  async function schedule() {
+    setError('');
+    setNotice('');
+    try {
+      const test = await call<{ sittingForm: SittingForm; title: string }>('GET', `/tests/${testId}`);
+      const created = await call<{ id: string; name: string }>('POST', '/sittings', {
+        organisationId: orgId,
+        name: name.trim() || test.title,
+        opensAt: new Date(opens).toISOString(),
+        closesAt: new Date(closes).toISOString(),
+        durationMinutes: duration,
+        form: { sections: test.sittingForm.sections },
+      });
+      setNotice(t('board.created', { name: created.name }));
+      setManaged(created.id);
+      refresh();
+    } catch (e) {
+      setError(t('error.generic', { message: (e as Error).message }));
+    }
+  }
+
+  const window = (r: OverviewRow) =>
+    `${new Date(r.opensAt).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN')} – ${new Date(r.closesAt).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'vi-VN', { hour: '2-digit', minute: '2-digit' })}`;
+  return (
+    <section aria-labelledby="board-title">
+      <h2 id="board-title">{t('board.title')}</h2>
+      <p>
+        <a href="/proctor/">{t('board.proctorLink')}</a>
+      </p>
+      <section aria-labelledby="schedule-title" className="card">
+        <h3 id="schedule-title">{t('board.schedule')}</h3>
+        <form
+          className="filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void schedule();
+          }}
+        >
+          <label className="field grow">
+            {t('board.test')}
+            <select value={testId} onChange={(e) => setTestId(e.target.value)} required>
+              <option value="">{t('board.chooseTest')}</option>
+              {tests.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.title} ({x.itemCount})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field grow">
+            {t('board.name')}
+            <input value={name} onChange={(e) => setName(e.target.value)} />
+          </label>
+          <label className="field">
+            {t('board.school')}
+            <select value={orgId} onChange={(e) => setOrgId(e.target.value)} required>
+              {orgs.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            {t('board.opens')}
+            <input type="datetime-local" value={opens} onChange={(e) => setOpens(e.target.value)} required />
+          </label>
+          <label className="field">
+            {t('board.closes')}
+            <input
+              type="datetime-local"
+              value={closes}
+              onChange={(e) => setCloses(e.target.value)}
+              required
+            />
+          </label>
+          <label className="field">
+            {t('board.duration')}
+            <input
+              type="number"
+              min={1}
+              max={600}
+              value={duration}
+              onChange={(e) => setDuration(Number(e.target.value) || 1)}
+            />
+          </label>
+          <button type="submit" disabled={!testId || !orgId}>
+            {t('board.create')}
+          </button>
+        </form>
+      </section>
+      <div aria-live="polite">
+        {notice && <p className="notice">{notice}</p>}
+        {error && <p className="error">{error}</p>}
+      </div>
+      <section aria-labelledby="overview-title">
+        <div className="row-head">
+          <h3 id="overview-title">{t('board.overview')}</h3>
+          <button type="button" className="secondary small" onClick={refresh}>
+            {t('board.refresh')}
+          </button>
+        </div>
+        {overview.length === 0 ? (
+          <p className="muted">{t('board.noSittings')}</p>
+        ) : (
+          <table className="overview">
+            <thead>
+              <tr>
+                <th scope="col">{t('board.col.sitting')}</th>
+                <th scope="col">{t('board.col.window')}</th>
+                <th scope="col">{t('board.col.scheduled')}</th>
+                <th scope="col">{t('board.col.checkedIn')}</th>
+                <th scope="col">{t('board.col.inProgress')}</th>
+                <th scope="col">{t('board.col.submitted')}</th>
+                <th scope="col">{t('board.col.incidents')}</th>
+                <th scope="col">
+                  <span className="sr-only">{t('browse.col.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview.map((r) => (
+                <tr key={r.id} className={managed === r.id ? 'selected' : undefined}>
+                  <th scope="row">{r.name}</th>
+                  <td>{window(r)}</td>
+                  <td>{r.counts.scheduled ?? 0}</td>
+                  <td>{r.counts.checked_in ?? 0}</td>
+                  <td>{(r.counts.in_progress ?? 0) + (r.counts.paused ?? 0)}</td>
+                  <td>{(r.counts.submitted ?? 0) + (r.counts.scored ?? 0)}</td>
+                  <td className={r.incidents ? 'warn' : undefined}>{r.incidents}</td>
+                  <td>
+                    <button type="button" className="small secondary" onClick={() => setManaged(r.id)}>
+                      {t('board.manage', { name: r.name })}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {managed && <SittingPanel key={managed} sittingId={managed} onChanged={refresh} />}
+    </section>
+  );
+}

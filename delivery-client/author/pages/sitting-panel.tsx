@@ -1,0 +1,288 @@
+import { useCallback, useEffect, useState } from 'react';
+import { call } from '../api.ts';
+import type { AuthorMessageKey } from '../i18n.tsx';
+import { useT } from '../i18n.tsx';
+import { download } from './download.ts';
+
+interface SittingDetail {
+  id: string;
+  name: string;
+  rooms: Array<{ id: string; name: string; accessCode: string; candidates: number }>;
+}
+interface Candidate {
+  candidateNumber: string;
+  fullName: string;
+  roomId: string;
+  state: string;
+  extraTimePercent: number;
+}
+interface Named {
+  id: string;
+  name?: string;
+  fullName?: string;
+}
+
+/** One sitting: rooms with access codes and proctors, roster import and enrolment with extra time, PDFs, results. */
+export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onChanged(): void }) {
+  const { t } = useT();
+  const [sitting, setSitting] = useState<SittingDetail>();
+  const [candidates, setCandidates] = useState<Candidate[]>([]);
+  const [proctors, setProctors] = useState<Named[]>([]);
+  const [classes, setClasses] = useState<Named[]>([]);
+  const [roomName, setRoomName] = useState('');
+  const [proctorId, setProctorId] = useState('');
+  const [classId, setClassId] = useState('');
+  const [roomId, setRoomId] = useState('');
+  const [extra, setExtra] = useState(0);
+  const [roster, setRoster] = useState<File>();
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState('');
+
+  const load = useCallback(async () => {
+    const [detail, sessions] = await Promise.all([
+      call<SittingDetail>('GET', `/sittings/${sittingId}`),
+      call<{ items: Candidate[] }>('GET', `/sittings/${sittingId}/sessions`),
+    ]);
+    setSitting(detail);
+    setCandidates(sessions.items);
+    setRoomId((current) => current || detail.rooms[0]?.id || '');
+  }, [sittingId]);
+  useEffect(() => {
+    load().catch((e: Error) => setError(e.message));
+    call<{ items: Named[] }>('GET', '/users?role=proctor&pageSize=200')
+      .then((r) => setProctors(r.items))
+      .catch(() => setProctors([]));
+    call<{ items: Named[] }>('GET', '/classes')
+      .then((r) => {
+        setClasses(r.items);
+        setClassId((current) => current || r.items[0]?.id || '');
+      })
+      .catch(() => setClasses([]));
+  }, [load]);
+
+  async function act(work: () => Promise<string | void>) {
+    setError('');
+    setNotice('');
+    try {
+      const message = await work();
+      if (message) setNotice(message);
+      await load();
+      onChanged();
+    } catch (e) {
+      setError(t('error.generic', { message: (e as Error).message }));
+    }
+  }
+  const file = (suffix: string) =>
+    `${(sitting?.name ?? 'ky-thi').replace(/[^\p{L}\p{N}]+/gu, '-')}-${suffix}`;
+  if (!sitting) return <p>{error || '…'}</p>;
+  const roomOf = (id: string) => sitting.rooms.find((r) => r.id === id)?.name ?? '';
+  return (
+    <section aria-labelledby="sitting-title" className="card">
+      <h3 id="sitting-title">{t('board.manage', { name: sitting.name })}</h3>
+      <div aria-live="polite">
+        {notice && <p className="notice">{notice}</p>}
+        {error && <p className="error">{error}</p>}
+      </div>
+      <h4>{t('board.rooms')}</h4>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('board.room')}</th>
+            <th scope="col">{t('board.accessCode')}</th>
+            <th scope="col">{t('board.candidates')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sitting.rooms.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{r.name}</th>
+              <td>
+                <code>{r.accessCode}</code>
+              </td>
+              <td>{r.candidates}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void act(async () => {
+            const room = await call<{ id: string }>('POST', `/sittings/${sittingId}/rooms`, {
+              name: roomName.trim(),
+              proctorIds: proctorId ? [proctorId] : [],
+            });
+            setRoomId(room.id);
+            setRoomName('');
+          });
+        }}
+      >
+        <label className="field">
+          {t('board.roomName')}
+          <input value={roomName} onChange={(e) => setRoomName(e.target.value)} required />
+        </label>
+        <label className="field">
+          {t('board.proctor')}
+          <select value={proctorId} onChange={(e) => setProctorId(e.target.value)}>
+            <option value="">{t('board.noProctor')}</option>
+            {proctors.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.fullName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={!roomName.trim()}>
+          {t('board.addRoom')}
+        </button>
+      </form>
+
+      <h4>{t('board.roster')}</h4>
+      <div className="filters">
+        <label className="field">
+          {t('board.class')}
+          <select value={classId} onChange={(e) => setClassId(e.target.value)}>
+            {classes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field grow">
+          {t('board.rosterFile')}
+          <input type="file" accept=".csv,.xlsx" onChange={(e) => setRoster(e.target.files?.[0])} />
+        </label>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!roster || !classId}
+          onClick={() =>
+            void act(async () => {
+              const data = new FormData();
+              data.set('file', roster!);
+              const result = await call<{ total: number }>('POST', `/classes/${classId}/roster`, data);
+              return t('board.rosterImported', { n: result.total });
+            })
+          }
+        >
+          {t('board.importRoster')}
+        </button>
+      </div>
+      <div className="filters">
+        <label className="field">
+          {t('board.room')}
+          <select value={roomId} onChange={(e) => setRoomId(e.target.value)}>
+            {sitting.rooms.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          {t('board.extraTime')}
+          <input
+            type="number"
+            min={0}
+            max={200}
+            value={extra}
+            onChange={(e) => setExtra(Math.max(0, Number(e.target.value) || 0))}
+          />
+        </label>
+        <button
+          type="button"
+          disabled={!roomId || !classId}
+          onClick={() =>
+            void act(async () => {
+              const result = await call<{ added: number }>('POST', `/sittings/${sittingId}/candidates`, {
+                roomId,
+                classId,
+                extraTimePercent: extra,
+              });
+              return t('board.enrolled', { n: result.added });
+            })
+          }
+        >
+          {t('board.enrol')}
+        </button>
+      </div>
+      {candidates.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('board.col.number')}</th>
+              <th scope="col">{t('board.col.name')}</th>
+              <th scope="col">{t('board.room')}</th>
+              <th scope="col">{t('board.col.state')}</th>
+              <th scope="col">{t('board.col.extra')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {candidates.map((c) => (
+              <tr key={c.candidateNumber}>
+                <td>{c.candidateNumber}</td>
+                <td>{c.fullName}</td>
+                <td>{roomOf(c.roomId)}</td>
+                <td>{t(`state.${c.state}` as AuthorMessageKey)}</td>
+                <td>{c.extraTimePercent ? `+${c.extraTimePercent} %` : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void act(() => download(`/board/sittings/${sittingId}/slips.pdf`, file('phieu-du-thi.pdf')))
+          }
+        >
+          {t('board.slips')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void act(() =>
+              download(`/board/sittings/${sittingId}/room-lists.pdf`, file('danh-sach-phong-thi.pdf')),
+            )
+          }
+        >
+          {t('board.roomLists')}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            void act(async () => {
+              await call('POST', `/results/sittings/${sittingId}/release`);
+              return t('board.released');
+            })
+          }
+        >
+          {t('board.release')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void act(() => download(`/reports/sittings/${sittingId}/summary.pdf`, file('bao-cao.pdf')))
+          }
+        >
+          {t('board.summary')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void act(() => download(`/results/sittings/${sittingId}/gradebook.xlsx`, file('so-diem.xlsx')))
+          }
+        >
+          {t('board.gradebook')}
+        </button>
+      </div>
+    </section>
+  );
+}

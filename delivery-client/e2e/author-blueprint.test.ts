@@ -1,0 +1,269 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildVietnameseTestDocx } from '../../item-bank/importers/fixtures/vietnamese-test-docx.ts';
+import { itemBankTables, parseItemXml, saveItemVersion } from '../../item-bank/index.ts';
+import { candidateSessions } from '../../engine/schema.ts';
+import { buildOrganisationTree, nextNationalId } from '../../engine/test/factories.ts';
+import { api, tokenFor } from '../../engine/test/http.ts';
+import type { TestEngine } from '../../engine/test/test-engine.ts';
+import { screenshotDir, startE2e, stopE2e } from './browser.ts';
+import { checkIn, expectAccessible, shot } from './helpers.ts';
+
+let engine: TestEngine;
+let baseUrl: string;
+let browser: Browser;
+let tree: Awaited<ReturnType<typeof buildOrganisationTree>>;
+let bankId: string;
+
+beforeAll(async () => {
+  ({ engine, baseUrl, browser } = await startE2e());
+  tree = await buildOrganisationTree(engine.deps.db);
+  const bank = await api(engine).post(
+    '/api/item-banks',
+    { name: 'Toán 12 – Trường A', organisationId: tree.schoolA.id },
+    await tokenFor(engine, tree.teacherA),
+  );
+  expect(bank.status).toBe(201);
+  bankId = bank.data.id;
+}, 240_000);
+afterAll(() => stopE2e({ engine, browser }));
+
+/**
+ * Opens the authoring app. Another test process of the same checkout may be rebuilding the shared
+ * dist folder (its global setup builds when sources are newer), so a missing page is retried a while.
+ */
+async function openAuthor(page: Page) {
+  const login = page.getByLabel('Tên đăng nhập');
+  for (let attempt = 0; ; attempt++) {
+    await page.goto(`${baseUrl}/author/`);
+    try {
+      await login.waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 15) throw error;
+      await page.waitForTimeout(3_000);
+    }
+  }
+}
+
+async function signIn(page: Page, who: { username: string; password: string }) {
+  await openAuthor(page);
+  await page.getByLabel('Tên đăng nhập').fill(who.username);
+  await page.getByLabel('Mật khẩu').fill(who.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Ma trận đề' }).waitFor();
+}
+
+describe('from a Word test to a sitting a candidate takes, in Chromium', () => {
+  it('a teacher imports and fixes a .docx, builds two parallel forms from a blueprint; the exam board schedules one; a candidate takes it', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'author-blueprint-'));
+    const file = path.join(folder, 'de-giua-ki-toan-12.docx');
+    writeFileSync(file, await buildVietnameseTestDocx({ broken: true }));
+
+    // 1. The teacher imports the Word test, tagged Hàm số / Nhận biết, and fixes the flagged question.
+    const teacher = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const page = await teacher.newPage();
+    await signIn(page, tree.teacherA);
+    await page.getByRole('button', { name: 'Nhập từ tệp' }).click();
+    await page.getByLabel('Chọn tệp').setInputFiles(file);
+    await page.getByLabel('Khối').selectOption('12');
+    await page.getByLabel('Chủ đề').fill('Hàm số');
+    await page.getByLabel('Mức độ').selectOption('nhan_biet');
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    await page.getByText('8 câu, 1 câu có lỗi, 0 câu bỏ qua.').waitFor();
+    await expectAccessible(page, 'import preview');
+    await shot(page, 'author-blueprint-import-preview');
+    const flagged = page.locator('li.question.invalid');
+    await flagged.getByRole('button', { name: 'Sửa câu này' }).click();
+    await flagged.getByLabel('Đáp án đúng C').check();
+    await expectAccessible(page, 'editor');
+    await flagged.screenshot({ path: path.join(screenshotDir, 'author-blueprint-editor.png') });
+    await flagged.getByRole('button', { name: 'Dùng bản sửa này' }).click();
+    await page.getByText('8 câu, 0 câu có lỗi, 0 câu bỏ qua.').waitFor();
+    await page.getByRole('button', { name: 'Lưu tất cả' }).click();
+    await page.getByText('Đã lưu 8 câu hỏi vào ngân hàng (8 câu mới).').waitFor();
+
+    // Review is another workflow (tested with the bank browser): the teacher submits, the board approves.
+    const { items } = itemBankTables;
+    const saved = await engine.deps.db.select().from(items).where(eq(items.bankId, bankId));
+    expect(saved.map((i) => [i.topic, i.cognitiveLevel, i.grade])).toEqual(
+      Array.from({ length: 8 }, () => ['Hàm số', 'nhan_biet', 12]),
+    );
+    const teacherToken = await tokenFor(engine, tree.teacherA);
+    const boardToken = await tokenFor(engine, tree.examBoard);
+    for (const item of saved) {
+      expect((await api(engine).post(`/api/items/${item.id}/submit`, {}, teacherToken)).status).toBe(200);
+      expect((await api(engine).post(`/api/items/${item.id}/publish`, {}, boardToken)).status).toBe(200);
+    }
+
+    // 2. The blueprint: one topic row; 5 items a form is more than the bank has for two forms.
+    await page.getByRole('button', { name: 'Ma trận đề' }).click();
+    await page.getByLabel('Tên đề').fill('Kiểm tra giữa kì Toán 12');
+    await page.getByLabel('Tên chủ đề mới').fill('Hàm số');
+    await page.getByRole('button', { name: 'Thêm chủ đề' }).click();
+    await page.getByLabel('Số đề song song').fill('2');
+    const count = page.getByLabel('Hàm số – Nhận biết: số câu');
+    await count.fill('5');
+    await page.getByLabel('Hàm số – Nhận biết: điểm').fill('10');
+    await page.getByRole('button', { name: 'Tạo đề' }).click();
+    await page.getByText('Ô Hàm số – Nhận biết thiếu 2 câu (cần 10, ngân hàng có 8 câu đã duyệt).').waitFor();
+    expect(await page.locator('td.short').getByText('Thiếu 2 câu').isVisible()).toBe(true);
+    await count.fill('4');
+    await page.getByRole('button', { name: 'Tạo đề' }).click();
+    await page.getByRole('heading', { name: 'Đề A: 4 câu, 10 điểm' }).waitFor();
+    await page.getByRole('heading', { name: 'Đề B: 4 câu, 10 điểm' }).waitFor();
+    await expectAccessible(page, 'blueprint builder');
+    await shot(page, 'author-blueprint-builder');
+    await page.getByRole('button', { name: 'Lưu các đề vào ngân hàng' }).click();
+    await page.getByText('Đã lưu 2 đề vào ngân hàng.').waitFor();
+    // The two stored forms share no item.
+    const stored = await api(engine).get(`/api/tests?bankId=${bankId}`, teacherToken);
+    const forms = await Promise.all(
+      stored.data.items.map(
+        async (t: { id: string }) => (await api(engine).get(`/api/tests/${t.id}`, teacherToken)).data,
+      ),
+    );
+    const [a, b] = forms.map((f) => new Set(f.items.map((i: { itemId: string }) => i.itemId)));
+    expect(a!.size).toBe(4);
+    expect([...a!].filter((id) => b!.has(id))).toEqual([]);
+
+    // Preview form A as a candidate sees it, with the candidate renderer.
+    await page.getByRole('button', { name: 'Xem như thí sinh: Kiểm tra giữa kì Toán 12 – A' }).click();
+    await page.getByRole('heading', { name: /Xem trước như thí sinh/ }).waitFor();
+    await page.locator('.form-preview .item-body').first().waitFor();
+    expect(await page.locator('.form-preview .item-body').count()).toBe(4);
+    await expectAccessible(page, 'candidate preview');
+    await page
+      .locator('.form-preview')
+      .screenshot({ path: path.join(screenshotDir, 'author-blueprint-preview.png') });
+    await teacher.close();
+
+    // 3. The exam board schedules form A at school A, adds a room with its proctor and enrols class A.
+    const board = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const boardPage = await board.newPage();
+    await signIn(boardPage, tree.examBoard);
+    await boardPage.getByRole('combobox', { name: /^Ngân hàng/ }).selectOption(bankId);
+    await boardPage.getByRole('button', { name: 'Tổ chức thi' }).click();
+    await boardPage.getByLabel('Đề thi').selectOption({ label: 'Kiểm tra giữa kì Toán 12 – A (4)' });
+    await boardPage.getByLabel('Tên buổi thi').fill('Giữa kì Toán 12 – đề A');
+    await boardPage.getByLabel('Đơn vị tổ chức').selectOption({ label: tree.schoolA.name });
+    await boardPage.getByRole('button', { name: 'Lên lịch', exact: true }).click();
+    await boardPage.getByText('Đã lên lịch buổi thi "Giữa kì Toán 12 – đề A".').waitFor();
+    const panel = boardPage.locator('section.card', {
+      has: boardPage.getByRole('heading', { name: 'Quản lí Giữa kì Toán 12 – đề A' }),
+    });
+    await panel.getByLabel('Tên phòng').fill('P.101');
+    await panel.getByLabel('Cán bộ coi thi').selectOption(tree.proctorA.userId);
+    await panel.getByRole('button', { name: 'Thêm phòng' }).click();
+    await panel.getByRole('rowheader', { name: 'P.101' }).waitFor();
+    await panel.getByRole('combobox', { name: /^Lớp/ }).selectOption(tree.classA.id);
+    // A roster file adds a student to the class before it is enrolled.
+    const roster = path.join(folder, 'danh-sach-lop.csv');
+    writeFileSync(
+      roster,
+      `Mã định danh,Họ và tên,Ngày sinh\n${nextNationalId()},Phạm Minh Châu,03/09/2011\n`,
+    );
+    await panel.getByLabel('Nhập danh sách lớp (CSV hoặc XLSX)').setInputFiles(roster);
+    await panel.getByRole('button', { name: 'Nhập danh sách', exact: true }).click();
+    await panel.getByText('Đã nhập 1 học sinh vào lớp.').waitFor();
+    await panel.getByLabel('Cộng thêm thời gian (%)').fill('25');
+    await panel.getByRole('button', { name: 'Xếp lớp vào phòng' }).click();
+    await panel.getByText('Đã xếp 2 thí sinh.').waitFor();
+    const candidateRow = panel.getByRole('row', { name: /Trần Thị Bích/ });
+    await candidateRow.waitFor();
+    const candidateNumber = (await candidateRow.locator('td').first().textContent())!.trim();
+    const accessCode = (await panel
+      .getByRole('row', { name: /P\.101/ })
+      .locator('code')
+      .textContent())!.trim();
+    expect(await candidateRow.getByText('+25 %').isVisible()).toBe(true);
+    // The access-code slips download as a PDF.
+    const slip = boardPage.waitForEvent('download');
+    await panel.getByRole('button', { name: 'In phiếu mã dự thi (PDF)' }).click();
+    expect((await slip).suggestedFilename()).toMatch(/phieu-du-thi\.pdf$/);
+    const overviewRow = boardPage
+      .locator('table.overview')
+      .getByRole('row', { name: /Giữa kì Toán 12 – đề A/ });
+    expect(await overviewRow.locator('td').nth(1).textContent()).toBe('2'); // not checked in yet
+    expect(
+      await boardPage.getByRole('link', { name: 'Mở bảng giám sát cho cán bộ coi thi' }).getAttribute('href'),
+    ).toBe('/proctor/');
+    await expectAccessible(boardPage, 'exam board');
+    await shot(boardPage, 'author-board-overview');
+
+    // 4. The candidate checks in with the slip's details, answers and submits.
+    const candidate = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const exam = await candidate.newPage();
+    await checkIn(exam, baseUrl, accessCode, { candidateNumber, dateOfBirth: tree.studentA.dateOfBirth });
+    await exam.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+    await exam.getByRole('heading', { name: 'Câu 1 / 4' }).waitFor();
+    const firstChoice = exam.locator('.item-body input').first();
+    await firstChoice.waitFor();
+    if (
+      (await firstChoice.getAttribute('type')) === 'radio' ||
+      (await firstChoice.getAttribute('type')) === 'checkbox'
+    )
+      await firstChoice.check();
+    else await firstChoice.fill('4');
+    await exam.getByText('Đã lưu').waitFor();
+    await exam.getByRole('button', { name: 'Xem lại và nộp bài' }).click();
+    exam.once('dialog', (d) => void d.accept());
+    await exam.getByRole('button', { name: 'Nộp bài' }).click();
+    await exam.getByRole('heading', { name: 'Em đã nộp bài' }).waitFor();
+    await candidate.close();
+
+    // The board's overview now counts the submission.
+    await boardPage.getByRole('button', { name: 'Làm mới' }).click();
+    await expect
+      .poll(async () => overviewRow.locator('td').nth(4).textContent(), { timeout: 10_000 })
+      .toBe('1');
+    const sessions = await engine.deps.db.select().from(candidateSessions);
+    expect(sessions.map((s) => s.state)).toEqual([expect.stringMatching(/submitted|scored/)]);
+    await board.close();
+
+    // 5. A stored item is changed (its key C becomes D) and saved as version 2 through the item store
+    //    (editing stored items in the browser is not built yet); the bank browser shows the diff.
+    const [cube] = saved.filter((i) => i.title.startsWith('Hàm số y = x³'));
+    const [v1] = await engine.deps.db
+      .select()
+      .from(itemBankTables.itemVersions)
+      .where(eq(itemBankTables.itemVersions.itemId, cube!.id));
+    const changedXml = v1!.qtiXml.replace(/(<qti-correct-response>\s*<qti-value>)C(<\/qti-value>)/, '$1D$2');
+    expect(changedXml).not.toBe(v1!.qtiXml);
+    const v2 = await engine.deps.db.transaction((tx) =>
+      saveItemVersion(
+        tx,
+        bankId,
+        {
+          identifier: cube!.identifier,
+          title: cube!.title,
+          sourceFormat: 'authoring',
+          qtiXml: changedXml,
+          model: parseItemXml(changedXml).item,
+          text: cube!.searchText,
+          interactionTypes: cube!.interactionTypes,
+        },
+        tree.teacherA.userId,
+      ),
+    );
+    expect(v2).toMatchObject({ version: 2, created: true });
+    const history = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const historyPage = await history.newPage();
+    await signIn(historyPage, tree.teacherA);
+    await historyPage.getByRole('button', { name: 'Ngân hàng câu hỏi' }).click();
+    await historyPage
+      .getByRole('button', { name: 'Lịch sử phiên bản: Hàm số y = x³ đồng biến trên khoảng nào?' })
+      .click();
+    const diff = historyPage.getByLabel('Khác biệt giữa phiên bản 1 và 2');
+    await diff.waitFor();
+    expect(await diff.locator('del').first().textContent()).toBe('<qti-value>C</qti-value>\n');
+    expect(await diff.locator('ins').first().textContent()).toBe('<qti-value>D</qti-value>\n');
+    await expectAccessible(historyPage, 'version history');
+    await shot(historyPage, 'author-version-history');
+    await history.close();
+  }, 240_000);
+});

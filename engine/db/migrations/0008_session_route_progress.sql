@@ -1,0 +1,1 @@
+ALTER TABLE "candidate_sessions" ADD COLUMN "progress" jsonb DEFAULT '{}'::jsonb NOT NULL;

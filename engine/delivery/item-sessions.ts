@@ -1,0 +1,90 @@
+/**
+ * Item sessions as test-level processing sees them (outcomes after response processing,
+ * responses, correctness), built from stored item versions and the latest saved responses.
+ * Compiled items are cached per immutable item version.
+ */
+import { inArray } from 'drizzle-orm';
+import { itemBankTables, type AssessmentItem } from '../../item-bank/index.ts';
+import {
+  compileItem,
+  valueFromJson,
+  ValueError,
+  type CompiledItem,
+  type ItemSessionResult,
+  type QtiValue,
+} from '../../grading/index.ts';
+import type { Database } from '../db/database.ts';
+import type { ItemResponses } from '../protocol/candidate.ts';
+import type { FormEntry } from './form.ts';
+
+const models = new Map<string, AssessmentItem>();
+const compiled = new Map<string, CompiledItem>();
+
+/** Item models by version id (immutable, so cached for the process). */
+export async function itemModels(
+  db: Pick<Database, 'select'>,
+  versionIds: string[],
+): Promise<Map<string, AssessmentItem>> {
+  const missing = [...new Set(versionIds)].filter((id) => !models.has(id));
+  if (missing.length) {
+    if (models.size > 20_000) models.clear();
+    const rows = await db
+      .select({ id: itemBankTables.itemVersions.id, model: itemBankTables.itemVersions.model })
+      .from(itemBankTables.itemVersions)
+      .where(inArray(itemBankTables.itemVersions.id, missing));
+    for (const r of rows) models.set(r.id, r.model as AssessmentItem);
+  }
+  return new Map(versionIds.flatMap((id) => (models.has(id) ? [[id, models.get(id)!] as const] : [])));
+}
+
+export function compiledItem(versionId: string, model: AssessmentItem): CompiledItem {
+  let c = compiled.get(versionId);
+  if (!c) {
+    if (compiled.size > 20_000) compiled.clear();
+    compiled.set(versionId, (c = compileItem(model)));
+  }
+  return c;
+}
+
+/** Responses in their typed forms; a value that is not of its type is no answer. */
+export function typedResponses(item: CompiledItem, responses: ItemResponses | undefined) {
+  const typed = new Map<string, QtiValue>();
+  for (const [id, json] of Object.entries(responses ?? {})) {
+    const d = item.declarations.get(id);
+    if (d?.kind !== 'response') continue;
+    try {
+      typed.set(id, valueFromJson(json, d.baseType, d.cardinality));
+    } catch (error) {
+      if (!(error instanceof ValueError)) throw error;
+      typed.set(id, null);
+    }
+  }
+  return typed;
+}
+
+/** The item sessions of the given entries, scored with their latest responses. */
+export async function itemSessionResults(
+  db: Pick<Database, 'select'>,
+  entries: FormEntry[],
+  latest: Record<string, { responses: ItemResponses }>,
+  seed: number,
+): Promise<ItemSessionResult[]> {
+  const byVersion = await itemModels(
+    db,
+    entries.map((e) => e.itemVersionId),
+  );
+  return entries.flatMap((entry) => {
+    const model = byVersion.get(entry.itemVersionId);
+    if (!model) return [];
+    const item = compiledItem(entry.itemVersionId, model);
+    const responses = typedResponses(item, latest[entry.itemRef]?.responses);
+    const session: ItemSessionResult = {
+      itemRef: entry.refIdentifier ?? entry.itemRef,
+      outcomes: item.score(responses, seed),
+      responses,
+      declarations: item.declarations,
+      correct: item.isCorrect(responses),
+    };
+    return [session];
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * GET /api/results/candidate/report.pdf: a candidate downloads their own score report with their
+ * session token, only once the sitting's results are released. Needs poppler-utils (pdftotext).
+ * PGlite, or PostgreSQL when DATABASE_URL is set.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testProjection, testScorer } from '../../../test/delivery-fixtures.ts';
+import { buildOrganisationTree } from '../../../test/factories.ts';
+import { api, tokenFor } from '../../../test/http.ts';
+import { buildScoredSitting } from '../../../test/results-fixtures.ts';
+import { createTestEngine, type TestEngine } from '../../../test/test-engine.ts';
+
+let engine: TestEngine;
+let tree: Awaited<ReturnType<typeof buildOrganisationTree>>;
+let scored: Awaited<ReturnType<typeof buildScoredSitting>>;
+
+beforeAll(async () => {
+  engine = await createTestEngine({}, { candidateProjection: testProjection, scorer: testScorer });
+  tree = await buildOrganisationTree(engine.deps.db);
+  scored = await buildScoredSitting(engine, tree, {
+    students: 3,
+    organisationId: tree.schoolA.id,
+    sitting: { releasePolicy: 'after_review' },
+  });
+});
+afterAll(() => engine.dispose());
+
+const download = (token?: string) =>
+  engine.app.request('/api/results/candidate/report.pdf', {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+
+describe('GET /api/results/candidate/report.pdf', () => {
+  it('401 without a session token, 403 before the results are released', async () => {
+    expect((await download()).status).toBe(401);
+    const early = await download(scored.sessions[1]!.sessionToken);
+    expect(early.status).toBe(403);
+    expect(((await early.json()) as { error: { id: string } }).error.id).toBe('results_not_released');
+  });
+
+  it('after release, gives the candidate their own report and nobody else’s', async () => {
+    const release = await api(engine).post(
+      `/api/results/sittings/${scored.sittingId}/release`,
+      {},
+      await tokenFor(engine, tree.examBoard),
+    );
+    expect(release.status).toBe(200);
+    const response = await download(scored.sessions[1]!.sessionToken);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toContain(scored.sessions[1]!.candidateNumber);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'candidate-report-')), 'report.pdf');
+    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('PHIẾU BÁO ĐIỂM');
+    expect(text).toContain('Học Sinh 2');
+    expect(text).toContain(scored.sessions[1]!.candidateNumber);
+    expect(text).not.toContain('Học Sinh 1 ');
+    expect(text).not.toContain(scored.sessions[0]!.candidateNumber);
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * Proctoring pictures over HTTP (`/api/proctoring`):
+ * - roster photos: an exam board or admin over the sitting sets, reads or removes the photo of a sitting candidate
+ *   (JPEG or PNG, at most 2 MB, checked against its own header);
+ * - `GET /candidate/photo`: the candidate's own session (session token) fetches its own photo, and only while the
+ *   session is open and the sitting asks for the identity check; the roster photo, else the student's photo;
+ * - `GET /snapshots/{id}`: an incident snapshot, to staff who may watch the candidate's room (an exam board or admin
+ *   over the sitting, or a proctor assigned to the room), until it expires.
+ */
+import { createHash } from 'node:crypto';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { and, eq, gt } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { proctoringEnabled, proctoringPolicyOf } from '../../proctor/index.ts';
+import { appendAudit } from '../audit/audit-log.ts';
+import { inScope } from '../auth/actor.ts';
+import { candidateSessions, sittingCandidates, sittings } from '../delivery/tables.ts';
+import { AppError, errors } from '../errors.ts';
+import type { AppEnv } from '../http/env.ts';
+import { isProctorOfSession, organisationOfSession } from '../organisations/organisation-ref.ts';
+import { access, authenticate, target } from '../policies/access.ts';
+import { roleCan } from '../policies/permissions.ts';
+import { studentPhotos, students } from '../schema.ts';
+import { checkPicture, type PictureRules } from './image-check.ts';
+import { incidentSnapshots, rosterPhotos } from './tables.ts';
+
+export const ROSTER_PHOTO_RULES: PictureRules = {
+  types: ['image/jpeg', 'image/png'],
+  maxBytes: 2 * 1024 * 1024,
+  minSide: 64,
+  maxSide: 4096,
+};
+
+/** Session states in which the candidate's device may still fetch its photo. */
+const OPEN_STATES = new Set(['checked_in', 'in_progress', 'paused']);
+const PRIVATE = { 'cache-control': 'private, no-store' };
+const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+
+/** The sitting candidate of the path, which must belong to the sitting of the path. */
+async function candidateOf(c: Context<AppEnv>): Promise<string> {
+  const { sittingId, candidateId } = c.req.param() as { sittingId: string; candidateId: string };
+  if (!isUuid(candidateId)) throw errors.notFound('The sitting candidate');
+  const [row] = await c.var.deps.db
+    .select({ id: sittingCandidates.id })
+    .from(sittingCandidates)
+    .where(and(eq(sittingCandidates.id, candidateId), eq(sittingCandidates.sittingId, sittingId)));
+  if (!row) throw errors.notFound('The sitting candidate');
+  return row.id;
+}
+
+export function proctoringRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+  const photoPath = '/sittings/:sittingId/candidates/:candidateId/photo';
+  const boardOnly = access('sittings:write', target.sitting('sittingId'));
+
+  app.put(
+    photoPath,
+    boardOnly,
+    bodyLimit({
+      maxSize: ROSTER_PHOTO_RULES.maxBytes,
+      onError: () => {
+        throw errors.tooLarge('A roster photo may be at most 2048 KB.');
+      },
+    }),
+    async (c) => {
+      const candidateId = await candidateOf(c);
+      const data = Buffer.from(await c.req.arrayBuffer());
+      const picture = checkPicture(
+        data,
+        c.req.header('content-type') ?? '',
+        ROSTER_PHOTO_RULES,
+        'A roster photo',
+      );
+      const sha256 = createHash('sha256').update(data).digest('hex');
+      const actor = c.var.actor;
+      await c.var.deps.db.transaction(async (tx) => {
+        const row = { ...picture, data, sha256, uploadedBy: actor.userId, uploadedAt: new Date() };
+        await tx
+          .insert(rosterPhotos)
+          .values({ sittingCandidateId: candidateId, ...row })
+          .onConflictDoUpdate({ target: rosterPhotos.sittingCandidateId, set: row });
+        await appendAudit(tx, {
+          actorId: actor.userId,
+          actorRole: actor.role,
+          action: 'roster_photo.set',
+          subjectType: 'sitting_candidate',
+          subjectId: candidateId,
+          organisationId: c.var.target!.id,
+          ip: c.var.clientIp,
+          details: { sha256, width: picture.width, height: picture.height },
+        });
+      });
+      return c.body(null, 204);
+    },
+  );
+
+  app.get(photoPath, boardOnly, async (c) => {
+    const candidateId = await candidateOf(c);
+    const [row] = await c.var.deps.db
+      .select({ contentType: rosterPhotos.contentType, data: rosterPhotos.data })
+      .from(rosterPhotos)
+      .where(eq(rosterPhotos.sittingCandidateId, candidateId));
+    if (!row) throw errors.notFound('The roster photo');
+    return c.body(new Uint8Array(row.data), 200, { 'content-type': row.contentType, ...PRIVATE });
+  });
+
+  app.delete(photoPath, boardOnly, async (c) => {
+    const candidateId = await candidateOf(c);
+    const actor = c.var.actor;
+    await c.var.deps.db.transaction(async (tx) => {
+      const removed = await tx
+        .delete(rosterPhotos)
+        .where(eq(rosterPhotos.sittingCandidateId, candidateId))
+        .returning({ id: rosterPhotos.sittingCandidateId });
+      if (removed.length === 0) throw errors.notFound('The roster photo');
+      await appendAudit(tx, {
+        actorId: actor.userId,
+        actorRole: actor.role,
+        action: 'roster_photo.delete',
+        subjectType: 'sitting_candidate',
+        subjectId: candidateId,
+        organisationId: c.var.target!.id,
+        ip: c.var.clientIp,
+      });
+    });
+    return c.body(null, 204);
+  });
+
+  app.get('/candidate/photo', async (c) => {
+    const token = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (!token) throw errors.unauthenticated('A session token is needed.');
+    const sessionId = await c.var.deps.candidateTokens.verify(token);
+    const { db } = c.var.deps;
+    const [session] = await db
+      .select({
+        state: candidateSessions.state,
+        sittingCandidateId: candidateSessions.sittingCandidateId,
+        studentId: sittingCandidates.studentId,
+        securityPolicy: sittings.securityPolicy,
+        closesAt: sittings.closesAt,
+        cancelledAt: sittings.cancelledAt,
+      })
+      .from(candidateSessions)
+      .innerJoin(sittings, eq(sittings.id, candidateSessions.sittingId))
+      .innerJoin(sittingCandidates, eq(sittingCandidates.id, candidateSessions.sittingCandidateId))
+      .where(eq(candidateSessions.id, sessionId));
+    if (!session) throw errors.unauthenticated();
+    if (!OPEN_STATES.has(session.state) || session.cancelledAt || session.closesAt <= new Date())
+      throw new AppError(403, 'session_closed', 'The photo is only sent while the exam session is open.');
+    if (
+      !proctoringEnabled(session.securityPolicy) ||
+      !proctoringPolicyOf(session.securityPolicy).identityCheck
+    )
+      throw new AppError(403, 'identity_check_off', 'This sitting does not check identity.');
+    const [roster] = await db
+      .select({ contentType: rosterPhotos.contentType, data: rosterPhotos.data })
+      .from(rosterPhotos)
+      .where(eq(rosterPhotos.sittingCandidateId, session.sittingCandidateId));
+    const [student] = roster
+      ? []
+      : await db
+          .select({ contentType: studentPhotos.contentType, data: studentPhotos.data })
+          .from(students)
+          .innerJoin(studentPhotos, eq(studentPhotos.sha256, students.photoSha256))
+          .where(eq(students.id, session.studentId));
+    const photo = roster ?? student;
+    if (!photo) throw new AppError(404, 'no_photo', 'There is no roster photo for this candidate.');
+    return c.body(new Uint8Array(photo.data), 200, { 'content-type': photo.contentType, ...PRIVATE });
+  });
+
+  app.get('/snapshots/:id', async (c) => {
+    await authenticate(c);
+    const actor = c.var.actor;
+    if (!roleCan(actor.role, 'sessions:control'))
+      throw errors.forbidden(`The ${actor.role} role may not watch sittings.`);
+    const id = c.req.param('id');
+    if (!isUuid(id)) throw errors.notFound('The snapshot');
+    const { db } = c.var.deps;
+    const [row] = await db
+      .select({
+        sessionId: incidentSnapshots.sessionId,
+        contentType: incidentSnapshots.contentType,
+        data: incidentSnapshots.data,
+      })
+      .from(incidentSnapshots)
+      .where(and(eq(incidentSnapshots.id, id), gt(incidentSnapshots.expiresAt, new Date())));
+    if (!row) throw errors.notFound('The snapshot');
+    const org = await organisationOfSession(db, row.sessionId);
+    // The same rule as the /proctor namespace: exam boards and admins over the sitting, or the room's proctors.
+    const mayWatch =
+      (org && actor.role !== 'proctor' && inScope(actor, org.path)) ||
+      (await isProctorOfSession(db, row.sessionId, actor.userId));
+    if (!mayWatch) throw errors.forbidden("You may not watch this candidate's room.");
+    return c.body(new Uint8Array(row.data), 200, { 'content-type': row.contentType, ...PRIVATE });
+  });
+
+  return app;
+}
