@@ -258,10 +258,23 @@ export const DeviceEventBatchRequest = z
   .strict();
 export type DeviceEventBatchRequest = z.infer<typeof DeviceEventBatchRequest>;
 export const DeviceEventsAck = z.union([
-  /** `proctoring` false: the sitting does not watch candidates; the device stops its monitors. */
-  z.object({ ok: z.literal(true), proctoring: z.boolean(), incidents: z.number().int() }),
+  /** The sitting does not watch candidates: the device stops its monitors (nothing was stored). */
+  z.object({ ok: z.literal(true), proctoring: z.literal(false), incidents: z.literal(0) }),
+  /**
+   * The batch was stored: how many incidents it raised, and which parts of proctoring the sitting asks for (the
+   * fields of protocol/proctor.ts's `DeviceProctoringSettings`, repeated here because that file imports this one).
+   */
+  z.object({
+    ok: z.literal(true),
+    proctoring: z.literal(true),
+    incidents: z.number().int().min(0),
+    identityCheck: z.boolean(),
+    identityMinSimilarity: z.number().min(0).max(1),
+    snapshots: z.boolean(),
+  }),
   AckError,
 ]);
+export type DeviceEventsAck = z.infer<typeof DeviceEventsAck>;
 
 export type SaveResponseRequest = z.infer<typeof SaveResponseRequest>;
 
@@ -377,7 +390,7 @@ export interface CandidateClientToServerEvents {
   /** Proctoring: device events in batches (acked with the number of incidents they raised). */
   'proctor:events': (
     payload: z.input<typeof DeviceEventBatchRequest>,
-    ack: (res: z.infer<typeof DeviceEventsAck>) => void,
+    ack: (res: DeviceEventsAck) => void,
   ) => void;
 }
 

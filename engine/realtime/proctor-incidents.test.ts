@@ -9,6 +9,7 @@ import type {
   ProctorServerToClientEvents,
   RiskSummary,
 } from '../protocol/proctor.ts';
+import { DeviceEventsAck } from '../protocol/candidate.ts';
 import { buildOrganisationTree } from '../test/factories.ts';
 import { tokenFor } from '../test/http.ts';
 import {
@@ -108,12 +109,11 @@ describe('proctoring events on the candidate socket', () => {
       }),
     ).toEqual({ ok: true, proctoring: true, incidents: 0, ...settings });
     // The face stays away: the next batch's sentAt is past the sitting's 2 s delay.
-    expect(await emit({ sentAt: T0 + 3500, events: [{ kind: 'monitor', at: T0 + 3400, fps: 5 }] })).toEqual({
-      ok: true,
-      proctoring: true,
-      incidents: 1,
-      ...settings,
-    });
+    const raised = await emit({ sentAt: T0 + 3500, events: [{ kind: 'monitor', at: T0 + 3400, fps: 5 }] });
+    expect(raised).toEqual({ ok: true, proctoring: true, incidents: 1, ...settings });
+    // The protocol's schema lists exactly what the server sends: the device reads the settings through it.
+    expect(DeviceEventsAck.parse(raised)).toEqual(raised);
+    expect(DeviceEventsAck.safeParse({ ok: true, proctoring: true, incidents: 1 }).success).toBe(false);
     expect(
       await emit({ sentAt: T0 + 4000, events: [{ kind: 'faces', at: T0 + 3800, count: 3 }] }),
     ).toMatchObject({ ok: false, error: { id: 'invalid_payload' } });
@@ -173,6 +173,7 @@ describe('proctoring events on the candidate socket', () => {
       events: [{ kind: 'faces', at: T0, count: 2 }],
     });
     expect(ack).toEqual({ ok: true, proctoring: false, incidents: 0 });
+    expect(DeviceEventsAck.safeParse(ack).success).toBe(true);
     const stored = await engine.deps.db
       .select()
       .from(sessionEvents)

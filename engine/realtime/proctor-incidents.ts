@@ -24,7 +24,7 @@ import type { Database } from '../db/database.ts';
 import type { SessionNotifier } from '../delivery/session-notifier.ts';
 import { candidateSessions, sessionEvents, sittingCandidates, sittings } from '../delivery/tables.ts';
 import type { Logger } from '../logger.ts';
-import { DeviceEventBatchRequest } from '../protocol/candidate.ts';
+import { DeviceEventBatchRequest, type DeviceEventsAck } from '../protocol/candidate.ts';
 import { checkPicture } from '../proctoring/image-check.ts';
 import {
   PICTURED_INCIDENTS,
@@ -67,10 +67,7 @@ export interface IncidentService {
   /** Listens for `proctor:events` on a connected candidate socket. */
   attach(socket: Socket, place: Place): void;
   /** Stores one batch and returns the incidents it raised (also used by tests). */
-  ingest(
-    place: Place,
-    batch: DeviceEventBatch,
-  ): Promise<{ proctoring: boolean; incidents: IncidentRecord[]; settings?: DeviceProctoringSettings }>;
+  ingest(place: Place, batch: DeviceEventBatch): Promise<IngestResult>;
   /** Stores a device snapshot where the sitting allows it (refused otherwise); returns its id. */
   snapshot(place: Place, at: number, jpeg: Uint8Array): Promise<string>;
   /** Incidents and risks of a sitting, or of one room of it. */
@@ -78,6 +75,16 @@ export interface IncidentService {
   flush(): void;
   stop(): void;
 }
+
+type IngestResult =
+  | { proctoring: false; incidents: [] }
+  | { proctoring: true; incidents: IncidentRecord[]; settings: DeviceProctoringSettings };
+
+/** The `proctor:events` ack of an ingested batch (the sitting's settings ride along while it watches). */
+const eventsAck = (result: IngestResult): DeviceEventsAck =>
+  result.proctoring
+    ? { ok: true, proctoring: true, incidents: result.incidents.length, ...result.settings }
+    : { ok: true, proctoring: false, incidents: 0 };
 
 type Row = typeof sessionEvents.$inferSelect;
 
@@ -194,7 +201,7 @@ export function createIncidentService(deps: {
     return id;
   }
 
-  async function ingestNow(place: Place, batch: DeviceEventBatch) {
+  async function ingestNow(place: Place, batch: DeviceEventBatch): Promise<IngestResult> {
     const state = await stateOf(place);
     if (!state.enabled) return { proctoring: false, incidents: [] };
     const settings = settingsOf(state);
@@ -317,13 +324,7 @@ export function createIncidentService(deps: {
           });
         }
         try {
-          const result = await service.ingest(place, parsed.data);
-          reply({
-            ok: true,
-            proctoring: result.proctoring,
-            incidents: result.incidents.length,
-            ...result.settings,
-          });
+          reply(eventsAck(await service.ingest(place, parsed.data)));
         } catch (error) {
           deps.logger.error({ err: error, sessionId: place.sessionId }, 'proctor events failed');
           reply({
