@@ -7,3 +7,13 @@ export type { CandidateItem, CandidateResponseShape } from './candidate/candidat
 export type { ContentElement, ContentNode, ContentText, InteractionType } from './model/content.ts';
 export { INTERACTION_TYPES, isInteraction } from './model/content.ts';
 export type { BaseType, Cardinality } from './model/declarations.ts';
+/** The JSON authoring model's types and the code-task builder, for the authoring pages' item editor. */
+export type {
+  AuthoringItem,
+  AuthoringItemInput,
+  AuthoringContentElement,
+  AuthoringContentNode,
+  AuthoringProcessingNode,
+} from './authoring/authoring-item.ts';
+export { codeTaskInteraction } from './authoring/code-task-interaction.ts';
+export { CODE_TASK_ATTRIBUTE, HIDDEN_TESTS_ELEMENT } from './qti/read-code-task.ts';
