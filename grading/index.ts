@@ -39,6 +39,7 @@ export {
   type IrtItem,
   type IrtModel,
 } from './analysis/irt.ts';
+export { itemHistory, type HistorySitting, type ItemHistory } from './analysis/item-history.ts';
 export {
   analyseSitting,
   type AnalysisItem,

@@ -10,9 +10,9 @@ import type { CheckInRequest } from '../protocol/candidate.ts';
 import { parseVietnameseDate } from '../roster/roster-row.ts';
 import { classes, organisations, students } from '../schema.ts';
 import { deliveryErrors } from './delivery-errors.ts';
-import { assembleForm } from './form.ts';
 import { formSpecOf } from './form-spec-cache.ts';
 import { openSession } from './open-session.ts';
+import { assembleCandidateForm, seatInRoom } from './parallel-forms.ts';
 import { sittingCandidates, sittingRooms, sittings } from './tables.ts';
 
 /** Check-in opens this long before the sitting, so candidates can read the instructions. */
@@ -97,7 +97,10 @@ export async function checkIn(
     throw deliveryErrors.sittingNotOpen(sitting.opensAt);
 
   const seed = randomInt(0, 2 ** 31 - 1);
-  const form = assembleForm(formSpecOf(sitting.id, sitting.formSpec), seed);
+  const spec = formSpecOf(sitting.id, sitting.formSpec);
+  // Only a sitting of parallel forms needs the seat (one indexed count); a resume keeps its stored form.
+  const seat = spec.parallelForms ? await seatInRoom(db, found.candidate) : 0;
+  const form = assembleCandidateForm(spec, seed, seat);
   const session = await openSession(db, {
     sittingCandidateId: found.candidate.id,
     sittingId: sitting.id,

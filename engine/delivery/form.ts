@@ -137,6 +137,15 @@ export const FormSpec = z
     /** Set when the form comes from a stored assessmentTest. */
     source: z.object({ testId: z.uuid(), testVersionId: z.uuid(), version: z.number().int() }).optional(),
     outcomes: TestOutcomesSpec.optional(),
+    /**
+     * Parallel forms (mã đề) of one sitting, each a whole FormSpec; every candidate is assigned one
+     * (delivery/parallel-forms.ts). The fields above are then the first form's.
+     */
+    parallelForms: z
+      .array(z.object({ label: z.string().min(1).max(20), spec: z.unknown() }))
+      .min(2)
+      .max(10)
+      .optional(),
   })
   .refine((s) => Boolean(s.sections) !== Boolean(s.testParts), {
     message: 'needs either sections or testParts',
@@ -256,6 +265,16 @@ export interface AssembledForm {
   parts?: FormPart[];
   /** Scopes with time limits or route rules (preConditions, branchRules). */
   scopes?: FormScope[];
+  /** The parallel form the candidate was assigned, when the sitting has several. */
+  parallelForm?: ParallelFormChoice;
+}
+
+export interface ParallelFormChoice {
+  /** 0-based, in the sitting's order of forms. */
+  index: number;
+  label: string;
+  /** The stored test the form came from. */
+  testId?: string;
 }
 
 function selectChildren<T extends { required: boolean }>(

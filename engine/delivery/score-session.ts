@@ -17,6 +17,7 @@ import type { Database } from '../db/database.ts';
 import type { ItemResponses } from '../protocol/candidate.ts';
 import { FormSpec, type AssembledForm, type FormEntry } from './form.ts';
 import { itemSessionResults } from './item-sessions.ts';
+import { specOfSession } from './parallel-forms.ts';
 import { progressOf } from './route-state.ts';
 import { latestResponses } from './session-snapshot.ts';
 import { classes, organisations, students } from '../schema.ts';
@@ -78,7 +79,9 @@ async function testOutcomes(
   answers: Record<string, { responses: ItemResponses }>,
   items: SessionResult['items'],
 ): Promise<SessionResult['test']> {
-  const spec = FormSpec.safeParse(formSpec).data;
+  const sittingSpec = FormSpec.safeParse(formSpec).data;
+  // A candidate of a parallel-form sitting is scored by the outcome rules of the form they sat.
+  const spec = sittingSpec && specOfSession(sittingSpec, form);
   if (!spec?.outcomes) return undefined;
   const skipped = new Set(progressOf(session).skipped ?? []);
   const presented = form.entries.filter((e) => !skipped.has(e.itemRef));

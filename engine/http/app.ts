@@ -26,6 +26,7 @@ import { reportRoutes } from './routes/reports/reports.ts';
 import { markingRoutes } from './routes/marking/marking.ts';
 import { resultRoutes } from './routes/results/results.ts';
 import { testRoutes } from './routes/tests/tests.ts';
+import { itemStatisticsRoutes } from './routes/items-statistics/items-statistics.ts';
 import { boardRoutes } from './routes/tests/board.ts';
 import { metricsRoutes, type MetricsSources } from './routes/metrics/metrics.ts';
 import { proctoringRoutes } from '../proctoring/routes.ts';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps, metrics?: MetricsSources): App {
   app.route('/api/marking', markingRoutes());
   app.route('/api/results', resultRoutes());
   app.route('/api/tests', testRoutes());
+  app.route('/api/item-statistics', itemStatisticsRoutes());
   app.route('/api/board', boardRoutes());
   app.route('/api/proctoring', proctoringRoutes());
 

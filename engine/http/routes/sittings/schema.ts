@@ -90,9 +90,19 @@ export const CreateSitting = z
         version: z.number().int().min(1).optional(),
       })
       .optional(),
+    /**
+     * ...or parallel forms (mã đề): stored tests, such as the forms of one blueprint; each
+     * candidate sits one, neighbours in a room different ones.
+     */
+    tests: z
+      .array(z.object({ testId: z.uuid(), version: z.number().int().min(1).optional() }))
+      .min(2)
+      .max(10)
+      .refine((t) => new Set(t.map((x) => x.testId)).size === t.length, { message: 'lists a test twice' })
+      .optional(),
   })
-  .refine((s) => Boolean(s.form) !== Boolean(s.test), {
-    message: 'give either form or test',
+  .refine((s) => [s.form, s.test, s.tests].filter(Boolean).length === 1, {
+    message: 'give one of form, test or tests',
     path: ['form'],
   })
   .refine((s) => Date.parse(s.closesAt) > Date.parse(s.opensAt), {
@@ -111,6 +121,8 @@ export const Sitting = z
     closesAt: z.string(),
     durationMinutes: z.number(),
     itemCount: z.number().int(),
+    /** Labels of the parallel forms; empty for a sitting of one form. */
+    forms: z.array(z.string()),
     rooms: z.array(
       z.object({ id: z.uuid(), name: z.string(), accessCode: z.string(), candidates: z.number().int() }),
     ),

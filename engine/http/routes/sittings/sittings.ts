@@ -7,6 +7,7 @@ import { formSpecFromTest, TestFormError } from '../../../delivery/form-from-tes
 import { appendAudit } from '../../../audit/audit-log.ts';
 import { candidateNumber, newAccessCode } from '../../../delivery/access-codes.ts';
 import { FormSpec, plannedItemCount, specItems } from '../../../delivery/form.ts';
+import { parallelFormSet, parallelFormsOf } from '../../../delivery/parallel-forms.ts';
 import { sittingSebFile } from '../../../seb/sitting-seb.ts';
 import { publicOrigin } from '../../public-url.ts';
 import { errors } from '../../../errors.ts';
@@ -85,7 +86,7 @@ async function formSpecOfStoredTest(
   db: Database,
   scopePath: string,
   wanted: { testId: string; version?: number },
-): Promise<FormSpec> {
+): Promise<{ spec: FormSpec; label?: string }> {
   const [test] = await db
     .select({
       id: assessmentTests.id,
@@ -113,8 +114,9 @@ async function formSpecOfStoredTest(
         .innerJoin(items, eq(items.id, itemVersions.itemId))
         .where(inArray(itemVersions.id, ids))
     : [];
+  const label = (stored.model as { blueprint?: { formLabel?: string } }).blueprint?.formLabel;
   try {
-    return formSpecFromTest({
+    const spec = formSpecFromTest({
       testId: test.id,
       testVersionId: stored.id,
       version,
@@ -122,11 +124,29 @@ async function formSpecOfStoredTest(
       itemVersionIds,
       titles: Object.fromEntries(titles.map((t) => [t.id, t.title])),
     });
+    return { spec, label };
   } catch (error) {
     if (error instanceof TestFormError) throw errors.badRequest(`test: ${error.message}`);
     throw error;
   }
 }
+
+/** Parallel forms from stored tests, labelled as their blueprint labelled them (else A, B, ...). */
+async function parallelFormsOfStoredTests(
+  db: Database,
+  scopePath: string,
+  tests: Array<{ testId: string; version?: number }>,
+): Promise<FormSpec> {
+  const forms = [];
+  for (const wanted of tests) forms.push(await formSpecOfStoredTest(db, scopePath, wanted));
+  const labels = forms.map((f, i) => f.label ?? String.fromCharCode(65 + i));
+  const unique = new Set(labels).size === labels.length;
+  return parallelFormSet(
+    forms.map((f, i) => ({ label: unique ? labels[i]! : String.fromCharCode(65 + i), spec: f.spec })),
+  );
+}
+
+const formLabels = (spec: FormSpec) => spec.parallelForms?.map((f) => f.label) ?? [];
 
 export function sittingRoutes() {
   return new OpenAPIHono<AppEnv>()
@@ -168,14 +188,19 @@ export function sittingRoutes() {
         const body = c.req.valid('json');
         const actor = c.var.actor;
         const db = c.var.deps.db;
-        const formSpec = body.test
-          ? await formSpecOfStoredTest(db, actor.scopePath, body.test)
-          : await inlineFormSpecFor(db, actor.scopePath, body.form!);
+        const formSpec = body.tests
+          ? await parallelFormsOfStoredTests(db, actor.scopePath, body.tests)
+          : body.test
+            ? (await formSpecOfStoredTest(db, actor.scopePath, body.test)).spec
+            : await inlineFormSpecFor(db, actor.scopePath, body.form!);
+        for (const form of parallelFormsOf(formSpec) ?? [{ spec: formSpec }]) {
+          const formRefs = specItems(form.spec).map((i) => i.itemRef);
+          if (new Set(formRefs).size !== formRefs.length)
+            throw errors.badRequest(
+              'form: every item may appear only once (set itemRef to tell repeats apart).',
+            );
+        }
         const refs = specItems(formSpec).map((i) => i.itemRef);
-        if (new Set(refs).size !== refs.length)
-          throw errors.badRequest(
-            'form: every item may appear only once (set itemRef to tell repeats apart).',
-          );
 
         const created = await db.transaction(async (tx) => {
           const [row] = await tx
@@ -223,6 +248,7 @@ export function sittingRoutes() {
             closesAt: created.closesAt.toISOString(),
             durationMinutes: created.durationSeconds / 60,
             itemCount: refs.length,
+            forms: formLabels(formSpec),
             rooms: [],
           },
           201,
@@ -262,6 +288,7 @@ export function sittingRoutes() {
               closesAt: s.closesAt.toISOString(),
               durationMinutes: s.durationSeconds / 60,
               itemCount: plannedItemCount(FormSpec.parse(s.formSpec)),
+              forms: formLabels(FormSpec.parse(s.formSpec)),
             })),
           },
           200,
@@ -304,6 +331,7 @@ export function sittingRoutes() {
             closesAt: s!.closesAt.toISOString(),
             durationMinutes: s!.durationSeconds / 60,
             itemCount: plannedItemCount(FormSpec.parse(s!.formSpec)),
+            forms: formLabels(FormSpec.parse(s!.formSpec)),
             rooms,
           },
           200,
@@ -486,6 +514,8 @@ export function sittingRoutes() {
                     sessionId: z.string().nullable(),
                     state: z.string(),
                     extraTimePercent: z.number().int(),
+                    /** The parallel form the candidate was given (null: one form, or not checked in). */
+                    form: z.string().nullable(),
                   }),
                 ),
               }),
@@ -504,6 +534,7 @@ export function sittingRoutes() {
             sessionId: candidateSessions.id,
             state: sql<string>`coalesce(${candidateSessions.state}::text, 'scheduled')`,
             extraTimePercent: sittingCandidates.extraTimePercent,
+            form: sql<string | null>`${candidateSessions.form} -> 'parallelForm' ->> 'label'`,
           })
           .from(sittingCandidates)
           .innerJoin(students, eq(students.id, sittingCandidates.studentId))
