@@ -103,3 +103,17 @@ export interface Me {
   role: string;
   abilities: string[];
 }
+/** GET /api/item-statistics: an item's figures pooled over the scored sittings that used it. */
+export interface ItemStatistics {
+  itemId: string;
+  sittings: number;
+  candidates: number;
+  p: number;
+  discrimination: number;
+  pointBiserial: number;
+  meanScore: number;
+  maxScore: number;
+  omitRate: number;
+  lastUsed: string;
+  flags: string[];
+}
