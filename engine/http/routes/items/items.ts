@@ -17,6 +17,7 @@ import { access, target } from '../../../policies/access.ts';
 import { IdParam, security, staffErrors } from '../../common-schemas.ts';
 import type { AppEnv } from '../../env.ts';
 import { ItemSummary } from '../item-banks/schema.ts';
+import { authoringRoutes } from './authoring.ts';
 
 const { items, itemVersions, itemStatusEvents } = itemBankTables;
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -72,6 +73,8 @@ const ACTIONS: Array<{ path: string; to: ItemStatus; permission: Permission; sum
 
 export function itemRoutes() {
   const app = new OpenAPIHono<AppEnv>()
+    // The item editor's routes first: `/authoring/preview` must not be read as an item id.
+    .route('/', authoringRoutes())
     .openapi(
       createRoute({
         method: 'get',

@@ -1,0 +1,263 @@
+/**
+ * The item editor's API over the JSON authoring model: preview an unsaved item as a candidate
+ * sees it and score a test answer on it, save it (a new item, or a new version of the item with
+ * that identifier), and load a stored item's authoring JSON, metadata and media for editing.
+ */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import {
+  AuthoringItem,
+  getItemVersion,
+  itemBankTables,
+  ItemMetadata,
+  parseItemXml,
+  plainText,
+  saveItemVersion,
+  serialiseAuthoringItem,
+  toAuthoringItem,
+  toCandidateItem,
+  type AssessmentItem,
+} from '../../../../item-bank/index.ts';
+import { compileItem } from '../../../../grading/index.ts';
+import { appendAudit } from '../../../audit/audit-log.ts';
+import { errors } from '../../../errors.ts';
+import { access, target } from '../../../policies/access.ts';
+import { IdParam, security, staffErrors } from '../../common-schemas.ts';
+import type { AppEnv } from '../../env.ts';
+
+const { items, itemVersionMedia, media } = itemBankTables;
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+const MAX_MEDIA_BYTES = 5 * 1024 * 1024;
+const MediaUpload = z.object({
+  href: z.string().regex(/^media\/[\w.-]{1,120}$/, 'a media path like media/hinh-1.png'),
+  contentType: z.string().regex(/^(image|audio|video)\/[\w.+-]+$/),
+  /** Base64 bytes. */
+  data: z.string().max(Math.ceil((MAX_MEDIA_BYTES * 4) / 3) + 4),
+});
+const EditorMetadata = ItemMetadata.partial().pick({
+  subject: true,
+  grade: true,
+  topic: true,
+  competencies: true,
+  cognitiveLevel: true,
+});
+const Problem = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  message: z.string(),
+  messageEn: z.string(),
+});
+type Problem = z.infer<typeof Problem>;
+
+const PreviewBody = z.object({
+  bankId: z.uuid(),
+  item: z.unknown(),
+  /** A test answer by response identifier, in the scorer's JSON forms; absent = preview only. */
+  responses: z.record(z.string(), z.unknown()).optional(),
+});
+const SaveBody = z.object({
+  bankId: z.uuid(),
+  item: z.unknown(),
+  metadata: EditorMetadata.optional(),
+  media: z.array(MediaUpload).max(50).default([]),
+});
+
+/** Checks authoring JSON and builds its QTI and model, or the problems found. */
+function build(input: unknown): { xml?: string; model?: AssessmentItem; problems: Problem[] } {
+  const checked = AuthoringItem.safeParse(input);
+  if (!checked.success) {
+    return {
+      problems: checked.error.issues.map((i) => {
+        const text = `${i.path.join('.')}: ${i.message}`;
+        return { severity: 'error', code: 'invalid_item', message: text, messageEn: text };
+      }),
+    };
+  }
+  const xml = serialiseAuthoringItem(checked.data);
+  const parsed = parseItemXml(xml);
+  const problems = parsed.problems.map((p): Problem => ({
+    severity: p.severity,
+    code: p.code,
+    message: p.message,
+    messageEn: p.message,
+  }));
+  if (!parsed.item || problems.some((p) => p.severity === 'error')) return { problems };
+  return { xml, model: parsed.item, problems };
+}
+
+export function authoringRoutes() {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/authoring/preview',
+        summary:
+          'Preview an unsaved item (authoring JSON) as a candidate sees it, and score a test answer on it; nothing is stored',
+        security,
+        middleware: [access('items:write', target.itemBank('bankId', 'json'))] as const,
+        request: { body: { ...json(PreviewBody), required: true } },
+        responses: {
+          200: {
+            description: 'The candidate view, the outcomes of the test answer and any warnings',
+            ...json(
+              z.object({
+                candidate: z.unknown(),
+                outcomes: z.record(z.string(), z.unknown()).optional(),
+                problems: z.array(Problem),
+              }),
+            ),
+          },
+          ...staffErrors,
+          422: staffErrors[400],
+        },
+      }),
+      (c) => {
+        const body = c.req.valid('json');
+        const built = build(body.item);
+        if (!built.model) throw errors.validation('The item has errors.', { problems: built.problems });
+        let outcomes: Record<string, unknown> | undefined;
+        if (body.responses) {
+          try {
+            outcomes = compileItem(built.model).scoreJson(body.responses);
+          } catch (error) {
+            throw errors.validation(`The answer cannot be scored: ${(error as Error).message}`);
+          }
+        }
+        return c.json(
+          {
+            candidate: toCandidateItem(built.model),
+            ...(outcomes ? { outcomes } : {}),
+            problems: built.problems,
+          },
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/authoring',
+        summary:
+          'Save an item written in the item editor (authoring JSON, metadata, media): a new item, or a new version of the item with its identifier',
+        security,
+        middleware: [access('items:write', target.itemBank('bankId', 'json'))] as const,
+        request: { body: { ...json(SaveBody), required: true } },
+        responses: {
+          200: {
+            description: 'Saved',
+            ...json(z.object({ itemId: z.string(), version: z.number().int(), created: z.boolean() })),
+          },
+          ...staffErrors,
+          422: staffErrors[400],
+        },
+      }),
+      async (c) => {
+        const body = c.req.valid('json');
+        const built = build(body.item);
+        if (!built.model) throw errors.validation('The item has errors.', { problems: built.problems });
+        const model = built.model;
+        const files = body.media.map((m) => ({
+          href: m.href,
+          contentType: m.contentType,
+          data: new Uint8Array(Buffer.from(m.data, 'base64')),
+        }));
+        if (files.some((f) => f.data.byteLength > MAX_MEDIA_BYTES))
+          throw errors.validation('A media file is larger than 5 MB.');
+        const actor = c.var.actor;
+        const saved = await c.var.deps.db.transaction(async (tx) => {
+          const result = await saveItemVersion(
+            tx,
+            body.bankId,
+            {
+              identifier: model.identifier,
+              title: model.title,
+              sourceFormat: 'authoring',
+              qtiXml: built.xml!,
+              model,
+              text: plainText(model.body.children),
+              interactionTypes: [...new Set(model.interactions.map((i) => i.type))],
+              media: files,
+              metadata: { language: 'vi', competencies: [], ...body.metadata },
+            },
+            actor.userId,
+          );
+          await appendAudit(tx, {
+            actorId: actor.userId,
+            actorRole: actor.role,
+            action: 'item.author',
+            subjectType: 'item',
+            subjectId: result.itemId,
+            organisationId: c.var.target!.id,
+            ip: c.var.clientIp,
+            details: { identifier: model.identifier, version: result.version, created: result.created },
+          });
+          return result;
+        });
+        return c.json({ itemId: saved.itemId, version: saved.version, created: saved.created }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/authoring',
+        summary:
+          "An item's current version as authoring JSON, with its metadata and media, for the item editor (staff only: holds the key)",
+        security,
+        middleware: [access('items:read', target.item('id', 'param', true))] as const,
+        request: { params: IdParam },
+        responses: {
+          200: {
+            description: 'The item for editing',
+            ...json(
+              z.object({
+                id: z.string(),
+                bankId: z.string(),
+                version: z.number().int(),
+                item: z.unknown(),
+                metadata: z.record(z.string(), z.unknown()),
+                media: z.array(MediaUpload),
+              }),
+            ),
+          },
+          ...staffErrors,
+        },
+      }),
+      async (c) => {
+        const id = c.req.valid('param').id;
+        const db = c.var.deps.db;
+        const [item] = await db.select().from(items).where(eq(items.id, id));
+        const version = item ? await getItemVersion(db, id) : undefined;
+        if (!item || !version) throw errors.notFound('The item');
+        const parsed = parseItemXml(version.qtiXml);
+        if (!parsed.item)
+          throw errors.validation('The stored item cannot be read.', { problems: parsed.problems });
+        const files = await db
+          .select({ href: itemVersionMedia.href, contentType: media.contentType, data: media.data })
+          .from(itemVersionMedia)
+          .innerJoin(media, eq(media.sha256, itemVersionMedia.sha256))
+          .where(eq(itemVersionMedia.versionId, version.id));
+        return c.json(
+          {
+            id: item.id,
+            bankId: item.bankId,
+            version: version.version,
+            item: toAuthoringItem(parsed.item),
+            metadata: {
+              subject: item.subject,
+              grade: item.grade,
+              topic: item.topic,
+              competencies: item.competencies,
+              cognitiveLevel: item.cognitiveLevel,
+            },
+            media: files.map((f) => ({
+              href: f.href,
+              contentType: f.contentType,
+              data: Buffer.from(f.data).toString('base64'),
+            })),
+          },
+          200,
+        );
+      },
+    );
+}
