@@ -7,8 +7,13 @@ import { ImportPage } from './pages/import.tsx';
 import { Login } from './pages/login.tsx';
 import { BlueprintPage } from './pages/blueprint.tsx';
 import { BoardPage } from './pages/board.tsx';
+import { ItemEditorPage } from './editor/item-editor.tsx';
 
-type Page = 'browse' | 'import' | 'editor' | 'blueprint' | 'board';
+type Page = 'browse' | 'import' | 'editor' | 'item' | 'blueprint' | 'board';
+
+/** `#/items/<id>/edit` opens a stored item in the item editor (the bank browser links there). */
+const EDIT_ROUTE = /^#\/items\/([0-9a-f-]{36})\/edit$/i;
+const editedItem = () => EDIT_ROUTE.exec(location.hash)?.[1];
 
 /** The authoring app: sign-in, then the bank browser, import, item editor, blueprint builder and exam board pages. */
 export function App() {
@@ -16,7 +21,8 @@ export function App() {
   const [me, setMe] = useState<Me>();
   const [banks, setBanks] = useState<Bank[]>([]);
   const [bankId, setBankId] = useState('');
-  const [page, setPage] = useState<Page>('browse');
+  const [editing, setEditing] = useState(editedItem);
+  const [page, setPage] = useState<Page>(() => (editedItem() ? 'item' : 'browse'));
   const [signedIn, setSignedIn] = useState(!!session.token);
 
   useEffect(() => {
@@ -33,6 +39,16 @@ export function App() {
       });
   }, [signedIn]);
 
+  useEffect(() => {
+    const follow = () => {
+      const id = editedItem();
+      setEditing(id);
+      if (id) setPage('item');
+    };
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+
   const bank = banks.find((b) => b.id === bankId);
   return (
     <>
@@ -40,7 +56,7 @@ export function App() {
         <span className="brand">{t('author.title')}</span>
         {me && (
           <nav aria-label={t('author.title')}>
-            {(['browse', 'import', 'editor', 'blueprint', 'board'] as const)
+            {(['browse', 'import', 'editor', 'item', 'blueprint', 'board'] as const)
               .filter((p) => p !== 'board' || me.abilities.includes('sittings:write'))
               .map((p) => (
                 <button
@@ -48,7 +64,11 @@ export function App() {
                   type="button"
                   className={page === p ? 'tab active' : 'tab'}
                   aria-current={page === p ? 'page' : undefined}
-                  onClick={() => setPage(p)}
+                  onClick={() => {
+                    if (editing) history.replaceState(null, '', location.pathname + location.search);
+                    setEditing(undefined);
+                    setPage(p);
+                  }}
                 >
                   {t(`nav.${p}`)}
                 </button>
@@ -97,6 +117,14 @@ export function App() {
         {signedIn && me && bank && page === 'import' && <ImportPage bank={bank} />}
         {signedIn && me && bank && page === 'blueprint' && <BlueprintPage bank={bank} />}
         {signedIn && me && bank && page === 'board' && <BoardPage bank={bank} />}
+        {signedIn && me && bank && page === 'item' && (
+          <section aria-labelledby="item-editor-title">
+            <h2 id="item-editor-title">
+              {editing ? t('ie.editTitle', { identifier: '' }).trim() : t('ie.title')}
+            </h2>
+            <ItemEditorPage key={editing ?? 'new'} bank={bank} itemId={editing} />
+          </section>
+        )}
         {signedIn && me && bank && page === 'editor' && (
           <section aria-labelledby="editor-title">
             <h2 id="editor-title">{t('editor.title')}</h2>

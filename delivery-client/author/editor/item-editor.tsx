@@ -1,0 +1,344 @@
+/**
+ * The item editor for every interaction type, on the Item bank's JSON authoring model: a rich
+ * stem, the interaction's form, points and feedback, metadata, a live candidate preview with
+ * "try scoring", and saving to the bank. With `itemId` it opens a stored item (route
+ * `#/items/<id>/edit`) and saves a new version of it.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { AuthoringItem, AuthoringItemInput } from '../../../item-bank/client.ts';
+import { ApiError, call, type Bank, type Problem } from '../api.ts';
+import { useT } from '../i18n.tsx';
+import {
+  emptyEditorItem,
+  emptyInteraction,
+  INTERACTION_KINDS,
+  type EditorItem,
+  type InteractionKind,
+  type InteractionState,
+  type ItemMetadataState,
+  type MediaFileState,
+} from './editor-item.ts';
+import { fromAuthoringItem } from './from-authoring.ts';
+import { InteractionEditor } from './interaction-editor.tsx';
+import { ItemPreview } from './item-preview.tsx';
+import { RichTextEditor } from './rich-text.tsx';
+import { toAuthoringItem } from './to-authoring.ts';
+
+const LEVELS = ['nhan_biet', 'thong_hieu', 'van_dung', 'van_dung_cao'] as const;
+const LEVEL_NAMES: Record<(typeof LEVELS)[number], string> = {
+  nhan_biet: 'Nhận biết',
+  thong_hieu: 'Thông hiểu',
+  van_dung: 'Vận dụng',
+  van_dung_cao: 'Vận dụng cao',
+};
+const HUMAN_SCORED = new Set<InteractionKind>(['extendedText', 'upload', 'drawing', 'codeTask']);
+
+interface LoadedItem {
+  id: string;
+  bankId: string;
+  version: number;
+  item: AuthoringItem;
+  metadata: {
+    subject: string | null;
+    grade: number | null;
+    topic: string | null;
+    competencies: string[] | null;
+    cognitiveLevel: string | null;
+  };
+  media: Array<{ href: string; contentType: string; data: string }>;
+}
+
+function metadataBody(m: ItemMetadataState) {
+  const grade = Number(m.grade);
+  return {
+    ...(m.subject.trim() ? { subject: m.subject.trim() } : {}),
+    ...(Number.isInteger(grade) && grade >= 1 && grade <= 12 ? { grade } : {}),
+    ...(m.topic.trim() ? { topic: m.topic.trim() } : {}),
+    competencies: m.competencies
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean),
+    ...(m.cognitiveLevel ? { cognitiveLevel: m.cognitiveLevel } : {}),
+  };
+}
+
+/** Media the item refers to (a removed picture is not saved). */
+const usedMedia = (item: AuthoringItemInput, media: Record<string, MediaFileState>) => {
+  const text = JSON.stringify(item);
+  return Object.entries(media)
+    .filter(([href]) => text.includes(`"${href}"`))
+    .map(([href, f]) => ({ href, contentType: f.contentType, data: f.data }));
+};
+
+export function ItemEditorPage({ bank, itemId }: { bank: Bank; itemId?: string }) {
+  const { t, lang } = useT();
+  const [item, setItem] = useState<EditorItem>(() => emptyEditorItem('choice'));
+  const [bankId, setBankId] = useState(bank.id);
+  const [loaded, setLoaded] = useState(!itemId);
+  const [loadError, setLoadError] = useState('');
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [notice, setNotice] = useState('');
+  // The stem editor refills its DOM only when this changes (another item loaded or started).
+  const [stemKey, setStemKey] = useState('new');
+
+  useEffect(() => {
+    if (!itemId) return;
+    setLoaded(false);
+    call<LoadedItem>('GET', `/items/${itemId}/authoring`)
+      .then((r) => {
+        const m = r.metadata;
+        const editor = fromAuthoringItem(r.item, {
+          subject: m.subject ?? '',
+          grade: m.grade ? String(m.grade) : '',
+          topic: m.topic ?? '',
+          competencies: (m.competencies ?? []).join(', '),
+          cognitiveLevel: (LEVELS as readonly string[]).includes(m.cognitiveLevel ?? '')
+            ? (m.cognitiveLevel as ItemMetadataState['cognitiveLevel'])
+            : '',
+        });
+        editor.media = Object.fromEntries(
+          r.media.map((f) => [f.href, { contentType: f.contentType, data: f.data }]),
+        );
+        setItem(editor);
+        setBankId(r.bankId);
+        setStemKey(`${r.id}-${r.version}`);
+        setLoaded(true);
+      })
+      .catch((e: Error) => setLoadError(t('ie.unsupported', { message: e.message })));
+  }, [itemId, t]);
+
+  const built = useMemo((): { item?: AuthoringItemInput; error?: string } => {
+    try {
+      return { item: toAuthoringItem(item) };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  }, [item]);
+
+  const set = (patch: Partial<EditorItem>) => {
+    setItem((current) => ({ ...current, ...patch }));
+    setNotice('');
+  };
+  const setInteraction = (patch: Partial<InteractionState>) =>
+    setItem((current) => ({ ...current, interaction: { ...current.interaction, ...patch } }));
+  const addMedia = (href: string, file: MediaFileState) =>
+    setItem((current) => ({ ...current, media: { ...current.media, [href]: file } }));
+  const setMeta = (patch: Partial<ItemMetadataState>) => set({ metadata: { ...item.metadata, ...patch } });
+
+  async function save() {
+    setProblems([]);
+    setNotice('');
+    if (!built.item) return;
+    try {
+      const saved = await call<{ itemId: string; version: number; created: boolean }>(
+        'POST',
+        '/items/authoring',
+        {
+          bankId,
+          item: built.item,
+          metadata: metadataBody(item.metadata),
+          media: usedMedia(built.item, item.media),
+        },
+      );
+      setNotice(
+        saved.created
+          ? t('ie.saved', { identifier: item.identifier, version: saved.version })
+          : t('ie.unchanged', { version: saved.version }),
+      );
+      const route = `#/items/${saved.itemId}/edit`;
+      if (location.hash !== route) history.replaceState(null, '', route);
+    } catch (e) {
+      if (e instanceof ApiError)
+        setProblems(
+          (e.details as { problems?: Problem[] })?.problems ?? [
+            { severity: 'error', code: e.id, message: e.message, messageEn: e.message },
+          ],
+        );
+    }
+  }
+
+  if (loadError) return <p className="error">{loadError}</p>;
+  if (!loaded) return <p>{t('ie.loading')}</p>;
+  const kind = item.interaction.kind;
+  return (
+    <div className="editor item-editor">
+      <div className="editor-form">
+        <div className="row-fields">
+          <label className="field">
+            {t('ie.identifier')}
+            <input
+              value={item.identifier}
+              readOnly={!!itemId}
+              onChange={(e) => set({ identifier: e.target.value.replace(/[^\w.-]/g, '-') })}
+            />
+          </label>
+          <label className="field grow">
+            {t('ie.itemTitle')}
+            <input value={item.title} onChange={(e) => set({ title: e.target.value })} />
+          </label>
+        </div>
+        <label className="field">
+          {t('ie.kind')}
+          <select
+            value={kind}
+            onChange={(e) => {
+              const next = e.target.value as InteractionKind;
+              set({
+                interaction: { ...emptyInteraction(next), prompt: item.interaction.prompt },
+                partialCredit: false,
+              });
+            }}
+          >
+            {INTERACTION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`ie.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <RichTextEditor
+          id={`stem-${stemKey}`}
+          label={t('ie.stem')}
+          value={item.stem}
+          media={item.media}
+          onChange={(stem) => set({ stem })}
+          onAddMedia={addMedia}
+        />
+        <section className="editor-section" aria-label={t(`ie.kind.${kind}`)}>
+          <h3>{t(`ie.kind.${kind}`)}</h3>
+          <InteractionEditor
+            state={item.interaction}
+            media={item.media}
+            onChange={setInteraction}
+            onAddMedia={addMedia}
+          />
+        </section>
+        <fieldset className="editor-section">
+          <legend>{t('ie.scoring')}</legend>
+          <label className="field narrow-field">
+            {t('ie.points')}
+            <input
+              type="number"
+              min="0.05"
+              step="0.05"
+              value={item.points}
+              onChange={(e) => set({ points: Number(e.target.value) || 1 })}
+            />
+          </label>
+          {[
+            'choice',
+            'match',
+            'associate',
+            'gapMatch',
+            'hottext',
+            'hotspot',
+            'graphicAssociate',
+            'graphicGapMatch',
+          ].includes(kind) && (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={item.partialCredit}
+                onChange={(e) => set({ partialCredit: e.target.checked })}
+              />{' '}
+              {t('ie.partial')}
+            </label>
+          )}
+        </fieldset>
+        {!HUMAN_SCORED.has(kind) && (
+          <fieldset className="editor-section">
+            <legend>{t('ie.feedback')}</legend>
+            <label className="field">
+              {t('ie.feedbackCorrect')}
+              <textarea
+                rows={2}
+                value={item.feedbackCorrect}
+                onChange={(e) => set({ feedbackCorrect: e.target.value })}
+              />
+            </label>
+            <label className="field">
+              {t('ie.feedbackIncorrect')}
+              <textarea
+                rows={2}
+                value={item.feedbackIncorrect}
+                onChange={(e) => set({ feedbackIncorrect: e.target.value })}
+              />
+            </label>
+          </fieldset>
+        )}
+        <fieldset className="editor-section metadata">
+          <legend>{t('ie.metadata')}</legend>
+          <label className="field">
+            {t('ie.subject')}
+            <input value={item.metadata.subject} onChange={(e) => setMeta({ subject: e.target.value })} />
+          </label>
+          <label className="field narrow-field">
+            {t('ie.grade')}
+            <input
+              type="number"
+              min={1}
+              max={12}
+              value={item.metadata.grade}
+              onChange={(e) => setMeta({ grade: e.target.value })}
+            />
+          </label>
+          <label className="field">
+            {t('ie.topic')}
+            <input value={item.metadata.topic} onChange={(e) => setMeta({ topic: e.target.value })} />
+          </label>
+          <label className="field">
+            {t('ie.competencies')}
+            <input
+              value={item.metadata.competencies}
+              onChange={(e) => setMeta({ competencies: e.target.value })}
+            />
+          </label>
+          <label className="field">
+            {t('ie.level')}
+            <select
+              value={item.metadata.cognitiveLevel}
+              onChange={(e) =>
+                setMeta({ cognitiveLevel: e.target.value as ItemMetadataState['cognitiveLevel'] })
+              }
+            >
+              <option value="">{t('ie.level.none')}</option>
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {LEVEL_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </fieldset>
+        {problems.length > 0 && (
+          <div className="problems" role="alert">
+            <h3>{t('ie.problems')}</h3>
+            <ul>
+              {problems.map((p, i) => (
+                <li key={i}>{lang === 'en' ? p.messageEn : p.message}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div className="toolbar">
+          <button type="button" onClick={() => void save()} disabled={!built.item}>
+            {t('ie.save')}
+          </button>
+        </div>
+        {notice && (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        )}
+      </div>
+      <ItemPreview
+        bankId={bankId}
+        item={built.item}
+        buildError={built.error}
+        media={item.media}
+        points={item.points}
+        scoredByTeacher={HUMAN_SCORED.has(kind)}
+      />
+    </div>
+  );
+}
