@@ -45,12 +45,15 @@ function merge(parts: EncodedResult[]): MergedResult {
   };
   const errors: Record<string, number> = {};
   for (const p of parts) for (const [k, v] of Object.entries(p.errors)) errors[k] = (errors[k] ?? 0) + v;
+  const retries: Record<string, number> = {};
+  for (const p of parts) for (const [k, v] of Object.entries(p.retries)) retries[k] = (retries[k] ?? 0) + v;
   return {
     checkInMs: decoded('checkInMs'),
     fetchMs: decoded('fetchMs'),
     saveAckMs: decoded('saveAckMs'),
     burstAckMs: decoded('burstAckMs'),
     errors,
+    retries,
     acknowledged: parts.flatMap((p) => p.acknowledged),
     saves: parts.reduce((a, p) => a + p.saves, 0),
     lastCheckInAt: Math.max(...parts.map((p) => p.lastCheckInAt)),

@@ -173,6 +173,7 @@ export async function runLoad(options: LoadOptions) {
       redis: Boolean(config.redisUrl),
       summary,
       errorsByKind: result.errors,
+      retriesByKind: result.retries,
       checkInMs: quantiles(result.checkInMs),
       itemFetchMs: quantiles(result.fetchMs),
       throughput: {
@@ -224,6 +225,7 @@ function markdownSummary(stamp: string, d: Record<string, unknown> & { summary: 
     `| save ack (paced) p50 / p95 / p99 / max | ${s.saveAckMs.p50} / ${s.saveAckMs.p95} / ${s.saveAckMs.p99} / ${s.saveAckMs.max} ms |`,
     `| acknowledged saves | ${s.saves} |`,
     `| errors | ${s.errors} ${JSON.stringify(d.errorsByKind)} |`,
+    `| retries the candidate app makes by itself (not errors) | ${JSON.stringify(d.retriesByKind)} |`,
     `| lost responses | ${s.lostResponses} |`,
     `| closed-loop saves/s: engine / bare Socket.IO | ${t.engineSavesPerS} / ${t.baselineSavesPerS} (ratio ${s.baselineRatio}) |`,
     '',

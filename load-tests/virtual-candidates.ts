@@ -39,6 +39,8 @@ export interface ScenarioResult {
   /** Acknowledgement latency under the closed-loop burst (saturation), kept apart from the paced figure. */
   burstAckMs: hdr.Histogram;
   errors: Record<string, number>;
+  /** Attempts the candidate app repeats by itself (check-in told to come back, socket reconnect): not errors. */
+  retries: Record<string, number>;
   acknowledged: Array<{ sessionId: string; itemRef: string; seq: number; value: string }>;
   saves: number;
   /** Epoch ms of the last successful check-in. */
@@ -53,6 +55,12 @@ const histogram = () =>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Saves a second one candidate sends at most in the burst (half the engine's per-socket event limit). */
 const BURST_SAVES_PER_SOCKET = 10;
+/** The candidate page gives up on check-in after about ten minutes of retries, and so do we. */
+const CHECK_IN_ATTEMPTS = 60;
+/** Socket handshakes the candidate app retries (its reconnection backoff: 0.5 s doubling to 5 s). */
+const CONNECT_ATTEMPTS = 30;
+/** Handshake refusals the candidate app does not retry (exam-connection.ts). */
+const FINAL_REFUSALS = new Set(['session_in_use', 'invalid_token', 'session_not_found']);
 
 export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   const result: ScenarioResult = {
@@ -61,6 +69,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     saveAckMs: histogram(),
     burstAckMs: histogram(),
     errors: {},
+    retries: {},
     acknowledged: [],
     saves: 0,
     lastCheckInAt: 0,
@@ -69,6 +78,9 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   };
   const fail = (kind: string): void => {
     result.errors[kind] = (result.errors[kind] ?? 0) + 1;
+  };
+  const retried = (kind: string): void => {
+    result.retries[kind] = (result.retries[kind] ?? 0) + 1;
   };
   const t0 = o.startAt ?? Date.now();
   await sleep(Math.max(0, t0 - Date.now()));
@@ -81,18 +93,49 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     const baseUrl = o.baseUrls[index % o.baseUrls.length]!;
     await sleep((o.rampSeconds * 1000 * index) / Math.max(1, total));
     const started = performance.now();
-    const res = await fetch(`${baseUrl}/api/candidate/check-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        accessCode: o.accessCode,
-        candidateNumber: c.candidateNumber,
-        dateOfBirth: c.dateOfBirth,
-      }),
-    }).catch(() => undefined);
-    if (!res?.ok) return fail(`check-in ${res?.status ?? 'network'}`);
+    // As the candidate page does: a 503 (the engine's check-in admission is full) or a failed
+    // request is tried again after Retry-After, or a growing wait; anything else is final.
+    let res: Response | undefined;
+    for (let attempt = 1; ; attempt++) {
+      let failure: string | undefined;
+      res = await fetch(`${baseUrl}/api/candidate/check-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          accessCode: o.accessCode,
+          candidateNumber: c.candidateNumber,
+          dateOfBirth: c.dateOfBirth,
+        }),
+      }).catch((error: Error) => {
+        failure = `check-in network: ${(error.cause as Error | undefined)?.message ?? error.message}`;
+        return undefined;
+      });
+      if (res && res.status !== 503) break;
+      if (attempt >= CHECK_IN_ATTEMPTS) return fail(failure ?? 'check-in 503');
+      retried(failure ?? 'check-in 503');
+      const header = Number(res?.headers.get('retry-after'));
+      await res?.body?.cancel();
+      await sleep(1000 * Math.min(30, header > 0 ? header : Math.min(15, attempt)));
+    }
+    if (!res.ok) return fail(`check-in ${res.status}`);
     const { sessionToken, sessionId } = (await res.json()) as { sessionToken: string; sessionId: string };
-    const connect = () =>
+    /** Opens the socket, retrying refused or failed handshakes with socket.io's own reconnection backoff. */
+    const connect = async (): Promise<Socket> => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await connectOnce();
+        } catch (error) {
+          const e = error as Error & { data?: { id?: string } };
+          const kind = `connect: ${e.data?.id ?? e.message}`;
+          if (FINAL_REFUSALS.has(e.data?.id ?? '') || attempt >= CONNECT_ATTEMPTS)
+            throw new Error(kind, { cause: error });
+          retried(kind);
+          const delay = Math.min(5000, 500 * 2 ** (attempt - 1));
+          await sleep(delay * (0.5 + Math.random()));
+        }
+      }
+    };
+    const connectOnce = () =>
       new Promise<Socket>((resolve, reject) => {
         const s = io(`${baseUrl}/candidate`, {
           transports: ['websocket'],
@@ -101,13 +144,16 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
           auth: { token: sessionToken, deviceId: `load-${index}`, tabId: 't' },
         });
         s.once('connect', () => resolve(s));
-        s.once('connect_error', reject);
+        s.once('connect_error', (error) => {
+          s.close();
+          reject(error);
+        });
       });
     let socket: Socket;
     try {
       socket = await connect();
-    } catch {
-      return fail('connect');
+    } catch (error) {
+      return fail((error as Error).message);
     }
     result.checkInMs.recordValue(Math.max(1, Math.round(performance.now() - started)));
     result.lastCheckInAt = Math.max(result.lastCheckInAt, Date.now());
@@ -157,8 +203,8 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
         try {
           socket = await connect();
           await ask('session:resume', {});
-        } catch {
-          fail('reconnect');
+        } catch (error) {
+          fail(`reconnect (${(error as Error).message})`);
           continue;
         }
       }

@@ -58,7 +58,7 @@ export function createApp(deps: AppDeps, metrics?: MetricsSources): App {
 
   app.onError((error, c) => {
     if (error instanceof AppError) {
-      if (error.status === 429) {
+      if (error.status === 429 || error.status === 503) {
         const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
         if (retry) c.header('Retry-After', String(retry));
       }

@@ -2,6 +2,7 @@
 import type { Redis } from 'ioredis';
 import type { CandidateTokens } from '../auth/candidate-tokens.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
+import type { Admission } from '../delivery/admission.ts';
 import type { SessionNotifier } from '../delivery/session-notifier.ts';
 import type { ItemScorer } from '../delivery/score-session.ts';
 import type { StaffActor } from '../auth/actor.ts';
@@ -18,6 +19,8 @@ export interface AppDeps {
   logger: Logger;
   tokens: TokenService;
   loginThrottle: LoginThrottle;
+  /** Bounds the check-in storm: excess check-ins get 503 with Retry-After. */
+  checkInAdmission: Admission;
   redis?: Redis;
   candidateTokens: CandidateTokens;
   /** Pushes session changes (pause, extension, termination) to the candidate's socket, on any engine process. */

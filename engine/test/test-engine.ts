@@ -60,7 +60,10 @@ export async function createPostgresTestDatabase(baseUrl: string) {
 
 export async function createTestEngine(
   overrides: Partial<Config> = {},
-  options: Pick<CreateEngineOptions, 'candidateProjection' | 'sweepIntervalMs' | 'scorer'> = {},
+  options: Pick<
+    CreateEngineOptions,
+    'candidateProjection' | 'sweepIntervalMs' | 'scorer' | 'checkInAdmission'
+  > = {},
 ): Promise<TestEngine> {
   const baseUrl = process.env.DATABASE_URL;
   const pg = baseUrl ? await createPostgresTestDatabase(baseUrl) : undefined;

@@ -5,10 +5,21 @@ import { useI18n, type MessageKey } from '../../shared/i18n.tsx';
 import { ProctoringNotice } from '../use-proctoring.tsx';
 import { sebKeys } from '../seb-keys.ts';
 
+/** About ten minutes of automatic retries before the page gives up and shows an error. */
+const MAX_ATTEMPTS = 60;
+
+/** The engine's Retry-After, or a growing wait (1 s, 2 s, ... 15 s) when the network failed. */
+function retryAfterSeconds(res: Response | undefined, attempt: number) {
+  const header = Number(res?.headers.get('retry-after'));
+  const seconds = Number.isFinite(header) && header > 0 ? header : Math.min(15, attempt);
+  return Math.min(30, seconds);
+}
+
 export function CheckInPage({ onCheckedIn }: { onCheckedIn(result: CheckInResponse): void }) {
   const { t } = useI18n();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [waiting, setWaiting] = useState<number>();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -17,26 +28,40 @@ export function CheckInPage({ onCheckedIn }: { onCheckedIn(result: CheckInRespon
     setError(undefined);
     try {
       const seb = await sebKeys();
-      const res = await fetch('/api/candidate/check-in', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          accessCode: String(form.get('accessCode') ?? ''),
-          candidateNumber: String(form.get('candidateNumber') ?? ''),
-          dateOfBirth: String(form.get('dateOfBirth') ?? ''),
-          ...(seb ? { seb } : {}),
-        }),
+      const body = JSON.stringify({
+        accessCode: String(form.get('accessCode') ?? ''),
+        candidateNumber: String(form.get('candidateNumber') ?? ''),
+        dateOfBirth: String(form.get('dateOfBirth') ?? ''),
+        ...(seb ? { seb } : {}),
       });
-      const body = await res.json();
-      if (!res.ok) {
-        const key = `error.${body?.error?.id}` as MessageKey;
-        setError(t(key) === key ? t('error.generic') : t(key));
+      // When thousands check in at once the engine asks some to come back (503 + Retry-After):
+      // the page waits and tries again by itself, saying so, instead of showing an error.
+      for (let attempt = 1; ; attempt++) {
+        const res = await fetch('/api/candidate/check-in', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        }).catch(() => undefined);
+        if ((!res || res.status === 503) && attempt < MAX_ATTEMPTS) {
+          const seconds = retryAfterSeconds(res, attempt);
+          setWaiting(seconds);
+          await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+          setWaiting(undefined);
+          continue;
+        }
+        const reply = await res?.json().catch(() => undefined);
+        if (!res?.ok) {
+          const key = `error.${reply?.error?.id}` as MessageKey;
+          setError(t(key) === key ? t('error.generic') : t(key));
+          return;
+        }
+        onCheckedIn(reply as CheckInResponse);
         return;
       }
-      onCheckedIn(body as CheckInResponse);
     } catch {
       setError(t('error.generic'));
     } finally {
+      setWaiting(undefined);
       setBusy(false);
     }
   }
@@ -74,6 +99,11 @@ export function CheckInPage({ onCheckedIn }: { onCheckedIn(result: CheckInRespon
         {error && (
           <p className="error" role="alert">
             {error}
+          </p>
+        )}
+        {waiting !== undefined && (
+          <p className="notice" role="status">
+            {t('checkin.busy', { seconds: waiting })}
           </p>
         )}
         <button className="primary" type="submit" disabled={busy}>

@@ -9,6 +9,8 @@ export const en: Record<MessageKey, string> = {
   'checkin.candidateNumber': 'Candidate number',
   'checkin.dateOfBirth': 'Date of birth (day/month/year)',
   'checkin.submit': 'Enter',
+  'checkin.busy':
+    'Many candidates are checking in at once. Trying again by itself in {seconds} s; nothing to do.',
   'checkin.privacy':
     'When the sitting is proctored, camera and microphone are analysed on this computer only; no video or audio is sent or stored.',
   'error.invalid_candidate_credentials': 'The access code, candidate number or date of birth is wrong.',

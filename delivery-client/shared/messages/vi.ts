@@ -7,6 +7,8 @@ export const vi = {
   'checkin.candidateNumber': 'Số báo danh',
   'checkin.dateOfBirth': 'Ngày sinh (ngày/tháng/năm)',
   'checkin.submit': 'Vào phòng thi',
+  'checkin.busy':
+    'Nhiều thí sinh đang vào phòng thi cùng lúc. Máy sẽ tự thử lại sau {seconds} giây, em không cần làm gì.',
   'checkin.privacy':
     'Khi kỳ thi yêu cầu giám sát, camera và micro chỉ được phân tích ngay trên máy của em; không có hình ảnh hay âm thanh nào được gửi đi hoặc lưu lại.',
   'error.invalid_candidate_credentials': 'Mã phòng thi, số báo danh hoặc ngày sinh không đúng.',

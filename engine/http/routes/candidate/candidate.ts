@@ -77,6 +77,7 @@ export function candidateRoutes() {
           401: err('Wrong access code, candidate number or date of birth'),
           403: err('The sitting is not open, closed or cancelled'),
           429: err('Too many failed attempts'),
+          503: err('Too many check-ins at once; retry after the Retry-After header'),
         },
       }),
       async (c) => {
@@ -88,25 +89,27 @@ export function candidateRoutes() {
         if (wait > 0) throw errors.rateLimited(wait);
         let result;
         try {
-          result = await checkIn(deps.db, body, (sitting) => {
-            if (!sebRequired(sitting)) return;
-            const headers = {
-              configKeyHash: c.req.header('x-safeexambrowser-configkeyhash'),
-              requestHash: c.req.header('x-safeexambrowser-requesthash'),
-            };
-            const origin = publicOrigin(c);
-            if (headers.configKeyHash || headers.requestHash || !body.seb) {
-              if (!sebRequestAllowed(sitting, origin, publicRequestUrl(c), headers))
+          result = await deps.checkInAdmission.run(() =>
+            checkIn(deps.db, body, (sitting) => {
+              if (!sebRequired(sitting)) return;
+              const headers = {
+                configKeyHash: c.req.header('x-safeexambrowser-configkeyhash'),
+                requestHash: c.req.header('x-safeexambrowser-requesthash'),
+              };
+              const origin = publicOrigin(c);
+              if (headers.configKeyHash || headers.requestHash || !body.seb) {
+                if (!sebRequestAllowed(sitting, origin, publicRequestUrl(c), headers))
+                  throw deliveryErrors.sebRequired();
+                return;
+              }
+              // The JavaScript API: keys salted with the page's URL, which must be one of this engine's pages.
+              const { url, configKey, browserExamKey } = body.seb;
+              if (!url.startsWith(`${origin}/`)) throw deliveryErrors.sebRequired();
+              const keys = { configKeyHash: configKey, requestHash: browserExamKey };
+              if (!sebRequestAllowed(sitting, origin, url.split('#')[0]!, keys))
                 throw deliveryErrors.sebRequired();
-              return;
-            }
-            // The JavaScript API: keys salted with the page's URL, which must be one of this engine's pages.
-            const { url, configKey, browserExamKey } = body.seb;
-            if (!url.startsWith(`${origin}/`)) throw deliveryErrors.sebRequired();
-            const keys = { configKeyHash: configKey, requestHash: browserExamKey };
-            if (!sebRequestAllowed(sitting, origin, url.split('#')[0]!, keys))
-              throw deliveryErrors.sebRequired();
-          });
+            }),
+          );
         } catch (error) {
           if ((error as { id?: string }).id === 'invalid_candidate_credentials')
             await deps.loginThrottle.recordFailure(key, c.var.clientIp);
