@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createAdmission, type AdmissionOptions } from './delivery/admission.ts';
 import { Redis } from 'ioredis';
 import { Server as SocketServer } from 'socket.io';
 import { createCandidateTokens } from './auth/candidate-tokens.ts';
@@ -63,7 +64,15 @@ export interface CreateEngineOptions {
   sweepIntervalMs?: number;
   /** The grading engine that scores submitted sessions. */
   scorer?: ItemScorer;
+  /** Check-ins processed at once and waiting; more are told to retry (tests shrink it). */
+  checkInAdmission?: AdmissionOptions;
 }
+
+/**
+ * Eight check-ins at once keep most of PostgreSQL's 20 connections for answer saves; 400 waiting
+ * is about two seconds of work at storm rates, short of any client's timeout.
+ */
+const CHECK_IN_ADMISSION: AdmissionOptions = { concurrency: 8, maxQueued: 400 };
 
 export async function createEngine(
   config: Readonly<Config>,
@@ -117,6 +126,7 @@ export async function createEngine(
     logger,
     tokens: createTokenService(database.db, config.jwtSecret),
     loginThrottle: createLoginThrottle({ redis, keyPrefix: `${options.keyPrefix ?? 'exam'}:login` }),
+    checkInAdmission: createAdmission(options.checkInAdmission ?? CHECK_IN_ADMISSION),
     redis,
   };
   let io: SocketServer | undefined;
