@@ -1,11 +1,13 @@
 /**
  * @module proctor/client (browser side)
  *
- * On-device detectors (Human on the TensorFlow.js wasm backend, models and wasm from the engine's own URLs),
- * frame classification, the proctoring monitor (camera, microphone and browser monitors, sending only events) and
- * the identity check and incident snapshots (only where the sitting allows them). Imports no other top-level folder.
+ * On-device detectors (Human on the TensorFlow.js wasm backend, models and wasm from the engine's own URLs, run in
+ * a dedicated worker with a main-thread fallback), frame classification, the proctoring monitor (camera, microphone
+ * and browser monitors, sending only events) and the identity check and incident snapshots (only where the sitting
+ * allows them). Imports no other top-level folder.
  */
 export { startMonitor, type MonitorOptions, type ProctorMonitor } from './client/monitor.ts';
+export { createDetectionWorker, workerDetectionSupported } from './client/worker-detector.ts';
 export { checkIdentity, loadPhoto } from './client/identity.ts';
 export { captureSnapshot, snapshotWorthy } from './client/snapshot.ts';
 /** `createDetector` is loaded on demand (`import('proctor/client/detector.ts')`), keeping Human out of the main chunk. */

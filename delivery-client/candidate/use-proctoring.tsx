@@ -4,11 +4,14 @@
  * answers `proctoring: false` for sittings that do not watch candidates, and the monitor then stops at once
  * (before the camera is asked for). The first ack also says whether the sitting checks identity (the live face is
  * compared on the device with the roster photo fetched for this session only) and allows incident snapshots.
+ * The detector runs in its own module worker (Vite builds proctor/client/detection-worker.ts into the app's
+ * assets, served from the engine's origin), so detection never blocks answering.
  * `ProctoringNotice` is the privacy statement shown at check-in.
  */
 import { useEffect } from 'react';
 import {
   checkIdentity,
+  createDetectionWorker,
   loadPhoto,
   startMonitor,
   type DeviceEvent,
@@ -75,6 +78,7 @@ export function useProctoring(exam: ExamConnection): void {
       if (cancelled || !ack?.proctoring) return;
       monitor = await startMonitor({
         send: (batch) => send(exam, batch),
+        detectionWorker: createDetectionWorker,
         ...(ack.identityCheck ? { identity: identityCheck(exam, ack.identityMinSimilarity ?? 0.5) } : {}),
         ...(ack.snapshots
           ? {

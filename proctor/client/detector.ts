@@ -1,6 +1,7 @@
 /**
  * The on-device detector: `@vladmandic/human` on the TensorFlow.js WebAssembly backend, models and wasm from the
- * engine's own URLs. Runs in the browser only (a page or a worker); nothing it sees leaves the device.
+ * engine's own URLs. Runs in the browser only: in the detection worker (`detection-worker.ts`), or on the page's
+ * main thread where workers cannot run it. Nothing it sees leaves the device.
  */
 import { Human } from '@vladmandic/human';
 import { humanConfig, type AssetUrls, type ModelChoice } from './human-config.ts';
@@ -8,7 +9,7 @@ import { toFrameAnalysis, type FrameAnalysis } from './frame-analysis.ts';
 
 /** Anything Human can read pixels from. */
 export type FrameSource =
-  HTMLVideoElement | HTMLImageElement | HTMLCanvasElement | OffscreenCanvas | ImageData;
+  HTMLVideoElement | HTMLImageElement | HTMLCanvasElement | OffscreenCanvas | ImageData | ImageBitmap;
 
 export interface Detector {
   /**
@@ -19,9 +20,15 @@ export interface Detector {
   /** The face descriptor of the most confident face, or null when no face is found (needs `description`). */
   describe(frame: FrameSource): Promise<number[] | null>;
   /** Similarity of two descriptors, 0..1 (Human's own measure). */
-  similarity(a: number[], b: number[]): number;
+  similarity(a: number[], b: number[]): Promise<number>;
   /** Backend actually in use ("wasm"). */
   readonly backend: string;
+  /** Where the models run: a dedicated worker, or the page's main thread (the fallback). */
+  readonly thread: 'worker' | 'main';
+  /** Frames analysed so far, counted where the models run. */
+  framesAnalysed(): number;
+  /** Frees the models (ends the worker). */
+  close(): void;
 }
 
 function sizeOf(frame: FrameSource): [number, number] {
@@ -39,8 +46,14 @@ export async function createDetector(urls: AssetUrls, models?: ModelChoice): Pro
   const human = new Human(humanConfig(urls, models));
   await human.load();
   await human.tf.ready();
+  let frames = 0;
   return {
     backend: human.tf.getBackend() as string,
+    thread: typeof document === 'undefined' ? 'worker' : 'main',
+    framesAnalysed: () => frames,
+    close() {
+      // Human has no unload: on the main thread the models stay until the page goes (the worker is ended instead).
+    },
     async analyse(frame, options) {
       const started = performance.now();
       const objects = (models?.objects ?? true) && options?.objects !== false;
@@ -50,6 +63,7 @@ export async function createDetector(urls: AssetUrls, models?: ModelChoice): Pro
         face: { description: { enabled: false } },
       });
       const [width, height] = sizeOf(frame);
+      frames++;
       return toFrameAnalysis(result, width, height, performance.now() - started);
     },
     async describe(frame) {
@@ -60,7 +74,7 @@ export async function createDetector(urls: AssetUrls, models?: ModelChoice): Pro
       const best = [...result.face].sort((a, b) => b.boxScore - a.boxScore)[0];
       return best?.embedding && best.embedding.length > 0 ? Array.from(best.embedding) : null;
     },
-    similarity(a, b) {
+    async similarity(a, b) {
       return human.match.similarity(a, b);
     },
   };

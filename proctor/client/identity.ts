@@ -17,7 +17,7 @@ export async function checkIdentity(
   if (!photo) return { kind: 'identity', at, result: 'no_photo' };
   const [live, enrolled] = [await detector.describe(frame), await detector.describe(photo)];
   if (!live || !enrolled) return { kind: 'identity', at, result: live ? 'unavailable' : 'no_face' };
-  const similarity = Math.round(detector.similarity(live, enrolled) * 1000) / 1000;
+  const similarity = Math.round((await detector.similarity(live, enrolled)) * 1000) / 1000;
   return { kind: 'identity', at, result: similarity >= minSimilarity ? 'match' : 'mismatch', similarity };
 }
 

@@ -1,21 +1,29 @@
 /**
- * The proctoring monitor in the candidate's page: camera and microphone stay on the device; the detector runs at
- * a low frame rate, paced by requestIdleCallback and backing off when a frame takes long (detection never takes
- * more than about a third of the main thread, so answering stays responsive); browser monitors watch focus,
- * visibility, full screen, copy/paste, a second screen and devtools. Only state changes leave the device, in
- * batches with device timestamps, through `send` (the candidate socket's `proctor:events`).
+ * The proctoring monitor in the candidate's page: camera and microphone stay on the device; the detector runs in a
+ * dedicated worker (`detectionWorker`), so it never blocks answering, at a low frame rate that backs off when the
+ * device is slow (`detection-loop.ts`); without worker support it runs on the main thread, paced by idle callbacks.
+ * Browser monitors watch focus, visibility, full screen, copy/paste, a second screen and devtools. Only state
+ * changes leave the device, in batches with device timestamps, through `send` (the candidate socket's
+ * `proctor:events`).
  */
 import type { DeviceEvent, DeviceEventBatch } from '../events.ts';
 import { DEFAULT_THRESHOLDS, faceCountClass, headPose, mainFace, watchedObjects } from './classify.ts';
 import type { Detector } from './detector.ts';
+import { startDetectionLoop } from './detection-loop.ts';
 import { ENGINE_ASSET_URLS, type AssetUrls } from './human-config.ts';
 import { createFrameReporter, createSpeechGate } from './reporter.ts';
 import { captureSnapshot, snapshotWorthy } from './snapshot.ts';
+import { connectWorkerDetector, workerDetectionSupported } from './worker-detector.ts';
 
 export interface MonitorOptions {
   /** Sends a batch; resolves `{ proctoring: false }` when the sitting does not watch candidates (the monitor stops). */
   send(batch: DeviceEventBatch): Promise<{ proctoring: boolean } | null>;
   urls?: AssetUrls;
+  /**
+   * Creates the detection worker (`detection-worker.ts`, built by the app's bundler). Without it, or where the
+   * browser lacks Worker/OffscreenCanvas or the worker fails to load, detection runs on the main thread.
+   */
+  detectionWorker?: () => Worker;
   /** Shortest pause between two frames (default 200 ms: at most 5 frames a second). */
   frameIntervalMs?: number;
   /** Object detection (phone, book) every this many ms (default 3000). */
@@ -35,16 +43,28 @@ export interface ProctorMonitor {
   stop(): void;
   /** Frames analysed per second over the last few seconds. */
   fps(): number;
+  /** Where the detector runs (null until it has loaded) and how many frames it has analysed there. */
+  detection(): { thread: Detector['thread'] | null; frames: number };
   video: HTMLVideoElement | null;
 }
 
-const idle = (fn: () => void) =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 0);
+/** The detector in a worker when possible, else on the main thread; loaded only when a sitting watches. */
+async function loadDetector(options: MonitorOptions): Promise<Detector> {
+  const urls = options.urls ?? ENGINE_ASSET_URLS;
+  if (options.detectionWorker && workerDetectionSupported()) {
+    try {
+      return await connectWorkerDetector(options.detectionWorker(), urls);
+    } catch {
+      // Falls back to the main thread below (slower for the page, but the candidate is still watched).
+    }
+  }
+  // Human and TensorFlow.js are a chunk of their own, fetched only for this fallback.
+  const { createDetector } = await import('./detector.ts');
+  return createDetector(urls);
+}
 
 /** Starts watching; resolves once the browser monitors run (the camera and models load in the background). */
 export async function startMonitor(options: MonitorOptions): Promise<ProctorMonitor> {
-  const frameInterval = options.frameIntervalMs ?? 200;
-  const objectInterval = options.objectIntervalMs ?? 3000;
   let stopped = false;
   let queue: DeviceEvent[] = [];
   let lastSnapshot = -Infinity;
@@ -65,6 +85,7 @@ export async function startMonitor(options: MonitorOptions): Promise<ProctorMoni
   const cleanups: (() => void)[] = [];
   const frameTimes: number[] = [];
   let video: HTMLVideoElement | null = null;
+  let detector: Detector | null = null;
 
   const flush = async () => {
     const events = queue;
@@ -118,6 +139,9 @@ export async function startMonitor(options: MonitorOptions): Promise<ProctorMoni
       while (frameTimes.length && now - frameTimes[0]! > 5000) frameTimes.shift();
       return frameTimes.length / 5;
     },
+    detection() {
+      return { thread: detector?.thread ?? null, frames: detector?.framesAnalysed() ?? 0 };
+    },
     get video() {
       return video;
     },
@@ -152,29 +176,29 @@ export async function startMonitor(options: MonitorOptions): Promise<ProctorMoni
     video.playsInline = true;
     video.srcObject = stream;
     await video.play().catch(() => undefined);
-    let detector: Detector;
     try {
-      // Loaded only when a sitting watches candidates: Human and TensorFlow.js are a chunk of their own.
-      const { createDetector } = await import('./detector.ts');
-      detector = await createDetector(options.urls ?? ENGINE_ASSET_URLS);
+      detector = await loadDetector(options);
     } catch {
       push({ kind: 'camera', at: Date.now(), available: false, reason: 'detector' });
       return;
     }
+    const loaded = detector;
+    cleanups.push(() => loaded.close());
+    if (stopped) return loaded.close();
     if (options.identity) {
-      const result = await options.identity(detector, video).catch(() => null);
+      const result = await options.identity(loaded, video).catch(() => null);
       if (result) push(result);
     }
+    if (stopped) return;
     const report = createFrameReporter(push);
-    let lastObjects = 0;
     let lastFps = 0;
-    const loop = async () => {
-      if (stopped || !video) return;
-      const started = performance.now();
-      if (video.readyState >= 2 && !document.hidden) {
-        const objects = started - lastObjects >= objectInterval;
-        if (objects) lastObjects = started;
-        const frame = await detector.analyse(video, { objects });
+    const camera = video;
+    const loop = startDetectionLoop({
+      detector: loaded,
+      frame: () => (camera.readyState >= 2 && !document.hidden ? camera : null),
+      ...(options.frameIntervalMs ? { frameIntervalMs: options.frameIntervalMs } : {}),
+      ...(options.objectIntervalMs ? { objectIntervalMs: options.objectIntervalMs } : {}),
+      onFrame(frame, objects) {
         const face = mainFace(frame, DEFAULT_THRESHOLDS);
         report(Date.now(), {
           faces: faceCountClass(frame, DEFAULT_THRESHOLDS),
@@ -188,12 +212,9 @@ export async function startMonitor(options: MonitorOptions): Promise<ProctorMoni
           lastFps = performance.now();
           push({ kind: 'monitor', at: Date.now(), fps: Math.round(monitor.fps() * 10) / 10 });
         }
-      }
-      const took = performance.now() - started;
-      // Back-off: pause at least twice as long as the frame took.
-      setTimeout(() => idle(() => void loop()), Math.max(frameInterval, took * 2));
-    };
-    void loop();
+      },
+    });
+    cleanups.push(() => loop.stop());
   })();
 
   return monitor;

@@ -1,7 +1,8 @@
 /**
  * Node side of the evaluation and the benchmark: a small static server on 127.0.0.1 (cross-origin isolated, so the
  * multithreaded WebAssembly backend may run) serving the Human models and TensorFlow.js wasm from node_modules,
- * a folder of images, and the bundled `eval-page.ts`; and headless Debian Chromium driven by playwright-core.
+ * a folder of images, the bundled `eval-page.ts` and the detection worker (`detection-worker.ts`, bundled alone as a
+ * module worker); and headless Debian Chromium driven by playwright-core.
  */
 import { createServer, type Server } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FrameAnalysis } from '../client/frame-analysis.ts';
 import { proctorAssetDirs } from '../assets.ts';
+import type { Thread } from './eval-page.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -29,14 +31,21 @@ export interface Lab {
   page: Page;
   baseUrl: string;
   backend: string;
+  /** Where `analyseImage` and `bench` run the detector (see `openLab`'s `thread`). */
+  thread: Thread;
   analyseImage(file: string): Promise<FrameAnalysis>;
   bench(file: string, width: number, height: number, frames: number, objects?: boolean): Promise<number[]>;
   close(): Promise<void>;
 }
 
-async function bundlePage(): Promise<string> {
+interface Scripts {
+  page: string;
+  worker: string;
+}
+
+async function bundle(entry: string): Promise<string> {
   const out = await build({
-    entryPoints: [path.join(here, 'eval-page.ts')],
+    entryPoints: [entry],
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -49,7 +58,15 @@ async function bundlePage(): Promise<string> {
   return file.text;
 }
 
-function serve(imagesDir: string, script: string): Promise<Server> {
+async function bundleScripts(): Promise<Scripts> {
+  const [page, worker] = await Promise.all([
+    bundle(path.join(here, 'eval-page.ts')),
+    bundle(path.join(here, '../client/detection-worker.ts')),
+  ]);
+  return { page, worker };
+}
+
+function serve(imagesDir: string, scripts: Scripts): Promise<Server> {
   const dirs = proctorAssetDirs();
   const roots: Record<string, string> = { models: dirs.models, wasm: dirs.wasm, images: imagesDir };
   const server = createServer((req, res) => {
@@ -66,7 +83,8 @@ function serve(imagesDir: string, script: string): Promise<Server> {
       );
       return;
     }
-    if (url.pathname === '/lab.js') {
+    const script = { '/lab.js': scripts.page, '/detection-worker.js': scripts.worker }[url.pathname];
+    if (script !== undefined) {
       res.writeHead(200, { ...headers, 'content-type': 'text/javascript' });
       res.end(script);
       return;
@@ -96,12 +114,16 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
 ];
 
-/** Starts the server and the browser and loads the models once. */
+/**
+ * Starts the server and the browser and loads the models once, on the page's main thread or (`thread: 'worker'`)
+ * in a detection worker.
+ */
 export async function openLab(
   imagesDir: string,
-  options: { objects?: boolean; browser?: Browser } = {},
+  options: { objects?: boolean; browser?: Browser; thread?: Thread } = {},
 ): Promise<Lab> {
-  const server = await serve(imagesDir, await bundlePage());
+  const thread = options.thread ?? 'main';
+  const server = await serve(imagesDir, await bundleScripts());
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('no server address');
   const baseUrl = `http://127.0.0.1:${address.port}`;
@@ -110,24 +132,30 @@ export async function openLab(
   const page = await browser.newPage();
   await page.goto(`${baseUrl}/`);
   await page.waitForFunction(() => 'proctorLab' in window);
-  const backend = await page.evaluate(([m, w, o]) => window.proctorLab.init(m, w, o), [
+  const backend = await page.evaluate(([m, w, o, t]) => window.proctorLab.init(m, w, o, t), [
     `${baseUrl}/models/`,
     `${baseUrl}/wasm/`,
     options.objects ?? true,
+    thread,
   ] as const);
   return {
     page,
     baseUrl,
     backend,
+    thread,
     analyseImage: (file) =>
-      page.evaluate((u) => window.proctorLab.analyseUrl(u), `${baseUrl}/images/${encodeURIComponent(file)}`),
+      page.evaluate(([u, t]) => window.proctorLab.analyseUrl(u, t), [
+        `${baseUrl}/images/${encodeURIComponent(file)}`,
+        thread,
+      ] as const),
     bench: (file, width, height, frames, objects = true) =>
-      page.evaluate(([u, w, h, n, o]) => window.proctorLab.bench(u, w, h, n, o), [
+      page.evaluate(([u, w, h, n, o, t]) => window.proctorLab.bench(u, w, h, n, o, t), [
         `${baseUrl}/images/${encodeURIComponent(file)}`,
         width,
         height,
         frames,
         objects,
+        thread,
       ] as const),
     async close() {
       await page.close();
