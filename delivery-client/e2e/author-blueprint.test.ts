@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildVietnameseTestDocx } from '../../item-bank/importers/fixtures/vietnamese-test-docx.ts';
 import { itemBankTables, parseItemXml, saveItemVersion } from '../../item-bank/index.ts';
-import { candidateSessions } from '../../engine/schema.ts';
+import { candidateSessions, sessionResults, sittingCandidates } from '../../engine/schema.ts';
 import { buildOrganisationTree, nextNationalId } from '../../engine/test/factories.ts';
 import { api, tokenFor } from '../../engine/test/http.ts';
 import type { TestEngine } from '../../engine/test/test-engine.ts';
@@ -59,7 +59,7 @@ async function signIn(page: Page, who: { username: string; password: string }) {
 }
 
 describe('from a Word test to a sitting a candidate takes, in Chromium', () => {
-  it('a teacher imports and fixes a .docx, builds two parallel forms from a blueprint; the exam board schedules one; a candidate takes it', async () => {
+  it('a teacher imports and fixes a .docx, builds two parallel forms from a blueprint; the exam board schedules both; two neighbours sit different forms; the bank browser shows item statistics', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'author-blueprint-'));
     const file = path.join(folder, 'de-giua-ki-toan-12.docx');
     writeFileSync(file, await buildVietnameseTestDocx({ broken: true }));
@@ -142,20 +142,24 @@ describe('from a Word test to a sitting a candidate takes, in Chromium', () => {
       .screenshot({ path: path.join(screenshotDir, 'author-blueprint-preview.png') });
     await teacher.close();
 
-    // 3. The exam board schedules form A at school A, adds a room with its proctor and enrols class A.
+    // 3. The exam board schedules the stored form set (forms A and B) at school A, adds a room with its
+    //    proctor and enrols class A.
     const board = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
     const boardPage = await board.newPage();
     await signIn(boardPage, tree.examBoard);
     await boardPage.getByRole('combobox', { name: /^Ngân hàng/ }).selectOption(bankId);
     await boardPage.getByRole('button', { name: 'Tổ chức thi' }).click();
-    await boardPage.getByLabel('Đề thi').selectOption({ label: 'Kiểm tra giữa kì Toán 12 – A (4)' });
-    await boardPage.getByLabel('Tên buổi thi').fill('Giữa kì Toán 12 – đề A');
+    await boardPage
+      .getByLabel('Đề thi')
+      .selectOption({ label: 'Kiểm tra giữa kì Toán 12: 2 mã đề A, B (4 câu)' });
+    await boardPage.getByLabel('Tên buổi thi').fill('Giữa kì Toán 12 – hai mã đề');
     await boardPage.getByLabel('Đơn vị tổ chức').selectOption({ label: tree.schoolA.name });
     await boardPage.getByRole('button', { name: 'Lên lịch', exact: true }).click();
-    await boardPage.getByText('Đã lên lịch buổi thi "Giữa kì Toán 12 – đề A".').waitFor();
+    await boardPage.getByText('Đã lên lịch buổi thi "Giữa kì Toán 12 – hai mã đề".').waitFor();
     const panel = boardPage.locator('section.card', {
-      has: boardPage.getByRole('heading', { name: 'Quản lí Giữa kì Toán 12 – đề A' }),
+      has: boardPage.getByRole('heading', { name: 'Quản lí Giữa kì Toán 12 – hai mã đề' }),
     });
+    await panel.getByText('Mã đề: A, B. Thí sinh ngồi cạnh nhau trong phòng làm mã đề khác nhau.').waitFor();
     await panel.getByLabel('Tên phòng').fill('P.101');
     await panel.getByLabel('Cán bộ coi thi').selectOption(tree.proctorA.userId);
     await panel.getByRole('button', { name: 'Thêm phòng' }).click();
@@ -176,6 +180,11 @@ describe('from a Word test to a sitting a candidate takes, in Chromium', () => {
     const candidateRow = panel.getByRole('row', { name: /Trần Thị Bích/ });
     await candidateRow.waitFor();
     const candidateNumber = (await candidateRow.locator('td').first().textContent())!.trim();
+    const neighbourNumber = (await panel
+      .getByRole('row', { name: /Phạm Minh Châu/ })
+      .locator('td')
+      .first()
+      .textContent())!.trim();
     const accessCode = (await panel
       .getByRole('row', { name: /P\.101/ })
       .locator('code')
@@ -187,7 +196,7 @@ describe('from a Word test to a sitting a candidate takes, in Chromium', () => {
     expect((await slip).suggestedFilename()).toMatch(/phieu-du-thi\.pdf$/);
     const overviewRow = boardPage
       .locator('table.overview')
-      .getByRole('row', { name: /Giữa kì Toán 12 – đề A/ });
+      .getByRole('row', { name: /Giữa kì Toán 12 – hai mã đề/ });
     expect(await overviewRow.locator('td').nth(1).textContent()).toBe('2'); // not checked in yet
     expect(
       await boardPage.getByRole('link', { name: 'Mở bảng giám sát cho cán bộ coi thi' }).getAttribute('href'),
@@ -195,35 +204,78 @@ describe('from a Word test to a sitting a candidate takes, in Chromium', () => {
     await expectAccessible(boardPage, 'exam board');
     await shot(boardPage, 'author-board-overview');
 
-    // 4. The candidate checks in with the slip's details, answers and submits.
-    const candidate = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
-    const exam = await candidate.newPage();
-    await checkIn(exam, baseUrl, accessCode, { candidateNumber, dateOfBirth: tree.studentA.dateOfBirth });
-    await exam.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
-    await exam.getByRole('heading', { name: 'Câu 1 / 4' }).waitFor();
-    const firstChoice = exam.locator('.item-body input').first();
-    await firstChoice.waitFor();
-    if (
-      (await firstChoice.getAttribute('type')) === 'radio' ||
-      (await firstChoice.getAttribute('type')) === 'checkbox'
-    )
-      await firstChoice.check();
-    else await firstChoice.fill('4');
-    await exam.getByText('Đã lưu').waitFor();
-    await exam.getByRole('button', { name: 'Xem lại và nộp bài' }).click();
-    exam.once('dialog', (d) => void d.accept());
-    await exam.getByRole('button', { name: 'Nộp bài' }).click();
-    await exam.getByRole('heading', { name: 'Em đã nộp bài' }).waitFor();
-    await candidate.close();
+    // 4. The two candidates (neighbours in P.101) check in with their slips' details, answer the first
+    //    question and submit; each sees the first question of their own form.
+    const firstQuestions: string[] = [];
+    for (const who of [
+      { candidateNumber, dateOfBirth: tree.studentA.dateOfBirth },
+      { candidateNumber: neighbourNumber, dateOfBirth: '2011-09-03' },
+    ]) {
+      const candidate = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+      const exam = await candidate.newPage();
+      await checkIn(exam, baseUrl, accessCode, who);
+      await exam.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+      await exam.getByRole('heading', { name: 'Câu 1 / 4' }).waitFor();
+      const firstChoice = exam.locator('.item-body input').first();
+      await firstChoice.waitFor();
+      firstQuestions.push((await exam.locator('.item-body').first().innerText()).trim());
+      if (
+        (await firstChoice.getAttribute('type')) === 'radio' ||
+        (await firstChoice.getAttribute('type')) === 'checkbox'
+      )
+        await firstChoice.check();
+      else await firstChoice.fill('4');
+      await exam.getByText('Đã lưu').waitFor();
+      await exam.getByRole('button', { name: 'Xem lại và nộp bài' }).click();
+      exam.once('dialog', (d) => void d.accept());
+      await exam.getByRole('button', { name: 'Nộp bài' }).click();
+      await exam.getByRole('heading', { name: 'Em đã nộp bài' }).waitFor();
+      await candidate.close();
+    }
+    expect(firstQuestions[0]).not.toBe(firstQuestions[1]);
 
-    // The board's overview now counts the submission.
+    // The board's overview now counts both submissions.
     await boardPage.getByRole('button', { name: 'Làm mới' }).click();
     await expect
       .poll(async () => overviewRow.locator('td').nth(4).textContent(), { timeout: 10_000 })
-      .toBe('1');
+      .toBe('2');
+    // Neighbours sat different forms, by seat (candidate-number order): Phạm Minh Châu A, Trần Thị Bích B.
     const sessions = await engine.deps.db.select().from(candidateSessions);
-    expect(sessions.map((s) => s.state)).toEqual([expect.stringMatching(/submitted|scored/)]);
+    expect(sessions.map((s) => s.state)).toEqual([
+      expect.stringMatching(/submitted|scored/),
+      expect.stringMatching(/submitted|scored/),
+    ]);
+    const enrolled = await engine.deps.db.select().from(sittingCandidates);
+    const formOf = (number: string) =>
+      sessions.find((s) => s.sittingCandidateId === enrolled.find((c) => c.candidateNumber === number)!.id)!
+        .form as { parallelForm?: { label: string } };
+    expect([
+      formOf(neighbourNumber).parallelForm?.label,
+      formOf(candidateNumber).parallelForm?.label,
+    ]).toEqual(['A', 'B']);
     await board.close();
+
+    // The board, back on the page, sees which form each candidate sat.
+    const boardAgain = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const boardAgainPage = await boardAgain.newPage();
+    await signIn(boardAgainPage, tree.examBoard);
+    await boardAgainPage.getByRole('combobox', { name: /^Ngân hàng/ }).selectOption(bankId);
+    await boardAgainPage.getByRole('button', { name: 'Tổ chức thi' }).click();
+    await boardAgainPage.getByRole('button', { name: 'Quản lí Giữa kì Toán 12 – hai mã đề' }).click();
+    const managed = boardAgainPage.locator('section.card', {
+      has: boardAgainPage.getByRole('heading', { name: 'Quản lí Giữa kì Toán 12 – hai mã đề' }),
+    });
+    const formCell = (who: RegExp) => managed.getByRole('row', { name: who }).locator('td').last();
+    await expect.poll(() => formCell(/Phạm Minh Châu/).textContent()).toBe('A');
+    expect(await formCell(/Trần Thị Bích/).textContent()).toBe('B');
+    await expectAccessible(boardAgainPage, 'exam board with parallel forms');
+    await managed.screenshot({ path: path.join(screenshotDir, 'author-board-parallel-forms.png') });
+    await boardAgain.close();
+
+    // Both sessions are scored (the scoring queue runs after each submission).
+    await expect
+      .poll(async () => (await engine.deps.db.select().from(sessionResults)).length, { timeout: 30_000 })
+      .toBe(2);
 
     // 5. A stored item is changed (its key C becomes D) and saved as version 2 through the item store
     //    (editing stored items in the browser is not built yet); the bank browser shows the diff.
@@ -264,6 +316,37 @@ describe('from a Word test to a sitting a candidate takes, in Chromium', () => {
     expect(await diff.locator('ins').first().textContent()).toBe('<qti-value>D</qti-value>\n');
     await expectAccessible(historyPage, 'version history');
     await shot(historyPage, 'author-version-history');
+    await historyPage.getByRole('button', { name: 'Đóng lịch sử' }).click();
+
+    // 6. Item statistics from the sitting: each of the 8 items was seen by one candidate, who
+    //    answered only their first question, so the others are omitted, too hard and flagged.
+    await historyPage.getByRole('button', { name: 'Tìm', exact: true }).click();
+    const usedCells = historyPage.locator('table.items tbody tr').getByText('1 buổi, 1 TS');
+    await expect.poll(() => usedCells.count()).toBe(8);
+    await historyPage.getByLabel('Chỉ hiện câu cần xem lại (p < 0,2 hoặc độ phân biệt < 0,2)').check();
+    expect(await historyPage.locator('table.items tbody tr').count()).toBe(8);
+    await historyPage.getByRole('button', { name: 'Sắp xếp theo Độ khó (p)' }).click();
+    await historyPage.getByRole('button', { name: 'Sắp xếp theo Độ khó (p)' }).click();
+    expect(
+      await historyPage.locator('table.items thead th', { hasText: 'Độ khó (p)' }).getAttribute('aria-sort'),
+    ).toBe('descending');
+    const omitted = await historyPage.locator('table.items tbody tr td:nth-child(8)').allTextContents();
+    expect(omitted.filter((x) => x === '100%').length).toBeGreaterThanOrEqual(6);
+    expect(
+      await historyPage
+        .getByRole('link', { name: 'Sửa: Hàm số y = x³ đồng biến trên khoảng nào?' })
+        .getAttribute('href'),
+    ).toBe(`#/items/${cube!.id}/edit`);
+    await historyPage
+      .getByRole('button', { name: 'Thống kê: Hàm số y = x³ đồng biến trên khoảng nào?' })
+      .click();
+    const statsPanel = historyPage.locator('section.card', {
+      has: historyPage.getByRole('heading', { name: /^Thống kê từ các buổi thi/ }),
+    });
+    await statsPanel.getByText('Tổng hợp: 1 thí sinh trong 1 buổi thi.').waitFor();
+    await statsPanel.getByRole('rowheader', { name: 'Giữa kì Toán 12 – hai mã đề' }).waitFor();
+    await expectAccessible(historyPage, 'bank browser with item statistics');
+    await shot(historyPage, 'author-item-statistics');
     await history.close();
-  }, 240_000);
+  }, 420_000);
 });

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { call, type Bank } from '../api.ts';
 import { useT } from '../i18n.tsx';
-import type { SittingForm, StoredTestSummary } from './blueprint-types.ts';
+import type { StoredTestSummary } from './blueprint-types.ts';
 import { SittingPanel } from './sitting-panel.tsx';
 
 export interface OverviewRow {
@@ -16,6 +16,30 @@ interface Organisation {
   id: string;
   name: string;
   kind: string;
+}
+
+/** Forms generated together from one blueprint (two or more), offered as one choice: each candidate sits one. */
+interface FormSet {
+  value: string;
+  title: string;
+  tests: StoredTestSummary[];
+}
+const SET_PREFIX = 'set:';
+
+function formSets(tests: StoredTestSummary[]): FormSet[] {
+  const groups = new Map<string, StoredTestSummary[]>();
+  for (const test of tests)
+    if (test.group && test.formLabel) groups.set(test.group, [...(groups.get(test.group) ?? []), test]);
+  return [...groups]
+    .filter(([, members]) => members.length > 1)
+    .map(([group, members]) => {
+      const sorted = [...members].sort((a, b) => a.formLabel!.localeCompare(b.formLabel!));
+      const first = sorted[0]!;
+      // Blueprint forms are titled "<blueprint title> – <label>".
+      const suffix = ` – ${first.formLabel}`;
+      const title = first.title.endsWith(suffix) ? first.title.slice(0, -suffix.length) : first.title;
+      return { value: `${SET_PREFIX}${group}`, title, tests: sorted };
+    });
 }
 
 /** datetime-local value of a date in the browser's time zone. */
@@ -35,6 +59,7 @@ export function BoardPage({ bank }: { bank: Bank }) {
   const [closes, setCloses] = useState(() => localInput(new Date(Date.now() + 3 * 3600_000)));
   const [duration, setDuration] = useState(45);
   const [managed, setManaged] = useState<string>();
+  const sets = useMemo(() => formSets(tests), [tests]);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
 
@@ -60,14 +85,16 @@ export function BoardPage({ bank }: { bank: Bank }) {
     setError('');
     setNotice('');
     try {
-      const test = await call<{ sittingForm: SittingForm; title: string }>('GET', `/tests/${testId}`);
+      // A stored test is delivered as written (its sections, rules and time limits); a form set as parallel forms.
+      const set = sets.find((s) => s.value === testId);
+      const single = tests.find((x) => x.id === testId);
       const created = await call<{ id: string; name: string }>('POST', '/sittings', {
         organisationId: orgId,
-        name: name.trim() || test.title,
+        name: name.trim() || set?.title || single?.title,
         opensAt: new Date(opens).toISOString(),
         closesAt: new Date(closes).toISOString(),
         durationMinutes: duration,
-        form: { sections: test.sittingForm.sections },
+        ...(set ? { tests: set.tests.map((x) => ({ testId: x.id })) } : { test: { testId } }),
       });
       setNotice(t('board.created', { name: created.name }));
       setManaged(created.id);
@@ -98,11 +125,27 @@ export function BoardPage({ bank }: { bank: Bank }) {
             {t('board.test')}
             <select value={testId} onChange={(e) => setTestId(e.target.value)} required>
               <option value="">{t('board.chooseTest')}</option>
-              {tests.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.title} ({x.itemCount})
-                </option>
-              ))}
+              {sets.length > 0 && (
+                <optgroup label={t('board.formSets')}>
+                  {sets.map((set) => (
+                    <option key={set.value} value={set.value}>
+                      {t('board.formSet', {
+                        title: set.title,
+                        n: set.tests.length,
+                        labels: set.tests.map((x) => x.formLabel).join(', '),
+                        items: set.tests[0]!.itemCount,
+                      })}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+              <optgroup label={t('board.singleTests')}>
+                {tests.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.title} ({x.itemCount})
+                  </option>
+                ))}
+              </optgroup>
             </select>
           </label>
           <label className="field grow">

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { call, type Bank, type ItemSummary, type Me } from '../api.ts';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { call, type Bank, type ItemStatistics, type ItemSummary, type Me } from '../api.ts';
 import { useT, type AuthorMessageKey } from '../i18n.tsx';
+import { ItemStatisticsPanel, SHOWN_FLAGS, useStatFormat } from './item-statistics-panel.tsx';
 import { VersionHistory } from './version-history.tsx';
 
 const STATUSES = ['draft', 'in_review', 'published', 'retired'] as const;
@@ -13,6 +14,25 @@ const ACTIONS = [
   { path: 'retire', from: 'published', needs: 'items:review' },
 ] as const;
 
+/** Statistics columns the table sorts by; unused items sort last. */
+const SORTS = {
+  used: (s: ItemStatistics) => s.candidates,
+  p: (s: ItemStatistics) => s.p,
+  discrimination: (s: ItemStatistics) => s.discrimination,
+  omit: (s: ItemStatistics) => s.omitRate,
+  lastUsed: (s: ItemStatistics) => Date.parse(s.lastUsed),
+} as const;
+type SortKey = keyof typeof SORTS;
+const SORT_LABELS: Record<SortKey, AuthorMessageKey> = {
+  used: 'stats.used',
+  p: 'stats.p',
+  discrimination: 'stats.discrimination',
+  omit: 'stats.omit',
+  lastUsed: 'stats.lastUsed',
+};
+/** What the authors are told to look at: hard items and weakly (or negatively) discriminating ones. */
+const needsReview = (s: ItemStatistics | undefined) => Boolean(s && (s.p < 0.2 || s.discrimination < 0.2));
+
 /** The bank browser: diacritics-insensitive search, filters, the review workflow actions and version history. */
 export function Browse({ bank, me }: { bank: Bank; me: Me }) {
   const { t } = useT();
@@ -24,6 +44,18 @@ export function Browse({ bank, me }: { bank: Bank; me: Me }) {
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
   const [historyOf, setHistoryOf] = useState<string>();
+  const [stats, setStats] = useState<Map<string, ItemStatistics>>(new Map());
+  const [statsOf, setStatsOf] = useState<ItemSummary>();
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>();
+  const [reviewOnly, setReviewOnly] = useState(false);
+  const format = useStatFormat();
+
+  const loadStatistics = useCallback(() => {
+    call<{ items: ItemStatistics[] }>('GET', `/item-statistics?bankId=${bank.id}`)
+      .then((r) => setStats(new Map(r.items.map((s) => [s.itemId, s]))))
+      // Staff who may not read results (no results:read) browse without statistics.
+      .catch(() => setStats(new Map()));
+  }, [bank.id]);
 
   const search = useCallback(async () => {
     const params = new URLSearchParams();
@@ -40,8 +72,38 @@ export function Browse({ bank, me }: { bank: Bank; me: Me }) {
 
   useEffect(() => {
     void search();
+    loadStatistics();
     // Only when the bank changes; later searches run from the form.
   }, [bank.id]);
+
+  const rows = useMemo(() => {
+    const list = (result?.items ?? []).filter((i) => !reviewOnly || needsReview(stats.get(i.id)));
+    if (!sort) return list;
+    const value = SORTS[sort.key];
+    return [...list].sort((a, b) => {
+      const x = stats.get(a.id);
+      const y = stats.get(b.id);
+      if (!x || !y) return x ? -1 : y ? 1 : 0;
+      return (value(x) - value(y)) * (sort.descending ? -1 : 1);
+    });
+  }, [result, stats, sort, reviewOnly]);
+  const flaggedCount = (result?.items ?? []).filter((i) => needsReview(stats.get(i.id))).length;
+  const sortHeader = (key: SortKey) => {
+    const active = sort?.key === key;
+    return (
+      <th scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+        <button
+          type="button"
+          className="secondary small"
+          aria-label={t('stats.sortBy', { column: t(SORT_LABELS[key]) })}
+          onClick={() => setSort({ key, descending: active ? !sort.descending : false })}
+        >
+          {t(SORT_LABELS[key])}
+          <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ' ↕'}</span>
+        </button>
+      </th>
+    );
+  };
 
   async function act(item: ItemSummary, path: string) {
     setError('');
@@ -64,6 +126,7 @@ export function Browse({ bank, me }: { bank: Bank; me: Me }) {
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
           void search();
+          loadStatistics();
         }}
       >
         <label className="field grow">
@@ -104,11 +167,18 @@ export function Browse({ bank, me }: { bank: Bank; me: Me }) {
           </select>
         </label>
         <button type="submit">{t('browse.find')}</button>
+        <label className="field">
+          <span>
+            <input type="checkbox" checked={reviewOnly} onChange={(e) => setReviewOnly(e.target.checked)} />{' '}
+            {t('stats.flaggedOnly')}
+          </span>
+        </label>
       </form>
       <div aria-live="polite">
         {notice && <p className="notice">{notice}</p>}
         {error && <p className="error">{error}</p>}
         {result && <p>{t('browse.results', { n: result.total })}</p>}
+        {flaggedCount > 0 && <p className="muted">{t('stats.flagged', { n: flaggedCount })}</p>}
       </div>
       {result && result.items.length === 0 && <p>{t('browse.empty')}</p>}
       {result && result.items.length > 0 && (
@@ -119,43 +189,107 @@ export function Browse({ bank, me }: { bank: Bank; me: Me }) {
               <th scope="col">{t('browse.col.type')}</th>
               <th scope="col">{t('browse.col.status')}</th>
               <th scope="col">{t('browse.col.version')}</th>
+              {sortHeader('used')}
+              {sortHeader('p')}
+              {sortHeader('discrimination')}
+              {sortHeader('omit')}
+              {sortHeader('lastUsed')}
               <th scope="col">{t('browse.col.actions')}</th>
             </tr>
           </thead>
           <tbody>
-            {result.items.map((item) => (
-              <tr key={item.id}>
-                <td>{item.title}</td>
-                <td>{item.interactionTypes.join(', ')}</td>
-                <td>{t(`status.${item.status}`)}</td>
-                <td>{item.currentVersion}</td>
-                <td>
-                  {ACTIONS.filter((a) => a.from === item.status && me.abilities.includes(a.needs)).map(
-                    (a) => (
+            {rows.map((item) => {
+              const s = stats.get(item.id);
+              return (
+                <tr key={item.id}>
+                  <td>
+                    {item.title}
+                    {s && s.flags.some((flag) => SHOWN_FLAGS.includes(flag)) && (
+                      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.25rem', marginTop: '0.3rem' }}>
+                        {s.flags
+                          .filter((flag) => SHOWN_FLAGS.includes(flag))
+                          .map((flag) => (
+                            <span key={flag} className="badge bad">
+                              {t(`stats.flag.${flag}` as AuthorMessageKey)}
+                            </span>
+                          ))}
+                      </div>
+                    )}
+                  </td>
+                  <td>{item.interactionTypes.join(', ')}</td>
+                  <td>{t(`status.${item.status}`)}</td>
+                  <td>{item.currentVersion}</td>
+                  {s ? (
+                    <>
+                      <td>{t('stats.usedValue', { sittings: s.sittings, candidates: s.candidates })}</td>
+                      <td className={s.p < 0.2 ? 'warn' : undefined}>{format.decimal(s.p)}</td>
+                      <td className={s.discrimination < 0.2 ? 'warn' : undefined}>
+                        {format.decimal(s.discrimination)}
+                      </td>
+                      <td>{format.percent(s.omitRate)}</td>
+                      <td>{format.date(s.lastUsed)}</td>
+                    </>
+                  ) : (
+                    <>
+                      <td className="muted">{t('stats.never')}</td>
+                      <td>–</td>
+                      <td>–</td>
+                      <td>–</td>
+                      <td>–</td>
+                    </>
+                  )}
+                  <td>
+                    <a
+                      href={`#/items/${item.id}/edit`}
+                      aria-label={t('item.editLabel', { title: item.title })}
+                    >
+                      {t('item.edit')}
+                    </a>{' '}
+                    {ACTIONS.filter((a) => a.from === item.status && me.abilities.includes(a.needs)).map(
+                      (a) => (
+                        <button
+                          key={a.path}
+                          type="button"
+                          className="secondary"
+                          aria-label={`${t(`action.${a.path}` as AuthorMessageKey)}: ${item.title}`}
+                          onClick={() => void act(item, a.path)}
+                        >
+                          {t(`action.${a.path}` as AuthorMessageKey)}
+                        </button>
+                      ),
+                    )}
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={`${t('history.open')}: ${item.title}`}
+                      onClick={() => setHistoryOf(item.id)}
+                    >
+                      {t('history.open')}
+                    </button>
+                    {s && (
                       <button
-                        key={a.path}
                         type="button"
                         className="secondary"
-                        aria-label={`${t(`action.${a.path}` as AuthorMessageKey)}: ${item.title}`}
-                        onClick={() => void act(item, a.path)}
+                        aria-label={t('stats.openLabel', { title: item.title })}
+                        onClick={() => setStatsOf(item)}
                       >
-                        {t(`action.${a.path}` as AuthorMessageKey)}
+                        {t('stats.open')}
                       </button>
-                    ),
-                  )}
-                  <button
-                    type="button"
-                    className="secondary"
-                    aria-label={`${t('history.open')}: ${item.title}`}
-                    onClick={() => setHistoryOf(item.id)}
-                  >
-                    {t('history.open')}
-                  </button>
-                </td>
-              </tr>
-            ))}
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
+      )}
+      {statsOf && (
+        <ItemStatisticsPanel
+          key={statsOf.id}
+          itemId={statsOf.id}
+          title={statsOf.title}
+          onClose={() => setStatsOf(undefined)}
+        />
       )}
       {historyOf && (
         <VersionHistory key={historyOf} itemId={historyOf} onClose={() => setHistoryOf(undefined)} />

@@ -7,6 +7,8 @@ import { download } from './download.ts';
 interface SittingDetail {
   id: string;
   name: string;
+  /** Labels of the parallel forms; empty for one form. */
+  forms?: string[];
   rooms: Array<{ id: string; name: string; accessCode: string; candidates: number }>;
 }
 interface Candidate {
@@ -15,6 +17,8 @@ interface Candidate {
   roomId: string;
   state: string;
   extraTimePercent: number;
+  /** The parallel form given at check-in. */
+  form?: string | null;
 }
 interface Named {
   id: string;
@@ -75,6 +79,7 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
   const file = (suffix: string) =>
     `${(sitting?.name ?? 'ky-thi').replace(/[^\p{L}\p{N}]+/gu, '-')}-${suffix}`;
   if (!sitting) return <p>{error || '…'}</p>;
+  const parallel = (sitting.forms?.length ?? 0) > 1;
   const roomOf = (id: string) => sitting.rooms.find((r) => r.id === id)?.name ?? '';
   return (
     <section aria-labelledby="sitting-title" className="card">
@@ -83,6 +88,9 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
         {notice && <p className="notice">{notice}</p>}
         {error && <p className="error">{error}</p>}
       </div>
+      {sitting.forms && sitting.forms.length > 1 && (
+        <p>{t('board.forms', { labels: sitting.forms.join(', ') })}</p>
+      )}
       <h4>{t('board.rooms')}</h4>
       <table>
         <thead>
@@ -217,6 +225,7 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
               <th scope="col">{t('board.room')}</th>
               <th scope="col">{t('board.col.state')}</th>
               <th scope="col">{t('board.col.extra')}</th>
+              {parallel && <th scope="col">{t('board.col.form')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -227,6 +236,7 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
                 <td>{roomOf(c.roomId)}</td>
                 <td>{t(`state.${c.state}` as AuthorMessageKey)}</td>
                 <td>{c.extraTimePercent ? `+${c.extraTimePercent} %` : '–'}</td>
+                {parallel && <td>{c.form ?? '–'}</td>}
               </tr>
             ))}
           </tbody>
