@@ -3,11 +3,12 @@
  * answers whether a printed report is genuine and still the current result version.
  * `GET /api/reports/sittings/{id}/summary.pdf` and `/candidates.zip` (staff with `results:read` in
  * the sitting's organisation) render the sitting summary and every candidate report, the zip
- * streamed as the reports are drawn.
+ * streamed as the reports are drawn. `GET /api/reports/sittings/{id}/forms` gives the results form by
+ * form (which parallel form each candidate sat).
  */
 import { timingSafeEqual } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { desc, eq } from 'drizzle-orm';
 import {
   normaliseCode,
@@ -22,7 +23,35 @@ import { students } from '../../../schema.ts';
 import { access, target } from '../../../policies/access.ts';
 import { publicOrigin } from '../../public-url.ts';
 import type { AppEnv } from '../../env.ts';
+import { IdParam, security, staffErrors } from '../../common-schemas.ts';
+import { loadFormComparison } from './form-comparison.ts';
 import { loadSittingReports } from './load-reports.ts';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const FormComparison = z
+  .object({
+    forms: z.array(
+      z.object({
+        /** The parallel form (mã đề); null for a sitting of one form. */
+        label: z.string().nullable(),
+        testId: z.string().nullable(),
+        candidates: z.array(
+          z.object({
+            candidateNumber: z.string(),
+            fullName: z.string(),
+            raw: z.number(),
+            max: z.number(),
+            tenPoint: z.number(),
+          }),
+        ),
+        mean: z.number(),
+        sd: z.number(),
+        alpha: z.number(),
+        meanTenPoint: z.number(),
+      }),
+    ),
+  })
+  .openapi('FormComparison');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -70,6 +99,19 @@ export function reportRoutes() {
       issuedFor: row.result.createdAt.toISOString(),
     });
   });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/sittings/{id}/forms',
+      summary: "Results form by form: the parallel form each candidate sat and each form's statistics",
+      security,
+      middleware: [access('results:read', target.sitting())] as const,
+      request: { params: IdParam },
+      responses: { 200: { description: 'The forms', ...json(FormComparison) }, ...staffErrors },
+    }),
+    async (c) => c.json({ forms: await loadFormComparison(c.var.deps.db, c.req.valid('param').id) }, 200),
+  );
 
   app.get('/sittings/:id/summary.pdf', access('results:read', target.sitting()), async (c) => {
     const loaded = await loadSittingReports(c.var.deps.db, c.req.param('id'), {

@@ -171,6 +171,28 @@ describe('a sitting of parallel forms', () => {
       );
     }
 
+    // The results, form by form, say who sat which form.
+    const byForm = await api(engine).get(`/api/reports/sittings/${sittingId}/forms`, teacher);
+    expect(byForm.status).toBe(200);
+    expect(
+      byForm.data.forms.map(
+        (f: { label: string; testId: string; candidates: { candidateNumber: string }[] }) => [
+          f.label,
+          f.testId,
+          f.candidates.map((c) => c.candidateNumber),
+        ],
+      ),
+    ).toEqual([
+      ['A', ordered[0]!.id, [candidates[0]!.candidateNumber]],
+      ['B', ordered[1]!.id, [candidates[1]!.candidateNumber]],
+    ]);
+    expect(byForm.data.forms[0]).toMatchObject({ mean: 0, meanTenPoint: 0 });
+    const proctor = await api(engine).get(
+      `/api/reports/sittings/${sittingId}/forms`,
+      await tokenFor(engine, tree.proctorA),
+    );
+    expect(proctor.status).toBe(403);
+
     // Item statistics know in which form of the sitting the item was.
     const [item] = await engine.deps.db
       .select({ id: itemBankTables.items.id })
