@@ -135,6 +135,10 @@ describe('identity check and incident snapshots', () => {
     // The roster photo is of someone else (a woman's portrait; the camera shows a man).
     expect(identity.result).toBe('mismatch');
     expect(typeof identity.similarity).toBe('number');
+    // The models ran in the candidate page's detection worker, not on the thread that handles answering.
+    expect(exam.workers().map((w) => w.url())).toEqual(
+      expect.arrayContaining([expect.stringMatching(/detection-worker-[\w-]+\.js$/)]),
+    );
 
     // The wall: a "no face" incident with its snapshot, shown as a thumbnail in the timeline.
     await row0.getByRole('button', { name: /^Chi tiết / }).click();
