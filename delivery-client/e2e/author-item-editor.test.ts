@@ -76,6 +76,8 @@ describe('the item editor in Chromium', () => {
     await page.getByLabel('Công thức LaTeX').fill('x^2 + \\frac{1}{2}');
     await page.getByRole('button', { name: 'Chèn công thức' }).click();
     await page.getByRole('button', { name: 'Chèn bảng' }).click();
+    await page.getByLabel('Chèn hình').setInputFiles(await pictureFile(page));
+    await expect.poll(() => stem.locator('img').count()).toBe(1);
     await expect.poll(() => stem.locator('math').count()).toBe(1);
     await expect.poll(() => stem.locator('table td').count()).toBe(4);
     const events = [
@@ -100,6 +102,7 @@ describe('the item editor in Chromium', () => {
     await preview.locator('math').waitFor();
     await preview.getByText('Cách mạng tháng Tám').waitFor();
     expect(await preview.locator('table td').count()).toBe(4);
+    expect(await preview.locator('img[src^="data:image/png"]').count()).toBe(1);
     await page.getByRole('button', { name: 'Chấm thử' }).click();
     await page.getByTestId('try-score').getByText('Điểm: 0 / 2').waitFor();
     await preview.getByRole('button', { name: 'Chuyển lên: Chiến dịch Điện Biên Phủ' }).click();
@@ -173,6 +176,7 @@ describe('the item editor in Chromium', () => {
     const reopened = page.getByRole('textbox', { name: 'Nội dung câu hỏi' });
     expect(await reopened.locator('math').count()).toBe(1);
     expect(await reopened.locator('table td').count()).toBe(4);
+    expect(await reopened.locator('img[src^="data:image/png"]').count()).toBe(1);
     expect(await page.getByLabel('Môn học').inputValue()).toBe('Lịch sử');
     expect(await page.getByLabel('Mức độ nhận thức').inputValue()).toBe('thong_hieu');
     expect(await page.getByLabel('Điểm tối đa').inputValue()).toBe('2');
@@ -193,6 +197,7 @@ describe('the item editor in Chromium', () => {
     expect(stored.data.version).toBe(2);
     expect(JSON.stringify(stored.data.item)).toContain('"name":"mfrac"');
     expect(JSON.stringify(stored.data.item)).toContain('application/x-tex');
+    expect(stored.data.media).toHaveLength(1);
     expect(failures).toEqual([]);
     await context.close();
   }, 180_000);

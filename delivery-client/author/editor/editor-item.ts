@@ -34,6 +34,8 @@ export interface Choice {
   fixed: boolean;
   /** How often a choice may be used in associations (0 = unlimited). */
   matchMax: number;
+  /** Feedback shown inline with this choice when the candidate chose it (choice interactions). */
+  feedback: string;
 }
 
 export type Shape = 'rect' | 'circle' | 'poly';
@@ -137,7 +139,13 @@ export const html = (
 ): AuthoringContentElement => ({ kind: 'element', name, ns: 'html', attributes, children });
 
 export const letterId = (i: number) => String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(i) : '');
-export const choice = (id: string, t = ''): Choice => ({ id, text: t, fixed: false, matchMax: 1 });
+export const choice = (id: string, t = ''): Choice => ({
+  id,
+  text: t,
+  fixed: false,
+  matchMax: 1,
+  feedback: '',
+});
 
 export function emptyInteraction(kind: InteractionKind): InteractionState {
   return {

@@ -103,6 +103,7 @@ export function InteractionEditor({
           list={s.choices}
           withFixed={s.shuffle && s.kind !== 'inlineChoice'}
           withMatchMax={s.kind === 'associate' || s.kind === 'match'}
+          withFeedback={s.kind === 'choice'}
           onChange={(choices) =>
             onChange({
               choices,

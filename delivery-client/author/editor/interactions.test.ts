@@ -42,7 +42,20 @@ const CASES: Record<
   InteractionKind,
   { state: Partial<InteractionState>; right?: unknown; wrong?: unknown; points?: number; partial?: boolean }
 > = {
-  choice: { state: { choices: abc, maxChoices: 1, shuffle: true, correct: ['B'] }, right: 'B', wrong: 'A' },
+  choice: {
+    state: {
+      choices: abc.map((c) => ({
+        ...c,
+        fixed: c.id === 'C',
+        feedback: c.id === 'A' ? 'A là năm khác.' : '',
+      })),
+      maxChoices: 1,
+      shuffle: true,
+      correct: ['B'],
+    },
+    right: 'B',
+    wrong: 'A',
+  },
   order: {
     state: { choices: abc, correct: ['C', 'A', 'B'] },
     right: ['C', 'A', 'B'],
@@ -261,6 +274,17 @@ describe('item editor models', () => {
     },
   );
 
+  it('inline choice feedback is keyed on the chosen choice', () => {
+    const authoring = AuthoringItem.parse(toAuthoringItem(editorItem('choice')));
+    const scorer = compileItem(parseAuthoringXml(serialiseAuthoringItem(authoring)).model!);
+    expect(scorer.scoreJson({ RESPONSE: 'A' }).CHOICE_FEEDBACK).toBe('A');
+    expect(fromAuthoringItem(authoring).interaction.choices.map((c) => c.feedback)).toEqual([
+      'A là năm khác.',
+      '',
+      '',
+    ]);
+  });
+
   it('partial credit scores each right pair of a match', () => {
     const authoring = AuthoringItem.parse(toAuthoringItem(editorItem('match')));
     const scorer = compileItem(parseAuthoringXml(serialiseAuthoringItem(authoring)).model!);
@@ -287,7 +311,7 @@ describe('item editor models', () => {
       AuthoringItem.parse(
         toAuthoringItem({ ...editorItem(kind), feedbackCorrect: '', feedbackIncorrect: '' }),
       ).responseProcessing;
-    expect(plain('choice')).toEqual({ template: 'match_correct' });
+    expect(plain('hotspot')).toEqual({ template: 'match_correct' });
     expect(plain('textEntry')).toEqual({ template: 'map_response' });
     expect(plain('positionObject')).toEqual({ template: 'map_response_point' });
     expect(plain('extendedText')).toBeUndefined();

@@ -338,6 +338,11 @@ export function ItemEditorPage({ bank, itemId }: { bank: Bank; itemId?: string }
         media={item.media}
         points={item.points}
         scoredByTeacher={HUMAN_SCORED.has(kind)}
+        choiceFeedback={
+          kind === 'choice'
+            ? Object.fromEntries(item.interaction.choices.map((c) => [c.id, c.feedback.trim()]))
+            : {}
+        }
       />
     </div>
   );

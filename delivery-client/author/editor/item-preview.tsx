@@ -33,6 +33,7 @@ export function ItemPreview({
   media,
   points,
   scoredByTeacher,
+  choiceFeedback = {},
 }: {
   bankId: string;
   item?: AuthoringItemInput;
@@ -40,6 +41,8 @@ export function ItemPreview({
   media: Record<string, MediaFileState>;
   points: number;
   scoredByTeacher: boolean;
+  /** Inline feedback by choice identifier, shown for the chosen ones after scoring. */
+  choiceFeedback?: Record<string, string>;
 }) {
   const { t, lang } = useT();
   const [candidate, setCandidate] = useState<unknown>();
@@ -84,6 +87,11 @@ export function ItemPreview({
           .map((f) => plainTextOf(f.content as AuthoringContentNode[]))
           .join(' ')
       : '';
+  const chosen = outcomes?.CHOICE_FEEDBACK;
+  const chosenFeedback = (Array.isArray(chosen) ? chosen : chosen ? [chosen] : [])
+    .map((id) => choiceFeedback[String(id)])
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="editor-side">
       <h3>{t('ie.preview')}</h3>
@@ -129,6 +137,12 @@ export function ItemPreview({
             <>
               <br />
               {t('ie.feedbackShown', { feedback: feedbackText })}
+            </>
+          )}
+          {outcomes && chosenFeedback && (
+            <>
+              <br />
+              {t('ie.feedbackShown', { feedback: chosenFeedback })}
             </>
           )}
         </output>

@@ -10,6 +10,7 @@ export function ChoiceList({
   prefix,
   withFixed,
   withMatchMax,
+  withFeedback = false,
   onChange,
   addLabel,
 }: {
@@ -19,6 +20,7 @@ export function ChoiceList({
   prefix?: string;
   withFixed: boolean;
   withMatchMax: boolean;
+  withFeedback?: boolean;
   onChange(next: Choice[]): void;
   addLabel?: string;
 }) {
@@ -35,44 +37,52 @@ export function ChoiceList({
     <fieldset className="choice-list">
       <legend>{legend}</legend>
       {list.map((c, i) => (
-        <div className="option-row" key={c.id}>
-          <label className="field grow">
-            <span className="sr-only">{t('ie.choiceText', { id: c.id })}</span>
-            <span aria-hidden="true">{c.id}.</span>
-            <input id={`${id}-${c.id}`} value={c.text} onChange={(e) => set(i, { text: e.target.value })} />
-          </label>
-          {withFixed && (
-            <label className="correct">
-              <input
-                type="checkbox"
-                checked={c.fixed}
-                onChange={(e) => set(i, { fixed: e.target.checked })}
-              />{' '}
-              {t('ie.fixed')}
-              <span className="sr-only"> {c.id}</span>
+        <div className="choice-block" key={c.id}>
+          <div className="option-row">
+            <label className="field grow">
+              <span className="sr-only">{t('ie.choiceText', { id: c.id })}</span>
+              <span aria-hidden="true">{c.id}.</span>
+              <input id={`${id}-${c.id}`} value={c.text} onChange={(e) => set(i, { text: e.target.value })} />
+            </label>
+            {withFixed && (
+              <label className="correct">
+                <input
+                  type="checkbox"
+                  checked={c.fixed}
+                  onChange={(e) => set(i, { fixed: e.target.checked })}
+                />{' '}
+                {t('ie.fixed')}
+                <span className="sr-only"> {c.id}</span>
+              </label>
+            )}
+            {withMatchMax && (
+              <label className="correct">
+                {t('ie.matchMax')}
+                <span className="sr-only"> {c.id}</span>{' '}
+                <input
+                  type="number"
+                  min={0}
+                  className="narrow"
+                  value={c.matchMax}
+                  onChange={(e) => set(i, { matchMax: Number(e.target.value) })}
+                />
+              </label>
+            )}
+            <button
+              type="button"
+              className="secondary small"
+              aria-label={t('ie.remove', { id: c.id })}
+              onClick={() => onChange(list.filter((_, j) => j !== i))}
+            >
+              ×
+            </button>
+          </div>
+          {withFeedback && (
+            <label className="field choice-feedback">
+              {t('ie.choiceFeedback', { id: c.id })}
+              <input value={c.feedback} onChange={(e) => set(i, { feedback: e.target.value })} />
             </label>
           )}
-          {withMatchMax && (
-            <label className="correct">
-              {t('ie.matchMax')}
-              <span className="sr-only"> {c.id}</span>{' '}
-              <input
-                type="number"
-                min={0}
-                className="narrow"
-                value={c.matchMax}
-                onChange={(e) => set(i, { matchMax: Number(e.target.value) })}
-              />
-            </label>
-          )}
-          <button
-            type="button"
-            className="secondary small"
-            aria-label={t('ie.remove', { id: c.id })}
-            onClick={() => onChange(list.filter((_, j) => j !== i))}
-          >
-            ×
-          </button>
         </div>
       ))}
       <button type="button" className="secondary small" onClick={() => onChange([...list, choice(nextId())])}>

@@ -33,9 +33,13 @@ export function responseProcessing(
   scoring: ScoringKind,
   points: number,
   feedback: boolean,
+  choiceFeedback = false,
 ): ResponseProcessing | undefined {
   if (scoring === 'human' || scoring === 'code') return undefined;
-  if (!feedback && (scoring !== 'match' || points === 1)) return { template: TEMPLATE[scoring] };
+  if (!feedback && !choiceFeedback && (scoring !== 'match' || points === 1))
+    return { template: TEMPLATE[scoring] };
+  // Inline choice feedback is keyed on the chosen identifiers themselves.
+  const choiceRule = choiceFeedback ? [set('CHOICE_FEEDBACK', variable('RESPONSE'))] : [];
   const score =
     scoring === 'match'
       ? node('responseCondition', {}, [
@@ -54,7 +58,7 @@ export function responseProcessing(
             ),
           ]),
         ]);
-  if (!feedback) return { rules: [score] };
+  if (!feedback) return { rules: [score, ...choiceRule] };
   const identifier = (v: string) => node('baseValue', { baseType: 'identifier' }, [], v);
   return {
     rules: [
@@ -66,6 +70,7 @@ export function responseProcessing(
         ]),
         node('responseElse', {}, [set('FEEDBACK', identifier('INCORRECT'))]),
       ]),
+      ...choiceRule,
     ],
   };
 }

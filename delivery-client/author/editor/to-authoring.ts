@@ -35,7 +35,8 @@ export function toAuthoringItem(e: EditorItem): AuthoringItemInput {
   const bounds = { lowerBound: 0, upperBound: points };
   const stem = e.stem.filter((n) => !isEmptyParagraph(n));
   const title = e.title.trim() || plainTextOf(stem).trim().slice(0, 120) || e.identifier;
-  const rp = responseProcessing(scoring, points, feedback);
+  const choiceFeedback = Boolean(built.choiceFeedback);
+  const rp = responseProcessing(scoring, points, feedback, choiceFeedback);
   return {
     identifier: e.identifier,
     title,
@@ -63,6 +64,16 @@ export function toAuthoringItem(e: EditorItem): AuthoringItemInput {
         ...(scoring === 'human' ? { externalScored: 'human' as const } : {}),
         ...(scoring === 'code' ? { externalScored: 'externalMachine' as const } : {}),
       },
+      ...(choiceFeedback
+        ? [
+            {
+              kind: 'outcome' as const,
+              identifier: 'CHOICE_FEEDBACK',
+              cardinality: built.response.cardinality,
+              baseType: 'identifier' as const,
+            },
+          ]
+        : []),
       ...(feedback
         ? [
             {

@@ -48,6 +48,7 @@ export const itemEditorEn: Record<ItemEditorMessageKey, string> = {
   'ie.targets': 'Second column',
   'ie.choiceText': 'Text of choice {id}',
   'ie.fixed': 'Keep in place',
+  'ie.choiceFeedback': 'Feedback when {id} is chosen',
   'ie.matchMax': 'Uses at most',
   'ie.remove': 'Remove {id}',
   'ie.add': 'Add a choice',

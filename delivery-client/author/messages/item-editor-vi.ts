@@ -46,6 +46,7 @@ export const itemEditorVi = {
   'ie.targets': 'Cột thứ hai',
   'ie.choiceText': 'Nội dung lựa chọn {id}',
   'ie.fixed': 'Giữ nguyên vị trí',
+  'ie.choiceFeedback': 'Phản hồi khi chọn {id}',
   'ie.matchMax': 'Số lần dùng tối đa',
   'ie.remove': 'Xoá {id}',
   'ie.add': 'Thêm lựa chọn',

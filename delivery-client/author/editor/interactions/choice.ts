@@ -21,7 +21,7 @@ export const choiceModel: InteractionModel = {
         qti(
           'choiceInteraction',
           { responseIdentifier: RESPONSE, shuffle: String(s.shuffle), maxChoices: String(s.maxChoices) },
-          [...promptNodes(s.prompt), ...choiceElements('simpleChoice', s.choices, s.shuffle)],
+          [...promptNodes(s.prompt), ...choiceElements('simpleChoice', s.choices, s.shuffle, false, true)],
         ),
       ],
       response: {
@@ -30,6 +30,7 @@ export const choiceModel: InteractionModel = {
         correctResponse: s.correct,
       },
       scoring: 'match',
+      choiceFeedback: s.choices.some((c) => c.feedback.trim()),
     };
   },
   read(e, r) {

@@ -37,7 +37,12 @@ export interface BuiltInteraction {
   nodes: AuthoringContentNode[];
   response: ResponseShape;
   scoring: ScoringKind;
+  /** Some choice carries inline feedback shown when it is chosen (outcome CHOICE_FEEDBACK). */
+  choiceFeedback?: boolean;
 }
+
+/** The outcome inline choice feedback is keyed on: the chosen identifiers. */
+export const CHOICE_FEEDBACK = 'CHOICE_FEEDBACK';
 
 export interface ResponseRead {
   cardinality: string;
@@ -84,16 +89,37 @@ export function choiceAttributes(c: Choice, shuffle: boolean, withMatchMax = fal
   };
 }
 export function readChoice(e: AuthoringContentElement): Choice {
+  const feedback = named(e, 'feedbackInline')[0];
   return {
     ...choice(e.attributes.identifier ?? ''),
-    text: textIn(e.children),
+    text: textIn(e.children.filter((c) => c.kind === 'text' || c.name !== 'feedbackInline')),
     fixed: e.attributes.fixed === 'true',
     matchMax: num(e.attributes.matchMax, 1),
+    feedback: feedback ? textIn(feedback.children) : '',
   };
 }
 
-export const choiceElements = (name: string, list: Choice[], shuffle: boolean, withMatchMax = false) =>
-  list.map((c) => qti(name, choiceAttributes(c, shuffle, withMatchMax), [text(c.text)]));
+export const choiceElements = (
+  name: string,
+  list: Choice[],
+  shuffle: boolean,
+  withMatchMax = false,
+  withFeedback = false,
+) =>
+  list.map((c) =>
+    qti(name, choiceAttributes(c, shuffle, withMatchMax), [
+      text(c.text),
+      ...(withFeedback && c.feedback.trim()
+        ? [
+            qti(
+              'feedbackInline',
+              { outcomeIdentifier: CHOICE_FEEDBACK, identifier: c.id, showHide: 'show' },
+              [text(c.feedback.trim())],
+            ),
+          ]
+        : []),
+    ]),
+  );
 
 /** Key values to score part by part: each right value earns its share (used with partial credit). */
 export const shareMapping = (keys: string[]) => ({
