@@ -255,7 +255,12 @@ describe('from a Word test to a sitting a candidate takes, in Chromium', () => {
     ]).toEqual(['A', 'B']);
     await board.close();
 
-    // The board, back on the page, sees which form each candidate sat.
+    // Both sessions are scored (the scoring queue runs after each submission).
+    await expect
+      .poll(async () => (await engine.deps.db.select().from(sessionResults)).length, { timeout: 30_000 })
+      .toBe(2);
+
+    // The board, back on the page, sees which form each candidate sat and the results form by form.
     const boardAgain = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
     const boardAgainPage = await boardAgain.newPage();
     await signIn(boardAgainPage, tree.examBoard);
@@ -268,14 +273,14 @@ describe('from a Word test to a sitting a candidate takes, in Chromium', () => {
     const formCell = (who: RegExp) => managed.getByRole('row', { name: who }).locator('td').last();
     await expect.poll(() => formCell(/Phạm Minh Châu/).textContent()).toBe('A');
     expect(await formCell(/Trần Thị Bích/).textContent()).toBe('B');
+    const resultsByForm = managed.locator('table', {
+      has: boardAgainPage.getByRole('columnheader', { name: 'Điểm trung bình (thang 10)' }),
+    });
+    expect(await resultsByForm.getByRole('rowheader').allTextContents()).toEqual(['A', 'B']);
+    expect(await resultsByForm.locator('tbody td:nth-child(2)').allTextContents()).toEqual(['1', '1']);
     await expectAccessible(boardAgainPage, 'exam board with parallel forms');
     await managed.screenshot({ path: path.join(screenshotDir, 'author-board-parallel-forms.png') });
     await boardAgain.close();
-
-    // Both sessions are scored (the scoring queue runs after each submission).
-    await expect
-      .poll(async () => (await engine.deps.db.select().from(sessionResults)).length, { timeout: 30_000 })
-      .toBe(2);
 
     // 5. A stored item is changed (its key C becomes D) and saved as version 2 through the item store
     //    (editing stored items in the browser is not built yet); the bank browser shows the diff.

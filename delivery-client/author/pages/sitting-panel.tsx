@@ -20,6 +20,13 @@ interface Candidate {
   /** The parallel form given at check-in. */
   form?: string | null;
 }
+/** GET /api/reports/sittings/{id}/forms, one row per parallel form. */
+interface FormResults {
+  label: string | null;
+  candidates: unknown[];
+  sd: number;
+  meanTenPoint: number;
+}
 interface Named {
   id: string;
   name?: string;
@@ -28,9 +35,10 @@ interface Named {
 
 /** One sitting: rooms with access codes and proctors, roster import and enrolment with extra time, PDFs, results. */
 export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onChanged(): void }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [sitting, setSitting] = useState<SittingDetail>();
   const [candidates, setCandidates] = useState<Candidate[]>([]);
+  const [byForm, setByForm] = useState<FormResults[]>([]);
   const [proctors, setProctors] = useState<Named[]>([]);
   const [classes, setClasses] = useState<Named[]>([]);
   const [roomName, setRoomName] = useState('');
@@ -49,6 +57,14 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
     ]);
     setSitting(detail);
     setCandidates(sessions.items);
+    if ((detail.forms?.length ?? 0) > 1)
+      setByForm(
+        (
+          await call<{ forms: FormResults[] }>('GET', `/reports/sittings/${sittingId}/forms`).catch(() => ({
+            forms: [],
+          }))
+        ).forms,
+      );
     setRoomId((current) => current || detail.rooms[0]?.id || '');
   }, [sittingId]);
   useEffect(() => {
@@ -80,6 +96,11 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
     `${(sitting?.name ?? 'ky-thi').replace(/[^\p{L}\p{N}]+/gu, '-')}-${suffix}`;
   if (!sitting) return <p>{error || '…'}</p>;
   const parallel = (sitting.forms?.length ?? 0) > 1;
+  const number = (x: number) =>
+    x.toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 2,
+    });
   const roomOf = (id: string) => sitting.rooms.find((r) => r.id === id)?.name ?? '';
   return (
     <section aria-labelledby="sitting-title" className="card">
@@ -241,6 +262,31 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
             ))}
           </tbody>
         </table>
+      )}
+      {parallel && byForm.length > 0 && (
+        <>
+          <h4>{t('board.byForm')}</h4>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('board.col.form')}</th>
+                <th scope="col">{t('board.col.count')}</th>
+                <th scope="col">{t('board.col.meanTen')}</th>
+                <th scope="col">{t('board.col.sd')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {byForm.map((f) => (
+                <tr key={f.label ?? ''}>
+                  <th scope="row">{f.label ?? '–'}</th>
+                  <td>{f.candidates.length}</td>
+                  <td>{number(f.meanTenPoint)}</td>
+                  <td>{number(f.sd)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
       <div className="actions">
         <button

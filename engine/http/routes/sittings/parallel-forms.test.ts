@@ -161,6 +161,8 @@ describe('a sitting of parallel forms', () => {
       await submitSession(engine.deps.db, sessionId, 'candidate', { type: 'candidate' });
       const result = await scoreSession(engine.deps.db, engine.deps.scorer!, sessionId);
       expect(result.status).toBe('final');
+      // Each item is weighted to the points its blueprint cell gives it: 2 items, 10 points a form.
+      expect(result.maxScore).toBe(10);
       const [stored] = await engine.deps.db
         .select()
         .from(sessionResults)

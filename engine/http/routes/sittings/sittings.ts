@@ -114,7 +114,8 @@ async function formSpecOfStoredTest(
         .innerJoin(items, eq(items.id, itemVersions.itemId))
         .where(inArray(itemVersions.id, ids))
     : [];
-  const label = (stored.model as { blueprint?: { formLabel?: string } }).blueprint?.formLabel;
+  const blueprint = (stored.model as { blueprint?: { formLabel?: string } }).blueprint;
+  const label = blueprint?.formLabel;
   try {
     const spec = formSpecFromTest({
       testId: test.id,
@@ -124,11 +125,20 @@ async function formSpecOfStoredTest(
       itemVersionIds,
       titles: Object.fromEntries(titles.map((t) => [t.id, t.title])),
     });
+    if (blueprint) weighByBlueprintPoints(spec);
     return { spec, label };
   } catch (error) {
     if (error instanceof TestFormError) throw errors.badRequest(`test: ${error.message}`);
     throw error;
   }
+}
+
+/**
+ * A blueprint form weighs each itemRef with QTI weight `W` (its cell's points over the item's
+ * maximum) and has no outcome processing to read it, so `W` is the item's weight in the total.
+ */
+function weighByBlueprintPoints(spec: FormSpec) {
+  for (const item of specItems(spec)) item.weight = item.weights.W ?? item.weight;
 }
 
 /** Parallel forms from stored tests, labelled as their blueprint labelled them (else A, B, ...). */
