@@ -35,13 +35,33 @@ function findInteraction(
 
 export class UnsupportedItemError extends Error {}
 
+const hasQtiElement = (n: AuthoringContentNode): boolean =>
+  n.kind === 'element' && (n.ns === 'qti' || n.children.some(hasQtiElement));
+
+function countInteractions(e: AuthoringContentElement): number {
+  const own = e.ns === 'qti' && /Interaction$/.test(e.name) ? 1 : 0;
+  return own + elements(e.children).reduce((sum, c) => sum + countInteractions(c), 0);
+}
+
 export function fromAuthoringItem(
   item: AuthoringItem,
   metadata?: Partial<EditorItem['metadata']>,
 ): EditorItem {
   const found = findInteraction(item.body);
   if (!found) throw new UnsupportedItemError('The item has no interaction the editor knows.');
-  const response = item.declarations.find((d) => d.kind === 'response' && d.identifier === 'RESPONSE');
+  // The editor writes one interaction, its score and feedback: refuse what saving would lose.
+  const interactions = countInteractions(item.body);
+  if (interactions > 1)
+    throw new UnsupportedItemError(`The item has ${interactions} interactions; the editor writes one.`);
+  if (item.declarations.some((d) => d.kind === 'template') || item.templateProcessing)
+    throw new UnsupportedItemError('The item has template variables.');
+  if (item.declarations.filter((d) => d.kind === 'response').length > 1)
+    throw new UnsupportedItemError('The item has several responses.');
+  const stemQti = item.body.children.some((n) => !contains(n, found.element) && hasQtiElement(n));
+  if (stemQti)
+    throw new UnsupportedItemError('The stem holds QTI blocks (rubric, feedback or template blocks).');
+  const responseId = found.element.attributes.responseIdentifier ?? 'RESPONSE';
+  const response = item.declarations.find((d) => d.kind === 'response' && d.identifier === responseId);
   const score = item.declarations.find((d) => d.kind === 'outcome' && d.identifier === 'SCORE');
   const read = INTERACTION_MODELS[found.kind].read(
     found.element,

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compileItem } from '../../../grading/index.ts';
-import { AuthoringItem, parseAuthoringXml, serialiseAuthoringItem } from '../../../item-bank/index.ts';
+import {
+  AuthoringItem,
+  loadDemoBank,
+  parseAuthoringXml,
+  serialiseAuthoringItem,
+  toAuthoringItem as authoringOfModel,
+} from '../../../item-bank/index.ts';
 import type { AuthoringContentNode } from '../../../item-bank/client.ts';
 import {
   choice,
@@ -315,5 +321,37 @@ describe('item editor models', () => {
     expect(plain('textEntry')).toEqual({ template: 'map_response' });
     expect(plain('positionObject')).toEqual({ template: 'map_response_point' });
     expect(plain('extendedText')).toBeUndefined();
+  });
+});
+
+describe('reopening items the editor did not write', () => {
+  it('reopens single-interaction demo items, keeps their key, and refuses what saving would lose', () => {
+    let reopened = 0;
+    let refused = 0;
+    for (const demo of loadDemoBank()) {
+      const authoring = authoringOfModel(demo.item);
+      let editor: EditorItem;
+      try {
+        editor = fromAuthoringItem(authoring);
+      } catch {
+        refused++;
+        continue;
+      }
+      reopened++;
+      const again = parseAuthoringXml(serialiseAuthoringItem(toAuthoringItem(editor)));
+      expect(
+        again.problems.filter((p) => p.severity === 'error'),
+        demo.file,
+      ).toEqual([]);
+      const key = authoring.declarations.find((d) => d.kind === 'response');
+      if (key?.kind !== 'response' || !key.correctResponse?.length || editor.interaction.kind === 'textEntry')
+        continue;
+      const answer =
+        key.cardinality === 'single' ? key.correctResponse[0]!.text : key.correctResponse.map((v) => v.text);
+      const scored = compileItem(again.model!).scoreJson({ RESPONSE: answer });
+      expect(scored.SCORE, demo.file).toBe(editor.points);
+    }
+    expect(reopened).toBeGreaterThan(3);
+    expect(refused).toBeGreaterThan(0); // the true/false cluster has four interactions
   });
 });
