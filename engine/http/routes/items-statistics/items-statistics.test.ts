@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemStatistics } from '../../../../grading/index.ts';
 import { itemBankTables } from '../../../../item-bank/index.ts';
 import { scoreSession } from '../../../delivery/score-session.ts';
+import { sittings } from '../../../delivery/tables.ts';
 import { startSession, submitSession } from '../../../delivery/session-commands.ts';
 import {
   buildItems,
@@ -29,6 +30,11 @@ let bankId: string;
 async function takeSitting(answers: string[][]) {
   const sitting = await buildSitting(engine, tree, itemIds, { students: answers.length });
   const { db } = engine.deps;
+  // Held at school A; the bank is the office's, shared down.
+  await db
+    .update(sittings)
+    .set({ organisationId: tree.schoolA.id })
+    .where(eq(sittings.id, sitting.sittingId));
   for (const [i, candidate] of sitting.candidates.entries()) {
     const { sessionId } = await checkInCandidate(engine, sitting.accessCode, candidate);
     await startSession(db, sessionId);
@@ -123,6 +129,20 @@ describe('GET /api/item-statistics', () => {
     expect(byId.get(itemIds[0]!)!.omitRate).toBe(0);
     // p from 0.5 to 0.83 and item-rest correlations above 0.2: nothing to flag.
     for (const id of itemIds) expect(byId.get(id)!.flags).toEqual([]);
+  });
+
+  it("counts only sittings in the reader's subtree: school B's teacher sees none of school A's", async () => {
+    const res = await api(engine).get(
+      `/api/item-statistics?bankId=${bankId}`,
+      await tokenFor(engine, tree.teacherB),
+    );
+    expect(res.status).toBe(200);
+    expect(res.data.items).toEqual([]);
+    const one = await api(engine).get(
+      `/api/item-statistics/items/${itemIds[0]}`,
+      await tokenFor(engine, tree.teacherB),
+    );
+    expect(one.data).toEqual({ overall: null, sittings: [] });
   });
 
   it('gives one item sitting by sitting', async () => {

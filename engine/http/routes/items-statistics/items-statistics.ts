@@ -2,7 +2,8 @@
  * Item statistics from past sittings, for the bank browser: `GET /api/item-statistics?bankId=`
  * gives every used item of a bank its pooled statistics; `GET /api/item-statistics/items/{id}`
  * one item's pooled and per-sitting figures. Staff who read results (`results:read`) in the bank's
- * organisation or below (banks are shared down); the figures are aggregates over candidates.
+ * organisation or below (banks are shared down); only sittings within the reader's own
+ * organisation subtree count, so a school sees its own use of a shared bank.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { itemHistory, type ItemHistory } from '../../../../grading/index.ts';
@@ -75,7 +76,7 @@ export function itemStatisticsRoutes() {
         const { bankId } = c.req.valid('query');
         const db = c.var.deps.db;
         const [sittings, mine] = await Promise.all([
-          loadItemHistory(db, { bankId }),
+          loadItemHistory(db, { bankId }, c.var.actor.scopePath),
           bankItemIds(db, bankId),
         ]);
         const history = itemHistory(sittings).filter((h) => mine.has(h.key));
@@ -104,7 +105,7 @@ export function itemStatisticsRoutes() {
       }),
       async (c) => {
         const itemId = c.req.valid('param').id;
-        const sittings = await loadItemHistory(c.var.deps.db, { itemId });
+        const sittings = await loadItemHistory(c.var.deps.db, { itemId }, c.var.actor.scopePath);
         const overall = itemHistory(sittings).find((h) => h.key === itemId);
         return c.json(
           {

@@ -11,6 +11,7 @@ import { rowsOf } from '../../../audit/audit-log.ts';
 import type { Database } from '../../../db/database.ts';
 import type { AssembledForm } from '../../../delivery/form.ts';
 import { candidateSessions, sessionResults, sittings } from '../../../delivery/tables.ts';
+import { organisations } from '../../../schema.ts';
 
 const { items, itemVersions } = itemBankTables;
 
@@ -37,10 +38,15 @@ function blank(value: unknown): boolean {
 const chunk = <T>(list: T[], size = 500) =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
-/** Sittings whose sessions saw the items of a bank, or one item. */
+/**
+ * Sittings whose sessions saw the items of a bank, or one item. Only sittings of organisations
+ * under `scopePath` count: a bank shared down to a school shows that school's use of it, the
+ * exam board's office sees every school's.
+ */
 export async function loadItemHistory(
   db: Database,
   wanted: { bankId: string } | { itemId: string },
+  scopePath: string,
 ): Promise<LoadedSitting[]> {
   const which: SQL =
     'bankId' in wanted ? sql`i.bank_id = ${wanted.bankId}::uuid` : sql`i.id = ${wanted.itemId}::uuid`;
@@ -50,7 +56,9 @@ export async function loadItemHistory(
       cross join lateral jsonb_array_elements(s.form -> 'entries') e
       join ${itemVersions} iv on iv.id::text = e ->> 'itemVersionId'
       join ${items} i on i.id = iv.item_id
-      where s.state in ('submitted', 'scored') and ${which}`),
+      join ${sittings} st on st.id = s.sitting_id
+      join ${organisations} o on o.id = st.organisation_id
+      where s.state in ('submitted', 'scored') and ${which} and o.path like ${`${scopePath}%`}`),
   ).map((r) => r.id);
   if (!found.length) return [];
 
