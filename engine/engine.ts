@@ -4,7 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createAdmission, type AdmissionOptions } from './delivery/admission.ts';
 import { Redis } from 'ioredis';
@@ -146,10 +146,11 @@ export async function createEngine(
     scoring,
     async listen(port = config.port, host = config.host) {
       const bound = await new Promise<number>((resolve, reject) => {
-        const s = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) =>
-          resolve(info.port),
-        ) as Server;
+        const s = createAdaptorServer({ fetch: app.fetch }) as Server;
         s.once('error', reject);
+        // A check-in storm opens thousands of connections a second: a deep accept queue (the kernel
+        // caps it at net.core.somaxconn) keeps them from being reset before the engine accepts them.
+        s.listen({ port, host, backlog: 4096 }, () => resolve((s.address() as AddressInfo).port));
         server = s;
       });
       io = new SocketServer(server, {
@@ -183,6 +184,7 @@ export async function createEngine(
         items,
         onSubmitted,
         codeGrader,
+        snapshotRetentionDays: config.snapshotRetentionDays,
       });
       engine.timeKeeper = startTimeKeeper(candidates, database.db, logger);
       notifier.attach(io);
@@ -207,7 +209,8 @@ export async function createEngine(
         await new Promise<void>((resolve) => engine.io!.close(() => resolve()));
       }
       await writer.drain();
-      await scoring.idle();
+      // A sitting's backlog of scoring must not hold a shutdown for minutes: the rest is recovered.
+      await scoring.stop();
       await codeGrader.close();
       if (server?.listening) {
         const s = server;

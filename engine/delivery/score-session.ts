@@ -4,7 +4,7 @@
  * stored as a new version and the session moves to `scored` when nothing waits for a marker or
  * a code sandbox. Re-scoring (after a key correction) adds a version with its reason.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { itemBankTables, type OutcomeDeclaration, type ProcessingNode } from '../../item-bank/index.ts';
 import {
   compileTest,
@@ -167,14 +167,15 @@ export async function scoreSession(
     if (item.correctedVersionId && !corrected[ref]) corrected[ref] = item.correctedVersionId;
   const versionOf = (e: AssembledForm['entries'][number]) => corrected[e.itemRef] ?? e.itemVersionId;
   const versionIds = [...new Set(form.entries.map(versionOf))];
-  const models = new Map<string, unknown>();
-  for (const id of versionIds) {
-    const [v] = await db
-      .select({ model: itemBankTables.itemVersions.model })
-      .from(itemBankTables.itemVersions)
-      .where(eq(itemBankTables.itemVersions.id, id));
-    models.set(id, v?.model);
-  }
+  // One query for the form's item models (a sitting's end scores thousands of sessions).
+  const models = new Map<string, unknown>(
+    (
+      await db
+        .select({ id: itemBankTables.itemVersions.id, model: itemBankTables.itemVersions.model })
+        .from(itemBankTables.itemVersions)
+        .where(inArray(itemBankTables.itemVersions.id, versionIds))
+    ).map((v) => [v.id, v.model]),
+  );
   const items: SessionResult['items'] = {};
   let raw = 0;
   let max = 0;

@@ -13,6 +13,11 @@ export interface ScoringQueue {
   enqueue(sessionId: string): void;
   /** Resolves when nothing is queued or running. */
   idle(): Promise<void>;
+  /**
+   * Shutdown: drops what is queued (those sessions stay submitted and unscored, and
+   * `recoverUnscored` on any engine picks them up) and resolves when the running ones finish.
+   */
+  stop(): Promise<void>;
   recoverUnscored(olderThanSeconds?: number): Promise<number>;
   onScored(listener: (result: SessionResult) => void): void;
 }
@@ -26,6 +31,7 @@ export function createScoringQueue(
   const queue: string[] = [];
   const queued = new Set<string>();
   let running = 0;
+  let stopped = false;
   const idleWaiters: Array<() => void> = [];
   const listeners: Array<(result: SessionResult) => void> = [];
 
@@ -47,7 +53,7 @@ export function createScoringQueue(
       const result = await scoreSession(db, scorer, sessionId);
       listeners.forEach((l) => l(result));
     } catch (error) {
-      if (tries >= 3) {
+      if (tries >= 3 || stopped) {
         logger.error({ err: error, sessionId }, 'scoring failed; the recovery sweep will try again');
         return;
       }
@@ -58,13 +64,18 @@ export function createScoringQueue(
 
   return {
     enqueue(sessionId) {
-      if (queued.has(sessionId)) return;
+      if (stopped || queued.has(sessionId)) return;
       queued.add(sessionId);
       queue.push(sessionId);
       pump();
     },
     idle: () =>
       running || queue.length ? new Promise((resolve) => idleWaiters.push(resolve)) : Promise.resolve(),
+    stop() {
+      stopped = true;
+      for (const sessionId of queue.splice(0)) queued.delete(sessionId);
+      return running ? new Promise((resolve) => idleWaiters.push(resolve)) : Promise.resolve();
+    },
     async recoverUnscored(olderThanSeconds = 30) {
       const rows = rowsOf<{ id: string }>(
         await db.execute(sql`

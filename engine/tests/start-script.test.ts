@@ -67,7 +67,8 @@ describe('npm start', () => {
       expect(await exited).toBe(0);
     }
     expect(output()).toMatch(/Exam engine stopped: connections drained, database closed/);
-  });
+    // Start (tsx, PGlite, demo seed) may take its full minute on a loaded CI machine.
+  }, 120_000);
 
   it('refuses to start with a clear message for a bad setting', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
