@@ -85,5 +85,9 @@ describe('itemHistory', () => {
     expect(h.p).toBe(0);
     expect(h.flags).toEqual(['too_hard', 'low_discrimination']);
     expect(itemHistory([])).toEqual([]);
+    // Two candidates are too few to call anything too hard or weakly discriminating.
+    const few = itemHistory([{ ...hard, candidates: hard.candidates.slice(0, 2) }]);
+    expect(few.find((x) => x.key === 'h')!.p).toBe(0);
+    expect(few.map((x) => x.flags)).toEqual([[], []]);
   });
 });
