@@ -74,6 +74,16 @@ const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(100).default(8),
   ),
+  /** Days incident snapshots are kept when a sitting's proctoring policy sets no `snapshotRetentionDays`. */
+  PROCTOR_SNAPSHOT_RETENTION_DAYS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number of days between 1 and 3650' })
+      .int('must be a whole number of days between 1 and 3650')
+      .min(1, 'must be a whole number of days between 1 and 3650')
+      .max(3650, 'must be a whole number of days between 1 and 3650')
+      .default(30),
+  ),
   /** Whether `npm start` fills an empty database with demo data. */
   SEED_DEMO: z.preprocess(
     emptyToUndefined,
@@ -92,6 +102,8 @@ export interface Config {
   trustProxy: boolean;
   seedDemo: boolean;
   erecords?: { url: string; secret: string; maxAttempts: number };
+  /** Days incident snapshots are kept where the sitting sets none (unset: proctor/policy.ts's default, 30). */
+  snapshotRetentionDays?: number;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     seedDemo: e.SEED_DEMO === 'true' || e.SEED_DEMO === '1',
+    snapshotRetentionDays: e.PROCTOR_SNAPSHOT_RETENTION_DAYS,
     erecords: e.ERECORDS_URL
       ? { url: e.ERECORDS_URL, secret: e.ERECORDS_SECRET ?? '', maxAttempts: e.ERECORDS_MAX_ATTEMPTS }
       : undefined,

@@ -4,6 +4,7 @@
  * identity, identity results becoming incidents, and incident snapshots (policy, size and type, who may see them,
  * expiry and the sweeper).
  */
+import os from 'node:os';
 import { eq } from 'drizzle-orm';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,8 @@ import {
   type CandidateClient,
 } from '../test/delivery-fixtures.ts';
 import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
-import { deleteExpiredSnapshots } from './snapshots.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { deleteExpiredSnapshots, snapshotRetentionDaysOf } from './snapshots.ts';
 import { incidentSnapshots } from './tables.ts';
 import { listIncidents } from '../realtime/proctor-incidents.ts';
 import type {
@@ -52,6 +54,9 @@ let otherBoard: string;
 let unassignedProctor: string;
 let checked: Awaited<ReturnType<typeof buildSitting>>;
 let unchecked: Awaited<ReturnType<typeof buildSitting>>;
+/** A sitting that allows snapshots but sets no retention of its own. */
+let engineRetention: Awaited<ReturnType<typeof buildSitting>>;
+const ENGINE_RETENTION_DAYS = 3;
 /** The unchecked sitting's candidate, connected once (a second device would be refused). */
 let uncheckedCandidate: { socket: CandidateClient; sessionId: string };
 const sockets: Socket[] = [];
@@ -96,7 +101,11 @@ const emit = (socket: CandidateClient, event: string, payload: unknown) =>
   );
 
 beforeAll(async () => {
-  engine = await createTestEngine({}, { candidateProjection: testProjection, sweepIntervalMs: 60_000 });
+  // The engine's default retention (PROCTOR_SNAPSHOT_RETENTION_DAYS) applies where a sitting sets none.
+  engine = await createTestEngine(
+    { snapshotRetentionDays: ENGINE_RETENTION_DAYS },
+    { candidateProjection: testProjection, sweepIntervalMs: 60_000 },
+  );
   port = await engine.listen(0, '127.0.0.1');
   tree = await buildOrganisationTree(engine.deps.db);
   const elsewhere = await buildOrganisationTree(engine.deps.db);
@@ -111,6 +120,10 @@ beforeAll(async () => {
     },
   });
   unchecked = await buildSitting(engine, tree, items, { students: 1, securityPolicy: { proctoring: true } });
+  engineRetention = await buildSitting(engine, tree, items, {
+    students: 1,
+    securityPolicy: { proctoring: true, proctoringRules: { snapshots: true, noFaceSeconds: 2 } },
+  });
 });
 afterAll(async () => {
   sockets.forEach((s) => s.disconnect());
@@ -381,5 +394,80 @@ describe('identity results and snapshots on the candidate socket', () => {
     expect(
       await engine.deps.db.select().from(incidentSnapshots).where(eq(incidentSnapshots.sessionId, sessionId)),
     ).toEqual([]);
+  });
+});
+
+describe('snapshot retention', () => {
+  it("comes from the sitting's policy, else the engine's PROCTOR_SNAPSHOT_RETENTION_DAYS, else 30 days", () => {
+    const env = { DATA_DIR: os.tmpdir(), JWT_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({ ...env, PROCTOR_SNAPSHOT_RETENTION_DAYS: '3' }).snapshotRetentionDays).toBe(3);
+    expect(loadConfig(env).snapshotRetentionDays).toBe(30);
+    for (const bad of ['0', '3651', '2.5', 'week'])
+      expect(() => loadConfig({ ...env, PROCTOR_SNAPSHOT_RETENTION_DAYS: bad })).toThrow(ConfigError);
+    const own = { proctoringRules: { snapshots: true, snapshotRetentionDays: 7 } };
+    expect(snapshotRetentionDaysOf(own, 3)).toBe(7);
+    expect(snapshotRetentionDaysOf({ proctoringRules: { snapshots: true } }, 3)).toBe(3);
+    expect(snapshotRetentionDaysOf(null, 3)).toBe(3);
+    expect(snapshotRetentionDaysOf({ proctoringRules: { snapshots: true } })).toBe(30);
+  });
+
+  it("keeps a sitting's snapshots for the engine's default when it sets none, and the sweeper deletes them after it", async () => {
+    const { socket, sessionId } = await connect(engineRetention, 0);
+    expect(await emit(socket, 'proctor:snapshot', { at: T0 + 1000, jpeg: jpeg(160, 120) })).toMatchObject({
+      ok: true,
+    });
+    await emit(socket, 'proctor:events', {
+      sentAt: T0 + 1100,
+      events: [
+        { kind: 'faces', at: T0, count: 1 },
+        { kind: 'faces', at: T0 + 1000, count: 0 },
+      ],
+    });
+    // The no-face incident claims the snapshot, so only its expiry can delete it.
+    expect(await emit(socket, 'proctor:events', { sentAt: T0 + 3500, events: [] })).toMatchObject({
+      incidents: 1,
+    });
+    const mine = () =>
+      engine.deps.db.select().from(incidentSnapshots).where(eq(incidentSnapshots.sessionId, sessionId));
+    const [stored] = await mine();
+    expect(stored!.incidentSeq).not.toBeNull();
+    const days = ENGINE_RETENTION_DAYS * 86_400_000;
+    expect(stored!.expiresAt.getTime() - stored!.createdAt.getTime()).toBe(days);
+    // A minute before the period ends the sweeper keeps it; at its end the sweeper deletes it.
+    await deleteExpiredSnapshots(engine.deps.db, new Date(stored!.createdAt.getTime() + days - 60_000));
+    expect(await mine()).toHaveLength(1);
+    await deleteExpiredSnapshots(engine.deps.db, new Date(stored!.createdAt.getTime() + days));
+    expect(await mine()).toEqual([]);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('lists the /api/proctoring routes with their parameters, picture bodies and bearer security', async () => {
+    const doc = (await (await engine.app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, Record<string, any>>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+    const photo = doc.paths['/api/proctoring/sittings/{sittingId}/candidates/{candidateId}/photo']!;
+    expect(Object.keys(photo).sort()).toEqual(['delete', 'get', 'put']);
+    expect(
+      photo.put!.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`).sort(),
+    ).toEqual(['path:candidateId', 'path:sittingId']);
+    expect(Object.keys(photo.put!.requestBody.content).sort()).toEqual(['image/jpeg', 'image/png']);
+    expect(Object.keys(photo.put!.responses)).toEqual(
+      expect.arrayContaining(['204', '401', '403', '404', '413']),
+    );
+    expect(photo.put!.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(doc.paths['/api/proctoring/candidate/photo']!)).toEqual(['get']);
+    const snapshot = doc.paths['/api/proctoring/snapshots/{id}']!.get!;
+    expect(Object.keys(snapshot.responses['200'].content)).toEqual(['image/jpeg']);
+  });
+
+  it('checks the role before the parameters: a snapshot id that is not a UUID is 401 without a token, 400 with one', async () => {
+    const get = (token?: string) =>
+      engine.app.request('/api/proctoring/snapshots/not-a-uuid', {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    expect((await get()).status).toBe(401);
+    expect((await get(await tokenFor(engine, tree.teacherA))).status).toBe(403);
+    expect((await get(await tokenFor(engine, tree.proctorA))).status).toBe(400);
   });
 });

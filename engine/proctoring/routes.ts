@@ -6,18 +6,21 @@
  *   session is open and the sitting asks for the identity check; the roster photo, else the student's photo;
  * - `GET /snapshots/{id}`: an incident snapshot, to staff who may watch the candidate's room (an exam board or admin
  *   over the sitting, or a proctor assigned to the room), until it expires.
+ * Each route is a `createRoute` definition, so the OpenAPI document (`/api/openapi.json`) lists it.
  */
 import { createHash } from 'node:crypto';
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, eq, gt } from 'drizzle-orm';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { proctoringEnabled, proctoringPolicyOf } from '../../proctor/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { inScope } from '../auth/actor.ts';
 import { candidateSessions, sittingCandidates, sittings } from '../delivery/tables.ts';
 import { AppError, errors } from '../errors.ts';
+import { ErrorSchema, security, staffErrors } from '../http/common-schemas.ts';
 import type { AppEnv } from '../http/env.ts';
+import { validationHook } from '../http/validation-hook.ts';
 import { isProctorOfSession, organisationOfSession } from '../organisations/organisation-ref.ts';
 import { access, authenticate, target } from '../policies/access.ts';
 import { roleCan } from '../policies/permissions.ts';
@@ -35,12 +38,31 @@ export const ROSTER_PHOTO_RULES: PictureRules = {
 /** Session states in which the candidate's device may still fetch its photo. */
 const OPEN_STATES = new Set(['checked_in', 'in_progress', 'paused']);
 const PRIVATE = { 'cache-control': 'private, no-store' };
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+
+const binary = z.string().openapi({ type: 'string', format: 'binary' });
+const picture = (types: readonly string[]) =>
+  Object.fromEntries(types.map((type) => [type, { schema: binary }])) as Record<
+    string,
+    { schema: typeof binary }
+  >;
+const errorJson = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
+
+const PhotoParams = z.object({
+  sittingId: z.uuid().openapi({ param: { name: 'sittingId', in: 'path' } }),
+  candidateId: z
+    .uuid()
+    .openapi({ param: { name: 'candidateId', in: 'path' }, description: 'A sitting candidate' }),
+});
+const SnapshotParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 /** The sitting candidate of the path, which must belong to the sitting of the path. */
-async function candidateOf(c: Context<AppEnv>): Promise<string> {
-  const { sittingId, candidateId } = c.req.param() as { sittingId: string; candidateId: string };
-  if (!isUuid(candidateId)) throw errors.notFound('The sitting candidate');
+async function candidateOf(
+  c: Context<AppEnv>,
+  { sittingId, candidateId }: z.infer<typeof PhotoParams>,
+): Promise<string> {
   const [row] = await c.var.deps.db
     .select({ id: sittingCandidates.id })
     .from(sittingCandidates)
@@ -49,54 +71,143 @@ async function candidateOf(c: Context<AppEnv>): Promise<string> {
   return row.id;
 }
 
-export function proctoringRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
-  const photoPath = '/sittings/:sittingId/candidates/:candidateId/photo';
-  const boardOnly = access('sittings:write', target.sitting('sittingId'));
+/** Staff who may watch sittings at all; which rooms is decided per snapshot. */
+const watcher: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await authenticate(c);
+  const actor = c.var.actor;
+  if (!roleCan(actor.role, 'sessions:control'))
+    throw errors.forbidden(`The ${actor.role} role may not watch sittings.`);
+  await next();
+};
 
-  app.put(
-    photoPath,
-    boardOnly,
+const photoPath = '/sittings/{sittingId}/candidates/{candidateId}/photo';
+const boardOnly = () => access('sittings:write', target.sitting('sittingId'));
+
+const setRosterPhoto = createRoute({
+  method: 'put',
+  path: photoPath,
+  tags: ['proctoring'],
+  summary:
+    "Set a sitting candidate's roster photo for the identity check (JPEG or PNG, 64-4096 px, at most 2 MB)",
+  description: 'An exam board or admin over the sitting; audit-logged. Replaces any earlier roster photo.',
+  security,
+  middleware: [
+    boardOnly(),
     bodyLimit({
       maxSize: ROSTER_PHOTO_RULES.maxBytes,
       onError: () => {
         throw errors.tooLarge('A roster photo may be at most 2048 KB.');
       },
     }),
-    async (c) => {
-      const candidateId = await candidateOf(c);
-      const data = Buffer.from(await c.req.arrayBuffer());
-      const picture = checkPicture(
-        data,
-        c.req.header('content-type') ?? '',
-        ROSTER_PHOTO_RULES,
-        'A roster photo',
-      );
-      const sha256 = createHash('sha256').update(data).digest('hex');
-      const actor = c.var.actor;
-      await c.var.deps.db.transaction(async (tx) => {
-        const row = { ...picture, data, sha256, uploadedBy: actor.userId, uploadedAt: new Date() };
-        await tx
-          .insert(rosterPhotos)
-          .values({ sittingCandidateId: candidateId, ...row })
-          .onConflictDoUpdate({ target: rosterPhotos.sittingCandidateId, set: row });
-        await appendAudit(tx, {
-          actorId: actor.userId,
-          actorRole: actor.role,
-          action: 'roster_photo.set',
-          subjectType: 'sitting_candidate',
-          subjectId: candidateId,
-          organisationId: c.var.target!.id,
-          ip: c.var.clientIp,
-          details: { sha256, width: picture.width, height: picture.height },
-        });
-      });
-      return c.body(null, 204);
-    },
-  );
+  ] as const,
+  request: {
+    params: PhotoParams,
+    body: { required: true, content: picture(ROSTER_PHOTO_RULES.types) },
+  },
+  responses: {
+    204: { description: 'Stored' },
+    ...staffErrors,
+    413: errorJson('Larger than 2 MB'),
+  },
+});
 
-  app.get(photoPath, boardOnly, async (c) => {
-    const candidateId = await candidateOf(c);
+const getRosterPhoto = createRoute({
+  method: 'get',
+  path: photoPath,
+  tags: ['proctoring'],
+  summary: "A sitting candidate's roster photo",
+  security,
+  middleware: [boardOnly()] as const,
+  request: { params: PhotoParams },
+  responses: {
+    200: { description: 'The photo (not cached)', content: picture(ROSTER_PHOTO_RULES.types) },
+    ...staffErrors,
+  },
+});
+
+const deleteRosterPhoto = createRoute({
+  method: 'delete',
+  path: photoPath,
+  tags: ['proctoring'],
+  summary: "Remove a sitting candidate's roster photo (audit-logged)",
+  security,
+  middleware: [boardOnly()] as const,
+  request: { params: PhotoParams },
+  responses: { 204: { description: 'Removed' }, ...staffErrors },
+});
+
+const candidatePhoto = createRoute({
+  method: 'get',
+  path: '/candidate/photo',
+  tags: ['proctoring'],
+  summary: "The candidate device's own roster photo, for the identity check on the device",
+  description:
+    'Authenticated with the candidate session token (not a staff token). Only while the session is open, only in a ' +
+    'proctored sitting that checks identity; the roster photo, else the student photo.',
+  security,
+  responses: {
+    200: {
+      description: 'The photo (not cached)',
+      content: picture(['image/jpeg', 'image/png', 'image/webp']),
+    },
+    401: errorJson('No session token, or not a valid one'),
+    403: errorJson('The session is closed (`session_closed`) or the sitting does not check identity'),
+    404: errorJson('No roster or student photo (`no_photo`)'),
+  },
+});
+
+const snapshot = createRoute({
+  method: 'get',
+  path: '/snapshots/{id}',
+  tags: ['proctoring'],
+  summary: "An incident's snapshot (a small JPEG), until its retention ends",
+  description:
+    "Exam boards and admins over the sitting, or proctors assigned to the candidate's room (as on the /proctor socket).",
+  security,
+  middleware: [watcher] as const,
+  request: { params: SnapshotParams },
+  responses: {
+    200: { description: 'The snapshot (not cached)', content: picture(['image/jpeg']) },
+    ...staffErrors,
+  },
+});
+
+export function proctoringRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.openapi(setRosterPhoto, async (c) => {
+    const candidateId = await candidateOf(c, c.req.valid('param'));
+    const data = Buffer.from(await c.req.arrayBuffer());
+    const checked = checkPicture(
+      data,
+      c.req.header('content-type') ?? '',
+      ROSTER_PHOTO_RULES,
+      'A roster photo',
+    );
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    const actor = c.var.actor;
+    await c.var.deps.db.transaction(async (tx) => {
+      const row = { ...checked, data, sha256, uploadedBy: actor.userId, uploadedAt: new Date() };
+      await tx
+        .insert(rosterPhotos)
+        .values({ sittingCandidateId: candidateId, ...row })
+        .onConflictDoUpdate({ target: rosterPhotos.sittingCandidateId, set: row });
+      await appendAudit(tx, {
+        actorId: actor.userId,
+        actorRole: actor.role,
+        action: 'roster_photo.set',
+        subjectType: 'sitting_candidate',
+        subjectId: candidateId,
+        organisationId: c.var.target!.id,
+        ip: c.var.clientIp,
+        details: { sha256, width: checked.width, height: checked.height },
+      });
+    });
+    return c.body(null, 204);
+  });
+
+  app.openapi(getRosterPhoto, async (c) => {
+    const candidateId = await candidateOf(c, c.req.valid('param'));
     const [row] = await c.var.deps.db
       .select({ contentType: rosterPhotos.contentType, data: rosterPhotos.data })
       .from(rosterPhotos)
@@ -105,8 +216,8 @@ export function proctoringRoutes() {
     return c.body(new Uint8Array(row.data), 200, { 'content-type': row.contentType, ...PRIVATE });
   });
 
-  app.delete(photoPath, boardOnly, async (c) => {
-    const candidateId = await candidateOf(c);
+  app.openapi(deleteRosterPhoto, async (c) => {
+    const candidateId = await candidateOf(c, c.req.valid('param'));
     const actor = c.var.actor;
     await c.var.deps.db.transaction(async (tx) => {
       const removed = await tx
@@ -127,7 +238,7 @@ export function proctoringRoutes() {
     return c.body(null, 204);
   });
 
-  app.get('/candidate/photo', async (c) => {
+  app.openapi(candidatePhoto, async (c) => {
     const token = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) throw errors.unauthenticated('A session token is needed.');
     const sessionId = await c.var.deps.candidateTokens.verify(token);
@@ -169,13 +280,9 @@ export function proctoringRoutes() {
     return c.body(new Uint8Array(photo.data), 200, { 'content-type': photo.contentType, ...PRIVATE });
   });
 
-  app.get('/snapshots/:id', async (c) => {
-    await authenticate(c);
+  app.openapi(snapshot, async (c) => {
     const actor = c.var.actor;
-    if (!roleCan(actor.role, 'sessions:control'))
-      throw errors.forbidden(`The ${actor.role} role may not watch sittings.`);
-    const id = c.req.param('id');
-    if (!isUuid(id)) throw errors.notFound('The snapshot');
+    const { id } = c.req.valid('param');
     const { db } = c.var.deps;
     const [row] = await db
       .select({

@@ -1,10 +1,11 @@
 /**
  * Incident snapshots: one small JPEG the device may send when it reports an incident-worthy event, where the
- * sitting's policy allows it. Stored with an expiry (the sitting's `snapshotRetentionDays`), claimed by the
+ * sitting's policy allows it. Stored with an expiry (the sitting's `snapshotRetentionDays`, or the engine's default), claimed by the
  * incident the rules raise for that moment, served only to staff who may watch the candidate's room, and deleted
  * by the sweeper once expired (or soon, when no incident claimed it).
  */
 import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { proctoringPolicyOf } from '../../proctor/index.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import type { PictureRules } from './image-check.ts';
@@ -35,6 +36,18 @@ const CLAIM_WINDOW_MS = 15_000;
 export const UNCLAIMED_TTL_MS = 2 * 60_000;
 
 export const snapshotUrl = (id: string) => `/api/proctoring/snapshots/${id}`;
+
+/**
+ * Days a sitting's snapshots are kept: its own `proctoringRules.snapshotRetentionDays` when it sets one (1-3650),
+ * else the engine's default (`PROCTOR_SNAPSHOT_RETENTION_DAYS`), else proctor/policy.ts's.
+ */
+export function snapshotRetentionDaysOf(securityPolicy: unknown, engineDefault?: number): number {
+  const rules = (securityPolicy as { proctoringRules?: unknown } | null)?.proctoringRules;
+  const own = (rules && typeof rules === 'object' ? rules : {}) as { snapshotRetentionDays?: unknown };
+  return own.snapshotRetentionDays !== undefined || engineDefault === undefined
+    ? proctoringPolicyOf(securityPolicy).snapshotRetentionDays
+    : engineDefault;
+}
 
 export async function storeSnapshot(
   db: Database,

@@ -135,6 +135,8 @@ export interface CandidateRealtimeDeps {
   notifier: SessionNotifier;
   /** The code sandboxes, for the candidate's "run visible tests" (absent: the event is refused). */
   codeGrader?: CodeGrader;
+  /** Days incident snapshots are kept where a sitting sets none (config `PROCTOR_SNAPSHOT_RETENTION_DAYS`). */
+  snapshotRetentionDays?: number;
 }
 
 /** Runs of "run visible tests" a session may make per minute (after a burst of 3). */
@@ -157,7 +159,13 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
   const nsp = io.of('/candidate') as unknown as CandidateNamespace;
   const codeRunBuckets = new Map<string, () => boolean>();
   // Proctoring (issue 8): device event batches become stored events, incidents and risk for the proctors.
-  const proctoring = createIncidentService({ db: deps.db, io, logger: deps.logger, notifier: deps.notifier });
+  const proctoring = createIncidentService({
+    db: deps.db,
+    io,
+    logger: deps.logger,
+    notifier: deps.notifier,
+    snapshotRetentionDays: deps.snapshotRetentionDays,
+  });
 
   nsp.use(async (socket, next) => {
     try {

@@ -30,6 +30,7 @@ import {
   PICTURED_INCIDENTS,
   SNAPSHOT_RULES,
   claimSnapshot,
+  snapshotRetentionDaysOf,
   snapshotUrl,
   snapshotsOfIncidents,
   startSnapshotSweeper,
@@ -114,6 +115,8 @@ export function createIncidentService(deps: {
   flushMs?: number;
   /** How often expired snapshots are deleted (default every minute). */
   snapshotSweepMs?: number;
+  /** Days snapshots are kept where the sitting's policy sets none (the engine's config). */
+  snapshotRetentionDays?: number;
 }): IncidentService {
   const { db } = deps;
   const states = new Map<string, SessionState>();
@@ -146,7 +149,10 @@ export function createIncidentService(deps: {
       else incidents.push(row.data as Incident);
     }
     if (states.size > 20_000) states.clear();
-    const rules = proctoringPolicyOf(policy);
+    const rules = {
+      ...proctoringPolicyOf(policy),
+      snapshotRetentionDays: snapshotRetentionDaysOf(policy, deps.snapshotRetentionDays),
+    };
     return { enabled: proctoringEnabled(policy), policy: rules, tracker, incidents, unpictured: [] };
   }
 
