@@ -161,16 +161,18 @@ describe('the item editor in Chromium', () => {
     await shot(page, 'author-item-editor-hotspot');
 
     // 3. Reopen both: everything comes back; saving unchanged adds no version, a change adds one.
+    // A fresh load of the route, as from a bookmark or the bank browser's link (the tab keeps its sign-in).
+    await page.goto('about:blank');
     await page.goto(`${baseUrl}/author/#/items/${hotspotId}/edit`);
-    await page.reload(); // a fresh load of the route, as from a bookmark or the bank browser's link
     await page.getByRole('heading', { name: 'Sửa câu hỏi' }).waitFor();
     expect(await page.getByLabel('Dạng tương tác').inputValue()).toBe('hotspot');
     expect(await page.getByPlaceholder('Tên vùng S2').inputValue()).toBe('Hồ nước');
     await page.getByRole('button', { name: 'Lưu vào ngân hàng' }).click();
     await page.getByRole('status').getByText('Không có thay đổi nào để lưu (phiên bản 1).').waitFor();
 
+    // A fresh load of the route, as from a bookmark or the bank browser's link (the tab keeps its sign-in).
+    await page.goto('about:blank');
     await page.goto(`${baseUrl}/author/#/items/${orderId}/edit`);
-    await page.reload(); // a fresh load of the route, as from a bookmark or the bank browser's link
     await page.getByRole('heading', { name: 'Sửa câu hỏi' }).waitFor();
     expect(await page.getByLabel('Dạng tương tác').inputValue()).toBe('order');
     const reopened = page.getByRole('textbox', { name: 'Nội dung câu hỏi' });
@@ -198,7 +200,56 @@ describe('the item editor in Chromium', () => {
     expect(JSON.stringify(stored.data.item)).toContain('"name":"mfrac"');
     expect(JSON.stringify(stored.data.item)).toContain('application/x-tex');
     expect(stored.data.media).toHaveLength(1);
+    // A link to the route inside the app (the bank browser's "Edit") switches items in place.
+    await page.evaluate((id) => (location.hash = `#/items/${id}/edit`), hotspotId);
+    await expect.poll(() => page.getByLabel('Dạng tương tác').inputValue()).toBe('hotspot');
+    expect(await page.getByPlaceholder('Tên vùng S1').inputValue()).toBe('Rừng');
     expect(failures).toEqual([]);
     await context.close();
   }, 180_000);
+
+  it('shows a usable, accessible form and a preview for every interaction type', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (e) => failures.push(e.message));
+    await page.goto(`${baseUrl}/author/`);
+    await page.getByLabel('Tên đăng nhập').fill(tree.teacherA.username);
+    await page.getByLabel('Mật khẩu').fill(tree.teacherA.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await openNewEditor(page);
+    const picture = await pictureFile(page);
+    const kinds = await page
+      .getByLabel('Dạng tương tác')
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(kinds).toHaveLength(19);
+    for (const kind of kinds) {
+      await page.getByLabel('Dạng tương tác').selectOption(kind);
+      if (await page.getByLabel('Hình nền').count()) {
+        await page.getByLabel('Hình nền').setInputFiles(picture);
+        await page.locator('img.picture-thumb').first().waitFor();
+        const addArea = page.getByRole('button', { name: 'Thêm vùng bằng toạ độ' });
+        if (await addArea.count()) await addArea.click();
+      }
+      if (kind === 'positionObject') {
+        await page.getByLabel('Hình của vật cần đặt').setInputFiles(picture);
+        await expect.poll(() => page.locator('img.picture-thumb').count()).toBe(2);
+      }
+      // (The drawing interaction paints its picture on a canvas.)
+      if (kind !== 'drawing' && (await page.getByLabel('Hình nền').count()))
+        await page.getByTestId('item-preview').locator('img[src^="data:image/png"]').first().waitFor();
+      // The preview shows the interaction, or says what is missing (an empty key, a missing picture).
+      await page
+        .getByTestId('item-preview')
+        .locator('.item-body')
+        .or(page.getByText('Chưa xem trước được:'))
+        .first()
+        .waitFor();
+      await expectAccessible(page, `item editor (${kind})`);
+      if (kind === 'selectPoint' || kind === 'gapMatch') await shot(page, `author-item-editor-${kind}`);
+    }
+    expect(failures).toEqual([]);
+    await context.close();
+  }, 240_000);
 });

@@ -39,6 +39,8 @@ export function PictureInput({
           accept="image/png,image/jpeg,image/gif,image/svg+xml,image/webp"
           onChange={async (e) => {
             const file = e.target.files?.[0];
+            // Cleared so choosing the same file again (for another interaction) still reports a change.
+            e.target.value = '';
             if (!file) return;
             const read = await readImageFile(file);
             onAddMedia(read.href, { contentType: read.contentType, data: read.data });
