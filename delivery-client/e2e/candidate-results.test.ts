@@ -1,8 +1,9 @@
 /**
  * A candidate reads their result in the candidate app (`/candidate/#ket-qua`) with the session
  * token kept since check-in: before release the page says the results are not released; after the
- * exam board releases them it shows the score and rating, and downloads the PDF score report.
- * Screenshots: candidate-results-*.png. Uses the test scorer (the engine test fixtures' items).
+ * exam board releases them it shows the score and rating, and downloads the PDF score report. A
+ * candidate of a sitting with parallel forms also sees their form (mã đề); one of a single-form
+ * sitting does not. Screenshots: candidate-results-*.png. Uses the test scorer (the engine test fixtures' items).
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -12,6 +13,7 @@ import { buildOrganisationTree } from '../../engine/test/factories.ts';
 import { api, tokenFor } from '../../engine/test/http.ts';
 import { buildScoredSitting } from '../../engine/test/results-fixtures.ts';
 import { createTestEngine, type TestEngine } from '../../engine/test/test-engine.ts';
+import { buildTwoFormSitting } from '../../engine/http/routes/results/two-form-sitting.ts';
 import { ensureClientBuilt, launchChromium, stopE2e } from './browser.ts';
 import { expectAccessible, shot } from './helpers.ts';
 
@@ -78,6 +80,7 @@ describe('candidate results page', () => {
     expect(scores).toContain('6,7');
     expect(scores).toContain('2 / 3');
     expect(scores).toContain('Khá');
+    expect(scores).not.toContain('Mã đề');
     await expectAccessible(page, 'results');
     await shot(page, 'candidate-results-released');
 
@@ -85,6 +88,24 @@ describe('candidate results page', () => {
     expect(file.suggestedFilename()).toBe(`phieu-bao-diem-${session.candidateNumber}.pdf`);
     const pdf = readFileSync((await file.path())!);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await context.close();
+  }, 180_000);
+
+  it('shows the parallel form (mã đề) the candidate sat', async () => {
+    const tree = await buildOrganisationTree(engine.deps.db);
+    const twoForms = await buildTwoFormSitting(engine, tree, {
+      students: 2,
+      sitting: { releasePolicy: 'immediately', subject: 'Toán' },
+    });
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 900, height: 700 } });
+    const page = await context.newPage();
+    // The second seat of the room sits form B.
+    await openResults(page, twoForms.sessions[1]!);
+    await page.getByRole('button', { name: 'Tải phiếu báo điểm (PDF)' }).waitFor();
+    const scores = await page.locator('dl.result-scores').innerText();
+    expect(scores).toMatch(/Mã đề\s+B\b/);
+    await expectAccessible(page, 'results-form');
+    await shot(page, 'candidate-results-form');
     await context.close();
   }, 180_000);
 });

@@ -1,6 +1,7 @@
 /**
  * The class grade book (sổ điểm) of a sitting as XLSX: one worksheet per class, with the school,
- * class, subject and test above a table of STT, Mã định danh, Họ và tên, Ngày sinh, the points
+ * class, subject and test above a table of STT, Mã định danh, Họ và tên, Ngày sinh, Mã đề (only
+ * when the sitting has parallel forms), the points
  * of each section, Tổng điểm, Điểm (hệ 10) and Xếp loại, candidates in Vietnamese name order
  * (by given name, then the whole name), and the count of each rating below.
  */
@@ -35,11 +36,13 @@ export async function gradeBookXlsx(data: GradebookData): Promise<Buffer> {
     byClass.set(key, [...(byClass.get(key) ?? []), c]);
   }
   const taken = new Set<string>();
+  const withForms = data.forms.length > 1;
   const header = [
     'STT',
     'Mã định danh',
     'Họ và tên',
     'Ngày sinh',
+    ...(withForms ? ['Mã đề'] : []),
     ...data.sections.map((s) => `${s.title || s.id} (${Math.round(s.max * 100) / 100} đ)`),
     'Tổng điểm',
     'Điểm (hệ 10)',
@@ -69,6 +72,7 @@ export async function gradeBookXlsx(data: GradebookData): Promise<Buffer> {
         c.nationalId,
         c.fullName,
         vnDate(c.dateOfBirth),
+        ...(withForms ? [c.form ?? '-'] : []),
         ...data.sections.map((s) => Math.round((c.sections[s.id] ?? 0) * 100) / 100),
         Math.round(c.raw * 100) / 100,
         c.tenPoint,
@@ -97,6 +101,7 @@ export async function gradeBookXlsx(data: GradebookData): Promise<Buffer> {
     sheet.getColumn(3).width = 28;
     sheet.getColumn(4).width = 12;
     for (let col = 5; col <= last; col++) sheet.getColumn(col).width = 12;
+    if (withForms) sheet.getColumn(5).width = 7;
     sheet.views = [{ state: 'frozen', ySplit: GRADE_BOOK_HEADER_ROW, xSplit: 3 }];
   }
   if (!byClass.size) workbook.addWorksheet('Sổ điểm');

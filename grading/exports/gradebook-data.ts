@@ -20,6 +20,8 @@ export interface GradebookCandidate {
   classId: string | null;
   className: string | null;
   candidateNumber: string;
+  /** The label of the parallel form (mã đề) the candidate sat; null when the sitting has one form. */
+  form: string | null;
   /** Points per section id. */
   sections: Record<string, number>;
   raw: number;
@@ -35,6 +37,8 @@ export interface GradebookCandidate {
 export interface GradebookData {
   sitting: { id: string; name: string; subject: string | null; opensAt: Date };
   school: { id: string; name: string };
+  /** Labels of the sitting's parallel forms (mã đề); empty for a sitting of one form. */
+  forms: string[];
   sections: GradebookSection[];
   candidates: GradebookCandidate[];
 }

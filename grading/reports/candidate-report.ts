@@ -18,6 +18,32 @@ import {
   toBuffer,
 } from './pdf-kit.ts';
 
+/**
+ * The candidate and sitting fields, two a row. A candidate of a sitting with parallel forms gets
+ * the form (mã đề) right under their candidate number, as schools write it next to the SBD.
+ */
+function candidateFields(data: CandidateReportData): [string, string][] {
+  const { candidate, school, sitting } = data;
+  if (candidate.form === undefined)
+    return [
+      ['Họ và tên', candidate.fullName],
+      ['Số báo danh', candidate.candidateNumber],
+      ['Lớp', candidate.className ?? '-'],
+      ['Ngày sinh', candidate.dateOfBirth ?? '-'],
+      ['Trường', school.name],
+      ['Ngày thi', sitting.date],
+    ];
+  return [
+    ['Họ và tên', candidate.fullName],
+    ['Số báo danh', candidate.candidateNumber],
+    ['Lớp', candidate.className ?? '-'],
+    ['Mã đề', candidate.form],
+    ['Ngày sinh', candidate.dateOfBirth ?? '-'],
+    ['Ngày thi', sitting.date],
+    ['Trường', school.name],
+  ];
+}
+
 /** Renders one candidate's report as a PDF. */
 export function renderCandidateReport(data: CandidateReportData): Promise<Buffer> {
   const doc = newDocument(`Phiếu báo điểm - ${data.candidate.fullName}`);
@@ -36,14 +62,7 @@ export function renderCandidateReport(data: CandidateReportData): Promise<Buffer
     });
   doc.moveDown(0.8);
 
-  fields(doc, [
-    ['Họ và tên', data.candidate.fullName],
-    ['Số báo danh', data.candidate.candidateNumber],
-    ['Lớp', data.candidate.className ?? '-'],
-    ['Ngày sinh', data.candidate.dateOfBirth ?? '-'],
-    ['Trường', data.school.name],
-    ['Ngày thi', data.sitting.date],
-  ]);
+  fields(doc, candidateFields(data));
 
   // The score box: 10-point score, rating and raw score, with the verification QR on the right.
   const boxTop = doc.y + 8;

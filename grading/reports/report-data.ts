@@ -22,6 +22,8 @@ export interface CandidateReportData {
     className?: string;
     dateOfBirth?: string;
     nationalId?: string;
+    /** The label of the parallel form (mã đề) the candidate sat; absent when the sitting has one form. */
+    form?: string;
   };
   sitting: { name: string; subject?: string; date: string };
   result: {

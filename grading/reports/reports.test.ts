@@ -55,6 +55,8 @@ describe('candidate score report', () => {
       expect(text).toContain(word);
     expect(text).toContain(data.candidate.fullName);
     expect(text).toContain(data.verification.code);
+    // A sitting of one form prints no mã đề.
+    expect(text).not.toContain('Mã đề');
     // The fonts are embedded subsets of DejaVu Sans, nothing substituted.
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     expect(fonts).toMatch(/DejaVuSans\s/);
@@ -65,6 +67,23 @@ describe('candidate score report', () => {
     expect(page.height).toBeGreaterThan(page.width);
     expect(page.ink).toBeGreaterThan(0.02);
     expect(page.ink).toBeLessThan(0.5);
+  });
+
+  it('prints the parallel form (mã đề) on the candidate number s row-pair, keeping every field', async () => {
+    const base = demoCandidateReport(demoCandidates()[2]!, 2);
+    const data = { ...base, candidate: { ...base.candidate, form: 'B' } };
+    const file = path.join(dir, 'form-b.pdf');
+    writeFileSync(file, await renderCandidateReport(data));
+    const text = pdfText(file);
+    const lines = text.split('\n');
+    const numberLine = lines.findIndex((l) => l.includes(`Số báo danh: ${data.candidate.candidateNumber}`));
+    expect(numberLine).toBeGreaterThanOrEqual(0);
+    // Right under the candidate number, in the same column.
+    const formLine = lines.findIndex((l) => /Mã đề: B\b/.test(l));
+    expect(formLine).toBe(numberLine + 1);
+    expect(lines[formLine]!.indexOf('Mã đề')).toBe(lines[numberLine]!.indexOf('Số báo danh'));
+    for (const field of ['Họ và tên:', 'Lớp:', 'Ngày sinh:', 'Trường:', 'Ngày thi:'])
+      expect(text).toContain(field);
   });
 
   it('leaves the item table out when the release policy hides it', async () => {

@@ -1,6 +1,7 @@
 /**
  * The candidate's released result (`/candidate/#ket-qua`), read with the session token stored at
- * check-in: the 10-point score, the raw score, the rating and the score report as a PDF download.
+ * check-in: the parallel form (mã đề) sat when there were several, the 10-point score, the raw
+ * score, the rating and the score report as a PDF download.
  * Before release (or while marks are still missing) it says so; nothing else is shown.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
@@ -21,6 +22,8 @@ export function useResultsRoute(): boolean {
 
 interface CandidateResult {
   sitting: { name: string; subject: string | null };
+  /** The parallel form (mã đề) sat; null when the sitting has one form. */
+  form: string | null;
   version: number;
   score: { raw: number; max: number; tenPoint: number | null };
   rating: string | null;
@@ -89,6 +92,12 @@ export function ResultsPage({ token }: { token: string }) {
             {loaded.result.sitting.subject ? ` - ${loaded.result.sitting.subject}` : ''}
           </p>
           <dl className="result-scores">
+            {loaded.result.form && (
+              <>
+                <dt>{t('results.form')}</dt>
+                <dd>{loaded.result.form}</dd>
+              </>
+            )}
             <dt>{t('results.tenPoint')}</dt>
             <dd>{decimal(loaded.result.score.tenPoint)}</dd>
             <dt>{t('results.raw')}</dt>

@@ -77,6 +77,7 @@ export const en: Record<MessageKey, string> = {
   'results.tenPoint': 'Score (out of 10)',
   'results.raw': 'Raw score',
   'results.rating': 'Rating',
+  'results.form': 'Test form (mã đề)',
   'results.download': 'Download the score report (PDF)',
   'results.noSession': 'Check in to the exam on this device first to see your result.',
   'a11y.contrast': 'High contrast',

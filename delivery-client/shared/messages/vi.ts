@@ -75,6 +75,7 @@ export const vi = {
   'results.tenPoint': 'Điểm (thang 10)',
   'results.raw': 'Điểm thô',
   'results.rating': 'Xếp loại',
+  'results.form': 'Mã đề',
   'results.download': 'Tải phiếu báo điểm (PDF)',
   'results.noSession': 'Em cần vào phòng thi trên máy này trước để xem kết quả.',
   'a11y.contrast': 'Độ tương phản cao',

@@ -96,6 +96,7 @@ export async function loadSittingReports(
         candidateNumber,
         className: className ?? undefined,
         dateOfBirth: vnDate(student.dateOfBirth),
+        ...(form.parallelForm ? { form: form.parallelForm.label } : {}),
       },
       sitting: sittingInfo,
       result: {

@@ -13,6 +13,7 @@ import { buildOrganisationTree } from '../../../test/factories.ts';
 import { api, tokenFor } from '../../../test/http.ts';
 import { buildScoredSitting } from '../../../test/results-fixtures.ts';
 import { createTestEngine, type TestEngine } from '../../../test/test-engine.ts';
+import { buildTwoFormSitting } from './two-form-sitting.ts';
 
 let engine: TestEngine;
 let tree: Awaited<ReturnType<typeof buildOrganisationTree>>;
@@ -28,6 +29,12 @@ beforeAll(async () => {
   });
 });
 afterAll(() => engine.dispose());
+
+const pdfText = async (response: Response) => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'candidate-report-')), 'report.pdf');
+  writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+};
 
 const download = (token?: string) =>
   engine.app.request('/api/results/candidate/report.pdf', {
@@ -53,13 +60,33 @@ describe('GET /api/results/candidate/report.pdf', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('content-disposition')).toContain(scored.sessions[1]!.candidateNumber);
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'candidate-report-')), 'report.pdf');
-    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const text = await pdfText(response);
     expect(text).toContain('PHIẾU BÁO ĐIỂM');
     expect(text).toContain('Học Sinh 2');
     expect(text).toContain(scored.sessions[1]!.candidateNumber);
     expect(text).not.toContain('Học Sinh 1 ');
     expect(text).not.toContain(scored.sessions[0]!.candidateNumber);
+    // One form: no mã đề printed.
+    expect(text).not.toContain('Mã đề');
+  });
+
+  it('prints the parallel form (mã đề) each candidate sat', async () => {
+    const twoForms = await buildTwoFormSitting(engine, tree, {
+      students: 2,
+      sitting: { releasePolicy: 'immediately' },
+    });
+    const texts = [];
+    for (const session of twoForms.sessions) {
+      const response = await download(session.sessionToken);
+      expect(response.status).toBe(200);
+      texts.push(await pdfText(response));
+    }
+    // Seats in candidate-number order alternate A, B.
+    expect(texts[0]).toContain(twoForms.sessions[0]!.candidateNumber);
+    expect(texts[0]).toMatch(/Mã đề: A\b/);
+    expect(texts[0]).not.toMatch(/Mã đề: B\b/);
+    expect(texts[1]).toContain(twoForms.sessions[1]!.candidateNumber);
+    expect(texts[1]).toMatch(/Mã đề: B\b/);
+    expect(texts[1]).not.toMatch(/Mã đề: A\b/);
   });
 });

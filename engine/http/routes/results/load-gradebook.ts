@@ -1,11 +1,12 @@
 /**
  * Loads a sitting's grade export data: every candidate with a result (its current version),
- * with student, class and section points summed from the stored item scores of the form.
+ * with student, class, the parallel form sat (if several) and section points summed from the
+ * stored item scores of the form.
  */
 import type { GradebookCandidate, GradebookData } from '../../../../grading/index.ts';
 import { loadSittingResults } from '../../../delivery/sitting-results.ts';
 import type { Database } from '../../../db/database.ts';
-import type { AssembledForm } from '../../../delivery/form.ts';
+import type { AssembledForm, FormSpec } from '../../../delivery/form.ts';
 
 type StoredItems = Record<string, { score: number; maxScore: number; weight?: number }>;
 
@@ -41,6 +42,7 @@ export async function loadGradebook(db: Database, sittingId: string): Promise<Gr
       classId: student.classId,
       className: className ?? null,
       candidateNumber,
+      form: (session.form as AssembledForm).parallelForm?.label ?? null,
       sections: points,
       raw: result.rawScore,
       max: result.maxScore,
@@ -53,6 +55,7 @@ export async function loadGradebook(db: Database, sittingId: string): Promise<Gr
   return {
     sitting: { id: sitting.id, name: sitting.name, subject: sitting.subject, opensAt: sitting.opensAt },
     school: { id: org?.id ?? sitting.organisationId, name: org?.name ?? '' },
+    forms: (sitting.formSpec as Pick<FormSpec, 'parallelForms'>).parallelForms?.map((f) => f.label) ?? [],
     sections: [...sections.values()],
     candidates,
   };

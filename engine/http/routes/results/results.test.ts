@@ -13,6 +13,7 @@ import { api, tokenFor } from '../../../test/http.ts';
 import { buildScoredSitting } from '../../../test/results-fixtures.ts';
 import { createTestEngine, type TestEngine } from '../../../test/test-engine.ts';
 import { resultsReleased } from './results.ts';
+import { buildTwoFormSitting } from './two-form-sitting.ts';
 
 let engine: TestEngine;
 let tree: Awaited<ReturnType<typeof buildOrganisationTree>>;
@@ -232,6 +233,66 @@ describe('GET /api/results/sittings/{id}/gradebook.xlsx', () => {
       [4, nationalId(3), 'Học Sinh 4', '17/05/2011', 3, 3, 10, 'Tốt'],
     ]);
   });
+
+  it('adds a Mã đề column with each candidate s form when the sitting has parallel forms', async () => {
+    const twoForms = await buildTwoFormSitting(engine, tree, {
+      students: 4,
+      sitting: { releasePolicy: 'immediately' },
+    });
+    const board = await tokenFor(engine, tree.examBoard);
+    // The roster says who sat which form: seats in candidate-number order alternate A, B, A, B.
+    const roster = await api(engine).get(`/api/sittings/${twoForms.sittingId}/sessions`, board);
+    const rosterForm = new Map(
+      (roster.data.items as Array<{ candidateNumber: string; form: string }>).map((r) => [
+        r.candidateNumber,
+        r.form,
+      ]),
+    );
+    expect(twoForms.sessions.map((s) => rosterForm.get(s.candidateNumber))).toEqual(['A', 'B', 'A', 'B']);
+
+    const response = await get(`/api/results/sittings/${twoForms.sittingId}/gradebook.xlsx`, board);
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(GRADE_BOOK_HEADER_ROW).values as unknown[]).slice(1);
+    expect(header).toEqual([
+      'STT',
+      'Mã định danh',
+      'Họ và tên',
+      'Ngày sinh',
+      'Mã đề',
+      'Phần 1 (3 đ)',
+      'Tổng điểm',
+      'Điểm (hệ 10)',
+      'Xếp loại',
+    ]);
+    const names = await engine.deps.db
+      .select({ id: students.id, fullName: students.fullName })
+      .from(students)
+      .where(
+        inArray(
+          students.id,
+          twoForms.sessions.map((s) => s.studentId),
+        ),
+      );
+    const expected = twoForms.sessions
+      .map((s, i) => [
+        names.find((n) => n.id === s.studentId)!.fullName,
+        rosterForm.get(s.candidateNumber),
+        i,
+      ])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'vi'));
+    const rows = [1, 2, 3, 4].map((i) =>
+      (sheet.getRow(GRADE_BOOK_HEADER_ROW + i).values as unknown[]).slice(1),
+    );
+    expect(rows.map((r) => [r[2], r[4], r[6]])).toEqual(expected);
+
+    // The candidate sees their form with their result.
+    const shown = await api(engine).get('/api/results/candidate', twoForms.sessions[1]!.sessionToken);
+    expect(shown.status).toBe(200);
+    expect(shown.data).toMatchObject({ form: 'B', score: { raw: 1, max: 3 } });
+  });
 });
 
 describe('release policy: GET /api/results/candidate', () => {
@@ -285,6 +346,7 @@ describe('release policy: GET /api/results/candidate', () => {
       score: { raw: 2, max: 3, tenPoint: 6.7 },
       rating: 'Đạt',
       sitting: { id: scored.sittingId, subject: 'Toán' },
+      form: null,
     });
   });
 });

@@ -13,6 +13,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { gradeBookXlsx, oneRosterZip, renderCandidateReport } from '../../../../grading/index.ts';
 import { appendAudit } from '../../../audit/audit-log.ts';
+import type { AssembledForm } from '../../../delivery/form.ts';
 import { candidateSessions, sessionResults, sittings } from '../../../delivery/tables.ts';
 import { AppError, errors } from '../../../errors.ts';
 import { access, target } from '../../../policies/access.ts';
@@ -185,6 +186,8 @@ export function resultRoutes() {
     const { row, result } = await candidateResult(c);
     return c.json({
       sitting: { id: row.sitting.id, name: row.sitting.name, subject: row.sitting.subject },
+      /** The parallel form (mã đề) sat; null when the sitting has one form. */
+      form: (row.session.form as AssembledForm).parallelForm?.label ?? null,
       version: result.version,
       score: { raw: result.rawScore, max: result.maxScore, tenPoint: result.scaledScore },
       rating: result.rating,
