@@ -1,8 +1,9 @@
-import { memo, useEffect, useState, useSyncExternalStore } from 'react';
+import { memo, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { CandidateStatus, RiskSummary, WatchableRoom } from '../../engine/client.ts';
 import { CandidatePanel } from './candidate-panel.tsx';
 import { useT } from './i18n.tsx';
 import { LiveRoom, type ProctorSocket } from './live-room.ts';
+import { useRowWindow } from './row-window.ts';
 
 type Filter = 'all' | 'incidents' | 'offline';
 
@@ -32,8 +33,13 @@ function LiveRoomView({ live }: { live: LiveRoom }) {
   // The roster sent on join counts no incidents; the incidents listed with it (and pushed since) do.
   const incidentCount = (c: CandidateStatus) =>
     Math.max(c.incidents, c.sessionId ? (snapshot.incidents.get(c.sessionId)?.length ?? 0) : 0);
-  const rows = [...snapshot.candidates.values()].sort((a, b) =>
-    a.candidateNumber.localeCompare(b.candidateNumber),
+  // Sorted once per roster change, not on every clock tick.
+  const rows = useMemo(
+    () =>
+      [...snapshot.candidates.values()].sort((a, b) =>
+        a.candidateNumber < b.candidateNumber ? -1 : a.candidateNumber > b.candidateNumber ? 1 : 0,
+      ),
+    [snapshot.candidates],
   );
   const shown = rows.filter((c) =>
     filter === 'incidents'
@@ -45,6 +51,8 @@ function LiveRoomView({ live }: { live: LiveRoom }) {
   const online = rows.filter((c) => c.connected).length;
   const incidentTotal = rows.reduce((n, c) => n + incidentCount(c), 0);
   const current = selected ? snapshot.candidates.get(selected) : undefined;
+  // A big room renders only the rows in view: updates and the clock touch a few dozen rows.
+  const view = useRowWindow(shown.length);
 
   return (
     <div className="room-view">
@@ -66,34 +74,39 @@ function LiveRoomView({ live }: { live: LiveRoom }) {
         </label>
       </section>
       <div className="room-body">
-        <table className="candidate-grid">
-          <caption>{t('grid.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('grid.number')}</th>
-              <th scope="col">{t('grid.name')}</th>
-              <th scope="col">{t('grid.connection')}</th>
-              <th scope="col">{t('grid.state')}</th>
-              <th scope="col">{t('grid.progress')}</th>
-              <th scope="col">{t('grid.timeLeft')}</th>
-              <th scope="col">{t('grid.incidents')}</th>
-              <th scope="col">{t('grid.risk')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((c) => (
-              <CandidateRow
-                key={c.sittingCandidateId}
-                candidate={c}
-                incidents={incidentCount(c)}
-                risk={c.sessionId ? snapshot.risks.get(c.sessionId) : undefined}
-                secondsLeft={secondsLeft(c, now)}
-                selected={c.sittingCandidateId === selected}
-                onSelect={setSelected}
-              />
-            ))}
-          </tbody>
-        </table>
+        <div className="grid-scroll" ref={view.ref}>
+          <table className="candidate-grid" aria-rowcount={shown.length + 1}>
+            <caption>{t('grid.title')}</caption>
+            <thead>
+              <tr aria-rowindex={1}>
+                <th scope="col">{t('grid.number')}</th>
+                <th scope="col">{t('grid.name')}</th>
+                <th scope="col">{t('grid.connection')}</th>
+                <th scope="col">{t('grid.state')}</th>
+                <th scope="col">{t('grid.progress')}</th>
+                <th scope="col">{t('grid.timeLeft')}</th>
+                <th scope="col">{t('grid.incidents')}</th>
+                <th scope="col">{t('grid.risk')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.before > 0 && <Spacer height={view.before} />}
+              {shown.slice(view.first, view.last).map((c, i) => (
+                <CandidateRow
+                  key={c.sittingCandidateId}
+                  rowIndex={view.first + i + 2}
+                  candidate={c}
+                  incidents={incidentCount(c)}
+                  risk={c.sessionId ? snapshot.risks.get(c.sessionId) : undefined}
+                  secondsLeft={secondsLeft(c, now)}
+                  selected={c.sittingCandidateId === selected}
+                  onSelect={setSelected}
+                />
+              ))}
+              {view.after > 0 && <Spacer height={view.after} />}
+            </tbody>
+          </table>
+        </div>
         {current && (
           <CandidatePanel
             live={live}
@@ -122,8 +135,18 @@ export const clock = (seconds: number | null) => {
   return `${h > 0 ? `${h}:` : ''}${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 };
 
+/** Stands for the rows out of view, so the scroll bar keeps the whole room's length. */
+function Spacer({ height }: { height: number }) {
+  return (
+    <tr className="spacer" aria-hidden="true" style={{ height }}>
+      <td colSpan={8} />
+    </tr>
+  );
+}
+
 /** One row; re-renders only when its own candidate, risk or second changes. */
 const CandidateRow = memo(function CandidateRow(props: {
+  rowIndex: number;
   candidate: CandidateStatus;
   incidents: number;
   risk: RiskSummary | undefined;
@@ -135,7 +158,10 @@ const CandidateRow = memo(function CandidateRow(props: {
   const c = props.candidate;
   const level = props.risk?.level;
   return (
-    <tr className={`${props.selected ? 'selected' : ''} ${props.incidents > 0 ? 'has-incidents' : ''}`}>
+    <tr
+      aria-rowindex={props.rowIndex}
+      className={`candidate ${props.selected ? 'selected' : ''} ${props.incidents > 0 ? 'has-incidents' : ''}`}
+    >
       <td>{c.candidateNumber}</td>
       <th scope="row">
         <button
