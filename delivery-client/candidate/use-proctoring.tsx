@@ -19,7 +19,7 @@ import {
   type MonitorOptions,
   type ProctorMonitor,
 } from '../../proctor/client.ts';
-import type { DeviceProctoringSettings } from '../../engine/client.ts';
+import { DeviceEventsAck } from '../../engine/client.ts';
 import { useI18n } from '../shared/i18n.tsx';
 import type { ExamConnection } from './exam-connection.ts';
 
@@ -32,16 +32,19 @@ interface EventSocket {
 /** The exam's socket (one live connection per session: proctoring shares it). */
 const socketOf = (exam: ExamConnection) => (exam as unknown as { socket: EventSocket }).socket;
 
-type EventsAck = { proctoring: boolean } & Partial<DeviceProctoringSettings>;
+type EventsAck = Extract<DeviceEventsAck, { ok: true }>;
 
+/** Sends one batch; null when it did not arrive or the engine refused it (a malformed ack counts as refused). */
 async function send(exam: ExamConnection, batch: DeviceEventBatch): Promise<EventsAck | null> {
   const socket = socketOf(exam);
   if (!socket?.connected) return null;
-  const ack = (await socket
-    .timeout(10_000)
-    .emitWithAck('proctor:events', batch)
-    .catch(() => null)) as ({ ok: boolean } & Partial<EventsAck>) | null;
-  return ack?.ok ? { ...ack, proctoring: ack.proctoring === true } : null;
+  const ack = DeviceEventsAck.safeParse(
+    await socket
+      .timeout(10_000)
+      .emitWithAck('proctor:events', batch)
+      .catch(() => null),
+  );
+  return ack.success && ack.data.ok ? ack.data : null;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -79,7 +82,7 @@ export function useProctoring(exam: ExamConnection): void {
       monitor = await startMonitor({
         send: (batch) => send(exam, batch),
         detectionWorker: createDetectionWorker,
-        ...(ack.identityCheck ? { identity: identityCheck(exam, ack.identityMinSimilarity ?? 0.5) } : {}),
+        ...(ack.identityCheck ? { identity: identityCheck(exam, ack.identityMinSimilarity) } : {}),
         ...(ack.snapshots
           ? {
               snapshot: (at: number, jpeg: Uint8Array) =>
