@@ -25,12 +25,6 @@ import { RichTextEditor } from './rich-text.tsx';
 import { toAuthoringItem } from './to-authoring.ts';
 
 const LEVELS = ['nhan_biet', 'thong_hieu', 'van_dung', 'van_dung_cao'] as const;
-const LEVEL_NAMES: Record<(typeof LEVELS)[number], string> = {
-  nhan_biet: 'Nhận biết',
-  thong_hieu: 'Thông hiểu',
-  van_dung: 'Vận dụng',
-  van_dung_cao: 'Vận dụng cao',
-};
 const HUMAN_SCORED = new Set<InteractionKind>(['extendedText', 'upload', 'drawing', 'codeTask']);
 
 interface LoadedItem {
@@ -304,7 +298,7 @@ export function ItemEditorPage({ bank, itemId }: { bank: Bank; itemId?: string }
               <option value="">{t('ie.level.none')}</option>
               {LEVELS.map((l) => (
                 <option key={l} value={l}>
-                  {LEVEL_NAMES[l]}
+                  {t(`ie.level.${l}`)}
                 </option>
               ))}
             </select>

@@ -160,4 +160,12 @@ describe('item editor API', () => {
     );
     expect(foreignBank.status).toBe(403);
   });
+
+  it('is described in the OpenAPI document', async () => {
+    const response = await engine.app.request('/api/openapi.json');
+    expect(response.status).toBe(200);
+    const paths = Object.keys(((await response.json()) as { paths: Record<string, unknown> }).paths);
+    for (const path of ['/items/authoring/preview', '/items/authoring', '/items/{id}/authoring'])
+      expect(paths.some((p) => p.endsWith(path))).toBe(true);
+  });
 });
