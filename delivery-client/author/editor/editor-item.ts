@@ -151,7 +151,12 @@ export function emptyInteraction(kind: InteractionKind): InteractionState {
   return {
     kind,
     prompt: '',
-    choices: ['A', 'B', 'C', 'D'].map((id) => choice(id)),
+    choices: (kind === 'gapMatch'
+      ? ['W1', 'W2', 'W3']
+      : kind === 'graphicGapMatch'
+        ? ['L1', 'L2']
+        : ['A', 'B', 'C', 'D']
+    ).map((id) => choice(id)),
     targets: ['P', 'Q', 'R'].map((id) => choice(id)),
     text: '',
     shuffle: false,
