@@ -66,6 +66,8 @@ export interface CreateEngineOptions {
   scorer?: ItemScorer;
   /** Check-ins processed at once and waiting; more are told to retry (tests shrink it). */
   checkInAdmission?: AdmissionOptions;
+  /** The same for socket handshakes. */
+  handshakeAdmission?: AdmissionOptions;
 }
 
 /**
@@ -73,6 +75,8 @@ export interface CreateEngineOptions {
  * is about two seconds of work at storm rates, short of any client's timeout.
  */
 const CHECK_IN_ADMISSION: AdmissionOptions = { concurrency: 8, maxQueued: 400 };
+/** Socket handshakes read one row each: more at once, the same bounded wait. */
+const HANDSHAKE_ADMISSION: AdmissionOptions = { concurrency: 12, maxQueued: 400 };
 
 export async function createEngine(
   config: Readonly<Config>,
@@ -185,6 +189,7 @@ export async function createEngine(
         onSubmitted,
         codeGrader,
         snapshotRetentionDays: config.snapshotRetentionDays,
+        handshakeAdmission: createAdmission(options.handshakeAdmission ?? HANDSHAKE_ADMISSION),
       });
       engine.timeKeeper = startTimeKeeper(candidates, database.db, logger);
       notifier.attach(io);

@@ -125,12 +125,15 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
         try {
           return await connectOnce();
         } catch (error) {
-          const e = error as Error & { data?: { id?: string } };
+          const e = error as Error & { data?: { id?: string; retryAfterSeconds?: number } };
           const kind = `connect: ${e.data?.id ?? e.message}`;
           if (FINAL_REFUSALS.has(e.data?.id ?? '') || attempt >= CONNECT_ATTEMPTS)
             throw new Error(kind, { cause: error });
           retried(kind);
-          const delay = Math.min(5000, 500 * 2 ** (attempt - 1));
+          // A busy engine says when to come back; otherwise socket.io's backoff (0.5 s doubling to 5 s).
+          const delay = e.data?.retryAfterSeconds
+            ? e.data.retryAfterSeconds * 1000
+            : Math.min(5000, 500 * 2 ** (attempt - 1));
           await sleep(delay * (0.5 + Math.random()));
         }
       }

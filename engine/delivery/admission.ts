@@ -41,7 +41,7 @@ export function createAdmission({ concurrency, maxQueued }: AdmissionOptions): A
   };
   return {
     run(task) {
-      if (limit.pendingCount >= maxQueued) {
+      if (limit.activeCount >= concurrency && limit.pendingCount >= maxQueued) {
         refused++;
         return Promise.reject(serverBusy(retryAfter()));
       }

@@ -4,6 +4,7 @@
  * speaks the protocol of `protocol/candidate.ts`: every payload is parsed with its zod schema
  * before the handler, and every failure is acked as `{ ok: false, error: { id, message } }`.
  */
+import type { Admission } from '../delivery/admission.ts';
 import { eq } from 'drizzle-orm';
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { z } from 'zod';
@@ -137,6 +138,8 @@ export interface CandidateRealtimeDeps {
   codeGrader?: CodeGrader;
   /** Days incident snapshots are kept where a sitting sets none (config `PROCTOR_SNAPSHOT_RETENTION_DAYS`). */
   snapshotRetentionDays?: number;
+  /** Bounds the handshakes' database reads in a storm; the excess is told to come back (server_busy). */
+  handshakeAdmission?: Admission;
 }
 
 /** Runs of "run visible tests" a session may make per minute (after a burst of 3). */
@@ -174,7 +177,8 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
       const sessionId = await deps.candidateTokens.verify(auth.token);
       const deviceId = typeof auth.deviceId === 'string' ? auth.deviceId.slice(0, 100) : 'unknown-device';
       const tabId = typeof auth.tabId === 'string' ? auth.tabId.slice(0, 100) : 'unknown-tab';
-      const loaded = await connectingSession(deps.db, sessionId);
+      const load = () => connectingSession(deps.db, sessionId);
+      const loaded = await (deps.handshakeAdmission ? deps.handshakeAdmission.run(load) : load());
       if (!loaded) throw deliveryErrors.sessionNotFound();
       const sitting = { id: loaded.session.sittingId, securityPolicy: loaded.securityPolicy };
       if (!sebHandshakeAllowed(sitting, socket.handshake)) throw deliveryErrors.sebRequired();
@@ -220,7 +224,12 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
     } catch (error) {
       if (!(error instanceof AppError)) deps.logger.error({ err: error }, 'candidate handshake failed');
       const e = error instanceof AppError ? error : deliveryErrors.badCredentials();
-      next(Object.assign(new Error(e.message), { data: { id: e.id, message: e.message } }));
+      const retryAfterSeconds = (e.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      next(
+        Object.assign(new Error(e.message), {
+          data: { id: e.id, message: e.message, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) },
+        }),
+      );
     }
   });
 

@@ -62,7 +62,7 @@ export async function createTestEngine(
   overrides: Partial<Config> = {},
   options: Pick<
     CreateEngineOptions,
-    'candidateProjection' | 'sweepIntervalMs' | 'scorer' | 'checkInAdmission'
+    'candidateProjection' | 'sweepIntervalMs' | 'scorer' | 'checkInAdmission' | 'handshakeAdmission'
   > = {},
 ): Promise<TestEngine> {
   const baseUrl = process.env.DATABASE_URL;

@@ -3,12 +3,13 @@
  * candidate page waits and retries by itself), creates nothing for the refused requests, and the
  * retried check-in then succeeds.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidateSessions } from '../schema.ts';
 import { createAdmission } from '../delivery/admission.ts';
 import { buildOrganisationTree } from '../test/factories.ts';
 import { api } from '../test/http.ts';
-import { buildItems, buildSitting, testProjection } from '../test/delivery-fixtures.ts';
+import { buildItems, buildSitting, connectCandidate, testProjection } from '../test/delivery-fixtures.ts';
 import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
 
 describe('bounded admission', () => {
@@ -40,6 +41,8 @@ describe('bounded admission', () => {
 describe('check-in storm beyond the admission bound', () => {
   let engine: TestEngine;
   let sitting: Awaited<ReturnType<typeof buildSitting>>;
+  let port: number;
+  const tokens: string[] = [];
 
   beforeAll(async () => {
     engine = await createTestEngine(
@@ -48,11 +51,13 @@ describe('check-in storm beyond the admission bound', () => {
         candidateProjection: testProjection,
         sweepIntervalMs: 60_000,
         checkInAdmission: { concurrency: 1, maxQueued: 1 },
+        handshakeAdmission: { concurrency: 1, maxQueued: 0 },
       },
     );
     const tree = await buildOrganisationTree(engine.deps.db);
     const items = await buildItems(engine, tree, 2);
     sitting = await buildSitting(engine, tree, items, { students: 12 });
+    port = await engine.listen(0, '127.0.0.1');
   });
   afterAll(() => engine.dispose());
 
@@ -85,7 +90,43 @@ describe('check-in storm beyond the admission bound', () => {
       const again = await checkIn(sitting.candidates[i]!);
       expect(again.status).toBe(200);
     }
+    for (const c of sitting.candidates) tokens.push((await checkIn(c)).data.sessionToken);
     const after = await engine.deps.db.select({ id: candidateSessions.id }).from(candidateSessions);
     expect(after).toHaveLength(sitting.candidates.length);
+  });
+
+  it('refuses socket handshakes beyond the bound with server_busy and a retry time; they connect when retried', async () => {
+    // The sessions table is locked for a moment, as a saturated database would be: the first
+    // handshake waits on its read, and the others find the (one-slot) admission full.
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = engine.deps.db.transaction(async (tx) => {
+      await tx.execute(sql`lock table candidate_sessions in access exclusive mode`);
+      locked();
+      await new Promise((r) => setTimeout(r, 1000));
+    });
+    await isLocked;
+    const attempts = await Promise.allSettled(
+      tokens.map((token, i) => connectCandidate(port, token, { deviceId: `storm-${i}` })),
+    );
+    await holder;
+    const connected = attempts.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
+    const refused = attempts.flatMap((a) =>
+      a.status === 'rejected'
+        ? [(a.reason as { data?: { id?: string; retryAfterSeconds?: number } }).data]
+        : [],
+    );
+    expect(connected.length).toBeGreaterThanOrEqual(1);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const data of refused) {
+      expect(data?.id).toBe('server_busy');
+      expect(data?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    }
+    for (const [i, a] of attempts.entries()) {
+      if (a.status === 'fulfilled') continue;
+      connected.push(await connectCandidate(port, tokens[i]!, { deviceId: `storm-${i}` }));
+    }
+    expect(connected.every((s) => s.connected)).toBe(true);
+    connected.forEach((s) => s.disconnect());
   });
 });
