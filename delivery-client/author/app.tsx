@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { call, session, type Bank, type Me } from './api.ts';
 import { useT } from './i18n.tsx';
 import { Browse } from './pages/browse.tsx';
@@ -22,6 +22,10 @@ export function App() {
   const [banks, setBanks] = useState<Bank[]>([]);
   const [bankId, setBankId] = useState('');
   const [editing, setEditing] = useState(editedItem);
+  // Remounts the item editor on navigation, but not when a new item's first save gives it an id.
+  const [editorSession, setEditorSession] = useState(0);
+  const editingNow = useRef(editing);
+  editingNow.current = editing;
   const [page, setPage] = useState<Page>(() => (editedItem() ? 'item' : 'browse'));
   const [signedIn, setSignedIn] = useState(!!session.token);
 
@@ -42,7 +46,9 @@ export function App() {
   useEffect(() => {
     const follow = () => {
       const id = editedItem();
+      if (id === editingNow.current) return;
       setEditing(id);
+      setEditorSession((n) => n + 1);
       if (id) setPage('item');
     };
     addEventListener('hashchange', follow);
@@ -65,7 +71,10 @@ export function App() {
                   className={page === p ? 'tab active' : 'tab'}
                   aria-current={page === p ? 'page' : undefined}
                   onClick={() => {
-                    if (editing) history.replaceState(null, '', location.pathname + location.search);
+                    if (editing) {
+                      history.replaceState(null, '', location.pathname + location.search);
+                      setEditorSession((n) => n + 1);
+                    }
                     setEditing(undefined);
                     setPage(p);
                   }}
@@ -122,7 +131,7 @@ export function App() {
             <h2 id="item-editor-title">
               {editing ? t('ie.editTitle', { identifier: '' }).trim() : t('ie.title')}
             </h2>
-            <ItemEditorPage key={editing ?? 'new'} bank={bank} itemId={editing} />
+            <ItemEditorPage key={editorSession} bank={bank} itemId={editing} onSaved={setEditing} />
           </section>
         )}
         {signedIn && me && bank && page === 'editor' && (

@@ -13,6 +13,7 @@ let engine: TestEngine;
 let baseUrl: string;
 let browser: Browser;
 let tree: Awaited<ReturnType<typeof buildOrganisationTree>>;
+let bankId: string;
 
 beforeAll(async () => {
   ({ engine, baseUrl, browser } = await startE2e());
@@ -23,6 +24,7 @@ beforeAll(async () => {
     await tokenFor(engine, tree.teacherA),
   );
   expect(bank.status).toBe(201);
+  bankId = bank.data.id;
 }, 240_000);
 afterAll(() => stopE2e({ engine, browser }));
 
@@ -119,6 +121,25 @@ describe('the item editor in Chromium', () => {
     await expectAccessible(page, 'item editor (order)');
     await shot(page, 'author-item-editor-order');
 
+    // The first save turns the page into the saved item's editor, as a fresh load of its route shows:
+    // the identifier is fixed, and the next save is a new version of the same item.
+    await page.getByRole('heading', { name: 'Sửa câu hỏi' }).waitFor();
+    expect(await page.getByLabel('Mã câu hỏi').isEditable()).toBe(false);
+    const title = 'Thứ tự các sự kiện lịch sử Việt Nam';
+    await page.getByLabel('Tiêu đề (để trống: lấy từ nội dung)').fill(title);
+    await page.getByRole('button', { name: 'Lưu vào ngân hàng' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Đã lưu câu hỏi .* \(phiên bản 2\)/)
+      .waitFor();
+    expect(itemIdFromUrl(page)).toBe(orderId);
+    const bankItems = await api(engine).get(
+      `/api/item-banks/${bankId}/items`,
+      await tokenFor(engine, tree.teacherA),
+    );
+    expect(bankItems.data.items.filter((i: { title: string }) => i.title === title)).toHaveLength(1);
+    expect(bankItems.data.total).toBe(1);
+
     // 2. A hotspot item: a picture, two areas drawn by dragging, the key on the second.
     await openNewEditor(page);
     await page.getByLabel('Dạng tương tác').selectOption('hotspot');
@@ -186,7 +207,7 @@ describe('the item editor in Chromium', () => {
     await page.getByRole('button', { name: 'Lưu vào ngân hàng' }).click();
     await page
       .getByRole('status')
-      .getByText(/\(phiên bản 2\)/)
+      .getByText(/\(phiên bản 3\)/)
       .waitFor();
     await preview.locator('math').waitFor();
     await expectAccessible(page, 'item editor (reopened)');
@@ -196,7 +217,7 @@ describe('the item editor in Chromium', () => {
       `/api/items/${orderId}/authoring`,
       await tokenFor(engine, tree.teacherA),
     );
-    expect(stored.data.version).toBe(2);
+    expect(stored.data.version).toBe(3);
     expect(JSON.stringify(stored.data.item)).toContain('"name":"mfrac"');
     expect(JSON.stringify(stored.data.item)).toContain('application/x-tex');
     expect(stored.data.media).toHaveLength(1);

@@ -2,9 +2,10 @@
  * The item editor for every interaction type, on the Item bank's JSON authoring model: a rich
  * stem, the interaction's form, points and feedback, metadata, a live candidate preview with
  * "try scoring", and saving to the bank. With `itemId` it opens a stored item (route
- * `#/items/<id>/edit`) and saves a new version of it.
+ * `#/items/<id>/edit`) and saves a new version of it. A new item's first save reports its id
+ * through `onSaved`, so the page switches to editing that item.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AuthoringItem, AuthoringItemInput } from '../../../item-bank/client.ts';
 import { ApiError, call, type Bank, type Problem } from '../api.ts';
 import { useT } from '../i18n.tsx';
@@ -64,7 +65,16 @@ const usedMedia = (item: AuthoringItemInput, media: Record<string, MediaFileStat
     .map(([href, f]) => ({ href, contentType: f.contentType, data: f.data }));
 };
 
-export function ItemEditorPage({ bank, itemId }: { bank: Bank; itemId?: string }) {
+export function ItemEditorPage({
+  bank,
+  itemId,
+  onSaved,
+}: {
+  bank: Bank;
+  itemId?: string;
+  /** Called after a save that gave the editor's item an id other than `itemId` (a new item's first save). */
+  onSaved?: (savedItemId: string) => void;
+}) {
   const { t, lang } = useT();
   const [item, setItem] = useState<EditorItem>(() => emptyEditorItem('choice'));
   const [bankId, setBankId] = useState(bank.id);
@@ -74,9 +84,11 @@ export function ItemEditorPage({ bank, itemId }: { bank: Bank; itemId?: string }
   const [notice, setNotice] = useState('');
   // The stem editor refills its DOM only when this changes (another item loaded or started).
   const [stemKey, setStemKey] = useState('new');
+  // The item just saved from this editor: already on screen, so getting its id needs no reload.
+  const savedItemId = useRef<string | undefined>(undefined);
 
   useEffect(() => {
-    if (!itemId) return;
+    if (!itemId || itemId === savedItemId.current) return;
     setLoaded(false);
     call<LoadedItem>('GET', `/items/${itemId}/authoring`)
       .then((r) => {
@@ -141,6 +153,10 @@ export function ItemEditorPage({ bank, itemId }: { bank: Bank; itemId?: string }
       );
       const route = `#/items/${saved.itemId}/edit`;
       if (location.hash !== route) history.replaceState(null, '', route);
+      if (saved.itemId !== itemId) {
+        savedItemId.current = saved.itemId;
+        onSaved?.(saved.itemId);
+      }
     } catch (e) {
       if (e instanceof ApiError)
         setProblems(
