@@ -50,6 +50,8 @@ export class ResponseWriter {
   private readonly lingerMs: number;
   private readonly maxInFlight: number;
   private idleWaiters: Array<() => void> = [];
+  /** Batches being written, with the sessions they hold (for `drainSession`). */
+  private readonly writing = new Set<{ sessions: Set<string>; done: Promise<void> }>();
   /** Totals for monitoring and load tests. */
   readonly stats = { batches: 0, saves: 0, largestBatch: 0 };
 
@@ -78,6 +80,22 @@ export class ResponseWriter {
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /**
+   * Resolves once the saves of one session queued or being written so far are settled (before it is
+   * submitted). Unlike `drain`, it does not wait for other candidates' saves, which never stop
+   * arriving while a sitting runs.
+   */
+  async drainSession(sessionId: string): Promise<void> {
+    for (;;) {
+      const waits: Array<Promise<unknown>> = [];
+      for (const p of this.queue.values())
+        if (p.request.sessionId === sessionId) waits.push(new Promise((resolve) => p.waiters.push(resolve)));
+      for (const b of this.writing) if (b.sessions.has(sessionId)) waits.push(b.done);
+      if (!waits.length) return;
+      await Promise.all(waits);
+    }
+  }
+
   private schedule() {
     if (this.queue.size >= this.maxBatch) {
       this.flush();
@@ -95,13 +113,16 @@ export class ResponseWriter {
     const batch = [...this.queue.values()].slice(0, this.maxBatch);
     for (const p of batch) this.queue.delete(keyOf(p.request));
     this.inFlight++;
-    this.write(batch)
+    const entry = { sessions: new Set(batch.map((p) => p.request.sessionId)), done: Promise.resolve() };
+    this.writing.add(entry);
+    entry.done = this.write(batch)
       .catch((error: unknown) => {
         // The statement failed as a whole (database down): nothing was acknowledged; clients re-send.
         const failure = { ok: false as const, error: deliveryErrors.saveFailed(error) };
         for (const p of batch) p.waiters.forEach((w) => w(failure));
       })
       .finally(() => {
+        this.writing.delete(entry);
         this.inFlight--;
         if (this.queue.size > 0) this.schedule();
         else if (this.inFlight === 0) this.idleWaiters.splice(0).forEach((w) => w());

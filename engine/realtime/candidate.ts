@@ -331,7 +331,7 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
     on('item:submit', ItemSubmitRequest, async ({ itemRef }) => {
       if (!socket.data.form.entries.some((e) => e.itemRef === itemRef))
         throw deliveryErrors.unknownItem(itemRef);
-      await deps.writer.drain();
+      await deps.writer.drainSession(sessionId);
       return submitItem(deps.db, sessionId, itemRef);
     });
 
@@ -340,7 +340,8 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
     }));
 
     on('submit', SubmitRequest, async () => {
-      await deps.writer.drain();
+      // This candidate's saves still being written land before the session locks.
+      await deps.writer.drainSession(sessionId);
       const { session, changed } = await submitSession(deps.db, sessionId, 'candidate', {
         type: 'candidate',
       });
