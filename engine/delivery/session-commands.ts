@@ -3,7 +3,7 @@
  * -> scored. Each command locks the session row (start: see there), checks the transition, writes the change and
  * appends an event with actor and time, in one transaction.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { rowsOf } from '../audit/audit-log.ts';
 import type { Database, Transaction } from '../db/database.ts';
 import { deliveryErrors } from './delivery-errors.ts';
@@ -192,7 +192,12 @@ export async function extendSession(db: Database, sessionId: string, seconds: nu
   });
 }
 
-/** Locks the responses. `by` says who submitted: the candidate, the server at the deadline, or a proctor. */
+/**
+ * Locks the responses. `by` says who submitted: the candidate, the server at the deadline, or a proctor.
+ * One statement (the state change and its event together), not a locking transaction: every
+ * candidate of a sitting may press submit in its last minute. Only a session in a state that may be
+ * submitted moves, so a concurrent second submit finds it submitted and changes nothing.
+ */
 export async function submitSession(
   db: Database,
   sessionId: string,
@@ -200,25 +205,46 @@ export async function submitSession(
   actor: Actor,
   options: { reason?: string; now?: Date } = {},
 ): Promise<{ session: SessionRow; changed: boolean }> {
-  return db.transaction(async (tx) => {
-    const { session } = await lockSession(tx, sessionId);
-    if (session.state === 'submitted' || session.state === 'scored') return { session, changed: false };
-    if (by === 'candidate' && session.state !== 'in_progress')
-      throw deliveryErrors.sessionLocked(session.state);
-    const now = options.now ?? new Date();
-    await record(tx, sessionId, by === 'proctor' ? 'terminated' : 'submitted', actor, {
-      by,
-      reason: options.reason,
-    });
-    const row = await update(tx, sessionId, {
-      state: 'submitted',
-      submittedAt: now,
-      submittedBy: by,
-      terminatedReason: by === 'proctor' ? (options.reason ?? 'terminated') : null,
-      pausedAt: null,
-    });
-    return { session: row, changed: true };
-  });
+  const now = options.now ?? new Date();
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const from = by === 'candidate' ? ['in_progress'] : ['scheduled', 'checked_in', 'in_progress', 'paused'];
+  const type = by === 'proctor' ? 'terminated' : 'submitted';
+  const terminatedReason = by === 'proctor' ? (options.reason ?? 'terminated') : null;
+  const data = JSON.stringify({ by, ...(options.reason === undefined ? {} : { reason: options.reason }) });
+  const [moved] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      with submitted as (
+        update candidate_sessions
+        set state = 'submitted', submitted_at = ${at}, submitted_by = ${by},
+          terminated_reason = ${terminatedReason}, paused_at = null, updated_at = ${at}
+        where id = ${sessionId}::uuid
+          and state in (${sql.join(
+            from.map((state) => sql`${state}::session_state`),
+            sql`, `,
+          )})
+        returning *
+      ), event as (
+        insert into session_events (session_id, type, actor_type, actor_id, data)
+        select id, ${type}, ${actor.type}, ${actor.id ?? null}, ${data}::jsonb from submitted
+      )
+      select * from submitted`),
+  );
+  if (moved) return { session: sessionRowOf(moved), changed: true };
+  const loaded = await loadSession(db, sessionId);
+  if (!loaded) throw deliveryErrors.sessionNotFound();
+  const { session } = loaded;
+  if (session.state === 'submitted' || session.state === 'scored') return { session, changed: false };
+  throw deliveryErrors.sessionLocked(session.state);
+}
+
+/** A `candidate_sessions` row read by raw SQL, as drizzle's select would give it. */
+function sessionRowOf(raw: Record<string, unknown>): SessionRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(candidateSessions))) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as SessionRow;
 }
 
 export async function allowDeviceChange(db: Database, sessionId: string, actor: Actor) {
