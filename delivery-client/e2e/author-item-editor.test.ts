@@ -244,7 +244,7 @@ describe('the item editor in Chromium', () => {
       .getByLabel('Dạng tương tác')
       .locator('option')
       .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
-    expect(kinds).toHaveLength(19);
+    expect(kinds).toHaveLength(21);
     for (const kind of kinds) {
       await page.getByLabel('Dạng tương tác').selectOption(kind);
       if (await page.getByLabel('Hình nền').count()) {

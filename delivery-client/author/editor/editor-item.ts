@@ -25,6 +25,8 @@ export const INTERACTION_KINDS = [
   'graphicGapMatch',
   'positionObject',
   'codeTask',
+  'media',
+  'endAttempt',
 ] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
@@ -94,6 +96,15 @@ export interface InteractionState {
   object?: Picture;
   areas: Area[];
   code: CodeTaskState;
+  /** The sound or video of a media interaction (a file under the item's media/). */
+  clip?: Picture;
+  /** Plays a media interaction requires (0 = none) and allows (0 = no limit). */
+  minPlays: number;
+  maxPlays: number;
+  autostart: boolean;
+  loop: boolean;
+  /** The label of an end-attempt button. */
+  buttonTitle: string;
 }
 
 export interface ItemMetadataState {
@@ -172,6 +183,11 @@ export function emptyInteraction(kind: InteractionKind): InteractionState {
     fileType: '',
     areas: [],
     code: { language: 'python', instructions: '', starterCode: '', entry: '', testsJson: '[]' },
+    minPlays: 0,
+    maxPlays: 0,
+    autostart: false,
+    loop: false,
+    buttonTitle: '',
   };
 }
 

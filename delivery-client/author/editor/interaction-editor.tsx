@@ -4,6 +4,7 @@
  */
 import { useT } from '../i18n.tsx';
 import { AreaEditor, PictureInput } from './area-editor.tsx';
+import { ClipInput } from './clip-input.tsx';
 import type { InteractionState, MediaFileState } from './editor-item.ts';
 import { GAP_MARK } from './interactions/gap-match.ts';
 import { hottextIds } from './interactions/hottext.ts';
@@ -18,7 +19,7 @@ const GRAPHIC = new Set([
   'graphicGapMatch',
   'positionObject',
 ]);
-const NO_PROMPT = new Set(['inlineChoice', 'textEntry', 'positionObject', 'codeTask']);
+const NO_PROMPT = new Set(['inlineChoice', 'textEntry', 'positionObject', 'codeTask', 'endAttempt']);
 
 export function InteractionEditor({
   state,
@@ -417,6 +418,44 @@ export function InteractionEditor({
       {(s.kind === 'extendedText' || s.kind === 'upload' || s.kind === 'drawing') && (
         <p className="muted">{t('ie.humanScored')}</p>
       )}
+
+      {s.kind === 'media' && (
+        <>
+          <ClipInput
+            id={`${id}-clip`}
+            clip={s.clip}
+            media={media}
+            onClip={(clip) => onChange({ clip })}
+            onAddMedia={onAddMedia}
+          />
+          <div className="slider-fields">
+            {(['minPlays', 'maxPlays'] as const).map((k) => (
+              <label key={k} className="field narrow-field">
+                {t(`ie.${k}`)}
+                <input
+                  type="number"
+                  min={0}
+                  value={s[k]}
+                  onChange={(e) => onChange({ [k]: Math.max(0, Number(e.target.value) || 0) })}
+                />
+              </label>
+            ))}
+          </div>
+          {(['autostart', 'loop'] as const).map((k) => (
+            <label key={k} className="check">
+              <input type="checkbox" checked={s[k]} onChange={(e) => onChange({ [k]: e.target.checked })} />{' '}
+              {t(`ie.${k}`)}
+            </label>
+          ))}
+        </>
+      )}
+      {s.kind === 'endAttempt' && (
+        <label className="field">
+          {t('ie.buttonTitle')}
+          <input value={s.buttonTitle} onChange={(e) => onChange({ buttonTitle: e.target.value })} />
+        </label>
+      )}
+      {(s.kind === 'media' || s.kind === 'endAttempt') && <p className="muted">{t('ie.notScored')}</p>}
 
       {s.kind === 'codeTask' && <CodeTaskFields state={s} onChange={onChange} />}
     </div>

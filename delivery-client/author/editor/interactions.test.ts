@@ -20,6 +20,7 @@ import {
   type InteractionState,
 } from './editor-item.ts';
 import { fromAuthoringItem } from './from-authoring.ts';
+import { withLocalMedia } from './media.ts';
 import { toAuthoringItem } from './to-authoring.ts';
 
 const picture = {
@@ -174,6 +175,17 @@ const CASES: Record<
       },
     },
   },
+  media: {
+    state: {
+      prompt: 'Nghe đoạn hội thoại.',
+      clip: { href: 'media/hoi-thoai.mp3', contentType: 'audio/mpeg', width: 0, height: 0, alt: 'Hội thoại' },
+      minPlays: 1,
+      maxPlays: 2,
+      autostart: false,
+      loop: false,
+    },
+  },
+  endAttempt: { state: { buttonTitle: 'Xem gợi ý' } },
 };
 
 const mathml: AuthoringContentNode = {
@@ -310,6 +322,45 @@ describe('item editor models', () => {
     expect(scorer(false).scoreJson({ RESPONSE: 'ha noi' }).SCORE).toBe(0.5);
     expect(scorer(true).scoreJson({ RESPONSE: 'hà nội' }).SCORE).toBe(0);
     expect(scorer(true).scoreJson({ RESPONSE: 'Hà Nội' }).SCORE).toBe(1);
+  });
+
+  it('a media interaction refers to its file in the item media and keeps its play limits', () => {
+    const item = editorItem('media');
+    const authoring = AuthoringItem.parse(toAuthoringItem(item));
+    // The editor saves only the media files the item's JSON names (as pictures are).
+    expect(JSON.stringify(authoring)).toContain('"media/hoi-thoai.mp3"');
+    const local = withLocalMedia(authoring, {
+      'media/hoi-thoai.mp3': { contentType: 'audio/mpeg', data: 'AAAA' },
+    });
+    expect(JSON.stringify(local)).toContain('data:audio/mpeg;base64,AAAA');
+    expect(authoring.responseProcessing).toBeUndefined();
+    const reopened = fromAuthoringItem(parseAuthoringXml(serialiseAuthoringItem(authoring)).item!);
+    expect(reopened.interaction).toMatchObject({
+      kind: 'media',
+      prompt: 'Nghe đoạn hội thoại.',
+      clip: { href: 'media/hoi-thoai.mp3', contentType: 'audio/mpeg', alt: 'Hội thoại' },
+      minPlays: 1,
+      maxPlays: 2,
+      autostart: false,
+      loop: false,
+    });
+    const looped = {
+      ...item,
+      interaction: { ...item.interaction, autostart: true, loop: true, maxPlays: 0 },
+    };
+    const again = fromAuthoringItem(
+      parseAuthoringXml(serialiseAuthoringItem(AuthoringItem.parse(toAuthoringItem(looped)))).item!,
+    );
+    expect(again.interaction).toMatchObject({ autostart: true, loop: true, maxPlays: 0 });
+  });
+
+  it('an end-attempt button keeps its title, a boolean response and no score', () => {
+    const authoring = AuthoringItem.parse(toAuthoringItem(editorItem('endAttempt')));
+    const response = authoring.declarations.find((d) => d.kind === 'response');
+    expect(response).toMatchObject({ cardinality: 'single', baseType: 'boolean' });
+    expect(authoring.responseProcessing).toBeUndefined();
+    const reopened = fromAuthoringItem(parseAuthoringXml(serialiseAuthoringItem(authoring)).item!);
+    expect(reopened.interaction.buttonTitle).toBe('Xem gợi ý');
   });
 
   it('uses the standard templates when one point and no feedback say it all', () => {

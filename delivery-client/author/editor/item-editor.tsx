@@ -27,6 +27,8 @@ import { toAuthoringItem } from './to-authoring.ts';
 
 const LEVELS = ['nhan_biet', 'thong_hieu', 'van_dung', 'van_dung_cao'] as const;
 const HUMAN_SCORED = new Set<InteractionKind>(['extendedText', 'upload', 'drawing', 'codeTask']);
+/** Recorded, not scored: no key, no feedback, nothing to try scoring. */
+const NOT_SCORED = new Set<InteractionKind>(['media', 'endAttempt']);
 
 interface LoadedItem {
   id: string;
@@ -255,7 +257,7 @@ export function ItemEditorPage({
             </label>
           )}
         </fieldset>
-        {!HUMAN_SCORED.has(kind) && (
+        {!HUMAN_SCORED.has(kind) && !NOT_SCORED.has(kind) && (
           <fieldset className="editor-section">
             <legend>{t('ie.feedback')}</legend>
             <label className="field">

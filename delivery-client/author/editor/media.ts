@@ -16,12 +16,24 @@ const safeName = (name: string) =>
     .replace(/[^\w.-]+/g, '-')
     .slice(-80) || 'hinh.png';
 
-export async function readImageFile(file: File): Promise<ReadPicture> {
+async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000)
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  const data = btoa(binary);
+  return btoa(binary);
+}
+
+/** A sound or video file for a media interaction: no size is read (the player sizes itself). */
+export async function readClipFile(file: File): Promise<ReadPicture> {
+  const data = await base64Of(file);
+  const contentType = file.type || 'audio/mpeg';
+  const stamp = Date.now().toString(36);
+  return { href: `media/${stamp}-${safeName(file.name)}`, contentType, data, width: 0, height: 0 };
+}
+
+export async function readImageFile(file: File): Promise<ReadPicture> {
+  const data = await base64Of(file);
   const contentType = file.type || 'image/png';
   const size = await new Promise<{ width: number; height: number }>((resolve) => {
     const img = new Image();

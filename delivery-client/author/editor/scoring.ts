@@ -35,7 +35,7 @@ export function responseProcessing(
   feedback: boolean,
   choiceFeedback = false,
 ): ResponseProcessing | undefined {
-  if (scoring === 'human' || scoring === 'code') return undefined;
+  if (scoring === 'human' || scoring === 'code' || scoring === 'none') return undefined;
   if (!feedback && !choiceFeedback && (scoring !== 'match' || points === 1))
     return { template: TEMPLATE[scoring] };
   // Inline choice feedback is keyed on the chosen identifiers themselves.

@@ -4,6 +4,7 @@ import { associateModel } from './associate.ts';
 import { choiceModel } from './choice.ts';
 import { codeTaskModel } from './code-task.ts';
 import { drawingModel } from './drawing.ts';
+import { endAttemptModel } from './end-attempt.ts';
 import { extendedTextModel } from './extended-text.ts';
 import { gapMatchModel } from './gap-match.ts';
 import { graphicAssociateModel } from './graphic-associate.ts';
@@ -14,6 +15,7 @@ import { hottextModel } from './hottext.ts';
 import { inlineChoiceModel } from './inline-choice.ts';
 import type { InteractionModel } from './interaction-model.ts';
 import { matchModel } from './match.ts';
+import { mediaModel } from './media.ts';
 import { orderModel } from './order.ts';
 import { positionObjectModel } from './position-object.ts';
 import { selectPointModel } from './select-point.ts';
@@ -41,4 +43,6 @@ export const INTERACTION_MODELS: Record<InteractionKind, InteractionModel> = {
   graphicGapMatch: graphicGapMatchModel,
   positionObject: positionObjectModel,
   codeTask: codeTaskModel,
+  media: mediaModel,
+  endAttempt: endAttemptModel,
 };

@@ -15,12 +15,16 @@ import {
   type Picture,
 } from '../editor-item.ts';
 
-/** How the item is scored: a key (match_correct), a mapping, an area mapping, a teacher or the code sandbox. */
-export type ScoringKind = 'match' | 'map' | 'point' | 'human' | 'code';
+/**
+ * How the item is scored: a key (match_correct), a mapping, an area mapping, a teacher, the code
+ * sandbox, or not at all (a media player or an end-attempt button only records what was done).
+ */
+export type ScoringKind = 'match' | 'map' | 'point' | 'human' | 'code' | 'none';
 
 export interface ResponseShape {
   cardinality: 'single' | 'multiple' | 'ordered';
-  baseType: 'identifier' | 'pair' | 'directedPair' | 'string' | 'integer' | 'float' | 'point' | 'file';
+  baseType:
+    'identifier' | 'pair' | 'directedPair' | 'string' | 'integer' | 'float' | 'point' | 'file' | 'boolean';
   correctResponse?: string[];
   mapping?: {
     defaultValue: number;
