@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runLoad } from './run.ts';
+import { runLoad, targetRows } from './run.ts';
 
 describe('the load runner', () => {
   it('drives virtual candidates through a real engine process and finds every acknowledged save in the database', async () => {
@@ -21,4 +21,24 @@ describe('the load runner', () => {
     expect(summary.lostResponses).toBe(0);
     expect(summary.baselineRatio).toBeGreaterThan(0);
   }, 120_000);
+
+  it('says which targets a run met and by how much it missed the others', () => {
+    const rows = targetRows(
+      { checkInS: 74.4, saveAckMs: { p99: 117 }, errors: 0, lostResponses: 0, baselineRatio: 0.485 },
+      { ramp: 60 },
+    );
+    expect(rows.map((r) => r.verdict)).toEqual([
+      'missed by 24 %',
+      'missed by 17 %',
+      'met',
+      'met',
+      'missed by 1.5 points',
+    ]);
+    expect(
+      targetRows(
+        { checkInS: 20, saveAckMs: { p99: 55 }, errors: 3, lostResponses: 0, baselineRatio: 0.8 },
+        { ramp: 20 },
+      ).map((r) => r.verdict),
+    ).toEqual(['met', 'met', 'missed', 'met', 'met']);
+  });
 });
