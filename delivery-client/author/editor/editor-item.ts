@@ -103,6 +103,8 @@ export interface InteractionState {
   maxPlays: number;
   autostart: boolean;
   loop: boolean;
+  /** Score a media interaction: full points once played at least minPlays times. */
+  scoreByPlays: boolean;
   /** The label of an end-attempt button. */
   buttonTitle: string;
 }
@@ -187,6 +189,7 @@ export function emptyInteraction(kind: InteractionKind): InteractionState {
     maxPlays: 0,
     autostart: false,
     loop: false,
+    scoreByPlays: false,
     buttonTitle: '',
   };
 }

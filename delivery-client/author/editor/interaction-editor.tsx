@@ -455,7 +455,19 @@ export function InteractionEditor({
           <input value={s.buttonTitle} onChange={(e) => onChange({ buttonTitle: e.target.value })} />
         </label>
       )}
-      {(s.kind === 'media' || s.kind === 'endAttempt') && <p className="muted">{t('ie.notScored')}</p>}
+      {s.kind === 'media' && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={s.scoreByPlays}
+            onChange={(e) => onChange({ scoreByPlays: e.target.checked, minPlays: Math.max(s.minPlays, 1) })}
+          />{' '}
+          {t('ie.scoreByPlays')}
+        </label>
+      )}
+      {(s.kind === 'endAttempt' || (s.kind === 'media' && !s.scoreByPlays)) && (
+        <p className="muted">{t('ie.notScored')}</p>
+      )}
 
       {s.kind === 'codeTask' && <CodeTaskFields state={s} onChange={onChange} />}
     </div>

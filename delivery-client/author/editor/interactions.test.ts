@@ -354,6 +354,27 @@ describe('item editor models', () => {
     expect(again.interaction).toMatchObject({ autostart: true, loop: true, maxPlays: 0 });
   });
 
+  it('a media interaction scored by its plays gives full points from minPlays on', () => {
+    const base = editorItem('media');
+    const item = {
+      ...base,
+      points: 2,
+      feedbackCorrect: 'Đã nghe đủ.',
+      interaction: { ...base.interaction, scoreByPlays: true, minPlays: 2, maxPlays: 3 },
+    };
+    const authoring = AuthoringItem.parse(toAuthoringItem(item));
+    const parsed = parseAuthoringXml(serialiseAuthoringItem(authoring));
+    expect(parsed.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(parsed.item).toEqual(authoring);
+    const scorer = compileItem(parsed.model!);
+    expect(scorer.scoreJson({ RESPONSE: 1 }).SCORE).toBe(0);
+    expect(scorer.scoreJson({ RESPONSE: 2 }).SCORE).toBe(2);
+    expect(scorer.scoreJson({ RESPONSE: 3 }).FEEDBACK).toBe('CORRECT');
+    const reopened = fromAuthoringItem(parsed.item!);
+    expect(reopened.interaction).toMatchObject({ scoreByPlays: true, minPlays: 2 });
+    expect(AuthoringItem.parse(toAuthoringItem(reopened))).toEqual(authoring);
+  });
+
   it('an end-attempt button keeps its title, a boolean response and no score', () => {
     const authoring = AuthoringItem.parse(toAuthoringItem(editorItem('endAttempt')));
     const response = authoring.declarations.find((d) => d.kind === 'response');

@@ -27,8 +27,9 @@ import { toAuthoringItem } from './to-authoring.ts';
 
 const LEVELS = ['nhan_biet', 'thong_hieu', 'van_dung', 'van_dung_cao'] as const;
 const HUMAN_SCORED = new Set<InteractionKind>(['extendedText', 'upload', 'drawing', 'codeTask']);
-/** Recorded, not scored: no key, no feedback, nothing to try scoring. */
-const NOT_SCORED = new Set<InteractionKind>(['media', 'endAttempt']);
+/** Recorded, not scored (a media interaction unless it is scored by its plays): no feedback to write. */
+const notScored = (s: InteractionState) =>
+  s.kind === 'endAttempt' || (s.kind === 'media' && !(s.scoreByPlays && s.minPlays > 0));
 
 interface LoadedItem {
   id: string;
@@ -257,7 +258,7 @@ export function ItemEditorPage({
             </label>
           )}
         </fieldset>
-        {!HUMAN_SCORED.has(kind) && !NOT_SCORED.has(kind) && (
+        {!HUMAN_SCORED.has(kind) && !notScored(item.interaction) && (
           <fieldset className="editor-section">
             <legend>{t('ie.feedback')}</legend>
             <label className="field">

@@ -36,15 +36,18 @@ export function responseProcessing(
   choiceFeedback = false,
 ): ResponseProcessing | undefined {
   if (scoring === 'human' || scoring === 'code' || scoring === 'none') return undefined;
-  if (!feedback && !choiceFeedback && (scoring !== 'match' || points === 1))
+  if (scoring !== 'atLeast' && !feedback && !choiceFeedback && (scoring !== 'match' || points === 1))
     return { template: TEMPLATE[scoring] };
   // Inline choice feedback is keyed on the chosen identifiers themselves.
   const choiceRule = choiceFeedback ? [set('CHOICE_FEEDBACK', variable('RESPONSE'))] : [];
   const score =
-    scoring === 'match'
+    scoring === 'match' || scoring === 'atLeast'
       ? node('responseCondition', {}, [
           node('responseIf', {}, [
-            node('match', {}, [variable('RESPONSE'), node('correct', { identifier: 'RESPONSE' })]),
+            node(scoring === 'match' ? 'match' : 'gte', {}, [
+              variable('RESPONSE'),
+              node('correct', { identifier: 'RESPONSE' }),
+            ]),
             set('SCORE', float(points)),
           ]),
           node('responseElse', {}, [set('SCORE', float(0))]),

@@ -31,7 +31,7 @@ export function toAuthoringItem(e: EditorItem): AuthoringItemInput {
   }
   const feedback =
     Boolean(e.feedbackCorrect.trim() || e.feedbackIncorrect.trim()) &&
-    (scoring === 'match' || scoring === 'map' || scoring === 'point');
+    (scoring === 'match' || scoring === 'map' || scoring === 'point' || scoring === 'atLeast');
   const bounds = { lowerBound: 0, upperBound: points };
   const stem = e.stem.filter((n) => !isEmptyParagraph(n));
   const title = e.title.trim() || plainTextOf(stem).trim().slice(0, 120) || e.identifier;

@@ -96,6 +96,7 @@ export const itemEditorEn: Record<ItemEditorMessageKey, string> = {
   'ie.maxPlays': 'Plays allowed (0 = no limit)',
   'ie.autostart': 'Start playing when the item opens',
   'ie.loop': 'Loop',
+  'ie.scoreByPlays': 'Score it: full points once played at least the required number of times',
   'ie.buttonTitle': 'Button text',
   'ie.notScored': 'This item is not scored: it only records what the candidate did.',
   'ie.picture': 'Background picture',

@@ -94,6 +94,7 @@ export const itemEditorVi = {
   'ie.maxPlays': 'Số lần nghe/xem tối đa (0 = không giới hạn)',
   'ie.autostart': 'Tự phát khi mở câu hỏi',
   'ie.loop': 'Phát lặp lại',
+  'ie.scoreByPlays': 'Tính điểm: đủ điểm khi nghe/xem ít nhất số lần tối thiểu',
   'ie.buttonTitle': 'Chữ trên nút',
   'ie.notScored': 'Câu này không tính điểm: chỉ ghi lại thao tác của thí sinh.',
   'ie.picture': 'Hình nền',

@@ -16,10 +16,11 @@ import {
 } from '../editor-item.ts';
 
 /**
- * How the item is scored: a key (match_correct), a mapping, an area mapping, a teacher, the code
- * sandbox, or not at all (a media player or an end-attempt button only records what was done).
+ * How the item is scored: a key (match_correct), a mapping, an area mapping, a number at least the
+ * key (plays of a media interaction), a teacher, the code sandbox, or not at all (a media player or
+ * an end-attempt button only records what was done).
  */
-export type ScoringKind = 'match' | 'map' | 'point' | 'human' | 'code' | 'none';
+export type ScoringKind = 'match' | 'map' | 'point' | 'atLeast' | 'human' | 'code' | 'none';
 
 export interface ResponseShape {
   cardinality: 'single' | 'multiple' | 'ordered';

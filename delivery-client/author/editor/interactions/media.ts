@@ -1,6 +1,7 @@
 /**
  * A sound or video to play (mediaInteraction): how often it must and may be played, whether it
- * starts by itself and loops. The response is the play count; the item is not scored.
+ * starts by itself and loops. The response is the play count: unscored, or full points once
+ * played at least minPlays times (the key).
  */
 import { html, qti, text, type Picture } from '../editor-item.ts';
 import {
@@ -27,6 +28,7 @@ export const mediaModel: InteractionModel = {
   kind: 'media',
   element: 'mediaInteraction',
   build(s) {
+    const scored = s.scoreByPlays && s.minPlays > 0;
     return {
       nodes: [
         qti(
@@ -41,11 +43,15 @@ export const mediaModel: InteractionModel = {
           [...promptNodes(s.prompt), clipObject(s.clip)],
         ),
       ],
-      response: { cardinality: 'single', baseType: 'integer' },
-      scoring: 'none',
+      response: {
+        cardinality: 'single',
+        baseType: 'integer',
+        ...(scored ? { correctResponse: [String(s.minPlays)] } : {}),
+      },
+      scoring: scored ? 'atLeast' : 'none',
     };
   },
-  read(e) {
+  read(e, r) {
     const object = elements(e.children).find((c) => ['object', 'audio', 'video'].includes(c.name));
     const clip = readPicture(object);
     return {
@@ -58,6 +64,7 @@ export const mediaModel: InteractionModel = {
       minPlays: num(e.attributes.minPlays, 0),
       maxPlays: num(e.attributes.maxPlays, 0),
       loop: e.attributes.loop === 'true',
+      scoreByPlays: r.correct.length > 0,
     };
   },
 };
