@@ -81,6 +81,8 @@ describe('a candidate takes the demo sitting in Chromium', () => {
     await page.getByRole('button', { name: new RegExp(`^Câu ${textEntry}( |$)`) }).click();
     await page.getByRole('heading', { name: `Câu ${textEntry} / ${total}` }).waitFor();
     const entry = page.getByLabel('Nhập câu trả lời');
+    // The item is on screen (fetched) before the network goes; an item never fetched cannot show offline.
+    await entry.waitFor();
 
     // The network drops: answering goes on, the banner shows, and the answer syncs on reconnect.
     await context.setOffline(true);
