@@ -11,7 +11,7 @@ import { buildOrganisationTree, nextNationalId } from '../../engine/test/factori
 import { api, tokenFor } from '../../engine/test/http.ts';
 import type { TestEngine } from '../../engine/test/test-engine.ts';
 import { screenshotDir, startE2e, stopE2e } from './browser.ts';
-import { checkIn, expectAccessible, shot } from './helpers.ts';
+import { checkIn, createSchoolBank, expectAccessible, shot } from './helpers.ts';
 
 let engine: TestEngine;
 let baseUrl: string;
@@ -22,13 +22,7 @@ let bankId: string;
 beforeAll(async () => {
   ({ engine, baseUrl, browser } = await startE2e());
   tree = await buildOrganisationTree(engine.deps.db);
-  const bank = await api(engine).post(
-    '/api/item-banks',
-    { name: 'Toán 12 – Trường A', organisationId: tree.schoolA.id },
-    await tokenFor(engine, tree.teacherA),
-  );
-  expect(bank.status).toBe(201);
-  bankId = bank.data.id;
+  bankId = await createSchoolBank(engine, tree, 'Toán 12 – Trường A');
 }, 240_000);
 afterAll(() => stopE2e({ engine, browser }));
 

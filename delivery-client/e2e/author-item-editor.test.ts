@@ -7,7 +7,7 @@ import { buildOrganisationTree } from '../../engine/test/factories.ts';
 import { api, tokenFor } from '../../engine/test/http.ts';
 import type { TestEngine } from '../../engine/test/test-engine.ts';
 import { startE2e, stopE2e } from './browser.ts';
-import { expectAccessible, shot } from './helpers.ts';
+import { createSchoolBank, expectAccessible, shot } from './helpers.ts';
 
 let engine: TestEngine;
 let baseUrl: string;
@@ -18,13 +18,7 @@ let bankId: string;
 beforeAll(async () => {
   ({ engine, baseUrl, browser } = await startE2e());
   tree = await buildOrganisationTree(engine.deps.db);
-  const bank = await api(engine).post(
-    '/api/item-banks',
-    { name: 'Lịch sử – Trường A', organisationId: tree.schoolA.id },
-    await tokenFor(engine, tree.teacherA),
-  );
-  expect(bank.status).toBe(201);
-  bankId = bank.data.id;
+  bankId = await createSchoolBank(engine, tree, 'Lịch sử – Trường A');
 }, 240_000);
 afterAll(() => stopE2e({ engine, browser }));
 

@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { rowsOf } from '../../engine/audit/audit-log.ts';
+import type { buildOrganisationTree } from '../../engine/test/factories.ts';
+import { api, tokenFor } from '../../engine/test/http.ts';
 import type { TestEngine } from '../../engine/test/test-engine.ts';
 import { screenshotDir } from './browser.ts';
 import { typedDate } from './e2e-sitting.ts';
@@ -72,4 +74,19 @@ export async function tabTo(
     if (matches(el)) return el;
   }
   throw new Error('tabTo: nothing matched');
+}
+
+/** Creates an item bank of school A through the API, as its teacher; returns the bank's id. */
+export async function createSchoolBank(
+  engine: TestEngine,
+  tree: Awaited<ReturnType<typeof buildOrganisationTree>>,
+  name: string,
+): Promise<string> {
+  const bank = await api(engine).post(
+    '/api/item-banks',
+    { name, organisationId: tree.schoolA.id },
+    await tokenFor(engine, tree.teacherA),
+  );
+  expect(bank.status).toBe(201);
+  return bank.data.id as string;
 }
