@@ -1,9 +1,25 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * `TEST_SCOPE=storage` runs only the tests that can reach a database or Redis. The item bank, grading
+ * (but its code-grading queue) and proctoring never import the engine or a storage client
+ * (ARCHITECTURE.md), so their tests give the same result whatever DATABASE_URL and REDIS_URL say; CI's
+ * PostgreSQL + Redis pass leaves them to the embedded pass, which runs everything.
+ */
+const storageIndependent = ['item-bank/**', 'proctor/**', 'grading/!(code)/**', 'grading/*.test.ts'];
+const gradingCodeOutsideQueue = ['grading/code/!(queue)/**', 'grading/code/*.test.ts'];
+const storageOnly = process.env.TEST_SCOPE === 'storage';
+
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'data/**', 'dist/**', '**/*.case.test.ts'],
+    exclude: [
+      'node_modules/**',
+      'data/**',
+      'dist/**',
+      '**/*.case.test.ts',
+      ...(storageOnly ? [...storageIndependent, ...gradingCodeOutsideQueue] : []),
+    ],
     globalSetup: ['engine/test/global-setup.ts', 'delivery-client/e2e/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

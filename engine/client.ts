@@ -5,3 +5,4 @@
  */
 export * from './protocol/candidate.ts';
 export * from './protocol/proctor.ts';
+export * from './protocol/candidate-tools.ts';

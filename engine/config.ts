@@ -62,6 +62,8 @@ const envSchema = z.object({
     emptyToUndefined,
     z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).default('false'),
   ),
+  /** The engine's public base URL (behind a proxy: the address people and services use), for links in score reports sent out. */
+  PUBLIC_URL: z.preprocess(emptyToUndefined, z.url({ error: 'must be an http(s) URL' }).optional()),
   /** The city's e-records endpoint that receives finalised results; unset = results wait in the outbox. */
   ERECORDS_URL: z.preprocess(emptyToUndefined, z.url({ error: 'must be an http(s) URL' }).optional()),
   /** Shared secret for the HMAC-SHA256 signature of e-records deliveries. */
@@ -102,6 +104,8 @@ export interface Config {
   trustProxy: boolean;
   seedDemo: boolean;
   erecords?: { url: string; secret: string; maxAttempts: number };
+  /** Public base URL for links sent outside (report PDFs in e-records); unset: http://localhost:PORT. */
+  publicUrl?: string;
   /** Days incident snapshots are kept where the sitting sets none (unset: proctor/policy.ts's default, 30). */
   snapshotRetentionDays?: number;
 }
@@ -155,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     seedDemo: e.SEED_DEMO === 'true' || e.SEED_DEMO === '1',
     snapshotRetentionDays: e.PROCTOR_SNAPSHOT_RETENTION_DAYS,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     erecords: e.ERECORDS_URL
       ? { url: e.ERECORDS_URL, secret: e.ERECORDS_SECRET ?? '', maxAttempts: e.ERECORDS_MAX_ATTEMPTS }
       : undefined,

@@ -10,12 +10,20 @@ import { createAdmission, type AdmissionOptions } from './delivery/admission.ts'
 import { Redis } from 'ioredis';
 import { Server as SocketServer } from 'socket.io';
 import { createCandidateTokens } from './auth/candidate-tokens.ts';
-import { createCandidateItemSource, type CandidateProjection } from './delivery/candidate-items.ts';
+import {
+  createCandidateItemSource,
+  type CandidateItemSource,
+  type CandidateProjectionOption,
+} from './delivery/candidate-items.ts';
+import { createMemoryCacheInvalidation, type CacheInvalidation } from './delivery/cache-invalidation.ts';
+import { forgetFormSpecs } from './delivery/form-spec-cache.ts';
+import { createRedisCacheInvalidation } from './delivery/redis-cache-invalidation.ts';
 import { startDeadlineSweeper, type DeadlineSweeper } from './delivery/deadline-sweeper.ts';
 import { ResponseWriter } from './delivery/response-writer.ts';
 import type { ItemScorer } from './delivery/score-session.ts';
 import { createScoringQueue, type ScoringQueue } from './delivery/scoring-queue.ts';
 import { createQtiScorer } from './delivery/qti-scorer.ts';
+import { setReportLinks } from './delivery/report-links.ts';
 import { createSessionNotifier } from './delivery/session-notifier.ts';
 import { attachCandidateNamespace } from './realtime/candidate.ts';
 import { startTimeKeeper } from './realtime/time-keeper.ts';
@@ -38,6 +46,8 @@ export interface Engine {
   database: DatabaseHandle;
   writer: ResponseWriter;
   scoring: ScoringQueue;
+  /** Candidate-safe item payloads, cached in memory and Redis. */
+  items: CandidateItemSource;
   /** The Socket.IO server, once listening. */
   io?: SocketServer;
   sweeper?: DeadlineSweeper;
@@ -59,7 +69,7 @@ export interface CreateEngineOptions {
   /** Namespace for rate-limit keys in Redis, so separate test runs do not share counters. */
   keyPrefix?: string;
   /** How stored item models become candidate payloads (the item bank's projection). */
-  candidateProjection?: CandidateProjection;
+  candidateProjection?: CandidateProjectionOption;
   /** Deadline sweep interval; tests shorten it. */
   sweepIntervalMs?: number;
   /** The grading engine that scores submitted sessions. */
@@ -93,6 +103,11 @@ export async function createEngine(
     throw error;
   }
   logger.info({ database: database.kind, location: database.location }, 'database ready');
+  // Score reports linked from e-records deliveries point at this engine's public address.
+  setReportLinks(database.db, {
+    publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    secret: config.jwtSecret,
+  });
 
   let redis: Redis | undefined;
   if (config.redisUrl) {
@@ -106,7 +121,13 @@ export async function createEngine(
     logger.info('redis connected');
   }
 
+  const keyPrefix = options.keyPrefix ?? 'exam';
+  const caches: CacheInvalidation = redis
+    ? await createRedisCacheInvalidation({ redis, keyPrefix, logger })
+    : createMemoryCacheInvalidation();
+  caches.subscribe(forgetFormSpecs);
   const notifier = createSessionNotifier(database.db);
+  caches.subscribe(notifier.forgetPlaces);
   const writer = new ResponseWriter(database.db);
   const submittedListeners: Array<(sessionId: string) => void> = [];
   // Sandbox pools start on first use: an engine that never sees a code task never starts one.
@@ -132,13 +153,18 @@ export async function createEngine(
     loginThrottle: createLoginThrottle({ redis, keyPrefix: `${options.keyPrefix ?? 'exam'}:login` }),
     checkInAdmission: createAdmission(options.checkInAdmission ?? CHECK_IN_ADMISSION),
     redis,
+    caches,
   };
   let io: SocketServer | undefined;
   const app = createApp(deps, {
     sockets: () => io?.of('/candidate').sockets.size ?? 0,
     writerStats: () => ({ ...writer.stats }),
   });
-  const items = createCandidateItemSource(database.db, options.candidateProjection ?? projectForCandidate);
+  const items = createCandidateItemSource(database.db, options.candidateProjection ?? projectForCandidate, {
+    redis,
+    keyPrefix,
+    logger,
+  });
   let server: Server | undefined;
   let adapterRedis: Redis | undefined;
 
@@ -148,6 +174,7 @@ export async function createEngine(
     database,
     writer,
     scoring,
+    items,
     async listen(port = config.port, host = config.host) {
       const bound = await new Promise<number>((resolve, reject) => {
         const s = createAdaptorServer({ fetch: app.fetch }) as Server;
@@ -227,6 +254,7 @@ export async function createEngine(
         clearTimeout(force);
       }
       if (adapterRedis) await adapterRedis.quit().catch(() => adapterRedis?.disconnect());
+      await caches.close();
       if (redis) await redis.quit().catch(() => redis?.disconnect());
       await database.close();
       logger.info('engine stopped');

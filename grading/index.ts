@@ -12,7 +12,7 @@ export {
 } from './processing/compile.ts';
 export { CompileError } from './processing/context.ts';
 export { valueFromJson, valueFromRaw, parseScalar, ValueError } from './values/parse-value.ts';
-export { toJson, valuesEqual, type QtiValue, type Scalar } from './values/value.ts';
+export { float as floatValue, toJson, valuesEqual, type QtiValue, type Scalar } from './values/value.ts';
 export {
   toTenPointScale,
   ratingOf,
@@ -61,7 +61,7 @@ export { renderCandidateReport } from './reports/candidate-report.ts';
 export { renderSittingSummary } from './reports/sitting-summary.ts';
 export { zipReports, type BatchEntry, type BatchProgress } from './reports/batch-zip.ts';
 export { createRenderPool, type RenderPool } from './reports/render-pool.ts';
-export { verificationCode, normaliseCode } from './reports/verification.ts';
+export { verificationCode, verificationToken, normaliseCode } from './reports/verification.ts';
 export { demoCandidates, demoCandidateReport, demoSittingSummary } from './reports/demo-data.ts';
 export {
   RubricCriteria,

@@ -8,8 +8,9 @@ import { Login } from './pages/login.tsx';
 import { BlueprintPage } from './pages/blueprint.tsx';
 import { BoardPage } from './pages/board.tsx';
 import { ItemEditorPage } from './editor/item-editor.tsx';
+import { MarkingPage, MARKING_ROUTE } from './pages/marking.tsx';
 
-type Page = 'browse' | 'import' | 'editor' | 'item' | 'blueprint' | 'board';
+type Page = 'browse' | 'import' | 'editor' | 'item' | 'blueprint' | 'board' | 'marking';
 
 /** `#/items/<id>/edit` opens a stored item in the item editor (the bank browser links there). */
 const EDIT_ROUTE = /^#\/items\/([0-9a-f-]{36})\/edit$/i;
@@ -26,7 +27,9 @@ export function App() {
   const [editorSession, setEditorSession] = useState(0);
   const editingNow = useRef(editing);
   editingNow.current = editing;
-  const [page, setPage] = useState<Page>(() => (editedItem() ? 'item' : 'browse'));
+  const [page, setPage] = useState<Page>(() =>
+    editedItem() ? 'item' : MARKING_ROUTE.test(location.hash) ? 'marking' : 'browse',
+  );
   const [signedIn, setSignedIn] = useState(!!session.token);
 
   useEffect(() => {
@@ -45,6 +48,7 @@ export function App() {
 
   useEffect(() => {
     const follow = () => {
+      if (MARKING_ROUTE.test(location.hash)) setPage('marking');
       const id = editedItem();
       if (id === editingNow.current) return;
       setEditing(id);
@@ -62,8 +66,9 @@ export function App() {
         <span className="brand">{t('author.title')}</span>
         {me && (
           <nav aria-label={t('author.title')}>
-            {(['browse', 'import', 'editor', 'item', 'blueprint', 'board'] as const)
+            {(['browse', 'import', 'editor', 'item', 'blueprint', 'board', 'marking'] as const)
               .filter((p) => p !== 'board' || me.abilities.includes('sittings:write'))
+              .filter((p) => p !== 'marking' || me.abilities.includes('marking:mark'))
               .map((p) => (
                 <button
                   key={p}
@@ -71,6 +76,9 @@ export function App() {
                   className={page === p ? 'tab active' : 'tab'}
                   aria-current={page === p ? 'page' : undefined}
                   onClick={() => {
+                    // Leaving a marking route clears it, so its link opens it again later.
+                    if (MARKING_ROUTE.test(location.hash))
+                      history.replaceState(null, '', location.pathname + location.search);
                     if (editing) {
                       history.replaceState(null, '', location.pathname + location.search);
                       setEditorSession((n) => n + 1);
@@ -121,7 +129,8 @@ export function App() {
       </header>
       <main className="author">
         {!signedIn && <Login onSignedIn={() => setSignedIn(true)} />}
-        {signedIn && me && !bank && <p>{t('bank.none')}</p>}
+        {signedIn && me && page === 'marking' && <MarkingPage />}
+        {signedIn && me && !bank && page !== 'marking' && <p>{t('bank.none')}</p>}
         {signedIn && me && bank && page === 'browse' && <Browse bank={bank} me={me} />}
         {signedIn && me && bank && page === 'import' && <ImportPage bank={bank} />}
         {signedIn && me && bank && page === 'blueprint' && <BlueprintPage bank={bank} />}

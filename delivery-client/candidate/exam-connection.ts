@@ -15,6 +15,7 @@ import type {
 } from '../../engine/client.ts';
 import type { AnswerStore, PendingSave } from './answer-store.ts';
 import { deviceId, tabId } from './session-storage.ts';
+import { SAVE_RETRY_MS, saveRefusalAction } from './save-refusals.ts';
 
 type CandidateSocket = Socket<CandidateServerToClientEvents, CandidateClientToServerEvents>;
 type AckError = { ok: false; error: { id: string; message: string } };
@@ -64,8 +65,14 @@ export interface ItemSubmitResult {
 export class ExamConnection {
   private socket: CandidateSocket;
   private listeners = new Set<() => void>();
-  private flushing = false;
+  /** The running pass over the queue, if any; a flush asked for meanwhile makes it read the queue again. */
+  private flushRun: Promise<void> | undefined;
+  private flushAgain = false;
+  /** Answers being written to the device, not yet in the queue. */
+  private readonly recording = new Set<Promise<unknown>>();
   private serverSeq = new Map<string, number>();
+  /** Items answered on this page since it loaded: what it holds for them is the newest there is. */
+  private readonly answeredHere = new Set<string>();
   /** Secure-mode events not yet acknowledged (kept in memory; sent after reconnecting). */
   private securityQueue: SecurityEventRequest[] = [];
   private lastSecurityEvent = new Map<string, number>();
@@ -168,13 +175,23 @@ export class ExamConnection {
     if (!res.ok) return this.set({ connection: 'offline' });
     const { snapshot } = res;
     const local = await this.store.latest(this.sessionId);
+    const knownBefore = new Map(this.serverSeq);
     const answers: Record<string, ItemResponses> = {};
     for (const [ref, saved] of Object.entries(snapshot.responses)) {
       answers[ref] = saved.responses;
-      this.serverSeq.set(ref, saved.seq);
+      this.serverSeq.set(ref, Math.max(saved.seq, knownBefore.get(ref) ?? 0));
     }
     for (const [ref, save] of local) {
       if (save.seq > (snapshot.responses[ref]?.seq ?? 0)) answers[ref] = save.responses;
+    }
+    // The reads above took time, and the candidate may have gone on typing (a reconnection mid-answer):
+    // what this page holds for an item it answered is newer than the snapshot and the device's store,
+    // unless the engine has since stored a later version from elsewhere (a session moved to another device).
+    for (const ref of this.answeredHere) {
+      const ours = Math.max(local.get(ref)?.seq ?? 0, knownBefore.get(ref) ?? 0);
+      const theirs = snapshot.responses[ref]?.seq ?? 0;
+      const held = this.state.answers[ref];
+      if (held !== undefined && theirs <= ours) answers[ref] = held;
     }
     this.applyTime(snapshot.time);
     this.set({
@@ -229,20 +246,48 @@ export class ExamConnection {
   }
 
   async answer(itemRef: string, responses: ItemResponses): Promise<void> {
+    this.answeredHere.add(itemRef);
     this.set({ answers: { ...this.state.answers, [itemRef]: responses } });
-    await this.store.record(this.sessionId, itemRef, responses, this.serverSeq.get(itemRef) ?? 0);
+    const written = this.store.record(this.sessionId, itemRef, responses, this.serverSeq.get(itemRef) ?? 0);
+    this.recording.add(written);
+    try {
+      await written;
+    } finally {
+      this.recording.delete(written);
+    }
     await this.flush();
   }
 
-  /** Sends queued saves in order; each leaves the queue only when the engine has stored it. */
-  async flush(): Promise<void> {
-    if (this.flushing) return;
-    this.flushing = true;
-    try {
+  /**
+   * Every answer given so far sent and stored, as far as the engine takes them now: waits for answers
+   * still being written to the device and for a pass over the queue that starts after them.
+   */
+  private async drain(): Promise<void> {
+    await Promise.allSettled([...this.recording]);
+    await this.flush();
+  }
+
+  /**
+   * Sends queued saves in order; each leaves the queue only when the engine has stored it. A call
+   * while a pass is running joins it and makes it read the queue once more, so a save written just
+   * after the pass last looked is never left waiting for the next event.
+   */
+  flush(): Promise<void> {
+    this.flushAgain = true;
+    this.flushRun ??= this.sendQueued().finally(() => {
+      this.flushRun = undefined;
+    });
+    return this.flushRun;
+  }
+
+  private async sendQueued(): Promise<void> {
+    while (this.flushAgain) {
+      this.flushAgain = false;
       for (;;) {
         const queue = await this.store.pending(this.sessionId);
         this.set({ pending: queue.length });
-        if (!queue.length || !this.socket.connected || this.state.paused) return;
+        if (!queue.length) break;
+        if (!this.socket.connected || this.state.paused) return;
         const next: PendingSave = queue[0]!;
         const res = await this.request<{ ok: true }>('response:save', {
           itemRef: next.itemRef,
@@ -253,19 +298,25 @@ export class ExamConnection {
         if (res.ok) {
           await this.store.acknowledge(next);
           this.serverSeq.set(next.itemRef, Math.max(this.serverSeq.get(next.itemRef) ?? 0, next.seq));
-        } else if (['answer_too_late', 'session_locked', 'unknown_item'].includes(res.error.id)) {
-          // The engine will never take this one; keep it on the device for the record, stop sending it.
-          await this.store.acknowledge(next);
         } else {
-          return; // offline, paused or a transient failure: try again on the next event
+          const action = saveRefusalAction(res.error.id);
+          if (action === 'wait') return; // offline or paused: the reconnect or resume sends it again
+          if (action === 'retry-soon') {
+            setTimeout(() => void this.flush(), SAVE_RETRY_MS);
+            return;
+          }
+          // The engine will never take this one: keep it on the device for the record, stop sending
+          // it, tell the candidate, and go on with the answers queued behind it.
+          await this.store.acknowledge(next);
+          this.set({ routeRefusal: res.error.id });
         }
       }
-    } finally {
-      this.flushing = false;
     }
   }
 
   async navigate(position: number): Promise<boolean> {
+    // Moving on can close the item or part behind (linear mode, a new part): its answers go first.
+    await this.drain();
     const before = this.partAt(this.state.position);
     const res = await this.request<{ ok: true; position: number; skipped?: string[]; ended?: boolean }>(
       'navigate',
@@ -293,7 +344,7 @@ export class ExamConnection {
 
   /** Individual submission mode: ends one attempt of the item (after its answer is stored). */
   async submitItem(itemRef: string): Promise<string | undefined> {
-    await this.flush();
+    await this.drain();
     if (this.state.pending > 0) return 'pending';
     const res = await this.request<{ ok: true } & ItemSubmitResult>('item:submit', { itemRef });
     if (!res.ok) {
@@ -323,7 +374,7 @@ export class ExamConnection {
   }
 
   async submit(): Promise<string | undefined> {
-    await this.flush();
+    await this.drain();
     if (this.state.pending > 0) return 'pending';
     const res = await this.request<{ ok: true; state: string }>('submit', { confirm: true });
     if (!res.ok) return res.error.id;

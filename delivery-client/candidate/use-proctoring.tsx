@@ -111,7 +111,7 @@ const NOTICE = {
       'Camera và micro chỉ được phân tích ngay trên máy của em: có bao nhiêu khuôn mặt, hướng đầu, điện thoại hoặc sách trong khung hình, tiếng nói kéo dài, và việc rời cửa sổ bài thi, thoát toàn màn hình, sao chép/dán, màn hình thứ hai.',
       'Nếu kỳ thi kiểm tra danh tính, khuôn mặt của em được so với ảnh hồ sơ ngay trên máy này; ảnh hồ sơ chỉ được gửi đến máy này cho lượt thi của em. Giám thị chỉ nhận kết quả (khớp hay không, độ tương đồng).',
       'Không có video hay âm thanh nào được gửi đi hoặc lưu lại. Máy chỉ gửi các sự kiện (loại sự kiện, thời điểm, thời lượng, số đo như góc quay đầu). Chỉ khi kỳ thi cho phép, một sự kiện có thể kèm một ảnh nhỏ (160×120) chụp từ camera đúng lúc đó.',
-      'Giám thị xem các sự kiện và tự quyết định; hệ thống không tự động đình chỉ bài thi. Sự kiện được lưu cùng bài thi; ảnh kèm sự kiện được giữ theo thời hạn của kỳ thi (mặc định 30 ngày) rồi tự động xoá.',
+      'Giám thị xem các sự kiện và tự quyết định; hệ thống không tự động đình chỉ bài thi. Sự kiện được lưu cùng bài thi; ảnh kèm sự kiện được giữ theo thời hạn của kỳ thi, ghi ở trang thông tin trước khi bắt đầu làm bài, rồi tự động xoá.',
     ],
   },
   en: {
@@ -120,7 +120,7 @@ const NOTICE = {
       'Your camera and microphone are analysed on this device only: how many faces, head direction, a phone or book in view, sustained speech, and leaving the exam window, full screen, copy/paste or a second screen.',
       'If the sitting checks identity, your face is compared on this device with your roster photo, which is sent to this device for your session only. The proctor receives only the result (match or not, and how similar).',
       'No video or sound is sent or stored. The device sends only events (what happened, when, for how long, and measures such as head angle). Only where the sitting allows it, an event may carry one small picture (160×120) from the camera at that moment.',
-      'A proctor reviews the events and decides; nothing blocks your exam automatically. Events are kept with your exam; pictures with events are kept for the sitting’s retention period (30 days unless it sets another) and then deleted automatically.',
+      'A proctor reviews the events and decides; nothing blocks your exam automatically. Events are kept with your exam; pictures with events are kept for the sitting’s retention period, shown on the page before you start, and then deleted automatically.',
     ],
   },
 } as const;

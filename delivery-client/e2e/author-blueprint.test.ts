@@ -11,7 +11,7 @@ import { buildOrganisationTree, nextNationalId } from '../../engine/test/factori
 import { api, tokenFor } from '../../engine/test/http.ts';
 import type { TestEngine } from '../../engine/test/test-engine.ts';
 import { screenshotDir, startE2e, stopE2e } from './browser.ts';
-import { checkIn, createSchoolBank, expectAccessible, shot } from './helpers.ts';
+import { checkIn, createSchoolBank, expectAccessible, shot, signInToAuthor } from './helpers.ts';
 
 let engine: TestEngine;
 let baseUrl: string;
@@ -26,29 +26,8 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => stopE2e({ engine, browser }));
 
-/**
- * Opens the authoring app. Another test process of the same checkout may be rebuilding the shared
- * dist folder (its global setup builds when sources are newer), so a missing page is retried a while.
- */
-async function openAuthor(page: Page) {
-  const login = page.getByLabel('Tên đăng nhập');
-  for (let attempt = 0; ; attempt++) {
-    await page.goto(`${baseUrl}/author/`);
-    try {
-      await login.waitFor({ timeout: 5_000 });
-      return;
-    } catch (error) {
-      if (attempt >= 15) throw error;
-      await page.waitForTimeout(3_000);
-    }
-  }
-}
-
 async function signIn(page: Page, who: { username: string; password: string }) {
-  await openAuthor(page);
-  await page.getByLabel('Tên đăng nhập').fill(who.username);
-  await page.getByLabel('Mật khẩu').fill(who.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signInToAuthor(page, baseUrl, who);
   await page.getByRole('button', { name: 'Ma trận đề' }).waitFor();
 }
 

@@ -56,6 +56,7 @@ describe('a candidate takes the demo sitting in Chromium', () => {
     await page.getByRole('button', { name: 'Vào phòng thi' }).click();
     await page.getByRole('heading', { name: 'Xác nhận thông tin thí sinh' }).waitFor();
     expect(await page.getByText(demo.candidate.fullName).isVisible()).toBe(true);
+    await page.getByText('Kỳ thi này không dùng camera hay micro.').waitFor();
     const started = Date.now();
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
 

@@ -197,7 +197,9 @@ describe('one item of every interaction type in Chromium', () => {
     const answers = await storedAnswers(engine, session!.id);
     const drawing = answers['E2E-19-DRAWING']?.RESPONSE as string;
     const upload = answers['E2E-18-UPLOAD']?.RESPONSE as string;
-    expect({ ...answers, 'E2E-19-DRAWING': undefined }).toEqual({
+    // Monaco indents after the colon once its Python rules have loaded, which a loaded machine may not have done yet.
+    expect(answers['E2E-21-CODE']?.RESPONSE).toMatch(/^def tong\(a, b\):\n *return a \+ b$/);
+    expect({ ...answers, 'E2E-19-DRAWING': undefined, 'E2E-21-CODE': undefined }).toEqual({
       'E2E-01-CHOICE': { RESPONSE: 'B' },
       'E2E-02-ORDER': { RESPONSE: ['S1', 'S2', 'S3'] },
       'E2E-03-ASSOCIATE': { RESPONSE: ['MEO CHO', 'CA TOM'] },
@@ -220,7 +222,7 @@ describe('one item of every interaction type in Chromium', () => {
       },
       'E2E-19-DRAWING': undefined,
       'E2E-20-ENDATTEMPT': { RESPONSE: true },
-      'E2E-21-CODE': { RESPONSE: 'def tong(a, b):\n    return a + b' },
+      'E2E-21-CODE': undefined,
     });
     expect(upload).toMatch(/^data:text\/plain;name=bai-lam\.txt;base64,/);
     expect(drawing).toMatch(/^data:image\/png;name=drawing\.png;base64,/);

@@ -90,3 +90,29 @@ export async function createSchoolBank(
   expect(bank.status).toBe(201);
   return bank.data.id as string;
 }
+
+/**
+ * Opens the authoring app and signs in. Another test process of the same checkout may be rebuilding
+ * the shared dist folder (its global setup builds when sources are newer), so a missing page is
+ * retried a while.
+ */
+export async function signInToAuthor(
+  page: Page,
+  baseUrl: string,
+  who: { username: string; password: string },
+) {
+  const login = page.getByLabel('Tên đăng nhập');
+  for (let attempt = 0; ; attempt++) {
+    await page.goto(`${baseUrl}/author/`);
+    try {
+      await login.waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 15) throw error;
+      await page.waitForTimeout(3_000);
+    }
+  }
+  await login.fill(who.username);
+  await page.getByLabel('Mật khẩu').fill(who.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}

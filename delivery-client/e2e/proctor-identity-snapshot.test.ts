@@ -111,6 +111,10 @@ describe('identity check and incident snapshots', () => {
     });
     const exam = await candidateContext.newPage();
     await checkIn(exam, baseUrl, sitting.accessCode, candidate);
+    // Before starting, the lobby says what this sitting's proctoring does and how long pictures are kept.
+    const monitoring = exam.getByRole('region', { name: 'Giám sát trong kỳ thi này' });
+    await monitoring.getByText('so với ảnh hồ sơ', { exact: false }).waitFor();
+    expect(await monitoring.innerText()).toContain('ảnh được giữ 30 ngày rồi tự động xoá');
     await exam.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
     await row0.getByText('Đang làm bài').waitFor({ timeout: 15_000 });
     const [session] = await engine.deps.db

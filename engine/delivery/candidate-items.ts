@@ -1,62 +1,90 @@
 /**
- * Candidate-safe item payloads for delivery, built from an item version by the item bank's
- * projection (no keys, mappings, processing, hidden tests or scorer rubrics) and cached in
- * memory per version, since a delivered version never changes.
+ * Candidate-safe item payloads for delivery. A version is projected once by the item bank's
+ * projection (no keys, mappings, processing, hidden tests or scorer rubrics) into the payload every
+ * candidate shares, which is cached in memory and Redis (item-payload-cache.ts); each fetch then
+ * applies only the cheap per-candidate part (choice order by the candidate's seed).
  */
 import { eq } from 'drizzle-orm';
+import type { Redis } from 'ioredis';
 import { itemBankTables } from '../../item-bank/index.ts';
 import type { Database } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
 import { deliveryErrors } from './delivery-errors.ts';
+import { createItemPayloadCache, type ItemPayloadCache } from './item-payload-cache.ts';
 
 export interface CandidateItemContext {
   seed: number;
   itemRef: string;
-  /** The version's media: href as written in the item -> SHA-256 of the stored file. */
-  media?: Map<string, string>;
 }
 
 export interface CandidateItemSource {
   get(itemVersionId: string, context: CandidateItemContext): Promise<unknown>;
+  /** Hits and loads of the shared payloads, for tests and metrics. */
+  readonly stats: ItemPayloadCache['stats'];
 }
 
-/** Turns a stored item model into the payload a candidate may see, shuffled for this candidate. */
-export type CandidateProjection = (model: unknown, context: CandidateItemContext) => unknown;
+/** How stored item models become what a candidate sees, in two steps so the first can be cached. */
+export interface CandidateProjection {
+  /**
+   * The payload every candidate of this version shares: candidate-safe, JSON-serializable, and
+   * cached in memory and Redis. `media` maps each href as written in the item to its SHA-256.
+   */
+  shared(model: unknown, media: ReadonlyMap<string, string>): unknown;
+  /** This candidate's payload from the shared one (for example choice order); absent = shared as is. */
+  forCandidate?(shared: unknown, context: CandidateItemContext): unknown;
+}
+
+/** A plain function projects the same payload for every candidate (the test items' stand-in does). */
+export type CandidateProjectionOption = CandidateProjection | ((model: unknown) => unknown);
+
+export interface CandidateItemSourceOptions {
+  redis?: Redis;
+  /** The engine's Redis key prefix. */
+  keyPrefix?: string;
+  logger?: Logger;
+  maxEntries?: number;
+}
+
+async function loadVersion(db: Database, versionId: string) {
+  const [[row], media] = await Promise.all([
+    db
+      .select({ model: itemBankTables.itemVersions.model })
+      .from(itemBankTables.itemVersions)
+      .where(eq(itemBankTables.itemVersions.id, versionId)),
+    db
+      .select({
+        href: itemBankTables.itemVersionMedia.href,
+        sha256: itemBankTables.itemVersionMedia.sha256,
+      })
+      .from(itemBankTables.itemVersionMedia)
+      .where(eq(itemBankTables.itemVersionMedia.versionId, versionId)),
+  ]);
+  if (!row) throw deliveryErrors.unknownItem(versionId);
+  return { model: row.model, media: new Map(media.map((m) => [m.href, m.sha256])) };
+}
 
 export function createCandidateItemSource(
   db: Database,
-  project: CandidateProjection,
-  maxEntries = 5000,
+  projectionOption: CandidateProjectionOption,
+  options: CandidateItemSourceOptions = {},
 ): CandidateItemSource {
-  const models = new Map<string, Promise<{ model: unknown; media: Map<string, string> }>>();
-  const load = (versionId: string) => {
-    let model = models.get(versionId);
-    if (!model) {
-      model = Promise.all([
-        db
-          .select({ model: itemBankTables.itemVersions.model })
-          .from(itemBankTables.itemVersions)
-          .where(eq(itemBankTables.itemVersions.id, versionId)),
-        db
-          .select({
-            href: itemBankTables.itemVersionMedia.href,
-            sha256: itemBankTables.itemVersionMedia.sha256,
-          })
-          .from(itemBankTables.itemVersionMedia)
-          .where(eq(itemBankTables.itemVersionMedia.versionId, versionId)),
-      ]).then(([[row], media]) => {
-        if (!row) throw deliveryErrors.unknownItem(versionId);
-        return { model: row.model, media: new Map(media.map((m) => [m.href, m.sha256])) };
-      });
-      model.catch(() => models.delete(versionId));
-      if (models.size >= maxEntries) models.delete(models.keys().next().value!);
-      models.set(versionId, model);
-    }
-    return model;
-  };
+  const projection: CandidateProjection =
+    typeof projectionOption === 'function' ? { shared: projectionOption } : projectionOption;
+  const cache = createItemPayloadCache({
+    redis: options.redis,
+    keyPrefix: options.keyPrefix ?? 'exam',
+    logger: options.logger,
+    maxEntries: options.maxEntries,
+    async load(versionId) {
+      const { model, media } = await loadVersion(db, versionId);
+      return projection.shared(model, media);
+    },
+  });
   return {
+    stats: cache.stats,
     async get(itemVersionId, context) {
-      const { model, media } = await load(itemVersionId);
-      return project(model, { ...context, media });
+      const shared = await cache.get(itemVersionId);
+      return projection.forCandidate ? projection.forCandidate(shared, context) : shared;
     },
   };
 }

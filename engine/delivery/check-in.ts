@@ -1,6 +1,7 @@
 /**
- * Candidate check-in: access code of the room plus candidate number (số báo danh) and date of
- * birth. Indexed lookups and constant-time comparisons only (no password hashing: a check-in
+ * Candidate check-in: access code of the room (or the sitting-wide code, which seats the candidate
+ * in their enrolled room) plus candidate number (số báo danh) and date of birth. A candidate with a
+ * separate-room accommodation checks in only with that room's code. Indexed lookups and constant-time comparisons only (no password hashing: a check-in
  * storm of thousands a minute must stay cheap). Creates the session and its form on first check-in.
  */
 import { randomInt, timingSafeEqual } from 'node:crypto';
@@ -12,6 +13,7 @@ import { classes, organisations, students } from '../schema.ts';
 import { deliveryErrors } from './delivery-errors.ts';
 import { formSpecOf } from './form-spec-cache.ts';
 import { openSession } from './open-session.ts';
+import { separateRoomCodeRequired, SITTING_CODE_LENGTH } from './sitting-access-code.ts';
 import { assembleCandidateForm, seatInRoom } from './parallel-forms.ts';
 import { sittingCandidates, sittingRooms, sittings } from './tables.ts';
 
@@ -47,7 +49,7 @@ export interface CheckInResult {
 /** Called with the sitting before a session is created or resumed; throws to refuse (Safe Exam Browser checks). */
 export type SittingGate = (sitting: typeof sittings.$inferSelect) => void;
 
-function prepareLookup(db: Database) {
+function lookupQuery(db: Database) {
   return db
     .select({
       candidate: sittingCandidates,
@@ -62,18 +64,24 @@ function prepareLookup(db: Database) {
     .innerJoin(sittings, eq(sittings.id, sittingCandidates.sittingId))
     .innerJoin(students, eq(students.id, sittingCandidates.studentId))
     .innerJoin(organisations, eq(organisations.id, students.schoolId))
-    .leftJoin(classes, eq(classes.id, students.classId))
-    .where(
-      and(
-        eq(sittingRooms.accessCode, sql.placeholder('accessCode')),
-        eq(sittingCandidates.candidateNumber, sql.placeholder('candidateNumber')),
-      ),
-    )
-    .prepare('check_in_lookup');
+    .leftJoin(classes, eq(classes.id, students.classId));
+}
+
+function prepareLookups(db: Database) {
+  const candidateNumber = eq(sittingCandidates.candidateNumber, sql.placeholder('candidateNumber'));
+  return {
+    byRoomCode: lookupQuery(db)
+      .where(and(eq(sittingRooms.accessCode, sql.placeholder('accessCode')), candidateNumber))
+      .prepare('check_in_lookup'),
+    // Sitting codes are longer than room codes, so one code never means both.
+    bySittingCode: lookupQuery(db)
+      .where(and(eq(sittings.accessCode, sql.placeholder('accessCode')), candidateNumber))
+      .prepare('check_in_lookup_sitting_code'),
+  };
 }
 
 /** Prepared once per database: a check-in storm should not rebuild the same SQL thousands of times. */
-const lookups = new WeakMap<Database, ReturnType<typeof prepareLookup>>();
+const lookups = new WeakMap<Database, ReturnType<typeof prepareLookups>>();
 
 export async function checkIn(
   db: Database,
@@ -82,13 +90,15 @@ export async function checkIn(
   now = new Date(),
 ): Promise<CheckInResult> {
   let lookup = lookups.get(db);
-  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
-  const [found] = await lookup.execute({
-    accessCode: request.accessCode.toUpperCase(),
-    candidateNumber: request.candidateNumber,
-  });
+  if (!lookup) lookups.set(db, (lookup = prepareLookups(db)));
+  const wanted = { accessCode: request.accessCode.toUpperCase(), candidateNumber: request.candidateNumber };
+  let [found] = await lookup.byRoomCode.execute(wanted);
+  const withSittingCode = !found && wanted.accessCode.length === SITTING_CODE_LENGTH;
+  if (withSittingCode) [found] = await lookup.bySittingCode.execute(wanted);
   const dob = parseVietnameseDate(request.dateOfBirth);
   if (!found || !dob || !sameText(found.student.dateOfBirth, dob)) throw deliveryErrors.badCredentials();
+  // Told only after the date of birth matched, so it reveals nothing to someone guessing numbers.
+  if (withSittingCode && found.candidate.separateRoom) throw separateRoomCodeRequired(found.room.name);
 
   const { sitting } = found;
   if (sitting.cancelledAt) throw deliveryErrors.sittingCancelled();

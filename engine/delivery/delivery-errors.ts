@@ -20,11 +20,14 @@ export const deliveryErrors = {
   sessionPaused: () => new AppError(409, 'session_paused', 'The session is paused by the proctor.'),
   answerTooLate: () => new AppError(409, 'answer_too_late', 'The time is over; the answer was not accepted.'),
   navigationRefused: (reason: string) => new AppError(409, 'navigation_refused', reason),
-  itemClosed: () =>
+  /** `part`: the item's test part was left (and, in simultaneous mode, submitted). */
+  itemClosed: (why: 'linear' | 'part' = 'linear') =>
     new AppError(
       409,
       'item_closed',
-      'This test is linear: an item you have moved on from can no longer be answered.',
+      why === 'part'
+        ? 'That part of the test is over and its answers were submitted; they can no longer change.'
+        : 'This test is linear: an item you have moved on from can no longer be answered.',
     ),
   answerRequired: () =>
     new AppError(
@@ -99,5 +102,19 @@ export const deliveryErrors = {
       'not_individual_submission',
       'Items of this part are submitted together with the test.',
     ),
+  /** A saved answer over its baseType's limit (delivery/response-limits.ts); `max` names the limit. */
+  responseTooLarge: (problem: {
+    responseIdentifier: string;
+    baseType: string;
+    limit: string;
+    max: number;
+    message: string;
+  }) =>
+    new AppError(413, 'response_too_large', problem.message, {
+      responseIdentifier: problem.responseIdentifier,
+      baseType: problem.baseType,
+      limit: problem.limit,
+      max: problem.max,
+    }),
   routeEnded: () => new AppError(409, 'route_ended', 'There are no more items: submit the test.'),
 };

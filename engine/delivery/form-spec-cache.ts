@@ -1,19 +1,27 @@
 /**
- * A sitting's form spec, parsed once per process. A sitting's spec never changes after it is
- * created, and parsing it with zod on every check-in, handshake and snapshot of a storm of
- * thousands of candidates is measurable work.
+ * A sitting's form spec, parsed once per process. Parsing it with zod on every check-in, handshake
+ * and snapshot of a storm of thousands of candidates is measurable work. A sitting whose form, test
+ * or policy staff change is dropped through the cache invalidation bus (`forgetFormSpecs`), in
+ * this process and every other.
  */
+import { LRUCache } from 'lru-cache';
+import type { CacheInvalidationMessage } from './cache-invalidation.ts';
 import { FormSpec } from './form.ts';
 
+/** Sittings open at once on one process; the least recently used spec is parsed again. */
 const MAX_SITTINGS = 2_000;
-const parsed = new Map<string, FormSpec>();
+const parsed = new LRUCache<string, FormSpec>({ max: MAX_SITTINGS });
 
 export function formSpecOf(sittingId: string, raw: unknown): FormSpec {
   const cached = parsed.get(sittingId);
   if (cached) return cached;
   const spec = FormSpec.parse(raw);
-  // Crude bound: a process that serves sitting after sitting starts over rather than growing.
-  if (parsed.size >= MAX_SITTINGS) parsed.clear();
   parsed.set(sittingId, spec);
   return spec;
+}
+
+/** A cache invalidation listener: drops the specs the message says may be stale. */
+export function forgetFormSpecs(message: CacheInvalidationMessage): void {
+  if (message.kind === 'all') parsed.clear();
+  else parsed.delete(message.id);
 }

@@ -32,7 +32,7 @@ import {
   type RouteProgress,
 } from './route-state.ts';
 import { nextStep, routeEvaluator, type RouteStep } from './route-rules.ts';
-import { hasAnswer, lockSession, record, update, type SessionRow } from './session-commands.ts';
+import { hasAnswer, lockSession, record, update, type Actor, type SessionRow } from './session-commands.ts';
 import { latestResponses } from './session-snapshot.ts';
 import { responseProblem } from './validate-responses.ts';
 import { formSpecOf } from './form-spec-cache.ts';
@@ -43,10 +43,11 @@ import { candidateSessions, sittingCandidates } from './tables.ts';
 const hasRules = (form: AssembledForm) =>
   (form.scopes ?? []).some((s) => s.preConditions.length || s.branchRules.length);
 
-/** Whether saves to this form need the route guard (parts, attempts, closed items or time limits). */
+/** Whether saves to this form need the route guard (parts, attempts, closed items, rules or time limits). */
 export function routeGuarded(form: AssembledForm): boolean {
   return (
     (form.parts?.length ?? 0) > 1 ||
+    hasRules(form) ||
     (form.parts ?? []).some((p) => p.submissionMode === 'individual') ||
     (form.scopes ?? []).some((s) => s.maxMs !== undefined)
   );
@@ -88,31 +89,37 @@ async function moveTo(
   close: string[],
   active: number,
   event: { type: string; data?: Record<string, unknown> },
-  clock: { extraTimePercent: number; now: number },
+  clock: { extraTimePercent: number; now: number; spec: FormSpec },
 ): Promise<NavigateResult> {
   const ended = step.position >= form.entries.length;
   const to = ended ? from : step.position;
   const skippedRefs = step.skipped.flatMap((p) => (form.entries[p] ? [form.entries[p].itemRef] : []));
+  const actor: Actor = event.type === 'time_limit_move' ? { type: 'system' } : { type: 'candidate' };
+  const fromPart = partAt(form, from, clock.spec);
+  const leftPart = ended || step.position >= fromPart.end ? fromPart : undefined;
   let next = moveProgress(form, progress, from, to, active);
-  next = closeItems(next, [...close, ...skippedRefs]);
+  next = closeItems(next, [...close, ...skippedRefs, ...(leftPart ? partItems(form, leftPart) : [])]);
   if (skippedRefs.length)
     next = { ...next, skipped: [...new Set([...(next.skipped ?? []), ...skippedRefs])] };
   if (ended) next = { ...next, ended: true };
   if (step.decisions.length || skippedRefs.length || ended || event.type !== 'navigated') {
-    await record(
-      tx,
-      session.id,
-      event.type,
-      event.type === 'time_limit_move' ? { type: 'system' } : { type: 'candidate' },
-      {
-        from,
-        to,
-        ...(ended ? { ended: true } : {}),
-        ...(skippedRefs.length ? { skipped: skippedRefs } : {}),
-        ...(step.decisions.length ? { decisions: step.decisions } : {}),
-        ...event.data,
-      },
-    );
+    await record(tx, session.id, event.type, actor, {
+      from,
+      to,
+      ...(ended ? { ended: true } : {}),
+      ...(skippedRefs.length ? { skipped: skippedRefs } : {}),
+      ...(step.decisions.length ? { decisions: step.decisions } : {}),
+      ...event.data,
+    });
+  }
+  if (leftPart) {
+    const reason =
+      event.type === 'time_limit_move'
+        ? 'time_limit'
+        : step.decisions.some((d) => d.kind === 'branch' && d.result)
+          ? 'branch'
+          : 'navigated';
+    await recordPartLeft(tx, session.id, form, next, leftPart, actor, reason, clock.now);
   }
   await update(tx, session.id, {
     position: to,
@@ -150,6 +157,39 @@ function lastPartDeadline(
 
 const partItems = (form: AssembledForm, part: FormPart) =>
   form.entries.slice(part.start, part.end).map((e) => e.itemRef);
+
+/**
+ * Leaving a testPart (moving past its end, a branch or EXIT_TESTPART, its time running out) ends
+ * it: `part_left` always, and in simultaneous submission mode `part_submitted` with the item
+ * sessions submitted together. Their responses are final from here (the items are closed, so
+ * later saves are refused); scoring still happens when the test is submitted.
+ */
+async function recordPartLeft(
+  tx: Transaction,
+  sessionId: string,
+  form: AssembledForm,
+  progress: RouteProgress,
+  part: FormPart,
+  actor: Actor,
+  reason: 'navigated' | 'branch' | 'time_limit',
+  now: number,
+) {
+  const at = new Date(now).toISOString();
+  await record(tx, sessionId, 'part_left', actor, {
+    partId: part.identifier,
+    submissionMode: part.submissionMode,
+    reason,
+    at,
+  });
+  if (part.submissionMode !== 'simultaneous') return;
+  const skipped = new Set(progress.skipped ?? []);
+  await record(tx, sessionId, 'part_submitted', actor, {
+    partId: part.identifier,
+    items: partItems(form, part).filter((ref) => !skipped.has(ref)),
+    reason,
+    at,
+  });
+}
 
 /** Locks a session for a route command and reads its form and the sitting's form spec. */
 async function lockRoute(tx: Transaction, sessionId: string) {
@@ -242,7 +282,7 @@ export async function navigate(
       close,
       active,
       { type: 'navigated' },
-      { extraTimePercent, now },
+      { extraTimePercent, now, spec },
     );
   });
 }
@@ -309,6 +349,8 @@ export async function enforceTimeLimits(
     const submitNow = () => new Date(now - sitting.graceSeconds * 1000 - 1);
     if (scope.kind === 'test' || scope.end >= form.entries.length) {
       await record(tx, sessionId, 'time_limit_over', { type: 'system' }, base);
+      const part = partAt(form, session.position, spec);
+      await recordPartLeft(tx, sessionId, form, progress, part, { type: 'system' }, 'time_limit', now);
       await update(tx, sessionId, {
         progress: {
           ...closeItems(
@@ -339,7 +381,7 @@ export async function enforceTimeLimits(
         type: 'time_limit_move',
         data: base,
       },
-      { extraTimePercent, now },
+      { extraTimePercent, now, spec },
     );
     if (moved.ended) await update(tx, sessionId, { deadlineAt: submitNow() });
     return { position: moved.position, ...base, submit: Boolean(moved.ended) };
@@ -365,13 +407,14 @@ export async function checkRouteSave(
   const entry = form.entries.find((e) => e.itemRef === itemRef);
   if (!entry) throw deliveryErrors.unknownItem(itemRef);
   const progress = progressOf(session);
+  const parts = formParts(form);
+  const here = parts.find((p) => session.position >= p.start && session.position < p.end);
   if ((progress.closed ?? []).includes(itemRef)) {
     const max = entry.control?.maxAttempts ?? 0;
     if (max > 0 && (progress.attempts?.[itemRef] ?? 0) >= max) throw deliveryErrors.attemptsExhausted(max);
-    throw deliveryErrors.itemClosed();
+    const partLeft = progress.ended || (here && (entry.position < here.start || entry.position >= here.end));
+    throw deliveryErrors.itemClosed(partLeft ? 'part' : 'linear');
   }
-  const parts = formParts(form);
-  const here = parts.find((p) => session.position >= p.start && session.position < p.end);
   if (here && (entry.position < here.start || entry.position >= here.end)) throw deliveryErrors.partClosed();
   const late = expiredScopes(
     form,
@@ -516,7 +559,7 @@ export async function startRoute(
       [],
       activeMs(session, now),
       { type: 'route_started' },
-      { extraTimePercent, now },
+      { extraTimePercent, now, spec },
     );
   });
 }

@@ -17,6 +17,7 @@ import type { Database } from '../db/database.ts';
 import type { ItemResponses } from '../protocol/candidate.ts';
 import { FormSpec, type AssembledForm, type FormEntry } from './form.ts';
 import { itemSessionResults } from './item-sessions.ts';
+import { reportUrlOf } from './report-links.ts';
 import { specOfSession } from './parallel-forms.ts';
 import { progressOf } from './route-state.ts';
 import { latestResponses } from './session-snapshot.ts';
@@ -69,7 +70,8 @@ export interface SessionResult {
 
 /**
  * Outcome processing of a delivered QTI test (grading's compileTest over the item sessions the
- * candidate was presented), and weighted totals per section and category (sessionTotals).
+ * candidate was presented, carrying the final item outcomes: teachers' marks, code grading and
+ * corrected keys), and weighted totals per section and category (sessionTotals).
  */
 async function testOutcomes(
   db: Database,
@@ -78,6 +80,7 @@ async function testOutcomes(
   form: AssembledForm,
   answers: Record<string, { responses: ItemResponses }>,
   items: SessionResult['items'],
+  versionOf: (e: FormEntry) => string,
 ): Promise<SessionResult['test']> {
   const sittingSpec = FormSpec.safeParse(formSpec).data;
   // A candidate of a parallel-form sitting is scored by the outcome rules of the form they sat.
@@ -100,7 +103,10 @@ async function testOutcomes(
       weights: e.weights ?? {},
     })),
   });
-  const sessions = await itemSessionResults(db, presented, answers, session.seed);
+  const sessions = await itemSessionResults(db, presented, answers, session.seed, {
+    versionOf,
+    outcomes: Object.fromEntries(Object.entries(items).map(([ref, item]) => [ref, item.outcomes])),
+  });
   const totals = sessionTotals(
     presented.map((e) => ({
       sections: sectionsOf(e),
@@ -206,7 +212,7 @@ export async function scoreSession(
     max += scored.maxScore * entry.weight;
     pending ||= scored.pending;
   }
-  const test = await testOutcomes(db, row.formSpec, session, form, answers, items);
+  const test = await testOutcomes(db, row.formSpec, session, form, answers, items, versionOf);
   const scaled = scorer.toTenPointScale(raw, max, row.scale);
   // A sitting may set its own Thông tư 22 thresholds; otherwise the grader's rating stands.
   const thresholds = row.ratingThresholds as RatingThresholds | null;
@@ -220,17 +226,21 @@ export async function scoreSession(
       .limit(1);
     const version = (last?.version ?? 0) + 1;
     const status = pending ? 'pending' : 'final';
-    await tx.insert(sessionResults).values({
-      sessionId,
-      version,
-      outcomes: items,
-      rawScore: raw,
-      maxScore: max,
-      scaledScore: scaled,
-      status,
-      rating: pending ? null : rating,
-      reason,
-    });
+    const [stored] = await tx
+      .insert(sessionResults)
+      .values({
+        sessionId,
+        version,
+        outcomes: items,
+        rawScore: raw,
+        maxScore: max,
+        scaledScore: scaled,
+        status,
+        rating: pending ? null : rating,
+        testOutcomes: test ?? null,
+        reason,
+      })
+      .returning({ id: sessionResults.id });
     if (version > 1) {
       // Every re-score (marks, a key correction) is audited with the result it produced.
       await appendAudit(tx, {
@@ -258,7 +268,9 @@ export async function scoreSession(
       data: { version, rawScore: raw, maxScore: max, status, ...(test ? { test } : {}) },
     });
     if (!pending) {
-      // The e-records outbox row commits with the result it reports, or not at all.
+      // The e-records outbox row commits with the result it reports, or not at all. The report link
+      // is the verify route's PDF (the QR code's token), fetchable by whoever holds the link.
+      const reportUrl = reportUrlOf(db, stored!.id, version);
       await tx.insert(erecordsOutbox).values({
         studentId: row.student.id,
         sessionId,
@@ -276,10 +288,13 @@ export async function scoreSession(
           className: row.className,
           subject: row.sitting.subject,
           sitting: { id: row.sitting.id, name: row.sitting.name },
+          // The parallel form (mã đề) sat, when the sitting has several.
+          ...(form.parallelForm ? { form: form.parallelForm.label } : {}),
           submittedAt: session.submittedAt?.toISOString() ?? null,
           scores: { raw, max, tenPoint: scaled },
           rating,
           reason,
+          ...(reportUrl ? { reportUrl } : {}),
         },
       });
       await tx

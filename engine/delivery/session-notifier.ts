@@ -9,6 +9,7 @@ import type { Database } from '../db/database.ts';
 import type { CandidateServerToClientEvents } from '../protocol/candidate.ts';
 import type { CandidateStatusPatch } from '../protocol/proctor.ts';
 import { createProctorFeed, type ProctorFeed } from '../realtime/proctor-feed.ts';
+import type { CacheInvalidationMessage } from './cache-invalidation.ts';
 import { sessionPlace } from './candidate-status.ts';
 
 type Pushes = CandidateServerToClientEvents;
@@ -19,6 +20,8 @@ export interface SessionNotifier {
   push<E extends keyof Pushes>(sessionId: string, event: E, payload: Parameters<Pushes[E]>[0]): void;
   /** Publishes a status change to proctors; `place` saves a lookup when the caller knows it. */
   status(patch: CandidateStatusPatch, place?: { sittingId: string; roomId: string }): void;
+  /** Forgets the remembered rooms of a sitting's sessions (candidates moved): a cache invalidation listener. */
+  forgetPlaces(message: CacheInvalidationMessage): void;
 }
 
 export function createSessionNotifier(db: Database): SessionNotifier {
@@ -56,6 +59,10 @@ export function createSessionNotifier(db: Database): SessionNotifier {
         places.set(patch.sessionId, found);
         feed.publish(found, patch);
       });
+    },
+    forgetPlaces(message) {
+      if (message.kind === 'all') return places.clear();
+      for (const [sessionId, place] of places) if (place.sittingId === message.id) places.delete(sessionId);
     },
   };
 }

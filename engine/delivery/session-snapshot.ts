@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { rowsOf } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
 import type { ItemResponses, SessionSnapshot } from '../protocol/candidate.ts';
+import { allowedTools, type CandidateTool } from '../protocol/candidate-tools.ts';
 import { sittingCandidates, students } from '../schema.ts';
 import { deliveryErrors } from './delivery-errors.ts';
 import { controlOf, formParts, partAt, type AssembledForm } from './form.ts';
@@ -35,7 +36,12 @@ function prepareSnapshotQuery(db: Database) {
   return db
     .select({
       session: candidateSessions,
-      sitting: { id: sittings.id, name: sittings.name, formSpec: sittings.formSpec },
+      sitting: {
+        id: sittings.id,
+        name: sittings.name,
+        formSpec: sittings.formSpec,
+        securityPolicy: sittings.securityPolicy,
+      },
       candidate: {
         fullName: students.fullName,
         candidateNumber: sittingCandidates.candidateNumber,
@@ -52,11 +58,14 @@ function prepareSnapshotQuery(db: Database) {
 
 const snapshotQueries = new WeakMap<Database, ReturnType<typeof prepareSnapshotQuery>>();
 
+/** A snapshot with the on-screen tools the sitting allows (see protocol/candidate-tools.ts). */
+export type SnapshotWithTools = SessionSnapshot & { tools: CandidateTool[] };
+
 export async function sessionSnapshot(
   db: Database,
   sessionId: string,
   now = Date.now(),
-): Promise<SessionSnapshot> {
+): Promise<SnapshotWithTools> {
   let query = snapshotQueries.get(db);
   if (!query) snapshotQueries.set(db, (query = prepareSnapshotQuery(db)));
   const [loaded] = await query.execute({ sessionId });
@@ -108,6 +117,7 @@ export async function sessionSnapshot(
     position: session.position,
     responses: await latestResponses(db, sessionId),
     flags: session.flags,
+    tools: allowedTools(sitting.securityPolicy),
     time: levels.length ? { ...timeState(session, now), levels } : timeState(session, now),
   };
 }

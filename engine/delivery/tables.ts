@@ -54,13 +54,17 @@ export const sittings = pgTable(
     resultsReleasedAt: timestamp({ withTimezone: true }),
     /** Thông tư 22 rating thresholds on the 10-point scale ({ tot, kha, dat }); null = 8, 6.5, 5. */
     ratingThresholds: jsonb(),
+    /** Item-analysis flag thresholds ({ minP, maxP, minPointBiserial, minUpperLower }, any subset); null = the defaults. */
+    flagThresholds: jsonb(),
     /** `school` rounds the 10-point score to one decimal, `exam_board` to two. */
     scale: text().notNull().default('school'),
     cancelledAt: timestamp({ withTimezone: true }),
+    /** Optional sitting-wide access code (longer than room codes); seats a candidate in their enrolled room. */
+    accessCode: text(),
     createdBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.organisationId), index().on(t.opensAt)],
+  (t) => [index().on(t.organisationId), index().on(t.opensAt), uniqueIndex().on(t.accessCode)],
 );
 
 export const sittingRooms = pgTable(
@@ -214,6 +218,8 @@ export const sessionResults = pgTable(
     status: text().notNull(),
     /** The Thông tư 22 rating (Tốt, Khá, Đạt, Chưa đạt) under the sitting's thresholds when scored. */
     rating: text(),
+    /** A delivered QTI test: its outcome variables after outcome processing over the final item outcomes, and totals. */
+    testOutcomes: jsonb(),
     reason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -201,7 +201,8 @@ async function seedDemoSitting(
   const [sitting] = await tx
     .insert(sittings)
     .values({
-      organisationId: orgs.office,
+      // School A runs it for its own class, so its teachers can mark the essay (the district board still sees it).
+      organisationId: orgs.schoolA,
       name: DEMO_SITTING_NAME,
       subject: 'tong_hop',
       formSpec: FormSpec.parse({

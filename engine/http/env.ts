@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { CandidateTokens } from '../auth/candidate-tokens.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { Admission } from '../delivery/admission.ts';
+import type { CacheInvalidation } from '../delivery/cache-invalidation.ts';
 import type { SessionNotifier } from '../delivery/session-notifier.ts';
 import type { ItemScorer } from '../delivery/score-session.ts';
 import type { StaffActor } from '../auth/actor.ts';
@@ -29,6 +30,8 @@ export interface AppDeps {
   scorer?: ItemScorer;
   /** Called once when a session has been submitted, to score it. */
   onSubmitted(sessionId: string): void;
+  /** Drops what every engine process cached about something staff changed (a sitting's form or policy). */
+  caches: CacheInvalidation;
 }
 
 export interface AppEnv {

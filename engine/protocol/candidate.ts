@@ -3,6 +3,7 @@
  * event interfaces for Socket.IO. Imports nothing but zod so the browser can bundle it.
  * Version 1; see protocol/README.md.
  */
+import { CandidateTool } from './candidate-tools.ts';
 import { z } from 'zod';
 
 export const CANDIDATE_PROTOCOL_VERSION = 1;
@@ -24,8 +25,12 @@ export const SESSION_STATES = [
 ] as const;
 export type SessionState = (typeof SESSION_STATES)[number];
 
-/** A response value in its JSON form: string, number, boolean, "A B" pairs, arrays for containers, records as objects, null for NULL. */
-const ResponseScalar = z.union([z.string().max(100_000), z.number(), z.boolean(), z.null()]);
+/**
+ * A response value in its JSON form: string, number, boolean, "A B" pairs, arrays for containers,
+ * records as objects, null for NULL. These bounds are only the outer wall; the engine refuses a
+ * save over its baseType's own limit with `response_too_large` (delivery/response-limits.ts).
+ */
+const ResponseScalar = z.union([z.string().max(200_000), z.number(), z.boolean(), z.null()]);
 export const ResponseValue = z.union([
   ResponseScalar,
   z.array(z.union([z.string().max(10_000), z.number(), z.boolean()])).max(500),
@@ -112,6 +117,15 @@ export const SecurityPolicy = z.object({
 });
 export type SecurityPolicy = z.infer<typeof SecurityPolicy>;
 
+/** The privacy facts of a sitting's proctoring: camera or not, identity check, snapshots and how long they are kept. */
+export const CandidateProctoring = z.object({
+  camera: z.boolean(),
+  identityCheck: z.boolean(),
+  snapshots: z.boolean(),
+  snapshotRetentionDays: z.number().int().min(1).max(3650),
+});
+export type CandidateProctoring = z.infer<typeof CandidateProctoring>;
+
 export const SessionSnapshot = z.object({
   sessionId: z.string(),
   state: z.enum(SESSION_STATES),
@@ -133,6 +147,10 @@ export const SessionSnapshot = z.object({
   security: SecurityPolicy.optional(),
   /** Parts, time per level, attempts; absent from engines older than test parts. */
   route: RouteState.optional(),
+  /** The on-screen tools the sitting allows (calculator, scratchpad...); absent from older engines (none). */
+  tools: z.array(CandidateTool).optional(),
+  /** What the sitting's proctoring does, told to the candidate before they start; absent from older engines. */
+  proctoring: CandidateProctoring.optional(),
 });
 export type SessionSnapshot = z.infer<typeof SessionSnapshot>;
 

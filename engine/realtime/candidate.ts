@@ -25,6 +25,7 @@ import {
   RunCodeRequest,
   type CandidateClientToServerEvents,
   type CandidateServerToClientEvents,
+  type CandidateProctoring,
   type SecurityPolicy,
 } from '../protocol/candidate.ts';
 import type { sittings } from '../delivery/tables.ts';
@@ -38,6 +39,8 @@ import type { ResponseWriter } from '../delivery/response-writer.ts';
 import { timeState, type ClockFields } from '../delivery/session-clock.ts';
 import { connectingSession } from '../delivery/connecting-session.ts';
 import { formSpecOf } from '../delivery/form-spec-cache.ts';
+import { proctoringEnabled, proctoringPolicyOf } from '../../proctor/index.ts';
+import { snapshotRetentionDaysOf } from '../proctoring/snapshots.ts';
 import {
   consumeDeviceChange,
   loadSession,
@@ -47,6 +50,8 @@ import {
   submitSession,
 } from '../delivery/session-commands.ts';
 import { sessionSnapshot } from '../delivery/session-snapshot.ts';
+import { itemModels } from '../delivery/item-sessions.ts';
+import { responseSizeProblem } from '../delivery/response-limits.ts';
 import {
   checkRouteSave,
   navigate,
@@ -55,6 +60,7 @@ import {
   submitItem,
 } from '../delivery/route-commands.ts';
 import type { CandidateItemSource } from '../delivery/candidate-items.ts';
+import type { ProjectionContext } from '../delivery/project-for-candidate.ts';
 import { createTokenBucket } from './socket-rate-limit.ts';
 import type { SessionNotifier } from '../delivery/session-notifier.ts';
 import { createIncidentService } from './proctor-incidents.ts';
@@ -73,8 +79,12 @@ export interface CandidateSocketData {
   /** Warnings already sent, by minutes left. */
   warned: number[];
   security: SecurityPolicy;
+  /** The sitting's proctoring as the candidate is told of it (privacy facts for the lobby). */
+  proctoring: CandidateProctoring;
   /** Linear tests: answers are accepted only for the item the session stands at. */
   linear: boolean;
+  /** The sitting's switch: false keeps every interaction's choices in their authored order. */
+  shuffleChoices: boolean;
   /** The session's clock as the handshake read it, for the first time sync. */
   clockAtConnect: ClockFields;
 }
@@ -86,6 +96,18 @@ export function securityPolicyOf(policy: unknown): SecurityPolicy {
     fullscreen: p.fullscreen === true,
     safeExamBrowser: p.safeExamBrowser === true,
     lockdown: p.lockdown !== false && (p.fullscreen === true || p.safeExamBrowser === true),
+  };
+}
+
+/** What the candidate is told of a sitting's proctoring; snapshots are kept as the incident service keeps them. */
+export function candidateProctoringOf(policy: unknown, engineRetentionDays?: number): CandidateProctoring {
+  const camera = proctoringEnabled(policy);
+  const rules = proctoringPolicyOf(policy);
+  return {
+    camera,
+    identityCheck: camera && rules.identityCheck,
+    snapshots: camera && rules.snapshots,
+    snapshotRetentionDays: snapshotRetentionDaysOf(policy, engineRetentionDays),
   };
 }
 
@@ -140,10 +162,25 @@ export interface CandidateRealtimeDeps {
   snapshotRetentionDays?: number;
   /** Bounds the handshakes' database reads in a storm; the excess is told to come back (server_busy). */
   handshakeAdmission?: Admission;
+  /** Decoded bytes a file response may hold (default MAX_FILE_BYTES of delivery/response-limits.ts). */
+  maxFileResponseBytes?: number;
 }
 
 /** Runs of "run visible tests" a session may make per minute (after a burst of 3). */
 const CODE_RUNS_PER_MINUTE = 6;
+
+/** Item models by version for the save-size check, one load per version even when a storm asks at once. */
+const modelLoads = new Map<string, Promise<unknown>>();
+function itemModelOf(db: Database, versionId: string): Promise<unknown> {
+  let load = modelLoads.get(versionId);
+  if (!load) {
+    if (modelLoads.size > 20_000) modelLoads.clear();
+    load = itemModels(db, [versionId]).then((models) => models.get(versionId));
+    load.catch(() => modelLoads.delete(versionId));
+    modelLoads.set(versionId, load);
+  }
+  return load;
+}
 
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export const sittingRoom = (sittingId: string) => `sitting:${sittingId}`;
@@ -206,6 +243,7 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
       }
       others.filter((s) => !elsewhere.includes(s)).forEach((s) => s.disconnect(true));
 
+      const spec = formSpecOf(loaded.session.sittingId, loaded.formSpec);
       socket.data = {
         sessionId,
         sittingId: loaded.session.sittingId,
@@ -217,7 +255,9 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
         form: loaded.session.form as AssembledForm,
         warned: [],
         security: securityPolicyOf(loaded.securityPolicy),
-        linear: formSpecOf(loaded.session.sittingId, loaded.formSpec).navigationMode === 'linear',
+        proctoring: candidateProctoringOf(loaded.securityPolicy, deps.snapshotRetentionDays),
+        linear: spec.navigationMode === 'linear',
+        shuffleChoices: spec.shuffleChoices,
         clockAtConnect: loaded.session,
       };
       next();
@@ -281,6 +321,7 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
     const snapshotWithPolicy = async () => ({
       ...(await sessionSnapshot(deps.db, sessionId)),
       security: socket.data.security,
+      proctoring: socket.data.proctoring,
     });
 
     on('session:resume', ResumeRequest, async () => ({ snapshot: await snapshotWithPolicy() }));
@@ -297,18 +338,26 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
 
     on('item:fetch', FetchItemRequest, async ({ position }) => {
       const entry = entryAt(position);
-      const item = await deps.items.get(entry.itemVersionId, {
+      const context: ProjectionContext = {
         seed: socket.data.seed,
         itemRef: entry.itemRef,
-      });
+        shuffleChoices: socket.data.shuffleChoices,
+      };
+      const item = await deps.items.get(entry.itemVersionId, context);
       return { position, itemRef: entry.itemRef, item };
     });
 
     on('response:save', SaveResponseRequest, async (request) => {
-      if (!socket.data.form.entries.some((e) => e.itemRef === request.itemRef))
-        throw deliveryErrors.unknownItem(request.itemRef);
       const form = socket.data.form;
       const index = form.entries.findIndex((e) => e.itemRef === request.itemRef);
+      if (index < 0) throw deliveryErrors.unknownItem(request.itemRef);
+      // Size limits by baseType, from the item version's declarations (cached per process).
+      const versionId = form.entries[index]!.itemVersionId;
+      const model = await itemModelOf(deps.db, versionId);
+      const tooLarge = responseSizeProblem(model, request.responses, {
+        maxFileBytes: deps.maxFileResponseBytes,
+      });
+      if (tooLarge) throw deliveryErrors.responseTooLarge(tooLarge);
       // Linear parts: answers only for the item the session stands at (forms without parts: the sitting's mode).
       const linear = form.parts?.length
         ? partAt(form, index).navigationMode === 'linear'
@@ -325,7 +374,13 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
       return { itemRef: request.itemRef, seq: request.seq, savedAt: outcome.savedAt };
     });
 
-    on('navigate', NavigateRequest, async ({ position }) => navigate(deps.db, sessionId, position));
+    on('navigate', NavigateRequest, async ({ position }) => {
+      // Saves sent before the move land first: leaving a simultaneous part submits what is stored.
+      await deps.writer.drainSession(sessionId);
+      const moved = await navigate(deps.db, sessionId, position);
+      status({ position: moved.position }); // the proctors' position column follows the candidate
+      return moved;
+    });
 
     // Individual submission mode: one attempt of an item; feedback and solution only after it, as allowed.
     on('item:submit', ItemSubmitRequest, async ({ itemRef }) => {

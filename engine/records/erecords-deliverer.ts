@@ -1,14 +1,16 @@
 /**
  * Delivers outbox rows to the e-records endpoint: JSON body, HMAC-SHA256 signature header over
  * timestamp and body, an idempotency key, exponential backoff with full jitter, dead-letter
- * after the configured number of tries. Only the oldest pending row of each student is tried,
- * so a student's results arrive in order.
+ * after the configured number of tries. Rows are claimed atomically (see claim-due-rows.ts), so
+ * several engine processes can run a deliverer on one outbox; only a student's oldest
+ * undelivered row is ever tried, so a student's results arrive in order, and a dead row holds
+ * the student's later rows back until it is replayed.
  */
 import { createHmac } from 'node:crypto';
-import { eq, inArray, sql } from 'drizzle-orm';
-import { rowsOf } from '../audit/audit-log.ts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
+import { claimDueRows } from './claim-due-rows.ts';
 import { erecordsOutbox } from './tables.ts';
 
 export interface ErecordsOptions {
@@ -17,8 +19,12 @@ export interface ErecordsOptions {
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** How long one POST may take. */
   timeoutMs?: number;
+  /** Rows claimed per round; they belong to different students and are posted side by side. */
   batchSize?: number;
+  /** How long a claim holds its rows; longer than one POST, so only a crashed holder loses them. */
+  leaseMs?: number;
 }
 
 export const SIGNATURE_HEADER = 'x-exam-signature';
@@ -40,11 +46,20 @@ export interface DeliveryRound {
   dead: number;
 }
 
+/** The reason a POST failed, with the socket error under fetch's generic "fetch failed". */
+function describeFailure(error: unknown): string {
+  const err = error as Error & { cause?: { code?: string; message?: string } };
+  const cause = err.cause?.code ?? err.cause?.message;
+  return (cause ? `${err.message}: ${cause}` : err.message).slice(0, 500);
+}
+
 export function createErecordsDeliverer(db: Database, logger: Logger, options: ErecordsOptions) {
   const maxAttempts = options.maxAttempts ?? 8;
   const baseDelayMs = options.baseDelayMs ?? 1000;
   const maxDelayMs = options.maxDelayMs ?? 5 * 60_000;
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const batchSize = options.batchSize ?? 20;
+  const leaseMs = options.leaseMs ?? timeoutMs + 30_000;
 
   async function post(row: typeof erecordsOutbox.$inferSelect) {
     const body = JSON.stringify(row.payload);
@@ -60,58 +75,57 @@ export function createErecordsDeliverer(db: Database, logger: Logger, options: E
       body,
       signal: AbortSignal.timeout(timeoutMs),
     });
+    await response.body?.cancel();
     // 409 means the receiver already holds this key: it was delivered before.
     if (!response.ok && response.status !== 409) throw new Error(`HTTP ${response.status}`);
   }
 
-  async function deliverDue(): Promise<DeliveryRound> {
-    const due = rowsOf<{ id: number }>(
-      await db.execute(sql`
-        select o.id from erecords_outbox o
-        where o.status = 'pending' and o.next_attempt_at <= clock_timestamp()
-          and not exists (select 1 from erecords_outbox e where e.student_id = o.student_id and e.status = 'pending' and e.id < o.id)
-        order by o.id limit ${options.batchSize ?? 50}`),
-    );
-    const round = { delivered: 0, failed: 0, dead: 0 };
-    if (!due.length) return round;
-    const rows = await db
-      .select()
-      .from(erecordsOutbox)
-      .where(
-        inArray(
-          erecordsOutbox.id,
-          due.map((d) => Number(d.id)),
-        ),
-      );
-    for (const row of rows) {
-      try {
-        await post(row);
-        await db
-          .update(erecordsOutbox)
-          .set({ status: 'delivered', deliveredAt: new Date(), attempts: row.attempts + 1, lastError: null })
-          .where(eq(erecordsOutbox.id, row.id));
-        round.delivered++;
-      } catch (error) {
-        const attempts = row.attempts + 1;
-        const dead = attempts >= maxAttempts;
-        await db
-          .update(erecordsOutbox)
-          .set({
-            attempts,
-            lastError: (error as Error).message.slice(0, 500),
-            status: dead ? 'dead' : 'pending',
-            nextAttemptAt: new Date(Date.now() + backoffMs(attempts, baseDelayMs, maxDelayMs)),
-          })
-          .where(eq(erecordsOutbox.id, row.id));
-        if (dead) {
-          round.dead++;
-          logger.error(
-            { outboxId: row.id, attempts },
-            'e-records delivery gave up; row moved to dead-letter',
-          );
-        } else round.failed++;
-      }
+  /** Records the outcome of one row, only while this claim still holds it. */
+  async function finish(id: number, token: string, values: Partial<typeof erecordsOutbox.$inferInsert>) {
+    const updated = await db
+      .update(erecordsOutbox)
+      .set({ ...values, claimedUntil: null, claimToken: null })
+      .where(and(eq(erecordsOutbox.id, id), eq(erecordsOutbox.claimToken, token)))
+      .returning({ id: erecordsOutbox.id });
+    if (!updated.length) logger.warn({ outboxId: id }, 'e-records claim expired before the row was finished');
+  }
+
+  async function deliverRow(row: typeof erecordsOutbox.$inferSelect, token: string, round: DeliveryRound) {
+    try {
+      await post(row);
+      await finish(row.id, token, {
+        status: 'delivered',
+        deliveredAt: new Date(),
+        attempts: row.attempts + 1,
+        lastError: null,
+      });
+      round.delivered++;
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      const dead = attempts >= maxAttempts;
+      await finish(row.id, token, {
+        attempts,
+        lastError: describeFailure(error),
+        status: dead ? 'dead' : 'pending',
+        nextAttemptAt: new Date(Date.now() + backoffMs(attempts, baseDelayMs, maxDelayMs)),
+      });
+      if (dead) {
+        round.dead++;
+        logger.error(
+          { outboxId: row.id, attempts },
+          "e-records delivery gave up; row moved to dead-letter, the student's later results wait for its replay",
+        );
+      } else round.failed++;
     }
+  }
+
+  /** One round: claim the due rows, post them (one per student, side by side), record outcomes. */
+  async function deliverDue(): Promise<DeliveryRound> {
+    const round = { delivered: 0, failed: 0, dead: 0 };
+    const claim = await claimDueRows(db, batchSize, leaseMs);
+    if (!claim.ids.length) return round;
+    const rows = await db.select().from(erecordsOutbox).where(inArray(erecordsOutbox.id, claim.ids));
+    await Promise.all(rows.map((row) => deliverRow(row, claim.token, round)));
     return round;
   }
 
@@ -134,8 +148,11 @@ export function createErecordsDeliverer(db: Database, logger: Logger, options: E
   };
 }
 
-/** Puts dead-letter rows back in the queue (all, or the given ids). Returns how many. */
-export async function replayDeadLetters(db: Database, ids?: number[]): Promise<number> {
+/**
+ * Puts dead-letter rows back in the queue (all, or the given ids) and returns the ids queued.
+ * The student's later rows stay behind the replayed one, so they still arrive in order.
+ */
+export async function replayDeadLetters(db: Database, ids?: number[]): Promise<number[]> {
   const rows = await db
     .update(erecordsOutbox)
     .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null })
@@ -143,5 +160,5 @@ export async function replayDeadLetters(db: Database, ids?: number[]): Promise<n
       sql`${erecordsOutbox.status} = 'dead' ${ids?.length ? sql`and ${inArray(erecordsOutbox.id, ids)}` : sql``}`,
     )
     .returning({ id: erecordsOutbox.id });
-  return rows.length;
+  return rows.map((r) => r.id).sort((a, b) => a - b);
 }

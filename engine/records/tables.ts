@@ -25,11 +25,21 @@ export const erecordsOutbox = pgTable(
     /** Sent as the Idempotency-Key header: the receiver stores each key once. */
     idempotencyKey: text().notNull(),
     payload: jsonb().notNull(),
-    /** pending, delivered or dead (gave up after the configured number of tries). */
+    /**
+     * pending, delivered or dead (gave up after the configured number of tries). A dead row keeps
+     * the same student's later rows waiting (blocked) until it is replayed and delivered.
+     */
     status: text().notNull().default('pending'),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
     lastError: text(),
+    /**
+     * A deliverer that claimed the row holds it until then (several engine processes deliver
+     * from one outbox); after that lease, another may take it over.
+     */
+    claimedUntil: timestamp({ withTimezone: true, precision: 3 }),
+    /** Which claim holds the row, so a deliverer whose lease ran out cannot overwrite the next one. */
+    claimToken: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp({ withTimezone: true }),
   },

@@ -2,8 +2,9 @@
  * Reads a class roster from CSV (comma or semicolon, UTF-8 with or without BOM) or XLSX into
  * raw rows with their line numbers in the file, keyed by roster field.
  */
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { readCsvTable } from './read-csv-table.ts';
+import { RosterFileError } from './roster-file-error.ts';
 import { fieldForHeader, FIELD_LABELS, REQUIRED_FIELDS, type RosterField } from './roster-row.ts';
 
 export interface RawRosterRow {
@@ -12,7 +13,7 @@ export interface RawRosterRow {
   values: Partial<Record<RosterField, string | Date>>;
 }
 
-export class RosterFileError extends Error {}
+export { RosterFileError };
 
 export type RosterFormat = 'csv' | 'xlsx';
 
@@ -35,39 +36,27 @@ function mapHeaders(headers: string[]): Map<number, RosterField> {
   });
   const missing = REQUIRED_FIELDS.filter((field) => ![...columns.values()].includes(field));
   if (missing.length > 0) {
+    const columns = missing.map((f) => `"${FIELD_LABELS[f]}"`).join(', ');
+    const found = headers
+      .filter(Boolean)
+      .map((h) => `"${h}"`)
+      .join(', ');
     throw new RosterFileError(
-      `The header row lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((f) => `"${FIELD_LABELS[f]}"`).join(', ')}; found: ${headers
-        .filter(Boolean)
-        .map((h) => `"${h}"`)
-        .join(', ')}.`,
+      `The header row lacks the column${missing.length > 1 ? 's' : ''} ${columns}; found: ${found}.`,
+      'columns_missing',
+      { columns, found },
     );
   }
   return columns;
 }
 
 function readCsv(bytes: Uint8Array): RawRosterRow[] {
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(Buffer.from(bytes), {
-      bom: true,
-      delimiter: [',', ';', '\t'],
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    throw new RosterFileError(`The CSV file cannot be read: ${(error as Error).message}`);
-  }
-  const [header, ...rows] = records;
-  if (!header) throw new RosterFileError('The file is empty.');
-  const columns = mapHeaders(header.record);
-  return rows
-    .filter(({ record }) => record.some((cell) => cell !== ''))
-    .map(({ record, info }) => ({
-      line: info.lines,
-      values: Object.fromEntries([...columns].map(([index, field]) => [field, record[index] ?? ''])),
-    }));
+  const { header, rows } = readCsvTable(bytes);
+  const columns = mapHeaders(header);
+  return rows.map(({ line, cells }) => ({
+    line,
+    values: Object.fromEntries([...columns].map(([index, field]) => [field, cells[index] ?? ''])),
+  }));
 }
 
 function cellValue(value: ExcelJS.CellValue): string | Date {
@@ -87,10 +76,11 @@ async function readXlsx(bytes: Uint8Array): Promise<RawRosterRow[]> {
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (error) {
-    throw new RosterFileError(`The XLSX file cannot be read: ${(error as Error).message}`);
+    const detail = (error as Error).message;
+    throw new RosterFileError(`The XLSX file cannot be read: ${detail}`, 'xlsx_unreadable', { detail });
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new RosterFileError('The workbook has no sheet.');
+  if (!sheet) throw new RosterFileError('The workbook has no sheet.', 'workbook_without_sheet');
   // The header is the first row that names a known column (sheets often start with a title row).
   let headerRow = 0;
   let columns: Map<number, RosterField> | undefined;
@@ -111,7 +101,10 @@ async function readXlsx(bytes: Uint8Array): Promise<RawRosterRow[]> {
   if (!columns)
     throw (
       lastError ??
-      new RosterFileError('No header row with "Mã định danh", "Họ và tên" and "Ngày sinh" was found.')
+      new RosterFileError(
+        'No header row with "Mã định danh", "Họ và tên" and "Ngày sinh" was found.',
+        'header_not_found',
+      )
     );
   const rows: RawRosterRow[] = [];
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {

@@ -1,15 +1,25 @@
 /**
  * Vitest global setup. With DATABASE_URL set, builds a freshly migrated template database
  * once; each test file then gets its own copy (CREATE DATABASE ... TEMPLATE), so files run
- * in parallel without sharing rows. Without it, each file uses its own in-memory PGlite.
+ * in parallel without sharing rows. Without it, each engine gets its own in-memory PGlite loaded
+ * from a migrated PGlite dump made here once.
  */
+import { rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { connectPostgres } from '../db/connect-postgres.ts';
 import { migratePostgresUrl } from '../db/migrate.ts';
+import { PGLITE_TEMPLATE_ENV, writePgliteTemplate } from './pglite-template.ts';
 import { TEMPLATE_DATABASE, databaseUrlFor } from './postgres-urls.ts';
 
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<(() => void) | void> {
   const url = process.env.DATABASE_URL;
-  if (!url) return;
+  if (!url) {
+    const file = path.join(os.tmpdir(), `exam-pglite-template-${process.pid}.tar`);
+    await writePgliteTemplate(file);
+    process.env[PGLITE_TEMPLATE_ENV] = file;
+    return () => rmSync(file, { force: true });
+  }
   const admin = connectPostgres(url, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`drop database if exists ${TEMPLATE_DATABASE} with (force)`);

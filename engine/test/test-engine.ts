@@ -12,6 +12,7 @@ import type { Config } from '../config.ts';
 import type { DatabaseTarget } from '../db/database.ts';
 import { createEngine, type CreateEngineOptions, type Engine } from '../engine.ts';
 import { createLogger } from '../logger.ts';
+import { pgliteFromTemplate } from './pglite-template.ts';
 import { TEMPLATE_DATABASE, databaseUrlFor } from './postgres-urls.ts';
 import { testProjection, testScorer } from './delivery-fixtures.ts';
 
@@ -68,11 +69,12 @@ export async function createTestEngine(
   const baseUrl = process.env.DATABASE_URL;
   const pg = baseUrl ? await createPostgresTestDatabase(baseUrl) : undefined;
   const config = testConfig({ ...overrides, databaseUrl: pg?.url });
-  const database: DatabaseTarget = pg ? { url: pg.url } : { memory: true };
+  const template = pg ? undefined : await pgliteFromTemplate();
+  const database: DatabaseTarget = pg ? { url: pg.url } : template ? { pglite: template } : { memory: true };
   const engine = await createEngine(config, {
     logger: createLogger((process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent'),
     database,
-    skipMigrations: Boolean(pg),
+    skipMigrations: Boolean(pg ?? template),
     keyPrefix: `test-${randomUUID()}`,
     ...options,
     // Engines on the hand-made test items also score with the matching stand-in grader.

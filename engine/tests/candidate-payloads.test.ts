@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoBank } from '../../item-bank/index.ts';
+import { loadDemoBank, splitCodeTask } from '../../item-bank/index.ts';
 import { seedDemo, type DemoSitting } from '../demo/seed-demo.ts';
 import { api } from '../test/http.ts';
 import { connectCandidate, request } from '../test/delivery-fixtures.ts';
@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => engine.dispose());
 
 describe('what reaches a candidate', () => {
-  it('no payload of a full sitting holds a correct response, mapping, processing rule or scorer rubric', async () => {
+  it('no payload of a full sitting holds a correct response, mapping, processing rule, scorer rubric or hidden code test', async () => {
     const captured: string[] = [];
     const checkIn = await api(engine).post('/api/candidate/check-in', {
       accessCode: demo.accessCode,
@@ -80,5 +80,33 @@ describe('what reaches a candidate', () => {
       }
     }
     expect(everything).not.toContain('1 điểm: nêu được quán tính'); // the scorer rubric of the physics item
+
+    // Nor the hidden tests of the code task: not their element or keys, names, inputs or expected outputs.
+    // Payloads carry the task as JSON inside JSON, so the quotes are compared unescaped too.
+    const unescaped = everything.replaceAll('\\"', '"');
+    expect(unescaped).toContain('tong_chan'); // the code task itself did arrive
+    for (const banned of ['hidden-tests', 'hiddenTests', 'data-visibility', '"visible":false'])
+      expect(unescaped, banned).not.toContain(banned);
+    const codeTasks = loadDemoBank().flatMap(({ item }) => item.codeTasks ?? []);
+    const hiddenTests = codeTasks.flatMap(({ task }) => splitCodeTask(task).hidden.tests);
+    const visibleTests = codeTasks.flatMap(({ task }) => splitCodeTask(task).visible.tests);
+    expect(hiddenTests.map((t) => t.name)).toEqual(['Số âm', 'Không có số chẵn', 'Danh sách dài']);
+    for (const test of hiddenTests) {
+      expect(unescaped, test.name).not.toContain(test.name);
+      if (test.kind === 'io') {
+        for (const secret of [test.stdin, test.expected].filter((text) => text.trim().length > 3))
+          expect(unescaped, `${test.name} input/output`).not.toContain(JSON.stringify(secret).slice(1, -1));
+        continue;
+      }
+      expect(unescaped, `${test.name} input`).not.toContain(JSON.stringify(test.args));
+      // An expected output a visible test shares (the visible example also returns 6) is no secret.
+      const expected = `"expected":${JSON.stringify(test.expected)}`;
+      if (
+        !visibleTests.some(
+          (v) => v.kind === 'function' && JSON.stringify(v.expected) === JSON.stringify(test.expected),
+        )
+      )
+        expect(unescaped, `${test.name} expected output`).not.toContain(expected);
+    }
   });
 });

@@ -1,14 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { candidateSessions } from '../schema.ts';
+import { candidateSessions, responses, sessionResults } from '../schema.ts';
 import { buildOrganisationTree } from '../test/factories.ts';
 import {
-  buildItems,
+  buildQtiItems,
   buildSitting,
   checkInCandidate,
   connectCandidate,
   request,
-  testProjection,
 } from '../test/delivery-fixtures.ts';
 import { createPersistentStore } from '../test/persistent-engine.ts';
 
@@ -20,10 +19,10 @@ afterAll(() => store.remove());
 
 describe('deadlines survive a restart', () => {
   it('a session whose deadline passed while the engine was down is submitted by the server after it starts again, keeping its answers; a paused one stays paused', async () => {
-    const first = await store.open({ candidateProjection: testProjection, sweepIntervalMs: 60_000 });
+    const first = await store.open({ sweepIntervalMs: 60_000 });
     const port = await first.listen(0, '127.0.0.1');
     const tree = await buildOrganisationTree(first.deps.db);
-    const items = await buildItems(first, tree, 2);
+    const items = await buildQtiItems(first, tree, 2);
     const sitting = await buildSitting(first, tree, items, { students: 2, graceSeconds: 0 });
     const running = await checkInCandidate(first, sitting.accessCode, sitting.candidates[0]!);
     const paused = await checkInCandidate(first, sitting.accessCode, sitting.candidates[1]!);
@@ -31,7 +30,7 @@ describe('deadlines survive a restart', () => {
       const socket = await connectCandidate(port, s.sessionToken, { deviceId: `r${i}` });
       await request(socket, 'session:start', {});
       expect(
-        await request(socket, 'response:save', { itemRef: 'Q1', seq: 1, responses: { RESPONSE: 'A' } }),
+        await request(socket, 'response:save', { itemRef: 'Q1', seq: 1, responses: { RESPONSE: 'B' } }),
       ).toMatchObject({ ok: true });
       socket.disconnect();
     }
@@ -44,7 +43,7 @@ describe('deadlines survive a restart', () => {
     await first.close();
 
     // While the engine is down, the running session's time runs out.
-    const second = await store.open({ candidateProjection: testProjection, sweepIntervalMs: 200 });
+    const second = await store.open({ sweepIntervalMs: 200 });
     await second.deps.db
       .update(candidateSessions)
       .set({ deadlineAt: new Date(Date.now() - 5000) })
@@ -77,6 +76,24 @@ describe('deadlines survive a restart', () => {
         .from(candidateSessions)
         .where(eq(candidateSessions.id, running.sessionId));
       expect(row!.submittedBy).toBe('server');
+      // Scored with the answer saved before the restart: Q1 right (B), Q2 unanswered.
+      await expect
+        .poll(
+          async () =>
+            (
+              await second.deps.db
+                .select({ rawScore: sessionResults.rawScore, maxScore: sessionResults.maxScore })
+                .from(sessionResults)
+                .where(eq(sessionResults.sessionId, running.sessionId))
+            )[0],
+          { timeout: 5000 },
+        )
+        .toEqual({ rawScore: 1, maxScore: 3 });
+      const kept = await second.deps.db
+        .select()
+        .from(responses)
+        .where(eq(responses.sessionId, running.sessionId));
+      expect(kept.map((r) => [r.itemRef, r.clientSeq, r.value])).toEqual([['Q1', 1, { RESPONSE: 'B' }]]);
     } finally {
       await second.close();
     }

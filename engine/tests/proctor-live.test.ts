@@ -86,6 +86,12 @@ describe('live proctoring namespace', () => {
         { timeout: 3000 },
       )
       .toMatchObject({ connected: true, state: 'in_progress', answered: 2 });
+    await request(candidate, 'navigate', { position: 1 });
+    await expect
+      .poll(() => Object.assign({}, ...updates.filter((u) => u.sessionId === sessionId)).position, {
+        timeout: 3000,
+      })
+      .toBe(1);
 
     const paused = nextEvent(candidate, 'session:paused', 1000);
     const ack = await proctor

@@ -58,4 +58,25 @@ describe('analyseSitting', () => {
     const lax = analyseSitting(items, candidates, { irtModel: 'none', thresholds: { maxP: 1 } });
     expect(lax.items[0]!.flags).not.toContain('too_easy');
   });
+
+  it('flags no item seen by fewer candidates than the minimum sample', () => {
+    const items = [
+      { ref: 'A', maxScore: 1 },
+      { ref: 'B', maxScore: 1 },
+    ];
+    // A answered by all four, B by two of them: both far too easy, but four answers judge nothing.
+    const candidates = Array.from({ length: 4 }, (_, i) => ({
+      id: String(i),
+      scores: (i < 2 ? { A: 1, B: 1 } : { A: 1 }) as Record<string, number>,
+    }));
+    const byDefault = analyseSitting(items, candidates, { irtModel: 'none' });
+    expect(byDefault.items.map((i) => [i.n, i.flags])).toEqual([
+      [4, []],
+      [2, []],
+    ]);
+    // The board may lower the minimum: counted per item, by the candidates who saw it.
+    const lowered = analyseSitting(items, candidates, { irtModel: 'none', thresholds: { minSample: 3 } });
+    expect(lowered.items[0]!.flags).toContain('too_easy');
+    expect(lowered.items[1]!.flags).toEqual([]);
+  });
 });

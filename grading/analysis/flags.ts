@@ -3,6 +3,8 @@
  * discriminating (a negative value often means a wrong key), or with a distractor that draws the
  * strongest candidates. Thresholds are configurable per sitting; the defaults follow common
  * classroom practice (p in [0.2, 0.9], corrected point-biserial at least 0.2, D at least 0.2).
+ * An item seen by fewer than `minSample` candidates is not flagged: a p-value or a correlation over
+ * a handful of answers says nothing about the item.
  */
 import type { ItemStatistics } from './classical.ts';
 import type { OptionStatistics } from './distractors.ts';
@@ -12,6 +14,8 @@ export interface FlagThresholds {
   maxP: number;
   minPointBiserial: number;
   minUpperLower: number;
+  /** Candidates an item must have been seen by before its statistics raise flags. */
+  minSample: number;
 }
 
 export const DEFAULT_FLAG_THRESHOLDS: FlagThresholds = {
@@ -19,6 +23,7 @@ export const DEFAULT_FLAG_THRESHOLDS: FlagThresholds = {
   maxP: 0.9,
   minPointBiserial: 0.2,
   minUpperLower: 0.2,
+  minSample: 5,
 };
 
 export type ItemFlag =
@@ -37,6 +42,7 @@ export function flagItem(
 ): ItemFlag[] {
   const t = { ...DEFAULT_FLAG_THRESHOLDS, ...thresholds };
   const flags: ItemFlag[] = [];
+  if (stats.n < t.minSample) return flags;
   if (stats.p < t.minP) flags.push('too_hard');
   if (stats.p > t.maxP) flags.push('too_easy');
   if (stats.pointBiserialCorrected < 0) flags.push('negative_discrimination');

@@ -8,9 +8,6 @@
 import { itemStatistics } from './classical.ts';
 import { flagItem, type FlagThresholds, type ItemFlag } from './flags.ts';
 
-/** Candidates an item must have been seen by before its statistics raise flags. */
-export const MIN_CANDIDATES_TO_FLAG = 5;
-
 export interface HistorySitting {
   id: string;
   /** When the sitting was taken (ISO date-time); the latest one is the item's last use. */
@@ -126,11 +123,8 @@ export function itemHistory(
       maxScore: s.maxScore,
       omitRate: s.omitted / s.n,
       lastUsed: s.lastUsed,
-      // A p-value or a correlation over a handful of candidates says nothing: no flags below the minimum.
-      flags:
-        s.n < MIN_CANDIDATES_TO_FLAG
-          ? []
-          : flagItem(pooled, undefined, thresholds).filter((f) => f !== 'low_upper_lower'),
+      // Pooled over every sitting, so the minimum sample counts all who saw it (flagItem checks it).
+      flags: flagItem(pooled, undefined, thresholds).filter((f) => f !== 'low_upper_lower'),
     };
   });
 }

@@ -3,7 +3,7 @@
  * verdicts outside the sandbox, re-runs the tests a killed child did not reach, and scores.
  */
 import { lineDiff, outputMatches, showValue, valuesMatch } from './compare.ts';
-import type { RawResult, SandboxPool } from './sandbox/pool.ts';
+import type { KillReason, RawResult, SandboxPool } from './sandbox/pool.ts';
 import type { CodeTask, CodeTest, JsonValue } from './task.ts';
 import { scoreTests, type GradeResult, type TestResult, type Verdict } from './verdict.ts';
 
@@ -107,8 +107,12 @@ function judge(task: CodeTask, test: CodeTest, raw: RawResult): Partial {
   return result;
 }
 
-const killedVerdict = (reason: 'time' | 'crash', language: string): Verdict =>
-  reason === 'time' ? 'time_limit' : language === 'javascript' ? 'memory_limit' : 'runtime_error';
+function killedVerdict(reason: KillReason, language: string): Verdict {
+  if (reason === 'time') return 'time_limit';
+  if (reason === 'memory') return 'memory_limit';
+  // A JavaScript child dies by itself only when V8 runs out of heap.
+  return language === 'javascript' ? 'memory_limit' : 'runtime_error';
+}
 
 async function runFunctionAndIo(
   task: CodeTask,

@@ -121,6 +121,17 @@ describe('hostile Python submissions', () => {
     180_000,
   );
 
+  it('reports a program stopped over time while holding more than its memory limit as over memory', async () => {
+    // On a loaded machine a memory bomb can reach the time limit before the interpreter's own memory
+    // ceiling; what it overran first in the task's terms is memory, and it is killed all the same.
+    const holdAndSleep = fn(`held = b"x" * (160 * 2**20)\nimport time\ntime.sleep(1e9)`);
+    const r = await grader.grade(task, holdAndSleep);
+    expect(r.tests.map((t) => t.verdict)).toEqual(['memory_limit', 'memory_limit']);
+    const sleepOnly = await grader.grade(task, fn('import time\ntime.sleep(1e9)'));
+    expect(sleepOnly.tests.map((t) => t.verdict)).toEqual(['time_limit', 'time_limit']);
+    expect((await grader.grade(task, ordinary)).score).toBe(2);
+  }, 180_000);
+
   it('shows no environment to the submission', async () => {
     const r = await grader.grade(task, fn('import os\nreturn dict(os.environ)'));
     expect(r.tests[0]?.actual).toBe('{}');

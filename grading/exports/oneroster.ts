@@ -1,77 +1,39 @@
 /**
- * 1EdTech OneRoster 1.2 gradebook CSV (bulk): `categories.csv` (one for the sitting's total, one
- * per form section), `lineItems.csv` (per class: the total on the 10-point scale and each
- * section in points), `results.csv` (per candidate and line item, the Thông tư 22 rating as
- * `textScore` of the total) and the `manifest.csv` that names them, zipped. In bulk files the
- * status and dateLastModified columns are left empty, as the CSV binding asks.
+ * 1EdTech OneRoster 1.2 gradebook CSV (bulk), zipped with the roster files its references need.
+ * Gradebook: `categories.csv` (one for the sitting's total, one per form section), `lineItems.csv`
+ * (per class: the total on the 10-point scale and each section in points, in the sitting's school
+ * year), `results.csv` (per candidate and line item, the Thông tư 22 rating as `textScore` of the
+ * total). Roster (oneroster-roster.ts): academicSessions, orgs, courses, classes, users, roles and
+ * enrollments. `manifest.csv` names every 1.2 file: `bulk` for those written, `absent` for the rest.
+ * In bulk files the status and dateLastModified columns are left empty, as the CSV binding asks.
  */
 import yazl from 'yazl';
 import { toCsv, type CsvCell } from './csv.ts';
 import type { GradebookData } from './gradebook-data.ts';
+import { ONEROSTER_COLUMNS, ONEROSTER_MANIFEST_FILES, type OneRosterFile } from './oneroster-columns.ts';
+import { cellsOf, rosterIds, rosterRows } from './oneroster-roster.ts';
 
-/**
- * Column headers of the OneRoster 1.2 CSV binding for the gradebook files written here, in the
- * binding's order. Source: 1EdTech OneRoster CSV Binding 1.2.1 (Final Release, 22 August 2023),
- * https://www.imsglobal.org/spec/oneroster/v1p2/bind/csv (tables of categories.csv, lineItems.csv,
- * results.csv); cross-checked against a public zod schema of that binding found by code search.
- * Against 1.1, lineItems names `academicSessionSourcedId` (1.1: gradingPeriodSourcedId) and adds
- * `schoolSourcedId`; results puts `textScore` after `comment` and adds `classSourcedId`,
- * `inProgress`, `incomplete`, `late` and `missing`.
- */
-export const ONEROSTER_COLUMNS = {
-  categories: ['sourcedId', 'status', 'dateLastModified', 'title', 'weight'],
-  lineItems: [
-    'sourcedId',
-    'status',
-    'dateLastModified',
-    'title',
-    'description',
-    'assignDate',
-    'dueDate',
-    'classSourcedId',
-    'categorySourcedId',
-    'academicSessionSourcedId',
-    'resultValueMin',
-    'resultValueMax',
-    'schoolSourcedId',
-  ],
-  results: [
-    'sourcedId',
-    'status',
-    'dateLastModified',
-    'lineItemSourcedId',
-    'studentSourcedId',
-    'scoreStatus',
-    'score',
-    'scoreDate',
-    'comment',
-    'textScore',
-    'classSourcedId',
-    'inProgress',
-    'incomplete',
-    'late',
-    'missing',
-  ],
-} as const;
-
-type LineItemRow = Partial<Record<(typeof ONEROSTER_COLUMNS.lineItems)[number], CsvCell>>;
-type ResultRow = Partial<Record<(typeof ONEROSTER_COLUMNS.results)[number], CsvCell>>;
-/** Cells in the binding's column order; absent fields are empty (bulk files leave status empty). */
-const cells = <K extends string>(columns: readonly K[], row: Partial<Record<K, CsvCell>>): CsvCell[] =>
-  columns.map((c) => row[c] ?? '');
+export { ONEROSTER_COLUMNS, ONEROSTER_MANIFEST_FILES } from './oneroster-columns.ts';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** The CSV files of a sitting's gradebook, by file name. */
-export function oneRosterFiles(data: GradebookData): Record<string, string> {
+/** The gradebook rows by file, each row in column order. */
+function gradebookRows(data: GradebookData): Record<'categories' | 'lineItems' | 'results', CsvCell[][]> {
   const sittingId = data.sitting.id;
+  const ids = rosterIds(data);
   const totalCategory = `${sittingId}-total`;
   const sectionCategory = (s: string) => `${sittingId}-section-${s}`;
   const total = data.sections.reduce((sum, s) => sum + s.max, 0) || 1;
   const categories: CsvCell[][] = [
-    [totalCategory, '', '', `${data.sitting.name} (hệ 10)`, 1],
-    ...data.sections.map((s) => [sectionCategory(s.id), '', '', s.title || s.id, round(s.max / total)]),
+    cellsOf('categories', { sourcedId: totalCategory, title: `${data.sitting.name} (hệ 10)`, weight: 1 }),
+    ...data.sections.map((s) =>
+      cellsOf('categories', {
+        sourcedId: sectionCategory(s.id),
+        title: s.title || s.id,
+        weight: round(s.max / total),
+      }),
+    ),
   ];
   const classes = new Map<string, string>();
   for (const c of data.candidates) if (c.classId) classes.set(c.classId, c.className ?? c.classId);
@@ -79,17 +41,17 @@ export function oneRosterFiles(data: GradebookData): Record<string, string> {
   const lineItemId = (classId: string, part: string) => `${sittingId}-${classId}-${part}`;
   const lineItems: CsvCell[][] = [];
   for (const [classId, className] of classes) {
-    const description = `${data.school.name}, lớp ${className}`;
-    const common: LineItemRow = {
-      description,
+    const common = {
+      description: `${data.school.name}, lớp ${className}`,
       assignDate: date,
       dueDate: date,
       classSourcedId: classId,
+      academicSessionSourcedId: ids.academicSession,
       resultValueMin: 0,
-      schoolSourcedId: data.school.id,
+      schoolSourcedId: ids.school,
     };
     lineItems.push(
-      cells(ONEROSTER_COLUMNS.lineItems, {
+      cellsOf('lineItems', {
         ...common,
         sourcedId: lineItemId(classId, 'total'),
         title: data.sitting.name,
@@ -99,7 +61,7 @@ export function oneRosterFiles(data: GradebookData): Record<string, string> {
     );
     for (const s of data.sections)
       lineItems.push(
-        cells(ONEROSTER_COLUMNS.lineItems, {
+        cellsOf('lineItems', {
           ...common,
           sourcedId: lineItemId(classId, `section-${s.id}`),
           title: `${data.sitting.name}: ${s.title || s.id}`,
@@ -111,16 +73,14 @@ export function oneRosterFiles(data: GradebookData): Record<string, string> {
   const results: CsvCell[][] = [];
   for (const c of data.candidates) {
     if (!c.classId) continue;
-    const scoreStatus = c.status === 'final' ? 'fully graded' : 'partially graded';
-    const scoreDate = isoDate(c.scoredAt);
-    const common: ResultRow = {
+    const common = {
       studentSourcedId: c.studentId,
-      scoreStatus,
-      scoreDate,
+      scoreStatus: c.status === 'final' ? 'fully graded' : 'partially graded',
+      scoreDate: isoDate(c.scoredAt),
       classSourcedId: c.classId,
     };
     results.push(
-      cells(ONEROSTER_COLUMNS.results, {
+      cellsOf('results', {
         ...common,
         sourcedId: `${lineItemId(c.classId, 'total')}-${c.studentId}`,
         lineItemSourcedId: lineItemId(c.classId, 'total'),
@@ -130,7 +90,7 @@ export function oneRosterFiles(data: GradebookData): Record<string, string> {
     );
     for (const s of data.sections)
       results.push(
-        cells(ONEROSTER_COLUMNS.results, {
+        cellsOf('results', {
           ...common,
           sourcedId: `${lineItemId(c.classId, `section-${s.id}`)}-${c.studentId}`,
           lineItemSourcedId: lineItemId(c.classId, `section-${s.id}`),
@@ -138,24 +98,23 @@ export function oneRosterFiles(data: GradebookData): Record<string, string> {
         }),
       );
   }
+  return { categories, lineItems, results };
+}
+
+/** The CSV files of a sitting's gradebook and roster, by file name, with the manifest. */
+export function oneRosterFiles(data: GradebookData): Record<string, string> {
+  const rows: Partial<Record<OneRosterFile, CsvCell[][]>> = { ...rosterRows(data), ...gradebookRows(data) };
+  const written = new Set(Object.keys(rows));
   const manifest: CsvCell[][] = [
     ['manifest.version', '1.0'],
     ['oneroster.version', '1.2'],
-    ...['academicSessions', 'classes', 'courses', 'demographics', 'enrollments', 'orgs', 'users'].map((f) => [
-      `file.${f}`,
-      'absent',
-    ]),
-    ['file.categories', 'bulk'],
-    ['file.lineItems', 'bulk'],
-    ['file.results', 'bulk'],
+    ...ONEROSTER_MANIFEST_FILES.map((f) => [`file.${f}`, written.has(f) ? 'bulk' : 'absent']),
     ['source.systemName', 'exam-engine'],
   ];
-  return {
-    'manifest.csv': toCsv(['propertyName', 'value'], manifest),
-    'categories.csv': toCsv(ONEROSTER_COLUMNS.categories, categories),
-    'lineItems.csv': toCsv(ONEROSTER_COLUMNS.lineItems, lineItems),
-    'results.csv': toCsv(ONEROSTER_COLUMNS.results, results),
-  };
+  const files: Record<string, string> = { 'manifest.csv': toCsv(['propertyName', 'value'], manifest) };
+  for (const [file, fileRows] of Object.entries(rows) as [OneRosterFile, CsvCell[][]][])
+    files[`${file}.csv`] = toCsv(ONEROSTER_COLUMNS[file], fileRows);
+  return files;
 }
 
 /** The gradebook files zipped, as OneRoster CSV sets are exchanged. */

@@ -47,6 +47,8 @@ export interface SittingSummaryData {
   school: { name: string; parent?: string };
   sitting: { name: string; subject?: string; date: string };
   candidates: number;
+  /** Results not final yet (waiting for a marker or a sandbox): left out of every figure, counted here. */
+  pending?: number;
   /** 10-point scores of every candidate, for the distribution of ratings. */
   tenPointScores: number[];
   ratings: Record<string, number>;

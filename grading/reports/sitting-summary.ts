@@ -74,6 +74,7 @@ export function renderSittingSummary(data: SittingSummaryData): Promise<Buffer> 
     : 0;
   fields(doc, [
     ['Số thí sinh', String(data.candidates)],
+    ...(data.pending ? [['Bài đang chấm (chưa tính)', String(data.pending)] as [string, string]] : []),
     ['Điểm trung bình (thang 10)', fmt(mean10)],
     ['Điểm thô trung bình', `${fmt(t.mean)} (ĐLC ${fmt(t.sd)})`],
     ['Trung vị / thấp nhất / cao nhất', `${fmt(t.median)} / ${fmt(t.min)} / ${fmt(t.max)}`],

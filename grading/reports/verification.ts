@@ -23,3 +23,11 @@ export function normaliseCode(input: string): string | undefined {
   if (plain.length !== 10 || [...plain].some((c) => !ALPHABET.includes(c))) return undefined;
   return `${plain.slice(0, 5)}-${plain.slice(5)}`;
 }
+
+/**
+ * The token of a result version as printed in the QR code's URL, `<result id>.<code>`, so the
+ * verify route finds the result without a lookup table.
+ */
+export function verificationToken(secret: string, resultId: string, version: number): string {
+  return `${resultId}.${verificationCode(secret, resultId, version).replace('-', '')}`;
+}

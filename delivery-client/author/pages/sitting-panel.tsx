@@ -1,24 +1,21 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../api.ts';
-import type { AuthorMessageKey } from '../i18n.tsx';
 import { useT } from '../i18n.tsx';
 import { download } from './download.ts';
+import { RescoreSitting } from './marking-rescore.tsx';
+import { SittingAccessCode } from './sitting-access-code.tsx';
+import { SittingAnalysis } from './sitting-analysis.tsx';
+import { SittingCandidateTable, type SittingCandidateRow } from './sitting-candidate-table.tsx';
+import { SittingRosterUpload } from './sitting-roster-upload.tsx';
 
 interface SittingDetail {
   id: string;
   name: string;
   /** Labels of the parallel forms; empty for one form. */
   forms?: string[];
-  rooms: Array<{ id: string; name: string; accessCode: string; candidates: number }>;
-}
-interface Candidate {
-  candidateNumber: string;
-  fullName: string;
-  roomId: string;
-  state: string;
-  extraTimePercent: number;
-  /** The parallel form given at check-in. */
-  form?: string | null;
+  /** The sitting-wide access code, when one was issued. */
+  accessCode: string | null;
+  rooms: Array<{ id: string; name: string; accessCode: string; candidates: number; separateRoom: boolean }>;
 }
 /** GET /api/reports/sittings/{id}/forms, one row per parallel form. */
 interface FormResults {
@@ -33,11 +30,15 @@ interface Named {
   fullName?: string;
 }
 
-/** One sitting: rooms with access codes and proctors, roster import and enrolment with extra time, PDFs, results. */
+/**
+ * One sitting: rooms with access codes (and the sitting-wide code) and proctors, roster import and
+ * enrolment (by class or from a roster file), candidates' accommodations, PDFs, results and the item
+ * analysis.
+ */
 export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onChanged(): void }) {
   const { t, lang } = useT();
   const [sitting, setSitting] = useState<SittingDetail>();
-  const [candidates, setCandidates] = useState<Candidate[]>([]);
+  const [candidates, setCandidates] = useState<SittingCandidateRow[]>([]);
   const [byForm, setByForm] = useState<FormResults[]>([]);
   const [proctors, setProctors] = useState<Named[]>([]);
   const [classes, setClasses] = useState<Named[]>([]);
@@ -53,7 +54,7 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
   const load = useCallback(async () => {
     const [detail, sessions] = await Promise.all([
       call<SittingDetail>('GET', `/sittings/${sittingId}`),
-      call<{ items: Candidate[] }>('GET', `/sittings/${sittingId}/sessions`),
+      call<{ items: SittingCandidateRow[] }>('GET', `/sittings/${sittingId}/sessions`),
     ]);
     setSitting(detail);
     setCandidates(sessions.items);
@@ -92,6 +93,11 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
       setError(t('error.generic', { message: (e as Error).message }));
     }
   }
+  /** A part of the panel changed something: reload the sitting and the board's overview. */
+  const changed = () => {
+    load().catch((e: Error) => setError(t('error.generic', { message: e.message })));
+    onChanged();
+  };
   const file = (suffix: string) =>
     `${(sitting?.name ?? 'ky-thi').replace(/[^\p{L}\p{N}]+/gu, '-')}-${suffix}`;
   if (!sitting) return <p>{error || '…'}</p>;
@@ -101,7 +107,6 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
       minimumFractionDigits: 1,
       maximumFractionDigits: 2,
     });
-  const roomOf = (id: string) => sitting.rooms.find((r) => r.id === id)?.name ?? '';
   return (
     <section aria-labelledby="sitting-title" className="card">
       <h3 id="sitting-title">{t('board.manage', { name: sitting.name })}</h3>
@@ -124,7 +129,15 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
         <tbody>
           {sitting.rooms.map((r) => (
             <tr key={r.id}>
-              <th scope="row">{r.name}</th>
+              <th scope="row">
+                {r.name}
+                {r.separateRoom && (
+                  <>
+                    {' '}
+                    <span className="tag room-tag">{t('sit.room.separate')}</span>
+                  </>
+                )}
+              </th>
               <td>
                 <code>{r.accessCode}</code>
               </td>
@@ -133,6 +146,7 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
           ))}
         </tbody>
       </table>
+      <SittingAccessCode sittingId={sittingId} code={sitting.accessCode} onChanged={changed} />
       <form
         className="filters"
         onSubmit={(e) => {
@@ -237,32 +251,14 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
           {t('board.enrol')}
         </button>
       </div>
-      {candidates.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('board.col.number')}</th>
-              <th scope="col">{t('board.col.name')}</th>
-              <th scope="col">{t('board.room')}</th>
-              <th scope="col">{t('board.col.state')}</th>
-              <th scope="col">{t('board.col.extra')}</th>
-              {parallel && <th scope="col">{t('board.col.form')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {candidates.map((c) => (
-              <tr key={c.candidateNumber}>
-                <td>{c.candidateNumber}</td>
-                <td>{c.fullName}</td>
-                <td>{roomOf(c.roomId)}</td>
-                <td>{t(`state.${c.state}` as AuthorMessageKey)}</td>
-                <td>{c.extraTimePercent ? `+${c.extraTimePercent} %` : '–'}</td>
-                {parallel && <td>{c.form ?? '–'}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <SittingRosterUpload sittingId={sittingId} onEnrolled={changed} />
+      <SittingCandidateTable
+        sittingId={sittingId}
+        candidates={candidates}
+        rooms={sitting.rooms}
+        parallel={parallel}
+        onChanged={changed}
+      />
       {parallel && byForm.length > 0 && (
         <>
           <h4>{t('board.byForm')}</h4>
@@ -289,6 +285,9 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
         </>
       )}
       <div className="actions">
+        <a className="button-link" href={`#/marking/${sittingId}`}>
+          {t('board.marking')}
+        </a>
         <button
           type="button"
           className="secondary"
@@ -338,7 +337,27 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
         >
           {t('board.gradebook')}
         </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void act(() => download(`/reports/sittings/${sittingId}/candidates.zip`, file('phieu-diem.zip')))
+          }
+        >
+          {t('board.candidatesZip')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void act(() => download(`/results/sittings/${sittingId}/oneroster.zip`, file('oneroster.zip')))
+          }
+        >
+          {t('board.oneRoster')}
+        </button>
+        <RescoreSitting sittingId={sittingId} onDone={(message) => void act(async () => message)} />
       </div>
+      <SittingAnalysis sittingId={sittingId} />
     </section>
   );
 }

@@ -26,6 +26,10 @@ const text = {
       part_closed: 'Phần này đã kết thúc.',
       review_not_allowed: 'Không được xem lại câu này.',
       answer_required: 'Hãy trả lời câu này trước khi chuyển tiếp.',
+      item_closed: 'Câu này đã khép lại: câu trả lời mới nhất không được nhận.',
+      response_too_large: 'Câu trả lời quá dài nên không được lưu. Hãy rút gọn rồi trả lời lại.',
+      answer_too_late: 'Đã hết giờ: câu trả lời không được nhận.',
+      invalid_payload: 'Câu trả lời không hợp lệ nên không được lưu.',
     } as Record<string, string>,
   },
   en: {
@@ -46,6 +50,10 @@ const text = {
       part_closed: 'This part is over.',
       review_not_allowed: 'This question may not be reviewed.',
       answer_required: 'Answer this question before moving on.',
+      item_closed: 'This question is closed: the latest answer was not accepted.',
+      response_too_large: 'The answer is too long to be saved. Shorten it and answer again.',
+      answer_too_late: 'The time is over: the answer was not accepted.',
+      invalid_payload: 'The answer is not valid and was not saved.',
     } as Record<string, string>,
   },
 };

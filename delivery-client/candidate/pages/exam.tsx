@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useI18n } from '../../shared/i18n.tsx';
 import { ItemView } from '../components/item-view.tsx';
 import { Timer } from '../components/timer.tsx';
+import { ToolsBar } from '../components/tools/tools-bar.tsx';
 import { ItemSubmit, RouteBar } from '../components/route-panel.tsx';
 import type { ExamConnection, ExamState } from '../exam-connection.ts';
 import { useProctoring } from '../use-proctoring.tsx';
@@ -46,6 +47,7 @@ export function ExamPage({
           {state.pending > 0 ? t('exam.pendingSaves', { n: state.pending }) : t('exam.saved')}
         </span>
         <Timer deadline={state.localDeadline} pausedRemainingMs={state.pausedRemainingMs} />
+        <ToolsBar snapshot={snapshot} />
         <button type="button" onClick={onReview}>
           {t('exam.review')}
         </button>

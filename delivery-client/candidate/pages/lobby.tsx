@@ -1,6 +1,6 @@
 /** Before the exam: confirm identity, check the computer, read the instructions, start when the sitting opens. */
 import { useEffect, useState } from 'react';
-import type { CheckInResponse } from '../../../engine/client.ts';
+import type { CandidateProctoring, CheckInResponse } from '../../../engine/client.ts';
 import { useI18n, type MessageKey } from '../../shared/i18n.tsx';
 import type { ExamConnection, ExamState } from '../exam-connection.ts';
 
@@ -76,6 +76,7 @@ export function LobbyPage({
         ))}
       </ul>
       <p>{t('lobby.instructions')}</p>
+      {state.snapshot?.proctoring && <MonitoringFacts proctoring={state.snapshot.proctoring} />}
       {!open && <p>{t('lobby.notYet', { time: new Date(opensAt).toLocaleString() })}</p>}
       {error && (
         <p className="error" role="alert">
@@ -91,5 +92,28 @@ export function LobbyPage({
         {t('lobby.start')}
       </button>
     </main>
+  );
+}
+
+/** The sitting's own privacy facts (the check-in page's notice is general): camera or not, and for how long pictures are kept. */
+function MonitoringFacts({ proctoring }: { proctoring: CandidateProctoring }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="lobby-monitoring">
+      <h2 id="lobby-monitoring">{t('lobby.monitoring')}</h2>
+      {proctoring.camera ? (
+        <ul>
+          <li>{t('lobby.monitoring.camera')}</li>
+          {proctoring.identityCheck && <li>{t('lobby.monitoring.identity')}</li>}
+          <li>
+            {proctoring.snapshots
+              ? t('lobby.monitoring.snapshots', { days: proctoring.snapshotRetentionDays })
+              : t('lobby.monitoring.noSnapshots')}
+          </li>
+        </ul>
+      ) : (
+        <p>{t('lobby.monitoring.none')}</p>
+      )}
+    </section>
   );
 }

@@ -36,6 +36,14 @@ export const en: Record<MessageKey, string> = {
   'lobby.check.fullscreen': 'Full screen',
   'lobby.instructions':
     'Read each question carefully. Your answers are saved after every change, even without a network. You can flag questions to review before you submit.',
+  'lobby.monitoring': 'Monitoring in this sitting',
+  'lobby.monitoring.none': 'This sitting does not use your camera or microphone.',
+  'lobby.monitoring.camera':
+    'Your camera and microphone are analysed on this device only; no video or sound is sent.',
+  'lobby.monitoring.identity': 'Your face is compared with your roster photo on this device when you start.',
+  'lobby.monitoring.snapshots':
+    'An event may carry one small picture from the camera; pictures are kept {days} days and then deleted automatically.',
+  'lobby.monitoring.noSnapshots': 'No pictures are taken.',
   'lobby.start': 'Start the exam',
   'lobby.notYet': 'The sitting opens at {time}.',
   'exam.timeLeft': 'Time left',

@@ -34,6 +34,14 @@ export const vi = {
   'lobby.check.fullscreen': 'Chế độ toàn màn hình',
   'lobby.instructions':
     'Đọc kỹ từng câu hỏi. Bài làm được lưu tự động sau mỗi thay đổi, kể cả khi mất mạng. Em có thể đánh dấu câu hỏi để xem lại trước khi nộp.',
+  'lobby.monitoring': 'Giám sát trong kỳ thi này',
+  'lobby.monitoring.none': 'Kỳ thi này không dùng camera hay micro.',
+  'lobby.monitoring.camera':
+    'Camera và micro được phân tích ngay trên máy này; không có video hay âm thanh nào được gửi đi.',
+  'lobby.monitoring.identity': 'Khuôn mặt của em được so với ảnh hồ sơ ngay trên máy này khi bắt đầu.',
+  'lobby.monitoring.snapshots':
+    'Một sự kiện có thể kèm một ảnh nhỏ từ camera; ảnh được giữ {days} ngày rồi tự động xoá.',
+  'lobby.monitoring.noSnapshots': 'Không có ảnh nào được chụp lại.',
   'lobby.start': 'Bắt đầu làm bài',
   'lobby.notYet': 'Kỳ thi mở lúc {time}.',
   'exam.timeLeft': 'Thời gian còn lại',

@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { childCommand, type ChildSpec } from './layers.ts';
+import { processTreeRssBytes } from './process-memory.ts';
 
 /** A raw per-test result as the child reports it (see python/harness.py, javascript/child.mjs). */
 export interface RawResult {
@@ -28,8 +29,14 @@ export interface RunOutcome {
   /** The child's answer to preparing the job (syntax errors end here). */
   prep?: { s: string; msg?: string; names?: string[] };
   /** Set when the child was killed: index of the test that was running, and why. */
-  killed?: { index: number; reason: 'time' | 'crash' };
+  killed?: { index: number; reason: KillReason };
 }
+
+/**
+ * Why a child was killed: it overran its time, died by itself, or overran its time while holding more
+ * memory than the job allows (see process-memory.ts).
+ */
+export type KillReason = 'time' | 'crash' | 'memory';
 
 export interface PoolOptions {
   name: string;
@@ -266,7 +273,16 @@ export class SandboxPool {
         } else this.release(w, recycle, fresh);
         resolve(outcome);
       };
-      const timeUp = () => finish({ killed: { index: current, reason: 'time' } }, true, true);
+      const memoryMb = (job.limits as { memoryMb?: number } | undefined)?.memoryMb;
+      const rssAtStart = memoryMb === undefined ? undefined : processTreeRssBytes(w.proc.pid);
+      const timeUp = () => {
+        const rssNow = rssAtStart === undefined ? undefined : processTreeRssBytes(w.proc.pid);
+        const overMemory =
+          rssAtStart !== undefined &&
+          rssNow !== undefined &&
+          rssNow - rssAtStart > (memoryMb ?? 0) * 1024 * 1024;
+        finish({ killed: { index: current, reason: overMemory ? 'memory' : 'time' } }, true, true);
+      };
       let testTimer = setTimeout(timeUp, perTestMs + 2_000);
       const totalTimer = setTimeout(timeUp, totalMs);
       const onMessage = (msg: {

@@ -172,12 +172,13 @@ export function classRoutes() {
         } else {
           bytes = new Uint8Array(await c.req.arrayBuffer());
         }
-        if (bytes.length === 0) throw errors.badRequest('The roster file is empty.');
+        if (bytes.length === 0)
+          throw errors.badRequest('The roster file is empty.', { code: 'file_empty', params: {} });
         let rows;
         try {
           rows = await readRosterFile(bytes, detectRosterFormat(contentType, filename, bytes));
         } catch (error) {
-          if (error instanceof RosterFileError) throw errors.validation(error.message, { rows: [] });
+          if (error instanceof RosterFileError) throw errors.validation(error.message, error.details);
           throw error;
         }
         const result = await importRoster({

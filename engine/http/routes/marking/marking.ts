@@ -1,13 +1,16 @@
 /**
- * Teacher marking. `GET /api/marking/sittings/{id}/queue?item=<ref>` lists the responses of an item
+ * Teacher marking. `GET /api/marking/sittings` lists the sittings of the marker's subtree with
+ * marking work; `GET /api/marking/sittings/{id}/items` the items to mark with where their responses
+ * stand; `GET /api/marking/sittings/{id}/item-versions` (exam board) the delivered items with newer
+ * versions, for a re-score after a key correction. `GET /api/marking/sittings/{id}/queue?item=<ref>` lists the responses of an item
  * still waiting for a mark, anonymised when the item's marking settings say so (a stable label in
  * place of the candidate). `POST /api/marking/sittings/{id}/marks` records a mark (points, or rubric
  * levels); the role (first, second, moderator) follows the double-marking rule, and once every
  * manually marked item of the session is resolved the session is re-scored into a new result
- * version, which (being final) also writes its e-records outbox row.
+ * version, which (being final) also writes its e-records outbox row. Two markers racing for the
+ * same role get 409 (`refused: taken`) from the unique index, never a 500.
  * `PUT /api/marking/sittings/{id}/items/{ref}` sets an item's rubric and marking rule.
  */
-import { createHash } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { and, desc, eq } from 'drizzle-orm';
 import {
@@ -21,14 +24,18 @@ import {
 import { appendAudit } from '../../../audit/audit-log.ts';
 import { createQtiScorer } from '../../../delivery/qti-scorer.ts';
 import { scoreSession } from '../../../delivery/score-session.ts';
-import { latestResponses } from '../../../delivery/session-snapshot.ts';
-import { candidateSessions, sessionResults, sittingCandidates } from '../../../delivery/tables.ts';
-import { students } from '../../../schema.ts';
+import { candidateSessions, sessionResults, sittings } from '../../../delivery/tables.ts';
 import { errors } from '../../../errors.ts';
 import { access, target } from '../../../policies/access.ts';
 import { roleCan } from '../../../policies/permissions.ts';
 import type { Database } from '../../../db/database.ts';
 import type { AppEnv } from '../../env.ts';
+import { correctedVersions } from './corrected-versions.ts';
+import { markableSittings } from './markable-sittings.ts';
+import { markingOverview } from './marking-overview.ts';
+import { markingQueue } from './marking-queue.ts';
+import { DEFAULT_RULE, rulesOf } from './sitting-marking.ts';
+import { isUniqueViolation } from './unique-violation.ts';
 
 const MarkBody = z.object({
   sessionId: z.uuid(),
@@ -116,49 +123,29 @@ export function markingRoutes() {
     return c.json({ ok: true, rubricId });
   });
 
+  app.get('/sittings', access('marking:mark'), async (c) =>
+    c.json({ items: await markableSittings(c.var.deps.db, c.var.actor) }),
+  );
+
+  app.get('/sittings/:id/items', access('marking:mark', target.sitting()), async (c) => {
+    const [sitting] = await c.var.deps.db
+      .select({ id: sittings.id, name: sittings.name, subject: sittings.subject })
+      .from(sittings)
+      .where(eq(sittings.id, c.req.param('id')));
+    return c.json({
+      sitting,
+      items: await markingOverview(c.var.deps.db, c.req.param('id'), c.var.actor),
+    });
+  });
+
+  app.get('/sittings/:id/item-versions', access('results:write', target.sitting()), async (c) =>
+    c.json({ items: await correctedVersions(c.var.deps.db, c.req.param('id')) }),
+  );
+
   app.get('/sittings/:id/queue', access('marking:mark', target.sitting()), async (c) => {
-    const { db } = c.var.deps;
-    const sittingId = c.req.param('id');
     const itemRef = c.req.query('item');
     if (!itemRef) throw errors.badRequest('item: the item ref to mark must be given.');
-    const config = await configOf(db, sittingId, itemRef);
-    const sessions = await db
-      .select({
-        id: candidateSessions.id,
-        fullName: students.fullName,
-        candidateNumber: sittingCandidates.candidateNumber,
-      })
-      .from(candidateSessions)
-      .innerJoin(sittingCandidates, eq(sittingCandidates.id, candidateSessions.sittingCandidateId))
-      .innerJoin(students, eq(students.id, sittingCandidates.studentId))
-      .where(eq(candidateSessions.sittingId, sittingId));
-    const queue = [];
-    for (const s of sessions) {
-      const result = await latestResult(db, s.id);
-      const item = (result?.outcomes as Record<string, { pending?: boolean }> | undefined)?.[itemRef];
-      if (!item?.pending) continue;
-      const given = await db
-        .select()
-        .from(marks)
-        .where(and(eq(marks.sessionId, s.id), eq(marks.itemRef, itemRef)));
-      const role = nextRole(
-        config,
-        given.map((m) => ({ ...m, role: m.role as MarkRole })),
-        c.var.actor.userId,
-        roleCan(c.var.actor.role, 'marking:moderate'),
-      );
-      if (typeof role !== 'string') continue;
-      const responses = await latestResponses(db, s.id);
-      queue.push({
-        sessionId: s.id,
-        role,
-        candidate: config.anonymous
-          ? { label: `#${createHash('sha256').update(`${sittingId}:${s.id}`).digest('hex').slice(0, 8)}` }
-          : { fullName: s.fullName, candidateNumber: s.candidateNumber },
-        response: responses[itemRef]?.responses ?? null,
-      });
-    }
-    return c.json({ itemRef, anonymous: config.anonymous, rubric: config.criteria ?? null, queue });
+    return c.json(await markingQueue(c.var.deps.db, c.req.param('id'), itemRef, c.var.actor));
   });
 
   app.post('/sittings/:id/marks', access('marking:mark', target.sitting()), async (c) => {
@@ -173,15 +160,11 @@ export function markingRoutes() {
     const result = await latestResult(db, body.sessionId);
     const items = (result?.outcomes ?? {}) as Record<string, { pending?: boolean; maxScore?: number }>;
     const item = items[body.itemRef];
-    if (
-      !item?.pending &&
-      !(
-        await db
-          .select()
-          .from(marks)
-          .where(and(eq(marks.sessionId, body.sessionId), eq(marks.itemRef, body.itemRef)))
-      ).length
-    )
+    const given = await db
+      .select()
+      .from(marks)
+      .where(and(eq(marks.sessionId, body.sessionId), eq(marks.itemRef, body.itemRef)));
+    if (!item?.pending && !given.length)
       throw errors.badRequest(`${body.itemRef} does not wait for a teacher's mark.`);
     const config = await configOf(db, sittingId, body.itemRef);
     let score: number;
@@ -193,10 +176,6 @@ export function markingRoutes() {
     if (!Number.isFinite(score)) throw errors.badRequest('score: give the points awarded.');
     if (item?.maxScore !== undefined && score > item.maxScore)
       throw errors.badRequest(`score: at most ${item.maxScore} points.`);
-    const given = await db
-      .select()
-      .from(marks)
-      .where(and(eq(marks.sessionId, body.sessionId), eq(marks.itemRef, body.itemRef)));
     const role = nextRole(
       config,
       given.map((m) => ({ ...m, role: m.role as MarkRole })),
@@ -206,35 +185,49 @@ export function markingRoutes() {
     if (typeof role !== 'string')
       throw errors.conflict(`This response cannot take your mark (${role.refused}).`, role);
     const actor = c.var.actor;
-    await db.transaction(async (tx) => {
-      await tx.insert(marks).values({
-        sittingId,
-        sessionId: body.sessionId,
-        itemRef: body.itemRef,
-        markerId: actor.userId,
-        role,
-        score,
-        levels: body.levels ?? {},
-        comment: body.comment,
+    await db
+      .transaction(async (tx) => {
+        await tx.insert(marks).values({
+          sittingId,
+          sessionId: body.sessionId,
+          itemRef: body.itemRef,
+          markerId: actor.userId,
+          role,
+          score,
+          levels: body.levels ?? {},
+          comment: body.comment,
+        });
+        await appendAudit(tx, {
+          actorId: actor.userId,
+          actorRole: actor.role,
+          action: 'marking.mark',
+          subjectType: 'session',
+          subjectId: body.sessionId,
+          organisationId: c.var.target?.id,
+          ip: c.var.clientIp,
+          details: { itemRef: body.itemRef, role, score, levels: body.levels ?? {} },
+        });
+      })
+      .catch((error: unknown) => {
+        // Another marker took this role between our check and our insert (the unique index on
+        // session, item and role): the same refusal as if they had been a moment quicker.
+        if (isUniqueViolation(error))
+          throw errors.conflict(`Another marker has just given the ${role} mark of this response.`, {
+            refused: 'taken',
+            role,
+          });
+        throw error;
       });
-      await appendAudit(tx, {
-        actorId: actor.userId,
-        actorRole: actor.role,
-        action: 'marking.mark',
-        subjectType: 'session',
-        subjectId: body.sessionId,
-        organisationId: c.var.target?.id,
-        ip: c.var.clientIp,
-        details: { itemRef: body.itemRef, role, score, levels: body.levels ?? {} },
-      });
-    });
     // Re-score once every item that waited for a marker is resolved.
-    const all = await db.select().from(marks).where(eq(marks.sessionId, body.sessionId));
+    const [all, rules] = await Promise.all([
+      db.select().from(marks).where(eq(marks.sessionId, body.sessionId)),
+      rulesOf(db, sittingId),
+    ]);
     const manual: Record<string, number> = {};
     let complete = true;
     for (const [ref, it] of Object.entries(items)) {
       if (!it.pending && !all.some((m) => m.itemRef === ref)) continue;
-      const cfg = ref === body.itemRef ? config : await configOf(db, sittingId, ref);
+      const cfg = ref === body.itemRef ? config : (rules.get(ref) ?? DEFAULT_RULE);
       const resolution = resolveMarks(
         cfg,
         all.filter((m) => m.itemRef === ref).map((m) => ({ role: m.role as MarkRole, score: m.score })),

@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { gradingTables, resolveMarks, type MarkRole } from '../../../../grading/index.ts';
 import type { Database } from '../../../db/database.ts';
-import { configOf } from './marking.ts';
+import { DEFAULT_RULE, rulesOf } from './sitting-marking.ts';
 
 export async function resolvedMarks(
   db: Database,
@@ -14,11 +14,13 @@ export async function resolvedMarks(
   sessionId: string,
 ): Promise<Record<string, number>> {
   const { marks } = gradingTables;
+  // One after the other: `db` may be a transaction (a sitting re-score), which runs one query at a time.
   const rows = await db.select().from(marks).where(eq(marks.sessionId, sessionId));
+  const rules = rows.length ? await rulesOf(db, sittingId) : new Map();
   const resolved: Record<string, number> = {};
   for (const ref of new Set(rows.map((m) => m.itemRef))) {
     const resolution = resolveMarks(
-      await configOf(db, sittingId, ref),
+      rules.get(ref) ?? DEFAULT_RULE,
       rows.filter((m) => m.itemRef === ref).map((m) => ({ role: m.role as MarkRole, score: m.score })),
     );
     if (resolution.state === 'resolved') resolved[ref] = resolution.score;

@@ -1,28 +1,38 @@
 /**
- * Loads what the PDF reports of a sitting show from the database: the current result version of
+ * Loads what the PDF reports of a sitting show from the database: the current final result of
  * every scored session, with the candidate, class, school, sections and competencies (QTI
- * categories of the form entries), and the sitting's item analysis. Verification tokens are
- * `<result id>.<code>`, so the verify route finds the result without a lookup table.
+ * categories of the form entries), the candidate's responses where release allows, and the
+ * sitting's item analysis. Results still waiting for a marker or a sandbox are left out (they are
+ * not final, and a report must not print a score as if it were); the summary counts them.
+ * Ratings are the stored ones (under the sitting's own thresholds).
  */
 import { eq } from 'drizzle-orm';
 import {
-  analyseSitting,
   ratingOf,
   verificationCode,
   type CandidateReportData,
+  type FlagThresholds,
+  type RatingThresholds,
   type SittingSummaryData,
 } from '../../../../grading/index.ts';
 import { loadSittingResults } from '../../../delivery/sitting-results.ts';
 import type { Database } from '../../../db/database.ts';
 import type { AssembledForm } from '../../../delivery/form.ts';
+import { displayedChoiceOrder } from '../../../delivery/displayed-choice-order.ts';
+import { formSpecOf } from '../../../delivery/form-spec-cache.ts';
+import { itemModels } from '../../../delivery/item-sessions.ts';
+import { verifyPath } from '../../../delivery/report-links.ts';
+import type { AssessmentItem } from '../../../../item-bank/index.ts';
 import { organisations } from '../../../schema.ts';
+import { responseSummary } from './response-summary.ts';
+import {
+  analyseResults,
+  latestResponsesOf,
+  type AnalysedSession,
+  type StoredItem,
+} from './sitting-analysis.ts';
 
-interface StoredItem {
-  score: number;
-  maxScore: number;
-  weight: number;
-  pending: boolean;
-}
+export { verificationToken } from '../../../../grading/index.ts';
 
 export interface LoadOptions {
   /** Key material of verification codes (the engine's secret). */
@@ -37,11 +47,6 @@ const vnDate = (d: Date | string) => {
   const date = typeof d === 'string' ? new Date(d) : d;
   return `${String(date.getUTCDate()).padStart(2, '0')}/${String(date.getUTCMonth() + 1).padStart(2, '0')}/${date.getUTCFullYear()}`;
 };
-
-/** The verification token of a result version, as printed in the QR code's URL. */
-export function verificationToken(secret: string, resultId: string, version: number): string {
-  return `${resultId}.${verificationCode(secret, resultId, version).replace('-', '')}`;
-}
 
 function sumParts(
   form: AssembledForm,
@@ -62,33 +67,69 @@ function sumParts(
   return [...parts.values()];
 }
 
-/** Report data of every candidate with a result in the sitting, and the sitting summary. */
+/** The rating a result was stored with; one stored before ratings were kept gets the sitting's thresholds. */
+export function ratingOfResult(
+  result: { rating: string | null; scaledScore: number | null },
+  thresholds: unknown,
+): string {
+  return (
+    result.rating ?? ratingOf(result.scaledScore ?? 0, (thresholds as RatingThresholds | null) ?? undefined)
+  );
+}
+
+/** The choice order the candidate saw, so the report's letters are the ones on their screen. */
+function shownChoiceOrder(
+  model: AssessmentItem | undefined,
+  seed: number,
+  itemRef: string,
+  shuffleChoices: boolean,
+): Map<string, string[]> | undefined {
+  // Only QTI item models have a body to show (tests' stand-in models have none): else the authored order.
+  return model?.body ? displayedChoiceOrder(model, { seed, itemRef, shuffleChoices }) : undefined;
+}
+
+/** Report data of every candidate with a final result in the sitting, and the sitting summary. */
 export async function loadSittingReports(
   db: Database,
   sittingId: string,
   options: LoadOptions,
-): Promise<{ candidates: CandidateReportData[]; summary: SittingSummaryData }> {
+): Promise<{ candidates: CandidateReportData[]; summary: SittingSummaryData; pending: number }> {
   const { sitting, organisation: org, candidates: sessions } = await loadSittingResults(db, sittingId);
   const parent = org?.parentId
     ? (await db.select().from(organisations).where(eq(organisations.id, org.parentId)))[0]
     : undefined;
   const showItems = sitting.releasePolicy === 'with_items';
+  const shuffle = formSpecOf(sitting.id, sitting.formSpec).shuffleChoices;
   const school = { name: org?.name ?? '', parent: parent?.name };
   const sittingInfo = {
     name: sitting.name,
     subject: sitting.subject ?? undefined,
     date: vnDate(sitting.opensAt),
   };
+  const wanted = sessions.filter(
+    (s) => s.result && (!options.sessionId || s.session.id === options.sessionId),
+  );
+  const final = wanted.filter((s) => s.result!.status === 'final');
+  // The item table shows what each candidate answered, from the item versions they were scored on.
+  const responses = showItems
+    ? await latestResponsesOf(
+        db,
+        final.map((s) => s.session.id),
+      )
+    : new Map();
+  const models = showItems
+    ? await itemModels(
+        db,
+        final.flatMap((s) => (s.session.form as AssembledForm).entries.map((e) => e.itemVersionId)),
+      )
+    : new Map();
   const candidates: CandidateReportData[] = [];
-  const analysisCandidates: { id: string; scores: Record<string, number> }[] = [];
-  const maxByRef = new Map<string, number>();
-  const titles: Record<string, string> = {};
-  for (const { session, candidateNumber, student, className, result } of sessions) {
-    if (!result || (options.sessionId && session.id !== options.sessionId)) continue;
+  const analysed: AnalysedSession[] = [];
+  for (const { session, candidateNumber, student, className, result } of final) {
+    if (!result) continue;
     const form = session.form as AssembledForm;
     const items = result.outcomes as Record<string, StoredItem>;
-    const tenPoint = result.scaledScore ?? 0;
-    const token = verificationToken(options.secret, result.id, result.version);
+    const answered = responses.get(session.id) ?? {};
     candidates.push({
       school,
       candidate: {
@@ -102,8 +143,8 @@ export async function loadSittingReports(
       result: {
         raw: result.rawScore,
         max: result.maxScore,
-        tenPoint,
-        rating: ratingOf(tenPoint),
+        tenPoint: result.scaledScore ?? 0,
+        rating: ratingOfResult(result, sitting.ratingThresholds),
         version: result.version,
       },
       sections: sumParts(form, items, (e) => [e.sectionTitle || e.sectionIdentifier]),
@@ -112,40 +153,41 @@ export async function loadSittingReports(
         ? form.entries.map((e, i) => ({
             number: i + 1,
             title: e.title || e.itemRef,
-            response: items[e.itemRef]?.pending ? 'Đang chấm' : '',
+            response: responseSummary(
+              models.get(items[e.itemRef]?.correctedVersionId ?? e.itemVersionId) ??
+                models.get(e.itemVersionId),
+              answered[e.itemRef],
+              shownChoiceOrder(models.get(e.itemVersionId), session.seed, e.itemRef, shuffle),
+            ),
             score: items[e.itemRef]?.score ?? 0,
             max: items[e.itemRef]?.maxScore ?? 0,
           }))
         : undefined,
       verification: {
         code: verificationCode(options.secret, result.id, result.version),
-        url: `${options.baseUrl}/api/reports/verify/${token}`,
+        url: `${options.baseUrl}${verifyPath(options.secret, result.id, result.version)}`,
       },
       issuedAt: vnDate(new Date()),
     });
-    analysisCandidates.push({
-      id: session.id,
-      scores: Object.fromEntries(Object.entries(items).map(([ref, it]) => [ref, it.score])),
-    });
-    for (const e of form.entries) {
-      maxByRef.set(e.itemRef, items[e.itemRef]?.maxScore ?? 1);
-      titles[e.itemRef] = e.title || e.itemRef;
-    }
+    analysed.push({ sessionId: session.id, form, items });
   }
   const ratings: Record<string, number> = { Tốt: 0, Khá: 0, Đạt: 0, 'Chưa đạt': 0 };
   for (const c of candidates) ratings[c.result.rating] = (ratings[c.result.rating] ?? 0) + 1;
+  const pending = wanted.length - final.length;
+  // A single candidate's report needs no item analysis of the sitting.
+  const { analysis, titles } = options.sessionId
+    ? await analyseResults(db, [], null)
+    : await analyseResults(db, analysed, sitting.flagThresholds as Partial<FlagThresholds> | null);
   const summary: SittingSummaryData = {
     school,
     sitting: sittingInfo,
     candidates: candidates.length,
+    pending,
     tenPointScores: candidates.map((c) => c.result.tenPoint),
     ratings,
-    analysis: analyseSitting(
-      [...maxByRef].map(([ref, maxScore]) => ({ ref, maxScore })),
-      analysisCandidates,
-    ),
+    analysis,
     itemTitles: titles,
     issuedAt: vnDate(new Date()),
   };
-  return { candidates, summary };
+  return { candidates, summary, pending };
 }

@@ -3,21 +3,30 @@
  * answers whether a printed report is genuine and still the current result version.
  * `GET /api/reports/sittings/{id}/summary.pdf` and `/candidates.zip` (staff with `results:read` in
  * the sitting's organisation) render the sitting summary and every candidate report, the zip
- * streamed as the reports are drawn. `GET /api/reports/sittings/{id}/forms` gives the results form by
- * form (which parallel form each candidate sat).
+ * streamed as the reports are drawn (in the render pool's worker threads, off the event loop).
+ * `GET /api/reports/verify/{token}/report.pdf` is the printed report itself, for whoever holds the
+ * token (the e-records service gets the link with each result). `GET .../sittings/{id}/analysis`
+ * gives the item analysis as JSON, flagged by the thresholds the board sets with
+ * `PUT .../sittings/{id}/flag-thresholds` (`results:write`). `GET /api/reports/sittings/{id}/forms`
+ * gives the results form by form (which parallel form each candidate sat).
  */
 import { timingSafeEqual } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { Readable } from 'node:stream';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { desc, eq } from 'drizzle-orm';
 import {
+  createRenderPool,
+  DEFAULT_FLAG_THRESHOLDS,
   normaliseCode,
-  ratingOf,
   renderCandidateReport,
   renderSittingSummary,
   verificationCode,
   zipReports,
+  type FlagThresholds,
 } from '../../../../grading/index.ts';
+import { appendAudit } from '../../../audit/audit-log.ts';
+import { errors } from '../../../errors.ts';
 import { sessionResults, sittingCandidates, candidateSessions, sittings } from '../../../delivery/tables.ts';
 import { students } from '../../../schema.ts';
 import { access, target } from '../../../policies/access.ts';
@@ -25,7 +34,10 @@ import { publicOrigin } from '../../public-url.ts';
 import type { AppEnv } from '../../env.ts';
 import { IdParam, security, staffErrors } from '../../common-schemas.ts';
 import { loadFormComparison } from './form-comparison.ts';
-import { loadSittingReports } from './load-reports.ts';
+import { loadSittingReports, ratingOfResult } from './load-reports.ts';
+import { analyseResults, type StoredItem } from './sitting-analysis.ts';
+import { loadSittingResults } from '../../../delivery/sitting-results.ts';
+import type { AssembledForm } from '../../../delivery/form.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const FormComparison = z
@@ -53,22 +65,98 @@ const FormComparison = z
   })
   .openapi('FormComparison');
 
+const unit = z.number().min(0).max(1);
+/** Item-analysis flag thresholds of a sitting: any subset; the rest keep their defaults. */
+const FlagThresholdsBody = z
+  .strictObject({
+    minP: unit.optional(),
+    maxP: unit.optional(),
+    minPointBiserial: z.number().min(-1).max(1).optional(),
+    minUpperLower: z.number().min(-1).max(1).optional(),
+    minSample: z.number().int().min(1).max(100_000).optional(),
+  })
+  .refine((t) => (t.minP ?? DEFAULT_FLAG_THRESHOLDS.minP) < (t.maxP ?? DEFAULT_FLAG_THRESHOLDS.maxP), {
+    message: 'minP must be below maxP',
+    path: ['minP'],
+  });
+
+const badRequestOf = (error: z.ZodError) => {
+  const issue = error.issues[0];
+  return errors.badRequest(`${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
+};
+
+/** How many worker threads render a batch: never more than there are reports, nor than cores. */
+const poolSize = (reports: number) => Math.max(1, Math.min(reports, availableParallelism()));
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Documents the item-analysis routes, which validate their own input (badRequestOf) and answer as analyseResults. */
+function documentAnalysisRoutes(app: OpenAPIHono<AppEnv>) {
+  const Thresholds = z
+    .object({
+      minP: unit,
+      maxP: unit,
+      minPointBiserial: z.number(),
+      minUpperLower: z.number(),
+      minSample: z.number().int().describe('Candidates an item must have been seen by before it is flagged'),
+    })
+    .openapi('FlagThresholds');
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/sittings/{id}/analysis',
+    summary:
+      "A sitting's item analysis over its final results: test statistics (KR-20/alpha, SEM), per item facility, point-biserial, upper-lower 27 %, distractors and flags, IRT when calibrated",
+    security,
+    request: { params: IdParam },
+    responses: {
+      200: {
+        description: 'The analysis',
+        ...json(
+          z.object({
+            candidates: z.number().int(),
+            pending: z.number().int(),
+            thresholds: Thresholds,
+            itemTitles: z.record(z.string(), z.string()),
+            test: z.record(z.string(), z.unknown()),
+            items: z.array(z.record(z.string(), z.unknown())),
+            irt: z.unknown().nullable(),
+            histogram: z.unknown(),
+          }),
+        ),
+      },
+      ...staffErrors,
+    },
+  });
+  app.openAPIRegistry.registerPath({
+    method: 'put',
+    path: '/sittings/{id}/flag-thresholds',
+    summary: "Set the sitting's item-flag thresholds (any subset; the rest take their defaults); audited",
+    security,
+    request: { params: IdParam, body: { required: true, ...json(FlagThresholdsBody) } },
+    responses: {
+      200: { description: 'The thresholds now in force', ...json(z.object({ thresholds: Thresholds })) },
+      ...staffErrors,
+    },
+  });
+}
 
 export function reportRoutes() {
   const app = new OpenAPIHono<AppEnv>();
+  documentAnalysisRoutes(app);
 
-  app.get('/verify/:token', async (c) => {
-    const [resultId = '', typed = ''] = c.req.param('token').split('.');
+  /** The result a verification token names, when the token is genuine; undefined otherwise. */
+  const resultOfToken = async (deps: AppEnv['Variables']['deps'], token: string) => {
+    const [resultId = '', typed = ''] = token.split('.');
     const code = normaliseCode(typed);
-    const invalid = () => c.json({ valid: false as const }, 404);
-    if (!UUID.test(resultId) || !code) return invalid();
-    const { db, config } = c.var.deps;
+    if (!UUID.test(resultId) || !code) return undefined;
+    const { db, config } = deps;
     const [row] = await db
       .select({
         result: sessionResults,
+        sittingId: sittings.id,
         sittingName: sittings.name,
         subject: sittings.subject,
+        ratingThresholds: sittings.ratingThresholds,
         fullName: students.fullName,
         candidateNumber: sittingCandidates.candidateNumber,
       })
@@ -78,26 +166,104 @@ export function reportRoutes() {
       .innerJoin(sittingCandidates, eq(sittingCandidates.id, candidateSessions.sittingCandidateId))
       .innerJoin(students, eq(students.id, sittingCandidates.studentId))
       .where(eq(sessionResults.id, resultId));
-    if (!row) return invalid();
+    if (!row) return undefined;
     const expected = Buffer.from(verificationCode(config.jwtSecret, row.result.id, row.result.version));
-    if (!timingSafeEqual(expected, Buffer.from(code))) return invalid();
+    if (!timingSafeEqual(expected, Buffer.from(code))) return undefined;
     const [latest] = await db
       .select({ version: sessionResults.version })
       .from(sessionResults)
       .where(eq(sessionResults.sessionId, row.result.sessionId))
       .orderBy(desc(sessionResults.version))
       .limit(1);
+    return { ...row, current: latest?.version === row.result.version };
+  };
+
+  app.get('/verify/:token', async (c) => {
+    const row = await resultOfToken(c.var.deps, c.req.param('token'));
+    if (!row) return c.json({ valid: false as const }, 404);
     const tenPoint = row.result.scaledScore ?? 0;
     return c.json({
       valid: true as const,
-      current: latest?.version === row.result.version,
+      current: row.current,
       version: row.result.version,
       candidate: { fullName: row.fullName, candidateNumber: row.candidateNumber },
       sitting: { name: row.sittingName, subject: row.subject },
       score: { raw: row.result.rawScore, max: row.result.maxScore, tenPoint },
-      rating: ratingOf(tenPoint),
+      // The rating stored with the result, under the sitting's own thresholds.
+      rating: ratingOfResult(row.result, row.ratingThresholds),
       issuedFor: row.result.createdAt.toISOString(),
     });
+  });
+
+  app.get('/verify/:token/report.pdf', async (c) => {
+    const row = await resultOfToken(c.var.deps, c.req.param('token'));
+    if (!row) throw errors.notFound('The score report');
+    if (!row.current)
+      throw errors.conflict(
+        'This result version has been replaced by a newer one; its report is no longer issued.',
+      );
+    const { candidates } = await loadSittingReports(c.var.deps.db, row.sittingId, {
+      secret: c.var.deps.config.jwtSecret,
+      baseUrl: publicOrigin(c),
+      sessionId: row.result.sessionId,
+    });
+    // Only a final result has a report (a pending one is not issued).
+    if (!candidates[0]) throw errors.notFound('The score report');
+    const pdf = await renderCandidateReport(candidates[0]);
+    return c.body(new Uint8Array(pdf), 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="phieu-bao-diem-${candidates[0].candidate.candidateNumber}.pdf"`,
+      'cache-control': 'no-store',
+    });
+  });
+
+  app.get('/sittings/:id/analysis', access('results:read', target.sitting()), async (c) => {
+    const { db } = c.var.deps;
+    const { sitting, candidates } = await loadSittingResults(db, c.req.param('id'));
+    const final = candidates.filter((s) => s.result?.status === 'final');
+    const thresholds = sitting.flagThresholds as Partial<FlagThresholds> | null;
+    const { analysis, titles } = await analyseResults(
+      db,
+      final.map((s) => ({
+        sessionId: s.session.id,
+        form: s.session.form as AssembledForm,
+        items: s.result!.outcomes as Record<string, StoredItem>,
+      })),
+      thresholds,
+    );
+    return c.json({
+      candidates: final.length,
+      pending: candidates.filter((s) => s.result && s.result.status !== 'final').length,
+      thresholds: { ...DEFAULT_FLAG_THRESHOLDS, ...thresholds },
+      itemTitles: titles,
+      test: analysis.test,
+      items: analysis.items,
+      irt: analysis.irt ?? null,
+      histogram: analysis.histogram,
+    });
+  });
+
+  app.put('/sittings/:id/flag-thresholds', access('results:write', target.sitting()), async (c) => {
+    const parsed = FlagThresholdsBody.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) throw badRequestOf(parsed.error);
+    const { db } = c.var.deps;
+    await db.transaction(async (tx) => {
+      await tx
+        .update(sittings)
+        .set({ flagThresholds: parsed.data })
+        .where(eq(sittings.id, c.req.param('id')));
+      await appendAudit(tx, {
+        actorId: c.var.actor.userId,
+        actorRole: c.var.actor.role,
+        action: 'results.flag_thresholds',
+        subjectType: 'sitting',
+        subjectId: c.req.param('id'),
+        organisationId: c.var.target?.id,
+        ip: c.var.clientIp,
+        details: parsed.data,
+      });
+    });
+    return c.json({ thresholds: { ...DEFAULT_FLAG_THRESHOLDS, ...parsed.data } });
   });
 
   app.openapi(
@@ -127,12 +293,17 @@ export function reportRoutes() {
       secret: c.var.deps.config.jwtSecret,
       baseUrl: publicOrigin(c),
     });
+    // Reports are drawn in worker threads, a few ahead of the zip, so the event loop stays free.
+    const pool = createRenderPool(poolSize(loaded.candidates.length));
     const zip = zipReports(
       loaded.candidates.map((data) => ({
         name: `${data.candidate.candidateNumber}.pdf`,
-        render: () => renderCandidateReport(data),
+        render: () => pool.render(data),
       })),
+      undefined,
+      { concurrency: poolSize(loaded.candidates.length) * 2 },
     );
+    zip.once('close', () => void pool.close());
     return c.body(Readable.toWeb(zip) as ReadableStream, 200, {
       'content-type': 'application/zip',
       'content-disposition': `attachment; filename="phieu-bao-diem-${c.req.param('id')}.zip"`,

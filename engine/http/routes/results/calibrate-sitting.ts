@@ -3,7 +3,8 @@
  * count as right), calibrated (Rasch or 2PL, marginal maximum likelihood with EM), and each
  * item's parameters, sample size and date written to the item bank's item row with the version
  * they were estimated on. Item versions themselves are immutable, so the calibration lives on
- * the item and names the version.
+ * the item and names the version. Columns are item versions, not item refs: parallel forms may
+ * use one ref (Q1) for different items, and those must not be pooled.
  */
 import { desc, eq, inArray } from 'drizzle-orm';
 import { calibrate } from '../../../../grading/index.ts';
@@ -54,22 +55,29 @@ export async function calibrateSitting(
     : [];
   const latest = new Map<string, (typeof results)[number]>();
   for (const r of results) if (!latest.has(r.sessionId)) latest.set(r.sessionId, r);
-  const versionOf = new Map<string, string>();
-  const scored: Record<string, { score: number; maxScore: number }>[] = [];
+  // One column per delivered item version; the ref each form used for it is kept for the answer.
+  const refOf = new Map<string, string>();
+  const scored: Map<string, { score: number; maxScore: number }>[] = [];
   for (const s of sessions) {
     const result = latest.get(s.id);
     if (result?.status !== 'final') continue;
-    for (const e of (s.form as AssembledForm).entries) versionOf.set(e.itemRef, e.itemVersionId);
-    scored.push(result.outcomes as Record<string, { score: number; maxScore: number }>);
+    const outcomes = result.outcomes as Record<string, { score: number; maxScore: number }>;
+    const byVersion = new Map<string, { score: number; maxScore: number }>();
+    for (const e of (s.form as AssembledForm).entries) {
+      if (!refOf.has(e.itemVersionId)) refOf.set(e.itemVersionId, e.itemRef);
+      const item = outcomes[e.itemRef];
+      if (item) byVersion.set(e.itemVersionId, item);
+    }
+    scored.push(byVersion);
   }
   if (scored.length < options.minSampleSize)
     return {
       refused: `minSampleSize: ${scored.length} final results, at least ${options.minSampleSize} are needed.`,
     };
-  const refs = [...versionOf.keys()];
+  const versionIds = [...refOf.keys()];
   const rows = scored.map((items) =>
-    refs.map((ref) => {
-      const item = items[ref];
+    versionIds.map((versionId) => {
+      const item = items.get(versionId);
       if (!item) return null;
       return item.maxScore > 0 && item.score >= item.maxScore - 1e-9 ? 1 : 0;
     }),
@@ -79,13 +87,13 @@ export async function calibrateSitting(
   const versions = await db
     .select({ id: itemVersions.id, itemId: itemVersions.itemId })
     .from(itemVersions)
-    .where(inArray(itemVersions.id, [...versionOf.values()]));
+    .where(inArray(itemVersions.id, versionIds));
   const itemOf = new Map(versions.map((v) => [v.id, v.itemId]));
   const calibratedAt = new Date();
   const written: CalibratedItem[] = [];
   await db.transaction(async (tx) => {
-    for (const [j, ref] of refs.entries()) {
-      const versionId = versionOf.get(ref)!;
+    for (const [j, versionId] of versionIds.entries()) {
+      const ref = refOf.get(versionId)!;
       const itemId = itemOf.get(versionId);
       const parameters = calibration.items[j];
       if (!itemId || !parameters) continue;

@@ -94,11 +94,20 @@ describe('GET /api/results/sittings/{id}/oneroster.zip', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/zip');
     const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
+    // The gradebook files and the roster files they reference (grading/exports/oneroster.test.ts
+    // checks those in detail).
     expect(Object.keys(zip.files).sort()).toEqual([
+      'academicSessions.csv',
       'categories.csv',
+      'classes.csv',
+      'courses.csv',
+      'enrollments.csv',
       'lineItems.csv',
       'manifest.csv',
+      'orgs.csv',
       'results.csv',
+      'roles.csv',
+      'users.csv',
     ]);
     const read = async (name: string) =>
       parse(await zip.file(name)!.async('string'), { columns: true }) as Record<string, string>[];
@@ -164,6 +173,10 @@ describe('GET /api/results/sittings/{id}/oneroster.zip', () => {
       .where(eq(students.id, scored.sessions[0]!.studentId));
     expect(total.classSourcedId).toBe(student!.classId);
     expect(total.schoolSourcedId).toBe(tree.schoolA.id);
+    // The sitting's school year, written to academicSessions.csv (required in 1.2 lineItems).
+    const [session] = await read('academicSessions.csv');
+    expect(total.academicSessionSourcedId).toBe(session!.sourcedId);
+    expect(session!.type).toBe('schoolYear');
 
     const results = await read('results.csv');
     expect(results).toHaveLength(8);

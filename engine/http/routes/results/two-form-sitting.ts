@@ -1,11 +1,13 @@
 /**
  * Test fixture: a scored sitting of two parallel forms (mã đề A and B, the same test items in
- * opposite orders), for the result exports and reports to show which form each candidate sat.
+ * opposite orders, or with `distinctItems` different items under the same refs Q1..Q3), for the
+ * result exports and reports to show which form each candidate sat.
  * Scheduling by stored tests is covered by sittings/parallel-forms.test.ts; here the sitting's
  * form set is written directly so the stand-in test scorer can grade it. Check-in, form choice
  * (A, B, A, ... in candidate-number order), answering and scoring go through the real paths.
  */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
+import { itemBankTables } from '../../../../item-bank/index.ts';
 import type { Engine } from '../../../engine.ts';
 import { FormSpec } from '../../../delivery/form.ts';
 import { parallelFormSet } from '../../../delivery/parallel-forms.ts';
@@ -20,7 +22,12 @@ type Tree = Awaited<ReturnType<typeof buildOrganisationTree>>;
 export async function buildTwoFormSitting(
   engine: Engine,
   tree: Tree,
-  options: { students: number; sitting?: Partial<typeof sittings.$inferInsert> },
+  options: {
+    students: number;
+    sitting?: Partial<typeof sittings.$inferInsert>;
+    /** Form B gets items of its own, stored under the same identifiers (so the same refs). */
+    distinctItems?: boolean;
+  },
 ) {
   const { db } = engine.deps;
   const itemCount = 3;
@@ -29,9 +36,26 @@ export async function buildTwoFormSitting(
   });
   const [row] = await db.select().from(sittings).where(eq(sittings.id, sitting.sittingId));
   const formA = FormSpec.parse(row!.formSpec);
+  const otherVersions = new Map<string, string>();
+  if (options.distinctItems) {
+    const ids = await buildItems(engine, tree, itemCount);
+    const versions = await db
+      .select({ id: itemBankTables.itemVersions.id, identifier: itemBankTables.items.identifier })
+      .from(itemBankTables.itemVersions)
+      .innerJoin(itemBankTables.items, eq(itemBankTables.items.id, itemBankTables.itemVersions.itemId))
+      .where(inArray(itemBankTables.itemVersions.itemId, ids));
+    for (const v of versions) otherVersions.set(v.identifier, v.id);
+  }
   const formB = FormSpec.parse({
     ...formA,
-    sections: formA.sections!.map((s) => ({ ...s, items: [...s.items].reverse() })),
+    sections: formA.sections!.map((s) => ({
+      ...s,
+      items: options.distinctItems
+        ? s.items.map((item) =>
+            'itemRef' in item ? { ...item, itemVersionId: otherVersions.get(item.itemRef)! } : item,
+          )
+        : [...s.items].reverse(),
+    })),
   });
   await db
     .update(sittings)

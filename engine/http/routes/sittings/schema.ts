@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { CANDIDATE_TOOLS } from '../../../protocol/candidate-tools.ts';
 import { ProctoringRules } from '../../../protocol/proctor.ts';
 
 const FormItemInput = z.object({
@@ -48,6 +49,11 @@ export const CreateSitting = z
     releasePolicy: z
       .enum(['immediately', 'after_close', 'after_review', 'with_items'])
       .default('after_review'),
+    /**
+     * Also issue one sitting-wide access code (8 characters): it checks a candidate in to their
+     * enrolled room, except candidates with a separate room, who need that room's code.
+     */
+    sittingAccessCode: z.boolean().default(false),
     /** Thông tư 22 rating thresholds on the 10-point scale; Tốt >= tot, Khá >= kha, Đạt >= dat (default 8, 6.5, 5). */
     ratingThresholds: z
       .object({
@@ -62,7 +68,8 @@ export const CreateSitting = z
         safeExamBrowser: z.boolean().default(false),
         proctoring: z.boolean().default(false),
         fullscreen: z.boolean().default(true),
-        tools: z.array(z.enum(['calculator', 'ruler', 'protractor', 'dictionary'])).default([]),
+        /** On-screen tools the candidate may open (sent in the session snapshot); none by default. */
+        tools: z.array(z.enum(CANDIDATE_TOOLS)).max(CANDIDATE_TOOLS.length).default([]),
         /** Browser Exam Keys of the SEB versions allowed (they differ per version and platform). */
         browserExamKeys: z
           .array(z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters'))
@@ -123,8 +130,17 @@ export const Sitting = z
     itemCount: z.number().int(),
     /** Labels of the parallel forms; empty for a sitting of one form. */
     forms: z.array(z.string()),
+    /** The sitting-wide access code, when one was issued (room codes work either way). */
+    accessCode: z.string().nullable(),
     rooms: z.array(
-      z.object({ id: z.uuid(), name: z.string(), accessCode: z.string(), candidates: z.number().int() }),
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        accessCode: z.string(),
+        candidates: z.number().int(),
+        /** The room seats candidates with a separate-room accommodation (and only them). */
+        separateRoom: z.boolean(),
+      }),
     ),
   })
   .openapi('Sitting');
@@ -139,9 +155,72 @@ export const AddCandidates = z
     classId: z.uuid().optional(),
     studentIds: z.array(z.uuid()).max(5000).optional(),
     extraTimePercent: z.number().int().min(0).max(200).default(0),
+    /** The room is a separate room for these candidates (accommodation); it may seat only such candidates. */
+    separateRoom: z.boolean().default(false),
   })
   .refine((b) => b.classId || b.studentIds?.length, {
     message: 'give classId or studentIds',
     path: ['classId'],
   })
   .openapi('AddCandidates');
+
+export const CandidateParam = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+  candidateNumber: z
+    .string()
+    .min(1)
+    .max(32)
+    .openapi({ param: { name: 'candidateNumber', in: 'path' }, description: 'Số báo danh' }),
+});
+
+export const ChangeAccommodations = z
+  .object({
+    /** Extra time on every time limit, in percent of it. */
+    extraTimePercent: z.number().int().min(0).max(200).optional(),
+    /** true: the candidate sits in a separate room, given as roomId; false: no longer. */
+    separateRoom: z.boolean().optional(),
+    /** The room the candidate sits in (a room of this sitting). */
+    roomId: z.uuid().optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    message: 'give extraTimePercent, separateRoom or roomId',
+    path: ['extraTimePercent'],
+  })
+  .refine((b) => b.separateRoom !== true || b.roomId, {
+    message: 'a separate room needs roomId: the room the candidate sits in alone or with others like them',
+    path: ['roomId'],
+  })
+  .openapi('ChangeAccommodations');
+
+export const SittingCandidate = z
+  .object({
+    candidateNumber: z.string(),
+    studentId: z.uuid(),
+    roomId: z.uuid(),
+    extraTimePercent: z.number().int(),
+    separateRoom: z.boolean(),
+  })
+  .openapi('SittingCandidate');
+
+export const RosterImportQuery = z.object({
+  /** true: check every row and report, enrolling no one. */
+  dryRun: z.enum(['true', 'false']).optional(),
+});
+
+export const RosterImportResult = z
+  .object({
+    total: z.number().int(),
+    enrolled: z.number().int(),
+    dryRun: z.boolean(),
+    candidates: z.array(
+      z.object({
+        line: z.number().int(),
+        nationalId: z.string(),
+        candidateNumber: z.string(),
+        room: z.string(),
+        extraTimePercent: z.number().int(),
+        separateRoom: z.boolean(),
+      }),
+    ),
+  })
+  .openapi('SittingRosterImportResult');

@@ -6,6 +6,7 @@ import type { Database } from '../../../db/database.ts';
 import { formSpecFromTest, TestFormError } from '../../../delivery/form-from-test.ts';
 import { appendAudit } from '../../../audit/audit-log.ts';
 import { candidateNumber, newAccessCode } from '../../../delivery/access-codes.ts';
+import { newSittingAccessCode } from '../../../delivery/sitting-access-code.ts';
 import { FormSpec, plannedItemCount, specItems } from '../../../delivery/form.ts';
 import { parallelFormSet, parallelFormsOf } from '../../../delivery/parallel-forms.ts';
 import { sittingSebFile } from '../../../seb/sitting-seb.ts';
@@ -27,6 +28,8 @@ import { IdParam, security, staffErrors } from '../../common-schemas.ts';
 import type { AppEnv } from '../../env.ts';
 import type { FormInput } from './schema.ts';
 import { AddCandidates, CreateRoom, CreateSitting, Sitting } from './schema.ts';
+import { sittingEnrolmentRoutes } from './enrolment.ts';
+import { assertRoomKeepsSeparation } from './separate-rooms.ts';
 
 const { items, itemVersions, itemBanks, assessmentTests, assessmentTestVersions } = itemBankTables;
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -233,6 +236,7 @@ export function sittingRoutes() {
               releasePolicy: body.releasePolicy,
               ratingThresholds: body.ratingThresholds ?? null,
               securityPolicy: body.securityPolicy,
+              accessCode: body.sittingAccessCode ? newSittingAccessCode() : null,
               createdBy: actor.userId,
             })
             .returning();
@@ -259,6 +263,7 @@ export function sittingRoutes() {
             durationMinutes: created.durationSeconds / 60,
             itemCount: refs.length,
             forms: formLabels(formSpec),
+            accessCode: created.accessCode,
             rooms: [],
           },
           201,
@@ -275,7 +280,7 @@ export function sittingRoutes() {
         responses: {
           200: {
             description: 'Sittings',
-            ...json(z.object({ items: z.array(Sitting.omit({ rooms: true })) })),
+            ...json(z.object({ items: z.array(Sitting.omit({ rooms: true, accessCode: true })) })),
           },
           ...staffErrors,
         },
@@ -325,6 +330,7 @@ export function sittingRoutes() {
             name: sittingRooms.name,
             accessCode: sittingRooms.accessCode,
             candidates: count(sittingCandidates.id),
+            separateRoom: sql<boolean>`coalesce(bool_or(${sittingCandidates.separateRoom}), false)`,
           })
           .from(sittingRooms)
           .leftJoin(sittingCandidates, eq(sittingCandidates.roomId, sittingRooms.id))
@@ -342,6 +348,7 @@ export function sittingRoutes() {
             durationMinutes: s!.durationSeconds / 60,
             itemCount: plannedItemCount(FormSpec.parse(s!.formSpec)),
             forms: formLabels(FormSpec.parse(s!.formSpec)),
+            accessCode: s!.accessCode,
             rooms,
           },
           200,
@@ -434,12 +441,13 @@ export function sittingRoutes() {
         const actor = c.var.actor;
         const result = await c.var.deps.db.transaction(async (tx) => {
           const rooms = await tx
-            .select({ id: sittingRooms.id })
+            .select({ id: sittingRooms.id, name: sittingRooms.name })
             .from(sittingRooms)
             .where(eq(sittingRooms.sittingId, sittingId))
             .orderBy(asc(sittingRooms.name));
           const roomIndex = rooms.findIndex((r) => r.id === body.roomId);
           if (roomIndex < 0) throw errors.badRequest('roomId: the room is not part of this sitting.');
+          await assertRoomKeepsSeparation(tx, rooms[roomIndex]!, body.separateRoom);
           const chosen = await tx
             .select({ id: students.id, path: organisations.path })
             .from(students)
@@ -479,6 +487,7 @@ export function sittingRoutes() {
             roomId: body.roomId,
             candidateNumber: candidateNumber(roomIndex + 1, n + i + 1),
             extraTimePercent: body.extraTimePercent,
+            separateRoom: body.separateRoom,
           }));
           if (values.length) await tx.insert(sittingCandidates).values(values);
           await appendAudit(tx, {
@@ -489,7 +498,7 @@ export function sittingRoutes() {
             subjectId: sittingId,
             organisationId: sittingOrg.id,
             ip: c.var.clientIp,
-            details: { added: values.length, roomId: body.roomId },
+            details: { added: values.length, roomId: body.roomId, separateRoom: body.separateRoom },
           });
           return values;
         });
@@ -524,6 +533,7 @@ export function sittingRoutes() {
                     sessionId: z.string().nullable(),
                     state: z.string(),
                     extraTimePercent: z.number().int(),
+                    separateRoom: z.boolean(),
                     /** The parallel form the candidate was given (null: one form, or not checked in). */
                     form: z.string().nullable(),
                   }),
@@ -544,6 +554,7 @@ export function sittingRoutes() {
             sessionId: candidateSessions.id,
             state: sql<string>`coalesce(${candidateSessions.state}::text, 'scheduled')`,
             extraTimePercent: sittingCandidates.extraTimePercent,
+            separateRoom: sittingCandidates.separateRoom,
             form: sql<string | null>`${candidateSessions.form} -> 'parallelForm' ->> 'label'`,
           })
           .from(sittingCandidates)
@@ -553,5 +564,6 @@ export function sittingRoutes() {
           .orderBy(asc(sittingCandidates.candidateNumber));
         return c.json({ items: rows }, 200);
       },
-    );
+    )
+    .route('/', sittingEnrolmentRoutes());
 }

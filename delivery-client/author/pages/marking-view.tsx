@@ -1,0 +1,275 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, call } from '../api.ts';
+import { useT } from '../i18n.tsx';
+import { MarkingResponse } from './marking-response.tsx';
+
+type Role = 'first' | 'second' | 'moderator';
+interface Criterion {
+  id: string;
+  name: string;
+  levels: { label: string; points: number }[];
+}
+interface GivenMark {
+  role: Role;
+  score: number;
+  levels: Record<string, number>;
+  comment: string | null;
+}
+interface QueueEntry {
+  sessionId: string;
+  role: Role;
+  candidate: { label: string } | { fullName: string; candidateNumber: string };
+  response: Record<string, never> | null;
+  marks?: GivenMark[];
+  discrepancy?: number | null;
+}
+interface Queue {
+  item: {
+    title: string;
+    prompt: string;
+    interactions: { responseIdentifier: string; type: string }[];
+  } | null;
+  rubric: Criterion[] | null;
+  maxScore: number | null;
+  discrepancyThreshold: number;
+  queue: QueueEntry[];
+}
+interface Saved {
+  role: Role;
+  score: number;
+  itemState: 'awaiting_second' | 'awaiting_moderator' | 'resolved';
+  result: { version: number; scaledScore: number | null; rating: string | null } | null;
+}
+
+/** One item's responses, one at a time: the prompt, the response, the rubric (or points) and a comment; save and next. */
+export function MarkingView(props: { sittingId: string; itemRef: string; title: string; onBack(): void }) {
+  const { sittingId, itemRef } = props;
+  const { t, lang } = useT();
+  const [data, setData] = useState<Queue>();
+  const [index, setIndex] = useState(0);
+  const [levels, setLevels] = useState<Record<string, number>>({});
+  const [points, setPoints] = useState('');
+  const [comment, setComment] = useState('');
+  const [notices, setNotices] = useState<string[]>([]);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const load = useCallback(async () => {
+    const queue = await call<Queue>(
+      'GET',
+      `/marking/sittings/${sittingId}/queue?item=${encodeURIComponent(itemRef)}`,
+    );
+    setData(queue);
+    return queue;
+  }, [sittingId, itemRef]);
+  useEffect(() => {
+    load().catch((e: Error) => setError(e.message));
+  }, [load]);
+  const fresh = () => {
+    setLevels({});
+    setPoints('');
+    setComment('');
+    heading.current?.focus();
+  };
+
+  const number = (x: number) =>
+    x.toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 2 });
+  if (!data) return <p>{error || '…'}</p>;
+  const entries = data.queue;
+  const entry = entries[Math.min(index, entries.length - 1)];
+  const rubric = data.rubric;
+  const rubricMax = rubric?.reduce((s, c) => s + Math.max(...c.levels.map((l) => l.points)), 0);
+  const max = rubricMax ?? data.maxScore ?? undefined;
+  const rubricTotal = rubric?.reduce((s, c) => s + (c.levels[levels[c.id] ?? -1]?.points ?? 0), 0) ?? 0;
+  const complete = rubric ? rubric.every((c) => levels[c.id] !== undefined) : points.trim() !== '';
+
+  async function save() {
+    if (!entry) return;
+    setError('');
+    setBusy(true);
+    try {
+      const saved = await call<Saved>('POST', `/marking/sittings/${sittingId}/marks`, {
+        sessionId: entry.sessionId,
+        itemRef,
+        ...(rubric ? { levels } : { score: Number(points.replace(',', '.')) }),
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+      });
+      const said = [t('mark.saved', { score: number(saved.score), role: t(`mark.role.${saved.role}`) })];
+      if (saved.itemState !== 'resolved' || !saved.result) said.push(t(`mark.state.${saved.itemState}`));
+      if (saved.result)
+        said.push(
+          t('mark.rescored', {
+            version: saved.result.version,
+            score: saved.result.scaledScore === null ? '–' : number(saved.result.scaledScore),
+            rating: saved.result.rating ? `, ${saved.result.rating}` : '',
+          }),
+        );
+      setNotices(said);
+      // The saved response leaves this marker's queue, so the same position shows the next one.
+      const next = await load();
+      setIndex((i) => Math.min(i, Math.max(0, next.queue.length - 1)));
+      fresh();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        setError(t('mark.taken'));
+        await load().catch(() => undefined);
+      } else setError(t('error.generic', { message: (e as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const who = entry
+    ? 'label' in entry.candidate
+      ? t('mark.anonymous', { label: entry.candidate.label })
+      : t('mark.named', { name: entry.candidate.fullName, number: entry.candidate.candidateNumber })
+    : '';
+  return (
+    <section aria-labelledby="marking-item-title" className="marking">
+      <button type="button" className="secondary" onClick={props.onBack}>
+        {t('mark.backToItems')}
+      </button>
+      <h2 id="marking-item-title" ref={heading} tabIndex={-1}>
+        {t('mark.markItem', { title: data.item?.title ?? props.title })}
+      </h2>
+      <div aria-live="polite" className="marking-notices">
+        {notices.map((n) => (
+          <p key={n} className="notice">
+            {n}
+          </p>
+        ))}
+        {error && <p className="error">{error}</p>}
+      </div>
+      {data.item?.prompt && (
+        <section aria-labelledby="marking-prompt" className="card marking-prompt">
+          <h3 id="marking-prompt">{t('mark.prompt')}</h3>
+          <div className="marking-text">{data.item.prompt}</div>
+        </section>
+      )}
+      {!entry ? (
+        <p>{t('mark.empty')}</p>
+      ) : (
+        <form
+          className="marking-form"
+          aria-labelledby="marking-position"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <p id="marking-position" className="marking-head">
+            <strong>
+              {t('mark.position', { n: Math.min(index, entries.length - 1) + 1, total: entries.length })}
+            </strong>
+            <span>{who}</span>
+            <span className={`badge role-${entry.role}`}>
+              {t('mark.yourRole', { role: t(`mark.role.${entry.role}`) })}
+            </span>
+          </p>
+          <section aria-labelledby="marking-response-title" className="card">
+            <h3 id="marking-response-title">{t('mark.response')}</h3>
+            <MarkingResponse responses={entry.response} interactions={data.item?.interactions ?? []} />
+          </section>
+          {entry.role === 'moderator' && entry.marks && (
+            <section aria-labelledby="marking-moderation" className="card marking-moderation">
+              <h3 id="marking-moderation">{t('mark.moderation')}</h3>
+              <ul>
+                {entry.marks.map((m) => (
+                  <li key={m.role}>
+                    <strong>
+                      {t('mark.markBy', { role: t(`mark.role.${m.role}`), score: number(m.score) })}
+                    </strong>
+                    {rubric && (
+                      <span className="muted">
+                        {' '}
+                        ·{' '}
+                        {rubric
+                          .map((c) => `${c.name}: ${c.levels[m.levels[c.id] ?? -1]?.label ?? '–'}`)
+                          .join(' · ')}
+                      </span>
+                    )}
+                    {m.comment && <div>{t('mark.markComment', { comment: m.comment })}</div>}
+                  </li>
+                ))}
+              </ul>
+              {entry.discrepancy !== null && entry.discrepancy !== undefined && (
+                <p className="marking-discrepancy">
+                  {t('mark.discrepancy', {
+                    diff: number(entry.discrepancy),
+                    threshold: number(data.discrepancyThreshold),
+                  })}
+                </p>
+              )}
+            </section>
+          )}
+          {rubric ? (
+            <fieldset className="marking-rubric">
+              <legend>{entry.role === 'moderator' ? t('mark.finalScore') : t('mark.rubric')}</legend>
+              {rubric.map((c) => (
+                <fieldset key={c.id} className="marking-criterion">
+                  <legend>{c.name}</legend>
+                  {c.levels.map((l, i) => (
+                    <label key={i} className="marking-level">
+                      <input
+                        type="radio"
+                        name={`criterion-${c.id}`}
+                        checked={levels[c.id] === i}
+                        onChange={() => setLevels((all) => ({ ...all, [c.id]: i }))}
+                      />
+                      {t('mark.level', { label: l.label, points: number(l.points) })}
+                    </label>
+                  ))}
+                </fieldset>
+              ))}
+              <p className="marking-total" aria-live="polite">
+                {t('mark.total', { score: number(rubricTotal), max: number(rubricMax ?? 0) })}
+              </p>
+            </fieldset>
+          ) : (
+            <label className="field marking-points">
+              {t('mark.score', { max: max === undefined ? '–' : number(max) })}
+              <input
+                type="number"
+                inputMode="decimal"
+                min={0}
+                max={max}
+                step="0.25"
+                required
+                value={points}
+                onChange={(e) => setPoints(e.target.value)}
+              />
+            </label>
+          )}
+          <label className="field">
+            {t('mark.comment')}
+            <textarea
+              rows={3}
+              value={comment}
+              maxLength={4000}
+              onChange={(e) => setComment(e.target.value)}
+            />
+          </label>
+          {rubric && !complete && <p className="muted">{t('mark.needsAllCriteria')}</p>}
+          <div className="actions">
+            <button type="submit" disabled={busy || !complete}>
+              {t('mark.save')}
+            </button>
+            {entries.length > 1 && (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setIndex((i) => (i + 1) % entries.length);
+                  fresh();
+                }}
+              >
+                {t('mark.skip')}
+              </button>
+            )}
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

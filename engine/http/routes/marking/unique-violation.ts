@@ -1,0 +1,11 @@
+/**
+ * Whether a database error is a unique-constraint violation (SQLSTATE 23505), however the driver
+ * wrapped it: drizzle puts the driver's error (postgres or PGlite) in `cause`.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

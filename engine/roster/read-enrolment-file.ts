@@ -1,0 +1,42 @@
+/**
+ * Reads a sitting roster CSV (comma, semicolon or tab; UTF-8 with or without BOM) into raw rows
+ * keyed by enrolment field, each with its line in the file as a spreadsheet program shows it.
+ */
+import {
+  ENROLMENT_FIELD_LABELS,
+  enrolmentFieldForHeader,
+  REQUIRED_ENROLMENT_FIELDS,
+  type EnrolmentField,
+} from './enrolment-row.ts';
+import { readCsvTable } from './read-csv-table.ts';
+import { RosterFileError } from './roster-file-error.ts';
+
+export interface RawEnrolmentRow {
+  line: number;
+  values: Partial<Record<EnrolmentField, string>>;
+}
+
+export function readEnrolmentCsv(bytes: Uint8Array): RawEnrolmentRow[] {
+  const { header, rows } = readCsvTable(bytes);
+  const columns = new Map<number, EnrolmentField>();
+  header.forEach((name, index) => {
+    const field = enrolmentFieldForHeader(name);
+    if (field && ![...columns.values()].includes(field)) columns.set(index, field);
+  });
+  const missing = REQUIRED_ENROLMENT_FIELDS.filter((f) => ![...columns.values()].includes(f));
+  if (missing.length) {
+    const columns = missing.map((f) => `"${ENROLMENT_FIELD_LABELS[f]}"`).join(', ');
+    const found = header
+      .filter(Boolean)
+      .map((h) => `"${h}"`)
+      .join(', ');
+    throw new RosterFileError(`The header row lacks ${columns}; found: ${found}.`, 'columns_missing', {
+      columns,
+      found,
+    });
+  }
+  return rows.map(({ line, cells }) => ({
+    line,
+    values: Object.fromEntries([...columns].map(([index, field]) => [field, cells[index] ?? ''])),
+  }));
+}
