@@ -295,7 +295,7 @@ describe('the exam board manages a sitting in Chromium', () => {
     await form.getByRole('button', { name: 'Lưu hỗ trợ' }).click();
     await form
       .getByText(
-        'Không thay đổi được: Phòng Phòng 01 đã có 4 thí sinh không thi phòng riêng; hãy chọn một phòng riêng.',
+        'Không thay đổi được: Phòng 01 đã có 4 thí sinh không thi phòng riêng; hãy chọn một phòng riêng.',
       )
       .waitFor();
     await expectAccessible(page, 'accommodations refused');

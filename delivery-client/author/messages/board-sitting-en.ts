@@ -113,9 +113,9 @@ export const boardSittingEn: Record<BoardSittingMessageKey, string> = {
   'sit.issue.candidate_number_taken': 'Số báo danh {candidateNumber} is already in this sitting',
   'sit.issue.candidate_number_repeated': 'Số báo danh {candidateNumber} is already on line {line}',
   'sit.issue.room_would_mix_separate':
-    'room {room} is a separate room ({by}); a room may not mix candidates with and without Phòng riêng',
+    '{room} is a separate room ({by}); a room may not mix candidates with and without Phòng riêng',
   'sit.issue.room_would_mix_ordinary':
-    'room {room} is not a separate room ({by}); a room may not mix candidates with and without Phòng riêng',
+    '{room} is not a separate room ({by}); a room may not mix candidates with and without Phòng riêng',
   'sit.issue.byLine': 'line {line}',
   'sit.issue.byEnrolled': 'candidates already enrolled',
   'sit.issue.invalid_value': 'the value "{value}" of column {field} is not valid',
@@ -128,7 +128,7 @@ export const boardSittingEn: Record<BoardSittingMessageKey, string> = {
   'sit.conflict.candidate_started':
     'Candidate {number} has started; give a time extension from the proctor screen instead.',
   'sit.conflict.room_has_ordinary_candidates':
-    'Room {room} already seats {count} candidate(s) without a separate-room arrangement; choose a room of its own.',
+    '{room} already seats {count} candidate(s) without a separate-room arrangement; choose a room of its own.',
   'sit.conflict.room_is_separate':
-    'Room {room} is a separate room ({count} candidate(s) with that arrangement); choose another room.',
+    '{room} is a separate room ({count} candidate(s) with that arrangement); choose another room.',
 };

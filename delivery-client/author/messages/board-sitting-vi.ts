@@ -113,9 +113,9 @@ export const boardSittingVi = {
   'sit.issue.candidate_number_taken': 'Số báo danh {candidateNumber} đã có trong kỳ thi',
   'sit.issue.candidate_number_repeated': 'Số báo danh {candidateNumber} trùng với dòng {line}',
   'sit.issue.room_would_mix_separate':
-    'phòng {room} là phòng riêng ({by}); một phòng không được xếp lẫn thí sinh có và không có Phòng riêng',
+    '{room} là phòng riêng ({by}); một phòng không được xếp lẫn thí sinh có và không có Phòng riêng',
   'sit.issue.room_would_mix_ordinary':
-    'phòng {room} không phải phòng riêng ({by}); một phòng không được xếp lẫn thí sinh có và không có Phòng riêng',
+    '{room} không phải phòng riêng ({by}); một phòng không được xếp lẫn thí sinh có và không có Phòng riêng',
   'sit.issue.byLine': 'theo dòng {line}',
   'sit.issue.byEnrolled': 'theo các thí sinh đã ghi danh',
   'sit.issue.invalid_value': 'giá trị "{value}" của cột {field} không hợp lệ',
@@ -128,8 +128,8 @@ export const boardSittingVi = {
   'sit.conflict.candidate_started':
     'Thí sinh {number} đã bắt đầu làm bài; hãy cộng thêm thời gian từ màn hình giám thị.',
   'sit.conflict.room_has_ordinary_candidates':
-    'Phòng {room} đã có {count} thí sinh không thi phòng riêng; hãy chọn một phòng riêng.',
+    '{room} đã có {count} thí sinh không thi phòng riêng; hãy chọn một phòng riêng.',
   'sit.conflict.room_is_separate':
-    'Phòng {room} là phòng riêng ({count} thí sinh có hỗ trợ này); hãy chọn phòng khác.',
+    '{room} là phòng riêng ({count} thí sinh có hỗ trợ này); hãy chọn phòng khác.',
 } as const;
 export type BoardSittingMessageKey = keyof typeof boardSittingVi;

@@ -40,10 +40,10 @@ describe('roster refusals', () => {
     const mix = (params: Record<string, string | number>) =>
       describeRowProblem(vi, { line: 9, reason: 'x', issues: [{ code: 'room_would_mix', params }] });
     expect(mix({ room: 'P1', roomKind: 'separate', decidedBy: 'line', line: 3 })).toBe(
-      'phòng P1 là phòng riêng (theo dòng 3); một phòng không được xếp lẫn thí sinh có và không có Phòng riêng',
+      'P1 là phòng riêng (theo dòng 3); một phòng không được xếp lẫn thí sinh có và không có Phòng riêng',
     );
     expect(mix({ room: 'P2', roomKind: 'ordinary', decidedBy: 'enrolled_candidates' })).toContain(
-      'phòng P2 không phải phòng riêng (theo các thí sinh đã ghi danh)',
+      'P2 không phải phòng riêng (theo các thí sinh đã ghi danh)',
     );
   });
 
@@ -74,14 +74,14 @@ describe('accommodation conflicts', () => {
     const conflict = (reason: string, params: Record<string, string | number>) =>
       new ApiError(409, 'conflict', 'english sentence', { reason, params });
     expect(describeConflict(vi, conflict('room_is_separate', { room: 'P3', count: 2 }))).toBe(
-      'Phòng P3 là phòng riêng (2 thí sinh có hỗ trợ này); hãy chọn phòng khác.',
+      'P3 là phòng riêng (2 thí sinh có hỗ trợ này); hãy chọn phòng khác.',
     );
     expect(
       describeConflict(vi, conflict('candidate_started', { candidateNumber: 'TS-01', state: 'in_progress' })),
     ).toBe('Thí sinh TS-01 đã bắt đầu làm bài; hãy cộng thêm thời gian từ màn hình giám thị.');
     expect(
       describeConflict(en, conflict('room_has_ordinary_candidates', { room: 'P1', count: 5 })),
-    ).toContain('Room P1 already seats 5 candidate(s)');
+    ).toContain('P1 already seats 5 candidate(s)');
     expect(describeConflict(vi, conflict('something_new', {}))).toBe('english sentence');
   });
 });
