@@ -14,6 +14,7 @@ import type {
   TimeState,
 } from '../../engine/client.ts';
 import type { AnswerStore, PendingSave } from './answer-store.ts';
+import { resumedAnswers } from './resumed-answers.ts';
 import { deviceId, tabId } from './session-storage.ts';
 import { SAVE_RETRY_MS, saveRefusalAction } from './save-refusals.ts';
 
@@ -176,23 +177,16 @@ export class ExamConnection {
     const { snapshot } = res;
     const local = await this.store.latest(this.sessionId);
     const knownBefore = new Map(this.serverSeq);
-    const answers: Record<string, ItemResponses> = {};
-    for (const [ref, saved] of Object.entries(snapshot.responses)) {
-      answers[ref] = saved.responses;
+    for (const [ref, saved] of Object.entries(snapshot.responses))
       this.serverSeq.set(ref, Math.max(saved.seq, knownBefore.get(ref) ?? 0));
-    }
-    for (const [ref, save] of local) {
-      if (save.seq > (snapshot.responses[ref]?.seq ?? 0)) answers[ref] = save.responses;
-    }
-    // The reads above took time, and the candidate may have gone on typing (a reconnection mid-answer):
-    // what this page holds for an item it answered is newer than the snapshot and the device's store,
-    // unless the engine has since stored a later version from elsewhere (a session moved to another device).
-    for (const ref of this.answeredHere) {
-      const ours = Math.max(local.get(ref)?.seq ?? 0, knownBefore.get(ref) ?? 0);
-      const theirs = snapshot.responses[ref]?.seq ?? 0;
-      const held = this.state.answers[ref];
-      if (held !== undefined && theirs <= ours) answers[ref] = held;
-    }
+    // The reads above took time, and the candidate may have gone on typing (a reconnection mid-answer).
+    const answers = resumedAnswers({
+      snapshot: snapshot.responses,
+      local,
+      knownBefore,
+      answeredHere: this.answeredHere,
+      held: this.state.answers,
+    });
     this.applyTime(snapshot.time);
     this.set({
       connection: 'online',
