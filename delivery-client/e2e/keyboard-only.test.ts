@@ -193,7 +193,19 @@ describe('keyboard-only completion', () => {
       )
       .toContain('return a + b');
     await saved();
-    // Tab indents inside the editor; Escape leaves it.
+    // Tab indents inside the editor; Escape leaves it, onto "restore the starter code". Restoring is
+    // announced and undoable: Ctrl+Z back in the editor brings the candidate's code back.
+    await press('Escape');
+    const editorText = async () =>
+      (await page.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Khôi phục mã ban đầu');
+    await press('Enter');
+    await page.getByRole('status').getByText('Đã khôi phục mã ban đầu.', { exact: false }).waitFor();
+    await expect.poll(editorText).not.toContain('return a + b');
+    await tabTo(page, (el) => /Trình soạn thảo mã/.test(el.name));
+    await press('Control+z');
+    await expect.poll(editorText).toContain('return a + b');
+    await saved();
     await press('Escape');
     await to('Xem lại và nộp bài');
     await press('Enter');

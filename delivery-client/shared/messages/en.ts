@@ -137,6 +137,8 @@ export const en: Record<MessageKey, string> = {
   'item.codeKeyboard': 'In the editor, Tab indents; press Esc to leave the editor.',
   'item.codeLoading': 'Loading the code editor…',
   'item.codeReset': 'Restore the starter code',
+  'item.codeRestored':
+    'The starter code is back. To get your code back, go into the editor and press Ctrl+Z.',
   'item.codeRun': 'Run the sample tests',
   'item.codeRunning': 'Running…',
   'item.codeResults':

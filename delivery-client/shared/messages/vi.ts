@@ -136,6 +136,7 @@ export const vi = {
     'Trong trình soạn thảo, phím Tab chèn khoảng thụt lề; bấm Esc để rời khỏi trình soạn thảo.',
   'item.codeLoading': 'Đang tải trình soạn thảo mã…',
   'item.codeReset': 'Khôi phục mã ban đầu',
+  'item.codeRestored': 'Đã khôi phục mã ban đầu. Muốn lấy lại mã vừa viết, vào ô soạn mã và nhấn Ctrl+Z.',
   'item.codeRun': 'Chạy thử với các test mẫu',
   'item.codeRunning': 'Đang chạy thử…',
   'item.codeResults': 'Kết quả chạy thử (chỉ các test mẫu; bài được chấm trên tất cả các test khi nộp)',

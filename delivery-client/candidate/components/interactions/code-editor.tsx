@@ -68,7 +68,13 @@ export default function CodeEditor({
 
   useEffect(() => {
     const instance = editor.current;
-    if (instance && instance.getValue() !== value) instance.setValue(value);
+    const model = instance?.getModel();
+    if (!instance || !model || model.getValue() === value) return;
+    // An edit rather than setValue, which empties the undo stack: Ctrl+Z brings back the code a
+    // "restore the starter code" (or a version resumed from another device) replaced.
+    instance.pushUndoStop();
+    instance.executeEdits('exam', [{ range: model.getFullModelRange(), text: value }]);
+    instance.pushUndoStop();
   }, [value]);
 
   return <div ref={host} className="code-editor" data-language={language} />;

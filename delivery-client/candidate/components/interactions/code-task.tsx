@@ -51,6 +51,7 @@ export function CodeTaskInteraction({ element }: InteractionProps) {
   const starter = starterElement ? textOf(starterElement).replace(/^\n/, '') : '';
   const value = typeof responses[id] === 'string' ? (responses[id] as string) : starter;
   const reset = useRef<HTMLButtonElement>(null);
+  const [restored, setRestored] = useState(false);
   return (
     <div
       className="interaction code-task"
@@ -68,16 +69,29 @@ export function CodeTaskInteraction({ element }: InteractionProps) {
           language={language}
           value={value}
           label={t('item.codeEditor', { language })}
-          onChange={(code) => set(id, code)}
+          onChange={(code) => {
+            if (code !== starter) setRestored(false);
+            set(id, code);
+          }}
           onEscape={() => reset.current?.focus()}
         />
       </Suspense>
       <div className="code-actions">
-        <button type="button" ref={reset} onClick={() => set(id, starter)}>
+        <button
+          type="button"
+          ref={reset}
+          onClick={() => {
+            set(id, starter);
+            setRestored(true);
+          }}
+        >
           {t('item.codeReset')}
         </button>
         {runCode && <RunSampleTests run={() => runCode(id, value)} />}
       </div>
+      <p role="status" className="hint">
+        {restored ? t('item.codeRestored') : ''}
+      </p>
     </div>
   );
 }
