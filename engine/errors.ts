@@ -33,8 +33,8 @@ export const errors = {
   invalidCredentials: () => new AppError(401, 'invalid_credentials', 'The username or password is wrong.'),
   invalidToken: (message = 'The access token is missing, expired or invalid.') =>
     new AppError(401, 'invalid_token', message),
-  forbidden: (message = 'You do not have access to this resource.') =>
-    new AppError(403, 'forbidden', message),
+  forbidden: (message = 'You do not have access to this resource.', details?: unknown) =>
+    new AppError(403, 'forbidden', message, details),
   notFound: (what: string) => new AppError(404, 'not_found', `${what} was not found.`),
   conflict: (message: string, details?: unknown) => new AppError(409, 'conflict', message, details),
   tooLarge: (message: string) => new AppError(413, 'payload_too_large', message),

@@ -278,6 +278,24 @@ describe('the marking list', () => {
     await expect.poll(() => links.count()).toBe(before + 1);
     await page.context().close();
   });
+
+  it('tells a teacher left out of the assigned marking team why a linked sitting does not open', async () => {
+    const teamed = await buildEssaySitting(engine, tree, { students: 1 });
+    const assigned = await api(engine).call('PUT', `/api/sittings/${teamed.sittingId}/markers`, {
+      json: { markers: [{ userId: secondTeacher.userId, role: 'marker' }] },
+      token: await tokenFor(engine, tree.examBoard),
+    });
+    expect(assigned.status).toBe(200);
+    const page = await signIn(tree.teacherA);
+    await page.goto(`${baseUrl}/author/#/marking/${teamed.sittingId}`);
+    await page
+      .getByRole('alert')
+      .getByText('Kì thi này đã có danh sách giám khảo được phân công, và bạn không có trong danh sách.', {
+        exact: false,
+      })
+      .waitFor();
+    await page.context().close();
+  });
 });
 
 /** A new version of Q1 whose key is A instead of B (a key correction). */

@@ -1,7 +1,7 @@
 /**
  * The exam board's sitting panel in Chromium: the sitting-wide access code, enrolment from a roster
  * CSV (line-numbered problems, all or nothing), candidates' accommodations (409s shown), and the
- * item analysis with its flag thresholds; each step checked in the database or the page.
+ * item analysis with its flag thresholds, and the marking team; each step checked in the database or the page.
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -12,14 +12,14 @@ import { itemBankTables, parseItemXml, plainText, saveItemVersion } from '../../
 import { createQtiScorer } from '../../engine/delivery/qti-scorer.ts';
 import { scoreSession } from '../../engine/delivery/score-session.ts';
 import { startSession, submitSession } from '../../engine/delivery/session-commands.ts';
-import { sittingCandidates, sittings, students } from '../../engine/schema.ts';
+import { sittingCandidates, sittingMarkers, sittings, students, users } from '../../engine/schema.ts';
 import {
   buildQtiItems,
   buildSitting,
   checkInCandidate,
   QTI_ITEM_KINDS,
 } from '../../engine/test/delivery-fixtures.ts';
-import { buildOrganisationTree } from '../../engine/test/factories.ts';
+import { buildOrganisationTree, buildStaff } from '../../engine/test/factories.ts';
 import { api } from '../../engine/test/http.ts';
 import type { TestEngine } from '../../engine/test/test-engine.ts';
 import { screenshotDir, startE2e, stopE2e } from './browser.ts';
@@ -421,6 +421,84 @@ describe('the exam board manages a sitting in Chromium', () => {
       minUpperLower: 0.2,
       minSample: 7,
     });
+    await page.context().close();
+  }, 240_000);
+
+  it('assigns the marking team: a disabled account is named and refused, then the team is stored', async () => {
+    const { db } = engine.deps;
+    // Office staff cover the office's sitting, so they can be assigned.
+    const named = async (fullName: string) => {
+      const user = await buildStaff(db, 'teacher', tree.office);
+      await db.update(users).set({ fullName }).where(eq(users.id, user.userId));
+      return user;
+    };
+    const hoa = await named('Phạm Thị Hoa');
+    const minh = await named('Đỗ Văn Minh');
+    const khanh = await named('Vũ Văn Khánh');
+    const page = await signIn();
+    const panel = await openPanel(page, ENROLMENT);
+    const team = panel.getByRole('region', { name: 'Giám khảo chấm bài' });
+    await team.getByText('Chưa phân công: mọi giáo viên của trường đều chấm được.').waitFor();
+    await team
+      .getByText('Khi chưa phân công ai, mọi giáo viên của trường đều chấm được.', { exact: false })
+      .waitFor();
+    await expectAccessible(page, 'marking team');
+
+    // By keyboard: Space ticks Hoa, whose role select then opens as a marker (Giám khảo).
+    const assign = (who: { username: string }, fullName: string) =>
+      team.getByRole('checkbox', { name: `Phân công ${fullName} (${who.username}) chấm bài` });
+    const roleOf = (who: { username: string }, fullName: string) =>
+      team.getByRole('combobox', { name: `Nhiệm vụ chấm của ${fullName} (${who.username})` });
+    expect(await roleOf(hoa, 'Phạm Thị Hoa').isDisabled()).toBe(true);
+    await assign(hoa, 'Phạm Thị Hoa').focus();
+    await page.keyboard.press('Space');
+    expect(await assign(hoa, 'Phạm Thị Hoa').isChecked()).toBe(true);
+    expect(await roleOf(hoa, 'Phạm Thị Hoa').isEnabled()).toBe(true);
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe(`Nhiệm vụ chấm của Phạm Thị Hoa (${hoa.username})`);
+    await assign(minh, 'Đỗ Văn Minh').check();
+    await roleOf(minh, 'Đỗ Văn Minh').selectOption({ label: 'Tổ trưởng chấm thi' });
+    await assign(khanh, 'Vũ Văn Khánh').check();
+    await team.getByText('Đã chọn 3 người chấm bài.').waitFor();
+
+    // Khánh's account is disabled meanwhile: the engine refuses the whole team and the page names him.
+    await db.update(users).set({ disabled: true }).where(eq(users.id, khanh.userId));
+    await team.getByRole('button', { name: 'Lưu phân công' }).click();
+    await team
+      .getByText(`Không phân công được Vũ Văn Khánh (${khanh.username}): tài khoản đã bị khoá.`)
+      .waitFor();
+    const stored = () =>
+      db
+        .select({ userId: sittingMarkers.userId, role: sittingMarkers.role, by: sittingMarkers.assignedBy })
+        .from(sittingMarkers)
+        .where(eq(sittingMarkers.sittingId, enrolment.sittingId));
+    expect(await stored()).toEqual([]);
+
+    await assign(khanh, 'Vũ Văn Khánh').uncheck();
+    await team.getByRole('button', { name: 'Lưu phân công' }).click();
+    await team.getByText('Đã lưu phân công: 2 người chấm bài.').waitFor();
+    expect((await stored()).sort((a, b) => a.role.localeCompare(b.role))).toEqual([
+      { userId: hoa.userId, role: 'marker', by: tree.examBoard.userId },
+      { userId: minh.userId, role: 'moderator', by: tree.examBoard.userId },
+    ]);
+    // Khánh, disabled, is no longer offered.
+    await expect.poll(() => assign(khanh, 'Vũ Văn Khánh').count()).toBe(0);
+    expect(await roleOf(minh, 'Đỗ Văn Minh').inputValue()).toBe('moderator');
+    await expectAccessible(page, 'marking team saved');
+    await team.screenshot({ path: path.join(screenshotDir, 'author-sitting-markers.png') });
+
+    // In English, the same team.
+    await page.getByRole('button', { name: 'English' }).click();
+    const english = page.getByRole('region', { name: 'Markers' });
+    expect(
+      await english
+        .getByRole('combobox', { name: `Marking role of Đỗ Văn Minh (${minh.username})` })
+        .inputValue(),
+    ).toBe('moderator');
+    await english.getByText('2 people chosen to mark.').waitFor();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await page.context().close();
   }, 240_000);
 });

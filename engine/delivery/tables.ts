@@ -94,6 +94,32 @@ export const roomProctors = pgTable(
   (t) => [primaryKey({ columns: [t.roomId, t.userId] })],
 );
 
+/** `marker` gives first and second marks; `moderator` also decides between two marks too far apart. */
+export const sittingMarkerRole = pgEnum('sitting_marker_role', ['marker', 'moderator']);
+
+/**
+ * The marking team an exam board assigned to a sitting. A sitting with no rows here is marked by any
+ * marker whose scope covers it; once it has rows, only these users mark it (engine/policies/marking-team.ts).
+ */
+export const sittingMarkers = pgTable(
+  'sitting_markers',
+  {
+    sittingId: uuid()
+      .notNull()
+      .references(() => sittings.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    role: sittingMarkerRole().notNull(),
+    assignedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    assignedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  // The marking list looks sittings up by marker.
+  (t) => [primaryKey({ columns: [t.sittingId, t.userId] }), index().on(t.userId)],
+);
+
 export const sittingCandidates = pgTable(
   'sitting_candidates',
   {

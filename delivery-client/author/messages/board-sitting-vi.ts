@@ -1,6 +1,6 @@
 /**
  * Vietnamese strings of the sitting panel's enrolment and analysis parts (the default language):
- * the sitting-wide access code, the roster file, candidates' accommodations and the item analysis.
+ * the sitting-wide access code, the marking team, the roster file, candidates' accommodations and the item analysis.
  */
 export const boardSittingVi = {
   'sit.live': 'Thông báo',
@@ -20,6 +20,33 @@ export const boardSittingVi = {
   'sit.code.issued': 'Đã cấp mã chung {code}.',
   'sit.code.withdrawn': 'Đã thu hồi mã chung.',
   'sit.room.separate': 'phòng riêng',
+  'sit.markers.title': 'Giám khảo chấm bài',
+  'sit.markers.help':
+    'Chọn những người được chấm bài tự luận của kì thi này. Khi chưa phân công ai, mọi giáo viên của trường đều chấm được. Khi đã phân công, chỉ những người được chọn mới chấm được; Tổ trưởng chấm thi còn quyết định điểm khi hai giám khảo chấm lệch nhau quá ngưỡng (Hội đồng thi luôn làm được việc này).',
+  'sit.markers.none': 'Chưa phân công: mọi giáo viên của trường đều chấm được.',
+  'sit.markers.current': 'Đã chọn {n} người chấm bài.',
+  'sit.markers.noStaff': 'Chưa có cán bộ nào có thể chấm bài của kì thi này.',
+  'sit.markers.caption': 'Cán bộ có thể phân công chấm bài',
+  'sit.markers.col.assign': 'Phân công',
+  'sit.markers.col.name': 'Họ và tên (tài khoản)',
+  'sit.markers.col.staffRole': 'Chức vụ',
+  'sit.markers.col.role': 'Nhiệm vụ chấm',
+  'sit.markers.assign': 'Phân công {name} chấm bài',
+  'sit.markers.roleOf': 'Nhiệm vụ chấm của {name}',
+  'sit.markers.role.marker': 'Giám khảo',
+  'sit.markers.role.moderator': 'Tổ trưởng chấm thi',
+  'sit.markers.staff.teacher': 'Giáo viên',
+  'sit.markers.staff.exam_board': 'Hội đồng thi',
+  'sit.markers.staff.admin': 'Quản trị',
+  'sit.markers.save': 'Lưu phân công',
+  'sit.markers.saved': 'Đã lưu phân công: {n} người chấm bài.',
+  'sit.markers.savedNone': 'Đã lưu: không phân công ai, mọi giáo viên của trường đều chấm được.',
+  'sit.markers.refused': 'Không lưu được phân công: {message}',
+  'sit.markers.refusedUser': 'Không phân công được {name}: {reason}.',
+  'sit.markers.reason.user_not_found': 'không tìm thấy tài khoản',
+  'sit.markers.reason.user_disabled': 'tài khoản đã bị khoá',
+  'sit.markers.reason.role_cannot_mark': 'chức vụ này không chấm bài',
+  'sit.markers.reason.outside_organisation': 'người này thuộc đơn vị khác',
   'sit.roster.title': 'Ghi danh từ danh sách dự thi (CSV)',
   'sit.roster.help':
     'Mỗi dòng một thí sinh. Cột bắt buộc: Mã định danh (12 chữ số) và Phòng thi (tên một phòng của kì thi này). Cột không bắt buộc: Số báo danh (để trống thì đánh số theo phòng), Thời gian cộng thêm (%) và Phòng riêng (Có/Không). Tiêu đề tiếng Anh cũng được. Nếu có dòng lỗi thì không ai được ghi danh.',

@@ -30,6 +30,8 @@ export const markingEn: Record<MarkingMessageKey, string> = {
   'mark.backToItems': '← Items',
   'mark.position': 'Response {n} of {total}',
   'mark.empty': 'No response of this item is left for you to mark.',
+  'mark.notAssigned':
+    'This sitting has an assigned marking team, and you are not on it. Ask the exam board if you need to mark it.',
   'mark.candidate': 'Candidate',
   'mark.anonymous': 'Anonymous marking: {label}',
   'mark.named': '{name} – candidate {number}',

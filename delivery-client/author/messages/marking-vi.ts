@@ -28,6 +28,8 @@ export const markingVi = {
   'mark.backToItems': '← Danh sách câu hỏi',
   'mark.position': 'Bài {n} / {total}',
   'mark.empty': 'Không còn bài nào bạn có thể chấm ở câu này.',
+  'mark.notAssigned':
+    'Kì thi này đã có danh sách giám khảo được phân công, và bạn không có trong danh sách. Hãy liên hệ Hội đồng thi nếu bạn cần chấm bài này.',
   'mark.candidate': 'Thí sinh',
   'mark.anonymous': 'Chấm ẩn danh: {label}',
   'mark.named': '{name} – SBD {number}',

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, call } from '../api.ts';
+import { isNotAssignedMarker } from './marking-refusal.ts';
 import { useT } from '../i18n.tsx';
 import { MarkingResponse } from './marking-response.tsx';
 
@@ -64,8 +65,8 @@ export function MarkingView(props: { sittingId: string; itemRef: string; title: 
     return queue;
   }, [sittingId, itemRef]);
   useEffect(() => {
-    load().catch((e: Error) => setError(e.message));
-  }, [load]);
+    load().catch((e: Error) => setError(isNotAssignedMarker(e) ? t('mark.notAssigned') : e.message));
+  }, [load, t]);
   const fresh = () => {
     setLevels({});
     setPoints('');
@@ -114,7 +115,8 @@ export function MarkingView(props: { sittingId: string; itemRef: string; title: 
       if (e instanceof ApiError && e.status === 409) {
         setError(t('mark.taken'));
         await load().catch(() => undefined);
-      } else setError(t('error.generic', { message: (e as Error).message }));
+      } else if (isNotAssignedMarker(e)) setError(t('mark.notAssigned'));
+      else setError(t('error.generic', { message: (e as Error).message }));
     } finally {
       setBusy(false);
     }

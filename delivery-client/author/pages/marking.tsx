@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../api.ts';
 import { useT } from '../i18n.tsx';
+import { isNotAssignedMarker } from './marking-refusal.ts';
 import { MarkingView } from './marking-view.tsx';
 
 interface MarkableSitting {
@@ -56,8 +57,8 @@ export function MarkingPage() {
     if (!sittingId) return;
     call<{ sitting: { name: string }; items: MarkedItem[] }>('GET', `/marking/sittings/${sittingId}/items`)
       .then(setItems)
-      .catch((e: Error) => setError(e.message));
-  }, [sittingId]);
+      .catch((e: Error) => setError(isNotAssignedMarker(e) ? t('mark.notAssigned') : e.message));
+  }, [sittingId, t]);
   const refresh = useCallback(() => {
     setError('');
     if (sittingId) loadItems();

@@ -6,6 +6,7 @@ import { RescoreSitting } from './marking-rescore.tsx';
 import { SittingAccessCode } from './sitting-access-code.tsx';
 import { SittingAnalysis } from './sitting-analysis.tsx';
 import { SittingCandidateTable, type SittingCandidateRow } from './sitting-candidate-table.tsx';
+import { SittingMarkers } from './sitting-markers.tsx';
 import { SittingRosterUpload } from './sitting-roster-upload.tsx';
 
 interface SittingDetail {
@@ -32,8 +33,8 @@ interface Named {
 
 /**
  * One sitting: rooms with access codes (and the sitting-wide code) and proctors, roster import and
- * enrolment (by class or from a roster file), candidates' accommodations, PDFs, results and the item
- * analysis.
+ * enrolment (by class or from a roster file), candidates' accommodations, the marking team, PDFs,
+ * results and the item analysis.
  */
 export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onChanged(): void }) {
   const { t, lang } = useT();
@@ -259,6 +260,7 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
         parallel={parallel}
         onChanged={changed}
       />
+      <SittingMarkers sittingId={sittingId} />
       {parallel && byForm.length > 0 && (
         <>
           <h4>{t('board.byForm')}</h4>

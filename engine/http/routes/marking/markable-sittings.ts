@@ -1,13 +1,14 @@
 /**
  * The sittings of a marker's organisation subtree that have teacher marking, open or finished:
  * how many candidates still wait for a mark and how many marks were given. Three queries, whatever
- * the number of sittings.
+ * the number of sittings. A sitting whose assigned marking team leaves the marker out is not listed.
  */
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { gradingTables } from '../../../../grading/index.ts';
 import type { StaffActor } from '../../../auth/actor.ts';
 import type { Database } from '../../../db/database.ts';
 import { candidateSessions, sessionResults, sittings } from '../../../delivery/tables.ts';
+import { markingTeamAdmits } from '../../../policies/marking-team.ts';
 import { withinSubtree } from '../../../policies/scope.ts';
 import { organisations } from '../../../schema.ts';
 
@@ -16,7 +17,7 @@ export async function markableSittings(db: Database, actor: StaffActor) {
     .select({ id: sittings.id, name: sittings.name, subject: sittings.subject, closesAt: sittings.closesAt })
     .from(sittings)
     .innerJoin(organisations, eq(organisations.id, sittings.organisationId))
-    .where(withinSubtree(actor))
+    .where(and(withinSubtree(actor), markingTeamAdmits(db, actor)))
     .orderBy(desc(sittings.closesAt));
   if (!inScope.length) return [];
   const ids = inScope.map((s) => s.id);

@@ -8,7 +8,7 @@
 import { nextRole, type MarkRole } from '../../../../grading/index.ts';
 import type { StaffActor } from '../../../auth/actor.ts';
 import type { Database } from '../../../db/database.ts';
-import { roleCan } from '../../../policies/permissions.ts';
+import { mayGiveMark, type MarkingRights } from '../../../policies/marking-team.ts';
 import { itemsForMarker } from './item-prompts.ts';
 import { loadSittingMarking } from './sitting-marking.ts';
 
@@ -22,11 +22,15 @@ export interface MarkingCounts {
   forYou: number;
 }
 
-export async function markingOverview(db: Database, sittingId: string, actor: StaffActor) {
+export async function markingOverview(
+  db: Database,
+  sittingId: string,
+  actor: StaffActor,
+  rights: MarkingRights,
+) {
   const marking = await loadSittingMarking(db, sittingId);
   const refs = marking.markedItemRefs();
   const items = await itemsForMarker(db, marking.sessions, refs);
-  const canModerate = roleCan(actor.role, 'marking:moderate');
   return refs.map((ref) => {
     const rule = marking.ruleOf(ref);
     const counts: MarkingCounts = {
@@ -50,16 +54,14 @@ export async function markingOverview(db: Database, sittingId: string, actor: St
       else if (state === 'awaiting_second') counts.awaitingSecond++;
       else if (state === 'awaiting_moderator') counts.awaitingModeration++;
       else counts.done++;
-      if (
-        state !== 'resolved' &&
-        typeof nextRole(
-          rule,
-          given.map((m) => ({ ...m, role: m.role as MarkRole })),
-          actor.userId,
-          canModerate,
-        ) === 'string'
-      )
-        counts.forYou++;
+      if (state === 'resolved') continue;
+      const role = nextRole(
+        rule,
+        given.map((m) => ({ ...m, role: m.role as MarkRole })),
+        actor.userId,
+        rights.moderate,
+      );
+      if (typeof role === 'string' && mayGiveMark(rights, role)) counts.forYou++;
     }
     const item = items.get(ref)!;
     return {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { nextRole, type MarkRole } from '../../../../grading/index.ts';
 import type { StaffActor } from '../../../auth/actor.ts';
 import type { Database } from '../../../db/database.ts';
-import { roleCan } from '../../../policies/permissions.ts';
+import { mayGiveMark, type MarkingRights } from '../../../policies/marking-team.ts';
 import { itemResponses } from './item-responses.ts';
 import { itemsForMarker } from './item-prompts.ts';
 import { loadSittingMarking } from './sitting-marking.ts';
@@ -17,10 +17,15 @@ import { loadSittingMarking } from './sitting-marking.ts';
 export const anonymousLabel = (sittingId: string, sessionId: string) =>
   `#${createHash('sha256').update(`${sittingId}:${sessionId}`).digest('hex').slice(0, 8)}`;
 
-export async function markingQueue(db: Database, sittingId: string, itemRef: string, actor: StaffActor) {
+export async function markingQueue(
+  db: Database,
+  sittingId: string,
+  itemRef: string,
+  actor: StaffActor,
+  rights: MarkingRights,
+) {
   const marking = await loadSittingMarking(db, sittingId, itemRef);
   const rule = marking.ruleOf(itemRef);
-  const canModerate = roleCan(actor.role, 'marking:moderate');
   const [answers, items] = await Promise.all([
     itemResponses(db, sittingId, itemRef),
     itemsForMarker(db, marking.sessions, [itemRef]),
@@ -35,9 +40,9 @@ export async function markingQueue(db: Database, sittingId: string, itemRef: str
       rule,
       given.map((m) => ({ ...m, role: m.role as MarkRole })),
       actor.userId,
-      canModerate,
+      rights.moderate,
     );
-    if (typeof role !== 'string') continue;
+    if (typeof role !== 'string' || !mayGiveMark(rights, role)) continue;
     maxScore ??= s.outcomes?.[itemRef]?.maxScore;
     const scoreOf = (r: MarkRole) => given.find((m) => m.role === r)?.score;
     const first = scoreOf('first');

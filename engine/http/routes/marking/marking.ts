@@ -8,7 +8,9 @@
  * levels); the role (first, second, moderator) follows the double-marking rule, and once every
  * manually marked item of the session is resolved the session is re-scored into a new result
  * version, which (being final) also writes its e-records outbox row. Two markers racing for the
- * same role get 409 (`refused: taken`) from the unique index, never a 500.
+ * same role get 409 (`refused: taken`) from the unique index, never a 500. Once the exam board has
+ * assigned a sitting's marking team, the sitting's routes refuse anyone else (403, `not_assigned_marker`;
+ * see policies/marking-team.ts) and the list leaves the sitting out for them.
  * `PUT /api/marking/sittings/{id}/items/{ref}` sets an item's rubric and marking rule.
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
@@ -27,7 +29,7 @@ import { scoreSession } from '../../../delivery/score-session.ts';
 import { candidateSessions, sessionResults, sittings } from '../../../delivery/tables.ts';
 import { errors } from '../../../errors.ts';
 import { access, target } from '../../../policies/access.ts';
-import { roleCan } from '../../../policies/permissions.ts';
+import { markingTeam, mayGiveMark, notAssignedMarker } from '../../../policies/marking-team.ts';
 import type { Database } from '../../../db/database.ts';
 import type { AppEnv } from '../../env.ts';
 import { correctedVersions } from './corrected-versions.ts';
@@ -127,14 +129,14 @@ export function markingRoutes() {
     c.json({ items: await markableSittings(c.var.deps.db, c.var.actor) }),
   );
 
-  app.get('/sittings/:id/items', access('marking:mark', target.sitting()), async (c) => {
+  app.get('/sittings/:id/items', access('marking:mark', target.sitting()), markingTeam(), async (c) => {
     const [sitting] = await c.var.deps.db
       .select({ id: sittings.id, name: sittings.name, subject: sittings.subject })
       .from(sittings)
       .where(eq(sittings.id, c.req.param('id')));
     return c.json({
       sitting,
-      items: await markingOverview(c.var.deps.db, c.req.param('id'), c.var.actor),
+      items: await markingOverview(c.var.deps.db, c.req.param('id'), c.var.actor, c.var.markingRights),
     });
   });
 
@@ -142,13 +144,15 @@ export function markingRoutes() {
     c.json({ items: await correctedVersions(c.var.deps.db, c.req.param('id')) }),
   );
 
-  app.get('/sittings/:id/queue', access('marking:mark', target.sitting()), async (c) => {
+  app.get('/sittings/:id/queue', access('marking:mark', target.sitting()), markingTeam(), async (c) => {
     const itemRef = c.req.query('item');
     if (!itemRef) throw errors.badRequest('item: the item ref to mark must be given.');
-    return c.json(await markingQueue(c.var.deps.db, c.req.param('id'), itemRef, c.var.actor));
+    return c.json(
+      await markingQueue(c.var.deps.db, c.req.param('id'), itemRef, c.var.actor, c.var.markingRights),
+    );
   });
 
-  app.post('/sittings/:id/marks', access('marking:mark', target.sitting()), async (c) => {
+  app.post('/sittings/:id/marks', access('marking:mark', target.sitting()), markingTeam(), async (c) => {
     const body = parse(MarkBody, await c.req.json().catch(() => undefined));
     const { db } = c.var.deps;
     const sittingId = c.req.param('id');
@@ -180,10 +184,12 @@ export function markingRoutes() {
       config,
       given.map((m) => ({ ...m, role: m.role as MarkRole })),
       c.var.actor.userId,
-      roleCan(c.var.actor.role, 'marking:moderate'),
+      c.var.markingRights.moderate,
     );
     if (typeof role !== 'string')
       throw errors.conflict(`This response cannot take your mark (${role.refused}).`, role);
+    // Exam board staff left out of an assigned team may still settle a discrepancy, nothing else.
+    if (!mayGiveMark(c.var.markingRights, role)) throw notAssignedMarker();
     const actor = c.var.actor;
     await db
       .transaction(async (tx) => {

@@ -224,3 +224,36 @@ export const RosterImportResult = z
     ),
   })
   .openapi('SittingRosterImportResult');
+
+export const MarkerRole = z.enum(['marker', 'moderator']).openapi('SittingMarkerRole', {
+  description: 'marker: first and second marks; moderator: also settles two marks too far apart',
+});
+
+export const SetSittingMarkers = z
+  .object({
+    /** The whole marking team; an empty list returns the sitting to marking by every teacher in scope. */
+    markers: z
+      .array(z.object({ userId: z.uuid(), role: MarkerRole }))
+      .max(500)
+      .refine((list) => new Set(list.map((m) => m.userId)).size === list.length, {
+        message: 'each user may be listed once',
+      }),
+  })
+  .openapi('SetSittingMarkers');
+
+const StaffMember = z.object({
+  userId: z.uuid(),
+  username: z.string(),
+  fullName: z.string(),
+  /** The user's staff role (teacher, exam_board or admin). */
+  staffRole: z.string(),
+});
+
+export const SittingMarkers = z
+  .object({
+    /** The assigned marking team; empty: every marker whose scope covers the sitting may mark it. */
+    assigned: z.array(StaffMember.extend({ role: MarkerRole, assignedBy: z.uuid(), assignedAt: z.string() })),
+    /** Staff who could be assigned: active, in a role that marks, with a scope covering the sitting. */
+    eligible: z.array(StaffMember),
+  })
+  .openapi('SittingMarkers');

@@ -29,6 +29,7 @@ import type { AppEnv } from '../../env.ts';
 import type { FormInput } from './schema.ts';
 import { AddCandidates, CreateRoom, CreateSitting, Sitting } from './schema.ts';
 import { sittingEnrolmentRoutes } from './enrolment.ts';
+import { sittingMarkerRoutes } from './sitting-markers.ts';
 import { assertRoomKeepsSeparation } from './separate-rooms.ts';
 
 const { items, itemVersions, itemBanks, assessmentTests, assessmentTestVersions } = itemBankTables;
@@ -565,5 +566,6 @@ export function sittingRoutes() {
         return c.json({ items: rows }, 200);
       },
     )
-    .route('/', sittingEnrolmentRoutes());
+    .route('/', sittingEnrolmentRoutes())
+    .route('/', sittingMarkerRoutes());
 }
