@@ -52,6 +52,20 @@ async function openNewEditor(page: Page) {
 
 const itemIdFromUrl = (page: Page) => /#\/items\/([0-9a-f-]{36})\/edit$/.exec(page.url())?.[1];
 
+/**
+ * Waits for the editor to tell how a save went, and checks that it says `expected`. A save can take a
+ * while on a loaded machine; when it ends otherwise (unchanged, or refused with problems), the
+ * failure shows what the page said instead of a bare timeout.
+ */
+async function expectSaveOutcome(page: Page, expected: RegExp | string) {
+  const status = page.getByRole('status').filter({ hasText: /phiên bản \d+/ });
+  const problems = page.locator('.problems[role="alert"]');
+  await status.or(problems).first().waitFor({ timeout: 90_000 });
+  const said = (await status.count()) ? await status.first().innerText() : await problems.innerText();
+  if (typeof expected === 'string') expect(said.trim()).toBe(expected);
+  else expect(said).toMatch(expected);
+}
+
 describe('the item editor in Chromium', () => {
   it('authors an order item with a formula and a table, a hotspot item with drawn areas, tries scoring, saves and reopens them', async () => {
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1400, height: 1000 } });
@@ -106,10 +120,7 @@ describe('the item editor in Chromium', () => {
     await page.getByTestId('try-score').getByText('Điểm: 2 / 2').waitFor();
     await page.getByTestId('try-score').getByText('Phản hồi: Chính xác!').waitFor();
     await page.getByRole('button', { name: 'Lưu vào ngân hàng' }).click();
-    await page
-      .getByRole('status')
-      .getByText(/Đã lưu câu hỏi .* \(phiên bản 1\)/)
-      .waitFor();
+    await expectSaveOutcome(page, /Đã lưu câu hỏi .* \(phiên bản 1\)/);
     const orderId = itemIdFromUrl(page);
     expect(orderId).toBeTruthy();
     await expectAccessible(page, 'item editor (order)');
@@ -122,10 +133,7 @@ describe('the item editor in Chromium', () => {
     const title = 'Thứ tự các sự kiện lịch sử Việt Nam';
     await page.getByLabel('Tiêu đề (để trống: lấy từ nội dung)').fill(title);
     await page.getByRole('button', { name: 'Lưu vào ngân hàng' }).click();
-    await page
-      .getByRole('status')
-      .getByText(/Đã lưu câu hỏi .* \(phiên bản 2\)/)
-      .waitFor();
+    await expectSaveOutcome(page, /Đã lưu câu hỏi .* \(phiên bản 2\)/);
     expect(itemIdFromUrl(page)).toBe(orderId);
     const bankItems = await api(engine).get(
       `/api/item-banks/${bankId}/items`,
@@ -166,10 +174,7 @@ describe('the item editor in Chromium', () => {
     await page.getByRole('button', { name: 'Chấm thử' }).click();
     await page.getByTestId('try-score').getByText('Điểm: 1 / 1').waitFor();
     await page.getByRole('button', { name: 'Lưu vào ngân hàng' }).click();
-    await page
-      .getByRole('status')
-      .getByText(/\(phiên bản 1\)/)
-      .waitFor();
+    await expectSaveOutcome(page, /\(phiên bản 1\)/);
     const hotspotId = itemIdFromUrl(page);
     expect(hotspotId).toBeTruthy();
     await expectAccessible(page, 'item editor (hotspot)');
@@ -183,7 +188,7 @@ describe('the item editor in Chromium', () => {
     expect(await page.getByLabel('Dạng tương tác').inputValue()).toBe('hotspot');
     expect(await page.getByPlaceholder('Tên vùng S2').inputValue()).toBe('Hồ nước');
     await page.getByRole('button', { name: 'Lưu vào ngân hàng' }).click();
-    await page.getByRole('status').getByText('Không có thay đổi nào để lưu (phiên bản 1).').waitFor();
+    await expectSaveOutcome(page, 'Không có thay đổi nào để lưu (phiên bản 1).');
 
     // A fresh load of the route, as from a bookmark or the bank browser's link (the tab keeps its sign-in).
     await page.goto('about:blank');
@@ -199,10 +204,7 @@ describe('the item editor in Chromium', () => {
     expect(await page.getByLabel('Điểm tối đa').inputValue()).toBe('2');
     await page.getByLabel('Nội dung lựa chọn D').fill('Giải phóng miền Nam, thống nhất đất nước');
     await page.getByRole('button', { name: 'Lưu vào ngân hàng' }).click();
-    await page
-      .getByRole('status')
-      .getByText(/\(phiên bản 3\)/)
-      .waitFor();
+    await expectSaveOutcome(page, /\(phiên bản 3\)/);
     await preview.locator('math').waitFor();
     await expectAccessible(page, 'item editor (reopened)');
     await shot(page, 'author-item-editor-reopened');
