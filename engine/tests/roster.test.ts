@@ -169,4 +169,28 @@ describe('roster import', () => {
     expect(res.status).toBe(200);
     expect(res.data.created).toBe(1);
   });
+
+  it('refuses an empty file, a form without its file field and a file over 5 MB, importing nothing', async () => {
+    const cls = await buildClass(engine.deps.db, tree.schoolB, '9C3');
+    const empty = await upload(cls.id, '', 'text/csv');
+    expect(empty.status).toBe(400);
+    expect(empty.data.error).toMatchObject({
+      message: 'The roster file is empty.',
+      details: { code: 'file_empty' },
+    });
+    const form = new FormData();
+    form.append('roster', 'Mã định danh,Họ và tên,Ngày sinh\n');
+    const noField = await api(engine).call('POST', `/api/classes/${cls.id}/roster`, {
+      token: boardToken,
+      body: form,
+    });
+    expect(noField.status).toBe(400);
+    expect(noField.data.error.message).toBe('The form has no file field named "file".');
+    const huge =
+      'Mã định danh,Họ và tên,Ngày sinh\n' + '079211235001,Tô Hoài Phương,02/02/2011\n'.repeat(140_000);
+    const tooLarge = await upload(cls.id, huge, 'text/csv');
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.data.error.message).toBe('A roster file may be at most 5 MB.');
+    expect(await classStudents(cls.id)).toEqual([]);
+  });
 });

@@ -1,20 +1,19 @@
 /** Classes (lớp) of a school, and roster import from CSV or XLSX. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, asc, count, eq } from 'drizzle-orm';
-import { bodyLimit } from 'hono/body-limit';
 import { appendAudit } from '../../../audit/audit-log.ts';
 import { importRoster } from '../../../commands/import-roster.ts';
 import { errors } from '../../../errors.ts';
 import { access, target } from '../../../policies/access.ts';
 import { withinSubtree } from '../../../policies/scope.ts';
-import { detectRosterFormat, readRosterFile, RosterFileError } from '../../../roster/read-roster-file.ts';
+import { detectRosterFormat, readRosterFile } from '../../../roster/read-roster-file.ts';
 import { classes, organisations, students } from '../../../schema.ts';
 import { ErrorSchema, IdParam, security, staffErrors } from '../../common-schemas.ts';
 import type { AppEnv } from '../../env.ts';
+import { readRosterRows, readUploadedRoster, rosterBodyLimit } from '../../roster-upload.ts';
 import { CreateClass, ListClassesQuery, RosterQuery, RosterResult, SchoolClass } from './schema.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
 
 export function classRoutes() {
   return new OpenAPIHono<AppEnv>()
@@ -129,15 +128,7 @@ export function classRoutes() {
         description:
           'Send the file as the raw body (Content-Type text/csv or the XLSX type) or as multipart field `file`. Headers may be Vietnamese with or without diacritics: Mã định danh, Họ và tên, Ngày sinh (dd/mm/yyyy), Giới tính. A 422 lists every bad row with its line.',
         security,
-        middleware: [
-          access('roster:import', target.class()),
-          bodyLimit({
-            maxSize: ROSTER_MAX_BYTES,
-            onError: () => {
-              throw errors.tooLarge('A roster file may be at most 5 MB.');
-            },
-          }),
-        ] as const,
+        middleware: [access('roster:import', target.class()), rosterBodyLimit()] as const,
         request: {
           params: IdParam,
           query: RosterQuery,
@@ -160,27 +151,10 @@ export function classRoutes() {
       }),
       async (c) => {
         const classId = c.req.valid('param').id;
-        const contentType = c.req.header('content-type') ?? '';
-        let bytes: Uint8Array;
-        let filename: string | undefined;
-        if (contentType.startsWith('multipart/form-data')) {
-          const form = await c.req.formData();
-          const file = form.get('file');
-          if (!(file instanceof File)) throw errors.badRequest('The form has no file field named "file".');
-          bytes = new Uint8Array(await file.arrayBuffer());
-          filename = file.name;
-        } else {
-          bytes = new Uint8Array(await c.req.arrayBuffer());
-        }
-        if (bytes.length === 0)
-          throw errors.badRequest('The roster file is empty.', { code: 'file_empty', params: {} });
-        let rows;
-        try {
-          rows = await readRosterFile(bytes, detectRosterFormat(contentType, filename, bytes));
-        } catch (error) {
-          if (error instanceof RosterFileError) throw errors.validation(error.message, error.details);
-          throw error;
-        }
+        const { bytes, contentType, filename } = await readUploadedRoster(c);
+        const rows = await readRosterRows(() =>
+          readRosterFile(bytes, detectRosterFormat(contentType, filename, bytes)),
+        );
         const result = await importRoster({
           db: c.var.deps.db,
           actor: c.var.actor,

@@ -4,16 +4,15 @@
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
-import { bodyLimit } from 'hono/body-limit';
 import { appendAudit } from '../../../audit/audit-log.ts';
 import { newSittingAccessCode } from '../../../delivery/sitting-access-code.ts';
 import { errors } from '../../../errors.ts';
 import { access, target } from '../../../policies/access.ts';
 import { readEnrolmentCsv } from '../../../roster/read-enrolment-file.ts';
-import { RosterFileError } from '../../../roster/roster-file-error.ts';
 import { candidateSessions, sittingCandidates, sittingRooms, sittings } from '../../../schema.ts';
 import { ErrorSchema, IdParam, security, staffErrors } from '../../common-schemas.ts';
 import type { AppEnv } from '../../env.ts';
+import { readRosterRows, readUploadedRoster, rosterBodyLimit } from '../../roster-upload.ts';
 import { isUniqueViolation } from '../marking/unique-violation.ts';
 import { enrolRoster } from './enrol-roster.ts';
 import {
@@ -26,7 +25,6 @@ import {
 import { assertRoomKeepsSeparation } from './separate-rooms.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
 /** Session states in which the candidate has not started: accommodations may still change. */
 const NOT_STARTED = new Set(['scheduled', 'checked_in']);
 
@@ -202,15 +200,7 @@ export function sittingEnrolmentRoutes() {
         description:
           'Raw body (Content-Type text/csv) or multipart field `file`. Columns: Mã định danh (required), Phòng thi (room name, required), Số báo danh (empty: numbered in the room), Thời gian cộng thêm (%) and Phòng riêng (Có/Không); English headers work too. A 422 lists every bad row in details.rows as { line, reason (English), issues: [{ code, params }] }; a file that cannot be read at all gives details.code and details.params instead.',
         security,
-        middleware: [
-          access('sittings:write', target.sitting()),
-          bodyLimit({
-            maxSize: ROSTER_MAX_BYTES,
-            onError: () => {
-              throw errors.tooLarge('A roster file may be at most 5 MB.');
-            },
-          }),
-        ] as const,
+        middleware: [access('sittings:write', target.sitting()), rosterBodyLimit()] as const,
         request: {
           params: IdParam,
           query: RosterImportQuery,
@@ -224,24 +214,8 @@ export function sittingEnrolmentRoutes() {
         },
       }),
       async (c) => {
-        const contentType = c.req.header('content-type') ?? '';
-        let bytes: Uint8Array;
-        if (contentType.startsWith('multipart/form-data')) {
-          const file = (await c.req.formData()).get('file');
-          if (!(file instanceof File)) throw errors.badRequest('The form has no file field named "file".');
-          bytes = new Uint8Array(await file.arrayBuffer());
-        } else {
-          bytes = new Uint8Array(await c.req.arrayBuffer());
-        }
-        if (bytes.length === 0)
-          throw errors.badRequest('The roster file is empty.', { code: 'file_empty', params: {} });
-        let rows;
-        try {
-          rows = readEnrolmentCsv(bytes);
-        } catch (error) {
-          if (error instanceof RosterFileError) throw errors.validation(error.message, error.details);
-          throw error;
-        }
+        const { bytes } = await readUploadedRoster(c);
+        const rows = await readRosterRows(() => readEnrolmentCsv(bytes));
         const result = await enrolRoster({
           db: c.var.deps.db,
           actor: c.var.actor,
