@@ -12,6 +12,7 @@ import { seedDemo, type DemoSitting } from '../../engine/demo/seed-demo.ts';
 import { loadDemoBank } from '../../item-bank/index.ts';
 import type { TestEngine } from '../../engine/test/test-engine.ts';
 import { startE2e, stopE2e } from './browser.ts';
+import { checkIn } from './helpers.ts';
 
 let engine: TestEngine;
 let baseUrl: string;
@@ -32,11 +33,7 @@ describe('the code editor on a slow computer with a dropping connection', () => 
   it('keeps every keystroke through the reconnections and stores the final text before the submission, which succeeds on the first try', async () => {
     const context = await browser.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/candidate/`);
-    await page.getByLabel('Mã phòng thi').fill(demo.accessCode);
-    await page.getByLabel('Số báo danh').fill(demo.candidate.candidateNumber);
-    await page.getByLabel('Ngày sinh (ngày/tháng/năm)').fill(demo.candidate.dateOfBirth);
-    await page.getByRole('button', { name: 'Vào phòng thi' }).click();
+    await checkIn(page, baseUrl, demo.accessCode, demo.candidate);
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
 
     const position = bank.indexOf(CODE_ITEM) + 1;

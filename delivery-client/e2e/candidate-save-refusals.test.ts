@@ -10,6 +10,7 @@ import { seedDemo, type DemoSitting } from '../../engine/demo/seed-demo.ts';
 import { loadDemoBank } from '../../item-bank/index.ts';
 import type { TestEngine } from '../../engine/test/test-engine.ts';
 import { startE2e, stopE2e } from './browser.ts';
+import { checkIn } from './helpers.ts';
 
 let engine: TestEngine;
 let baseUrl: string;
@@ -28,11 +29,7 @@ describe('a save the engine refuses for good', () => {
   it('is dropped from the queue with a message, and the answers after it are stored', async () => {
     const context = await browser.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/candidate/`);
-    await page.getByLabel('Mã phòng thi').fill(demo.accessCode);
-    await page.getByLabel('Số báo danh').fill(demo.candidate.candidateNumber);
-    await page.getByLabel('Ngày sinh (ngày/tháng/năm)').fill(demo.candidate.dateOfBirth);
-    await page.getByRole('button', { name: 'Vào phòng thi' }).click();
+    await checkIn(page, baseUrl, demo.accessCode, demo.candidate);
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
 
     const textEntry = at('TIN-8-PY-01');

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { itemBankTables, parseItemXml, parseTestXml, saveItemVersion } from '../../item-bank/index.ts';
 import { candidateSessions, sessionEvents } from '../schema.ts';
 import { buildClass, buildOrganisationTree, buildStudent } from '../test/factories.ts';
 import { api, tokenFor } from '../test/http.ts';
@@ -18,6 +17,7 @@ import {
   type CandidateClient,
 } from '../test/delivery-fixtures.ts';
 import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+import { saveItems, saveTest } from './stored-test-sitting.ts';
 import { extendSession, pauseSession, resumeSession } from '../delivery/session-commands.ts';
 import { sessionSnapshot } from '../delivery/session-snapshot.ts';
 
@@ -113,44 +113,14 @@ beforeAll(async () => {
   engine = await createTestEngine({}, { sweepIntervalMs: 500 });
   port = await engine.listen(0, '127.0.0.1');
   tree = await buildOrganisationTree(engine.deps.db);
-  const db = engine.deps.db;
-  const [bank] = await db
-    .insert(itemBankTables.itemBanks)
-    .values({ name: `Route bank ${randomUUID().slice(0, 6)}`, organisationId: tree.office.id })
-    .returning();
-  const itemVersionIds: Record<string, string> = {};
-  for (const id of ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8']) {
-    const xml = choiceItem(id, { multiple: id === 'Q3', feedback: id === 'Q1' });
-    const parsed = parseItemXml(xml);
-    if (!parsed.item) throw new Error(JSON.stringify(parsed.problems));
-    const saved = await db.transaction((tx) =>
-      saveItemVersion(tx, bank!.id, {
-        identifier: id,
-        title: `Câu ${id}`,
-        sourceFormat: 'qti2.2',
-        qtiXml: xml,
-        model: parsed.item,
-        text: `Question ${id}`,
-        interactionTypes: ['choiceInteraction'],
-      }),
-    );
-    itemVersionIds[id] = saved.versionId;
-  }
-  const parsedTest = parseTestXml(TEST_XML);
-  if (!parsedTest.test) throw new Error(JSON.stringify(parsedTest.problems));
-  const [test] = await db
-    .insert(itemBankTables.assessmentTests)
-    .values({ bankId: bank!.id, identifier: 'T1', title: 'Route test', currentVersion: 1 })
-    .returning();
-  await db.insert(itemBankTables.assessmentTestVersions).values({
-    testId: test!.id,
-    version: 1,
-    sourceFormat: 'qti2.2',
-    qtiXml: TEST_XML,
-    model: parsedTest.test,
-    itemVersionIds,
-  });
-  testId = test!.id;
+  const items = Object.fromEntries(
+    ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8'].map((id) => [
+      id,
+      choiceItem(id, { multiple: id === 'Q3', feedback: id === 'Q1' }),
+    ]),
+  );
+  const { bankId, versionIds } = await saveItems(engine, tree, items);
+  testId = await saveTest(engine, bankId, TEST_XML, versionIds);
 
   board = await tokenFor(engine, tree.examBoard);
   const sitting = await api(engine).post(
@@ -173,10 +143,10 @@ beforeAll(async () => {
     board,
   );
   accessCode = room.data.accessCode;
-  const cls = await buildClass(db, tree.schoolA);
+  const cls = await buildClass(engine.deps.db, tree.schoolA);
   const students: Array<Awaited<ReturnType<typeof buildStudent>>> = [];
   for (let i = 0; i < 3; i++)
-    students.push(await buildStudent(db, tree.schoolA, cls.id, `Học Sinh ${i + 1}`));
+    students.push(await buildStudent(engine.deps.db, tree.schoolA, cls.id, `Học Sinh ${i + 1}`));
   const enrolled = await api(engine).post(
     `/api/sittings/${sitting.data.id}/candidates`,
     { roomId: room.data.id, classId: cls.id },
