@@ -1,7 +1,8 @@
 /**
  * A staff action on a candidate session (pause, resume, extend, terminate, message, allow a
  * device change): the state change, its audit entry, the push to the candidate and the status
- * patch to proctors. HTTP routes and the /proctor namespace both call this.
+ * patch to proctors. HTTP routes and the /proctor namespace both call this; it applies the
+ * proctoring policy itself, so no transport can skip or soften it.
  */
 import { appendAudit } from '../audit/audit-log.ts';
 import type { StaffActor } from '../auth/actor.ts';
@@ -19,14 +20,17 @@ import {
 import { deliveryErrors } from '../delivery/delivery-errors.ts';
 import type { AppDeps } from '../http/env.ts';
 import type { SessionActionRequest } from '../protocol/proctor.ts';
+import { authorize } from '../proctoring/policy.ts';
 
 export async function performSessionAction(
   deps: Pick<AppDeps, 'db' | 'notifier' | 'onSubmitted'>,
   actor: StaffActor,
   request: SessionActionRequest,
-  context: { organisationId: string; ip?: string },
+  context: { ip?: string },
 ): Promise<SessionRow> {
   const { db, notifier } = deps;
+  // Who may act is decided here, once, for every transport (proctoring policy).
+  const org = await authorize(db, actor, 'session:act', { sessionId: request.sessionId });
   const by = { type: 'staff' as const, id: actor.userId };
   const id = request.sessionId;
   let row: SessionRow;
@@ -71,7 +75,7 @@ export async function performSessionAction(
     action: `session.${action}`,
     subjectType: 'session',
     subjectId: id,
-    organisationId: context.organisationId,
+    organisationId: org.id,
     ip: context.ip,
     details,
   });

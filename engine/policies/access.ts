@@ -14,9 +14,7 @@ import {
   organisationOfUser,
   organisationOfItemBank,
   organisationOfItem,
-  organisationOfSession,
   organisationOfSitting,
-  isProctorOfSession,
   type OrganisationRef,
 } from '../organisations/organisation-ref.ts';
 import { roleCan, type Permission } from './permissions.ts';
@@ -29,8 +27,6 @@ export interface TargetResolver {
   required: boolean;
   /** Shared down the tree: staff below the owning organisation may use it too (item banks). */
   sharedDown?: boolean;
-  /** A grant outside the subtree rule, such as a proctor assigned to the room of a session. */
-  assigned?(c: Context<AppEnv>): Promise<boolean>;
   resolve(c: Context<AppEnv>): Promise<{ given: boolean; org?: OrganisationRef }>;
 }
 
@@ -81,18 +77,6 @@ export const target = {
   }),
   sitting: (field = 'id', source: Source = 'param', required = true) =>
     resolver('The sitting', (c, id) => organisationOfSitting(db(c), id), source, field, required),
-  /** A candidate session, through its sitting; proctors of the session's room may act on it too. */
-  session: (field = 'id', source: Source = 'param', required = true): TargetResolver => ({
-    ...resolver(
-      'The candidate session',
-      (c, id) => organisationOfSession(db(c), id),
-      source,
-      field,
-      required,
-    ),
-    assigned: async (c) =>
-      isProctorOfSession(db(c), String(await readField(c, source, field)), c.var.actor.userId),
-  }),
   /** An item, through its bank; `shared` lets staff below the bank's owner read it. */
   item: (field = 'id', source: Source = 'param', shared = false): TargetResolver => ({
     ...resolver('The item', (c, id) => organisationOfItem(db(c), id), source, field, true),
@@ -123,9 +107,7 @@ export function access(permission: Permission, targetResolver?: TargetResolver):
       if (org) {
         // The row exists but belongs to another organisation: refuse plainly rather than pretend it is missing.
         const visible =
-          inScope(actor, org.path) ||
-          (targetResolver.sharedDown && actor.scopePath.startsWith(org.path)) ||
-          (targetResolver.assigned !== undefined && (await targetResolver.assigned(c)));
+          inScope(actor, org.path) || (targetResolver.sharedDown && actor.scopePath.startsWith(org.path));
         if (!visible) throw errors.forbidden(`${org.name} is outside your organisation.`);
         c.set('target', org);
       }
@@ -133,3 +115,9 @@ export function access(permission: Permission, targetResolver?: TargetResolver):
     await next();
   };
 }
+
+/** Only signs the staff member in; the capability's own policy decides afterwards (proctoring). */
+export const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await authenticate(c);
+  await next();
+};

@@ -15,16 +15,14 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { proctoringEnabled, proctoringPolicyOf } from '../../proctor/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import { inScope } from '../auth/actor.ts';
 import { candidateSessions, sittingCandidates, sittings } from '../delivery/tables.ts';
 import { AppError, errors } from '../errors.ts';
 import { ErrorSchema, security, staffErrors } from '../http/common-schemas.ts';
 import type { AppEnv } from '../http/env.ts';
 import { validationHook } from '../http/validation-hook.ts';
-import { isProctorOfSession, organisationOfSession } from '../organisations/organisation-ref.ts';
 import { access, authenticate, target } from '../policies/access.ts';
-import { roleCan } from '../policies/permissions.ts';
 import { studentPhotos, students } from '../schema.ts';
+import { authorize, mayProctor } from './policy.ts';
 import { checkPicture, type PictureRules } from './image-check.ts';
 import { incidentSnapshots, rosterPhotos } from './tables.ts';
 
@@ -75,8 +73,7 @@ async function candidateOf(
 const watcher: MiddlewareHandler<AppEnv> = async (c, next) => {
   await authenticate(c);
   const actor = c.var.actor;
-  if (!roleCan(actor.role, 'sessions:control'))
-    throw errors.forbidden(`The ${actor.role} role may not watch sittings.`);
+  if (!mayProctor(actor)) throw errors.forbidden(`The ${actor.role} role may not watch sittings.`);
   await next();
 };
 
@@ -293,12 +290,7 @@ export function proctoringRoutes() {
       .from(incidentSnapshots)
       .where(and(eq(incidentSnapshots.id, id), gt(incidentSnapshots.expiresAt, new Date())));
     if (!row) throw errors.notFound('The snapshot');
-    const org = await organisationOfSession(db, row.sessionId);
-    // The same rule as the /proctor namespace: exam boards and admins over the sitting, or the room's proctors.
-    const mayWatch =
-      (org && actor.role !== 'proctor' && inScope(actor, org.path)) ||
-      (await isProctorOfSession(db, row.sessionId, actor.userId));
-    if (!mayWatch) throw errors.forbidden("You may not watch this candidate's room.");
+    await authorize(db, actor, 'session:watch', { sessionId: row.sessionId });
     return c.body(new Uint8Array(row.data), 200, { 'content-type': row.contentType, ...PRIVATE });
   });
 

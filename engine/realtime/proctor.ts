@@ -7,19 +7,13 @@
 import { and, asc, eq, gt, inArray, like, or } from 'drizzle-orm';
 import type { Namespace, Server } from 'socket.io';
 import type { StaffActor } from '../auth/actor.ts';
-import { inScope } from '../auth/actor.ts';
 import { performSessionAction } from '../commands/session-action.ts';
 import { candidateStatuses } from '../delivery/candidate-status.ts';
 import { roomProctors, sittingRooms, sittings } from '../delivery/tables.ts';
 import { organisations } from '../schema.ts';
 import { AppError, errors } from '../errors.ts';
 import type { AppDeps } from '../http/env.ts';
-import {
-  isProctorOfSession,
-  organisationOfSession,
-  organisationOfSitting,
-} from '../organisations/organisation-ref.ts';
-import { roleCan } from '../policies/permissions.ts';
+import { authorize, mayProctor } from '../proctoring/policy.ts';
 import {
   IncidentsListRequest,
   JoinRequest,
@@ -48,10 +42,6 @@ const ackError = (error: unknown) =>
     ? { ok: false as const, error: { id: error.id, message: error.message } }
     : { ok: false as const, error: { id: 'internal_error', message: 'Something went wrong on the server.' } };
 
-/** Exam boards and admins watch everything in their subtree; proctors only the rooms they are assigned. */
-const overseesSubtree = (actor: StaffActor, organisationPath: string) =>
-  actor.role !== 'proctor' && inScope(actor, organisationPath);
-
 export function attachProctorNamespace(io: Server, deps: AppDeps): ProctorNamespace {
   const nsp = io.of('/proctor') as unknown as ProctorNamespace;
   const db = deps.db;
@@ -61,8 +51,7 @@ export function attachProctorNamespace(io: Server, deps: AppDeps): ProctorNamesp
       const token = (socket.handshake.auth as { token?: unknown }).token;
       if (typeof token !== 'string') throw errors.unauthenticated();
       const actor = await deps.tokens.verifyAccessToken(token);
-      if (!roleCan(actor.role, 'sessions:control'))
-        throw errors.forbidden(`The ${actor.role} role may not watch sittings.`);
+      if (!mayProctor(actor)) throw errors.forbidden(`The ${actor.role} role may not watch sittings.`);
       socket.data = { actor };
       next();
     } catch (error) {
@@ -133,22 +122,7 @@ export function attachProctorNamespace(io: Server, deps: AppDeps): ProctorNamesp
       try {
         if (!allow()) throw new AppError(429, 'rate_limited', 'Too many requests.');
         const { sittingId, roomId } = JoinRequest.parse(payload ?? {});
-        const org = await organisationOfSitting(db, sittingId);
-        if (!org) throw errors.notFound('The sitting');
-        let assignedRoom = false;
-        if (roomId) {
-          const [room] = await db.select().from(sittingRooms).where(eq(sittingRooms.id, roomId));
-          if (!room || room.sittingId !== sittingId) throw errors.notFound('The room');
-          const [assignment] = await db
-            .select()
-            .from(roomProctors)
-            .where(and(eq(roomProctors.roomId, roomId), eq(roomProctors.userId, actor.userId)));
-          assignedRoom = Boolean(assignment);
-        }
-        if (!overseesSubtree(actor, org.path) && !assignedRoom)
-          throw errors.forbidden(
-            roomId ? 'You are not a proctor of this room.' : `You may not watch every room of ${org.name}.`,
-          );
+        await authorize(db, actor, roomId ? 'room:watch' : 'sitting:watch', { sittingId, roomId });
         const connected = new Set(
           (await io.of('/candidate').in(sittingRoom(sittingId)).fetchSockets()).map(
             (s) => (s.data as { sessionId: string }).sessionId,
@@ -191,18 +165,7 @@ export function attachProctorNamespace(io: Server, deps: AppDeps): ProctorNamesp
         if (!allow()) throw new AppError(429, 'rate_limited', 'Too many requests.');
         const parsed = SessionActionRequest.safeParse(payload ?? {});
         if (!parsed.success) throw errors.badRequest(parsed.error.issues[0]?.message ?? 'Invalid action.');
-        const org = await organisationOfSession(db, parsed.data.sessionId);
-        if (!org) throw errors.notFound('The candidate session');
-        if (
-          !overseesSubtree(actor, org.path) &&
-          !(await isProctorOfSession(db, parsed.data.sessionId, actor.userId))
-        ) {
-          throw errors.forbidden("You are not a proctor of this candidate's room.");
-        }
-        const row = await performSessionAction(deps, actor, parsed.data, {
-          organisationId: org.id,
-          ip: socket.handshake.address,
-        });
+        const row = await performSessionAction(deps, actor, parsed.data, { ip: socket.handshake.address });
         reply({ ok: true, state: row.state });
       } catch (error) {
         reply(ackError(error));
