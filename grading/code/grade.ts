@@ -124,7 +124,12 @@ async function runFunctionAndIo(
   const deadline = Date.now() + task.limits.wallMs;
   const perTestMs = task.limits.cpuMsPerTest * 2 + 1_000;
   for (let round = 0; round <= tests.length; round++) {
-    const pending = tests.map((t, i) => i).filter((i) => !results[i]);
+    // Visible tests first: a hidden test's input enters the sandbox only after every visible result
+    // (whose actual value the candidate sees) is fixed.
+    const pending = tests
+      .map((t, i) => i)
+      .filter((i) => !results[i])
+      .sort((x, y) => Number(!tests[x]?.visible) - Number(!tests[y]?.visible) || x - y);
     if (pending.length === 0) break;
     const remaining = deadline - Date.now();
     if (remaining <= 0) break;

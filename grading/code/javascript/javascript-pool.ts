@@ -24,6 +24,8 @@ export function createJavascriptPool(opts: LanguagePoolOptions = {}): SandboxPoo
     init: { t: 'init', harness: readFileSync(path.join(here, 'harness.js'), 'utf8') },
     size: opts.size ?? availableParallelism(),
     maxRuns: opts.maxRuns ?? 200,
+    // The child makes a new isolate and context for every job.
+    freshInChild: true,
     log: opts.log,
   });
 }

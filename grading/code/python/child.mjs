@@ -1,6 +1,6 @@
 /* global process, WebAssembly */
-// Python sandbox child: Pyodide interpreters in a hardened Node process (see ../README.md): a warm one for
-// function and I/O tests, and a fresh one from a memory snapshot for every teacher test file.
+// Python sandbox child: Pyodide interpreters in a hardened Node process (see ../README.md): a fresh one,
+// loaded from a memory snapshot, for every job (one submission's tests), dropped after it.
 // Started by the pool with the permission model, no code generation from strings, a wasm memory cap,
 // an empty environment and working folder, and under bubblewrap where available. Plain JavaScript:
 // it runs without a TypeScript loader, which the permission model would refuse to read.
@@ -114,7 +114,7 @@ async function freshInterpreter() {
   py.globals.delete('_grader_factory');
   const g = factory();
   const grader = Object.fromEntries(
-    ['prepare', 'call', 'run_io', 'reset', 'unittest_prepare', 'unittest_run'].map((k) => [k, g.get(k)]),
+    ['prepare', 'call', 'run_io', 'unittest_prepare', 'unittest_run'].map((k) => [k, g.get(k)]),
   );
   const heapBytes = () => py._module.HEAPU8.buffer.byteLength;
   return { grader, heapBytes, baseline: heapBytes() };
@@ -125,14 +125,12 @@ async function init(harness) {
   maker.runPython(harness);
   maker.runPython('_grader_preload()\ndel _grader_preload');
   snapshot = maker.makeMemorySnapshot();
-  warm = await freshInterpreter();
   prepareSpare();
-  return { baselineBytes: warm.baseline };
+  const first = await nextFresh;
+  return { baselineBytes: first.baseline };
 }
 
-/** The interpreter that runs function and I/O tests of many submissions (reset after each). */
-let warm;
-/** The next interpreter for a teacher test file, loaded ahead so a job never waits for it. */
+/** The next interpreter, loaded ahead so a job never waits for it; every job takes one and drops it. */
 let nextFresh;
 
 /** Starts loading the next fresh interpreter; the pool hears when it is ready. */
@@ -184,28 +182,26 @@ function runTests(id, job, interp) {
       r.s = 'memory';
       recycle = true;
     }
-    if (r.s === 'memory' || r.s === 'fatal' || r.s === 'output' || r.s === 'tampered') recycle = true;
+    // The interpreter is dropped after the job anyway; a child whose interpreter crashed or ran out of
+    // memory is renewed too, in case the child's own heap suffered.
+    if (r.s === 'memory' || r.s === 'fatal') recycle = true;
     return r;
   };
   hideProcess();
   try {
     if (job.kind === 'tests') {
-      const args = JSON.stringify(job.tests.map((t) => JSON.stringify(t.kind === 'function' ? t.args : [])));
-      const prep = JSON.parse(pyCall(grader.prepare, job.code, job.moduleName, args, cap));
+      const prep = JSON.parse(pyCall(grader.prepare, job.code, job.moduleName, cap));
       if (prep.s === 'ok') {
         for (let i = 0; i < job.tests.length; i++) {
           const t = job.tests[i];
           const r = check(
-            measure(() => (t.kind === 'function' ? grader.call(i, t.fn) : grader.run_io(t.stdin))),
+            measure(() =>
+              t.kind === 'function' ? grader.call(t.fn, JSON.stringify(t.args)) : grader.run_io(t.stdin),
+            ),
           );
           send({ t: 'progress', id, i, r });
           if (r.s === 'fatal') break;
         }
-      }
-      try {
-        grader.reset();
-      } catch {
-        recycle = true;
       }
       send({ t: 'done', id, prep, recycle });
     } else {
@@ -218,7 +214,6 @@ function runTests(id, job, interp) {
           if (r.s === 'fatal') break;
         }
       }
-      // The interpreter is thrown away; the child stays only if nothing looked wrong.
       send({ t: 'done', id, prep, recycle });
     }
   } finally {
@@ -227,8 +222,8 @@ function runTests(id, job, interp) {
 }
 
 async function runJob(id, job) {
-  if (job.kind === 'tests') return runTests(id, job, warm);
-  // Teacher test file: an interpreter that never ran student code, used once.
+  // Every submission gets an interpreter that never ran student code, used once and dropped: nothing
+  // one submission changes (code objects, stdlib state, files) can reach another's verdict.
   const interp = await nextFresh;
   prepareSpare();
   runTests(id, job, interp);

@@ -1,8 +1,8 @@
 # Grading harness, run once in each fresh interpreter before any student code. The grader sends it over
-# IPC. It captures what it needs before student code runs, returns raw results as JSON text built with
-# captured builtins (comparison happens outside the sandbox), and resets interpreter state between
-# submissions. Anything inside the interpreter can be reached by a determined submission; the checks
-# below are there to make tampering visible, the real verdicts come from outside.
+# IPC. It captures what it needs before student code runs and returns raw results as JSON text built with
+# captured builtins (comparison happens outside the sandbox). An interpreter serves one submission and is
+# dropped, so nothing needs resetting. Anything inside the interpreter can be reached by a determined
+# submission; the checks below are there to make tampering visible, the real verdicts come from outside.
 def _grader_preload():
     """Imports what the factory imports; the child runs it before taking its memory snapshot, so an
     interpreter loaded from the snapshot starts the harness without importing anything again."""
@@ -24,7 +24,14 @@ def _grader_factory():
     _MemoryError, _RecursionError, _SyntaxError, _AssertionError = MemoryError, RecursionError, SyntaxError, AssertionError
     _ModuleType, _StringIO = types.ModuleType, io.StringIO
     _enc_str = json.encoder.encode_basestring_ascii
-    _loads = json.JSONDecoder().decode
+    # The C scanner of `_json`: decoding a test's arguments after student code ran uses no Python-level
+    # code the submission could have replaced (JSONDecoder.decode looks up `len` in builtins).
+    _scan = json.JSONDecoder().scan_once
+    if _getattr(_type(_scan), "__module__", "") != "_json":
+        raise ImportError("the C JSON scanner is not available")
+
+    def _loads(text):
+        return _scan(text, 0)[0]
     _int_repr, _float_repr = int.__repr__, float.__repr__
     _isfinite = math.isfinite
     _setrecursionlimit, _getrecursionlimit = sys.setrecursionlimit, sys.getrecursionlimit
@@ -91,43 +98,7 @@ def _grader_factory():
     os.makedirs("/sandbox", exist_ok=True)
     os.chdir("/sandbox")
 
-    # --- Baseline for resetting a warm interpreter: modules and their namespaces.
-    base_modules = _dict(_modules)
-    base_dicts = [(m, _dict(m.__dict__)) for m in base_modules.values() if _isinstance(_getattr(m, "__dict__", None), _dict)]
-    base_path, base_meta = _list(sys.path), _list(sys.meta_path)
     base_std = (sys.stdin, sys.stdout, sys.stderr)
-
-    def reset():
-        for name in _list(_modules):
-            if base_modules.get(name) is not _modules[name]:
-                del _modules[name]
-        for name, m in base_modules.items():
-            if name not in _modules:
-                _modules[name] = m
-        for m, snap in base_dicts:
-            d = m.__dict__
-            if _len(d) != _len(snap) or any(d.get(k, d) is not v for k, v in snap.items()):
-                d.clear()
-                d.update(snap)
-        sys.path[:] = base_path
-        sys.meta_path[:] = base_meta
-        sys.path_importer_cache.clear()
-        sys.stdin, sys.stdout, sys.stderr = base_std
-        _setrecursionlimit(DEFAULT_LIMIT)
-        sys.settrace(None)
-        sys.setprofile(None)
-        os.chdir("/")
-        _rmtree("/sandbox")
-        os.makedirs("/sandbox", exist_ok=True)
-        os.chdir("/sandbox")
-
-    def _rmtree(p):
-        for entry in os.scandir(p):
-            if entry.is_dir(follow_symlinks=False):
-                _rmtree(entry.path)
-                os.rmdir(entry.path)
-            else:
-                os.unlink(entry.path)
 
     # --- JSON of results, built only with captured builtins.
     def enc(v, depth=0):
@@ -187,12 +158,11 @@ def _grader_factory():
 
     state = {}
 
-    def prepare(code, module_name, args_json, cap):
-        """Compiles the submission and, for function tests, runs it once as module `module_name`."""
+    def prepare(code, module_name, cap):
+        """Compiles the submission; function tests then load it once as module `module_name`."""
         state.clear()
         state["cap"] = cap
         state["files"] = {"solution.py": code.split("\n")}
-        state["args"] = [_loads(a) for a in _loads(args_json)]
         try:
             state["code"] = _compile(code, "solution.py", "exec")
         except (_SyntaxError, ValueError) as e:
@@ -212,8 +182,10 @@ def _grader_factory():
             sys.stdout, sys.stderr = base_std[1], base_std[2]
         return mod
 
-    def call(i, fn):
-        """Function test i: loads the module once, then calls `fn` with fresh arguments."""
+    def call(fn, args_json):
+        """A function test: loads the module once, then calls `fn` with the test's arguments. Arguments
+        come one test at a time (visible tests first), so no hidden input is in the interpreter before
+        its own test runs."""
         out = Capture(state["cap"])
         try:
             if "module" not in state:
@@ -222,7 +194,7 @@ def _grader_factory():
             if not _callable(f):
                 return '{"s":"error","etype":"NameError","tb":' + _enc_str(f"NameError: function {fn} is not defined") + "}"
             sys.stdout = sys.stderr = out
-            v = f(*state["args"][i])
+            v = f(*_loads(args_json))
             sys.stdout, sys.stderr = base_std[1], base_std[2]
             return '{"s":"ok","v":' + enc(v) + ',"out":' + _enc_str(out.text()) + "}"
         except _BaseException as e:
@@ -317,7 +289,7 @@ def _grader_factory():
 
     def unittest_prepare(code, module_name, test_source, cap):
         """Loads the teacher's file and the submission; returns the test names (JSON list) or an error."""
-        r = prepare(code, module_name, "[]", cap)
+        r = prepare(code, module_name, cap)
         if r != '{"s":"ok"}':
             return r
         state["files"]["tests.py"] = test_source.split("\n")
@@ -392,5 +364,5 @@ def _grader_factory():
         return _orig_add_error(self, test, err)
 
     Result.addError = add_error
-    return {"prepare": prepare, "call": call, "run_io": run_io, "reset": reset,
+    return {"prepare": prepare, "call": call, "run_io": run_io,
             "unittest_prepare": unittest_prepare, "unittest_run": unittest_run}

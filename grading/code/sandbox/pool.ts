@@ -1,8 +1,8 @@
 /**
- * A pool of hardened sandbox child processes for one language. Warm children are reused for
- * function and I/O tests (the child resets interpreter state) and recycled after `maxRuns` runs or any
- * limit hit; jobs that need a fresh interpreter get a child that has never run student code. A child
- * that overruns its time is killed (SIGKILL) and replaced.
+ * A pool of hardened sandbox child processes for one language. Children are reused across jobs, and
+ * every job runs in an interpreter (Python) or isolate (JavaScript) that no earlier job touched; a child
+ * is recycled after `maxRuns` runs or any limit hit. A child that overruns its time is killed (SIGKILL)
+ * and replaced.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
@@ -46,8 +46,9 @@ export interface PoolOptions {
   size: number;
   maxRuns: number;
   /**
-   * The child itself gives every job that needs a fresh interpreter one that never ran student code
-   * (Python: loaded ahead from a memory snapshot), so such jobs may go to any warm child.
+   * The child itself gives every job an interpreter that never ran student code (Python: loaded ahead
+   * from a memory snapshot, one per job), so any job may go to any warm child; a child that has its
+   * next interpreter ready is preferred.
    */
   freshInChild?: boolean;
   log?: (msg: string) => void;
@@ -232,8 +233,8 @@ export class SandboxPool {
 
   private release(w: Worker, recycle: boolean, fresh: boolean): void {
     w.busy = false;
-    // A job on a fresh interpreter of the child leaves the warm one untouched: it counts a tenth of a
-    // run, so a child still gets renewed now and then but not at a cold start every `maxRuns` files.
+    // A job on a fresh interpreter of the child leaves the child's own state untouched: it counts a
+    // tenth of a run, so a child still gets renewed now and then but not at a cold start every `maxRuns`.
     w.runs += fresh && this.opts.freshInChild ? 0.1 : 1;
     if (recycle || w.runs >= this.opts.maxRuns) {
       this.stats.recycled++;
@@ -254,6 +255,8 @@ export class SandboxPool {
     perTestMs: number,
     totalMs: number,
   ): Promise<RunOutcome> {
+    // With fresh interpreters in the child every job is fresh (see PoolOptions.freshInChild).
+    fresh = fresh || this.opts.freshInChild === true;
     const w = await this.acquire(fresh);
     const id = this.nextId++;
     return new Promise<RunOutcome>((resolve) => {
