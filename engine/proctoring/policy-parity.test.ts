@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { StaffActor } from '../auth/actor.ts';
 import { candidateSessions, roomProctors } from '../delivery/tables.ts';
-import { buildItems, buildSitting, checkInCandidate, testProjection } from '../test/delivery-fixtures.ts';
+import {
+  buildItems,
+  buildSitting,
+  checkInCandidate,
+  connectCandidate,
+  request,
+  testProjection,
+} from '../test/delivery-fixtures.ts';
 import { buildOrganisationTree, buildStaff } from '../test/factories.ts';
 import { api, tokenFor } from '../test/http.ts';
 import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
@@ -173,5 +180,45 @@ describe('HTTP and the /proctor socket decide alike on every staff action', () =
       .from(candidateSessions)
       .where(eq(candidateSessions.id, sessionId));
     expect(row?.state).toBe('checked_in');
+  });
+});
+
+describe('one socket error shape on every namespace', () => {
+  it('answers a malformed payload with invalid_payload on /candidate and /proctor alike', async () => {
+    const tree = actors.find((a) => a.who.startsWith('exam board of the office'))!.actor;
+    const proctor = connect(`http://127.0.0.1:${port}/proctor`, {
+      transports: ['websocket'],
+      auth: { token: await tokenFor(engine, tree) },
+      reconnection: false,
+      forceNew: true,
+    });
+    sockets.push(proctor);
+    await new Promise((resolve, reject) => {
+      proctor.once('connect', () => resolve(null));
+      proctor.once('connect_error', reject);
+    });
+    const { sessionToken } = await checkInCandidate(
+      engine,
+      sitting.accessCode,
+      sitting.candidates[nextCandidate++]!,
+    );
+    const candidate = await connectCandidate(port, sessionToken);
+    sockets.push(candidate as unknown as Socket);
+    const shape = { ok: false, error: { id: 'invalid_payload', message: expect.any(String) } };
+    for (const [event, payload] of [
+      ['session:action', { action: 'extend', sessionId: 'not-a-uuid', minutes: 9999 }],
+      ['room:join', { sittingId: 42 }],
+      ['incidents:list', { sittingId: sitting.sittingId, extra: true }],
+    ] as const) {
+      expect(await proctor.timeout(5000).emitWithAck(event, payload), event).toMatchObject(shape);
+    }
+    for (const [event, payload] of [
+      ['item:fetch', { position: 'first' }],
+      ['response:save', { itemRef: 42 }],
+      ['proctor:events', { events: 'many' }],
+      ['proctor:snapshot', { at: 'now' }],
+    ] as const) {
+      expect(await request(candidate, event as never, payload as never), event).toMatchObject(shape);
+    }
   });
 });

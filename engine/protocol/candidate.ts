@@ -11,7 +11,7 @@ export const CANDIDATE_PROTOCOL_VERSION = 1;
 /** Every ack has this shape on failure; `id` is stable (`session_locked`, `answer_too_late`...). */
 export const AckError = z.object({
   ok: z.literal(false),
-  error: z.object({ id: z.string(), message: z.string() }),
+  error: z.object({ id: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
 export type AckError = z.infer<typeof AckError>;
 

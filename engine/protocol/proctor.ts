@@ -123,6 +123,8 @@ export const RoomsListAck = z.union([
   AckError,
 ]);
 
+/** `rooms:list` takes no arguments. */
+export const RoomsListRequest = z.object({});
 export const JoinRequest = z.object({ sittingId: z.uuid(), roomId: z.uuid().optional() }).strict();
 export const SessionActionRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('pause'), sessionId: z.uuid(), reason: z.string().max(500).optional() }),

@@ -7,7 +7,6 @@
 import type { Admission } from '../delivery/admission.ts';
 import { eq } from 'drizzle-orm';
 import type { Namespace, Server, Socket } from 'socket.io';
-import type { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -62,6 +61,7 @@ import {
 import type { CandidateItemSource } from '../delivery/candidate-items.ts';
 import type { ProjectionContext } from '../delivery/project-for-candidate.ts';
 import { createTokenBucket } from './socket-rate-limit.ts';
+import { eventBinder } from './socket-handler.ts';
 import type { SessionNotifier } from '../delivery/session-notifier.ts';
 import { createIncidentService } from './proctor-incidents.ts';
 import { deviceEventOfSecurityEvent } from '../../proctor/index.ts';
@@ -140,12 +140,6 @@ export type CandidateNamespace = Namespace<
   Record<string, never>,
   CandidateSocketData
 >;
-type CandidateSocket = Socket<
-  CandidateClientToServerEvents,
-  CandidateServerToClientEvents,
-  Record<string, never>,
-  CandidateSocketData
->;
 
 export interface CandidateRealtimeDeps {
   db: Database;
@@ -184,16 +178,6 @@ function itemModelOf(db: Database, versionId: string): Promise<unknown> {
 
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export const sittingRoom = (sittingId: string) => `sitting:${sittingId}`;
-
-function failure(error: unknown, logger: Logger) {
-  if (error instanceof AppError)
-    return { ok: false as const, error: { id: error.id, message: error.message } };
-  logger.error({ err: error }, 'candidate handler failed');
-  return {
-    ok: false as const,
-    error: { id: 'internal_error', message: 'Something went wrong on the server.' },
-  };
-}
 
 export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps): CandidateNamespace {
   const nsp = io.of('/candidate') as unknown as CandidateNamespace;
@@ -285,32 +269,7 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
     const allow = createTokenBucket(20, 60);
     const log = deps.logger.child({ sessionId });
 
-    /** Wraps a handler: rate limit, payload validation, typed ack on success and failure. */
-    function on<S extends z.ZodType, R>(
-      event: keyof CandidateClientToServerEvents,
-      schema: S,
-      handler: (payload: z.output<S>, socket: CandidateSocket) => Promise<R>,
-    ) {
-      (socket as unknown as Socket).on(event, async (payload: unknown, ack: unknown) => {
-        const reply = typeof ack === 'function' ? (ack as (res: unknown) => void) : () => {};
-        if (!allow()) return reply(failure(deliveryErrors.rateLimited(), log));
-        const parsed = schema.safeParse(payload ?? {});
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          return reply(
-            failure(
-              deliveryErrors.invalidPayload(`${issue?.path.join('.') || 'payload'}: ${issue?.message}`),
-              log,
-            ),
-          );
-        }
-        try {
-          reply({ ok: true, ...(await handler(parsed.data, socket)) });
-        } catch (error) {
-          reply(failure(error, log));
-        }
-      });
-    }
+    const on = eventBinder(socket as unknown as Socket, { logger: log, allow });
 
     const entryAt = (position: number) => {
       const entry = socket.data.form.entries[position];

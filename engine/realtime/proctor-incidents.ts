@@ -45,6 +45,7 @@ import {
 } from '../protocol/proctor.ts';
 import { proctorRoomRoom, proctorSittingRoom } from './proctor-feed.ts';
 import { createTokenBucket } from './socket-rate-limit.ts';
+import { eventBinder } from './socket-handler.ts';
 
 export const DEVICE_EVENTS = 'device_events';
 export const INCIDENT = 'incident';
@@ -289,56 +290,23 @@ export function createIncidentService(deps: {
     ingest: (place, batch) => serial(place.sessionId, () => ingestNow(place, batch)),
     snapshot: (place, at, jpeg) => serial(place.sessionId, () => snapshotNow(place, at, jpeg)),
     attach(socket, place) {
-      const allow = createTokenBucket(2, 20);
+      const on = eventBinder(socket, {
+        logger: deps.logger.child({ sessionId: place.sessionId }),
+        allow: createTokenBucket(2, 20),
+      });
       // At most a snapshot every few seconds on average: incidents are rare, pictures are kept small.
-      const allowSnapshot = createTokenBucket(0.2, 3);
-      socket.on('proctor:snapshot', async (payload: unknown, ack: unknown) => {
-        const reply = typeof ack === 'function' ? (ack as (res: unknown) => void) : () => {};
-        if (!allowSnapshot())
-          return reply({ ok: false, error: { id: 'rate_limited', message: 'Too many snapshots.' } });
-        const parsed = SnapshotUpload.safeParse(payload ?? {});
-        if (!parsed.success)
-          return reply({
-            ok: false,
-            error: { id: 'invalid_payload', message: 'A snapshot is { at, jpeg } with the JPEG as binary.' },
-          });
-        try {
-          reply({ ok: true, id: await service.snapshot(place, parsed.data.at, parsed.data.jpeg) });
-        } catch (error) {
-          if (error instanceof AppError)
-            return reply({ ok: false, error: { id: error.id, message: error.message } });
-          deps.logger.error({ err: error, sessionId: place.sessionId }, 'proctor snapshot failed');
-          reply({
-            ok: false,
-            error: { id: 'internal_error', message: 'Something went wrong on the server.' },
-          });
-        }
-      });
-      socket.on('proctor:events', async (payload: unknown, ack: unknown) => {
-        const reply = typeof ack === 'function' ? (ack as (res: unknown) => void) : () => {};
-        if (!allow())
-          return reply({ ok: false, error: { id: 'rate_limited', message: 'Too many requests.' } });
-        const parsed = DeviceEventBatchRequest.safeParse(payload ?? {});
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          return reply({
-            ok: false,
-            error: {
-              id: 'invalid_payload',
-              message: `${issue?.path.join('.') || 'payload'}: ${issue?.message}`,
-            },
-          });
-        }
-        try {
-          reply(eventsAck(await service.ingest(place, parsed.data)));
-        } catch (error) {
-          deps.logger.error({ err: error, sessionId: place.sessionId }, 'proctor events failed');
-          reply({
-            ok: false,
-            error: { id: 'internal_error', message: 'Something went wrong on the server.' },
-          });
-        }
-      });
+      on(
+        'proctor:snapshot',
+        SnapshotUpload,
+        async ({ at, jpeg }) => ({ id: await service.snapshot(place, at, jpeg) }),
+        {
+          allow: createTokenBucket(0.2, 3),
+          invalidMessage: 'A snapshot is { at, jpeg } with the JPEG as binary.',
+        },
+      );
+      on('proctor:events', DeviceEventBatchRequest, async (batch) =>
+        eventsAck(await service.ingest(place, batch)),
+      );
     },
     list: (sittingId, roomId) => listIncidents(db, sittingId, roomId),
     flush,

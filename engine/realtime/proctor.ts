@@ -5,7 +5,7 @@
  * payload is parsed with its zod schema; every action goes through the same command as HTTP.
  */
 import { and, asc, eq, gt, inArray, like, or } from 'drizzle-orm';
-import type { Namespace, Server } from 'socket.io';
+import type { Namespace, Server, Socket } from 'socket.io';
 import type { StaffActor } from '../auth/actor.ts';
 import { performSessionAction } from '../commands/session-action.ts';
 import { candidateStatuses } from '../delivery/candidate-status.ts';
@@ -17,6 +17,7 @@ import { authorize, mayProctor } from '../proctoring/policy.ts';
 import {
   IncidentsListRequest,
   JoinRequest,
+  RoomsListRequest,
   SessionActionRequest,
   type ProctorClientToServerEvents,
   type ProctorServerToClientEvents,
@@ -24,6 +25,7 @@ import {
 import { sittingRoom } from './candidate.ts';
 import { proctorRoomRoom, proctorSittingRoom } from './proctor-feed.ts';
 import { createTokenBucket } from './socket-rate-limit.ts';
+import { eventBinder } from './socket-handler.ts';
 import { listIncidents } from './proctor-incidents.ts';
 
 interface ProctorSocketData {
@@ -36,11 +38,6 @@ type ProctorNamespace = Namespace<
   Record<string, never>,
   ProctorSocketData
 >;
-
-const ackError = (error: unknown) =>
-  error instanceof AppError
-    ? { ok: false as const, error: { id: error.id, message: error.message } }
-    : { ok: false as const, error: { id: 'internal_error', message: 'Something went wrong on the server.' } };
 
 export function attachProctorNamespace(io: Server, deps: AppDeps): ProctorNamespace {
   const nsp = io.of('/proctor') as unknown as ProctorNamespace;
@@ -62,114 +59,80 @@ export function attachProctorNamespace(io: Server, deps: AppDeps): ProctorNamesp
 
   nsp.on('connection', (socket) => {
     const { actor } = socket.data;
-    const allow = createTokenBucket(10, 30);
-
-    socket.on('rooms:list', async (_payload, ack) => {
-      const reply = typeof ack === 'function' ? ack : () => {};
-      try {
-        if (!allow()) throw new AppError(429, 'rate_limited', 'Too many requests.');
-        const assigned = db
-          .select({ roomId: roomProctors.roomId })
-          .from(roomProctors)
-          .where(eq(roomProctors.userId, actor.userId));
-        const rows = await db
-          .select({
-            sittingId: sittings.id,
-            sittingName: sittings.name,
-            opensAt: sittings.opensAt,
-            closesAt: sittings.closesAt,
-            roomId: sittingRooms.id,
-            roomName: sittingRooms.name,
-            assignedRoom: roomProctors.userId,
-          })
-          .from(sittingRooms)
-          .innerJoin(sittings, eq(sittings.id, sittingRooms.sittingId))
-          .innerJoin(organisations, eq(organisations.id, sittings.organisationId))
-          .leftJoin(
-            roomProctors,
-            and(eq(roomProctors.roomId, sittingRooms.id), eq(roomProctors.userId, actor.userId)),
-          )
-          .where(
-            and(
-              // Sittings closed more than a day ago are history, not live rooms.
-              gt(sittings.closesAt, new Date(Date.now() - 86_400_000)),
-              actor.role === 'proctor'
-                ? inArray(sittingRooms.id, assigned)
-                : or(like(organisations.path, `${actor.scopePath}%`), inArray(sittingRooms.id, assigned)),
-            ),
-          )
-          .orderBy(asc(sittings.opensAt), asc(sittingRooms.name))
-          .limit(500);
-        reply({
-          ok: true,
-          rooms: rows.map((r) => ({
-            sittingId: r.sittingId,
-            sittingName: r.sittingName,
-            opensAt: r.opensAt.toISOString(),
-            closesAt: r.closesAt.toISOString(),
-            roomId: r.roomId,
-            roomName: r.roomName,
-            assigned: r.assignedRoom !== null,
-          })),
-        });
-      } catch (error) {
-        reply(ackError(error));
-      }
+    const on = eventBinder(socket as unknown as Socket, {
+      logger: deps.logger.child({ namespace: 'proctor', userId: actor.userId }),
+      allow: createTokenBucket(10, 30),
     });
 
-    socket.on('room:join', async (payload, ack) => {
-      const reply = typeof ack === 'function' ? ack : () => {};
-      try {
-        if (!allow()) throw new AppError(429, 'rate_limited', 'Too many requests.');
-        const { sittingId, roomId } = JoinRequest.parse(payload ?? {});
-        await authorize(db, actor, roomId ? 'room:watch' : 'sitting:watch', { sittingId, roomId });
-        const connected = new Set(
-          (await io.of('/candidate').in(sittingRoom(sittingId)).fetchSockets()).map(
-            (s) => (s.data as { sessionId: string }).sessionId,
+    on('rooms:list', RoomsListRequest, async () => {
+      const assigned = db
+        .select({ roomId: roomProctors.roomId })
+        .from(roomProctors)
+        .where(eq(roomProctors.userId, actor.userId));
+      const rows = await db
+        .select({
+          sittingId: sittings.id,
+          sittingName: sittings.name,
+          opensAt: sittings.opensAt,
+          closesAt: sittings.closesAt,
+          roomId: sittingRooms.id,
+          roomName: sittingRooms.name,
+          assignedRoom: roomProctors.userId,
+        })
+        .from(sittingRooms)
+        .innerJoin(sittings, eq(sittings.id, sittingRooms.sittingId))
+        .innerJoin(organisations, eq(organisations.id, sittings.organisationId))
+        .leftJoin(
+          roomProctors,
+          and(eq(roomProctors.roomId, sittingRooms.id), eq(roomProctors.userId, actor.userId)),
+        )
+        .where(
+          and(
+            // Sittings closed more than a day ago are history, not live rooms.
+            gt(sittings.closesAt, new Date(Date.now() - 86_400_000)),
+            actor.role === 'proctor'
+              ? inArray(sittingRooms.id, assigned)
+              : or(like(organisations.path, `${actor.scopePath}%`), inArray(sittingRooms.id, assigned)),
           ),
-        );
-        await socket.join(roomId ? proctorRoomRoom(roomId) : proctorSittingRoom(sittingId));
-        reply({ ok: true, candidates: await candidateStatuses(db, sittingId, roomId, connected) });
-      } catch (error) {
-        reply(
-          ackError(
-            error instanceof Error && error.name === 'ZodError'
-              ? errors.badRequest('Invalid join request.')
-              : error,
-          ),
-        );
-      }
+        )
+        .orderBy(asc(sittings.opensAt), asc(sittingRooms.name))
+        .limit(500);
+      return {
+        rooms: rows.map((r) => ({
+          sittingId: r.sittingId,
+          sittingName: r.sittingName,
+          opensAt: r.opensAt.toISOString(),
+          closesAt: r.closesAt.toISOString(),
+          roomId: r.roomId,
+          roomName: r.roomName,
+          assigned: r.assignedRoom !== null,
+        })),
+      };
+    });
+
+    on('room:join', JoinRequest, async ({ sittingId, roomId }) => {
+      await authorize(db, actor, roomId ? 'room:watch' : 'sitting:watch', { sittingId, roomId });
+      const connected = new Set(
+        (await io.of('/candidate').in(sittingRoom(sittingId)).fetchSockets()).map(
+          (s) => (s.data as { sessionId: string }).sessionId,
+        ),
+      );
+      await socket.join(roomId ? proctorRoomRoom(roomId) : proctorSittingRoom(sittingId));
+      return { candidates: await candidateStatuses(db, sittingId, roomId, connected) };
     });
 
     // Incidents and risks of a sitting or room this socket has joined (room:join did the access check).
-    socket.on('incidents:list', async (payload, ack) => {
-      const reply = typeof ack === 'function' ? ack : () => {};
-      try {
-        if (!allow()) throw new AppError(429, 'rate_limited', 'Too many requests.');
-        const parsed = IncidentsListRequest.safeParse(payload ?? {});
-        if (!parsed.success) throw errors.badRequest('Invalid incidents request.');
-        const { sittingId, roomId } = parsed.data;
-        const joined =
-          socket.rooms.has(proctorSittingRoom(sittingId)) ||
-          (roomId !== undefined && socket.rooms.has(proctorRoomRoom(roomId)));
-        if (!joined) throw errors.forbidden('Join the sitting or room first.');
-        reply({ ok: true, ...(await listIncidents(db, sittingId, roomId)) });
-      } catch (error) {
-        reply(ackError(error));
-      }
+    on('incidents:list', IncidentsListRequest, async ({ sittingId, roomId }) => {
+      const joined =
+        socket.rooms.has(proctorSittingRoom(sittingId)) ||
+        (roomId !== undefined && socket.rooms.has(proctorRoomRoom(roomId)));
+      if (!joined) throw errors.forbidden('Join the sitting or room first.');
+      return listIncidents(db, sittingId, roomId);
     });
 
-    socket.on('session:action', async (payload, ack) => {
-      const reply = typeof ack === 'function' ? ack : () => {};
-      try {
-        if (!allow()) throw new AppError(429, 'rate_limited', 'Too many requests.');
-        const parsed = SessionActionRequest.safeParse(payload ?? {});
-        if (!parsed.success) throw errors.badRequest(parsed.error.issues[0]?.message ?? 'Invalid action.');
-        const row = await performSessionAction(deps, actor, parsed.data, { ip: socket.handshake.address });
-        reply({ ok: true, state: row.state });
-      } catch (error) {
-        reply(ackError(error));
-      }
+    on('session:action', SessionActionRequest, async (request) => {
+      const row = await performSessionAction(deps, actor, request, { ip: socket.handshake.address });
+      return { state: row.state };
     });
   });
   return nsp;

@@ -109,7 +109,7 @@ describe('live proctoring namespace', () => {
     const bad = await proctor
       .timeout(5000)
       .emitWithAck('session:action', { action: 'extend', sessionId, minutes: 9999 } as never);
-    expect(bad).toMatchObject({ ok: false, error: { id: 'bad_request' } });
+    expect(bad).toMatchObject({ ok: false, error: { id: 'invalid_payload' } });
 
     candidate.disconnect();
     await expect
