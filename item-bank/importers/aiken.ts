@@ -4,7 +4,7 @@
  */
 import { emptyDraft, ProblemSink, type ParsedQuestions, type QuestionDraft } from './question-draft.ts';
 
-const OPTION = /^([A-Z])[.)]\s+(.*)$/;
+const OPTION = /^([A-Z])[.)]\s*(\S.*)$/;
 const ANSWER = /^ANSWER\s*:\s*([A-Z](?:\s*,\s*[A-Z])*)\s*$/i;
 
 /** Reads an Aiken file into drafts; each question is checked on its own. */

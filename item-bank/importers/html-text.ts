@@ -32,3 +32,78 @@ export function htmlParagraphs(html: string): string[] {
 }
 
 export const htmlText = (html: string) => htmlParagraphs(html).join('\n');
+
+/** A picture, sound or video an HTML fragment shows (img, audio, video, source, or a link to a sound file). */
+export interface HtmlMedia {
+  src: string;
+  alt?: string;
+  /** The paragraph (index into `paragraphs`) it follows; -1 before the first. */
+  after: number;
+}
+
+export interface HtmlContent {
+  paragraphs: string[];
+  /** Indices of paragraphs that were `<pre>`: their spaces and line breaks are kept. */
+  preformatted: number[];
+  media: HtmlMedia[];
+}
+
+const MEDIA_LINK = /\.(mp3|m4a|ogg|oga|wav|aac|mp4|m4v|webm|ogv)(\?.*)?$/i;
+
+/**
+ * Paragraphs as `htmlParagraphs` gives them, except that `<pre>` blocks keep their layout and
+ * pictures, sounds and videos (and links to sound or video files) are listed with the paragraph
+ * they follow instead of becoming text.
+ */
+export function htmlContent(html: string): HtmlContent {
+  const doc = parseDocument(html, { decodeEntities: true });
+  const out: Array<{ text: string; pre: boolean }> = [{ text: '', pre: false }];
+  const media: Array<{ src: string; alt?: string; slot: number }> = [];
+  const newBlock = (pre = false) => out.push({ text: '', pre });
+  const walk = (nodes: DomNode[]) => {
+    for (const n of nodes) {
+      if (isText(n)) out[out.length - 1]!.text += n.data;
+      else if (isTag(n)) {
+        if (n.name === 'pre') {
+          newBlock(true);
+          out[out.length - 1]!.text = textContent(n)
+            .replace(/^\r?\n/, '')
+            .replace(/\s+$/, '');
+          newBlock();
+          continue;
+        }
+        const src =
+          n.name === 'img' || n.name === 'audio' || n.name === 'video' || n.name === 'source'
+            ? n.attribs.src
+            : n.name === 'a' && MEDIA_LINK.test(n.attribs.href ?? '')
+              ? n.attribs.href
+              : undefined;
+        if (src) {
+          media.push({ src, ...(n.attribs.alt ? { alt: n.attribs.alt } : {}), slot: out.length - 1 });
+          if (n.name === 'img') continue;
+        }
+        const block = BLOCKS.has(n.name);
+        if (block) newBlock();
+        walk(n.children);
+        if (block) newBlock();
+      }
+    }
+  };
+  walk(doc.children);
+  const paragraphs: string[] = [];
+  const preformatted: number[] = [];
+  const indexOfSlot: number[] = [];
+  out.forEach((block, slot) => {
+    const text = block.pre ? block.text : block.text.replace(/\s+/g, ' ').trim();
+    if (text) {
+      if (block.pre) preformatted.push(paragraphs.length);
+      paragraphs.push(text);
+    }
+    indexOfSlot[slot] = paragraphs.length - 1;
+  });
+  return {
+    paragraphs,
+    preformatted,
+    media: media.map(({ slot, ...m }) => ({ ...m, after: indexOfSlot[slot]! })),
+  };
+}

@@ -11,7 +11,7 @@ import { formatFromFilename, previewImport, type ImportedQuestion, type ImportFo
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(here, 'fixtures', name)));
 const keyOf = (q: ImportedQuestion) =>
-  q.draft.kind === 'shortAnswer'
+  q.draft.kind === 'shortAnswer' || q.draft.kind === 'numeric'
     ? q.draft.answers
     : q.draft.options.filter((o) => o.correct).map((o) => o.label);
 const summary = (qs: ImportedQuestion[]) =>
@@ -107,18 +107,21 @@ describe('Word tests in the Vietnamese layout (.docx, generated with docx)', () 
 });
 
 describe('Moodle XML', () => {
-  it('imports choice, multiple response, true/false, short answer, numerical and essay; unsupported and unkeyed questions are flagged', async () => {
+  it('imports choice, multiple response with partial credit, true/false, short answer, numerical and essay; an empty matching and an unkeyed question are flagged', async () => {
     const preview = await previewImport('moodle', fixture('moodle-quiz.xml'));
     expect(summary(preview.questions)).toEqual([
       { kind: 'single', key: ['A'], ok: true, codes: [] },
-      { kind: 'multiple', key: ['A', 'B'], ok: true, codes: ['partial_credit'] },
+      { kind: 'multiple', key: ['A', 'B'], ok: true, codes: [] },
       { kind: 'single', key: ['A'], ok: true, codes: [] },
-      { kind: 'shortAnswer', key: ['print'], ok: true, codes: [] },
-      { kind: 'shortAnswer', key: ['4'], ok: true, codes: [] },
+      { kind: 'shortAnswer', key: ['print', 'echo'], ok: true, codes: [] },
+      { kind: 'numeric', key: ['4'], ok: true, codes: [] },
       { kind: 'essay', key: [], ok: true, codes: [] },
-      { kind: 'single', key: [], ok: false, codes: ['moodle_unsupported', 'too_few_options', 'no_key'] },
+      { kind: 'matching', key: [], ok: false, codes: ['too_few_pairs'] },
       { kind: 'single', key: [], ok: false, codes: ['no_key'] },
     ]);
+    expect(preview.questions[1]!.draft.options.map((o) => o.fraction)).toEqual([0.5, 0.5, -1]);
+    expect(preview.questions[3]!.draft.answerFractions).toEqual([1, 0.5]);
+    expect(preview.questions[0]!.draft.category).toBe('Toán 9/Hình học');
     expect(preview.questions[0]!.draft.stem).toEqual([
       'Hình tròn bán kính 3 cm có diện tích xấp xỉ bao nhiêu?',
     ]);
@@ -146,11 +149,11 @@ describe('GIFT (gift-pegjs) and Aiken', () => {
   it('reads GIFT questions one by one; the broken one is reported with its line', async () => {
     const preview = await previewImport('gift', fixture('questions.gift'));
     expect(summary(preview.questions)).toEqual([
-      { kind: 'single', key: ['A'], ok: true, codes: [] },
+      { kind: 'single', key: ['A'], ok: true, codes: ['answer_feedback_dropped'] },
       { kind: 'multiple', key: ['A', 'B'], ok: true, codes: [] },
       { kind: 'single', key: ['A'], ok: true, codes: [] },
       { kind: 'shortAnswer', key: ['print', 'print()'], ok: true, codes: [] },
-      { kind: 'shortAnswer', key: ['4'], ok: true, codes: [] },
+      { kind: 'numeric', key: ['4'], ok: true, codes: [] },
       { kind: 'essay', key: [], ok: true, codes: [] },
       { kind: 'single', key: [], ok: false, codes: ['gift_syntax', 'too_few_options', 'no_key'] },
     ]);

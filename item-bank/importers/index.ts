@@ -9,12 +9,24 @@ import { parseAiken } from './aiken.ts';
 import { buildItem, draftIdentifier, draftText } from './build-item.ts';
 import { parseGift } from './gift.ts';
 import { parseMoodleXml } from './moodle-xml.ts';
-import { ProblemSink, QuestionDraft, type ImportProblem, type ParsedQuestions } from './question-draft.ts';
+import {
+  ProblemSink,
+  QuestionDraft,
+  type ImportedMedia,
+  type ImportProblem,
+  type ParsedQuestions,
+} from './question-draft.ts';
 import { parseSheet } from './sheet.ts';
 import { parseVietnameseTest } from './vietnamese-test.ts';
 import { readWordBlocks } from './word-blocks.ts';
 
-export { QuestionDraft, QUESTION_KINDS, type QuestionKind, type ImportProblem } from './question-draft.ts';
+export {
+  QuestionDraft,
+  QUESTION_KINDS,
+  type QuestionKind,
+  type ImportProblem,
+  type ImportedMedia,
+} from './question-draft.ts';
 export { buildItem, draftIdentifier, draftText } from './build-item.ts';
 
 export const IMPORT_FORMATS = ['moodle', 'gift', 'aiken', 'csv', 'xlsx', 'docx'] as const;
@@ -43,6 +55,11 @@ export interface ImportedQuestion {
   problems: ImportProblem[];
   /** Left out by the teacher. */
   skipped: boolean;
+  /**
+   * The media files the item refers to (Moodle's embedded files), under the href the item uses;
+   * to be stored with the item version (ItemVersionInput.media).
+   */
+  media?: ImportedMedia[];
 }
 
 export interface ImportPreview {
@@ -119,6 +136,7 @@ export async function previewImport(
       text: draftText(draft),
       problems,
       skipped: skip.has(draft.number),
+      ...(parsed.media?.[read.number]?.length ? { media: parsed.media[read.number] } : {}),
     };
   });
   const kept = questions.filter((q) => !q.skipped);

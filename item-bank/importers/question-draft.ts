@@ -6,8 +6,52 @@
  */
 import { z } from 'zod';
 
-export const QUESTION_KINDS = ['single', 'multiple', 'trueFalse', 'shortAnswer', 'essay'] as const;
+export const QUESTION_KINDS = [
+  'single',
+  'multiple',
+  'trueFalse',
+  'shortAnswer',
+  'numeric',
+  'matching',
+  'cloze',
+  'essay',
+] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** One gap of a cloze question (Moodle multianswer). */
+export const ClozeGap = z.object({
+  /** short: typed text; numeric: a number within a tolerance; choice: one option; multiple: several options. */
+  kind: z.enum(['short', 'numeric', 'choice', 'multiple']),
+  /** Relative weight among the gaps (Moodle's `{2:...}`). */
+  weight: z.number().min(0).max(1000),
+  /** Options shown as a drop-down (inline), or as a vertical or horizontal list. */
+  display: z.enum(['inline', 'vertical', 'horizontal']).optional(),
+  shuffle: z.boolean().optional(),
+  caseSensitive: z.boolean().optional(),
+  /** Answers (short, numeric) or options (choice, multiple) with their share of the gap's points. */
+  answers: z
+    .array(
+      z.object({
+        text: z.string().max(2000),
+        fraction: z.number().min(-1).max(1),
+        tolerance: z.number().min(0).optional(),
+      }),
+    )
+    .max(50),
+});
+export type ClozeGap = z.infer<typeof ClozeGap>;
+
+/** A media file a question shows: in the stem after a paragraph, or in an option. */
+export const DraftMedia = z.object({
+  /** The file's path as the item refers to it (`media/flag.png`). */
+  href: z.string().max(300),
+  contentType: z.string().max(100),
+  alt: z.string().max(500).optional(),
+  /** The stem paragraph it follows (-1: before the stem), or the option label it belongs to. */
+  after: z.number().int().min(-1).optional(),
+  option: z.string().max(10).optional(),
+});
+export type DraftMedia = z.infer<typeof DraftMedia>;
 
 export const QuestionDraft = z.object({
   /** Position in the file, from 1, unique within one import. */
@@ -23,11 +67,47 @@ export const QuestionDraft = z.object({
    */
   options: z
     .array(
-      z.object({ label: z.string().max(10), text: z.string().max(5000), correct: z.boolean().nullable() }),
+      z.object({
+        label: z.string().max(10),
+        text: z.string().max(5000),
+        correct: z.boolean().nullable(),
+        /**
+         * Moodle's share of the points for choosing it, -1 to 1 (0.5 = half, negative = a penalty);
+         * absent: 1 when correct, else 0, all or nothing.
+         */
+        fraction: z.number().min(-1).max(1).optional(),
+      }),
     )
     .max(26),
-  /** Accepted answers of a short answer question. */
+  /**
+   * Accepted answers of a short answer question, or the numbers of a numeric one, in the order
+   * they are tried (the first that matches gives its credit, as in Moodle).
+   */
   answers: z.array(z.string().max(500)).max(50),
+  /** The share of the points each of `answers` gives (0 to 1); absent: every answer gives full points. */
+  answerFractions: z.array(z.number().min(0).max(1)).max(50).optional(),
+  /** Numeric questions: how far from each of `answers` a response may be (absolute, Moodle's nominal tolerance). */
+  tolerances: z.array(z.number().min(0)).max(50).optional(),
+  /** Short answers: `*` in an answer matches any text, `\*` is a literal star (Moodle's rule). */
+  wildcards: z.boolean().optional(),
+  /** Short answers: letter case must match (Moodle's usecase); the default ignores it. */
+  caseSensitive: z.boolean().optional(),
+  /** Matching: each prompt and its answer; a pair with an empty prompt is a distractor answer. */
+  pairs: z
+    .array(z.object({ prompt: z.string().max(5000), answer: z.string().max(5000) }))
+    .max(50)
+    .optional(),
+  /** Cloze: the gaps, written `{#1}`, `{#2}` ... in the stem. */
+  gaps: z.array(ClozeGap).max(100).optional(),
+  /** Options (or matching answers) shown in a new random order to each candidate (Moodle's shuffleanswers). */
+  shuffle: z.boolean().optional(),
+  /** Stem paragraphs (by index) that are code or preformatted text: line breaks and spaces kept. */
+  preformatted: z.array(z.number().int().min(0)).max(200).optional(),
+  /** Pictures, sound and video the question shows, from the file's own media (see ParsedQuestions.media). */
+  media: z.array(DraftMedia).max(50).optional(),
+  /** Moodle category path and tags, kept as metadata. */
+  category: z.string().max(1000).optional(),
+  tags: z.array(z.string().max(200)).max(50).optional(),
   /** Maximum score; the 2025 true/false cluster always scores 0.1/0.25/0.5/1 of it. */
   points: z.number().positive().max(1000).optional(),
   feedback: z.string().max(5000).optional(),
@@ -70,10 +150,19 @@ export class ProblemSink {
   }
 }
 
+/** A media file an imported question carries, under the href its item uses. */
+export interface ImportedMedia {
+  href: string;
+  contentType: string;
+  data: Uint8Array;
+}
+
 /** What a parser of one format gives: drafts, and problems (per question or for the file). */
 export interface ParsedQuestions {
   drafts: QuestionDraft[];
   problems: ImportProblem[];
+  /** Media files by question number (kept when a correction replaces the draft). */
+  media?: Record<number, ImportedMedia[]>;
 }
 
 /** A new draft with empty parts. */
