@@ -117,4 +117,56 @@ describe('hostile JavaScript submissions', () => {
     const honest = await grader.grade(fileTask, 'exports.add = (a, b) => a + b;');
     expect(honest.score).toBe(3);
   }, 60_000);
+
+  // Each forgery below makes a wrong area() pass if the check were decided inside the isolate with
+  // what the submission can reach; the checks are decided in the host on cloned values.
+  const areaTask = parseCodeTask({
+    language: 'javascript',
+    testFile: {
+      source:
+        "const { area, squares } = require('solution');\n" +
+        "test('r=2', () => expect(area(2)).toBeCloseTo(12.566, 2));\n" +
+        "test('squares', () => expect(squares(3)).toContain(9));\n" +
+        "test('squares length', () => expect(squares(3)).toHaveLength(3));\n" +
+        "test('equal', () => expect(squares(2)).toEqual([1, 4]));\n" +
+        "test('caught', () => { try { expect(area(1)).toBeGreaterThan(3); } catch (e) {} });\n",
+    },
+  });
+  const wrongArea =
+    'function area(r) { return -1; }\n' +
+    'function squares(n) { const o = { length: 3, includes: () => true }; return n === 3 ? o : [0]; }\n' +
+    'module.exports = { area, squares };\n';
+  const forgeries: Array<[string, string]> = [
+    ['rebinding the global Math', 'Math = { abs: () => 0, PI: 3 };\nglobalThis.Math = { abs: () => 0 };\n'],
+    [
+      'defineProperty on the global Math',
+      "Object.defineProperty(globalThis, 'Math', { value: { abs: () => 0 } });\n",
+    ],
+    ['patching Array.prototype.includes', 'Array.prototype.includes = () => true;\n'],
+    [
+      'rebinding expect',
+      'expect = () => ({ toBeCloseTo() {}, toContain() {}, toHaveLength() {}, toEqual() {} });\n',
+    ],
+    ['patching Object.keys and Object.is', 'Object.keys = () => []; Object.is = () => true;\n'],
+  ];
+  it.each(forgeries)(
+    'scores a wrong submission 0 despite %s',
+    async (_name, prefix) => {
+      const r = await grader.grade(areaTask, `try {\n${prefix}} catch (e) {}\n${wrongArea}`);
+      expect(r.tests.map((t) => t.verdict)).toEqual([
+        'wrong_answer',
+        'wrong_answer',
+        'wrong_answer',
+        'wrong_answer',
+        'wrong_answer',
+      ]);
+      const right = await grader.grade(
+        areaTask,
+        'exports.area = (r) => Math.PI * r * r;\n' +
+          'exports.squares = (n) => Array.from({ length: n }, (_, i) => (i + 1) ** 2);\n',
+      );
+      expect(right.score).toBe(right.maxScore);
+    },
+    60_000,
+  );
 });

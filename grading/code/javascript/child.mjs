@@ -42,6 +42,108 @@ for (const g of ['fetch', 'WebSocket', 'EventSource', 'Request', 'Response', 'He
 
 let harnessSource = '';
 
+/** Structural equality of cloned values, as Jest's toEqual (prototypes ignored). */
+function deepEqual(a, b) {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && Object.is(a.getTime(), b.getTime());
+  if (a instanceof RegExp || b instanceof RegExp) return String(a) === String(b);
+  if (a instanceof Map || b instanceof Map || a instanceof Set || b instanceof Set) {
+    if (a.constructor !== b.constructor || a.size !== b.size) return false;
+    return deepEqual([...a.entries()], [...b.entries()]);
+  }
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
+}
+
+/**
+ * The host side of `expect`: every check of a teacher test file arrives here with its values cloned out
+ * of the isolate and is decided in Node; the verdict of a test is taken from this record, so nothing
+ * the submission does inside the isolate can turn a failed check into a pass.
+ */
+function makeChecks() {
+  const rec = { n: 0, failure: null, inSandbox: 0 };
+  const decide = (op, actual, expected, extra, localOk) => {
+    switch (op) {
+      case 'toBe':
+        return typeof actual === 'object' && actual !== null ? localOk : Object.is(actual, expected);
+      case 'toEqual':
+        return deepEqual(actual, expected);
+      case 'toBeCloseTo':
+        return (
+          typeof actual === 'number' &&
+          typeof expected === 'number' &&
+          Math.abs(actual - expected) < 10 ** -(extra ?? 2) / 2
+        );
+      case 'toBeTruthy':
+        return !!actual;
+      case 'toBeFalsy':
+        return !actual;
+      case 'toBeNull':
+        return actual === null;
+      case 'toBeUndefined':
+        return actual === undefined;
+      case 'toBeDefined':
+        return actual !== undefined;
+      case '>':
+        return actual > expected;
+      case '>=':
+        return actual >= expected;
+      case '<':
+        return actual < expected;
+      case '<=':
+        return actual <= expected;
+      case 'toContain':
+        return Array.isArray(actual)
+          ? actual.some((x) => x === expected)
+          : typeof actual === 'string' && actual.includes(expected);
+      case 'toHaveLength':
+        return (Array.isArray(actual) || typeof actual === 'string') && actual.length === expected;
+      case 'toMatch':
+        return (
+          typeof actual === 'string' &&
+          (typeof expected === 'string'
+            ? actual.includes(expected)
+            : expected instanceof RegExp && new RegExp(expected.source, expected.flags).test(actual))
+        );
+      default:
+        // toThrow: whether the function threw is only known inside (intrinsics captured before load).
+        return localOk;
+    }
+  };
+  const callback = new ivm.Callback((op, negate, actual, expected, extra, localOk, msg, uncloned) => {
+    rec.n++;
+    let ok;
+    if (uncloned || op === 'toThrow') {
+      rec.inSandbox++;
+      ok = localOk === true;
+    } else ok = decide(String(op), actual, expected, extra, localOk === true);
+    if (negate === true) ok = !ok;
+    if (!ok && rec.failure === null) rec.failure = String(msg).slice(0, 4000);
+    return ok;
+  });
+  return {
+    callback,
+    reset() {
+      rec.n = 0;
+      rec.failure = null;
+      rec.inSandbox = 0;
+    },
+    /** The verdict of the test just run: the host's record wins over what the isolate answered. */
+    verdict(r) {
+      if (r.s === 'output' || r.s === 'time' || r.s === 'memory') return r;
+      if (rec.failure !== null) return { s: 'fail', msg: rec.failure };
+      if (r.s !== 'pass') return r;
+      if (rec.n === 0) return { s: 'fail', msg: 'test made no assertions' };
+      return r;
+    },
+  };
+}
+
 function classify(e, over) {
   const msg = String(e?.message ?? e);
   if (over || /output limit exceeded/.test(msg)) return { s: 'output' };
@@ -83,12 +185,15 @@ function runJob(id, job) {
     const context = isolate.createContextSync();
     const jail = context.global;
     jail.setSync('globalThis', jail.derefInto());
+    const checks = makeChecks();
     const harness = isolate
       .compileScriptSync(harnessSource, { filename: 'harness.js' })
       .runSync(context, { reference: true })
-      .applySync(undefined, [jail.derefInto(), job.kind === 'testfile', job.limits.outputBytes], {
-        reference: true,
-      });
+      .applySync(
+        undefined,
+        [jail.derefInto(), job.kind === 'testfile', job.limits.outputBytes, checks.callback],
+        { reference: true },
+      );
     const h = (name) => harness.getSync(name, { reference: true });
     const timeout = job.limits.cpuMsPerTest;
     let script;
@@ -183,12 +288,15 @@ function runJob(id, job) {
       const names = h('names').applySync(undefined, [], { result: { copy: true } });
       send({ t: 'names', id, prep: { s: 'ok', names } });
       for (let i = job.startAt ?? 0; i < names.length; i++) {
+        checks.reset();
         const r = timed(() => {
           const first = h('runTest').applySync(undefined, [i], { timeout, result: { copy: true } });
           // An async test's microtasks ran before applySync returned, within the same timeout.
-          return first.s === 'async'
-            ? h('asyncResult').applySync(undefined, [], { timeout, result: { copy: true } })
-            : first;
+          return checks.verdict(
+            first.s === 'async'
+              ? h('asyncResult').applySync(undefined, [], { timeout, result: { copy: true } })
+              : first,
+          );
         });
         send({ t: 'progress', id, i, r });
         if (isolate.isDisposed) break;

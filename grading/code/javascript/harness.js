@@ -1,8 +1,17 @@
 /* eslint-disable @typescript-eslint/no-unused-expressions -- evaluated by isolated-vm as one expression */
 // Runs inside a fresh isolated-vm context before any student code. Holds the test registry, `expect`
-// and the I/O capture in closures the student cannot reach; intrinsics are frozen for teacher-file runs.
-(function setup(global, freeze, cap) {
+// and the I/O capture in closures the student cannot reach; intrinsics are frozen and the global bindings
+// made read-only for teacher-file runs. Every `expect` check goes out to the host (`report`, an
+// isolated-vm Callback: the values are structured-cloned by isolated-vm and compared in Node), which
+// keeps the count and the first failure of each test; the verdict is the host's.
+(function setup(global, freeze, cap, report) {
+  'use strict';
   const { defineProperty, freeze: objFreeze, getOwnPropertyNames, is, keys, getPrototypeOf } = Object;
+  const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+  const mathAbs = Math.abs;
+  const arrayIncludes = Array.prototype.includes;
+  const stringIncludes = String.prototype.includes;
+  const regexpTest = RegExp.prototype.test;
   const isArray = Array.isArray;
   const apply = Reflect.apply;
   const push = Array.prototype.push;
@@ -91,35 +100,69 @@
   };
   const expect = (actual) => {
     const make = (negate) => {
-      const check = (ok, msg) => {
+      // `op` and the values go to the host, which decides; `localOk` (computed here with intrinsics
+      // captured before the submission loaded) is used there only for what cannot be cloned or
+      // compared outside (object identity, a function that throws).
+      const check = (ok, msg, op, expected, extra) => {
         assertions++;
-        if (ok === negate) fail((negate ? 'not ' : '') + msg);
+        const text = (negate ? 'not ' : '') + msg;
+        let hostOk;
+        try {
+          hostOk = report(op, negate, actual, expected, extra, ok, text, false);
+        } catch {
+          hostOk = report(op, negate, null, null, extra, ok, text, true);
+        }
+        if (hostOk !== true) fail(text);
       };
       return objFreeze({
-        toBe: (e) => check(is(actual, e), `expected ${show(actual)} to be ${show(e)}`),
-        toEqual: (e) => check(deepEqual(actual, e), `expected ${show(actual)} to equal ${show(e)}`),
-        toStrictEqual: (e) => check(deepEqual(actual, e), `expected ${show(actual)} to equal ${show(e)}`),
+        toBe: (e) => check(is(actual, e), `expected ${show(actual)} to be ${show(e)}`, 'toBe', e),
+        toEqual: (e) =>
+          check(deepEqual(actual, e), `expected ${show(actual)} to equal ${show(e)}`, 'toEqual', e),
+        toStrictEqual: (e) =>
+          check(deepEqual(actual, e), `expected ${show(actual)} to equal ${show(e)}`, 'toEqual', e),
         toBeCloseTo: (e, digits = 2) =>
           check(
-            Math.abs(actual - e) < 10 ** -digits / 2,
+            typeof actual === 'number' && mathAbs(actual - e) < 10 ** -digits / 2,
             `expected ${show(actual)} to be close to ${show(e)}`,
+            'toBeCloseTo',
+            e,
+            digits,
           ),
-        toBeTruthy: () => check(!!actual, `expected ${show(actual)} to be truthy`),
-        toBeFalsy: () => check(!actual, `expected ${show(actual)} to be falsy`),
-        toBeNull: () => check(actual === null, `expected ${show(actual)} to be null`),
-        toBeUndefined: () => check(actual === undefined, `expected ${show(actual)} to be undefined`),
-        toBeDefined: () => check(actual !== undefined, `expected value to be defined`),
-        toBeGreaterThan: (e) => check(actual > e, `expected ${show(actual)} > ${show(e)}`),
-        toBeGreaterThanOrEqual: (e) => check(actual >= e, `expected ${show(actual)} >= ${show(e)}`),
-        toBeLessThan: (e) => check(actual < e, `expected ${show(actual)} < ${show(e)}`),
-        toBeLessThanOrEqual: (e) => check(actual <= e, `expected ${show(actual)} <= ${show(e)}`),
+        toBeTruthy: () => check(!!actual, `expected ${show(actual)} to be truthy`, 'toBeTruthy'),
+        toBeFalsy: () => check(!actual, `expected ${show(actual)} to be falsy`, 'toBeFalsy'),
+        toBeNull: () => check(actual === null, `expected ${show(actual)} to be null`, 'toBeNull'),
+        toBeUndefined: () =>
+          check(actual === undefined, `expected ${show(actual)} to be undefined`, 'toBeUndefined'),
+        toBeDefined: () => check(actual !== undefined, `expected value to be defined`, 'toBeDefined'),
+        toBeGreaterThan: (e) => check(actual > e, `expected ${show(actual)} > ${show(e)}`, '>', e),
+        toBeGreaterThanOrEqual: (e) => check(actual >= e, `expected ${show(actual)} >= ${show(e)}`, '>=', e),
+        toBeLessThan: (e) => check(actual < e, `expected ${show(actual)} < ${show(e)}`, '<', e),
+        toBeLessThanOrEqual: (e) => check(actual <= e, `expected ${show(actual)} <= ${show(e)}`, '<=', e),
         toContain: (e) =>
-          check(actual != null && actual.includes(e), `expected ${show(actual)} to contain ${show(e)}`),
-        toHaveLength: (n) => check(actual != null && actual.length === n, `expected length ${n}`),
+          check(
+            isArray(actual)
+              ? apply(arrayIncludes, actual, [e])
+              : typeof actual === 'string' && apply(stringIncludes, actual, [e]),
+            `expected ${show(actual)} to contain ${show(e)}`,
+            'toContain',
+            e,
+          ),
+        toHaveLength: (n) =>
+          check(
+            (isArray(actual) || typeof actual === 'string') && actual.length === n,
+            `expected length ${n}`,
+            'toHaveLength',
+            n,
+          ),
         toMatch: (re) =>
           check(
-            typeof actual === 'string' && (typeof re === 'string' ? actual.includes(re) : re.test(actual)),
+            typeof actual === 'string' &&
+              (typeof re === 'string'
+                ? apply(stringIncludes, actual, [re])
+                : apply(regexpTest, re, [actual])),
             `expected ${show(actual)} to match ${StringC(re)}`,
+            'toMatch',
+            re,
           ),
         toThrow: () => {
           let threw = false;
@@ -128,7 +171,7 @@
           } catch {
             threw = true;
           }
-          check(threw, 'expected function to throw');
+          check(threw, 'expected function to throw', 'toThrow');
         },
       });
     };
@@ -146,13 +189,22 @@
     def(n, v);
   def('xdescribe', describe);
 
-  // Freeze intrinsics so a submission cannot pollute what the tests rely on.
+  // Freeze intrinsics and make every global binding read-only, so a submission can neither pollute nor
+  // rebind what the tests rely on (`Math = {...}` is ignored, `Object.defineProperty` throws).
   if (freeze) {
     for (const name of getOwnPropertyNames(global)) {
       const v = global[name];
       if ((typeof v === 'function' || (typeof v === 'object' && v !== null)) && name !== 'globalThis') {
         objFreeze(v);
         if (typeof v === 'function' && v.prototype) objFreeze(v.prototype);
+      }
+      const d = getOwnPropertyDescriptor(global, name);
+      if (d && d.configurable) {
+        defineProperty(
+          global,
+          name,
+          'value' in d ? { writable: false, configurable: false } : { configurable: false },
+        );
       }
     }
     objFreeze(getPrototypeOf(function () {}));
