@@ -17,8 +17,9 @@ import {
 } from './question-draft.ts';
 
 /** Blocks of lines separated by blank lines outside `{...}` and `<pre>`, with the line each starts on. */
-function blocks(source: string): Array<{ text: string; line: number }> {
-  const out: Array<{ text: string; line: number }> = [];
+function blocks(source: string): Array<{ text: string; line: number; comments: string[] }> {
+  const out: Array<{ text: string; line: number; comments: string[] }> = [];
+  let comments: string[] = [];
   let current: string[] = [];
   let start = 1;
   let depth = 0;
@@ -26,8 +27,11 @@ function blocks(source: string): Array<{ text: string; line: number }> {
   source.split(/\r?\n/).forEach((line, i) => {
     const content = line.trim().startsWith('//') ? '' : line;
     if (!content.trim() && depth === 0 && !pre) {
-      if (current.some((l) => l.trim() && !l.trim().startsWith('//')))
-        out.push({ text: current.join('\n'), line: start });
+      if (current.some((l) => l.trim() && !l.trim().startsWith('//'))) {
+        out.push({ text: current.join('\n'), line: start, comments });
+        comments = [];
+      }
+      if (line.trim().startsWith('//')) comments.push(line);
       current = [];
       start = i + 2;
       return;
@@ -43,7 +47,7 @@ function blocks(source: string): Array<{ text: string; line: number }> {
     }
   });
   if (current.some((l) => l.trim() && !l.trim().startsWith('//')))
-    out.push({ text: current.join('\n'), line: start });
+    out.push({ text: current.join('\n'), line: start, comments });
   return out;
 }
 
@@ -143,6 +147,8 @@ export function parseGift(source: string): ParsedQuestions {
     let parsed: GIFTQuestion[];
     const number = drafts.length + 1;
     const prepared = prepare(block.text);
+    for (const c of block.comments)
+      for (const m of c.matchAll(/\[tag:([^\]]+)\]/g)) prepared.tags.push(m[1]!.trim());
     try {
       parsed = parse(`${prepared.text}\n`);
     } catch (error) {

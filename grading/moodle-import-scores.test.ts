@@ -1,0 +1,236 @@
+/**
+ * Items imported from Moodle's formats score as Moodle scores the question: Moodle's own fixtures
+ * (../shared/corpus/moodle, read in place) and small GIFT/XML snippets through the importers, then
+ * through the QTI scorer. (Here rather than in item-bank, which may not import grading.)
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseItemXml, previewImport, type ImportedQuestion, type ImportFormat } from '../item-bank/index.ts';
+import { compileItem } from './score-item.ts';
+
+const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/corpus/moodle');
+const read = async (format: ImportFormat, file: string) =>
+  previewImport(format, new Uint8Array(readFileSync(path.join(corpus, file))));
+const text = async (format: ImportFormat, source: string) =>
+  previewImport(format, new TextEncoder().encode(source));
+const byName = (qs: ImportedQuestion[], name: string) => {
+  const q = qs.find((x) => x.label.includes(`(${name})`));
+  if (!q) throw new Error(`no question ${name}`);
+  return q;
+};
+/** SCORE of each response, from the item's QTI as stored. */
+function scores(q: ImportedQuestion, responses: Array<Record<string, unknown>>): number[] {
+  expect(q.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  const item = parseItemXml(q.qtiXml!).item!;
+  const compiled = compileItem(item);
+  return responses.map((r) => Math.round(Number(compiled.scoreJson(r).SCORE) * 1e4) / 1e4);
+}
+const R = (v: unknown) => ({ RESPONSE: v });
+
+describe('GIFT with Moodle meaning', () => {
+  it('short answer: =%50%Cat gives half, =%0%* is a wildcard worth nothing, case and spaces ignored', async () => {
+    const q = byName((await read('gift', 'gift/01-questions.gift.txt')).questions, 'Shortanswer');
+    expect(scores(q, [R('Frog'), R(' frog '), R('Cat'), R('cat'), R('anything'), R('*')])).toEqual([
+      1, 1, 0.5, 0.5, 0, 0,
+    ]);
+  });
+
+  it('a wildcard with credit matches any text; a star written \\* is a star', async () => {
+    const { questions } = await text('gift', 'Name a colour {=red =%50%bl*e =%20%*}\n\nStar {=a\\*b}');
+    expect(scores(questions[0]!, [R('RED'), R('blue'), R('black and blue'), R('green')])).toEqual([
+      1, 0.5, 0.5, 0.2,
+    ]);
+    expect(scores(questions[1]!, [R('a*b'), R('axb')])).toEqual([1, 0]);
+  });
+
+  it('{=right ~%50%half ~wrong} stays single-choice with partial credit', async () => {
+    const { questions } = await text('gift', 'Pick {=right ~%50%half ~wrong}');
+    expect(questions[0]!.draft.kind).toBe('single');
+    expect(scores(questions[0]!, [R('A'), R('B'), R('C'), {}])).toEqual([1, 0.5, 0, 0]);
+  });
+
+  it('multiple answers with weights: sum of the chosen, clamped to 0..1 as Moodle does', async () => {
+    const q = byName((await read('gift', 'gift/g04-multichoice-multi.gift')).questions, 'colours');
+    expect(q.draft.kind).toBe('multiple');
+    expect(scores(q, [R(['A', 'C']), R(['A']), R(['A', 'B']), R(['A', 'B', 'C', 'D'])])).toEqual([
+      1, 0.5, 0, 0,
+    ]);
+  });
+
+  it('numeric {#3:2~#Completely wrong} is accepted and compared as a number within the tolerance', async () => {
+    const q = byName((await read('gift', 'gift/01-questions.gift.txt')).questions, 'Q5');
+    expect(q.draft.kind).toBe('numeric');
+    expect(scores(q, [R('3'), R('1'), R('4.99'), R('5.0'), R('5.01'), R('0'), R('ba')])).toEqual([
+      1, 1, 1, 1, 0, 0, 0,
+    ]);
+    const { questions } = await text('gift', 'Range {#1..5}\n\nParts {#=3:0 =%50%3:1}');
+    expect(scores(questions[0]!, [R('1'), R('5'), R('5.5')])).toEqual([1, 1, 0]);
+    expect(scores(questions[1]!, [R('3.0'), R('2.5'), R('4'), R('4.5')])).toEqual([1, 0.5, 0.5, 0]);
+  });
+
+  it('matching scores the share of right pairs; the extra answer is a distractor', async () => {
+    const q = byName((await read('gift', 'gift/g02-match.gift')).questions, 'Moodle activities');
+    const right = ['P1 M1', 'P2 M2', 'P3 M3', 'P4 M4'];
+    expect(scores(q, [R(right), R(right.slice(0, 2)), R(['P1 M5', 'P2 M1']), {}])).toEqual([1, 0.5, 0, 0]);
+    expect(q.draft.pairs?.at(-1)).toEqual({ prompt: '', answer: 'Chat' });
+  });
+
+  it('true/false fixtures (T and TRUE) and the per-answer feedback it cannot carry is reported', async () => {
+    for (const file of ['gift/g08-truefalse-T.gift', 'gift/g11-tags.gift']) {
+      const { questions } = await read('gift', file);
+      expect(questions.every((q) => q.item)).toBe(true);
+    }
+    const tf = (await read('gift', 'gift/g08-truefalse-T.gift')).questions[0]!;
+    expect(scores(tf, [R('A'), R('B')])).toEqual([1, 0]);
+    const q1 = (await read('gift', 'gift/g07-truefalse.gift')).questions[0]!;
+    expect(scores(q1, [R('A'), R('B')])).toEqual([0, 1]);
+    expect(q1.problems.map((p) => p.code)).toEqual(['answer_feedback_dropped']);
+    expect(q1.problems[0]!.messageEn).toMatch(/^Question 1 \(Q1\)/);
+  });
+
+  it('<pre> code keeps its lines and indentation; tags become metadata', async () => {
+    const { questions } = await text(
+      'gift',
+      '// [tag:python]\n::Loop:: What does it print?<pre>for i in range(3):\n    print(i)\n\n# done</pre>{=0 1 2}',
+    );
+    const q = questions[0]!;
+    expect(q.draft.tags).toEqual(['python']);
+    expect(q.qtiXml).toContain('<pre>for i in range(3):\n    print(i)\n\n# done</pre>');
+    expect(scores(q, [R('0 1 2')])).toEqual([1]);
+  });
+
+  it('a picture in [html] text with = in its attributes is read, and its outside address reported', async () => {
+    const { questions } = await text(
+      'gift',
+      '::P:: [html]<p>Flag <img src="https://example.org/f.png" alt="f"></p>{T}',
+    );
+    expect(questions[0]!.qtiXml).toContain('src="https://example.org/f.png"');
+    expect(questions[0]!.problems.map((p) => p.code)).toEqual(['external_media']);
+  });
+});
+
+describe('Moodle XML fixtures', () => {
+  it('numerical: 42.0 and 42.0005 score full (tolerance 0.001), 13 and text score 0', async () => {
+    const q = byName((await read('moodle', 'xml/09-test-snippets.xml')).questions, 'Numerical question');
+    expect(scores(q, [R('42'), R('42.0'), R('42.0005'), R('42.002'), R('13'), R('forty-two')])).toEqual([
+      1, 1, 1, 0, 0, 0,
+    ]);
+  });
+
+  it('short answer with a "*" answer worth 0, case ignored', async () => {
+    const q = byName((await read('moodle', 'xml/09-test-snippets.xml')).questions, 'Short answer question');
+    expect(scores(q, [R('beta'), R('Beta '), R('Gamma')])).toEqual([1, 1, 0]);
+  });
+
+  it('multiple answers with 100% each: either scores full (Moodle clamps the sum), out of defaultgrade 2', async () => {
+    const q = byName(
+      (await read('moodle', 'xml/09-test-snippets.xml')).questions,
+      'Multiple choice question',
+    );
+    expect(scores(q, [R(['B']), R(['B', 'D']), R(['A']), R(['A', 'C'])])).toEqual([2, 2, 0, 0]);
+  });
+
+  it('matching: a third of the points per right pair, the empty subquestion a distractor', async () => {
+    const q = byName((await read('moodle', 'xml/09-test-snippets.xml')).questions, 'Matching question');
+    expect(scores(q, [R(['P1 M1', 'P2 M2', 'P3 M3']), R(['P1 M1', 'P2 M4']), R(['P1 M2'])])).toEqual([
+      1, 0.3333, 0,
+    ]);
+  });
+
+  it('the listening question keeps its mp3 and the flags in the options, as item media', async () => {
+    const q = (await read('moodle', 'xml/01-multichoice.xml')).questions[0]!;
+    expect(scores(q, [R('B'), R('A')])).toEqual([1, 0]);
+    const hrefs = q.media!.map((m) => m.href);
+    expect(hrefs).toContain('media/bonjour.mp3');
+    expect(q.media!.find((m) => m.href === 'media/bonjour.mp3')!.contentType).toBe('audio/mpeg');
+    expect(q.qtiXml).toContain('<audio src="media/bonjour.mp3" controls="controls"');
+    // Each option shows its flag; identical files are stored once.
+    const model = parseItemXml(q.qtiXml!).item!;
+    for (const href of model.media) expect(hrefs).toContain(href);
+    expect(q.qtiXml!.match(/<img /g)).toHaveLength(4);
+  });
+
+  it('cloze: inline choices and a short answer, each gap its share; the pictures kept', async () => {
+    const q = (await read('moodle', 'xml/03-multianswer.xml')).questions[0]!;
+    expect(q.draft.kind).toBe('cloze');
+    expect(q.draft.gaps!.map((g) => g.kind)).toEqual(['choice', 'choice', 'choice', 'choice', 'short']);
+    const right = {
+      RESPONSE_1: 'G1_A',
+      RESPONSE_2: 'G2_B',
+      RESPONSE_3: 'G3_A',
+      RESPONSE_4: 'G4_B',
+      RESPONSE_5: 'Paris',
+    };
+    expect(
+      scores(q, [
+        right,
+        { ...right, RESPONSE_5: 'marseille' },
+        { ...right, RESPONSE_1: 'G1_B', RESPONSE_5: 'Lyon' },
+        {},
+      ]),
+    ).toEqual([5, 4.5, 3, 0]);
+    expect(q.qtiXml).toContain('qti-inline-choice-interaction');
+    expect(q.media!.length).toBeGreaterThan(0);
+    expect(q.qtiXml!.match(/<img /g)).toHaveLength(2);
+  });
+
+  it("grades Moodle refuses (33%) and broken cloze questions are refused with Moodle's reasons", async () => {
+    const invalid = (await read('moodle', 'xml/04-error_invalid_grades.xml')).questions[0]!;
+    expect(invalid.item).toBeUndefined();
+    expect(invalid.problems.map((p) => p.code)).toContain('moodle_invalid_grade');
+    const broken = (await read('moodle', 'xml/05-broken_cloze_questions.xml')).questions;
+    expect(broken.map((q) => [!!q.item, q.problems.find((p) => p.severity === 'error')?.code])).toEqual([
+      [false, 'cloze_no_gaps'],
+      [false, 'cloze_bad_gap'],
+      [false, 'cloze_too_few_options'],
+      [false, 'cloze_no_key'],
+      [false, 'not_a_number'],
+    ]);
+  });
+
+  it('cloze variants: NUMERICAL with tolerance, SHORTANSWER_C, MULTICHOICE_V, MULTIRESPONSE, weights', async () => {
+    const xml = `<quiz><question type="cloze"><name><text>Mix</text></name><questiontext format="html"><text><![CDATA[
+      <p>Pi is {2:NUMERICAL:=3.14:0.01#ok~%50%3:0.2}. Write HTML: {1:SAC:=HTML~%50%html}.</p>
+      <p>{1:MCV:=yes~no~%-50%maybe}</p><p>{1:MR:%50%a~%50%b~%-100%c}</p>]]></text></questiontext></question></quiz>`;
+    const q = (await text('moodle', xml)).questions[0]!;
+    const all = { RESPONSE_1: '3.141', RESPONSE_2: 'HTML', RESPONSE_3: 'G3_A', RESPONSE_4: ['G4_A', 'G4_B'] };
+    expect(
+      scores(q, [
+        all,
+        { ...all, RESPONSE_1: '3.1' },
+        { ...all, RESPONSE_2: 'html' },
+        { ...all, RESPONSE_4: ['G4_A'] },
+        { ...all, RESPONSE_4: ['G4_A', 'G4_C'] },
+      ]),
+    ).toEqual([5, 4, 4.5, 4.5, 4]);
+    expect(q.qtiXml).toContain('qti-choice-interaction');
+  });
+
+  it('Moodle 1.9 <image_base64> becomes item media after the question text', async () => {
+    const png = readFileSync(path.join(corpus, 'xml/03-multianswer.xml'), 'utf8').match(
+      /encoding="base64">([^<]+)</,
+    )![1]!;
+    const xml = `<quiz><question type="truefalse"><name><text>Old</text></name>
+      <questiontext format="html"><text>Is this a flag?</text></questiontext>
+      <image>pics/flag.png</image><image_base64>${png}</image_base64>
+      <answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question></quiz>`;
+    const q = (await text('moodle', xml)).questions[0]!;
+    expect(q.media!.map((m) => [m.href, m.contentType])).toEqual([['media/flag.png', 'image/png']]);
+    expect(q.qtiXml).toContain('<img src="media/flag.png"');
+    expect(scores(q, [R('A')])).toEqual([1]);
+  });
+});
+
+describe('Aiken as Moodle reads it', () => {
+  it('A)Text without a space is an option', async () => {
+    const { questions } = await read('aiken', 'aiken/03-aiken-good-only.txt');
+    expect(questions.map((q) => !!q.item)).toEqual([true, true, true]);
+    expect(questions[1]!.draft.options.map((o) => o.text)).toEqual([
+      'Incorrect (No space)',
+      'Correct (No space)',
+    ]);
+    expect(scores(questions[1]!, [R('B'), R('A')])).toEqual([1, 0]);
+  });
+});
