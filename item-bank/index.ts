@@ -38,6 +38,16 @@ export { foldVietnamese } from './search/fold-vietnamese.ts';
 export * from './model/declarations.ts';
 export { parseItemXml, type ParseItemResult } from './qti/parse-item.ts';
 export { parseXmlTree, XmlSyntaxError, type XmlElement } from './qti/xml-tree.ts';
+export {
+  sanitiseContent,
+  sanitiseElement,
+  sanitiseItemContent,
+  sanitiseStyle,
+  unsafeUrl,
+  type RemovedContent,
+  type SanitiseOptions,
+} from './model/sanitise-content.ts';
+export { sanitiseItemXml, sanitiseItemForStorage } from './qti/sanitise-item.ts';
 export type { ValidationProblem } from './qti/problems.ts';
 export { toCandidateItem, type ProjectionOptions } from './candidate/project-item.ts';
 export type { CandidateItem, CandidateResponseShape } from './candidate/candidate-item.ts';

@@ -1,39 +1,16 @@
 /**
- * Turns raw XML elements into content nodes in the 2.x spelling, sanitising as it goes: item
- * bodies are teacher content shown in a browser, so scripts, event handlers, `javascript:` URLs
- * and embedding elements are dropped; XHTML, MathML and QTI elements are kept.
+ * Turns raw XML elements into content nodes in the 2.x spelling. The parsers then sanitise the
+ * parts shown in a browser (item bodies, feedback, rubric blocks) with sanitiseElement and
+ * sanitiseContent (model/sanitise-content.ts): only what the allow-list of (namespace, local
+ * name, attribute) names is kept. Declarations and processing are never rendered and are read
+ * as they are, so an unknown expression is reported by validation rather than silently unwrapped.
  */
 import type { ContentElement, ContentNode } from '../model/content.ts';
+import type { RemovedContent } from '../model/sanitise-content.ts';
 import { MATHML_NAMESPACE, QTI_NAMESPACES, qtiAttributeName, qtiElementName } from './qti-names.ts';
+import type { ProblemList } from './problems.ts';
 import type { XmlElement, XmlNode } from './xml-tree.ts';
 
-const DROPPED_ELEMENTS = new Set([
-  'script',
-  'iframe',
-  'frame',
-  'frameset',
-  'embed',
-  'applet',
-  'base',
-  'link',
-  'meta',
-  'form',
-  'input',
-  'button',
-  'textarea',
-  'select',
-  'style',
-]);
-const URL_ATTRIBUTES = new Set([
-  'href',
-  'src',
-  'data',
-  'action',
-  'formaction',
-  'xlink:href',
-  'poster',
-  'background',
-]);
 const XHTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
 export interface NormaliseOptions {
@@ -97,29 +74,14 @@ const QTI_LOWERCASE = new Set([
   'ordering',
 ]);
 
-function safeUrl(value: string): boolean {
-  // Browsers ignore whitespace and control characters inside a URL scheme, so compare without them.
-  // eslint-disable-next-line no-control-regex
-  const compact = value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
-  return !/^(javascript|vbscript|data:text\/html)/.test(compact);
-}
-
-export function normaliseElement(
-  element: XmlElement,
-  options: NormaliseOptions = {},
-): ContentElement | undefined {
+/** Converts an element and everything in it to the model's spelling (sanitising is the caller's). */
+export function normaliseElement(element: XmlElement, options: NormaliseOptions = {}): ContentElement {
   const ns = namespaceOf(element);
-  if (ns !== 'math' && DROPPED_ELEMENTS.has(element.name.toLowerCase())) return undefined;
   const isQti = ns === 'qti';
   const name = isQti ? qtiElementName(element.name) : element.name;
   const attributes: Record<string, string> = {};
-  for (const [key, value] of Object.entries(element.attributes)) {
-    const lower = key.toLowerCase();
-    if (lower.startsWith('on')) continue; // event handlers
-    if (URL_ATTRIBUTES.has(lower) && !safeUrl(value)) continue;
-    if (lower === 'style' && /expression\s*\(|url\s*\(\s*['"]?\s*javascript:/i.test(value)) continue;
+  for (const [key, value] of Object.entries(element.attributes))
     attributes[element.name.startsWith('qti-') ? qtiAttributeName(key, true) : key] = value;
-  }
   return {
     kind: 'element',
     name,
@@ -132,13 +94,28 @@ export function normaliseElement(
 }
 
 export function normaliseChildren(nodes: XmlNode[], options: NormaliseOptions = {}): ContentNode[] {
-  const out: ContentNode[] = [];
-  for (const node of nodes) {
-    if (node.kind === 'text') out.push({ kind: 'text', text: node.text });
-    else {
-      const element = normaliseElement(node, options);
-      if (element) out.push(element);
-    }
+  return nodes.map((node) =>
+    node.kind === 'text' ? { kind: 'text', text: node.text } : normaliseElement(node, options),
+  );
+}
+
+/** At most this many removals are reported one by one; the rest are counted in one more warning. */
+const REPORTED_REMOVALS = 50;
+
+/** Reports what the sanitiser removed as `unsafe-content-removed` warnings with their places. */
+export function reportRemoved(problems: ProblemList, removed: RemovedContent[]): void {
+  for (const r of removed.slice(0, REPORTED_REMOVALS)) {
+    const what =
+      r.action === 'attribute'
+        ? `The ${r.attribute} attribute of ${r.element} was removed`
+        : r.action === 'removed'
+          ? `${r.element} was removed with its content`
+          : `${r.element} was removed (its text is kept)`;
+    problems.warning('unsafe-content-removed', `${what}: ${r.reason}.`, { line: r.line, column: r.column });
   }
-  return out;
+  if (removed.length > REPORTED_REMOVALS)
+    problems.warning(
+      'unsafe-content-removed',
+      `${removed.length - REPORTED_REMOVALS} more elements or attributes were removed as unsafe.`,
+    );
 }

@@ -6,7 +6,8 @@ import { walkContent, isInteraction, type ContentElement } from '../model/conten
 import type { Declaration, ProcessingNode } from '../model/declarations.ts';
 import type { AssessmentItem, InteractionSummary, ModalFeedback, QtiVersion } from '../model/item.ts';
 import { mediaReferencesIn } from './media-references.ts';
-import { normaliseElement } from './normalise-content.ts';
+import { normaliseElement, reportRemoved } from './normalise-content.ts';
+import { sanitiseContent, sanitiseElement, type RemovedContent } from '../model/sanitise-content.ts';
 import { ProblemList, type ValidationProblem } from './problems.ts';
 import { QTI_NAMESPACES } from './qti-names.ts';
 import { readCodeTasks } from './read-code-task.ts';
@@ -58,7 +59,9 @@ export function parseItemXml(xml: string, file?: string): ParseItemResult {
     return { problems: problems.items };
   }
   const qtiVersion = versionOf(raw.namespace, raw.name);
-  const root = normaliseElement(raw, { lines: true })!;
+  const root = normaliseElement(raw, { lines: true });
+  // The parts shown in a browser are sanitised; declarations and processing are data.
+  const removed: RemovedContent[] = [];
   const identifier = root.attributes.identifier;
   if (!identifier)
     problems.error('missing-identifier', 'The assessmentItem has no identifier.', {
@@ -88,11 +91,13 @@ export function parseItemXml(xml: string, file?: string): ParseItemResult {
       case 'outcomeProcessing':
         outcomeProcessing = elements(e).map((c) => toProcessingNode(c, file));
         break;
-      case 'stylesheet':
-        if (e.attributes.href) stylesheets.push(e.attributes.href);
+      case 'stylesheet': {
+        const href = sanitiseElement(e, { removed })?.attributes.href;
+        if (href) stylesheets.push(href);
         break;
+      }
       case 'itemBody':
-        body = e;
+        body = sanitiseElement(e, { removed });
         break;
       case 'responseProcessing':
         responseProcessing = readResponseProcessing(e, file);
@@ -103,7 +108,7 @@ export function parseItemXml(xml: string, file?: string): ParseItemResult {
           identifier: e.attributes.identifier ?? '',
           showHide: e.attributes.showHide === 'hide' ? 'hide' : 'show',
           title: e.attributes.title,
-          content: e.children,
+          content: sanitiseContent(e.children, { removed }),
           location: { file, line: e.line ?? 1, column: e.column ?? 1 },
         });
         break;
@@ -111,6 +116,7 @@ export function parseItemXml(xml: string, file?: string): ParseItemResult {
         break;
     }
   }
+  reportRemoved(problems, removed);
   if (!body) {
     // itemBody is optional in QTI (processing-only items); an empty body stands in.
     problems.warning('missing-item-body', 'The item has no itemBody.', {

@@ -17,7 +17,8 @@ import type {
   TimeLimits,
 } from '../model/test.ts';
 import { itemRefsOf } from '../model/test.ts';
-import { normaliseElement } from './normalise-content.ts';
+import { normaliseElement, reportRemoved } from './normalise-content.ts';
+import { sanitiseContent, sanitiseElement, type RemovedContent } from '../model/sanitise-content.ts';
 import { ProblemList, type ValidationProblem } from './problems.ts';
 import { QTI_NAMESPACES } from './qti-names.ts';
 import { readDeclaration } from './read-declarations.ts';
@@ -42,6 +43,9 @@ const PART_NAMES = { itemRef: 'item reference', section: 'section', sectionRef: 
 const EXIT_TARGETS = new Set(['EXIT_TEST', 'EXIT_TESTPART', 'EXIT_SECTION']);
 
 class TestReader {
+  /** What the sanitiser took out of rubric blocks and feedback. */
+  readonly removed: RemovedContent[] = [];
+
   constructor(
     private readonly problems: ProblemList,
     private readonly file: string | undefined,
@@ -177,7 +181,9 @@ class TestReader {
       fixed: bool(e.attributes.fixed, false),
       ...(selection && select !== undefined ? { selection: { select, withReplacement } } : {}),
       ...(ordering ? { ordering: { shuffle: bool(ordering.attributes.shuffle, false) } } : {}),
-      rubricBlocks: children.filter((c) => c.name === 'rubricBlock'),
+      rubricBlocks: children
+        .filter((c) => c.name === 'rubricBlock')
+        .flatMap((c) => sanitiseElement(c, { removed: this.removed }) ?? []),
       parts,
     };
   }
@@ -189,7 +195,7 @@ class TestReader {
       identifier: e.attributes.identifier ?? '',
       showHide: e.attributes.showHide === 'hide' ? 'hide' : 'show',
       ...(e.attributes.title !== undefined ? { title: e.attributes.title } : {}),
-      content: e.children,
+      content: sanitiseContent(e.children, { removed: this.removed }),
     };
   }
 
@@ -273,7 +279,7 @@ export function parseTestXml(xml: string, file?: string): ParseTestResult {
     return { problems: problems.items };
   }
   const qtiVersion = QTI_NAMESPACES[raw.namespace] ?? (raw.name.startsWith('qti-') ? '3.0' : '2.1');
-  const root = normaliseElement(raw, { lines: true })!;
+  const root = normaliseElement(raw, { lines: true });
   const reader = new TestReader(problems, file);
   const children = elements(root);
   const identifier = root.attributes.identifier ?? '';
@@ -308,9 +314,12 @@ export function parseTestXml(xml: string, file?: string): ParseTestResult {
       ? { outcomeProcessing: elements(outcomeProcessing).map((c) => toProcessingNode(c, file)) }
       : {}),
     feedback: children.filter((c) => c.name === 'testFeedback').map((c) => reader.feedback(c)),
-    stylesheets: children.filter((c) => c.name === 'stylesheet').flatMap((c) => c.attributes.href ?? []),
+    stylesheets: children
+      .filter((c) => c.name === 'stylesheet')
+      .flatMap((c) => sanitiseElement(c, { removed: reader.removed })?.attributes.href ?? []),
     location: { file, line: root.line ?? 1, column: root.column ?? 1 },
   };
+  reportRemoved(problems, reader.removed);
   validateTest(test, problems);
   return { test, problems: problems.items };
 }

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { itemStatusEvents, items, itemVersionMedia, itemVersions, media } from '../schema.ts';
+import { sanitiseItemForStorage } from '../qti/sanitise-item.ts';
 import { foldVietnamese } from '../search/fold-vietnamese.ts';
 import type { ItemBankDatabase, ItemBankExecutor } from './database.ts';
 import { canTransition, type ItemStatus } from './item-status.ts';
@@ -151,6 +152,8 @@ export async function saveItemVersions(
   inputs: ItemVersionInput[],
   actorId?: string,
 ): Promise<SavedItemVersion[]> {
+  // Content is sanitised on every save, whoever built the input (see qti/sanitise-item.ts).
+  inputs = inputs.map(sanitiseItemForStorage);
   const results: SavedItemVersion[] = new Array(inputs.length);
   const mediaHashes = await storeMedia(
     tx,
