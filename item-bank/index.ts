@@ -36,8 +36,15 @@ export {
 } from './storage/metadata.ts';
 export { foldVietnamese } from './search/fold-vietnamese.ts';
 export * from './model/declarations.ts';
-export { parseItemXml, type ParseItemResult } from './qti/parse-item.ts';
-export { parseXmlTree, XmlSyntaxError, type XmlElement } from './qti/xml-tree.ts';
+export { parseItemXml, type ParseItemResult, type ParseOptions } from './qti/parse-item.ts';
+export {
+  parseXmlTree,
+  XmlSyntaxError,
+  XmlBudgetError,
+  DEFAULT_XML_LIMITS,
+  type XmlElement,
+  type XmlLimits,
+} from './qti/xml-tree.ts';
 export {
   sanitiseContent,
   sanitiseElement,

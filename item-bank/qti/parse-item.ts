@@ -14,7 +14,7 @@ import { readCodeTasks } from './read-code-task.ts';
 import { readDeclaration } from './read-declarations.ts';
 import { readResponseProcessing, toProcessingNode } from './read-processing.ts';
 import { validateItem } from './validate-item.ts';
-import { parseXmlTree, XmlSyntaxError } from './xml-tree.ts';
+import { parseXmlTree, XmlBudgetError, XmlSyntaxError, type XmlLimits } from './xml-tree.ts';
 
 export interface ParseItemResult {
   /** Present whenever the document could be read as an item, even with errors (scoring tools may still use it). */
@@ -41,12 +41,21 @@ function versionOf(namespace: string, rootName: string): QtiVersion {
   return QTI_NAMESPACES[namespace] ?? (rootName.startsWith('qti-') ? '3.0' : '2.1');
 }
 
-export function parseItemXml(xml: string, file?: string): ParseItemResult {
+export interface ParseOptions {
+  /** Nesting depth and node budget of the document (DEFAULT_XML_LIMITS where left out). */
+  xmlLimits?: Partial<XmlLimits>;
+}
+
+export function parseItemXml(xml: string, file?: string, options: ParseOptions = {}): ParseItemResult {
   const problems = new ProblemList(file);
   let raw;
   try {
-    raw = parseXmlTree(xml, file);
+    raw = parseXmlTree(xml, file, options.xmlLimits);
   } catch (error) {
+    if (error instanceof XmlBudgetError) {
+      problems.error(error.code, error.message, error.location);
+      return { problems: problems.items };
+    }
     if (error instanceof XmlSyntaxError) {
       problems.error('xml-syntax', `The file is not well-formed XML: ${error.message}`, error.location);
       return { problems: problems.items };

@@ -23,7 +23,8 @@ import { ProblemList, type ValidationProblem } from './problems.ts';
 import { QTI_NAMESPACES } from './qti-names.ts';
 import { readDeclaration } from './read-declarations.ts';
 import { toProcessingNode } from './read-processing.ts';
-import { parseXmlTree, XmlSyntaxError } from './xml-tree.ts';
+import type { ParseOptions } from './parse-item.ts';
+import { parseXmlTree, XmlBudgetError, XmlSyntaxError } from './xml-tree.ts';
 
 export interface ParseTestResult {
   test?: AssessmentTest;
@@ -264,12 +265,16 @@ function validateTest(test: AssessmentTest, problems: ProblemList) {
     problems.warning('no-items', 'The test refers to no item.', test.location);
 }
 
-export function parseTestXml(xml: string, file?: string): ParseTestResult {
+export function parseTestXml(xml: string, file?: string, options: ParseOptions = {}): ParseTestResult {
   const problems = new ProblemList(file);
   let raw;
   try {
-    raw = parseXmlTree(xml, file);
+    raw = parseXmlTree(xml, file, options.xmlLimits);
   } catch (error) {
+    if (error instanceof XmlBudgetError) {
+      problems.error(error.code, error.message, error.location);
+      return { problems: problems.items };
+    }
     const location = error instanceof XmlSyntaxError ? error.location : undefined;
     problems.error('xml-syntax', `The file is not well-formed XML: ${(error as Error).message}`, location);
     return { problems: problems.items };

@@ -1,7 +1,10 @@
 /**
  * A small element tree built with saxes (a maintained, namespace-aware streaming XML parser)
  * that keeps element order and the line and column of every element. Documents that declare
- * entities are refused outright, so entity-expansion attacks never run.
+ * entities are refused outright, so entity-expansion attacks never run; documents nested deeper
+ * or holding more nodes than the budget (XmlLimits) are refused the moment they cross it, so a
+ * hostile file costs time in proportion to the budget, not to its size squared (saxes resolves a
+ * namespace prefix by walking the open elements, so unbounded depth made parsing quadratic).
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { SourceLocation } from '../model/declarations.ts';
@@ -34,10 +37,37 @@ export class XmlSyntaxError extends Error {
   }
 }
 
-const MAX_DEPTH = 200;
+/** What one XML document (an item, a test, an import file) may hold. */
+export interface XmlLimits {
+  /** Elements open at once (nesting depth). */
+  maxDepth: number;
+  /** Elements and text runs in the whole document. */
+  maxNodes: number;
+}
 
-/** Parses a whole XML document into its root element. Throws XmlSyntaxError with the place and reason. */
-export function parseXmlTree(xml: string, file?: string): XmlElement {
+export const DEFAULT_XML_LIMITS: Readonly<XmlLimits> = Object.freeze({ maxDepth: 200, maxNodes: 250_000 });
+
+/** The document is over its budget (XmlLimits); `code` says which one. */
+export class XmlBudgetError extends XmlSyntaxError {
+  constructor(
+    message: string,
+    location: SourceLocation,
+    readonly code: 'xml-too-deep' | 'xml-too-many-nodes',
+  ) {
+    super(message, location);
+    this.name = 'XmlBudgetError';
+  }
+}
+
+/** Thrown inside saxes' handlers to stop parsing at the first failure. */
+class Stop extends Error {}
+
+/**
+ * Parses a whole XML document into its root element. Throws XmlSyntaxError with the place and
+ * reason (XmlBudgetError when the document is over `limits`), at the first problem found.
+ */
+export function parseXmlTree(xml: string, file?: string, limits: Partial<XmlLimits> = {}): XmlElement {
+  const { maxDepth, maxNodes } = { ...DEFAULT_XML_LIMITS, ...limits };
   const parser = new SaxesParser({ xmlns: true, position: true, fileName: file });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
@@ -48,20 +78,39 @@ export function parseXmlTree(xml: string, file?: string): XmlElement {
   parser.on('opentagstart', (tag) => {
     tagStart = { file, line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1) };
   });
-  const fail = (message: string) => {
-    failure ??= new XmlSyntaxError(message, here());
+  const fail = (message: string, error: XmlSyntaxError = new XmlSyntaxError(message, here())): never => {
+    failure ??= error;
+    throw new Stop();
+  };
+  let nodes = 0;
+  const count = () => {
+    if (++nodes > maxNodes)
+      fail(
+        '',
+        new XmlBudgetError(
+          `The document holds more than ${maxNodes} elements and text runs (reached at line ${parser.line}); it is refused.`,
+          here(),
+          'xml-too-many-nodes',
+        ),
+      );
   };
 
-  parser.on('error', (error) => fail(error.message.replace(/^[^:]*:\d+:\d+: /, '')));
+  parser.on('error', (error) => fail(cleanMessage(error)));
   parser.on('doctype', (doctype) => {
     if (/<!ENTITY/i.test(doctype))
       fail('The document declares entities (DOCTYPE with <!ENTITY>); this is refused for safety.');
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
-    if (stack.length >= MAX_DEPTH) {
-      fail(`Elements are nested deeper than ${MAX_DEPTH} levels.`);
-      return;
-    }
+    if (stack.length >= maxDepth)
+      fail(
+        '',
+        new XmlBudgetError(
+          `Elements are nested more than ${maxDepth} deep (<${tag.name}> at line ${tagStart.line}, column ${tagStart.column}); the document is refused.`,
+          tagStart,
+          'xml-too-deep',
+        ),
+      );
+    count();
     const attributes: Record<string, string> = {};
     for (const attr of Object.values(tag.attributes)) {
       if (attr.prefix === 'xmlns' || attr.name === 'xmlns') continue;
@@ -94,7 +143,10 @@ export function parseXmlTree(xml: string, file?: string): XmlElement {
     if (!parent || text === '') return;
     const last = parent.children[parent.children.length - 1];
     if (last?.kind === 'text') last.text += text;
-    else parent.children.push({ kind: 'text', text });
+    else {
+      count();
+      parent.children.push({ kind: 'text', text });
+    }
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
@@ -102,12 +154,15 @@ export function parseXmlTree(xml: string, file?: string): XmlElement {
   try {
     parser.write(xml).close();
   } catch (error) {
-    fail((error as Error).message.replace(/^[^:]*:\d+:\d+: /, ''));
+    if (!(error instanceof Stop)) failure ??= new XmlSyntaxError(cleanMessage(error as Error), here());
   }
   if (failure) throw failure;
   if (!root) throw new XmlSyntaxError('The document has no root element.', { file, line: 1, column: 1 });
   return root;
 }
+
+/** saxes prefixes its messages with file:line:column, which the location already carries. */
+const cleanMessage = (error: Error) => error.message.replace(/^[^:]*:\d+:\d+: /, '');
 
 export const elementChildren = (element: XmlElement): XmlElement[] =>
   element.children.filter((c): c is XmlElement => c.kind === 'element');
