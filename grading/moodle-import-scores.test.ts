@@ -145,7 +145,7 @@ describe('Moodle XML fixtures', () => {
     const hrefs = q.media!.map((m) => m.href);
     expect(hrefs).toContain('media/bonjour.mp3');
     expect(q.media!.find((m) => m.href === 'media/bonjour.mp3')!.contentType).toBe('audio/mpeg');
-    expect(q.qtiXml).toContain('<audio src="media/bonjour.mp3" controls="controls"');
+    expect(q.qtiXml).toContain('<audio src="media/bonjour.mp3" controls="true"');
     // Each option shows its flag; identical files are stored once.
     const model = parseItemXml(q.qtiXml!).item!;
     for (const href of model.media) expect(hrefs).toContain(href);

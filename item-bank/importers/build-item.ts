@@ -284,7 +284,7 @@ const MEDIA_KINDS = ['audio', 'video'] as const;
 function mediaElement(m: DraftMedia): AuthoringContentElement {
   const kind = MEDIA_KINDS.find((k) => m.contentType.startsWith(`${k}/`));
   return kind
-    ? el(kind, 'html', { src: m.href, controls: 'controls' })
+    ? el(kind, 'html', { src: m.href, controls: 'true' })
     : el('img', 'html', { src: m.href, alt: m.alt ?? '' });
 }
 
@@ -298,8 +298,11 @@ function stemContent(
   const pre = new Set(d.preformatted ?? []);
   const stemMedia = (d.media ?? []).filter((m) => m.option === undefined);
   const mediaAfter = (i: number) => {
-    const here = stemMedia.filter((m) => (m.after ?? d.stem.length - 1) === i);
-    if (here.length) out.push(el('p', 'html', {}, here.map(mediaElement)));
+    const here = stemMedia.filter((m) => (m.after ?? d.stem.length - 1) === i).map(mediaElement);
+    // Pictures sit in a paragraph; sound and video are blocks of their own (QTI 3 keeps them out of <p>).
+    const pictures = here.filter((e) => e.name === 'img');
+    if (pictures.length) out.push(el('p', 'html', {}, pictures));
+    for (const e of here) if (e.name !== 'img') out.push(el('div', 'html', {}, [e]));
   };
   mediaAfter(-1);
   d.stem.forEach((t, i) => {

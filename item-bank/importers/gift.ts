@@ -6,7 +6,14 @@
  */
 import { parse, type GIFTQuestion, type TextFormat } from 'gift-pegjs';
 import { htmlContent, htmlParagraphs } from './html-text.ts';
-import { addStem, checkGrades, placeMedia, QuestionMedia, warnAnswerFeedback } from './moodle-common.ts';
+import {
+  addStem,
+  checkGrades,
+  placeMedia,
+  QuestionMedia,
+  reportFlattened,
+  warnAnswerFeedback,
+} from './moodle-common.ts';
 import {
   emptyDraft,
   letter,
@@ -263,6 +270,17 @@ export function parseGift(source: string): ParsedQuestions {
           }));
           break;
       }
+      reportFlattened(
+        [
+          htmlOfText(q.stem, prepared.pre),
+          ...('choices' in q && Array.isArray(q.choices)
+            ? q.choices.map((c) => ('format' in c.text ? htmlOfText(c.text, prepared.pre) : ''))
+            : []),
+        ],
+        htmlOfText(q.globalFeedback, prepared.pre),
+        sink,
+        where,
+      );
       if (media.files.length) mediaByQuestion[n] = media.files;
       drafts.push(draft);
     }

@@ -181,3 +181,47 @@ export function warnAnswerFeedback(
       where.at,
     );
 }
+
+const FLATTENED: Record<string, { vi: string; en: string }> = {
+  table: { vi: 'bảng', en: 'tables' },
+  sub: { vi: 'chỉ số dưới', en: 'subscripts' },
+  sup: { vi: 'chỉ số trên', en: 'superscripts' },
+  u: { vi: 'gạch chân', en: 'underlining' },
+  math: { vi: 'công thức MathML', en: 'MathML formulas' },
+  ol: { vi: 'danh sách đánh số', en: 'numbered lists' },
+};
+
+/**
+ * Reports what the plain-text drafts flatten in a question's HTML (tables, sub- and superscripts,
+ * underlining, formulas, numbered lists, TeX left for a filter) and pictures or sounds in its
+ * general feedback, which the item's feedback does not show.
+ */
+export function reportFlattened(
+  html: string[],
+  feedbackHtml: string,
+  sink: ProblemSink,
+  where: { vi: string; en: string; at: { number: number; line?: number } },
+) {
+  const joined = html.join('\n');
+  const found = Object.keys(FLATTENED).filter((tag) => new RegExp(`<${tag}[\\s>/]`, 'i').test(joined));
+  const tex = /\$\$|\\\(|\\\[/.test(joined);
+  if (found.length || tex) {
+    const vi = [...found.map((t) => FLATTENED[t]!.vi), ...(tex ? ['công thức TeX ($$...$$)'] : [])].join(
+      ', ',
+    );
+    const en = [...found.map((t) => FLATTENED[t]!.en), ...(tex ? ['TeX formulas ($$...$$)'] : [])].join(', ');
+    sink.warning(
+      'formatting_flattened',
+      `${where.vi}: định dạng (${vi}) bị chuyển thành chữ thường; hãy kiểm tra lại câu hỏi trong trình soạn.`,
+      `${where.en}: formatting (${en}) becomes plain text; check the question in the editor.`,
+      where.at,
+    );
+  }
+  if (htmlContent(feedbackHtml).media.length)
+    sink.warning(
+      'feedback_media_dropped',
+      `${where.vi}: hình/âm thanh trong lời giải chung không được giữ; chỉ giữ phần chữ.`,
+      `${where.en}: pictures or sound in the general feedback are not kept; only its text is.`,
+      where.at,
+    );
+}

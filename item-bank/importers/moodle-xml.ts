@@ -15,6 +15,7 @@ import {
   fromBase64,
   placeMedia,
   QuestionMedia,
+  reportFlattened,
   warnAnswerFeedback,
 } from './moodle-common.ts';
 import {
@@ -124,6 +125,16 @@ export function parseMoodleXml(xml: string): ParsedQuestions {
       );
     if (media.files.length) mediaByQuestion[number] = media.files;
     reportLosses(q, type, sink, where);
+    reportFlattened(
+      [
+        htmlOf(child(q, 'questiontext')),
+        ...children(q, 'answer').map(htmlOf),
+        ...children(q, 'subquestion').map(htmlOf),
+      ],
+      htmlOf(child(q, 'generalfeedback')),
+      sink,
+      where,
+    );
   }
   if (!drafts.length) sink.error('no_questions', 'Tệp không có câu hỏi nào.', 'The file holds no questions.');
   return { drafts, problems: sink.items, media: mediaByQuestion };

@@ -5,6 +5,7 @@
  */
 import mammoth from 'mammoth';
 import { parseDocument } from 'htmlparser2';
+import { checkDocx } from './docx-limits.ts';
 import { isTag, isText, textContent, type DomNode, type DomTag } from './html-text.ts';
 
 export interface Run {
@@ -58,6 +59,8 @@ function rowsOf(table: DomTag): DomTag[] {
 export async function readWordBlocks(
   bytes: Uint8Array,
 ): Promise<{ blocks: WordBlock[]; warnings: string[] }> {
+  // mammoth unpacks the whole zip in memory: a decompression bomb is stopped here first.
+  await checkDocx(bytes);
   const result = await mammoth.convertToHtml(
     { buffer: Buffer.from(bytes) },
     { styleMap: ['u => u'], ignoreEmptyParagraphs: true },
