@@ -71,11 +71,13 @@ export {
 export { loadDemoBank, type DemoItem } from './demo-bank/demo-bank.ts';
 export {
   readZip,
+  checkZip,
   safeEntryName,
   PackageError,
   DEFAULT_ZIP_LIMITS,
   type ZipLimits,
 } from './packages/read-zip.ts';
+export { checkDocx, DEFAULT_DOCX_LIMITS } from './importers/docx-limits.ts';
 export {
   readPackageFiles,
   contentTypeOf,

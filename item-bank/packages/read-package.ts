@@ -8,7 +8,7 @@ import type { AssessmentItem } from '../model/item.ts';
 import { itemRefsOf, type AssessmentTest } from '../model/test.ts';
 import { parseTestXml } from '../qti/parse-test.ts';
 import { mediaReferencesOf, type MediaReference } from '../qti/media-references.ts';
-import { parseItemXml } from '../qti/parse-item.ts';
+import { parseItemXml, type ParseOptions } from '../qti/parse-item.ts';
 import type { ValidationProblem } from '../qti/problems.ts';
 import type { MediaFile } from '../storage/item-store.ts';
 
@@ -55,20 +55,23 @@ const CONTENT_TYPES: Record<string, string> = {
 export const contentTypeOf = (file: string) =>
   CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 
-/** Reads items from a map of package-relative paths to file contents. */
-export function readPackageFiles(files: Map<string, Buffer>): ReadPackageResult {
+/**
+ * Reads items from a map of package-relative paths to file contents (from readZip, whose budgets
+ * bound its size); `options.xmlLimits` bounds each XML document's depth and nodes.
+ */
+export function readPackageFiles(files: Map<string, Buffer>, options: ParseOptions = {}): ReadPackageResult {
   const items: PackageItem[] = [];
   const tests: PackageTest[] = [];
   for (const [file, data] of files) {
     if (!file.toLowerCase().endsWith('.xml') || path.posix.basename(file) === 'imsmanifest.xml') continue;
     const xml = data.toString('utf8');
     if (/<(qti-assessment-test|assessmentTest)[\s>]/.test(xml)) {
-      tests.push(readTest(file, xml, files));
+      tests.push(readTest(file, xml, files, options));
       continue;
     }
     // Tests, stimuli and other documents are not items; only item roots are read here.
     if (!/<(qti-assessment-item|assessmentItem)[\s>]/.test(xml)) continue;
-    const { item, problems } = parseItemXml(xml, file);
+    const { item, problems } = parseItemXml(xml, file, options);
     const media: MediaFile[] = [];
     if (item) {
       const firstReference = new Map<string, MediaReference>();
@@ -98,8 +101,8 @@ export function readPackageFiles(files: Map<string, Buffer>): ReadPackageResult 
   };
 }
 
-function readTest(file: string, xml: string, files: Map<string, Buffer>): PackageTest {
-  const { test, problems } = parseTestXml(xml, file);
+function readTest(file: string, xml: string, files: Map<string, Buffer>, options: ParseOptions): PackageTest {
+  const { test, problems } = parseTestXml(xml, file, options);
   const itemFiles: Record<string, string> = {};
   for (const { ref } of test ? itemRefsOf(test) : []) {
     const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), safeDecode(ref.href)));
