@@ -48,7 +48,7 @@ export interface HtmlContent {
   media: HtmlMedia[];
 }
 
-const MEDIA_LINK = /\.(mp3|m4a|ogg|oga|wav|aac|mp4|m4v|webm|ogv)(\?.*)?$/i;
+export const MEDIA_LINK = /\.(mp3|m4a|ogg|oga|wav|aac|mp4|m4v|webm|ogv)(\?.*)?$/i;
 
 /**
  * Paragraphs as `htmlParagraphs` gives them, except that `<pre>` blocks keep their layout and

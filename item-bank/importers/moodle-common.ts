@@ -3,7 +3,7 @@
  * media a question carries (files embedded in the export, data: URLs, outside addresses), and
  * HTML text turned into draft paragraphs with code kept and pictures and sounds listed.
  */
-import { htmlContent, type HtmlContent } from './html-text.ts';
+import { htmlContent, MEDIA_LINK, type HtmlContent } from './html-text.ts';
 import type { DraftMedia, ImportedMedia, ProblemSink, QuestionDraft } from './question-draft.ts';
 
 /**
@@ -189,6 +189,7 @@ const FLATTENED: Record<string, { vi: string; en: string }> = {
   u: { vi: 'gạch chân', en: 'underlining' },
   math: { vi: 'công thức MathML', en: 'MathML formulas' },
   ol: { vi: 'danh sách đánh số', en: 'numbered lists' },
+  a: { vi: 'địa chỉ của liên kết', en: 'the addresses of links' },
 };
 
 /**
@@ -202,8 +203,13 @@ export function reportFlattened(
   sink: ProblemSink,
   where: { vi: string; en: string; at: { number: number; line?: number } },
 ) {
-  const joined = html.join('\n');
-  const found = Object.keys(FLATTENED).filter((tag) => new RegExp(`<${tag}[\\s>/]`, 'i').test(joined));
+  const joined = [...html, feedbackHtml].join('\n');
+  const found = Object.keys(FLATTENED).filter(
+    (tag) => tag !== 'a' && new RegExp(`<${tag}[\\s>/]`, 'i').test(joined),
+  );
+  // Links other than to a sound or video file keep their words but lose their address.
+  if ([...joined.matchAll(/<a\s[^>]*href\s*=\s*["']([^"']+)["']/gi)].some((m) => !MEDIA_LINK.test(m[1]!)))
+    found.push('a');
   const tex = /\$\$|\\\(|\\\[/.test(joined);
   if (found.length || tex) {
     const vi = [...found.map((t) => FLATTENED[t]!.vi), ...(tex ? ['công thức TeX ($$...$$)'] : [])].join(
