@@ -6,6 +6,7 @@
  */
 import type { ContentElement, ContentNode } from '../model/content.ts';
 import type { AssessmentItem } from '../model/item.ts';
+import { isRelativeUrl, sanitiseElement } from '../model/sanitise-content.ts';
 import { isHiddenTestsElement } from '../qti/read-code-task.ts';
 import type { CandidateItem } from './candidate-item.ts';
 
@@ -112,7 +113,19 @@ export function toCandidateItem(item: AssessmentItem, options: ProjectionOptions
     identifier: item.identifier,
     title: item.title,
     ...(item.language ? { language: item.language } : {}),
-    body: project(item.body, options, { n: 0 }),
+    // Sanitised again at render: models stored before the allow-list (or by any other path) are
+    // cleaned on their way to the candidate; for content already clean this changes nothing.
+    body: project(
+      sanitiseElement(item.body) ?? {
+        kind: 'element',
+        name: 'itemBody',
+        ns: 'qti',
+        attributes: {},
+        children: [],
+      },
+      options,
+      { n: 0 },
+    ),
     responses: item.declarations
       .filter((d) => d.kind === 'response')
       .map((d) => ({
@@ -120,6 +133,6 @@ export function toCandidateItem(item: AssessmentItem, options: ProjectionOptions
         ...(d.baseType ? { baseType: d.baseType } : {}),
         cardinality: d.cardinality,
       })),
-    stylesheets: [...item.stylesheets],
+    stylesheets: item.stylesheets.filter(isRelativeUrl),
   };
 }

@@ -229,7 +229,8 @@ export function unsafeUrl(value: string): string | undefined {
   return `a ${scheme}: URL`;
 }
 
-const isRelative = (value: string) =>
+/** Whether a URL is relative (a file of the item's package): no scheme, no `//` host. */
+export const isRelativeUrl = (value: string) =>
   unsafeUrl(value) === undefined && !/^\s*([a-z][a-z0-9+.-]*:|\/\/)/i.test(value);
 
 /**
@@ -299,7 +300,7 @@ function sanitiseAttributes(e: ContentElement, vocabulary: Vocabulary, ctx: Cont
         drop(key, `${unsafe} can run script or load a document`);
         continue;
       }
-      if (vocabulary === 'qti' && e.name === 'stylesheet' && !isRelative(value)) {
+      if (vocabulary === 'qti' && e.name === 'stylesheet' && !isRelativeUrl(value)) {
         drop(key, 'stylesheets must come from the item package');
         continue;
       }

@@ -192,6 +192,39 @@ describe('the content sanitiser against mutation-XSS vectors (issue 26, finding 
     expect(dangers([cleaned.body])).toEqual([]);
   });
 
+  it('on render, server side: toCandidateItem cleans a model stored before the allow-list existed', () => {
+    const { item: parsed } = parseItemXml(item('<p>ok</p>'), 'legacy.xml');
+    const legacy = {
+      ...parsed!,
+      stylesheets: ['style.css', 'https://evil.example/x.css'],
+      body: {
+        ...parsed!.body,
+        children: [
+          ...parsed!.body.children,
+          {
+            kind: 'element',
+            name: 'iframe',
+            ns: 'math',
+            attributes: { src: 'https://evil.example/' },
+            children: [],
+          },
+          {
+            kind: 'element',
+            name: 'meta',
+            ns: 'math',
+            attributes: { 'http-equiv': 'refresh' },
+            children: [],
+          },
+        ],
+      } as ContentElement,
+    };
+    const candidate = toCandidateItem(legacy);
+    expect(dangers([candidate.body])).toEqual([]);
+    expect(JSON.stringify(candidate.body)).not.toMatch(/iframe|refresh/);
+    expect(JSON.stringify(candidate.body)).toContain('choiceInteraction');
+    expect(candidate.stylesheets).toEqual(['style.css']);
+  });
+
   it('checks URLs and styles the way a browser reads them', () => {
     for (const bad of [
       'javascript:x',
