@@ -76,6 +76,13 @@ function check(d: QuestionDraft, sink: ProblemSink) {
         `${whereEn}needs at least two options (A., B., ...), found ${d.options.length}.`,
         at,
       );
+    if (d.options.length > 26)
+      sink.error(
+        'too_many_options',
+        `${where}có ${d.options.length} phương án; tối đa 26 (A đến Z).`,
+        `${whereEn}has ${d.options.length} options; at most 26 (A to Z).`,
+        at,
+      );
     const fractions = hasFractions(d);
     const keyed = d.options.filter((o) => (fractions ? optionFraction(o) > 0 : o.correct));
     if (!keyed.length)
@@ -201,6 +208,13 @@ function checkCloze(
         at,
       );
     const choice = g.kind === 'choice' || g.kind === 'multiple';
+    if (choice && g.answers.length > 26)
+      sink.error(
+        'too_many_options',
+        `${where}${gap} có ${g.answers.length} phương án; tối đa 26.`,
+        `${whereEn}${gapEn} has ${g.answers.length} options; at most 26.`,
+        at,
+      );
     if (choice && g.answers.length < 2)
       sink.error(
         'cloze_too_few_options',
@@ -949,10 +963,24 @@ export function buildItem(draft: QuestionDraft): BuiltQuestion {
   const sink = new ProblemSink();
   check(draft, sink);
   if (sink.items.some((p) => p.severity === 'error')) return { problems: sink.items };
-  const item = AuthoringItem.parse(
-    withGeneralFeedback(toItemInput(draft, draftIdentifier(draft)), draft.feedback),
-  );
-  const qtiXml = serialiseAuthoringItem(item);
+  let item: AuthoringItem;
+  let qtiXml: string;
+  try {
+    item = AuthoringItem.parse(
+      withGeneralFeedback(toItemInput(draft, draftIdentifier(draft)), draft.feedback),
+    );
+    qtiXml = serialiseAuthoringItem(item);
+  } catch (error) {
+    // A question the checks above let through but no item can hold (such as more options than letters).
+    const message = error instanceof Error ? error.message.slice(0, 300) : String(error);
+    sink.error(
+      'invalid_item',
+      `${draft.label}: không tạo được câu hỏi (${message}).`,
+      `${draft.label.replace(/^Câu/, 'Question')}: the item cannot be built (${message}).`,
+      { number: draft.number, line: draft.line, paragraph: draft.paragraph },
+    );
+    return { problems: sink.items };
+  }
   const reread = parseItemXml(qtiXml);
   for (const problem of reread.problems.filter((p) => p.severity === 'error'))
     sink.error(

@@ -115,7 +115,16 @@ export async function previewImport(
   bytes: Uint8Array,
   decisions: ImportDecisions = {},
 ): Promise<ImportPreview> {
-  const parsed = await parse(format, bytes);
+  let parsed: ParsedQuestions;
+  try {
+    parsed = await parse(format, bytes);
+  } catch (error) {
+    // A reader's own failure is the file's problem, never a crash of the import.
+    const sink = new ProblemSink();
+    const message = error instanceof Error ? error.message.slice(0, 300) : String(error);
+    sink.error('file_unreadable', `Không đọc được tệp: ${message}`, `The file cannot be read: ${message}`);
+    parsed = { drafts: [], problems: sink.items };
+  }
   const skip = new Set(decisions.skip ?? []);
   const fileProblems = parsed.problems.filter((p) => p.number === undefined);
   const questions = parsed.drafts.map((read): ImportedQuestion => {

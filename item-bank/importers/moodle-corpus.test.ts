@@ -127,4 +127,26 @@ describe("Moodle's import fixtures", () => {
       );
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('damaged copies of the fixtures are refused or flagged, never a crash', async () => {
+    let seed = 20;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (const dir of Object.keys(FORMATS))
+      for (const file of readdirSync(path.join(corpus, dir)).sort()) {
+        const source = readFileSync(path.join(corpus, dir, file), 'utf8');
+        for (let i = 0; i < 12; i++) {
+          const at = Math.floor(random() * source.length);
+          const cut = Math.floor(random() * 40);
+          const insert = ['{', '}', '~', '=', '#', ':', '<', '%50%', '{1:MC:', '*', '\n\n', ''][i]!;
+          const damaged = source.slice(0, at) + insert + source.slice(at + cut);
+          const preview = await previewImport(FORMATS[dir]!, new TextEncoder().encode(damaged));
+          for (const q of preview.questions)
+            expect(!!q.item || q.problems.some((p) => p.severity === 'error')).toBe(true);
+        }
+      }
+    const many = `Too many {${Array.from({ length: 30 }, (_, i) => `${i ? '~' : '='}o${i}`).join(' ')}}`;
+    const wide = await previewImport('gift', new TextEncoder().encode(many));
+    expect(wide.questions[0]!.item).toBeUndefined();
+    expect(wide.questions[0]!.problems.map((p) => p.code)).toEqual(['too_many_options']);
+  });
 });
