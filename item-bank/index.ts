@@ -44,6 +44,7 @@ export {
   DEFAULT_XML_LIMITS,
   type XmlElement,
   type XmlLimits,
+  type XmlParseStats,
 } from './qti/xml-tree.ts';
 export {
   sanitiseContent,
@@ -80,6 +81,8 @@ export {
 export { checkDocx, DEFAULT_DOCX_LIMITS } from './importers/docx-limits.ts';
 export {
   readPackageFiles,
+  DEFAULT_MAX_PACKAGE_NODES,
+  type ReadPackageOptions,
   contentTypeOf,
   type PackageItem,
   type ReadPackageResult,

@@ -9,6 +9,7 @@ import { itemRefsOf, type AssessmentTest } from '../model/test.ts';
 import { parseTestXml } from '../qti/parse-test.ts';
 import { mediaReferencesOf, type MediaReference } from '../qti/media-references.ts';
 import { parseItemXml, type ParseOptions } from '../qti/parse-item.ts';
+import { DEFAULT_XML_LIMITS, type XmlLimits } from '../qti/xml-tree.ts';
 import type { ValidationProblem } from '../qti/problems.ts';
 import type { MediaFile } from '../storage/item-store.ts';
 
@@ -55,23 +56,63 @@ const CONTENT_TYPES: Record<string, string> = {
 export const contentTypeOf = (file: string) =>
   CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 
+export interface ReadPackageOptions {
+  /** Depth and nodes of each XML document (DEFAULT_XML_LIMITS where left out). */
+  xmlLimits?: Partial<XmlLimits>;
+  /**
+   * Elements and text runs of all the package's items and tests together: parsing costs about
+   * 8 µs and (kept) 200 bytes a node, so this bounds a package's CPU time and memory.
+   */
+  maxPackageNodes?: number;
+}
+
+/** One million nodes: a bank of thousands of ordinary items; a few seconds of parsing at most. */
+export const DEFAULT_MAX_PACKAGE_NODES = 1_000_000;
+
 /**
  * Reads items from a map of package-relative paths to file contents (from readZip, whose budgets
- * bound its size); `options.xmlLimits` bounds each XML document's depth and nodes.
+ * bound its bytes). Each XML document is parsed within `xmlLimits`, and all of them together
+ * within `maxPackageNodes`: past it, the file that crosses it gets a `package-too-large` error and
+ * the rest are not read.
  */
-export function readPackageFiles(files: Map<string, Buffer>, options: ParseOptions = {}): ReadPackageResult {
+export function readPackageFiles(
+  files: Map<string, Buffer>,
+  options: ReadPackageOptions = {},
+): ReadPackageResult {
   const items: PackageItem[] = [];
   const tests: PackageTest[] = [];
+  const perDocument = { ...DEFAULT_XML_LIMITS, ...options.xmlLimits };
+  const maxPackageNodes = options.maxPackageNodes ?? DEFAULT_MAX_PACKAGE_NODES;
+  let remaining = maxPackageNodes;
   for (const [file, data] of files) {
     if (!file.toLowerCase().endsWith('.xml') || path.posix.basename(file) === 'imsmanifest.xml') continue;
     const xml = data.toString('utf8');
-    if (/<(qti-assessment-test|assessmentTest)[\s>]/.test(xml)) {
-      tests.push(readTest(file, xml, files, options));
-      continue;
+    const isTest = /<(qti-assessment-test|assessmentTest)[\s>]/.test(xml);
+    // Tests, stimuli and other documents are not items; only item and test roots are read here.
+    if (!isTest && !/<(qti-assessment-item|assessmentItem)[\s>]/.test(xml)) continue;
+    const stats = { nodes: 0 };
+    const parse: ParseOptions = {
+      xmlLimits: { ...perDocument, maxNodes: Math.min(perDocument.maxNodes, remaining) },
+      stats,
+    };
+    if (isTest) tests.push(readTest(file, xml, files, parse));
+    const parsed = isTest ? undefined : parseItemXml(xml, file, parse);
+    remaining -= stats.nodes;
+    if (remaining < 0) {
+      const tooLarge: ValidationProblem = {
+        file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        code: 'package-too-large',
+        message: `The package's items and tests hold more than ${maxPackageNodes} XML elements and text runs in all (crossed in this file); it is refused, and the files after it are not read.`,
+      };
+      if (isTest) tests[tests.length - 1]!.problems.push(tooLarge);
+      else items.push({ file, xml, media: [], problems: [tooLarge] });
+      return { items, tests, ok: false };
     }
-    // Tests, stimuli and other documents are not items; only item roots are read here.
-    if (!/<(qti-assessment-item|assessmentItem)[\s>]/.test(xml)) continue;
-    const { item, problems } = parseItemXml(xml, file, options);
+    if (!parsed) continue;
+    const { item, problems } = parsed;
     const media: MediaFile[] = [];
     if (item) {
       const firstReference = new Map<string, MediaReference>();

@@ -6,7 +6,7 @@
  * here, in memory.
  */
 import { describe, expect, it } from 'vitest';
-import { readPackageFiles } from './read-package.ts';
+import { DEFAULT_MAX_PACKAGE_NODES, readPackageFiles } from './read-package.ts';
 import { checkZip, DEFAULT_ZIP_LIMITS, PackageError, readZip } from './read-zip.ts';
 import { bombZip, deflated, repeatedDeflate } from './zip-bombs.ts';
 
@@ -86,6 +86,29 @@ describe('zip budgets (issue 26, finding 1)', () => {
       'items/a.xml unpacks to more than 4 MiB (the limit for one XML file); the file is refused (zip bomb guard).',
     );
     await expect(readZip(xml, { maxXmlEntryBytes: 8 << 20 })).rejects.toThrow(/compresses \d+:1/);
+  });
+
+  it('bounds the XML nodes of a whole package, so many files each under the per-file budget cannot add up', () => {
+    const item = (id: string, paragraphs: number) =>
+      Buffer.from(
+        `<qti-assessment-item xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" identifier="${id}" title="${id}"><qti-item-body>${'<p/>'.repeat(paragraphs)}</qti-item-body></qti-assessment-item>`,
+      );
+    const files = new Map([
+      ['a.xml', item('A', 8)],
+      ['b.xml', item('B', 8)],
+      ['c.xml', item('C', 8)],
+      ['d.xml', item('D', 8)],
+    ]);
+    const read = readPackageFiles(files, { maxPackageNodes: 25 });
+    expect(read.ok).toBe(false);
+    expect(read.items.map((i) => [i.file, i.problems.map((p) => p.code)])).toEqual([
+      ['a.xml', []],
+      ['b.xml', []],
+      ['c.xml', ['package-too-large']],
+    ]);
+    expect(read.items[2]!.problems[0]!.message).toMatch(/more than 25 XML elements and text runs in all/);
+    expect(readPackageFiles(files).ok).toBe(true);
+    expect(DEFAULT_MAX_PACKAGE_NODES).toBe(1_000_000);
   });
 
   it('still reads a normal package within the budgets, and the budgets are the documented defaults', async () => {

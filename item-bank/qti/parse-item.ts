@@ -14,7 +14,13 @@ import { readCodeTasks } from './read-code-task.ts';
 import { readDeclaration } from './read-declarations.ts';
 import { readResponseProcessing, toProcessingNode } from './read-processing.ts';
 import { validateItem } from './validate-item.ts';
-import { parseXmlTree, XmlBudgetError, XmlSyntaxError, type XmlLimits } from './xml-tree.ts';
+import {
+  parseXmlTree,
+  XmlBudgetError,
+  XmlSyntaxError,
+  type XmlLimits,
+  type XmlParseStats,
+} from './xml-tree.ts';
 
 export interface ParseItemResult {
   /** Present whenever the document could be read as an item, even with errors (scoring tools may still use it). */
@@ -44,13 +50,15 @@ function versionOf(namespace: string, rootName: string): QtiVersion {
 export interface ParseOptions {
   /** Nesting depth and node budget of the document (DEFAULT_XML_LIMITS where left out). */
   xmlLimits?: Partial<XmlLimits>;
+  /** Filled in with what the document held (nodes read), for budgets across many documents. */
+  stats?: XmlParseStats;
 }
 
 export function parseItemXml(xml: string, file?: string, options: ParseOptions = {}): ParseItemResult {
   const problems = new ProblemList(file);
   let raw;
   try {
-    raw = parseXmlTree(xml, file, options.xmlLimits);
+    raw = parseXmlTree(xml, file, options.xmlLimits, options.stats);
   } catch (error) {
     if (error instanceof XmlBudgetError) {
       problems.error(error.code, error.message, error.location);

@@ -269,7 +269,7 @@ export function parseTestXml(xml: string, file?: string, options: ParseOptions =
   const problems = new ProblemList(file);
   let raw;
   try {
-    raw = parseXmlTree(xml, file, options.xmlLimits);
+    raw = parseXmlTree(xml, file, options.xmlLimits, options.stats);
   } catch (error) {
     if (error instanceof XmlBudgetError) {
       problems.error(error.code, error.message, error.location);

@@ -47,6 +47,11 @@ export interface XmlLimits {
 
 export const DEFAULT_XML_LIMITS: Readonly<XmlLimits> = Object.freeze({ maxDepth: 200, maxNodes: 250_000 });
 
+/** Filled in by parseXmlTree: what the document held (up to where parsing stopped). */
+export interface XmlParseStats {
+  nodes: number;
+}
+
 /** The document is over its budget (XmlLimits); `code` says which one. */
 export class XmlBudgetError extends XmlSyntaxError {
   constructor(
@@ -66,7 +71,12 @@ class Stop extends Error {}
  * Parses a whole XML document into its root element. Throws XmlSyntaxError with the place and
  * reason (XmlBudgetError when the document is over `limits`), at the first problem found.
  */
-export function parseXmlTree(xml: string, file?: string, limits: Partial<XmlLimits> = {}): XmlElement {
+export function parseXmlTree(
+  xml: string,
+  file?: string,
+  limits: Partial<XmlLimits> = {},
+  stats?: XmlParseStats,
+): XmlElement {
   const { maxDepth, maxNodes } = { ...DEFAULT_XML_LIMITS, ...limits };
   const parser = new SaxesParser({ xmlns: true, position: true, fileName: file });
   const stack: XmlElement[] = [];
@@ -84,6 +94,7 @@ export function parseXmlTree(xml: string, file?: string, limits: Partial<XmlLimi
   };
   let nodes = 0;
   const count = () => {
+    if (stats) stats.nodes = nodes + 1;
     if (++nodes > maxNodes)
       fail(
         '',
