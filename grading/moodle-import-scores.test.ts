@@ -234,3 +234,70 @@ describe('Aiken as Moodle reads it', () => {
     expect(scores(questions[1]!, [R('B'), R('A')])).toEqual([1, 0]);
   });
 });
+
+describe("A Vietnamese teacher's Moodle course export", () => {
+  const png = () =>
+    readFileSync(path.join(corpus, 'xml/03-multianswer.xml'), 'utf8').match(
+      /encoding="base64">([^<]+)</,
+    )![1]!;
+  const mp3 = Buffer.from('ID3 nghe thử').toString('base64');
+  const xml = () => `<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="category"><category><text>$course$/top/Tiếng Việt 9/Nghe và đọc</text></category></question>
+  <question type="multichoice">
+    <name><text>Nghe đoạn hội thoại</text></name>
+    <questiontext format="html"><text><![CDATA[<p>Nghe đoạn ghi âm: <audio controls src="@@PLUGINFILE@@/h%E1%BB%99i%20tho%E1%BA%A1i.mp3"></audio></p><p>Hai bạn hẹn gặp nhau ở đâu?</p>]]></text>
+      <file name="hội thoại.mp3" encoding="base64">${mp3}</file></questiontext>
+    <generalfeedback format="html"><text><![CDATA[<p>Hai bạn hẹn ở <b>thư viện</b>.</p>]]></text></generalfeedback>
+    <single>true</single><shuffleanswers>0</shuffleanswers>
+    <answer fraction="0"><text>Ở sân trường</text></answer>
+    <answer fraction="100" format="html"><text><![CDATA[<p><img src="@@PLUGINFILE@@/th%C6%B0%20vi%E1%BB%87n.png" alt="Thư viện"/> Ở thư viện</p>]]></text>
+      <file name="thư viện.png" encoding="base64">${png()}</file></answer>
+    <answer fraction="50"><text>Ở nhà sách</text></answer>
+  </question>
+  <question type="cloze">
+    <name><text>Điền từ</text></name>
+    <questiontext format="html"><text><![CDATA[<p>Thủ đô của Việt Nam là {2:SA:=Hà Nội~%50%Ha Noi}. Sông dài nhất chảy qua Việt Nam là sông {1:MC:=Mê Kông~Hồng~Đà}. Năm {1:NM:=1945:0} nước Việt Nam Dân chủ Cộng hòa ra đời.</p>]]></text></questiontext>
+  </question>
+  <question type="numerical">
+    <name><text>Tính nhanh</text></name>
+    <questiontext format="html"><text>Tính 2.5 × 1.2</text></questiontext>
+    <answer fraction="100"><text>3</text><tolerance>0.01</tolerance></answer>
+  </question>
+  <question type="shortanswer">
+    <name><text>Từ láy</text></name>
+    <questiontext format="html"><text>Viết một từ láy tả tiếng mưa.</text></questiontext>
+    <usecase>0</usecase>
+    <answer fraction="100"><text>lộp độp</text></answer>
+    <answer fraction="50"><text>rì rào*</text></answer>
+  </question>
+</quiz>`;
+
+  it('imports in one go: Vietnamese text, sound and picture as media, cloze and numerical scored as Moodle would', async () => {
+    const preview = await text('moodle', xml());
+    expect(preview.ok).toBe(true);
+    const [listening, cloze, numeric, word] = preview.questions;
+    expect(listening!.media!.map((m) => [m.href, m.contentType])).toEqual([
+      ['media/hoi_thoai.mp3', 'audio/mpeg'],
+      ['media/thu_vien.png', 'image/png'],
+    ]);
+    expect(listening!.qtiXml).toContain('<audio src="media/hoi_thoai.mp3"');
+    expect(listening!.draft.category).toBe('Tiếng Việt 9/Nghe và đọc');
+    expect(listening!.qtiXml).toContain('Hai bạn hẹn ở thư viện.');
+    expect(scores(listening!, [R('B'), R('C'), R('A')])).toEqual([1, 0.5, 0]);
+    expect(cloze!.draft.stem[0]).toBe(
+      'Thủ đô của Việt Nam là {#1}. Sông dài nhất chảy qua Việt Nam là sông {#2}. Năm {#3} nước Việt Nam Dân chủ Cộng hòa ra đời.',
+    );
+    const right = { RESPONSE_1: 'hà nội', RESPONSE_2: 'G2_A', RESPONSE_3: '1945' };
+    expect(
+      scores(cloze!, [
+        right,
+        { ...right, RESPONSE_1: 'HÀ NỘI'.normalize('NFD') },
+        { ...right, RESPONSE_1: 'Ha Noi' },
+        { ...right, RESPONSE_3: '1954' },
+      ]),
+    ).toEqual([4, 4, 3, 3]);
+    expect(scores(numeric!, [R('3'), R('3.005'), R('3.02')])).toEqual([1, 1, 0]);
+    expect(scores(word!, [R(' Lộp độp '), R('rì rào rì rào'), R('ào ào')])).toEqual([1, 0.5, 0]);
+  });
+});

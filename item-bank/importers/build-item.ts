@@ -369,7 +369,7 @@ const XSD_SPECIAL = new Set(['\\', '|', '.', '^', '?', '*', '+', '{', '}', '(', 
  */
 export function shortAnswerPattern(answer: string, caseSensitive: boolean): string {
   let out = '';
-  const a = answer.trim();
+  const a = [...answer.trim().normalize('NFC')];
   for (let i = 0; i < a.length; i++) {
     const ch = a[i]!;
     if (ch === '\\' && a[i + 1] === '*') {
@@ -379,11 +379,25 @@ export function shortAnswerPattern(answer: string, caseSensitive: boolean): stri
       while (a[i + 1] === '*') i++;
       out += '.*';
     } else if (XSD_SPECIAL.has(ch)) out += `\\${ch}`;
-    else if (!caseSensitive && ch.toLowerCase() !== ch.toUpperCase() && ch.toUpperCase().length === 1)
-      out += `[${ch.toLowerCase()}${ch.toUpperCase()}]`;
-    else out += ch;
+    else out += letterPattern(ch, caseSensitive);
   }
   return `\\s*${out}\\s*`;
+}
+
+/**
+ * One letter as Moodle compares it: either case unless case matters, and composed or decomposed
+ * (Moodle normalises both sides; Vietnamese keyboards may type "ộ" as "o" with two combining marks).
+ */
+function letterPattern(ch: string, caseSensitive: boolean): string {
+  const cases = caseSensitive
+    ? [ch]
+    : [ch, ch.toLowerCase(), ch.toUpperCase()].filter((c) => [...c].length === 1);
+  const forms = [...new Set(cases.flatMap((c) => [c, c.normalize('NFD')]))];
+  if (forms.length === 1) return ch;
+  const single = forms.filter((f) => [...f].length === 1);
+  if (single.length === forms.length) return `[${forms.join('')}]`;
+  const multi = forms.filter((f) => [...f].length > 1);
+  return `(${[single.length > 1 ? `[${single.join('')}]` : single.join(''), ...multi].filter(Boolean).join('|')})`;
 }
 
 /** Whether a Moodle answer holds a wildcard (an unescaped `*`). */
@@ -593,7 +607,8 @@ function toItemInput(d: QuestionDraft, identifier: string): AuthoringItemInput {
     }
     case 'shortAnswer': {
       const scored = scoredAnswers(d);
-      const patterns = d.wildcards && scored.some((a) => hasWildcard(a.text));
+      // Moodle's short answers: trimmed, either case unless usecase, composed or decomposed, `*` a wildcard.
+      const patterns = d.wildcards === true;
       if (patterns || d.caseSensitive || d.answerFractions) {
         const full = scored.find((a) => a.fraction === 1 && !(d.wildcards && hasWildcard(a.text)));
         const entries: Array<{ mapKey: string; mappedValue: number; caseSensitive: boolean }> = [];
