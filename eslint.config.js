@@ -10,7 +10,7 @@ export default tseslint.config(
       'dist/**',
       'coverage/**',
       '**/dist/**',
-      'engine/db/migrations/**',
+      'engine/platform/db/migrations/**',
     ],
   },
   js.configs.recommended,

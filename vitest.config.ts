@@ -20,7 +20,7 @@ export default defineConfig({
       '**/*.case.test.ts',
       ...(storageOnly ? [...storageIndependent, ...gradingCodeOutsideQueue] : []),
     ],
-    globalSetup: ['engine/test/global-setup.ts', 'delivery-client/e2e/global-setup.ts'],
+    globalSetup: ['engine/tests/support/global-setup.ts', 'system-tests/browser/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -9,11 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import { eq } from 'drizzle-orm';
-import { sittings } from '../delivery/tables.ts';
-import { sebRequestAllowed, sebRequired } from '../seb/sitting-seb.ts';
-import type { AppEnv } from './env.ts';
-import { publicOrigin, publicRequestUrl } from './public-url.ts';
-import { mountProctorAssets } from './proctor-assets.ts';
+import { sittings } from './sittings/tables.ts';
+import { sebRequestAllowed, sebRequired } from './sittings/seb/sitting-seb.ts';
+import type { AppEnv } from './platform/http/env.ts';
+import { publicOrigin, publicRequestUrl } from './platform/http/public-url.ts';
+import { mountProctorAssets } from './proctoring/proctor-assets.ts';
 
 export const clientDist = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),

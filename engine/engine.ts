@@ -6,38 +6,44 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { createAdmission, type AdmissionOptions } from './delivery/admission.ts';
+import { createAdmission, type AdmissionOptions } from './platform/admission.ts';
 import { Redis } from 'ioredis';
 import { Server as SocketServer } from 'socket.io';
-import { createCandidateTokens } from './auth/candidate-tokens.ts';
+import { createCandidateTokens } from './people/auth/candidate-tokens.ts';
 import {
   createCandidateItemSource,
   type CandidateItemSource,
   type CandidateProjectionOption,
 } from './delivery/candidate-items.ts';
-import { createMemoryCacheInvalidation, type CacheInvalidation } from './delivery/cache-invalidation.ts';
+import {
+  createMemoryCacheInvalidation,
+  type CacheInvalidation,
+} from './platform/cache/cache-invalidation.ts';
 import { forgetFormSpecs } from './delivery/form-spec-cache.ts';
-import { createRedisCacheInvalidation } from './delivery/redis-cache-invalidation.ts';
+import { createRedisCacheInvalidation } from './platform/cache/redis-cache-invalidation.ts';
 import { startDeadlineSweeper, type DeadlineSweeper } from './delivery/deadline-sweeper.ts';
 import { ResponseWriter } from './delivery/response-writer.ts';
-import type { ItemScorer } from './delivery/score-session.ts';
-import { createScoringQueue, type ScoringQueue } from './delivery/scoring-queue.ts';
-import { createQtiScorer } from './delivery/qti-scorer.ts';
-import { setReportLinks } from './delivery/report-links.ts';
+import type { ItemScorer } from './delivery/item-scorer.ts';
+import { createScoringQueue, type ScoringQueue } from './results/scoring-queue.ts';
+import { createQtiScorer } from './results/qti-scorer.ts';
+import { setReportLinks } from './results/report-links.ts';
 import { createSessionNotifier } from './delivery/session-notifier.ts';
-import { attachCandidateNamespace } from './realtime/candidate.ts';
-import { startTimeKeeper } from './realtime/time-keeper.ts';
-import { attachProctorNamespace } from './realtime/proctor.ts';
+import { createProctorFeed } from './proctoring/proctor-feed.ts';
+import { createIncidentService } from './proctoring/incidents.ts';
+import { snapshotRetentionDaysOf } from './proctoring/snapshots.ts';
+import { attachCandidateNamespace } from './delivery/socket.ts';
+import { startTimeKeeper } from './delivery/time-keeper.ts';
+import { attachProctorNamespace } from './proctoring/socket.ts';
 import { createErecordsDeliverer } from './records/erecords-deliverer.ts';
 import { projectForCandidate } from './delivery/project-for-candidate.ts';
-import { createLoginThrottle } from './auth/login-throttle.ts';
-import { createTokenService } from './auth/tokens.ts';
-import type { Config } from './config.ts';
-import { openDatabase, type DatabaseHandle, type DatabaseTarget } from './db/database.ts';
-import { migrateDatabase } from './db/migrate.ts';
-import { createApp, type App } from './http/app.ts';
-import type { AppDeps } from './http/env.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLoginThrottle } from './people/auth/login-throttle.ts';
+import { createTokenService } from './people/auth/tokens.ts';
+import type { Config } from './platform/config.ts';
+import { openDatabase, type DatabaseHandle, type DatabaseTarget } from './platform/db/database.ts';
+import { migrateDatabase } from './platform/db/migrate.ts';
+import { createApp, type App } from './app.ts';
+import type { AppDeps } from './platform/http/env.ts';
+import { createLogger, type Logger } from './platform/logger.ts';
 import { createCodeGrader } from '../grading/index.ts';
 
 export interface Engine {
@@ -206,7 +212,20 @@ export async function createEngine(
           }),
         );
       }
+      // Proctoring (issue 8): device event batches become stored events, incidents and risk for the proctors.
+      const incidents = createIncidentService({
+        db: database.db,
+        io,
+        logger,
+        notifier,
+        snapshotRetentionDays: config.snapshotRetentionDays,
+      });
       const candidates = attachCandidateNamespace(io, {
+        proctoring: {
+          attach: (socket, place) => incidents.attach(socket, place),
+          ingest: (place, batch) => incidents.ingest(place, batch),
+          snapshotRetentionDays: (policy) => snapshotRetentionDaysOf(policy, config.snapshotRetentionDays),
+        },
         notifier,
         db: database.db,
         logger,
@@ -215,11 +234,10 @@ export async function createEngine(
         items,
         onSubmitted,
         codeGrader,
-        snapshotRetentionDays: config.snapshotRetentionDays,
         handshakeAdmission: createAdmission(options.handshakeAdmission ?? HANDSHAKE_ADMISSION),
       });
       engine.timeKeeper = startTimeKeeper(candidates, database.db, logger);
-      notifier.attach(io);
+      notifier.attach(io, createProctorFeed(io));
       attachProctorNamespace(io, deps);
       engine.io = io;
       if (config.erecords) {

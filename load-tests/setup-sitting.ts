@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../engine/index.ts';
 import { createEngine, createLogger } from '../engine/index.ts';
-import { FormSpec } from '../engine/delivery/form.ts';
-import { sittingCandidates, sittingRooms, sittings } from '../engine/delivery/tables.ts';
-import { classes, organisations, students } from '../engine/schema.ts';
+import { FormSpec } from '../engine/sittings/form.ts';
+import { sittingCandidates, sittingRooms, sittings } from '../engine/sittings/tables.ts';
+import { classes, organisations, students } from '../engine/people/tables.ts';
 import { itemBankTables, loadDemoBank, plainText, saveItemVersion } from '../item-bank/index.ts';
 
 export interface LoadCandidate {

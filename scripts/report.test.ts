@@ -11,10 +11,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testProjection } from '../engine/test/delivery-fixtures.ts';
-import { buildOrganisationTree } from '../engine/test/factories.ts';
-import { createPersistentStore } from '../engine/test/persistent-engine.ts';
-import { buildScoredSitting } from '../engine/test/results-fixtures.ts';
+import { testProjection } from '../engine/tests/support/delivery-fixtures.ts';
+import { buildOrganisationTree } from '../engine/tests/support/factories.ts';
+import { createPersistentStore } from '../engine/tests/support/persistent-engine.ts';
+import { buildScoredSitting } from '../engine/tests/support/results-fixtures.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(tmpdir(), 'report-cli-'));

@@ -47,7 +47,7 @@ if (values.demo) {
   console.log(`Demo score report written to ${out}\nSitting summary written to ${summary}`);
 } else {
   const { createEngine, loadConfig } = await import('../engine/index.ts');
-  const { loadSittingReports } = await import('../engine/http/routes/reports/load-reports.ts');
+  const { loadSittingReports } = await import('../engine/results/routes/reports/load-reports.ts');
   const engine = await createEngine(loadConfig());
   try {
     const dir = path.resolve(values.out!);

@@ -15,9 +15,9 @@ import {
   writePackage,
   type AssessmentItem,
 } from '../../item-bank/index.ts';
-import { AppError } from '../errors.ts';
-import { buildOrganisationTree } from '../test/factories.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+import { AppError } from '../platform/errors.ts';
+import { buildOrganisationTree } from '../tests/support/factories.ts';
+import { createTestEngine, type TestEngine } from '../tests/support/test-engine.ts';
 import { importItems } from './import-items.ts';
 
 const { itemBanks, items, itemVersions, itemStatusEvents, itemVersionMedia, assessmentTests } =

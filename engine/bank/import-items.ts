@@ -20,10 +20,10 @@ import {
   type SectionRef,
   type ValidationProblem,
 } from '../../item-bank/index.ts';
-import { appendAudit } from '../audit/audit-log.ts';
-import type { StaffActor } from '../auth/actor.ts';
-import type { Database } from '../db/database.ts';
-import { errors } from '../errors.ts';
+import { appendAudit } from '../people/audit-log.ts';
+import type { StaffActor } from '../people/auth/actor.ts';
+import type { Database } from '../platform/db/database.ts';
+import { errors } from '../platform/errors.ts';
 
 type ImportedFile = { file: string; identifier: string; version: number; created: boolean };
 

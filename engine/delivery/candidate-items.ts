@@ -7,8 +7,8 @@
 import { eq } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { itemBankTables } from '../../item-bank/index.ts';
-import type { Database } from '../db/database.ts';
-import type { Logger } from '../logger.ts';
+import type { Database } from '../platform/db/database.ts';
+import type { Logger } from '../platform/logger.ts';
 import { deliveryErrors } from './delivery-errors.ts';
 import { createItemPayloadCache, type ItemPayloadCache } from './item-payload-cache.ts';
 

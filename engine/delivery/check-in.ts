@@ -6,16 +6,16 @@
  */
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../platform/db/database.ts';
 import type { CheckInRequest } from '../protocol/candidate.ts';
-import { parseVietnameseDate } from '../roster/roster-row.ts';
-import { classes, organisations, students } from '../schema.ts';
+import { parseVietnameseDate } from '../people/roster/roster-row.ts';
+import { classes, organisations, students } from '../people/tables.ts';
 import { deliveryErrors } from './delivery-errors.ts';
 import { formSpecOf } from './form-spec-cache.ts';
 import { openSession } from './open-session.ts';
-import { separateRoomCodeRequired, SITTING_CODE_LENGTH } from './sitting-access-code.ts';
-import { assembleCandidateForm, seatInRoom } from './parallel-forms.ts';
-import { sittingCandidates, sittingRooms, sittings } from './tables.ts';
+import { separateRoomCodeRequired, SITTING_CODE_LENGTH } from '../sittings/sitting-access-code.ts';
+import { assembleCandidateForm, seatInRoom } from '../sittings/parallel-forms.ts';
+import { sittingCandidates, sittingRooms, sittings } from '../sittings/tables.ts';
 
 /** Check-in opens this long before the sitting, so candidates can read the instructions. */
 export const CHECK_IN_LEAD_MS = 60 * 60 * 1000;

@@ -6,7 +6,7 @@
 import type { CodeGrader, CodeGradeResult } from '../../grading/index.ts';
 import type { AssessmentItem, ItemCodeTask } from '../../item-bank/index.ts';
 import type { ItemResponses, RunCodeAck } from '../protocol/candidate.ts';
-import type { ItemScore } from './score-session.ts';
+import type { ItemScore } from './item-scorer.ts';
 
 export function codeTasksOf(model: unknown): ItemCodeTask[] {
   return (model as AssessmentItem | undefined)?.codeTasks ?? [];

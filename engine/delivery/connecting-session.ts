@@ -5,8 +5,9 @@
  * trip instead of five (see issue 10's profile).
  */
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '../db/database.ts';
-import { candidateSessions, responses, sittingCandidates, sittings } from './tables.ts';
+import type { Database } from '../platform/db/database.ts';
+import { candidateSessions, responses } from './tables.ts';
+import { sittingCandidates, sittings } from '../sittings/tables.ts';
 
 function prepare(db: Database) {
   return db

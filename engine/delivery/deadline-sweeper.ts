@@ -4,9 +4,9 @@
  * state change in `submitSession` makes each submission happen exactly once.
  */
 import { sql } from 'drizzle-orm';
-import { rowsOf } from '../audit/audit-log.ts';
-import type { Database } from '../db/database.ts';
-import type { Logger } from '../logger.ts';
+import { rowsOf } from '../platform/db/rows.ts';
+import type { Database } from '../platform/db/database.ts';
+import type { Logger } from '../platform/logger.ts';
 import { submitSession } from './session-commands.ts';
 
 export interface DeadlineSweeper {

@@ -1,5 +1,5 @@
 /** Errors of exam delivery, with stable ids that HTTP responses and socket acks share. */
-import { AppError } from '../errors.ts';
+import { AppError } from '../platform/errors.ts';
 
 export const deliveryErrors = {
   badCredentials: () =>

@@ -1,28 +1,33 @@
 /**
- * Enrolment of a sitting beyond single classes: the sitting-wide access code, one candidate's
- * accommodations (extra time, separate room), and a roster CSV enrolled all-or-nothing.
+ * Enrolment of a sitting as delivery sees it, mounted under `/api/sittings`: the sitting-wide
+ * access code, one candidate's accommodations (extra time, separate room, refused once the
+ * candidate has started), a roster CSV enrolled all-or-nothing, and the candidates with their
+ * session state. It lives in delivery because its rules read the candidates' sessions.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { and, eq } from 'drizzle-orm';
-import { appendAudit } from '../../../audit/audit-log.ts';
-import { newSittingAccessCode } from '../../../delivery/sitting-access-code.ts';
-import { errors } from '../../../errors.ts';
-import { access, target } from '../../../policies/access.ts';
-import { readEnrolmentCsv } from '../../../roster/read-enrolment-file.ts';
-import { candidateSessions, sittingCandidates, sittingRooms, sittings } from '../../../schema.ts';
-import { ErrorSchema, IdParam, security, staffErrors } from '../../common-schemas.ts';
-import type { AppEnv } from '../../env.ts';
-import { readRosterRows, readUploadedRoster, rosterBodyLimit } from '../../roster-upload.ts';
-import { isUniqueViolation } from '../marking/unique-violation.ts';
-import { enrolRoster } from './enrol-roster.ts';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { students } from '../people/tables.ts';
+import { appendAudit } from '../people/audit-log.ts';
+import { newSittingAccessCode } from '../sittings/sitting-access-code.ts';
+import { errors } from '../platform/errors.ts';
+import { access } from '../people/access.ts';
+import { sittingTarget } from '../sittings/organisation-of-sitting.ts';
+import { readEnrolmentCsv } from '../sittings/enrolment/read-enrolment-file.ts';
+import { candidateSessions } from './tables.ts';
+import { sittingCandidates, sittingRooms, sittings } from '../sittings/tables.ts';
+import { ErrorSchema, IdParam, security, staffErrors } from '../platform/http/common-schemas.ts';
+import type { AppEnv } from '../platform/http/env.ts';
+import { readRosterRows, readUploadedRoster, rosterBodyLimit } from '../people/roster/roster-upload.ts';
+import { isUniqueViolation } from '../platform/db/unique-violation.ts';
+import { enrolRoster } from '../sittings/routes/enrol-roster.ts';
 import {
   CandidateParam,
   ChangeAccommodations,
   RosterImportQuery,
   RosterImportResult,
   SittingCandidate,
-} from './schema.ts';
-import { assertRoomKeepsSeparation } from './separate-rooms.ts';
+} from '../sittings/routes/schema.ts';
+import { assertRoomKeepsSeparation } from '../sittings/routes/separate-rooms.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 /** Session states in which the candidate has not started: accommodations may still change. */
@@ -36,7 +41,7 @@ export function sittingEnrolmentRoutes() {
         path: '/{id}/access-code',
         summary: 'Issue (or replace) the sitting-wide access code; room codes keep working',
         security,
-        middleware: [access('sittings:write', target.sitting())] as const,
+        middleware: [access('sittings:write', sittingTarget())] as const,
         request: { params: IdParam },
         responses: {
           200: { description: 'Issued', ...json(z.object({ accessCode: z.string() })) },
@@ -76,7 +81,7 @@ export function sittingEnrolmentRoutes() {
         path: '/{id}/access-code',
         summary: 'Withdraw the sitting-wide access code; candidates then need their room code',
         security,
-        middleware: [access('sittings:write', target.sitting())] as const,
+        middleware: [access('sittings:write', sittingTarget())] as const,
         request: { params: IdParam },
         responses: { 204: { description: 'Withdrawn' }, ...staffErrors },
       }),
@@ -107,7 +112,7 @@ export function sittingEnrolmentRoutes() {
         description:
           'Allowed until the candidate starts; after that, a proctor gives a time extension instead. A separate room seats only candidates with that accommodation.',
         security,
-        middleware: [access('sittings:write', target.sitting())] as const,
+        middleware: [access('sittings:write', sittingTarget())] as const,
         request: {
           params: CandidateParam,
           body: { ...json(ChangeAccommodations), required: true },
@@ -200,7 +205,7 @@ export function sittingEnrolmentRoutes() {
         description:
           'Raw body (Content-Type text/csv) or multipart field `file`. Columns: Mã định danh (required), Phòng thi (room name, required), Số báo danh (empty: numbered in the room), Thời gian cộng thêm (%) and Phòng riêng (Có/Không); English headers work too. A 422 lists every bad row in details.rows as { line, reason (English), issues: [{ code, params }] }; a file that cannot be read at all gives details.code and details.params instead.',
         security,
-        middleware: [access('sittings:write', target.sitting()), rosterBodyLimit()] as const,
+        middleware: [access('sittings:write', sittingTarget()), rosterBodyLimit()] as const,
         request: {
           params: IdParam,
           query: RosterImportQuery,
@@ -226,6 +231,60 @@ export function sittingEnrolmentRoutes() {
           dryRun: c.req.valid('query').dryRun === 'true',
         });
         return c.json(result, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/sessions',
+        summary: 'Candidates of a sitting with their session state',
+        security,
+        middleware: [access('sittings:read', sittingTarget())] as const,
+        request: { params: IdParam },
+        responses: {
+          200: {
+            description: 'Candidates',
+            ...json(
+              z.object({
+                items: z.array(
+                  z.object({
+                    candidateNumber: z.string(),
+                    fullName: z.string(),
+                    dateOfBirth: z.string(),
+                    roomId: z.uuid(),
+                    sessionId: z.string().nullable(),
+                    state: z.string(),
+                    extraTimePercent: z.number().int(),
+                    separateRoom: z.boolean(),
+                    /** The parallel form the candidate was given (null: one form, or not checked in). */
+                    form: z.string().nullable(),
+                  }),
+                ),
+              }),
+            ),
+          },
+          ...staffErrors,
+        },
+      }),
+      async (c) => {
+        const rows = await c.var.deps.db
+          .select({
+            candidateNumber: sittingCandidates.candidateNumber,
+            fullName: students.fullName,
+            dateOfBirth: students.dateOfBirth,
+            roomId: sittingCandidates.roomId,
+            sessionId: candidateSessions.id,
+            state: sql<string>`coalesce(${candidateSessions.state}::text, 'scheduled')`,
+            extraTimePercent: sittingCandidates.extraTimePercent,
+            separateRoom: sittingCandidates.separateRoom,
+            form: sql<string | null>`${candidateSessions.form} -> 'parallelForm' ->> 'label'`,
+          })
+          .from(sittingCandidates)
+          .innerJoin(students, eq(students.id, sittingCandidates.studentId))
+          .leftJoin(candidateSessions, eq(candidateSessions.sittingCandidateId, sittingCandidates.id))
+          .where(eq(sittingCandidates.sittingId, c.req.valid('param').id))
+          .orderBy(asc(sittingCandidates.candidateNumber));
+        return c.json({ items: rows }, 200);
       },
     );
 }

@@ -5,8 +5,8 @@
  * this process and every other.
  */
 import { LRUCache } from 'lru-cache';
-import type { CacheInvalidationMessage } from './cache-invalidation.ts';
-import { FormSpec } from './form.ts';
+import type { CacheInvalidationMessage } from '../platform/cache/cache-invalidation.ts';
+import { FormSpec } from '../sittings/form.ts';
 
 /** Sittings open at once on one process; the least recently used spec is parsed again. */
 const MAX_SITTINGS = 2_000;

@@ -7,7 +7,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { Redis } from 'ioredis';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../platform/logger.ts';
 
 /** Bump when the projection's output changes shape, so processes of a new release never read old payloads. */
 const PAYLOAD_FORMAT = 'v1';

@@ -15,9 +15,9 @@ import {
   type ItemSessionResult,
   type QtiValue,
 } from '../../grading/index.ts';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../platform/db/database.ts';
 import type { ItemResponses } from '../protocol/candidate.ts';
-import type { FormEntry } from './form.ts';
+import type { FormEntry } from '../sittings/form.ts';
 
 const models = new Map<string, AssessmentItem>();
 const compiled = new Map<string, CompiledItem>();

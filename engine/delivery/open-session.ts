@@ -4,10 +4,10 @@
  * atomically, so a check-in storm costs one round trip here instead of a five-step transaction.
  */
 import { sql } from 'drizzle-orm';
-import { rowsOf } from '../audit/audit-log.ts';
-import type { Database } from '../db/database.ts';
+import { rowsOf } from '../platform/db/rows.ts';
+import type { Database } from '../platform/db/database.ts';
 import { deliveryErrors } from './delivery-errors.ts';
-import type { AssembledForm } from './form.ts';
+import type { AssembledForm } from '../sittings/form.ts';
 
 export interface OpenSessionRequest {
   sittingCandidateId: string;

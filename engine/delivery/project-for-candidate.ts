@@ -10,7 +10,7 @@ import {
   type CandidateItem,
 } from '../../item-bank/index.ts';
 import type { CandidateItemContext, CandidateProjection } from './candidate-items.ts';
-import { shuffleChoices } from './form.ts';
+import { shuffleChoices } from '../sittings/form.ts';
 
 /**
  * A fetch's context with the sitting's choice-shuffle switch (FormSpec `shuffleChoices`): when it

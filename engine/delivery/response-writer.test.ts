@@ -4,9 +4,14 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisationTree } from '../test/factories.ts';
-import { buildItems, buildSitting, checkInCandidate, testProjection } from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+import { buildOrganisationTree } from '../tests/support/factories.ts';
+import {
+  buildItems,
+  buildSitting,
+  checkInCandidate,
+  testProjection,
+} from '../tests/support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from '../tests/support/test-engine.ts';
 import { ResponseWriter } from './response-writer.ts';
 import { candidateSessions, responses } from './tables.ts';
 

@@ -6,9 +6,9 @@
  * a submit or the deadline. Replays are idempotent: the key is (session, item, client seq).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../db/database.ts';
-import { rowsOf } from '../audit/audit-log.ts';
-import type { AppError } from '../errors.ts';
+import type { Database } from '../platform/db/database.ts';
+import { rowsOf } from '../platform/db/rows.ts';
+import type { AppError } from '../platform/errors.ts';
 import type { ItemResponses } from '../protocol/candidate.ts';
 import { deliveryErrors } from './delivery-errors.ts';
 

@@ -6,7 +6,7 @@
  * progress and an event in one transaction.
  */
 import type { ItemSessionResult } from '../../grading/index.ts';
-import type { Database, Transaction } from '../db/database.ts';
+import type { Database, Transaction } from '../platform/db/database.ts';
 import type { ItemResponses } from '../protocol/candidate.ts';
 import { deliveryErrors } from './delivery-errors.ts';
 import {
@@ -18,7 +18,7 @@ import {
   type FormEntry,
   type FormPart,
   type FormScope,
-} from './form.ts';
+} from '../sittings/form.ts';
 import { compiledItem, itemModels, itemSessionResults, typedResponses } from './item-sessions.ts';
 import {
   activeMs,
@@ -38,7 +38,8 @@ import { responseProblem } from './validate-responses.ts';
 import { formSpecOf } from './form-spec-cache.ts';
 import { toJson, valueFromRaw } from '../../grading/index.ts';
 import { eq } from 'drizzle-orm';
-import { candidateSessions, sittingCandidates } from './tables.ts';
+import { candidateSessions } from './tables.ts';
+import { sittingCandidates } from '../sittings/tables.ts';
 
 const hasRules = (form: AssembledForm) =>
   (form.scopes ?? []).some((s) => s.preConditions.length || s.branchRules.length);

@@ -9,8 +9,8 @@
  */
 import type { OutcomeDeclaration, ProcessingNode } from '../../item-bank/index.ts';
 import { compileTest, type ItemSessionResult } from '../../grading/index.ts';
-import type { AssembledForm, ExpressionNode, FormScope, FormSpec } from './form.ts';
-import { partAt } from './form.ts';
+import type { AssembledForm, ExpressionNode, FormScope, FormSpec } from '../sittings/form.ts';
+import { partAt } from '../sittings/form.ts';
 
 const CONDITION = '__ROUTE_CONDITION__';
 

@@ -7,7 +7,7 @@
  * freezes every scope's time and the stored numbers never depend on a client.
  */
 import type { ScopeTime } from '../protocol/candidate.ts';
-import type { AssembledForm, FormScope } from './form.ts';
+import type { AssembledForm, FormScope } from '../sittings/form.ts';
 
 export interface RouteProgress {
   /** Active-clock ms at which the candidate arrived at the current position. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleForm, FormSpec, plannedItemCount, type ExpressionNode } from './form.ts';
+import { assembleForm, FormSpec, plannedItemCount, type ExpressionNode } from '../sittings/form.ts';
 import { nextStep } from './route-rules.ts';
 import { activeMs, moveProgress, scopeTimes } from './route-state.ts';
 

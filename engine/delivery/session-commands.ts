@@ -4,14 +4,15 @@
  * appends an event with actor and time, in one transaction.
  */
 import { eq, getTableColumns, sql } from 'drizzle-orm';
-import { rowsOf } from '../audit/audit-log.ts';
-import type { Database, Transaction } from '../db/database.ts';
+import { rowsOf } from '../platform/db/rows.ts';
+import type { Database, Transaction } from '../platform/db/database.ts';
 import { deliveryErrors } from './delivery-errors.ts';
-import type { AssembledForm } from './form.ts';
+import type { AssembledForm } from '../sittings/form.ts';
 import { personalDurationMs } from './session-clock.ts';
 import { progressOf, scopesAt } from './route-state.ts';
 import type { ItemResponses } from '../protocol/candidate.ts';
-import { candidateSessions, sessionEvents, sittingCandidates, sittings } from './tables.ts';
+import { candidateSessions, sessionEvents } from './tables.ts';
+import { sittingCandidates, sittings } from '../sittings/tables.ts';
 
 export type SessionRow = typeof candidateSessions.$inferSelect;
 export type SittingRow = typeof sittings.$inferSelect;

@@ -5,17 +5,26 @@
  * reach sockets on any engine process); before that, and in HTTP-only tests, a no-op.
  */
 import type { Server } from 'socket.io';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../platform/db/database.ts';
 import type { CandidateServerToClientEvents } from '../protocol/candidate.ts';
 import type { CandidateStatusPatch } from '../protocol/proctor.ts';
-import { createProctorFeed, type ProctorFeed } from '../realtime/proctor-feed.ts';
-import type { CacheInvalidationMessage } from './cache-invalidation.ts';
-import { sessionPlace } from './candidate-status.ts';
+import type { CacheInvalidationMessage } from '../platform/cache/cache-invalidation.ts';
+import { sessionPlace } from './session-place.ts';
 
 type Pushes = CandidateServerToClientEvents;
 
+/**
+ * Where status patches go: proctoring's batched feed to the proctor rooms. Delivery only knows
+ * this interface; the engine wires the feed in (proctoring sits above delivery).
+ */
+export interface StatusFeed {
+  publish(place: { sittingId: string; roomId: string }, patch: CandidateStatusPatch): void;
+  flush(): void;
+  stop(): void;
+}
+
 export interface SessionNotifier {
-  attach(io: Server): void;
+  attach(io: Server, feed: StatusFeed): void;
   detach(): void;
   push<E extends keyof Pushes>(sessionId: string, event: E, payload: Parameters<Pushes[E]>[0]): void;
   /** Publishes a status change to proctors; `place` saves a lookup when the caller knows it. */
@@ -26,12 +35,12 @@ export interface SessionNotifier {
 
 export function createSessionNotifier(db: Database): SessionNotifier {
   let server: Server | undefined;
-  let feed: ProctorFeed | undefined;
+  let feed: StatusFeed | undefined;
   const places = new Map<string, { sittingId: string; roomId: string }>();
   return {
-    attach(io) {
+    attach(io, statusFeed) {
       server = io;
-      feed = createProctorFeed(io);
+      feed = statusFeed;
     },
     detach() {
       feed?.flush();

@@ -1,14 +1,16 @@
 /** The full state a candidate needs to resume: form, position, latest saved answers, flags, time. */
 import { eq, sql } from 'drizzle-orm';
-import { rowsOf } from '../audit/audit-log.ts';
-import type { Database } from '../db/database.ts';
+import { rowsOf } from '../platform/db/rows.ts';
+import type { Database } from '../platform/db/database.ts';
 import type { ItemResponses, SessionSnapshot } from '../protocol/candidate.ts';
 import { allowedTools, type CandidateTool } from '../protocol/candidate-tools.ts';
-import { sittingCandidates, students } from '../schema.ts';
+import { sittingCandidates } from '../sittings/tables.ts';
+import { students } from '../people/tables.ts';
 import { deliveryErrors } from './delivery-errors.ts';
-import { controlOf, formParts, partAt, type AssembledForm } from './form.ts';
+import { controlOf, formParts, partAt, type AssembledForm } from '../sittings/form.ts';
 import { formSpecOf } from './form-spec-cache.ts';
-import { candidateSessions, sittings } from './tables.ts';
+import { candidateSessions } from './tables.ts';
+import { sittings } from '../sittings/tables.ts';
 import { activeMs, progressOf, scopeTimes } from './route-state.ts';
 import { timeState } from './session-clock.ts';
 

@@ -4,13 +4,13 @@
  * speaks the protocol of `protocol/candidate.ts`: every payload is parsed with its zod schema
  * before the handler, and every failure is acked as `{ ok: false, error: { id, message } }`.
  */
-import type { Admission } from '../delivery/admission.ts';
+import type { Admission } from '../platform/admission.ts';
 import { eq } from 'drizzle-orm';
 import type { Namespace, Server, Socket } from 'socket.io';
-import type { Database } from '../db/database.ts';
-import { AppError } from '../errors.ts';
-import type { Logger } from '../logger.ts';
-import type { CandidateTokens } from '../auth/candidate-tokens.ts';
+import type { Database } from '../platform/db/database.ts';
+import { AppError } from '../platform/errors.ts';
+import type { Logger } from '../platform/logger.ts';
+import type { CandidateTokens } from '../people/auth/candidate-tokens.ts';
 import {
   FetchItemRequest,
   FlagRequest,
@@ -27,19 +27,18 @@ import {
   type CandidateProctoring,
   type SecurityPolicy,
 } from '../protocol/candidate.ts';
-import type { sittings } from '../delivery/tables.ts';
+import type { sittings } from '../sittings/tables.ts';
 import { itemBankTables } from '../../item-bank/index.ts';
 import type { CodeGrader } from '../../grading/index.ts';
-import { runVisibleTests } from '../delivery/code-items.ts';
-import { sebRequestAllowed, sebRequired } from '../seb/sitting-seb.ts';
-import { deliveryErrors } from '../delivery/delivery-errors.ts';
-import { partAt, type AssembledForm } from '../delivery/form.ts';
-import type { ResponseWriter } from '../delivery/response-writer.ts';
-import { timeState, type ClockFields } from '../delivery/session-clock.ts';
-import { connectingSession } from '../delivery/connecting-session.ts';
-import { formSpecOf } from '../delivery/form-spec-cache.ts';
+import { runVisibleTests } from './code-items.ts';
+import { sebRequestAllowed, sebRequired } from '../sittings/seb/sitting-seb.ts';
+import { deliveryErrors } from './delivery-errors.ts';
+import { partAt, type AssembledForm } from '../sittings/form.ts';
+import type { ResponseWriter } from './response-writer.ts';
+import { timeState, type ClockFields } from './session-clock.ts';
+import { connectingSession } from './connecting-session.ts';
+import { formSpecOf } from './form-spec-cache.ts';
 import { proctoringEnabled, proctoringPolicyOf } from '../../proctor/index.ts';
-import { snapshotRetentionDaysOf } from '../proctoring/snapshots.ts';
 import {
   consumeDeviceChange,
   loadSession,
@@ -47,24 +46,17 @@ import {
   setFlag,
   startSession,
   submitSession,
-} from '../delivery/session-commands.ts';
-import { sessionSnapshot } from '../delivery/session-snapshot.ts';
-import { itemModels } from '../delivery/item-sessions.ts';
-import { responseSizeProblem } from '../delivery/response-limits.ts';
-import {
-  checkRouteSave,
-  navigate,
-  routeGuarded,
-  startRoute,
-  submitItem,
-} from '../delivery/route-commands.ts';
-import type { CandidateItemSource } from '../delivery/candidate-items.ts';
-import type { ProjectionContext } from '../delivery/project-for-candidate.ts';
-import { createTokenBucket } from './socket-rate-limit.ts';
-import { eventBinder } from './socket-handler.ts';
-import type { SessionNotifier } from '../delivery/session-notifier.ts';
-import { createIncidentService } from './proctor-incidents.ts';
-import { deviceEventOfSecurityEvent } from '../../proctor/index.ts';
+} from './session-commands.ts';
+import { sessionSnapshot } from './session-snapshot.ts';
+import { itemModels } from './item-sessions.ts';
+import { responseSizeProblem } from './response-limits.ts';
+import { checkRouteSave, navigate, routeGuarded, startRoute, submitItem } from './route-commands.ts';
+import type { CandidateItemSource } from './candidate-items.ts';
+import type { ProjectionContext } from './project-for-candidate.ts';
+import { createTokenBucket } from '../platform/realtime/socket-rate-limit.ts';
+import { eventBinder } from '../platform/realtime/socket-handler.ts';
+import type { SessionNotifier } from './session-notifier.ts';
+import { deviceEventOfSecurityEvent, type DeviceEventBatch } from '../../proctor/index.ts';
 
 export interface CandidateSocketData {
   sessionId: string;
@@ -100,14 +92,14 @@ export function securityPolicyOf(policy: unknown): SecurityPolicy {
 }
 
 /** What the candidate is told of a sitting's proctoring; snapshots are kept as the incident service keeps them. */
-export function candidateProctoringOf(policy: unknown, engineRetentionDays?: number): CandidateProctoring {
+export function candidateProctoringOf(policy: unknown, snapshotRetentionDays: number): CandidateProctoring {
   const camera = proctoringEnabled(policy);
   const rules = proctoringPolicyOf(policy);
   return {
     camera,
     identityCheck: camera && rules.identityCheck,
     snapshots: camera && rules.snapshots,
-    snapshotRetentionDays: snapshotRetentionDaysOf(policy, engineRetentionDays),
+    snapshotRetentionDays,
   };
 }
 
@@ -141,6 +133,26 @@ export type CandidateNamespace = Namespace<
   CandidateSocketData
 >;
 
+/** Where a candidate's socket sits, for proctoring's events and incidents. */
+export interface CandidatePlace {
+  sessionId: string;
+  sittingId: string;
+  roomId: string;
+}
+
+/**
+ * What proctoring does with a candidate's socket. Proctoring sits above delivery, so delivery
+ * names only this interface and the engine passes proctoring's incident service in.
+ */
+export interface CandidateProctoringHooks {
+  /** Listens for the device's proctoring events and snapshots on a connected socket. */
+  attach(socket: Socket, place: CandidatePlace): void;
+  /** Turns one batch of device events (here: secure-mode events) into stored events and incidents. */
+  ingest(place: CandidatePlace, batch: DeviceEventBatch): Promise<unknown>;
+  /** Days a sitting keeps incident snapshots, as the candidate is told in the lobby. */
+  snapshotRetentionDays(securityPolicy: unknown): number;
+}
+
 export interface CandidateRealtimeDeps {
   db: Database;
   logger: Logger;
@@ -152,8 +164,8 @@ export interface CandidateRealtimeDeps {
   notifier: SessionNotifier;
   /** The code sandboxes, for the candidate's "run visible tests" (absent: the event is refused). */
   codeGrader?: CodeGrader;
-  /** Days incident snapshots are kept where a sitting sets none (config `PROCTOR_SNAPSHOT_RETENTION_DAYS`). */
-  snapshotRetentionDays?: number;
+  /** Proctoring's part of a candidate socket (device events, snapshots, incidents), wired in by the engine. */
+  proctoring: CandidateProctoringHooks;
   /** Bounds the handshakes' database reads in a storm; the excess is told to come back (server_busy). */
   handshakeAdmission?: Admission;
   /** Decoded bytes a file response may hold (default MAX_FILE_BYTES of delivery/response-limits.ts). */
@@ -182,14 +194,7 @@ export const sittingRoom = (sittingId: string) => `sitting:${sittingId}`;
 export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps): CandidateNamespace {
   const nsp = io.of('/candidate') as unknown as CandidateNamespace;
   const codeRunBuckets = new Map<string, () => boolean>();
-  // Proctoring (issue 8): device event batches become stored events, incidents and risk for the proctors.
-  const proctoring = createIncidentService({
-    db: deps.db,
-    io,
-    logger: deps.logger,
-    notifier: deps.notifier,
-    snapshotRetentionDays: deps.snapshotRetentionDays,
-  });
+  const proctoring = deps.proctoring;
 
   nsp.use(async (socket, next) => {
     try {
@@ -239,7 +244,10 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
         form: loaded.session.form as AssembledForm,
         warned: [],
         security: securityPolicyOf(loaded.securityPolicy),
-        proctoring: candidateProctoringOf(loaded.securityPolicy, deps.snapshotRetentionDays),
+        proctoring: candidateProctoringOf(
+          loaded.securityPolicy,
+          deps.proctoring.snapshotRetentionDays(loaded.securityPolicy),
+        ),
         linear: spec.navigationMode === 'linear',
         shuffleChoices: spec.shuffleChoices,
         clockAtConnect: loaded.session,

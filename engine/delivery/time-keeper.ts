@@ -5,14 +5,15 @@
  * extensions made on any engine process are seen here.
  */
 import { eq, inArray } from 'drizzle-orm';
-import type { Database } from '../db/database.ts';
-import { candidateSessions, sittingCandidates } from '../delivery/tables.ts';
-import { enforceTimeLimits, timeLimitDue } from '../delivery/route-commands.ts';
-import { activeMs, progressOf, scopeTimes } from '../delivery/route-state.ts';
-import { sessionRoom } from './candidate.ts';
-import { timeState } from '../delivery/session-clock.ts';
-import type { Logger } from '../logger.ts';
-import type { CandidateNamespace } from './candidate.ts';
+import type { Database } from '../platform/db/database.ts';
+import { candidateSessions } from './tables.ts';
+import { sittingCandidates } from '../sittings/tables.ts';
+import { enforceTimeLimits, timeLimitDue } from './route-commands.ts';
+import { activeMs, progressOf, scopeTimes } from './route-state.ts';
+import { sessionRoom } from './socket.ts';
+import { timeState } from './session-clock.ts';
+import type { Logger } from '../platform/logger.ts';
+import type { CandidateNamespace } from './socket.ts';
 
 export const WARNING_MINUTES = [15, 5, 1] as const;
 const SYNC_EVERY_MS = 30_000;

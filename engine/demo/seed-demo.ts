@@ -5,14 +5,14 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { seededRandom } from '../../grading/index.ts';
 import { itemBankTables, loadDemoBank, plainText, saveItemVersion } from '../../item-bank/index.ts';
-import { candidateNumber, newAccessCode } from '../delivery/access-codes.ts';
-import { FormSpec } from '../delivery/form.ts';
-import { roomProctors, sittingCandidates, sittingRooms, sittings } from '../delivery/tables.ts';
-import { appendAudit } from '../audit/audit-log.ts';
-import type { StaffRole } from '../auth/actor.ts';
-import { hashPassword } from '../auth/password.ts';
-import type { Database, Transaction } from '../db/database.ts';
-import { classes, organisations, students, users } from '../schema.ts';
+import { candidateNumber, newAccessCode } from '../sittings/access-codes.ts';
+import { FormSpec } from '../sittings/form.ts';
+import { roomProctors, sittingCandidates, sittingRooms, sittings } from '../sittings/tables.ts';
+import { appendAudit } from '../people/audit-log.ts';
+import type { StaffRole } from '../people/auth/actor.ts';
+import { hashPassword } from '../people/auth/password.ts';
+import type { Database, Transaction } from '../platform/db/database.ts';
+import { classes, organisations, students, users } from '../people/tables.ts';
 import { FAMILY_NAMES, FEMALE_GIVEN, FEMALE_MIDDLE, MALE_GIVEN, MALE_MIDDLE } from './vietnamese-names.ts';
 
 export const DEMO_PASSWORD = 'ThiThu@2026';

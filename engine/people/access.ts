@@ -4,9 +4,9 @@
  * Routes declare `access('students:read', target.student('id'))` instead of writing checks.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { inScope } from '../auth/actor.ts';
-import { errors } from '../errors.ts';
-import type { AppEnv } from '../http/env.ts';
+import { inScope } from './auth/actor.ts';
+import { errors } from '../platform/errors.ts';
+import type { AppEnv } from '../platform/http/env.ts';
 import {
   findOrganisation,
   organisationOfClass,
@@ -14,9 +14,8 @@ import {
   organisationOfUser,
   organisationOfItemBank,
   organisationOfItem,
-  organisationOfSitting,
   type OrganisationRef,
-} from '../organisations/organisation-ref.ts';
+} from './organisation-ref.ts';
 import { roleCan, type Permission } from './permissions.ts';
 
 /** Finds the organisation a request acts on; `undefined` means the target does not exist. */
@@ -30,7 +29,7 @@ export interface TargetResolver {
   resolve(c: Context<AppEnv>): Promise<{ given: boolean; org?: OrganisationRef }>;
 }
 
-type Source = 'param' | 'query' | 'json';
+export type Source = 'param' | 'query' | 'json';
 
 async function readField(c: Context<AppEnv>, source: Source, field: string): Promise<unknown> {
   if (source === 'param') return c.req.param(field);
@@ -40,7 +39,8 @@ async function readField(c: Context<AppEnv>, source: Source, field: string): Pro
   return body && typeof body === 'object' ? (body as Record<string, unknown>)[field] : undefined;
 }
 
-function resolver(
+/** A target resolver from a lookup of the organisation that owns the thing the request names. */
+export function resolver(
   what: string,
   lookup: (c: Context<AppEnv>, id: unknown) => Promise<OrganisationRef | undefined>,
   source: Source,
@@ -75,8 +75,6 @@ export const target = {
     ...resolver('The item bank', (c, id) => organisationOfItemBank(db(c), id), source, field, true),
     sharedDown: shared,
   }),
-  sitting: (field = 'id', source: Source = 'param', required = true) =>
-    resolver('The sitting', (c, id) => organisationOfSitting(db(c), id), source, field, required),
   /** An item, through its bank; `shared` lets staff below the bank's owner read it. */
   item: (field = 'id', source: Source = 'param', shared = false): TargetResolver => ({
     ...resolver('The item', (c, id) => organisationOfItem(db(c), id), source, field, true),

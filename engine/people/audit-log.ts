@@ -6,8 +6,9 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { asc, desc, gt, sql } from 'drizzle-orm';
-import type { Database, Executor } from '../db/database.ts';
-import { auditLog } from '../schema.ts';
+import type { Database, Executor } from '../platform/db/database.ts';
+import { auditLog } from './tables.ts';
+import { rowsOf } from '../platform/db/rows.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const AUDIT_LOCK = 720_451_002;
@@ -78,11 +79,6 @@ export async function appendAudit(executor: Executor, entry: AuditEntry): Promis
   };
   if ('rollback' in executor) await run(executor);
   else await (executor as Database).transaction(run);
-}
-
-/** Result rows of `db.execute`, whichever driver produced them. */
-export function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }
 
 export type AuditVerification =

@@ -1,19 +1,9 @@
 /** Finding organisations and the organisation that owns a class or student, for scope checks. */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Executor } from '../db/database.ts';
+import type { Executor } from '../platform/db/database.ts';
 import { itemBankTables } from '../../item-bank/index.ts';
-import { and } from 'drizzle-orm';
-import {
-  candidateSessions,
-  classes,
-  organisations,
-  roomProctors,
-  sittingCandidates,
-  sittings,
-  students,
-  users,
-} from '../schema.ts';
+import { classes, organisations, students, users } from './tables.ts';
 
 const { itemBanks, items } = itemBankTables;
 
@@ -25,9 +15,10 @@ export interface OrganisationRef {
 }
 
 const uuid = z.uuid();
-const isUuid = (value: unknown): value is string => uuid.safeParse(value).success;
+export const isUuid = (value: unknown): value is string => uuid.safeParse(value).success;
 
-const refColumns = {
+/** The columns of an `OrganisationRef`, for queries that join their way to an organisation. */
+export const refColumns = {
   id: organisations.id,
   kind: organisations.kind,
   path: organisations.path,
@@ -104,46 +95,4 @@ export async function organisationOfItem(
     .innerJoin(organisations, eq(organisations.id, itemBanks.organisationId))
     .where(eq(items.id, itemId));
   return row;
-}
-
-export async function organisationOfSitting(
-  db: Executor,
-  sittingId: unknown,
-): Promise<OrganisationRef | undefined> {
-  if (!isUuid(sittingId)) return undefined;
-  const [row] = await db
-    .select(refColumns)
-    .from(sittings)
-    .innerJoin(organisations, eq(organisations.id, sittings.organisationId))
-    .where(eq(sittings.id, sittingId));
-  return row;
-}
-
-export async function organisationOfSession(
-  db: Executor,
-  sessionId: unknown,
-): Promise<OrganisationRef | undefined> {
-  if (!isUuid(sessionId)) return undefined;
-  const [row] = await db
-    .select(refColumns)
-    .from(candidateSessions)
-    .innerJoin(sittings, eq(sittings.id, candidateSessions.sittingId))
-    .innerJoin(organisations, eq(organisations.id, sittings.organisationId))
-    .where(eq(candidateSessions.id, sessionId));
-  return row;
-}
-
-/** True when the user proctors the room the session's candidate sits in. */
-export async function isProctorOfSession(db: Executor, sessionId: string, userId: string): Promise<boolean> {
-  if (!isUuid(sessionId)) return false;
-  const [row] = await db
-    .select({ roomId: roomProctors.roomId })
-    .from(candidateSessions)
-    .innerJoin(sittingCandidates, eq(sittingCandidates.id, candidateSessions.sittingCandidateId))
-    .innerJoin(
-      roomProctors,
-      and(eq(roomProctors.roomId, sittingCandidates.roomId), eq(roomProctors.userId, userId)),
-    )
-    .where(eq(candidateSessions.id, sessionId));
-  return Boolean(row);
 }

@@ -1,8 +1,8 @@
 /** SQL conditions that keep list queries inside the actor's organisation subtree. */
 import { like } from 'drizzle-orm';
-import type { StaffActor } from '../auth/actor.ts';
-import type { OrganisationRef } from '../organisations/organisation-ref.ts';
-import { organisations } from '../schema.ts';
+import type { StaffActor } from './auth/actor.ts';
+import type { OrganisationRef } from './organisation-ref.ts';
+import { organisations } from './tables.ts';
 
 /** Organisations under the request's target when one was given (already scope-checked), else under the actor's. */
 export function withinSubtree(actor: StaffActor, targetOrg?: OrganisationRef) {

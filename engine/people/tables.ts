@@ -8,7 +8,6 @@ import {
   bigserial,
   boolean,
   check,
-  customType,
   date,
   index,
   jsonb,
@@ -19,11 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
+import { bytea } from '../platform/db/columns.ts';
 
 export const organisationKind = pgEnum('organisation_kind', ['department', 'district_office', 'school']);
 export const staffRole = pgEnum('staff_role', ['admin', 'exam_board', 'teacher', 'proctor']);
@@ -159,6 +154,3 @@ export const auditLog = pgTable(
     check('hash_hex', sql`length(${t.hash}) = 64`),
   ],
 );
-export * from './delivery/tables.ts';
-export * from './records/tables.ts';
-export * from './proctoring/tables.ts';

@@ -6,7 +6,7 @@
  * of candidates already in the exam keep their share of the database.
  */
 import pLimit from 'p-limit';
-import { AppError } from '../errors.ts';
+import { AppError } from './errors.ts';
 
 export interface AdmissionOptions {
   concurrency: number;

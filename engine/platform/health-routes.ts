@@ -1,7 +1,7 @@
 /** GET /health: liveness and database reachability, for load balancers and the README's curl. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
-import type { AppEnv } from '../../env.ts';
+import type { AppEnv } from './http/env.ts';
 
 const HealthSchema = z.object({
   status: z.enum(['ok', 'degraded']),

@@ -5,8 +5,8 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Hono } from 'hono';
-import { errors } from '../../../errors.ts';
-import type { AppEnv } from '../../env.ts';
+import { errors } from './errors.ts';
+import type { AppEnv } from './http/env.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 

@@ -5,23 +5,16 @@
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
-import { renderAccessSlips, renderRoomLists, type SittingPapersData } from '../../../../grading/index.ts';
-import { access, target } from '../../../policies/access.ts';
-import { withinSubtree } from '../../../policies/scope.ts';
-import {
-  candidateSessions,
-  organisations,
-  roomProctors,
-  sessionEvents,
-  sittingCandidates,
-  sittingRooms,
-  sittings,
-  students,
-  users,
-} from '../../../schema.ts';
-import { security, staffErrors } from '../../common-schemas.ts';
-import type { AppEnv } from '../../env.ts';
-import { publicOrigin } from '../../public-url.ts';
+import { renderAccessSlips, renderRoomLists, type SittingPapersData } from '../../grading/index.ts';
+import { access } from '../people/access.ts';
+import { sittingTarget } from '../sittings/organisation-of-sitting.ts';
+import { withinSubtree } from '../people/scope.ts';
+import { candidateSessions, sessionEvents } from '../delivery/tables.ts';
+import { organisations, students, users } from '../people/tables.ts';
+import { roomProctors, sittingCandidates, sittingRooms, sittings } from '../sittings/tables.ts';
+import { security, staffErrors } from '../platform/http/common-schemas.ts';
+import type { AppEnv } from '../platform/http/env.ts';
+import { publicOrigin } from '../platform/http/public-url.ts';
 import type { Context } from 'hono';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -179,10 +172,10 @@ export function boardRoutes() {
       );
     },
   );
-  app.get('/sittings/:id/slips.pdf', access('sittings:write', target.sitting()), async (c) =>
+  app.get('/sittings/:id/slips.pdf', access('sittings:write', sittingTarget()), async (c) =>
     pdf(c, await renderAccessSlips(await papersData(c, c.req.param('id'))), 'phieu-du-thi.pdf'),
   );
-  app.get('/sittings/:id/room-lists.pdf', access('sittings:write', target.sitting()), async (c) =>
+  app.get('/sittings/:id/room-lists.pdf', access('sittings:write', sittingTarget()), async (c) =>
     pdf(c, await renderRoomLists(await papersData(c, c.req.param('id'))), 'danh-sach-phong-thi.pdf'),
   );
   return app;

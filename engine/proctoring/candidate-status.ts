@@ -1,13 +1,14 @@
 /** What proctors see of each candidate: state, progress, time left (connection state comes from the sockets). */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { rowsOf } from '../audit/audit-log.ts';
-import type { Database } from '../db/database.ts';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { rowsOf } from '../platform/db/rows.ts';
+import type { Database } from '../platform/db/database.ts';
 import type { CandidateStatus } from '../protocol/proctor.ts';
-import { students } from '../schema.ts';
-import type { AssembledForm } from './form.ts';
-import { FormSpec, plannedItemCount } from './form.ts';
-import { timeState } from './session-clock.ts';
-import { candidateSessions, sittingCandidates, sittings } from './tables.ts';
+import { students } from '../people/tables.ts';
+import type { AssembledForm } from '../sittings/form.ts';
+import { FormSpec, plannedItemCount } from '../sittings/form.ts';
+import { timeState } from '../delivery/session-clock.ts';
+import { candidateSessions } from '../delivery/tables.ts';
+import { sittingCandidates, sittings } from '../sittings/tables.ts';
 
 export async function candidateStatuses(
   db: Database,
@@ -66,14 +67,4 @@ export async function candidateStatuses(
       incidents: 0,
     };
   });
-}
-
-/** The sitting and room of a session, to address proctor updates. */
-export async function sessionPlace(db: Database, sessionId: string) {
-  const [row] = await db
-    .select({ sittingId: candidateSessions.sittingId, roomId: sittingCandidates.roomId })
-    .from(candidateSessions)
-    .innerJoin(sittingCandidates, eq(sittingCandidates.id, candidateSessions.sittingCandidateId))
-    .where(inArray(candidateSessions.id, [sessionId]));
-  return row;
 }

@@ -3,7 +3,7 @@
  * header (read by image-size, not by hand), and the dimensions must be within the given bounds.
  */
 import { imageSize } from 'image-size';
-import { errors } from '../errors.ts';
+import { errors } from '../platform/errors.ts';
 
 const TYPES = { 'image/jpeg': 'jpg', 'image/png': 'png' } as const;
 export type PictureType = keyof typeof TYPES;

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessionEvents, sittings } from '../delivery/tables.ts';
+import { sessionEvents } from '../delivery/tables.ts';
+import { sittings } from '../sittings/tables.ts';
 import type {
   CandidateStatusPatch,
   IncidentRecord,
@@ -10,8 +11,8 @@ import type {
   RiskSummary,
 } from '../protocol/proctor.ts';
 import { DeviceEventsAck } from '../protocol/candidate.ts';
-import { buildOrganisationTree } from '../test/factories.ts';
-import { tokenFor } from '../test/http.ts';
+import { buildOrganisationTree } from '../tests/support/factories.ts';
+import { tokenFor } from '../tests/support/http.ts';
 import {
   buildItems,
   buildSitting,
@@ -19,9 +20,9 @@ import {
   connectCandidate,
   request,
   testProjection,
-} from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
-import { createIncidentService, DEVICE_EVENTS, INCIDENT } from './proctor-incidents.ts';
+} from '../tests/support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from '../tests/support/test-engine.ts';
+import { createIncidentService, DEVICE_EVENTS, INCIDENT } from './incidents.ts';
 
 type ProctorClient = Socket<ProctorServerToClientEvents, ProctorClientToServerEvents>;
 

@@ -20,12 +20,13 @@ import {
   type IncidentTracker,
   type ProctoringPolicy,
 } from '../../proctor/index.ts';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../platform/db/database.ts';
 import type { SessionNotifier } from '../delivery/session-notifier.ts';
-import { candidateSessions, sessionEvents, sittingCandidates, sittings } from '../delivery/tables.ts';
-import type { Logger } from '../logger.ts';
+import { candidateSessions, sessionEvents } from '../delivery/tables.ts';
+import { sittingCandidates, sittings } from '../sittings/tables.ts';
+import type { Logger } from '../platform/logger.ts';
 import { DeviceEventBatchRequest, type DeviceEventsAck } from '../protocol/candidate.ts';
-import { checkPicture } from '../proctoring/image-check.ts';
+import { checkPicture } from './image-check.ts';
 import {
   PICTURED_INCIDENTS,
   SNAPSHOT_RULES,
@@ -35,8 +36,8 @@ import {
   snapshotsOfIncidents,
   startSnapshotSweeper,
   storeSnapshot,
-} from '../proctoring/snapshots.ts';
-import { AppError } from '../errors.ts';
+} from './snapshots.ts';
+import { AppError } from '../platform/errors.ts';
 import {
   SnapshotUpload,
   type DeviceProctoringSettings,
@@ -44,8 +45,8 @@ import {
   type RiskSummary,
 } from '../protocol/proctor.ts';
 import { proctorRoomRoom, proctorSittingRoom } from './proctor-feed.ts';
-import { createTokenBucket } from './socket-rate-limit.ts';
-import { eventBinder } from './socket-handler.ts';
+import { createTokenBucket } from '../platform/realtime/socket-rate-limit.ts';
+import { eventBinder } from '../platform/realtime/socket-handler.ts';
 
 export const DEVICE_EVENTS = 'device_events';
 export const INCIDENT = 'incident';

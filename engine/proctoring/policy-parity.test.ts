@@ -6,8 +6,9 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { StaffActor } from '../auth/actor.ts';
-import { candidateSessions, roomProctors } from '../delivery/tables.ts';
+import type { StaffActor } from '../people/auth/actor.ts';
+import { candidateSessions } from '../delivery/tables.ts';
+import { roomProctors } from '../sittings/tables.ts';
 import {
   buildItems,
   buildSitting,
@@ -15,10 +16,10 @@ import {
   connectCandidate,
   request,
   testProjection,
-} from '../test/delivery-fixtures.ts';
-import { buildOrganisationTree, buildStaff } from '../test/factories.ts';
-import { api, tokenFor } from '../test/http.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+} from '../tests/support/delivery-fixtures.ts';
+import { buildOrganisationTree, buildStaff } from '../tests/support/factories.ts';
+import { api, tokenFor } from '../tests/support/http.ts';
+import { createTestEngine, type TestEngine } from '../tests/support/test-engine.ts';
 
 type Decision = 'allowed' | 'forbidden';
 

@@ -11,17 +11,14 @@
  * - Watching a whole sitting (every room) is for exam boards and admins over the sitting only.
  */
 import { and, eq } from 'drizzle-orm';
-import { inScope, type StaffActor } from '../auth/actor.ts';
-import type { Database } from '../db/database.ts';
-import { roomProctors, sittingRooms } from '../delivery/tables.ts';
-import { errors } from '../errors.ts';
-import {
-  isProctorOfSession,
-  organisationOfSession,
-  organisationOfSitting,
-  type OrganisationRef,
-} from '../organisations/organisation-ref.ts';
-import { roleCan } from '../policies/permissions.ts';
+import { inScope, type StaffActor } from '../people/auth/actor.ts';
+import type { Database } from '../platform/db/database.ts';
+import { roomProctors, sittingRooms } from '../sittings/tables.ts';
+import { errors } from '../platform/errors.ts';
+import { isProctorOfSession, organisationOfSession } from '../delivery/session-organisation.ts';
+import { organisationOfSitting } from '../sittings/organisation-of-sitting.ts';
+import { type OrganisationRef } from '../people/organisation-ref.ts';
+import { roleCan } from '../people/permissions.ts';
 
 export type ProctoringAction =
   /** pause, resume, extend, terminate, message, allow a device change */

@@ -1,10 +1,15 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProctorClientToServerEvents, ProctorServerToClientEvents } from '../protocol/proctor.ts';
-import { buildItems, buildSitting, checkInCandidate, testProjection } from '../test/delivery-fixtures.ts';
-import { buildOrganisationTree, buildStaff } from '../test/factories.ts';
-import { tokenFor } from '../test/http.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+import {
+  buildItems,
+  buildSitting,
+  checkInCandidate,
+  testProjection,
+} from '../tests/support/delivery-fixtures.ts';
+import { buildOrganisationTree, buildStaff } from '../tests/support/factories.ts';
+import { tokenFor } from '../tests/support/http.ts';
+import { createTestEngine, type TestEngine } from '../tests/support/test-engine.ts';
 
 type ProctorClient = Socket<ProctorServerToClientEvents, ProctorClientToServerEvents>;
 

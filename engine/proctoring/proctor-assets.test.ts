@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import type { AppEnv } from './env.ts';
+import type { AppEnv } from '../platform/http/env.ts';
 import { mountProctorAssets } from './proctor-assets.ts';
 
 describe('proctoring assets', () => {

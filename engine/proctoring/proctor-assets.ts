@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Hono } from 'hono';
 import { proctorAssetDirs, proctorAssetType } from '../../proctor/index.ts';
-import type { AppEnv } from './env.ts';
+import type { AppEnv } from '../platform/http/env.ts';
 
 export function mountProctorAssets(app: Hono<AppEnv>): void {
   let dirs: { models: string; wasm: string };

@@ -5,16 +5,13 @@
  * Socket.IO adapter, so proctors connected to any engine process receive them.
  */
 import type { Server } from 'socket.io';
+import type { StatusFeed } from '../delivery/session-notifier.ts';
 import type { CandidateStatusPatch } from '../protocol/proctor.ts';
 
 export const proctorSittingRoom = (sittingId: string) => `proctor:sitting:${sittingId}`;
 export const proctorRoomRoom = (roomId: string) => `proctor:room:${roomId}`;
 
-export interface ProctorFeed {
-  publish(target: { sittingId: string; roomId: string }, patch: CandidateStatusPatch): void;
-  flush(): void;
-  stop(): void;
-}
+export type ProctorFeed = StatusFeed;
 
 export function createProctorFeed(io: Server, flushMs = 300): ProctorFeed {
   const pending = new Map<

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessionEvents, sittings } from '../delivery/tables.ts';
+import { sessionEvents } from '../delivery/tables.ts';
+import { sittings } from '../sittings/tables.ts';
 import {
   buildItems,
   buildSitting,
@@ -9,11 +10,11 @@ import {
   connectCandidate,
   request,
   testProjection,
-} from '../test/delivery-fixtures.ts';
-import { buildOrganisationTree } from '../test/factories.ts';
-import { api, tokenFor } from '../test/http.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
-import { INCIDENT } from './proctor-incidents.ts';
+} from '../tests/support/delivery-fixtures.ts';
+import { buildOrganisationTree } from '../tests/support/factories.ts';
+import { api, tokenFor } from '../tests/support/http.ts';
+import { createTestEngine, type TestEngine } from '../tests/support/test-engine.ts';
+import { INCIDENT } from './incidents.ts';
 
 let engine: TestEngine;
 let port: number;

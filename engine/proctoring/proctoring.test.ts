@@ -8,9 +8,10 @@ import os from 'node:os';
 import { eq } from 'drizzle-orm';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { candidateSessions, sittingCandidates } from '../delivery/tables.ts';
-import { buildOrganisationTree, buildStaff } from '../test/factories.ts';
-import { api, tokenFor } from '../test/http.ts';
+import { candidateSessions } from '../delivery/tables.ts';
+import { sittingCandidates } from '../sittings/tables.ts';
+import { buildOrganisationTree, buildStaff } from '../tests/support/factories.ts';
+import { api, tokenFor } from '../tests/support/http.ts';
 import {
   buildItems,
   buildSitting,
@@ -18,12 +19,12 @@ import {
   connectCandidate,
   testProjection,
   type CandidateClient,
-} from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+} from '../tests/support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from '../tests/support/test-engine.ts';
+import { ConfigError, loadConfig } from '../platform/config.ts';
 import { deleteExpiredSnapshots, snapshotRetentionDaysOf } from './snapshots.ts';
 import { incidentSnapshots } from './tables.ts';
-import { listIncidents } from '../realtime/proctor-incidents.ts';
+import { listIncidents } from './incidents.ts';
 import type {
   IncidentRecord,
   ProctorClientToServerEvents,

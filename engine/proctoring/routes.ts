@@ -14,14 +14,16 @@ import { and, eq, gt } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { proctoringEnabled, proctoringPolicyOf } from '../../proctor/index.ts';
-import { appendAudit } from '../audit/audit-log.ts';
-import { candidateSessions, sittingCandidates, sittings } from '../delivery/tables.ts';
-import { AppError, errors } from '../errors.ts';
-import { ErrorSchema, security, staffErrors } from '../http/common-schemas.ts';
-import type { AppEnv } from '../http/env.ts';
-import { validationHook } from '../http/validation-hook.ts';
-import { access, authenticate, target } from '../policies/access.ts';
-import { studentPhotos, students } from '../schema.ts';
+import { appendAudit } from '../people/audit-log.ts';
+import { candidateSessions } from '../delivery/tables.ts';
+import { sittingCandidates, sittings } from '../sittings/tables.ts';
+import { AppError, errors } from '../platform/errors.ts';
+import { ErrorSchema, security, staffErrors } from '../platform/http/common-schemas.ts';
+import type { AppEnv } from '../platform/http/env.ts';
+import { validationHook } from '../platform/http/validation-hook.ts';
+import { access, authenticate } from '../people/access.ts';
+import { sittingTarget } from '../sittings/organisation-of-sitting.ts';
+import { studentPhotos, students } from '../people/tables.ts';
 import { authorize, mayProctor } from './policy.ts';
 import { checkPicture, type PictureRules } from './image-check.ts';
 import { incidentSnapshots, rosterPhotos } from './tables.ts';
@@ -78,7 +80,7 @@ const watcher: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 const photoPath = '/sittings/{sittingId}/candidates/{candidateId}/photo';
-const boardOnly = () => access('sittings:write', target.sitting('sittingId'));
+const boardOnly = () => access('sittings:write', sittingTarget('sittingId'));
 
 const setRosterPhoto = createRoute({
   method: 'put',

@@ -4,8 +4,8 @@
  * patch to proctors. HTTP routes and the /proctor namespace both call this; it applies the
  * proctoring policy itself, so no transport can skip or soften it.
  */
-import { appendAudit } from '../audit/audit-log.ts';
-import type { StaffActor } from '../auth/actor.ts';
+import { appendAudit } from '../people/audit-log.ts';
+import type { StaffActor } from '../people/auth/actor.ts';
 import { timeState } from '../delivery/session-clock.ts';
 import {
   allowDeviceChange,
@@ -18,9 +18,9 @@ import {
   type SessionRow,
 } from '../delivery/session-commands.ts';
 import { deliveryErrors } from '../delivery/delivery-errors.ts';
-import type { AppDeps } from '../http/env.ts';
+import type { AppDeps } from '../platform/http/env.ts';
 import type { SessionActionRequest } from '../protocol/proctor.ts';
-import { authorize } from '../proctoring/policy.ts';
+import { authorize } from './policy.ts';
 
 export async function performSessionAction(
   deps: Pick<AppDeps, 'db' | 'notifier' | 'onSubmitted'>,

@@ -6,8 +6,8 @@
  */
 import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { proctoringPolicyOf } from '../../proctor/index.ts';
-import type { Database } from '../db/database.ts';
-import type { Logger } from '../logger.ts';
+import type { Database } from '../platform/db/database.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { PictureRules } from './image-check.ts';
 import { incidentSnapshots } from './tables.ts';
 

@@ -6,14 +6,14 @@
  */
 import { and, asc, eq, gt, inArray, like, or } from 'drizzle-orm';
 import type { Namespace, Server, Socket } from 'socket.io';
-import type { StaffActor } from '../auth/actor.ts';
-import { performSessionAction } from '../commands/session-action.ts';
-import { candidateStatuses } from '../delivery/candidate-status.ts';
-import { roomProctors, sittingRooms, sittings } from '../delivery/tables.ts';
-import { organisations } from '../schema.ts';
-import { AppError, errors } from '../errors.ts';
-import type { AppDeps } from '../http/env.ts';
-import { authorize, mayProctor } from '../proctoring/policy.ts';
+import type { StaffActor } from '../people/auth/actor.ts';
+import { performSessionAction } from './session-action.ts';
+import { candidateStatuses } from './candidate-status.ts';
+import { roomProctors, sittingRooms, sittings } from '../sittings/tables.ts';
+import { organisations } from '../people/tables.ts';
+import { AppError, errors } from '../platform/errors.ts';
+import type { AppDeps } from '../platform/http/env.ts';
+import { authorize, mayProctor } from './policy.ts';
 import {
   IncidentsListRequest,
   JoinRequest,
@@ -22,11 +22,11 @@ import {
   type ProctorClientToServerEvents,
   type ProctorServerToClientEvents,
 } from '../protocol/proctor.ts';
-import { sittingRoom } from './candidate.ts';
+import { sittingRoom } from '../delivery/socket.ts';
 import { proctorRoomRoom, proctorSittingRoom } from './proctor-feed.ts';
-import { createTokenBucket } from './socket-rate-limit.ts';
-import { eventBinder } from './socket-handler.ts';
-import { listIncidents } from './proctor-incidents.ts';
+import { createTokenBucket } from '../platform/realtime/socket-rate-limit.ts';
+import { eventBinder } from '../platform/realtime/socket-handler.ts';
+import { listIncidents } from './incidents.ts';
 
 interface ProctorSocketData {
   actor: StaffActor;

@@ -3,24 +3,11 @@
  * (sent for the on-device identity check to that candidate's own session only) and the small JPEG an incident may
  * carry where the sitting allows it, deleted when it expires.
  */
-import {
-  bigint,
-  customType,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { candidateSessions, sittingCandidates } from '../delivery/tables.ts';
-import { users } from '../schema.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
+import { bigint, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from '../platform/db/columns.ts';
+import { candidateSessions } from '../delivery/tables.ts';
+import { sittingCandidates } from '../sittings/tables.ts';
+import { users } from '../people/tables.ts';
 
 /** One roster photo per sitting candidate (JPEG or PNG, validated on upload). */
 export const rosterPhotos = pgTable('roster_photos', {

@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { rowsOf } from '../audit/audit-log.ts';
-import type { Database } from '../db/database.ts';
+import { rowsOf } from '../platform/db/rows.ts';
+import type { Database } from '../platform/db/database.ts';
 
 export interface ClaimedRows {
   /** Identifies this claim; only its holder may finish the rows. */

@@ -3,7 +3,7 @@
  * database: `status` counts outbox rows (pending, blocked, delivered, dead) and lists dead and
  * blocked rows; `replay [ids...]` puts dead letters (all, or the given ids) back in the queue.
  */
-import type { Database } from '../db/database.ts';
+import type { Database } from '../platform/db/database.ts';
 import { replayDeadLetters } from './erecords-deliverer.ts';
 import { outboxStatus } from './outbox-status.ts';
 

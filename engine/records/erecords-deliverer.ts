@@ -8,10 +8,10 @@
  */
 import { createHmac } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '../db/database.ts';
-import type { Logger } from '../logger.ts';
+import type { Database } from '../platform/db/database.ts';
+import type { Logger } from '../platform/logger.ts';
 import { claimDueRows } from './claim-due-rows.ts';
-import { erecordsOutbox } from './tables.ts';
+import { erecordsOutbox } from '../results/tables.ts';
 
 export interface ErecordsOptions {
   url: string;

@@ -3,8 +3,8 @@
  * holds back (a student's later results wait behind a dead one so they arrive in order).
  */
 import { sql } from 'drizzle-orm';
-import { rowsOf } from '../audit/audit-log.ts';
-import type { Database } from '../db/database.ts';
+import { rowsOf } from '../platform/db/rows.ts';
+import type { Database } from '../platform/db/database.ts';
 
 export interface OutboxStatus {
   /** `pending` counts rows waiting for a try; `blocked` rows wait behind a dead letter instead. */

@@ -8,12 +8,12 @@
 import { and, eq, exists, not, or, sql, type SQL } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import type { MarkRole } from '../../grading/index.ts';
-import type { StaffActor } from '../auth/actor.ts';
-import type { Database } from '../db/database.ts';
-import { sittingMarkers, sittings } from '../delivery/tables.ts';
-import { errors } from '../errors.ts';
-import type { AppEnv } from '../http/env.ts';
-import { roleCan } from './permissions.ts';
+import type { StaffActor } from '../people/auth/actor.ts';
+import type { Database } from '../platform/db/database.ts';
+import { sittingMarkers, sittings } from '../sittings/tables.ts';
+import { errors } from '../platform/errors.ts';
+import type { AppEnv } from '../platform/http/env.ts';
+import { roleCan } from '../people/permissions.ts';
 
 /** What one actor may do in the marking of one sitting. */
 export interface MarkingRights {
@@ -70,7 +70,7 @@ export function markingTeamAdmits(db: Database, actor: StaffActor): SQL | undefi
 }
 
 /**
- * Middleware after `access('marking:mark', target.sitting())`: refuses (403, `not_assigned_marker`)
+ * Middleware after `access('marking:mark', sittingTarget())`: refuses (403, `not_assigned_marker`)
  * an actor the sitting's marking team leaves out, and hands the handler their rights.
  */
 export function markingTeam(): MiddlewareHandler<MarkingTeamEnv> {

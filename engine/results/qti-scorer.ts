@@ -11,9 +11,9 @@ import {
   type CodeGrader,
   type CompiledItem,
 } from '../../grading/index.ts';
-import { gradeCodeItem } from './code-items.ts';
+import { gradeCodeItem } from '../delivery/code-items.ts';
 import type { AssessmentItem } from '../../item-bank/index.ts';
-import type { ItemScore, ItemScorer } from './score-session.ts';
+import type { ItemScore, ItemScorer } from '../delivery/item-scorer.ts';
 
 const MANUAL = new Set([
   'extendedTextInteraction',

@@ -13,45 +13,20 @@ import {
   type RatingThresholds,
   type SessionTotals,
 } from '../../grading/index.ts';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../platform/db/database.ts';
 import type { ItemResponses } from '../protocol/candidate.ts';
-import { FormSpec, type AssembledForm, type FormEntry } from './form.ts';
-import { itemSessionResults } from './item-sessions.ts';
+import type { ItemScore, ItemScorer } from '../delivery/item-scorer.ts';
+import { FormSpec, type AssembledForm, type FormEntry } from '../sittings/form.ts';
+import { itemSessionResults } from '../delivery/item-sessions.ts';
 import { reportUrlOf } from './report-links.ts';
-import { specOfSession } from './parallel-forms.ts';
-import { progressOf } from './route-state.ts';
-import { latestResponses } from './session-snapshot.ts';
-import { classes, organisations, students } from '../schema.ts';
-import { erecordsOutbox } from '../records/tables.ts';
-import { appendAudit, type AuditEntry } from '../audit/audit-log.ts';
-import { candidateSessions, sessionEvents, sessionResults, sittingCandidates, sittings } from './tables.ts';
-
-export interface ItemScore {
-  /** All outcome variables of the item after response processing, in their JSON forms. */
-  outcomes: Record<string, unknown>;
-  score: number;
-  maxScore: number;
-  /** True when a human marker or a code sandbox still has to decide (the score is partial). */
-  pending: boolean;
-}
-
-/** The grading engine as delivery sees it. */
-export interface ItemScorer {
-  scoreItem(
-    model: unknown,
-    responses: ItemResponses | undefined,
-    context: { seed: number; itemRef: string; versionId: string },
-  ): ItemScore;
-  /**
-   * Items the QTI processing cannot score alone (code tasks, graded in the sandboxes): their score,
-   * or undefined for an ordinary item.
-   */
-  gradeCode?(model: unknown, responses: ItemResponses | undefined): Promise<ItemScore | undefined>;
-  /** The 10-point score, rounded as the scale says (`school`: one decimal, `exam_board`: two). */
-  toTenPointScale(raw: number, max: number, scale: string): number;
-  /** The school's rating of a 10-point score (Thông tư 22: Tốt, Khá, Đạt, Chưa đạt). */
-  rate(score10: number): string;
-}
+import { specOfSession } from '../sittings/parallel-forms.ts';
+import { progressOf } from '../delivery/route-state.ts';
+import { latestResponses } from '../delivery/session-snapshot.ts';
+import { classes, organisations, students } from '../people/tables.ts';
+import { erecordsOutbox } from './tables.ts';
+import { appendAudit, type AuditEntry } from '../people/audit-log.ts';
+import { candidateSessions, sessionEvents, sessionResults } from '../delivery/tables.ts';
+import { sittingCandidates, sittings } from '../sittings/tables.ts';
 
 export interface SessionResult {
   sessionId: string;

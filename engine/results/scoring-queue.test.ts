@@ -4,18 +4,18 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../logger.ts';
-import { buildOrganisationTree } from '../test/factories.ts';
+import { createLogger } from '../platform/logger.ts';
+import { buildOrganisationTree } from '../tests/support/factories.ts';
 import {
   buildItems,
   buildSitting,
   checkInCandidate,
   testProjection,
   testScorer,
-} from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+} from '../tests/support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from '../tests/support/test-engine.ts';
 import { createScoringQueue } from './scoring-queue.ts';
-import { candidateSessions, sessionResults } from './tables.ts';
+import { candidateSessions, sessionResults } from '../delivery/tables.ts';
 
 let engine: TestEngine;
 const sessionIds: string[] = [];

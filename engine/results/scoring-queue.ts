@@ -4,10 +4,11 @@
  * `recoverUnscored`, which the deadline sweeper calls; so every submitted session is scored.
  */
 import { sql } from 'drizzle-orm';
-import { rowsOf } from '../audit/audit-log.ts';
-import type { Database } from '../db/database.ts';
-import type { Logger } from '../logger.ts';
-import { scoreSession, type ItemScorer, type SessionResult } from './score-session.ts';
+import { rowsOf } from '../platform/db/rows.ts';
+import type { Database } from '../platform/db/database.ts';
+import type { Logger } from '../platform/logger.ts';
+import { scoreSession, type SessionResult } from './score-session.ts';
+import { type ItemScorer } from '../delivery/item-scorer.ts';
 
 export interface ScoringQueue {
   enqueue(sessionId: string): void;

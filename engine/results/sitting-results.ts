@@ -3,9 +3,10 @@
  * number order: what score reports and grade exports are built from.
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Database } from '../db/database.ts';
-import { classes, organisations, students } from '../schema.ts';
-import { candidateSessions, sessionResults, sittingCandidates, sittings } from './tables.ts';
+import type { Database } from '../platform/db/database.ts';
+import { classes, organisations, students } from '../people/tables.ts';
+import { candidateSessions, sessionResults } from '../delivery/tables.ts';
+import { sittingCandidates, sittings } from '../sittings/tables.ts';
 
 export async function loadSittingResults(db: Database, sittingId: string) {
   const [sitting] = await db.select().from(sittings).where(eq(sittings.id, sittingId));

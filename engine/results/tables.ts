@@ -1,6 +1,7 @@
 /**
- * The e-records outbox: one row per finalised result, written in the same transaction that
- * finalises it, delivered to the city's e-records service by the deliverer.
+ * The results' outbox: one row per finalised result, written in the same transaction that
+ * finalises it (scoring owns the table it publishes to); `records/` delivers the rows to the
+ * city's e-records service.
  */
 import {
   bigserial,

@@ -6,7 +6,7 @@
  * and reports.
  */
 import { and, count, eq, lt } from 'drizzle-orm';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../platform/db/database.ts';
 import { assembleForm, FormSpec, type AssembledForm } from './form.ts';
 import { sittingCandidates } from './tables.ts';
 

@@ -2,7 +2,7 @@
  * The optional sitting-wide access code: one code for every room of a sitting, for boards that
  * read out a single code. It is longer than a room code so that one typed code never means both.
  */
-import { AppError } from '../errors.ts';
+import { AppError } from '../platform/errors.ts';
 import { newAccessCode } from './access-codes.ts';
 
 export const SITTING_CODE_LENGTH = 8;

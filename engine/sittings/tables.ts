@@ -2,9 +2,7 @@
  * Tables of scheduling: sittings with their rooms, the proctors and markers assigned to them, and
  * the candidates enrolled in a room (số báo danh, accommodations).
  */
-import { sql } from 'drizzle-orm';
 import {
-  bigserial,
   boolean,
   index,
   integer,
@@ -12,7 +10,6 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
-  real,
   text,
   timestamp,
   uniqueIndex,

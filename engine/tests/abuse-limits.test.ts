@@ -5,11 +5,11 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { responses } from '../schema.ts';
-import { buildOrganisationTree } from '../test/factories.ts';
-import { api, tokenFor } from '../test/http.ts';
-import { connectCandidate, request, type CandidateClient } from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+import { responses } from '../delivery/tables.ts';
+import { buildOrganisationTree } from './support/factories.ts';
+import { api, tokenFor } from './support/http.ts';
+import { connectCandidate, request, type CandidateClient } from './support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 import {
   buildRulesSitting,
   choiceItemXml,

@@ -5,8 +5,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf } from '../audit/audit-log.ts';
-import { buildOrganisationTree } from '../test/factories.ts';
+import { rowsOf } from '../platform/db/rows.ts';
+import { buildOrganisationTree } from './support/factories.ts';
 import {
   buildItems,
   buildSitting,
@@ -14,8 +14,8 @@ import {
   connectCandidate,
   request,
   testProjection,
-} from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+} from './support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 
 let engine: TestEngine;
 let sessionId: string;

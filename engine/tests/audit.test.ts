@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit, verifyAuditChain } from '../audit/audit-log.ts';
-import { auditLog } from '../schema.ts';
-import { createPersistentStore, repoRoot, tsxBin } from '../test/persistent-engine.ts';
+import { appendAudit, verifyAuditChain } from '../people/audit-log.ts';
+import { auditLog } from '../people/tables.ts';
+import { createPersistentStore, repoRoot, tsxBin } from './support/persistent-engine.ts';
 
 const run = promisify(execFile);
 let store: Awaited<ReturnType<typeof createPersistentStore>>;

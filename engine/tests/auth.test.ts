@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
-import { buildOrganisationTree } from '../test/factories.ts';
-import { api } from '../test/http.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+import { buildOrganisationTree } from './support/factories.ts';
+import { api } from './support/http.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 
 let engine: TestEngine;
 let tree: Awaited<ReturnType<typeof buildOrganisationTree>>;

@@ -5,10 +5,10 @@ import type {
   ProctorClientToServerEvents,
   ProctorServerToClientEvents,
 } from '../protocol/proctor.ts';
-import { buildOrganisationTree } from '../test/factories.ts';
-import { api, tokenFor } from '../test/http.ts';
-import { buildItems, buildSitting, checkInCandidate, testProjection } from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+import { buildOrganisationTree } from './support/factories.ts';
+import { api, tokenFor } from './support/http.ts';
+import { buildItems, buildSitting, checkInCandidate, testProjection } from './support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 
 type ProctorClient = Socket<ProctorServerToClientEvents, ProctorClientToServerEvents>;
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoBank, splitCodeTask } from '../../item-bank/index.ts';
 import { seedDemo, type DemoSitting } from '../demo/seed-demo.ts';
-import { api } from '../test/http.ts';
-import { connectCandidate, request } from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+import { api } from './support/http.ts';
+import { connectCandidate, request } from './support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 
 let engine: TestEngine;
 let port: number;

@@ -5,12 +5,12 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { candidateSessions } from '../schema.ts';
-import { createAdmission } from '../delivery/admission.ts';
-import { buildOrganisationTree } from '../test/factories.ts';
-import { api } from '../test/http.ts';
-import { buildItems, buildSitting, connectCandidate, testProjection } from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+import { candidateSessions } from '../delivery/tables.ts';
+import { createAdmission } from '../platform/admission.ts';
+import { buildOrganisationTree } from './support/factories.ts';
+import { api } from './support/http.ts';
+import { buildItems, buildSitting, connectCandidate, testProjection } from './support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 
 describe('bounded admission', () => {
   it('runs at most `concurrency` tasks, queues up to `maxQueued`, refuses the rest with a retry time', async () => {

@@ -1,11 +1,12 @@
 /** Check-in creates one session per candidate, records every check-in, and honours the sitting's close. */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { candidateSessions, sessionEvents, sittings } from '../schema.ts';
-import { buildOrganisationTree } from '../test/factories.ts';
-import { api } from '../test/http.ts';
-import { buildItems, buildSitting, checkInCandidate, testProjection } from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+import { candidateSessions, sessionEvents } from '../delivery/tables.ts';
+import { sittings } from '../sittings/tables.ts';
+import { buildOrganisationTree } from './support/factories.ts';
+import { api } from './support/http.ts';
+import { buildItems, buildSitting, checkInCandidate, testProjection } from './support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 
 let engine: TestEngine;
 let sitting: Awaited<ReturnType<typeof buildSitting>>;

@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemBankTables, loadDemoBank, plainText, saveItemVersion } from '../../item-bank/index.ts';
-import { sessionResults } from '../schema.ts';
-import { buildOrganisationTree } from '../test/factories.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+import { sessionResults } from '../delivery/tables.ts';
+import { buildOrganisationTree } from './support/factories.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 import {
   buildSitting,
   checkInCandidate,
   connectCandidate,
   request,
   type CandidateClient,
-} from '../test/delivery-fixtures.ts';
+} from './support/delivery-fixtures.ts';
 
 // The demo bank's Python task: two visible tests and three hidden ones ("Số âm", "Không có số chẵn", "Danh sách dài").
 const demo = loadDemoBank().find((d) => d.item.codeTasks?.length)!;

@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { candidateSessions, responses, sessionResults } from '../schema.ts';
-import { buildOrganisationTree } from '../test/factories.ts';
+import { candidateSessions, responses, sessionResults } from '../delivery/tables.ts';
+import { buildOrganisationTree } from './support/factories.ts';
 import {
   buildQtiItems,
   buildSitting,
   checkInCandidate,
   connectCandidate,
   request,
-} from '../test/delivery-fixtures.ts';
-import { createPersistentStore } from '../test/persistent-engine.ts';
+} from './support/delivery-fixtures.ts';
+import { createPersistentStore } from './support/persistent-engine.ts';
 
 let store: Awaited<ReturnType<typeof createPersistentStore>>;
 beforeAll(async () => {

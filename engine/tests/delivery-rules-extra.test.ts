@@ -6,17 +6,17 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { candidateSessions, sessionEvents } from '../schema.ts';
-import { buildOrganisationTree } from '../test/factories.ts';
-import { api, tokenFor } from '../test/http.ts';
+import { candidateSessions, sessionEvents } from '../delivery/tables.ts';
+import { buildOrganisationTree } from './support/factories.ts';
+import { api, tokenFor } from './support/http.ts';
 import {
   checkInCandidate,
   connectCandidate,
   nextEvent,
   request,
   type CandidateClient,
-} from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+} from './support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 import {
   buildRulesSitting,
   choiceItemXml,

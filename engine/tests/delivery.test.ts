@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemBankTables, saveItemVersion, sha256Hex } from '../../item-bank/index.ts';
-import { candidateSessions, responses, sessionEvents } from '../schema.ts';
-import { buildOrganisationTree } from '../test/factories.ts';
-import { api, tokenFor } from '../test/http.ts';
+import { candidateSessions, responses, sessionEvents } from '../delivery/tables.ts';
+import { buildOrganisationTree } from './support/factories.ts';
+import { api, tokenFor } from './support/http.ts';
 import {
   buildItems,
   buildSitting,
@@ -13,8 +13,8 @@ import {
   request,
   testProjection,
   type CandidateClient,
-} from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+} from './support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 
 let engine: TestEngine;
 let port: number;

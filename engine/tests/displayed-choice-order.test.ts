@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseItemXml, walkContent, type AssessmentItem, type CandidateItem } from '../../item-bank/index.ts';
-import { responseSummary } from '../http/routes/reports/response-summary.ts';
-import { displayedChoiceOrder } from './displayed-choice-order.ts';
-import { projectForCandidate } from './project-for-candidate.ts';
+import { responseSummary } from '../results/routes/reports/response-summary.ts';
+import { displayedChoiceOrder } from '../delivery/displayed-choice-order.ts';
+import { projectForCandidate } from '../delivery/project-for-candidate.ts';
 
 const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p2" identifier="SHUF" title="Shuffled" adaptive="false" timeDependent="false">

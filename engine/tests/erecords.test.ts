@@ -8,8 +8,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/database.ts';
-import { scoreSession } from '../delivery/score-session.ts';
+import { openDatabase } from '../platform/db/database.ts';
+import { scoreSession } from '../results/score-session.ts';
 import { runErecordsCommand } from '../records/erecords-command.ts';
 import {
   createErecordsDeliverer,
@@ -18,9 +18,9 @@ import {
   TIMESTAMP_HEADER,
 } from '../records/erecords-deliverer.ts';
 import { outboxStatus } from '../records/outbox-status.ts';
-import { erecordsOutbox } from '../schema.ts';
-import { createLogger } from '../logger.ts';
-import { buildOrganisationTree } from '../test/factories.ts';
+import { erecordsOutbox } from '../results/tables.ts';
+import { createLogger } from '../platform/logger.ts';
+import { buildOrganisationTree } from './support/factories.ts';
 import {
   buildItems,
   buildSitting,
@@ -29,8 +29,8 @@ import {
   request,
   testProjection,
   testScorer,
-} from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+} from './support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 
 const SECRET = 'e-records shared secret for tests';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -12,16 +12,16 @@ import {
   type AssessmentItem,
   type CandidateItem,
 } from '../../item-bank/index.ts';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../platform/db/database.ts';
 import { createEngine, type Engine } from '../engine.ts';
-import { createLogger } from '../logger.ts';
-import { buildOrganisationTree } from '../test/factories.ts';
-import { createTestEngine, testConfig, type TestEngine } from '../test/test-engine.ts';
-import { formSpecOf } from './form-spec-cache.ts';
-import { shuffleChoices } from './form.ts';
-import { itemPayloadKey } from './item-payload-cache.ts';
-import { projectForCandidate } from './project-for-candidate.ts';
-import { createRedisCacheInvalidation } from './redis-cache-invalidation.ts';
+import { createLogger } from '../platform/logger.ts';
+import { buildOrganisationTree } from './support/factories.ts';
+import { createTestEngine, testConfig, type TestEngine } from './support/test-engine.ts';
+import { formSpecOf } from '../delivery/form-spec-cache.ts';
+import { shuffleChoices } from '../sittings/form.ts';
+import { itemPayloadKey } from '../delivery/item-payload-cache.ts';
+import { projectForCandidate } from '../delivery/project-for-candidate.ts';
+import { createRedisCacheInvalidation } from '../platform/cache/redis-cache-invalidation.ts';
 
 const SECRET_FEEDBACK = 'FEEDBACK-ONLY-AFTER-SCORING';
 

@@ -9,8 +9,8 @@ import {
   searchItems,
   type ItemVersionInput,
 } from '../../item-bank/index.ts';
-import { buildOrganisationTree } from '../test/factories.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+import { buildOrganisationTree } from './support/factories.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 
 const { itemBanks, items, itemVersions, itemStatusEvents, media } = itemBankTables;
 let engine: TestEngine;

@@ -6,16 +6,16 @@
  */
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { itemBankTables } from '../../../../item-bank/index.ts';
-import type { AssembledForm } from '../../../delivery/form.ts';
-import { parallelFormIndex } from '../../../delivery/parallel-forms.ts';
-import { scoreSession } from '../../../delivery/score-session.ts';
-import { startSession, submitSession } from '../../../delivery/session-commands.ts';
-import { candidateSessions, sessionResults } from '../../../delivery/tables.ts';
-import { checkInCandidate } from '../../../test/delivery-fixtures.ts';
-import { buildClass, buildOrganisationTree, buildStudent } from '../../../test/factories.ts';
-import { api, tokenFor } from '../../../test/http.ts';
-import { createTestEngine, type TestEngine } from '../../../test/test-engine.ts';
+import { itemBankTables } from '../../item-bank/index.ts';
+import type { AssembledForm } from '../sittings/form.ts';
+import { parallelFormIndex } from '../sittings/parallel-forms.ts';
+import { scoreSession } from '../results/score-session.ts';
+import { startSession, submitSession } from '../delivery/session-commands.ts';
+import { candidateSessions, sessionResults } from '../delivery/tables.ts';
+import { checkInCandidate } from './support/delivery-fixtures.ts';
+import { buildClass, buildOrganisationTree, buildStudent } from './support/factories.ts';
+import { api, tokenFor } from './support/http.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 
 let engine: TestEngine;
 let tree: Awaited<ReturnType<typeof buildOrganisationTree>>;

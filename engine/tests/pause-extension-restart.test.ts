@@ -5,17 +5,17 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { candidateSessions, sessionEvents } from '../schema.ts';
-import { buildOrganisationTree } from '../test/factories.ts';
-import { api, tokenFor } from '../test/http.ts';
+import { candidateSessions, sessionEvents } from '../delivery/tables.ts';
+import { buildOrganisationTree } from './support/factories.ts';
+import { api, tokenFor } from './support/http.ts';
 import {
   buildQtiItems,
   buildSitting,
   checkInCandidate,
   connectCandidate,
   request,
-} from '../test/delivery-fixtures.ts';
-import { createPersistentStore } from '../test/persistent-engine.ts';
+} from './support/delivery-fixtures.ts';
+import { createPersistentStore } from './support/persistent-engine.ts';
 
 const SECOND = 1000;
 let store: Awaited<ReturnType<typeof createPersistentStore>>;

@@ -5,8 +5,8 @@ import type {
   ProctorClientToServerEvents,
   ProctorServerToClientEvents,
 } from '../protocol/proctor.ts';
-import { buildOrganisationTree, buildStaff } from '../test/factories.ts';
-import { tokenFor } from '../test/http.ts';
+import { buildOrganisationTree, buildStaff } from './support/factories.ts';
+import { tokenFor } from './support/http.ts';
 import {
   buildItems,
   buildSitting,
@@ -15,8 +15,8 @@ import {
   nextEvent,
   request,
   testProjection,
-} from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+} from './support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 
 type ProctorClient = Socket<ProctorServerToClientEvents, ProctorClientToServerEvents>;
 

@@ -6,17 +6,17 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { candidateSessions, sessionEvents } from '../schema.ts';
-import { buildClass, buildOrganisationTree, buildStudent } from '../test/factories.ts';
-import { api, tokenFor } from '../test/http.ts';
+import { candidateSessions, sessionEvents } from '../delivery/tables.ts';
+import { buildClass, buildOrganisationTree, buildStudent } from './support/factories.ts';
+import { api, tokenFor } from './support/http.ts';
 import {
   checkInCandidate,
   connectCandidate,
   nextEvent,
   request,
   type CandidateClient,
-} from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+} from './support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 import { saveItems, saveTest } from './stored-test-sitting.ts';
 import { extendSession, pauseSession, resumeSession } from '../delivery/session-commands.ts';
 import { sessionSnapshot } from '../delivery/session-snapshot.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 
 // Two deployments (or two test engines) on one Redis, each with its own key prefix, must not see each
 // other as members of their Socket.IO cluster: a candidate's handshake asks the cluster for the

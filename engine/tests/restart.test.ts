@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../demo/seed-demo.ts';
-import { api } from '../test/http.ts';
-import { createPersistentStore } from '../test/persistent-engine.ts';
+import { api } from './support/http.ts';
+import { createPersistentStore } from './support/persistent-engine.ts';
 
 let store: Awaited<ReturnType<typeof createPersistentStore>>;
 beforeAll(async () => {

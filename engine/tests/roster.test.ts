@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { students } from '../schema.ts';
-import { buildClass, buildOrganisationTree } from '../test/factories.ts';
-import { api, tokenFor } from '../test/http.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+import { students } from '../people/tables.ts';
+import { buildClass, buildOrganisationTree } from './support/factories.ts';
+import { api, tokenFor } from './support/http.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 
 let engine: TestEngine;
 let tree: Awaited<ReturnType<typeof buildOrganisationTree>>;

@@ -18,9 +18,9 @@ import type {
   ProctorClientToServerEvents,
   ProctorServerToClientEvents,
 } from '../protocol/proctor.ts';
-import { responses } from '../schema.ts';
-import { buildOrganisationTree } from '../test/factories.ts';
-import { tokenFor } from '../test/http.ts';
+import { responses } from '../delivery/tables.ts';
+import { buildOrganisationTree } from './support/factories.ts';
+import { tokenFor } from './support/http.ts';
 import {
   buildQtiItems,
   buildSitting,
@@ -28,9 +28,9 @@ import {
   qtiAnswersOf,
   request,
   type CandidateClient,
-} from '../test/delivery-fixtures.ts';
-import { startEngineProcess, type EngineProcess } from '../test/engine-process.ts';
-import { createPersistentStore } from '../test/persistent-engine.ts';
+} from './support/delivery-fixtures.ts';
+import { startEngineProcess, type EngineProcess } from './support/engine-process.ts';
+import { createPersistentStore } from './support/persistent-engine.ts';
 
 // Several engine processes need the shared PostgreSQL and Redis; the embedded run has neither.
 const shared = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);

@@ -4,9 +4,9 @@
  * on, the item's shuffle applies, per candidate.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisationTree } from '../test/factories.ts';
-import { request, type CandidateClient } from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+import { buildOrganisationTree } from './support/factories.ts';
+import { request, type CandidateClient } from './support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 import { buildRulesSitting, choiceItemXml, saveItems, startCandidate } from './stored-test-sitting.ts';
 
 const AUTHORED = ['A', 'B', 'C', 'D', 'E', 'F'];

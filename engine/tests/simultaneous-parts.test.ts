@@ -5,9 +5,9 @@
  * items are still scored when the test is submitted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisationTree } from '../test/factories.ts';
-import { nextEvent, request, type CandidateClient } from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+import { buildOrganisationTree } from './support/factories.ts';
+import { nextEvent, request, type CandidateClient } from './support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 import {
   buildRulesSitting,
   choiceItemXml,

@@ -8,9 +8,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileItem, type CompiledItem } from '../../grading/index.ts';
-import { rowsOf } from '../audit/audit-log.ts';
+import { rowsOf } from '../platform/db/rows.ts';
 import type { ItemResponses } from '../protocol/candidate.ts';
-import { buildOrganisationTree } from '../test/factories.ts';
+import { buildOrganisationTree } from './support/factories.ts';
 import {
   QTI_ITEM_KINDS,
   buildQtiItems,
@@ -20,8 +20,8 @@ import {
   qtiAnswersOf,
   request,
   type CandidateClient,
-} from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+} from './support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 
 const CANDIDATES = 300;
 const ITEMS = 2 * QTI_ITEM_KINDS.length;

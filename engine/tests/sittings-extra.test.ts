@@ -5,9 +5,11 @@
  */
 import { and, count, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, candidateSessions, sittingCandidates } from '../schema.ts';
-import { buildClass, buildOrganisationTree, buildStudent } from '../test/factories.ts';
-import { api, tokenFor } from '../test/http.ts';
+import { auditLog } from '../people/tables.ts';
+import { candidateSessions } from '../delivery/tables.ts';
+import { sittingCandidates } from '../sittings/tables.ts';
+import { buildClass, buildOrganisationTree, buildStudent } from './support/factories.ts';
+import { api, tokenFor } from './support/http.ts';
 import {
   buildItems,
   buildSitting,
@@ -16,8 +18,8 @@ import {
   request,
   testProjection,
   type CandidateClient,
-} from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+} from './support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from './support/test-engine.ts';
 
 let engine: TestEngine;
 let port: number;

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPersistentStore, repoRoot } from '../test/persistent-engine.ts';
+import { createPersistentStore, repoRoot } from './support/persistent-engine.ts';
 
 let store: Awaited<ReturnType<typeof createPersistentStore>>;
 beforeAll(async () => {

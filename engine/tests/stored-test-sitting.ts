@@ -6,16 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { itemBankTables, parseItemXml, parseTestXml, saveItemVersion } from '../../item-bank/index.ts';
-import { sessionEvents } from '../schema.ts';
-import { buildClass, buildStudent, type buildOrganisationTree } from '../test/factories.ts';
-import { api, tokenFor } from '../test/http.ts';
+import { sessionEvents } from '../delivery/tables.ts';
+import { buildClass, buildStudent, type buildOrganisationTree } from './support/factories.ts';
+import { api, tokenFor } from './support/http.ts';
 import {
   checkInCandidate,
   connectCandidate,
   request,
   type CandidateClient,
-} from '../test/delivery-fixtures.ts';
-import type { TestEngine } from '../test/test-engine.ts';
+} from './support/delivery-fixtures.ts';
+import type { TestEngine } from './support/test-engine.ts';
 
 type Tree = Awaited<ReturnType<typeof buildOrganisationTree>>;
 

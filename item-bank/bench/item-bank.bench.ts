@@ -24,7 +24,7 @@ const COUNT = 10_000;
 const BATCH = 1_000;
 const migrationsFolder = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  '../../engine/db/migrations',
+  '../../engine/platform/db/migrations',
 );
 
 function corpusItems(): Array<{ file: string; xml: string }> {

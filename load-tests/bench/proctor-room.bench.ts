@@ -17,11 +17,11 @@ import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { sittings } from '../../engine/delivery/tables.ts';
-import { buildItems, buildSitting, testProjection } from '../../engine/test/delivery-fixtures.ts';
-import { buildOrganisationTree } from '../../engine/test/factories.ts';
-import { tokenFor } from '../../engine/test/http.ts';
-import { createTestEngine } from '../../engine/test/test-engine.ts';
+import { sittings } from '../../engine/sittings/tables.ts';
+import { buildItems, buildSitting, testProjection } from '../../engine/tests/support/delivery-fixtures.ts';
+import { buildOrganisationTree } from '../../engine/tests/support/factories.ts';
+import { tokenFor } from '../../engine/tests/support/http.ts';
+import { createTestEngine } from '../../engine/tests/support/test-engine.ts';
 import type {
   ChildMessage,
   Expectation,

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase } from '../../engine/index.ts';
-import { organisations, users } from '../../engine/schema.ts';
+import { organisations, users } from '../../engine/people/tables.ts';
 import { readPackageFiles, readZip } from '../../item-bank/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -6,10 +6,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildVietnameseTestDocx } from '../../item-bank/importers/fixtures/vietnamese-test-docx.ts';
 import { itemBankTables, parseItemXml, saveItemVersion } from '../../item-bank/index.ts';
-import { candidateSessions, sessionResults, sittingCandidates } from '../../engine/schema.ts';
-import { buildOrganisationTree, nextNationalId } from '../../engine/test/factories.ts';
-import { api, tokenFor } from '../../engine/test/http.ts';
-import type { TestEngine } from '../../engine/test/test-engine.ts';
+import { candidateSessions, sessionResults } from '../../engine/delivery/tables.ts';
+import { sittingCandidates } from '../../engine/sittings/tables.ts';
+import { buildOrganisationTree, nextNationalId } from '../../engine/tests/support/factories.ts';
+import { api, tokenFor } from '../../engine/tests/support/http.ts';
+import type { TestEngine } from '../../engine/tests/support/test-engine.ts';
 import { screenshotDir, startE2e, stopE2e } from './browser.ts';
 import { checkIn, createSchoolBank, expectAccessible, shot, signInToAuthor } from './helpers.ts';
 

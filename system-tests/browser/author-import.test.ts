@@ -6,9 +6,9 @@ import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildVietnameseTestDocx } from '../../item-bank/importers/fixtures/vietnamese-test-docx.ts';
-import { buildOrganisationTree } from '../../engine/test/factories.ts';
-import { api, tokenFor } from '../../engine/test/http.ts';
-import { createTestEngine, type TestEngine } from '../../engine/test/test-engine.ts';
+import { buildOrganisationTree } from '../../engine/tests/support/factories.ts';
+import { api, tokenFor } from '../../engine/tests/support/http.ts';
+import { createTestEngine, type TestEngine } from '../../engine/tests/support/test-engine.ts';
 import { launchChromium, screenshotDir } from './browser.ts';
 import { expectAccessible, shot } from './helpers.ts';
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisationTree } from '../../engine/test/factories.ts';
-import { api, tokenFor } from '../../engine/test/http.ts';
-import type { TestEngine } from '../../engine/test/test-engine.ts';
+import { buildOrganisationTree } from '../../engine/tests/support/factories.ts';
+import { api, tokenFor } from '../../engine/tests/support/http.ts';
+import type { TestEngine } from '../../engine/tests/support/test-engine.ts';
 import { startE2e, stopE2e } from './browser.ts';
 import { createSchoolBank, expectAccessible, shot } from './helpers.ts';
 

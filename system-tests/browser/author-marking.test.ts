@@ -4,12 +4,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradingTables } from '../../grading/index.ts';
 import { itemBankTables, parseItemXml, plainText, saveItemVersion } from '../../item-bank/index.ts';
-import { buildEssaySitting } from '../../engine/http/routes/marking/essay-sitting.ts';
-import { sessionResults } from '../../engine/schema.ts';
-import { buildOrganisationTree, buildStaff } from '../../engine/test/factories.ts';
-import { QTI_ITEM_KINDS } from '../../engine/test/delivery-fixtures.ts';
-import { api, tokenFor } from '../../engine/test/http.ts';
-import type { TestEngine } from '../../engine/test/test-engine.ts';
+import { buildEssaySitting } from '../../engine/tests/support/essay-sitting.ts';
+import { sessionResults } from '../../engine/delivery/tables.ts';
+import { buildOrganisationTree, buildStaff } from '../../engine/tests/support/factories.ts';
+import { QTI_ITEM_KINDS } from '../../engine/tests/support/delivery-fixtures.ts';
+import { api, tokenFor } from '../../engine/tests/support/http.ts';
+import type { TestEngine } from '../../engine/tests/support/test-engine.ts';
 import { screenshotDir, startE2e, stopE2e } from './browser.ts';
 import { expectAccessible, shot, signInToAuthor } from './helpers.ts';
 

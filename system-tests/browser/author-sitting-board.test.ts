@@ -9,19 +9,20 @@ import { and, count, eq } from 'drizzle-orm';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemBankTables, parseItemXml, plainText, saveItemVersion } from '../../item-bank/index.ts';
-import { createQtiScorer } from '../../engine/delivery/qti-scorer.ts';
-import { scoreSession } from '../../engine/delivery/score-session.ts';
+import { createQtiScorer } from '../../engine/results/qti-scorer.ts';
+import { scoreSession } from '../../engine/results/score-session.ts';
 import { startSession, submitSession } from '../../engine/delivery/session-commands.ts';
-import { sittingCandidates, sittingMarkers, sittings, students, users } from '../../engine/schema.ts';
+import { sittingCandidates, sittingMarkers, sittings } from '../../engine/sittings/tables.ts';
+import { students, users } from '../../engine/people/tables.ts';
 import {
   buildQtiItems,
   buildSitting,
   checkInCandidate,
   QTI_ITEM_KINDS,
-} from '../../engine/test/delivery-fixtures.ts';
-import { buildOrganisationTree, buildStaff } from '../../engine/test/factories.ts';
-import { api } from '../../engine/test/http.ts';
-import type { TestEngine } from '../../engine/test/test-engine.ts';
+} from '../../engine/tests/support/delivery-fixtures.ts';
+import { buildOrganisationTree, buildStaff } from '../../engine/tests/support/factories.ts';
+import { api } from '../../engine/tests/support/http.ts';
+import type { TestEngine } from '../../engine/tests/support/test-engine.ts';
 import { screenshotDir, startE2e, stopE2e } from './browser.ts';
 import { expectAccessible, shot, signInToAuthor } from './helpers.ts';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
-import { createTestEngine, type TestEngine } from '../../engine/test/test-engine.ts';
+import { createTestEngine, type TestEngine } from '../../engine/tests/support/test-engine.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const screenshotDir = path.join(here, 'screenshots');

@@ -7,10 +7,10 @@
 import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf } from '../../engine/audit/audit-log.ts';
+import { rowsOf } from '../../engine/platform/db/rows.ts';
 import { seedDemo, type DemoSitting } from '../../engine/demo/seed-demo.ts';
 import { loadDemoBank } from '../../item-bank/index.ts';
-import type { TestEngine } from '../../engine/test/test-engine.ts';
+import type { TestEngine } from '../../engine/tests/support/test-engine.ts';
 import { startE2e, stopE2e } from './browser.ts';
 import { checkIn } from './helpers.ts';
 

@@ -3,11 +3,11 @@ import { eq, sql } from 'drizzle-orm';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf } from '../../engine/audit/audit-log.ts';
+import { rowsOf } from '../../engine/platform/db/rows.ts';
 import { seedDemo, type DemoSitting } from '../../engine/demo/seed-demo.ts';
 import { loadDemoBank } from '../../item-bank/index.ts';
-import { candidateSessions } from '../../engine/schema.ts';
-import { createTestEngine, type TestEngine } from '../../engine/test/test-engine.ts';
+import { candidateSessions } from '../../engine/delivery/tables.ts';
+import { createTestEngine, type TestEngine } from '../../engine/tests/support/test-engine.ts';
 import { ensureClientBuilt, launchChromium, screenshotDir } from './browser.ts';
 
 let engine: TestEngine;

@@ -8,12 +8,12 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testProjection, testScorer } from '../../engine/test/delivery-fixtures.ts';
-import { buildOrganisationTree } from '../../engine/test/factories.ts';
-import { api, tokenFor } from '../../engine/test/http.ts';
-import { buildScoredSitting } from '../../engine/test/results-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../../engine/test/test-engine.ts';
-import { buildTwoFormSitting } from '../../engine/http/routes/results/two-form-sitting.ts';
+import { testProjection, testScorer } from '../../engine/tests/support/delivery-fixtures.ts';
+import { buildOrganisationTree } from '../../engine/tests/support/factories.ts';
+import { api, tokenFor } from '../../engine/tests/support/http.ts';
+import { buildScoredSitting } from '../../engine/tests/support/results-fixtures.ts';
+import { createTestEngine, type TestEngine } from '../../engine/tests/support/test-engine.ts';
+import { buildTwoFormSitting } from '../../engine/tests/support/two-form-sitting.ts';
 import { ensureClientBuilt, launchChromium, stopE2e } from './browser.ts';
 import { expectAccessible, shot } from './helpers.ts';
 

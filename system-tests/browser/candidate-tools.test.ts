@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestEngine } from '../../engine/test/test-engine.ts';
+import type { TestEngine } from '../../engine/tests/support/test-engine.ts';
 import { startE2e, stopE2e } from './browser.ts';
 import { buildE2eSitting, loadE2eItems } from './e2e-sitting.ts';
 import { checkIn, expectAccessible, shot } from './helpers.ts';

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { itemBankTables, parseItemXml, plainText, saveItemVersion } from '../../item-bank/index.ts';
 import type { AssessmentItem } from '../../item-bank/index.ts';
-import { buildSitting, type SittingOptions } from '../../engine/test/delivery-fixtures.ts';
-import { buildOrganisationTree } from '../../engine/test/factories.ts';
-import type { TestEngine } from '../../engine/test/test-engine.ts';
+import { buildSitting, type SittingOptions } from '../../engine/tests/support/delivery-fixtures.ts';
+import { buildOrganisationTree } from '../../engine/tests/support/factories.ts';
+import type { TestEngine } from '../../engine/tests/support/test-engine.ts';
 
 const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'items');
 const CONTENT_TYPES: Record<string, string> = { svg: 'image/svg+xml', wav: 'audio/wav', png: 'image/png' };

@@ -4,10 +4,10 @@ import { sql } from 'drizzle-orm';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { rowsOf } from '../../engine/audit/audit-log.ts';
-import type { buildOrganisationTree } from '../../engine/test/factories.ts';
-import { api, tokenFor } from '../../engine/test/http.ts';
-import type { TestEngine } from '../../engine/test/test-engine.ts';
+import { rowsOf } from '../../engine/platform/db/rows.ts';
+import type { buildOrganisationTree } from '../../engine/tests/support/factories.ts';
+import { api, tokenFor } from '../../engine/tests/support/http.ts';
+import type { TestEngine } from '../../engine/tests/support/test-engine.ts';
 import { screenshotDir } from './browser.ts';
 import { typedDate } from './e2e-sitting.ts';
 

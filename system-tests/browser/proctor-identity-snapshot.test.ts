@@ -11,17 +11,13 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  candidateSessions,
-  roomProctors,
-  sessionEvents,
-  sittingCandidates,
-} from '../../engine/delivery/tables.ts';
+import { candidateSessions, sessionEvents } from '../../engine/delivery/tables.ts';
+import { roomProctors, sittingCandidates } from '../../engine/sittings/tables.ts';
 import { incidentSnapshots } from '../../engine/proctoring/tables.ts';
-import { users } from '../../engine/schema.ts';
-import { TEST_PASSWORD } from '../../engine/test/factories.ts';
-import { api } from '../../engine/test/http.ts';
-import { createTestEngine, type TestEngine } from '../../engine/test/test-engine.ts';
+import { users } from '../../engine/people/tables.ts';
+import { TEST_PASSWORD } from '../../engine/tests/support/factories.ts';
+import { api } from '../../engine/tests/support/http.ts';
+import { createTestEngine, type TestEngine } from '../../engine/tests/support/test-engine.ts';
 import { ensureClientBuilt } from './browser.ts';
 import { buildE2eSitting, loadE2eItems } from './e2e-sitting.ts';
 import { checkIn, shot } from './helpers.ts';

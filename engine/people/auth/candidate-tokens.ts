@@ -1,6 +1,6 @@
 /** Candidate session tokens: a JWT naming the session, valid until a little after the sitting closes. */
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import { errors } from '../errors.ts';
+import { errors } from '../../platform/errors.ts';
 
 const ISSUER = 'exam-engine';
 const AUDIENCE = 'candidate';

@@ -5,9 +5,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import type { Database } from '../db/database.ts';
-import { errors } from '../errors.ts';
-import { refreshTokens } from '../schema.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { errors } from '../../platform/errors.ts';
+import { refreshTokens } from '../tables.ts';
 import { STAFF_ROLES, type StaffActor, type StaffRole } from './actor.ts';
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;

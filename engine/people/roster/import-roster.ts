@@ -3,13 +3,13 @@
  * transaction or none are, with every bad row reported by line and reason.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { appendAudit } from '../audit/audit-log.ts';
+import { appendAudit } from '../audit-log.ts';
 import type { StaffActor } from '../auth/actor.ts';
-import type { Database } from '../db/database.ts';
-import { errors } from '../errors.ts';
-import type { RawRosterRow } from '../roster/read-roster-file.ts';
-import { RosterStudent } from '../roster/roster-row.ts';
-import { organisations, students } from '../schema.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { errors } from '../../platform/errors.ts';
+import type { RawRosterRow } from './read-roster-file.ts';
+import { RosterStudent } from './roster-row.ts';
+import { organisations, students } from '../tables.ts';
 
 export interface RosterRowProblem {
   line: number;

@@ -3,7 +3,7 @@
  * with or without diacritics), and how each cell is checked.
  */
 import { z } from 'zod';
-import { foldVietnamese } from '../../item-bank/index.ts';
+import { foldVietnamese } from '../../../item-bank/index.ts';
 
 export const ROSTER_FIELDS = ['nationalId', 'fullName', 'dateOfBirth', 'gender'] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];

@@ -5,8 +5,8 @@
  */
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { errors } from '../errors.ts';
-import { RosterFileError } from '../roster/roster-file-error.ts';
+import { errors } from '../../platform/errors.ts';
+import { RosterFileError } from './roster-file-error.ts';
 
 const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
 

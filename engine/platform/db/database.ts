@@ -10,10 +10,9 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { connectPostgres } from './connect-postgres.ts';
-import { tables } from './tables.ts';
 
-export type Tables = typeof tables;
-export type Database = PgDatabase<PgQueryResultHKT, Tables>;
+// No relational schema is attached: queries name their tables, so the platform knows no capability's tables.
+export type Database = PgDatabase<PgQueryResultHKT>;
 /** The transaction handle drizzle passes to `db.transaction(async (tx) => ...)`. */
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Executor = Database | Transaction;
@@ -47,7 +46,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     });
     // Fail at start, with the driver's reason, rather than on the first request.
     await client`select 1`;
-    const db = drizzlePostgres({ client, schema: tables, casing: 'snake_case' }) as unknown as Database;
+    const db = drizzlePostgres({ client, casing: 'snake_case' }) as unknown as Database;
     return { db, kind: 'postgres', location: redact(target.url), close: () => client.end({ timeout: 5 }) };
   }
   let client: PGlite;
@@ -64,6 +63,6 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     client = await PGlite.create(folder);
     location = folder;
   }
-  const db = drizzlePglite({ client, schema: tables, casing: 'snake_case' }) as unknown as Database;
+  const db = drizzlePglite({ client, casing: 'snake_case' }) as unknown as Database;
   return { db, kind: 'pglite', location, close: () => client.close() };
 }

@@ -4,7 +4,7 @@ import { issueFromZod, rowProblem } from './enrolment-issue.ts';
 import { EnrolmentRow } from './enrolment-row.ts';
 import type { RawEnrolmentRow } from './read-enrolment-file.ts';
 import { readEnrolmentCsv } from './read-enrolment-file.ts';
-import { RosterFileError } from './roster-file-error.ts';
+import { RosterFileError } from '../../people/roster/roster-file-error.ts';
 
 function problemOf(values: RawEnrolmentRow['values']) {
   const result = EnrolmentRow.safeParse(values);

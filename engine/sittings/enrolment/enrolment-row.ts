@@ -3,7 +3,7 @@
  * accommodations. Headers may be Vietnamese (with or without diacritics) or English.
  */
 import { z } from 'zod';
-import { foldVietnamese } from '../../item-bank/index.ts';
+import { foldVietnamese } from '../../../item-bank/index.ts';
 import type { EnrolmentIssueCode } from './enrolment-issue.ts';
 
 export const ENROLMENT_FIELDS = [

@@ -8,8 +8,8 @@ import {
   REQUIRED_ENROLMENT_FIELDS,
   type EnrolmentField,
 } from './enrolment-row.ts';
-import { readCsvTable } from './read-csv-table.ts';
-import { RosterFileError } from './roster-file-error.ts';
+import { readCsvTable } from '../../people/roster/read-csv-table.ts';
+import { RosterFileError } from '../../people/roster/roster-file-error.ts';
 
 export interface RawEnrolmentRow {
   line: number;

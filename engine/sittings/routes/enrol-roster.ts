@@ -4,21 +4,22 @@
  * reported by its line in the file.
  */
 import { asc, eq, inArray } from 'drizzle-orm';
-import { foldVietnamese } from '../../../../item-bank/index.ts';
-import { appendAudit } from '../../../audit/audit-log.ts';
-import type { StaffActor } from '../../../auth/actor.ts';
-import type { Database } from '../../../db/database.ts';
-import { candidateNumber } from '../../../delivery/access-codes.ts';
-import { errors } from '../../../errors.ts';
+import { foldVietnamese } from '../../../item-bank/index.ts';
+import { appendAudit } from '../../people/audit-log.ts';
+import type { StaffActor } from '../../people/auth/actor.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { candidateNumber } from '../access-codes.ts';
+import { errors } from '../../platform/errors.ts';
 import {
   issueFromZod,
   rowProblem,
   type DescribedIssue,
   type RowProblem,
-} from '../../../roster/enrolment-issue.ts';
-import { EnrolmentRow } from '../../../roster/enrolment-row.ts';
-import type { RawEnrolmentRow } from '../../../roster/read-enrolment-file.ts';
-import { organisations, sittingCandidates, sittingRooms, students } from '../../../schema.ts';
+} from '../enrolment/enrolment-issue.ts';
+import { EnrolmentRow } from '../enrolment/enrolment-row.ts';
+import type { RawEnrolmentRow } from '../enrolment/read-enrolment-file.ts';
+import { organisations, students } from '../../people/tables.ts';
+import { sittingCandidates, sittingRooms } from '../tables.ts';
 
 export const MAX_ROSTER_ROWS = 5000;
 

@@ -5,14 +5,16 @@
  */
 import { OpenAPIHono, createRoute, type z } from '@hono/zod-openapi';
 import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
-import { appendAudit } from '../../../audit/audit-log.ts';
-import type { Executor } from '../../../db/database.ts';
-import { errors } from '../../../errors.ts';
-import type { OrganisationRef } from '../../../organisations/organisation-ref.ts';
-import { access, target } from '../../../policies/access.ts';
-import { sittingMarkers, sittings, users } from '../../../schema.ts';
-import { ErrorSchema, IdParam, security, staffErrors } from '../../common-schemas.ts';
-import type { AppEnv } from '../../env.ts';
+import { appendAudit } from '../../people/audit-log.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { errors } from '../../platform/errors.ts';
+import type { OrganisationRef } from '../../people/organisation-ref.ts';
+import { access } from '../../people/access.ts';
+import { sittingTarget } from '../organisation-of-sitting.ts';
+import { sittingMarkers, sittings } from '../tables.ts';
+import { users } from '../../people/tables.ts';
+import { ErrorSchema, IdParam, security, staffErrors } from '../../platform/http/common-schemas.ts';
+import type { AppEnv } from '../../platform/http/env.ts';
 import { eligibleMarkers, ineligibleMarkers } from './eligible-markers.ts';
 import { SetSittingMarkers, SittingMarkers } from './schema.ts';
 
@@ -52,7 +54,7 @@ export function sittingMarkerRoutes() {
         path: '/{id}/markers',
         summary: "A sitting's marking team and the staff who could be assigned to it",
         security,
-        middleware: [access('sittings:write', target.sitting())] as const,
+        middleware: [access('sittings:write', sittingTarget())] as const,
         request: { params: IdParam },
         responses: { 200: { description: 'The team', ...json(SittingMarkers) }, ...staffErrors },
       }),
@@ -66,7 +68,7 @@ export function sittingMarkerRoutes() {
         description:
           'Once a sitting has a team, only its members mark it (others get 403 with details.reason not_assigned_marker); a moderator also settles two marks too far apart, as exam board staff always may. An empty list returns the sitting to marking by every teacher in scope. Members keep their original assignment time unless their role changes.',
         security,
-        middleware: [access('sittings:write', target.sitting())] as const,
+        middleware: [access('sittings:write', sittingTarget())] as const,
         request: { params: IdParam, body: { ...json(SetSittingMarkers), required: true } },
         responses: {
           200: { description: 'The team now', ...json(SittingMarkers) },

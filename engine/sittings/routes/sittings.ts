@@ -1,34 +1,26 @@
 /** Sittings (exam boards): test form, window, rooms with access codes, candidates, and their sessions. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
-import { itemBankTables, type AssessmentTest } from '../../../../item-bank/index.ts';
-import type { Database } from '../../../db/database.ts';
-import { formSpecFromTest, TestFormError } from '../../../delivery/form-from-test.ts';
-import { appendAudit } from '../../../audit/audit-log.ts';
-import { candidateNumber, newAccessCode } from '../../../delivery/access-codes.ts';
-import { newSittingAccessCode } from '../../../delivery/sitting-access-code.ts';
-import { FormSpec, plannedItemCount, specItems } from '../../../delivery/form.ts';
-import { parallelFormSet, parallelFormsOf } from '../../../delivery/parallel-forms.ts';
-import { sittingSebFile } from '../../../seb/sitting-seb.ts';
-import { publicOrigin } from '../../public-url.ts';
-import { errors } from '../../../errors.ts';
-import { access, target } from '../../../policies/access.ts';
-import { withinSubtree } from '../../../policies/scope.ts';
-import {
-  candidateSessions,
-  organisations,
-  roomProctors,
-  sittingCandidates,
-  sittingRooms,
-  sittings,
-  students,
-  users,
-} from '../../../schema.ts';
-import { IdParam, security, staffErrors } from '../../common-schemas.ts';
-import type { AppEnv } from '../../env.ts';
+import { itemBankTables, type AssessmentTest } from '../../../item-bank/index.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { formSpecFromTest, TestFormError } from '../form-from-test.ts';
+import { appendAudit } from '../../people/audit-log.ts';
+import { candidateNumber, newAccessCode } from '../access-codes.ts';
+import { newSittingAccessCode } from '../sitting-access-code.ts';
+import { FormSpec, plannedItemCount, specItems } from '../form.ts';
+import { parallelFormSet, parallelFormsOf } from '../parallel-forms.ts';
+import { sittingSebFile } from '../seb/sitting-seb.ts';
+import { publicOrigin } from '../../platform/http/public-url.ts';
+import { errors } from '../../platform/errors.ts';
+import { access, target } from '../../people/access.ts';
+import { sittingTarget } from '../organisation-of-sitting.ts';
+import { withinSubtree } from '../../people/scope.ts';
+import { organisations, students, users } from '../../people/tables.ts';
+import { roomProctors, sittingCandidates, sittingRooms, sittings } from '../tables.ts';
+import { IdParam, security, staffErrors } from '../../platform/http/common-schemas.ts';
+import type { AppEnv } from '../../platform/http/env.ts';
 import type { FormInput } from './schema.ts';
 import { AddCandidates, CreateRoom, CreateSitting, Sitting } from './schema.ts';
-import { sittingEnrolmentRoutes } from './enrolment.ts';
 import { sittingMarkerRoutes } from './sitting-markers.ts';
 import { assertRoomKeepsSeparation } from './separate-rooms.ts';
 
@@ -171,7 +163,7 @@ export function sittingRoutes() {
         summary:
           'The Safe Exam Browser configuration (.seb) of a sitting; SEB opens the candidate page with it',
         security,
-        middleware: [access('sittings:write', target.sitting())] as const,
+        middleware: [access('sittings:write', sittingTarget())] as const,
         request: { params: IdParam },
         responses: { 200: { description: 'application/seb plist' }, ...staffErrors },
       }),
@@ -317,7 +309,7 @@ export function sittingRoutes() {
         path: '/{id}',
         summary: 'A sitting with its rooms and access codes',
         security,
-        middleware: [access('sittings:read', target.sitting())] as const,
+        middleware: [access('sittings:read', sittingTarget())] as const,
         request: { params: IdParam },
         responses: { 200: { description: 'The sitting', ...json(Sitting) }, ...staffErrors },
       }),
@@ -362,7 +354,7 @@ export function sittingRoutes() {
         path: '/{id}/rooms',
         summary: 'Add a room with its own access code and proctors',
         security,
-        middleware: [access('sittings:write', target.sitting())] as const,
+        middleware: [access('sittings:write', sittingTarget())] as const,
         request: { params: IdParam, body: { ...json(CreateRoom), required: true } },
         responses: {
           201: {
@@ -420,7 +412,7 @@ export function sittingRoutes() {
         path: '/{id}/candidates',
         summary: 'Enrol a class or students into a room; each gets a candidate number (số báo danh)',
         security,
-        middleware: [access('sittings:write', target.sitting())] as const,
+        middleware: [access('sittings:write', sittingTarget())] as const,
         request: { params: IdParam, body: { ...json(AddCandidates), required: true } },
         responses: {
           200: {
@@ -512,60 +504,5 @@ export function sittingRoutes() {
         );
       },
     )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/sessions',
-        summary: 'Candidates of a sitting with their session state',
-        security,
-        middleware: [access('sittings:read', target.sitting())] as const,
-        request: { params: IdParam },
-        responses: {
-          200: {
-            description: 'Candidates',
-            ...json(
-              z.object({
-                items: z.array(
-                  z.object({
-                    candidateNumber: z.string(),
-                    fullName: z.string(),
-                    dateOfBirth: z.string(),
-                    roomId: z.uuid(),
-                    sessionId: z.string().nullable(),
-                    state: z.string(),
-                    extraTimePercent: z.number().int(),
-                    separateRoom: z.boolean(),
-                    /** The parallel form the candidate was given (null: one form, or not checked in). */
-                    form: z.string().nullable(),
-                  }),
-                ),
-              }),
-            ),
-          },
-          ...staffErrors,
-        },
-      }),
-      async (c) => {
-        const rows = await c.var.deps.db
-          .select({
-            candidateNumber: sittingCandidates.candidateNumber,
-            fullName: students.fullName,
-            dateOfBirth: students.dateOfBirth,
-            roomId: sittingCandidates.roomId,
-            sessionId: candidateSessions.id,
-            state: sql<string>`coalesce(${candidateSessions.state}::text, 'scheduled')`,
-            extraTimePercent: sittingCandidates.extraTimePercent,
-            separateRoom: sittingCandidates.separateRoom,
-            form: sql<string | null>`${candidateSessions.form} -> 'parallelForm' ->> 'label'`,
-          })
-          .from(sittingCandidates)
-          .innerJoin(students, eq(students.id, sittingCandidates.studentId))
-          .leftJoin(candidateSessions, eq(candidateSessions.sittingCandidateId, sittingCandidates.id))
-          .where(eq(sittingCandidates.sittingId, c.req.valid('param').id))
-          .orderBy(asc(sittingCandidates.candidateNumber));
-        return c.json({ items: rows }, 200);
-      },
-    )
-    .route('/', sittingEnrolmentRoutes())
     .route('/', sittingMarkerRoutes());
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'plist';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisationTree } from '../test/factories.ts';
-import { api } from '../test/http.ts';
-import { buildItems, buildSitting, testProjection } from '../test/delivery-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../test/test-engine.ts';
+import { buildOrganisationTree } from '../../tests/support/factories.ts';
+import { api } from '../../tests/support/http.ts';
+import { buildItems, buildSitting, testProjection } from '../../tests/support/delivery-fixtures.ts';
+import { createTestEngine, type TestEngine } from '../../tests/support/test-engine.ts';
 import { configKeyOf, sebJson } from './seb-config.ts';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -1,5 +1,5 @@
 /** Safe Exam Browser for one sitting: its settings, .seb file and the check of a request against them. */
-import type { sittings } from '../delivery/tables.ts';
+import type { sittings } from '../tables.ts';
 import { configKeyOf, sebFile, sittingSebSettings } from './seb-config.ts';
 import { verifySebHeaders } from './seb-verify.ts';
 

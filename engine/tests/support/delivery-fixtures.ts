@@ -4,14 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
-import { itemBankTables, parseItemXml, plainText, saveItemVersion } from '../../item-bank/index.ts';
+import { itemBankTables, parseItemXml, plainText, saveItemVersion } from '../../../item-bank/index.ts';
 import type {
   CandidateClientToServerEvents,
   CandidateServerToClientEvents,
   ResponseValue,
-} from '../protocol/candidate.ts';
-import type { Engine } from '../engine.ts';
-import type { ItemScorer } from '../delivery/score-session.ts';
+} from '../../protocol/candidate.ts';
+import type { Engine } from '../../engine.ts';
+import type { ItemScorer } from '../../delivery/item-scorer.ts';
 import { buildClass, buildStudent, type buildOrganisationTree } from './factories.ts';
 import { api, tokenFor } from './http.ts';
 

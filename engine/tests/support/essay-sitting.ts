@@ -6,14 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { itemBankTables, parseItemXml, plainText, saveItemVersion } from '../../../../item-bank/index.ts';
-import type { Engine } from '../../../engine.ts';
-import { createQtiScorer } from '../../../delivery/qti-scorer.ts';
-import { scoreSession } from '../../../delivery/score-session.ts';
-import { startSession, submitSession } from '../../../delivery/session-commands.ts';
-import { sittings } from '../../../delivery/tables.ts';
-import { buildSitting, checkInCandidate, QTI_ITEM_KINDS } from '../../../test/delivery-fixtures.ts';
-import type { buildOrganisationTree } from '../../../test/factories.ts';
+import { itemBankTables, parseItemXml, plainText, saveItemVersion } from '../../../item-bank/index.ts';
+import type { Engine } from '../../engine.ts';
+import { createQtiScorer } from '../../results/qti-scorer.ts';
+import { scoreSession } from '../../results/score-session.ts';
+import { startSession, submitSession } from '../../delivery/session-commands.ts';
+import { sittings } from '../../sittings/tables.ts';
+import { buildSitting, checkInCandidate, QTI_ITEM_KINDS } from './delivery-fixtures.ts';
+import type { buildOrganisationTree } from './factories.ts';
 
 type Tree = Awaited<ReturnType<typeof buildOrganisationTree>>;
 

@@ -7,8 +7,8 @@
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { connectPostgres } from '../db/connect-postgres.ts';
-import { migratePostgresUrl } from '../db/migrate.ts';
+import { connectPostgres } from '../../platform/db/connect-postgres.ts';
+import { migratePostgresUrl } from '../../platform/db/migrate.ts';
 import { PGLITE_TEMPLATE_ENV, writePgliteTemplate } from './pglite-template.ts';
 import { TEMPLATE_DATABASE, databaseUrlFor } from './postgres-urls.ts';
 

@@ -1,6 +1,6 @@
 /** Small helpers for in-process HTTP requests against the app. */
-import type { StaffActor } from '../auth/actor.ts';
-import type { Engine } from '../engine.ts';
+import type { StaffActor } from '../../people/auth/actor.ts';
+import type { Engine } from '../../engine.ts';
 
 export async function tokenFor(engine: Engine, actor: StaffActor): Promise<string> {
   return engine.deps.tokens.issueAccessToken(actor);

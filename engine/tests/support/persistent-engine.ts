@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createEngine, type CreateEngineOptions } from '../engine.ts';
-import { createLogger } from '../logger.ts';
+import { createEngine, type CreateEngineOptions } from '../../engine.ts';
+import { createLogger } from '../../platform/logger.ts';
 import { createPostgresTestDatabase, testConfig } from './test-engine.ts';
 import { testProjection, testScorer } from './delivery-fixtures.ts';
 

@@ -4,8 +4,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { openDatabase } from '../db/database.ts';
-import { migrateDatabase } from '../db/migrate.ts';
+import { openDatabase } from '../../platform/db/database.ts';
+import { migrateDatabase } from '../../platform/db/migrate.ts';
 
 /** Where global setup leaves the dump for the test workers (they inherit the environment). */
 export const PGLITE_TEMPLATE_ENV = 'EXAM_TEST_PGLITE_TEMPLATE';

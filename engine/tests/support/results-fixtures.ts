@@ -4,10 +4,11 @@
  * routes (reports, marking, exports, release) have real rows to read.
  */
 import { eq } from 'drizzle-orm';
-import type { Engine } from '../engine.ts';
-import { scoreSession, type ItemScorer } from '../delivery/score-session.ts';
-import { startSession, submitSession } from '../delivery/session-commands.ts';
-import { sittings } from '../delivery/tables.ts';
+import type { Engine } from '../../engine.ts';
+import { scoreSession } from '../../results/score-session.ts';
+import { type ItemScorer } from '../../delivery/item-scorer.ts';
+import { startSession, submitSession } from '../../delivery/session-commands.ts';
+import { sittings } from '../../sittings/tables.ts';
 import {
   buildItems,
   buildSitting,

@@ -7,15 +7,15 @@
  * (A, B, A, ... in candidate-number order), answering and scoring go through the real paths.
  */
 import { eq, inArray } from 'drizzle-orm';
-import { itemBankTables } from '../../../../item-bank/index.ts';
-import type { Engine } from '../../../engine.ts';
-import { FormSpec } from '../../../delivery/form.ts';
-import { parallelFormSet } from '../../../delivery/parallel-forms.ts';
-import { scoreSession } from '../../../delivery/score-session.ts';
-import { startSession, submitSession } from '../../../delivery/session-commands.ts';
-import { sittings } from '../../../delivery/tables.ts';
-import { buildItems, buildSitting, checkInCandidate, testScorer } from '../../../test/delivery-fixtures.ts';
-import type { buildOrganisationTree } from '../../../test/factories.ts';
+import { itemBankTables } from '../../../item-bank/index.ts';
+import type { Engine } from '../../engine.ts';
+import { FormSpec } from '../../sittings/form.ts';
+import { parallelFormSet } from '../../sittings/parallel-forms.ts';
+import { scoreSession } from '../../results/score-session.ts';
+import { startSession, submitSession } from '../../delivery/session-commands.ts';
+import { sittings } from '../../sittings/tables.ts';
+import { buildItems, buildSitting, checkInCandidate, testScorer } from './delivery-fixtures.ts';
+import type { buildOrganisationTree } from './factories.ts';
 
 type Tree = Awaited<ReturnType<typeof buildOrganisationTree>>;
 

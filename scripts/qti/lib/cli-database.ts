@@ -5,8 +5,8 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { loadConfig, migrateDatabase, openDatabase, type DatabaseHandle } from '../../../engine/index.ts';
-import type { StaffActor } from '../../../engine/auth/actor.ts';
-import { organisations, users } from '../../../engine/schema.ts';
+import type { StaffActor } from '../../../engine/people/auth/actor.ts';
+import { organisations, users } from '../../../engine/people/tables.ts';
 
 export async function openCliDatabase(): Promise<DatabaseHandle> {
   const config = loadConfig();

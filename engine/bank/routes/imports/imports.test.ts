@@ -5,9 +5,9 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildVietnameseTestDocx } from '../../../../item-bank/importers/fixtures/vietnamese-test-docx.ts';
 import { itemBankTables } from '../../../../item-bank/index.ts';
-import { buildOrganisationTree } from '../../../test/factories.ts';
-import { api, tokenFor } from '../../../test/http.ts';
-import { createTestEngine, type TestEngine } from '../../../test/test-engine.ts';
+import { buildOrganisationTree } from '../../../tests/support/factories.ts';
+import { api, tokenFor } from '../../../tests/support/http.ts';
+import { createTestEngine, type TestEngine } from '../../../tests/support/test-engine.ts';
 
 const { items } = itemBankTables;
 const fixtures = path.join(

@@ -18,10 +18,10 @@ import {
   type ImportPreview,
 } from '../../../../item-bank/index.ts';
 import { compileItem } from '../../../../grading/index.ts';
-import { errors } from '../../../errors.ts';
-import { access, target } from '../../../policies/access.ts';
-import { IdParam, security, staffErrors } from '../../common-schemas.ts';
-import type { AppEnv } from '../../env.ts';
+import { errors } from '../../../platform/errors.ts';
+import { access, target } from '../../../people/access.ts';
+import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
+import type { AppEnv } from '../../../platform/http/env.ts';
 import { saveQuestions } from './save-questions.ts';
 import {
   DraftBody,

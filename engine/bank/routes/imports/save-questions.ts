@@ -8,9 +8,9 @@ import {
   type ImportedQuestion,
   type ItemMetadata,
 } from '../../../../item-bank/index.ts';
-import { appendAudit } from '../../../audit/audit-log.ts';
-import type { StaffActor } from '../../../auth/actor.ts';
-import type { Database } from '../../../db/database.ts';
+import { appendAudit } from '../../../people/audit-log.ts';
+import type { StaffActor } from '../../../people/auth/actor.ts';
+import type { Database } from '../../../platform/db/database.ts';
 
 export interface SavedQuestion {
   number: number;

@@ -3,10 +3,10 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 import { itemBankTables, parseItemXml } from '../../../../item-bank/index.ts';
 import { compileItem } from '../../../../grading/index.ts';
-import { errors } from '../../../errors.ts';
-import { access, target } from '../../../policies/access.ts';
-import { IdParam, security, staffErrors } from '../../common-schemas.ts';
-import type { AppEnv } from '../../env.ts';
+import { errors } from '../../../platform/errors.ts';
+import { access, target } from '../../../people/access.ts';
+import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
+import type { AppEnv } from '../../../platform/http/env.ts';
 import { TryScoreBody } from './schema.ts';
 
 const { items, itemVersions } = itemBankTables;

@@ -2,15 +2,15 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { itemBankTables, searchItems } from '../../../../item-bank/index.ts';
-import { appendAudit } from '../../../audit/audit-log.ts';
-import { inScope } from '../../../auth/actor.ts';
-import { errors } from '../../../errors.ts';
-import { importItems } from '../../../commands/import-items.ts';
+import { appendAudit } from '../../../people/audit-log.ts';
+import { inScope } from '../../../people/auth/actor.ts';
+import { errors } from '../../../platform/errors.ts';
+import { importItems } from '../../import-items.ts';
 import { bodyLimit } from 'hono/body-limit';
-import { access, target } from '../../../policies/access.ts';
-import { organisations } from '../../../schema.ts';
-import { IdParam, security, staffErrors } from '../../common-schemas.ts';
-import type { AppEnv } from '../../env.ts';
+import { access, target } from '../../../people/access.ts';
+import { organisations } from '../../../people/tables.ts';
+import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
+import type { AppEnv } from '../../../platform/http/env.ts';
 import { CreateItemBank, ItemBank, ItemSummary, SearchItemsQuery } from './schema.ts';
 
 const { itemBanks } = itemBankTables;

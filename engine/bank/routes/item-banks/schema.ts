@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { COGNITIVE_LEVELS, ITEM_STATUSES } from '../../../../item-bank/index.ts';
-import { Pagination } from '../../common-schemas.ts';
+import { Pagination } from '../../../platform/http/common-schemas.ts';
 
 export const ItemBank = z
   .object({

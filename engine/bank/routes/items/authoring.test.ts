@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthoringItem } from '../../../../item-bank/index.ts';
-import { buildOrganisationTree } from '../../../test/factories.ts';
-import { api, tokenFor } from '../../../test/http.ts';
-import { createTestEngine, type TestEngine } from '../../../test/test-engine.ts';
+import { buildOrganisationTree } from '../../../tests/support/factories.ts';
+import { api, tokenFor } from '../../../tests/support/http.ts';
+import { createTestEngine, type TestEngine } from '../../../tests/support/test-engine.ts';
 
 let engine: TestEngine;
 const tokens: Record<string, string> = {};

@@ -19,11 +19,11 @@ import {
   type AssessmentItem,
 } from '../../../../item-bank/index.ts';
 import { compileItem } from '../../../../grading/index.ts';
-import { appendAudit } from '../../../audit/audit-log.ts';
-import { errors } from '../../../errors.ts';
-import { access, target } from '../../../policies/access.ts';
-import { IdParam, security, staffErrors } from '../../common-schemas.ts';
-import type { AppEnv } from '../../env.ts';
+import { appendAudit } from '../../../people/audit-log.ts';
+import { errors } from '../../../platform/errors.ts';
+import { access, target } from '../../../people/access.ts';
+import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
+import type { AppEnv } from '../../../platform/http/env.ts';
 
 const { items, itemVersionMedia, media } = itemBankTables;
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });

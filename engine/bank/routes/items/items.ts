@@ -10,12 +10,12 @@ import {
   ItemStatusError,
   type ItemStatus,
 } from '../../../../item-bank/index.ts';
-import { appendAudit } from '../../../audit/audit-log.ts';
-import { errors } from '../../../errors.ts';
-import type { Permission } from '../../../policies/permissions.ts';
-import { access, target } from '../../../policies/access.ts';
-import { IdParam, security, staffErrors } from '../../common-schemas.ts';
-import type { AppEnv } from '../../env.ts';
+import { appendAudit } from '../../../people/audit-log.ts';
+import { errors } from '../../../platform/errors.ts';
+import type { Permission } from '../../../people/permissions.ts';
+import { access, target } from '../../../people/access.ts';
+import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
+import type { AppEnv } from '../../../platform/http/env.ts';
 import { ItemSummary } from '../item-banks/schema.ts';
 import { authoringRoutes } from './authoring.ts';
 

@@ -13,8 +13,8 @@ import {
   type Blueprint,
   type PoolItem,
 } from '../../../../item-bank/index.ts';
-import type { Executor } from '../../../db/database.ts';
-import { AppError } from '../../../errors.ts';
+import type { Executor } from '../../../platform/db/database.ts';
+import { AppError } from '../../../platform/errors.ts';
 
 const { items, itemVersions } = itemBankTables;
 

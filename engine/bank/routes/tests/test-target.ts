@@ -2,8 +2,8 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { itemBankTables } from '../../../../item-bank/index.ts';
-import { organisationOfItemBank } from '../../../organisations/organisation-ref.ts';
-import type { TargetResolver } from '../../../policies/access.ts';
+import { organisationOfItemBank } from '../../../people/organisation-ref.ts';
+import type { TargetResolver } from '../../../people/access.ts';
 
 const { assessmentTests } = itemBankTables;
 

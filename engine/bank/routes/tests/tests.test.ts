@@ -1,9 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemBankTables } from '../../../../item-bank/index.ts';
-import { buildOrganisationTree } from '../../../test/factories.ts';
-import { api, tokenFor } from '../../../test/http.ts';
-import { createTestEngine, type TestEngine } from '../../../test/test-engine.ts';
+import { buildOrganisationTree } from '../../../tests/support/factories.ts';
+import { api, tokenFor } from '../../../tests/support/http.ts';
+import { createTestEngine, type TestEngine } from '../../../tests/support/test-engine.ts';
 
 const { assessmentTests, assessmentTestVersions, items } = itemBankTables;
 let engine: TestEngine;

@@ -15,11 +15,11 @@ import {
   type AssessmentTest,
   type CognitiveLevel,
 } from '../../../../item-bank/index.ts';
-import type { Executor } from '../../../db/database.ts';
-import { errors } from '../../../errors.ts';
-import { access, target } from '../../../policies/access.ts';
-import { IdParam, security, staffErrors } from '../../common-schemas.ts';
-import type { AppEnv } from '../../env.ts';
+import type { Executor } from '../../../platform/db/database.ts';
+import { errors } from '../../../platform/errors.ts';
+import { access, target } from '../../../people/access.ts';
+import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
+import type { AppEnv } from '../../../platform/http/env.ts';
 import { assembleFromBank, type DescribedForm } from './assemble-from-bank.ts';
 import { saveForms, type BlueprintInfo } from './save-forms.ts';
 import { AssembleBody, AssembledForms, BankQuery, StoredTest, StoredTestSummary } from './schema.ts';

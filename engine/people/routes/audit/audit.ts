@@ -1,10 +1,10 @@
 /** The audit log, read-only, for admins: entries about organisations in their subtree. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, desc, eq, isNull, like, or } from 'drizzle-orm';
-import { access } from '../../../policies/access.ts';
-import { auditLog, organisations } from '../../../schema.ts';
-import { Pagination, security, staffErrors } from '../../common-schemas.ts';
-import type { AppEnv } from '../../env.ts';
+import { access } from '../../access.ts';
+import { auditLog, organisations } from '../../tables.ts';
+import { Pagination, security, staffErrors } from '../../../platform/http/common-schemas.ts';
+import type { AppEnv } from '../../../platform/http/env.ts';
 
 const AuditEntry = z
   .object({

@@ -2,17 +2,17 @@
 import type { z } from '@hono/zod-openapi';
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { eq, sql } from 'drizzle-orm';
-import { appendAudit } from '../../../audit/audit-log.ts';
-import type { StaffActor } from '../../../auth/actor.ts';
-import { decoyPasswordHash, verifyPassword } from '../../../auth/password.ts';
-import { ACCESS_TOKEN_SECONDS } from '../../../auth/tokens.ts';
-import type { Database } from '../../../db/database.ts';
-import { errors } from '../../../errors.ts';
-import { abilitiesOf } from '../../../policies/permissions.ts';
-import { authenticate } from '../../../policies/access.ts';
-import { organisations, users } from '../../../schema.ts';
-import { security, staffErrors } from '../../common-schemas.ts';
-import type { AppDeps, AppEnv } from '../../env.ts';
+import { appendAudit } from '../../audit-log.ts';
+import type { StaffActor } from '../../auth/actor.ts';
+import { decoyPasswordHash, verifyPassword } from '../../auth/password.ts';
+import { ACCESS_TOKEN_SECONDS } from '../../auth/tokens.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import { errors } from '../../../platform/errors.ts';
+import { abilitiesOf } from '../../permissions.ts';
+import { authenticate } from '../../access.ts';
+import { organisations, users } from '../../tables.ts';
+import { security, staffErrors } from '../../../platform/http/common-schemas.ts';
+import type { AppDeps, AppEnv } from '../../../platform/http/env.ts';
 import { LoginBody, Me, RefreshBody, Session } from './schema.ts';
 
 async function loadStaff(db: Database, where: ReturnType<typeof eq>) {

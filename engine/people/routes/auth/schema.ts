@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { PERMISSIONS } from '../../../policies/permissions.ts';
-import { STAFF_ROLES } from '../../../auth/actor.ts';
+import { PERMISSIONS } from '../../permissions.ts';
+import { STAFF_ROLES } from '../../auth/actor.ts';
 
 export const LoginBody = z
   .object({

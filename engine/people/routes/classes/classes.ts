@@ -1,16 +1,16 @@
 /** Classes (lớp) of a school, and roster import from CSV or XLSX. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, asc, count, eq } from 'drizzle-orm';
-import { appendAudit } from '../../../audit/audit-log.ts';
-import { importRoster } from '../../../commands/import-roster.ts';
-import { errors } from '../../../errors.ts';
-import { access, target } from '../../../policies/access.ts';
-import { withinSubtree } from '../../../policies/scope.ts';
-import { detectRosterFormat, readRosterFile } from '../../../roster/read-roster-file.ts';
-import { classes, organisations, students } from '../../../schema.ts';
-import { ErrorSchema, IdParam, security, staffErrors } from '../../common-schemas.ts';
-import type { AppEnv } from '../../env.ts';
-import { readRosterRows, readUploadedRoster, rosterBodyLimit } from '../../roster-upload.ts';
+import { appendAudit } from '../../audit-log.ts';
+import { importRoster } from '../../roster/import-roster.ts';
+import { errors } from '../../../platform/errors.ts';
+import { access, target } from '../../access.ts';
+import { withinSubtree } from '../../scope.ts';
+import { detectRosterFormat, readRosterFile } from '../../roster/read-roster-file.ts';
+import { classes, organisations, students } from '../../tables.ts';
+import { ErrorSchema, IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
+import type { AppEnv } from '../../../platform/http/env.ts';
+import { readRosterRows, readUploadedRoster, rosterBodyLimit } from '../../roster/roster-upload.ts';
 import { CreateClass, ListClassesQuery, RosterQuery, RosterResult, SchoolClass } from './schema.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });

@@ -1,13 +1,13 @@
 /** Organisations: the Sở -> Phòng -> Trường tree, each staff member seeing their own subtree. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, asc, eq } from 'drizzle-orm';
-import { appendAudit } from '../../../audit/audit-log.ts';
-import { errors } from '../../../errors.ts';
-import { access, target } from '../../../policies/access.ts';
-import { withinSubtree } from '../../../policies/scope.ts';
-import { organisations } from '../../../schema.ts';
-import { IdParam, security, staffErrors } from '../../common-schemas.ts';
-import type { AppEnv } from '../../env.ts';
+import { appendAudit } from '../../audit-log.ts';
+import { errors } from '../../../platform/errors.ts';
+import { access, target } from '../../access.ts';
+import { withinSubtree } from '../../scope.ts';
+import { organisations } from '../../tables.ts';
+import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
+import type { AppEnv } from '../../../platform/http/env.ts';
 import { CreateOrganisation, ListOrganisationsQuery, Organisation } from './schema.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Pagination } from '../../common-schemas.ts';
+import { Pagination } from '../../../platform/http/common-schemas.ts';
 
 export const Student = z
   .object({

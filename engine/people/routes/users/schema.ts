@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { STAFF_ROLES } from '../../../auth/actor.ts';
-import { Pagination } from '../../common-schemas.ts';
+import { STAFF_ROLES } from '../../auth/actor.ts';
+import { Pagination } from '../../../platform/http/common-schemas.ts';
 
 export const User = z
   .object({

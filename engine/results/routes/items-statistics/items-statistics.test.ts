@@ -7,8 +7,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemStatistics } from '../../../../grading/index.ts';
 import { itemBankTables } from '../../../../item-bank/index.ts';
-import { scoreSession } from '../../../delivery/score-session.ts';
-import { sittings } from '../../../delivery/tables.ts';
+import { scoreSession } from '../../score-session.ts';
+import { sittings } from '../../../sittings/tables.ts';
 import { startSession, submitSession } from '../../../delivery/session-commands.ts';
 import {
   buildItems,
@@ -16,10 +16,10 @@ import {
   checkInCandidate,
   testProjection,
   testScorer,
-} from '../../../test/delivery-fixtures.ts';
-import { buildOrganisationTree } from '../../../test/factories.ts';
-import { api, tokenFor } from '../../../test/http.ts';
-import { createTestEngine, type TestEngine } from '../../../test/test-engine.ts';
+} from '../../../tests/support/delivery-fixtures.ts';
+import { buildOrganisationTree } from '../../../tests/support/factories.ts';
+import { api, tokenFor } from '../../../tests/support/http.ts';
+import { createTestEngine, type TestEngine } from '../../../tests/support/test-engine.ts';
 
 let engine: TestEngine;
 let tree: Awaited<ReturnType<typeof buildOrganisationTree>>;

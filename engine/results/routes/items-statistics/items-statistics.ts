@@ -7,9 +7,9 @@
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { itemHistory, type ItemHistory } from '../../../../grading/index.ts';
-import { access, target } from '../../../policies/access.ts';
-import { IdParam, security, staffErrors } from '../../common-schemas.ts';
-import type { AppEnv } from '../../env.ts';
+import { access, target } from '../../../people/access.ts';
+import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
+import type { AppEnv } from '../../../platform/http/env.ts';
 import { bankItemIds, loadItemHistory } from './load-item-history.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });

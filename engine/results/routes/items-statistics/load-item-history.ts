@@ -7,11 +7,12 @@
 import { desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { HistorySitting } from '../../../../grading/index.ts';
 import { itemBankTables } from '../../../../item-bank/index.ts';
-import { rowsOf } from '../../../audit/audit-log.ts';
-import type { Database } from '../../../db/database.ts';
-import type { AssembledForm } from '../../../delivery/form.ts';
-import { candidateSessions, sessionResults, sittings } from '../../../delivery/tables.ts';
-import { organisations } from '../../../schema.ts';
+import { rowsOf } from '../../../platform/db/rows.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import type { AssembledForm } from '../../../sittings/form.ts';
+import { candidateSessions, sessionResults } from '../../../delivery/tables.ts';
+import { sittings } from '../../../sittings/tables.ts';
+import { organisations } from '../../../people/tables.ts';
 
 const { items, itemVersions } = itemBankTables;
 

@@ -5,8 +5,8 @@
  */
 import { desc, eq, inArray } from 'drizzle-orm';
 import { itemBankTables } from '../../../../item-bank/index.ts';
-import type { Database } from '../../../db/database.ts';
-import type { AssembledForm } from '../../../delivery/form.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import type { AssembledForm } from '../../../sittings/form.ts';
 import { candidateSessions } from '../../../delivery/tables.ts';
 
 export async function correctedVersions(db: Database, sittingId: string) {

@@ -1,6 +1,6 @@
 /** The latest saved responses to one item of every session of a sitting, in one query. */
 import { and, desc, eq } from 'drizzle-orm';
-import type { Database } from '../../../db/database.ts';
+import type { Database } from '../../../platform/db/database.ts';
 import type { ItemResponses } from '../../../protocol/candidate.ts';
 import { candidateSessions, responses } from '../../../delivery/tables.ts';
 

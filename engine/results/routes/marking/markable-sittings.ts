@@ -5,12 +5,13 @@
  */
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { gradingTables } from '../../../../grading/index.ts';
-import type { StaffActor } from '../../../auth/actor.ts';
-import type { Database } from '../../../db/database.ts';
-import { candidateSessions, sessionResults, sittings } from '../../../delivery/tables.ts';
-import { markingTeamAdmits } from '../../../policies/marking-team.ts';
-import { withinSubtree } from '../../../policies/scope.ts';
-import { organisations } from '../../../schema.ts';
+import type { StaffActor } from '../../../people/auth/actor.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import { candidateSessions, sessionResults } from '../../../delivery/tables.ts';
+import { sittings } from '../../../sittings/tables.ts';
+import { markingTeamAdmits } from '../../marking-team.ts';
+import { withinSubtree } from '../../../people/scope.ts';
+import { organisations } from '../../../people/tables.ts';
 
 export async function markableSittings(db: Database, actor: StaffActor) {
   const inScope = await db

@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradingTables } from '../../../../grading/index.ts';
 import { sessionResults } from '../../../delivery/tables.ts';
-import { buildOrganisationTree, buildStaff } from '../../../test/factories.ts';
-import { api, tokenFor } from '../../../test/http.ts';
-import { createTestEngine, type TestEngine } from '../../../test/test-engine.ts';
-import { buildEssaySitting, essayOf } from './essay-sitting.ts';
-import { isUniqueViolation } from './unique-violation.ts';
+import { buildOrganisationTree, buildStaff } from '../../../tests/support/factories.ts';
+import { api, tokenFor } from '../../../tests/support/http.ts';
+import { createTestEngine, type TestEngine } from '../../../tests/support/test-engine.ts';
+import { buildEssaySitting, essayOf } from '../../../tests/support/essay-sitting.ts';
+import { isUniqueViolation } from '../../../platform/db/unique-violation.ts';
 
 // The real QTI scorer throughout: the essay waits for a marker because it has no response processing.
 let engine: TestEngine;

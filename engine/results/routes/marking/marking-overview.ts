@@ -6,9 +6,9 @@
  * a moderator; `done` its mark is settled; `forYou` how many the asking marker may mark now.
  */
 import { nextRole, type MarkRole } from '../../../../grading/index.ts';
-import type { StaffActor } from '../../../auth/actor.ts';
-import type { Database } from '../../../db/database.ts';
-import { mayGiveMark, type MarkingRights } from '../../../policies/marking-team.ts';
+import type { StaffActor } from '../../../people/auth/actor.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import { mayGiveMark, type MarkingRights } from '../../marking-team.ts';
 import { itemsForMarker } from './item-prompts.ts';
 import { loadSittingMarking } from './sitting-marking.ts';
 

@@ -6,9 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { nextRole, type MarkRole } from '../../../../grading/index.ts';
-import type { StaffActor } from '../../../auth/actor.ts';
-import type { Database } from '../../../db/database.ts';
-import { mayGiveMark, type MarkingRights } from '../../../policies/marking-team.ts';
+import type { StaffActor } from '../../../people/auth/actor.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import { mayGiveMark, type MarkingRights } from '../../marking-team.ts';
 import { itemResponses } from './item-responses.ts';
 import { itemsForMarker } from './item-prompts.ts';
 import { loadSittingMarking } from './sitting-marking.ts';

@@ -8,11 +8,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradingTables } from '../../../../grading/index.ts';
-import { connectPostgres } from '../../../db/connect-postgres.ts';
-import { buildOrganisationTree, buildStaff } from '../../../test/factories.ts';
-import { api, tokenFor } from '../../../test/http.ts';
-import { createTestEngine, type TestEngine } from '../../../test/test-engine.ts';
-import { buildEssaySitting } from './essay-sitting.ts';
+import { connectPostgres } from '../../../platform/db/connect-postgres.ts';
+import { buildOrganisationTree, buildStaff } from '../../../tests/support/factories.ts';
+import { api, tokenFor } from '../../../tests/support/http.ts';
+import { createTestEngine, type TestEngine } from '../../../tests/support/test-engine.ts';
+import { buildEssaySitting } from '../../../tests/support/essay-sitting.ts';
 
 describe.runIf(Boolean(process.env.DATABASE_URL))(
   'two markers racing for the first mark (PostgreSQL)',

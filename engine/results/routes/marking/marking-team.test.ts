@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StaffActor } from '../../../auth/actor.ts';
-import { auditLog, sittingMarkers } from '../../../schema.ts';
-import { buildOrganisationTree, buildStaff } from '../../../test/factories.ts';
-import { api, tokenFor } from '../../../test/http.ts';
-import { createTestEngine, type TestEngine } from '../../../test/test-engine.ts';
-import { buildEssaySitting } from './essay-sitting.ts';
+import type { StaffActor } from '../../../people/auth/actor.ts';
+import { auditLog } from '../../../people/tables.ts';
+import { sittingMarkers } from '../../../sittings/tables.ts';
+import { buildOrganisationTree, buildStaff } from '../../../tests/support/factories.ts';
+import { api, tokenFor } from '../../../tests/support/http.ts';
+import { createTestEngine, type TestEngine } from '../../../tests/support/test-engine.ts';
+import { buildEssaySitting } from '../../../tests/support/essay-sitting.ts';
 
 // One school sitting whose essay (Q2, 4 points) waits for markers, double marked with threshold 1.
 let engine: TestEngine;

@@ -2,12 +2,13 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradingTables } from '../../../../grading/index.ts';
 import { sessionResults } from '../../../delivery/tables.ts';
-import { auditLog, erecordsOutbox, students } from '../../../schema.ts';
-import { testProjection } from '../../../test/delivery-fixtures.ts';
-import { buildOrganisationTree, buildStaff } from '../../../test/factories.ts';
-import { api, tokenFor } from '../../../test/http.ts';
-import { buildScoredSitting, markingScorer } from '../../../test/results-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../../../test/test-engine.ts';
+import { auditLog, students } from '../../../people/tables.ts';
+import { erecordsOutbox } from '../../tables.ts';
+import { testProjection } from '../../../tests/support/delivery-fixtures.ts';
+import { buildOrganisationTree, buildStaff } from '../../../tests/support/factories.ts';
+import { api, tokenFor } from '../../../tests/support/http.ts';
+import { buildScoredSitting, markingScorer } from '../../../tests/support/results-fixtures.ts';
+import { createTestEngine, type TestEngine } from '../../../tests/support/test-engine.ts';
 
 const RUBRIC = {
   name: 'Bài luận',

@@ -23,21 +23,23 @@ import {
   scoreRubric,
   type MarkRole,
 } from '../../../../grading/index.ts';
-import { appendAudit } from '../../../audit/audit-log.ts';
-import { createQtiScorer } from '../../../delivery/qti-scorer.ts';
-import { scoreSession } from '../../../delivery/score-session.ts';
-import { candidateSessions, sessionResults, sittings } from '../../../delivery/tables.ts';
-import { errors } from '../../../errors.ts';
-import { access, target } from '../../../policies/access.ts';
-import { markingTeam, mayGiveMark, notAssignedMarker } from '../../../policies/marking-team.ts';
-import type { Database } from '../../../db/database.ts';
-import type { AppEnv } from '../../env.ts';
+import { appendAudit } from '../../../people/audit-log.ts';
+import { createQtiScorer } from '../../qti-scorer.ts';
+import { scoreSession } from '../../score-session.ts';
+import { candidateSessions, sessionResults } from '../../../delivery/tables.ts';
+import { sittings } from '../../../sittings/tables.ts';
+import { errors } from '../../../platform/errors.ts';
+import { access } from '../../../people/access.ts';
+import { sittingTarget } from '../../../sittings/organisation-of-sitting.ts';
+import { markingTeam, mayGiveMark, notAssignedMarker } from '../../marking-team.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import type { AppEnv } from '../../../platform/http/env.ts';
 import { correctedVersions } from './corrected-versions.ts';
 import { markableSittings } from './markable-sittings.ts';
 import { markingOverview } from './marking-overview.ts';
 import { markingQueue } from './marking-queue.ts';
 import { DEFAULT_RULE, rulesOf } from './sitting-marking.ts';
-import { isUniqueViolation } from './unique-violation.ts';
+import { isUniqueViolation } from '../../../platform/db/unique-violation.ts';
 
 const MarkBody = z.object({
   sessionId: z.uuid(),
@@ -96,7 +98,7 @@ async function latestResult(db: Database, sessionId: string) {
 export function markingRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 
-  app.put('/sittings/:id/items/:ref', access('marking:moderate', target.sitting()), async (c) => {
+  app.put('/sittings/:id/items/:ref', access('marking:moderate', sittingTarget()), async (c) => {
     const body = parse(ConfigBody, await c.req.json().catch(() => undefined));
     const { db } = c.var.deps;
     let rubricId: string | null = null;
@@ -129,7 +131,7 @@ export function markingRoutes() {
     c.json({ items: await markableSittings(c.var.deps.db, c.var.actor) }),
   );
 
-  app.get('/sittings/:id/items', access('marking:mark', target.sitting()), markingTeam(), async (c) => {
+  app.get('/sittings/:id/items', access('marking:mark', sittingTarget()), markingTeam(), async (c) => {
     const [sitting] = await c.var.deps.db
       .select({ id: sittings.id, name: sittings.name, subject: sittings.subject })
       .from(sittings)
@@ -140,11 +142,11 @@ export function markingRoutes() {
     });
   });
 
-  app.get('/sittings/:id/item-versions', access('results:write', target.sitting()), async (c) =>
+  app.get('/sittings/:id/item-versions', access('results:write', sittingTarget()), async (c) =>
     c.json({ items: await correctedVersions(c.var.deps.db, c.req.param('id')) }),
   );
 
-  app.get('/sittings/:id/queue', access('marking:mark', target.sitting()), markingTeam(), async (c) => {
+  app.get('/sittings/:id/queue', access('marking:mark', sittingTarget()), markingTeam(), async (c) => {
     const itemRef = c.req.query('item');
     if (!itemRef) throw errors.badRequest('item: the item ref to mark must be given.');
     return c.json(
@@ -152,7 +154,7 @@ export function markingRoutes() {
     );
   });
 
-  app.post('/sittings/:id/marks', access('marking:mark', target.sitting()), markingTeam(), async (c) => {
+  app.post('/sittings/:id/marks', access('marking:mark', sittingTarget()), markingTeam(), async (c) => {
     const body = parse(MarkBody, await c.req.json().catch(() => undefined));
     const { db } = c.var.deps;
     const sittingId = c.req.param('id');

@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { gradingTables, resolveMarks, type MarkRole } from '../../../../grading/index.ts';
-import type { Database } from '../../../db/database.ts';
+import type { Database } from '../../../platform/db/database.ts';
 import { DEFAULT_RULE, rulesOf } from './sitting-marking.ts';
 
 export async function resolvedMarks(

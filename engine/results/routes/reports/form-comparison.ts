@@ -4,9 +4,9 @@
  * A sitting of one form gives one group with a null label.
  */
 import { analyseSitting, type AnalysisCandidate } from '../../../../grading/index.ts';
-import type { Database } from '../../../db/database.ts';
-import type { AssembledForm } from '../../../delivery/form.ts';
-import { loadSittingResults } from '../../../delivery/sitting-results.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import type { AssembledForm } from '../../../sittings/form.ts';
+import { loadSittingResults } from '../../sitting-results.ts';
 
 interface StoredItem {
   score: number;

@@ -15,15 +15,15 @@ import {
   type RatingThresholds,
   type SittingSummaryData,
 } from '../../../../grading/index.ts';
-import { loadSittingResults } from '../../../delivery/sitting-results.ts';
-import type { Database } from '../../../db/database.ts';
-import type { AssembledForm } from '../../../delivery/form.ts';
+import { loadSittingResults } from '../../sitting-results.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import type { AssembledForm } from '../../../sittings/form.ts';
 import { displayedChoiceOrder } from '../../../delivery/displayed-choice-order.ts';
 import { formSpecOf } from '../../../delivery/form-spec-cache.ts';
 import { itemModels } from '../../../delivery/item-sessions.ts';
-import { verifyPath } from '../../../delivery/report-links.ts';
+import { verifyPath } from '../../report-links.ts';
 import type { AssessmentItem } from '../../../../item-bank/index.ts';
-import { organisations } from '../../../schema.ts';
+import { organisations } from '../../../people/tables.ts';
 import { responseSummary } from './response-summary.ts';
 import {
   analyseResults,

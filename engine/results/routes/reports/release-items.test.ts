@@ -11,12 +11,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderCandidateReport } from '../../../../grading/index.ts';
 import { itemBankTables } from '../../../../item-bank/index.ts';
-import { sittings } from '../../../delivery/tables.ts';
-import { testProjection, testScorer } from '../../../test/delivery-fixtures.ts';
-import { buildOrganisationTree } from '../../../test/factories.ts';
-import { api, tokenFor } from '../../../test/http.ts';
-import { buildScoredSitting } from '../../../test/results-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../../../test/test-engine.ts';
+import { sittings } from '../../../sittings/tables.ts';
+import { testProjection, testScorer } from '../../../tests/support/delivery-fixtures.ts';
+import { buildOrganisationTree } from '../../../tests/support/factories.ts';
+import { api, tokenFor } from '../../../tests/support/http.ts';
+import { buildScoredSitting } from '../../../tests/support/results-fixtures.ts';
+import { createTestEngine, type TestEngine } from '../../../tests/support/test-engine.ts';
 import { resultsReleased } from '../results/results.ts';
 import { loadSittingReports } from './load-reports.ts';
 

@@ -16,20 +16,20 @@ import jsQRModule from 'jsqr';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { erecordsOutbox } from '../../../records/tables.ts';
-import { sittings } from '../../../delivery/tables.ts';
+import { erecordsOutbox } from '../../tables.ts';
+import { sittings } from '../../../sittings/tables.ts';
 import { startSession, submitSession } from '../../../delivery/session-commands.ts';
-import { scoreSession } from '../../../delivery/score-session.ts';
-import { createQtiScorer } from '../../../delivery/qti-scorer.ts';
+import { scoreSession } from '../../score-session.ts';
+import { createQtiScorer } from '../../qti-scorer.ts';
 import {
   buildQtiItems,
   buildSitting,
   checkInCandidate,
   qtiAnswersOf,
-} from '../../../test/delivery-fixtures.ts';
-import { buildOrganisationTree } from '../../../test/factories.ts';
-import { api, tokenFor } from '../../../test/http.ts';
-import { createTestEngine, type TestEngine } from '../../../test/test-engine.ts';
+} from '../../../tests/support/delivery-fixtures.ts';
+import { buildOrganisationTree } from '../../../tests/support/factories.ts';
+import { api, tokenFor } from '../../../tests/support/http.ts';
+import { createTestEngine, type TestEngine } from '../../../tests/support/test-engine.ts';
 
 // jsqr is CommonJS with a default export: Node and vitest hand it over differently.
 const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ??

@@ -1,14 +1,14 @@
 import { and, desc, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scoreSession } from '../../../delivery/score-session.ts';
+import { scoreSession } from '../../score-session.ts';
 import { sessionResults } from '../../../delivery/tables.ts';
-import { auditLog } from '../../../schema.ts';
-import { testProjection, testScorer } from '../../../test/delivery-fixtures.ts';
-import { buildOrganisationTree } from '../../../test/factories.ts';
-import { api, tokenFor } from '../../../test/http.ts';
-import { buildScoredSitting } from '../../../test/results-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../../../test/test-engine.ts';
+import { auditLog } from '../../../people/tables.ts';
+import { testProjection, testScorer } from '../../../tests/support/delivery-fixtures.ts';
+import { buildOrganisationTree } from '../../../tests/support/factories.ts';
+import { api, tokenFor } from '../../../tests/support/http.ts';
+import { buildScoredSitting } from '../../../tests/support/results-fixtures.ts';
+import { createTestEngine, type TestEngine } from '../../../tests/support/test-engine.ts';
 import { verificationToken } from './load-reports.ts';
 
 let engine: TestEngine;

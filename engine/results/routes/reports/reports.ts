@@ -25,19 +25,21 @@ import {
   zipReports,
   type FlagThresholds,
 } from '../../../../grading/index.ts';
-import { appendAudit } from '../../../audit/audit-log.ts';
-import { errors } from '../../../errors.ts';
-import { sessionResults, sittingCandidates, candidateSessions, sittings } from '../../../delivery/tables.ts';
-import { students } from '../../../schema.ts';
-import { access, target } from '../../../policies/access.ts';
-import { publicOrigin } from '../../public-url.ts';
-import type { AppEnv } from '../../env.ts';
-import { IdParam, security, staffErrors } from '../../common-schemas.ts';
+import { appendAudit } from '../../../people/audit-log.ts';
+import { errors } from '../../../platform/errors.ts';
+import { sessionResults, candidateSessions } from '../../../delivery/tables.ts';
+import { sittingCandidates, sittings } from '../../../sittings/tables.ts';
+import { students } from '../../../people/tables.ts';
+import { access } from '../../../people/access.ts';
+import { sittingTarget } from '../../../sittings/organisation-of-sitting.ts';
+import { publicOrigin } from '../../../platform/http/public-url.ts';
+import type { AppEnv } from '../../../platform/http/env.ts';
+import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
 import { loadFormComparison } from './form-comparison.ts';
 import { loadSittingReports, ratingOfResult } from './load-reports.ts';
 import { analyseResults, type StoredItem } from './sitting-analysis.ts';
-import { loadSittingResults } from '../../../delivery/sitting-results.ts';
-import type { AssembledForm } from '../../../delivery/form.ts';
+import { loadSittingResults } from '../../sitting-results.ts';
+import type { AssembledForm } from '../../../sittings/form.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const FormComparison = z
@@ -217,7 +219,7 @@ export function reportRoutes() {
     });
   });
 
-  app.get('/sittings/:id/analysis', access('results:read', target.sitting()), async (c) => {
+  app.get('/sittings/:id/analysis', access('results:read', sittingTarget()), async (c) => {
     const { db } = c.var.deps;
     const { sitting, candidates } = await loadSittingResults(db, c.req.param('id'));
     const final = candidates.filter((s) => s.result?.status === 'final');
@@ -243,7 +245,7 @@ export function reportRoutes() {
     });
   });
 
-  app.put('/sittings/:id/flag-thresholds', access('results:write', target.sitting()), async (c) => {
+  app.put('/sittings/:id/flag-thresholds', access('results:write', sittingTarget()), async (c) => {
     const parsed = FlagThresholdsBody.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) throw badRequestOf(parsed.error);
     const { db } = c.var.deps;
@@ -272,14 +274,14 @@ export function reportRoutes() {
       path: '/sittings/{id}/forms',
       summary: "Results form by form: the parallel form each candidate sat and each form's statistics",
       security,
-      middleware: [access('results:read', target.sitting())] as const,
+      middleware: [access('results:read', sittingTarget())] as const,
       request: { params: IdParam },
       responses: { 200: { description: 'The forms', ...json(FormComparison) }, ...staffErrors },
     }),
     async (c) => c.json({ forms: await loadFormComparison(c.var.deps.db, c.req.valid('param').id) }, 200),
   );
 
-  app.get('/sittings/:id/summary.pdf', access('results:read', target.sitting()), async (c) => {
+  app.get('/sittings/:id/summary.pdf', access('results:read', sittingTarget()), async (c) => {
     const loaded = await loadSittingReports(c.var.deps.db, c.req.param('id'), {
       secret: c.var.deps.config.jwtSecret,
       baseUrl: publicOrigin(c),
@@ -288,7 +290,7 @@ export function reportRoutes() {
     return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf' });
   });
 
-  app.get('/sittings/:id/candidates.zip', access('results:read', target.sitting()), async (c) => {
+  app.get('/sittings/:id/candidates.zip', access('results:read', sittingTarget()), async (c) => {
     const loaded = await loadSittingReports(c.var.deps.db, c.req.param('id'), {
       secret: c.var.deps.config.jwtSecret,
       baseUrl: publicOrigin(c),

@@ -13,9 +13,9 @@ import {
   type FlagThresholds,
   type SittingAnalysis,
 } from '../../../../grading/index.ts';
-import { rowsOf } from '../../../audit/audit-log.ts';
-import type { Database } from '../../../db/database.ts';
-import type { AssembledForm, FormEntry } from '../../../delivery/form.ts';
+import { rowsOf } from '../../../platform/db/rows.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import type { AssembledForm, FormEntry } from '../../../sittings/form.ts';
 import { itemModels } from '../../../delivery/item-sessions.ts';
 import type { ItemResponses } from '../../../protocol/candidate.ts';
 import type { AssessmentItem } from '../../../../item-bank/index.ts';

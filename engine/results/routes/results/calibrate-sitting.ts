@@ -9,8 +9,8 @@
 import { desc, eq, inArray } from 'drizzle-orm';
 import { calibrate } from '../../../../grading/index.ts';
 import { itemBankTables } from '../../../../item-bank/index.ts';
-import type { Database } from '../../../db/database.ts';
-import type { AssembledForm } from '../../../delivery/form.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import type { AssembledForm } from '../../../sittings/form.ts';
 import { candidateSessions, sessionResults } from '../../../delivery/tables.ts';
 
 export interface CalibratedItem {

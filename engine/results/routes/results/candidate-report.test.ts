@@ -8,12 +8,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testProjection, testScorer } from '../../../test/delivery-fixtures.ts';
-import { buildOrganisationTree } from '../../../test/factories.ts';
-import { api, tokenFor } from '../../../test/http.ts';
-import { buildScoredSitting } from '../../../test/results-fixtures.ts';
-import { createTestEngine, type TestEngine } from '../../../test/test-engine.ts';
-import { buildTwoFormSitting } from './two-form-sitting.ts';
+import { testProjection, testScorer } from '../../../tests/support/delivery-fixtures.ts';
+import { buildOrganisationTree } from '../../../tests/support/factories.ts';
+import { api, tokenFor } from '../../../tests/support/http.ts';
+import { buildScoredSitting } from '../../../tests/support/results-fixtures.ts';
+import { createTestEngine, type TestEngine } from '../../../tests/support/test-engine.ts';
+import { buildTwoFormSitting } from '../../../tests/support/two-form-sitting.ts';
 
 let engine: TestEngine;
 let tree: Awaited<ReturnType<typeof buildOrganisationTree>>;

@@ -4,9 +4,9 @@
  * stored item scores of the form.
  */
 import type { GradebookCandidate, GradebookData } from '../../../../grading/index.ts';
-import { loadSittingResults } from '../../../delivery/sitting-results.ts';
-import type { Database } from '../../../db/database.ts';
-import type { AssembledForm, FormSpec } from '../../../delivery/form.ts';
+import { loadSittingResults } from '../../sitting-results.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import type { AssembledForm, FormSpec } from '../../../sittings/form.ts';
 
 type StoredItems = Record<string, { score: number; maxScore: number; weight?: number }>;
 

@@ -11,12 +11,12 @@ import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemBankTables } from '../../../../item-bank/index.ts';
-import { erecordsOutbox } from '../../../records/tables.ts';
-import { testProjection, testScorer } from '../../../test/delivery-fixtures.ts';
-import { buildOrganisationTree } from '../../../test/factories.ts';
-import { api, tokenFor } from '../../../test/http.ts';
-import { createTestEngine, type TestEngine } from '../../../test/test-engine.ts';
-import { buildTwoFormSitting } from './two-form-sitting.ts';
+import { erecordsOutbox } from '../../tables.ts';
+import { testProjection, testScorer } from '../../../tests/support/delivery-fixtures.ts';
+import { buildOrganisationTree } from '../../../tests/support/factories.ts';
+import { api, tokenFor } from '../../../tests/support/http.ts';
+import { createTestEngine, type TestEngine } from '../../../tests/support/test-engine.ts';
+import { buildTwoFormSitting } from '../../../tests/support/two-form-sitting.ts';
 
 let engine: TestEngine;
 let tree: Awaited<ReturnType<typeof buildOrganisationTree>>;

@@ -9,13 +9,15 @@
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { itemBankTables } from '../../../../item-bank/index.ts';
-import { appendAudit, type AuditEntry } from '../../../audit/audit-log.ts';
-import type { Database } from '../../../db/database.ts';
-import type { AssembledForm } from '../../../delivery/form.ts';
-import { scoreSession, type ItemScorer, type SessionResult } from '../../../delivery/score-session.ts';
+import { appendAudit, type AuditEntry } from '../../../people/audit-log.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import type { AssembledForm } from '../../../sittings/form.ts';
+import { scoreSession, type SessionResult } from '../../score-session.ts';
+import { type ItemScorer } from '../../../delivery/item-scorer.ts';
 import { latestResponses } from '../../../delivery/session-snapshot.ts';
-import { candidateSessions, sessionResults, sittingCandidates, sittings } from '../../../delivery/tables.ts';
-import { AppError, errors } from '../../../errors.ts';
+import { candidateSessions, sessionResults } from '../../../delivery/tables.ts';
+import { sittingCandidates, sittings } from '../../../sittings/tables.ts';
+import { AppError, errors } from '../../../platform/errors.ts';
 import { resolvedMarks } from '../marking/resolved-marks.ts';
 
 export interface RescoreRequest {

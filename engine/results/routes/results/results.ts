@@ -12,18 +12,20 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { desc, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { gradeBookXlsx, oneRosterZip, renderCandidateReport } from '../../../../grading/index.ts';
-import { appendAudit } from '../../../audit/audit-log.ts';
-import type { AssembledForm } from '../../../delivery/form.ts';
-import { candidateSessions, sessionResults, sittings } from '../../../delivery/tables.ts';
-import { AppError, errors } from '../../../errors.ts';
-import { access, target } from '../../../policies/access.ts';
-import type { AppEnv } from '../../env.ts';
-import { publicOrigin } from '../../public-url.ts';
+import { appendAudit } from '../../../people/audit-log.ts';
+import type { AssembledForm } from '../../../sittings/form.ts';
+import { candidateSessions, sessionResults } from '../../../delivery/tables.ts';
+import { sittings } from '../../../sittings/tables.ts';
+import { AppError, errors } from '../../../platform/errors.ts';
+import { access } from '../../../people/access.ts';
+import { sittingTarget } from '../../../sittings/organisation-of-sitting.ts';
+import type { AppEnv } from '../../../platform/http/env.ts';
+import { publicOrigin } from '../../../platform/http/public-url.ts';
 import { loadSittingReports } from '../reports/load-reports.ts';
 import { calibrateSitting } from './calibrate-sitting.ts';
 import { loadGradebook } from './load-gradebook.ts';
 import { rescoreSitting } from './rescore-sitting.ts';
-import { createQtiScorer } from '../../../delivery/qti-scorer.ts';
+import { createQtiScorer } from '../../qti-scorer.ts';
 
 const IrtBody = z.object({
   model: z.enum(['rasch', '2pl']).default('rasch'),
@@ -56,7 +58,7 @@ const notReleased = () =>
 export function resultRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 
-  app.get('/sittings/:id/oneroster.zip', access('results:read', target.sitting()), async (c) => {
+  app.get('/sittings/:id/oneroster.zip', access('results:read', sittingTarget()), async (c) => {
     const zip = await oneRosterZip(await loadGradebook(c.var.deps.db, c.req.param('id')));
     return c.body(new Uint8Array(zip), 200, {
       'content-type': 'application/zip',
@@ -64,7 +66,7 @@ export function resultRoutes() {
     });
   });
 
-  app.get('/sittings/:id/gradebook.xlsx', access('results:read', target.sitting()), async (c) => {
+  app.get('/sittings/:id/gradebook.xlsx', access('results:read', sittingTarget()), async (c) => {
     const xlsx = await gradeBookXlsx(await loadGradebook(c.var.deps.db, c.req.param('id')));
     return c.body(new Uint8Array(xlsx), 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -72,7 +74,7 @@ export function resultRoutes() {
     });
   });
 
-  app.post('/sittings/:id/release', access('results:write', target.sitting()), async (c) => {
+  app.post('/sittings/:id/release', access('results:write', sittingTarget()), async (c) => {
     const { db } = c.var.deps;
     const actor = c.var.actor;
     const releasedAt = new Date();
@@ -94,7 +96,7 @@ export function resultRoutes() {
     return c.json({ releasedAt: releasedAt.toISOString() });
   });
 
-  app.post('/sittings/:id/irt', access('results:write', target.sitting()), async (c) => {
+  app.post('/sittings/:id/irt', access('results:write', sittingTarget()), async (c) => {
     const parsed = IrtBody.safeParse(await c.req.json().catch(() => ({})));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -120,7 +122,7 @@ export function resultRoutes() {
     return c.json(outcome);
   });
 
-  app.post('/sittings/:id/rescore', access('results:write', target.sitting()), async (c) => {
+  app.post('/sittings/:id/rescore', access('results:write', sittingTarget()), async (c) => {
     const parsed = RescoreBody.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
