@@ -156,7 +156,8 @@ function sanitiseNodes(nodes: ContentNode[], ctx: Context): ContentNode[] {
     const refused = elementAllowed(node, vocabulary, ctx);
     if (refused) {
       note(ctx, node, { element: label(node, vocabulary), action: 'unwrapped', reason: refused });
-      out.push(...sanitiseNodes(node.children, ctx));
+      // A loop, not push(...): an unwrapped element may hold more children than a call takes arguments.
+      for (const kept of sanitiseNodes(node.children, ctx)) out.push(kept);
       continue;
     }
     const inMath = ctx.inMath || vocabulary === 'math';

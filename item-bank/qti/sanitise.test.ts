@@ -225,6 +225,13 @@ describe('the content sanitiser against mutation-XSS vectors (issue 26, finding 
     expect(candidate.stylesheets).toEqual(['style.css']);
   });
 
+  it('unwraps an element holding 200,000 children without overflowing the stack', () => {
+    const b: ContentNode = { kind: 'element', name: 'b', ns: 'html', attributes: {}, children: [] };
+    const children = Array.from({ length: 200_000 }, () => b);
+    const blink: ContentNode = { kind: 'element', name: 'blink', ns: 'html', attributes: {}, children };
+    expect(sanitiseContent([blink])).toHaveLength(200_000);
+  });
+
   it('checks URLs and styles the way a browser reads them', () => {
     for (const bad of [
       'javascript:x',
