@@ -34,7 +34,7 @@ describe('.docx decompression budget (issue 26, finding 1)', () => {
     const before = used();
     const started = performance.now();
     await expect(readWordBlocks(honest)).rejects.toThrow(
-      'word/document.xml unpacks to more than 32 MiB (the limit for one file); the file is refused (zip bomb guard).',
+      'word/document.xml unpacks to more than 16 MiB (the limit for one XML file); the file is refused (zip bomb guard).',
     );
     // The directory lies (says 4 KB): inflating stops just past 4 KB.
     await expect(checkDocx(docxBomb(4096))).rejects.toThrow(/^word\/document\.xml cannot be unpacked: /);
@@ -49,7 +49,7 @@ describe('.docx decompression budget (issue 26, finding 1)', () => {
       expect.objectContaining({
         code: 'docx_unreadable',
         severity: 'error',
-        messageEn: expect.stringContaining('word/document.xml unpacks to more than 32 MiB'),
+        messageEn: expect.stringContaining('word/document.xml unpacks to more than 16 MiB'),
       }),
     ]);
   });

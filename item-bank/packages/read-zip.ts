@@ -114,13 +114,14 @@ function readDirectory(zip: yauzl.ZipFile, limits: ZipLimits): Promise<Array<[st
 }
 
 function checkEntry(name: string, bytes: number, limits: ZipLimits) {
-  if (bytes > limits.maxEntryBytes)
-    throw new PackageError(
-      `${name} unpacks to more than ${size(limits.maxEntryBytes)} (the limit for one file); the file is refused (zip bomb guard).`,
-    );
+  // The XML budget first: it is the tighter one, and the one that says what the file is.
   if (isXml(name) && bytes > limits.maxXmlEntryBytes)
     throw new PackageError(
       `${name} unpacks to more than ${size(limits.maxXmlEntryBytes)} (the limit for one XML file); the file is refused (zip bomb guard).`,
+    );
+  if (bytes > limits.maxEntryBytes)
+    throw new PackageError(
+      `${name} unpacks to more than ${size(limits.maxEntryBytes)} (the limit for one file); the file is refused (zip bomb guard).`,
     );
 }
 
