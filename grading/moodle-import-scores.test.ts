@@ -28,6 +28,20 @@ function scores(q: ImportedQuestion, responses: Array<Record<string, unknown>>):
   return responses.map((r) => Math.round(Number(compiled.scoreJson(r).SCORE) * 1e4) / 1e4);
 }
 const R = (v: unknown) => ({ RESPONSE: v });
+/** The text of the modal feedback a response shows (outcome FEEDBACK holds the identifiers), as the engine picks it. */
+function feedbackShown(q: ImportedQuestion, responses: Record<string, unknown>): string[] {
+  const item = parseItemXml(q.qtiXml!).item!;
+  const outcome = compileItem(item).scoreJson(responses).FEEDBACK;
+  const ids = Array.isArray(outcome) ? outcome.map(String) : outcome ? [String(outcome)] : [];
+  const textOf = (nodes: unknown[]): string =>
+    nodes
+      .map((n) => {
+        const x = n as { kind: string; text?: string; children?: unknown[] };
+        return x.kind === 'text' ? x.text! : textOf(x.children ?? []);
+      })
+      .join('');
+  return item.modalFeedback.filter((f) => ids.includes(f.identifier)).map((f) => textOf(f.content));
+}
 
 describe('GIFT with Moodle meaning', () => {
   it('short answer: =%50%Cat gives half, =%0%* is a wildcard worth nothing, case and spaces ignored', async () => {
@@ -77,7 +91,7 @@ describe('GIFT with Moodle meaning', () => {
     expect(q.draft.pairs?.at(-1)).toEqual({ prompt: '', answer: 'Chat' });
   });
 
-  it('true/false fixtures (T and TRUE) and the per-answer feedback it cannot carry is reported', async () => {
+  it('true/false fixtures (T and TRUE); per-answer and general feedback shown as Moodle shows them', async () => {
     for (const file of ['gift/g08-truefalse-T.gift', 'gift/g11-tags.gift']) {
       const { questions } = await read('gift', file);
       expect(questions.every((q) => q.item)).toBe(true);
@@ -86,8 +100,17 @@ describe('GIFT with Moodle meaning', () => {
     expect(scores(tf, [R('A'), R('B')])).toEqual([1, 0]);
     const q1 = (await read('gift', 'gift/g07-truefalse.gift')).questions[0]!;
     expect(scores(q1, [R('A'), R('B')])).toEqual([0, 1]);
-    expect(q1.problems.map((p) => p.code)).toEqual(['answer_feedback_dropped']);
-    expect(q1.problems[0]!.messageEn).toMatch(/^Question 1 \(Q1\)/);
+    expect(q1.problems).toEqual([]);
+    // {FALSE#for the wrong answer#for the right answer}: choosing TRUE shows the first, FALSE the second.
+    expect(feedbackShown(q1, R('A'))).toEqual(['42 is the Ultimate Answer.']);
+    expect(feedbackShown(q1, R('B'))).toEqual(['You gave the right answer.']);
+    const colours = byName((await read('gift', 'gift/g04-multichoice-multi.gift')).questions, 'colours');
+    expect(feedbackShown(colours, R(['A', 'B']))).toEqual(['right; good!', 'wrong']);
+    const general = byName((await read('gift', 'gift/01-questions.gift.txt')).questions, 'Q1');
+    expect(feedbackShown(general, R('B'))).toEqual([
+      'You gave the right answer.',
+      "This is, of course, a Hitchiker's Guide to the Galaxy reference.",
+    ]);
   });
 
   it('<pre> code keeps its lines and indentation; tags become metadata', async () => {

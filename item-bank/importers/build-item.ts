@@ -904,9 +904,15 @@ function clozeItem(
   };
 }
 
-/** Moodle's general feedback, shown to every candidate after answering: a modal feedback set by the rules. */
-function withGeneralFeedback(input: AuthoringItemInput, feedback: string | undefined): AuthoringItemInput {
-  if (!feedback?.trim()) return input;
+/**
+ * Moodle's feedback as modal feedback set by the rules: the general feedback for every candidate,
+ * and each chosen option's own feedback (FEEDBACK holds the identifiers to show).
+ */
+function withFeedback(input: AuthoringItemInput, d: QuestionDraft): AuthoringItemInput {
+  const general = d.feedback?.trim() ? d.feedback : undefined;
+  const choice = d.kind === 'single' || d.kind === 'multiple';
+  const options = choice ? d.options.filter((o) => o.feedback?.trim()) : [];
+  if (!general && !options.length) return input;
   const rp = input.responseProcessing;
   const rules: AuthoringProcessingNode[] = !rp
     ? []
@@ -920,30 +926,51 @@ function withGeneralFeedback(input: AuthoringItemInput, feedback: string | undef
             ]),
           ]
         : matchRules(1);
+  const show = (id: string) =>
+    node('setOutcomeValue', { identifier: 'FEEDBACK' }, [
+      node('multiple', {}, [variable('FEEDBACK'), node('baseValue', { baseType: 'identifier' }, [], id)]),
+    ]);
+  const chosen = (label: string) =>
+    d.kind === 'single'
+      ? node('match', {}, [variable('RESPONSE'), node('baseValue', { baseType: 'identifier' }, [], label)])
+      : node('member', {}, [node('baseValue', { baseType: 'identifier' }, [], label), variable('RESPONSE')]);
+  const paragraphs = (t: string) =>
+    t
+      .split(/\n+/)
+      .filter((x) => x.trim())
+      .map(p);
   return {
     ...input,
     declarations: [
       ...input.declarations,
-      { kind: 'outcome', identifier: 'FEEDBACK', cardinality: 'single', baseType: 'identifier' },
+      { kind: 'outcome', identifier: 'FEEDBACK', cardinality: 'multiple', baseType: 'identifier' },
     ],
     responseProcessing: {
       rules: [
         ...rules,
-        node('setOutcomeValue', { identifier: 'FEEDBACK' }, [
-          node('baseValue', { baseType: 'identifier' }, [], 'GENERAL'),
-        ]),
+        ...options.map((o) =>
+          node('responseCondition', {}, [node('responseIf', {}, [chosen(o.label), show(`FB_${o.label}`)])]),
+        ),
+        ...(general ? [show('GENERAL')] : []),
       ],
     },
     modalFeedback: [
-      {
+      ...options.map((o) => ({
         outcomeIdentifier: 'FEEDBACK',
-        identifier: 'GENERAL',
-        showHide: 'show',
-        content: feedback
-          .split(/\n+/)
-          .filter((t) => t.trim())
-          .map(p),
-      },
+        identifier: `FB_${o.label}`,
+        showHide: 'show' as const,
+        content: paragraphs(o.feedback!),
+      })),
+      ...(general
+        ? [
+            {
+              outcomeIdentifier: 'FEEDBACK',
+              identifier: 'GENERAL',
+              showHide: 'show' as const,
+              content: paragraphs(general),
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -981,9 +1008,7 @@ export function buildItem(draft: QuestionDraft): BuiltQuestion {
   let item: AuthoringItem;
   let qtiXml: string;
   try {
-    item = AuthoringItem.parse(
-      withGeneralFeedback(toItemInput(draft, draftIdentifier(draft)), draft.feedback),
-    );
+    item = AuthoringItem.parse(withFeedback(toItemInput(draft, draftIdentifier(draft)), draft));
     qtiXml = serialiseAuthoringItem(item);
   } catch (error) {
     // A question the checks above let through but no item can hold (such as more options than letters).

@@ -193,6 +193,7 @@ export function parseGift(source: string): ParsedQuestions {
         draft.feedback = htmlParagraphs(htmlOfText(q.globalFeedback, prepared.pre)).join('\n');
       if (category) draft.category = category;
       if (prepared.tags.length) draft.tags = [...new Set(prepared.tags)];
+      const feedbackOf = (t: TextFormat) => htmlParagraphs(htmlOfText(t, prepared.pre)).join('\n');
       const fraction = (c: { isCorrect: boolean; weight: number | null }) =>
         c.weight !== null ? c.weight / 100 : c.isCorrect ? 1 : 0;
       switch (q.type) {
@@ -213,22 +214,21 @@ export function parseGift(source: string): ParsedQuestions {
               text: content.paragraphs.join(' '),
               correct: single ? f === best && f > 0 : f > 0,
               ...(weighted ? { fraction: Math.max(-1, Math.min(1, f)) } : {}),
+              ...(c.feedback?.text.trim() ? { feedback: feedbackOf(c.feedback) } : {}),
             };
           });
-          warnAnswerFeedback(q.choices.filter((c) => c.feedback?.text.trim()).length, sink, where);
           break;
         }
-        case 'TF':
+        case 'TF': {
+          // Moodle: {TRUE#feedback for the wrong answer#feedback for the right answer}.
+          const wrong = q.trueFeedback?.text.trim() ? { feedback: feedbackOf(q.trueFeedback) } : {};
+          const right = q.falseFeedback?.text.trim() ? { feedback: feedbackOf(q.falseFeedback) } : {};
           draft.options = [
-            { label: 'A', text: 'Đúng', correct: q.isTrue },
-            { label: 'B', text: 'Sai', correct: !q.isTrue },
+            { label: 'A', text: 'Đúng', correct: q.isTrue, ...(q.isTrue ? right : wrong) },
+            { label: 'B', text: 'Sai', correct: !q.isTrue, ...(q.isTrue ? wrong : right) },
           ];
-          warnAnswerFeedback(
-            [q.trueFeedback, q.falseFeedback].filter((f) => f?.text.trim()).length,
-            sink,
-            where,
-          );
           break;
+        }
         case 'Short':
           draft.kind = 'shortAnswer';
           draft.wildcards = true;
@@ -277,7 +277,12 @@ export function parseGift(source: string): ParsedQuestions {
             ? q.choices.map((c) => ('format' in c.text ? htmlOfText(c.text, prepared.pre) : ''))
             : []),
         ],
-        htmlOfText(q.globalFeedback, prepared.pre),
+        [
+          htmlOfText(q.globalFeedback, prepared.pre),
+          ...('choices' in q && Array.isArray(q.choices)
+            ? q.choices.map((c) => htmlOfText(c.feedback, prepared.pre))
+            : []),
+        ].join('\n'),
         sink,
         where,
       );

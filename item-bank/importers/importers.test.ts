@@ -149,7 +149,7 @@ describe('GIFT (gift-pegjs) and Aiken', () => {
   it('reads GIFT questions one by one; the broken one is reported with its line', async () => {
     const preview = await previewImport('gift', fixture('questions.gift'));
     expect(summary(preview.questions)).toEqual([
-      { kind: 'single', key: ['A'], ok: true, codes: ['answer_feedback_dropped'] },
+      { kind: 'single', key: ['A'], ok: true, codes: [] },
       { kind: 'multiple', key: ['A', 'B'], ok: true, codes: [] },
       { kind: 'single', key: ['A'], ok: true, codes: [] },
       { kind: 'shortAnswer', key: ['print', 'print()'], ok: true, codes: [] },

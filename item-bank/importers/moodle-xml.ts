@@ -131,7 +131,10 @@ export function parseMoodleXml(xml: string): ParsedQuestions {
         ...children(q, 'answer').map(htmlOf),
         ...children(q, 'subquestion').map(htmlOf),
       ],
-      htmlOf(child(q, 'generalfeedback')),
+      [
+        htmlOf(child(q, 'generalfeedback')),
+        ...children(q, 'answer').map((a) => htmlOf(child(a, 'feedback'))),
+      ].join('\n'),
       sink,
       where,
     );
@@ -162,6 +165,7 @@ function readQuestion(
     fraction: Number(a.attributes.fraction ?? '0') / 100,
     html: htmlOf(a),
     feedback: hasText(child(a, 'feedback')),
+    feedbackText: htmlParagraphs(htmlOf(child(a, 'feedback'))).join('\n'),
   }));
   const stem = () => addStem(draft, questionHtml, media, sink, where);
   const grades = () =>
@@ -187,9 +191,9 @@ function readQuestion(
           text: content.paragraphs.join(' '),
           correct: single ? a.fraction === best && best > 0 : a.fraction > 0,
           fraction: Math.max(-1, Math.min(1, a.fraction)),
+          ...(a.feedback ? { feedback: a.feedbackText } : {}),
         };
       });
-      warnAnswerFeedback(answers.filter((a) => a.feedback).length, sink, where);
       return true;
     }
     case 'truefalse': {
@@ -200,11 +204,20 @@ function readQuestion(
           ?.html.replace(/<[^>]*>/g, '')
           .trim()
           .toLowerCase() === 'true';
+      const said = (value: string) =>
+        answers.find(
+          (a) =>
+            a.html
+              .replace(/<[^>]*>/g, '')
+              .trim()
+              .toLowerCase() === value,
+        );
+      const fb = (a: (typeof answers)[number] | undefined) =>
+        a?.feedback ? { feedback: a.feedbackText } : {};
       draft.options = [
-        { label: 'A', text: 'Đúng', correct: isTrue },
-        { label: 'B', text: 'Sai', correct: !isTrue },
+        { label: 'A', text: 'Đúng', correct: isTrue, ...fb(said('true')) },
+        { label: 'B', text: 'Sai', correct: !isTrue, ...fb(said('false')) },
       ];
-      warnAnswerFeedback(answers.filter((a) => a.feedback).length, sink, where);
       return true;
     }
     case 'shortanswer':

@@ -76,6 +76,8 @@ export const QuestionDraft = z.object({
          * absent: 1 when correct, else 0, all or nothing.
          */
         fraction: z.number().min(-1).max(1).optional(),
+        /** Shown to a candidate who chose it, after answering (Moodle's per-answer feedback). */
+        feedback: z.string().max(5000).optional(),
       }),
     )
     .max(26),
