@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // The architecture's import direction: folders other than entry points import only public faces.
-    files: ['item-bank/**/*.ts', 'proctor/**/*.ts'],
+    files: ['item-bank/**/*.{ts,tsx}', 'proctor/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -39,7 +39,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['grading/**/*.ts'],
+    files: ['grading/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -58,4 +58,95 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The browser apps speak to the engine through its protocol face only, and use the item bank's and
+    // proctoring's browser faces; cross-folder tests live in system-tests/.
+    files: ['delivery-client/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/**', '!**/engine/client.ts'],
+              message: 'delivery-client imports only engine/client.ts (the realtime protocol).',
+            },
+            {
+              group: ['**/grading/**', '**/scripts/**', '**/load-tests/**'],
+              message: 'Not from the browser apps.',
+            },
+            {
+              group: ['**/item-bank/**', '!**/item-bank/client.ts', '**/proctor/**', '!**/proctor/client.ts'],
+              message: 'Import item-bank and proctor through their client.ts faces.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  ...engineCapabilityRules(),
 );
+
+/**
+ * Inside engine/, capabilities depend downward only (ARCHITECTURE.md): platform and protocol <- people <-
+ * bank <- sittings <- delivery <- proctoring, results <- records. The composition root (engine.ts, app.ts,
+ * client-pages.ts, index.ts, demo/, tests/) may import any of them; no capability imports it back. A
+ * capability's own tests follow the same map; tests that boot the whole engine live in engine/tests/. Other
+ * top-level folders are reached through their index.ts only, and never delivery-client.
+ */
+function engineCapabilityRules() {
+  const order = [
+    ['platform', 'protocol'],
+    ['people'],
+    ['bank'],
+    ['sittings'],
+    ['delivery'],
+    ['proctoring', 'results'],
+    ['records'],
+  ];
+  const root = ['**/engine.ts', '**/app.ts', '**/client-pages.ts', '**/engine/index.ts', '**/demo/**'];
+  const faces = {
+    group: [
+      '**/item-bank/**',
+      '!**/item-bank/index.ts',
+      '**/grading/**',
+      '!**/grading/index.ts',
+      '**/proctor/**',
+      '!**/proctor/index.ts',
+      '**/delivery-client/**',
+      '**/scripts/**',
+      '**/load-tests/**',
+      '**/system-tests/**',
+    ],
+    message: 'engine/ reaches item-bank, grading and proctor through their index.ts only (ARCHITECTURE.md).',
+  };
+  const configs = [
+    {
+      files: ['engine/*.ts', 'engine/demo/**/*.ts', 'engine/tests/**/*.ts'],
+      rules: { 'no-restricted-imports': ['error', { patterns: [faces] }] },
+    },
+  ];
+  order.forEach((level, index) => {
+    // Same level (but itself) and every level above are out of reach.
+    const above = order.slice(index + 1).flat();
+    for (const capability of level) {
+      const forbidden = [...above, ...level.filter((c) => c !== capability)].map((c) => `**/${c}/**`);
+      const rule = () => [
+        'error',
+        {
+          patterns: [
+            faces,
+            {
+              group: [...forbidden, ...root, '**/tests/**'],
+              message: `engine/${capability} may import only capabilities below it (${
+                order.slice(0, index).flat().join(', ') || 'none'
+              }) and never the composition root (ARCHITECTURE.md, "Inside engine/").`,
+            },
+          ],
+        },
+      ];
+      configs.push({ files: [`engine/${capability}/**/*.ts`], rules: { 'no-restricted-imports': rule() } });
+    }
+  });
+  return configs;
+}

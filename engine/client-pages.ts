@@ -17,7 +17,7 @@ import { mountProctorAssets } from './proctoring/proctor-assets.ts';
 
 export const clientDist = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  '../../delivery-client/dist',
+  '../delivery-client/dist',
 );
 const APPS = ['candidate', 'author', 'proctor'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -9,7 +9,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createAdmission, type AdmissionOptions } from './platform/admission.ts';
 import { Redis } from 'ioredis';
 import { Server as SocketServer } from 'socket.io';
-import { createCandidateTokens } from './people/auth/candidate-tokens.ts';
+import { createCandidateTokens } from './people/candidate-tokens.ts';
 import {
   createCandidateItemSource,
   type CandidateItemSource,
@@ -36,8 +36,8 @@ import { startTimeKeeper } from './delivery/time-keeper.ts';
 import { attachProctorNamespace } from './proctoring/socket.ts';
 import { createErecordsDeliverer } from './records/erecords-deliverer.ts';
 import { projectForCandidate } from './delivery/project-for-candidate.ts';
-import { createLoginThrottle } from './people/auth/login-throttle.ts';
-import { createTokenService } from './people/auth/tokens.ts';
+import { createLoginThrottle } from './people/login-throttle.ts';
+import { createTokenService } from './people/tokens.ts';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type DatabaseHandle, type DatabaseTarget } from './platform/db/database.ts';
 import { migrateDatabase } from './platform/db/migrate.ts';

@@ -10,7 +10,7 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import type { Database } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Logger } from '../platform/logger.ts';
-import type { CandidateTokens } from '../people/auth/candidate-tokens.ts';
+import type { CandidateTokens } from '../people/candidate-tokens.ts';
 import {
   FetchItemRequest,
   FlagRequest,

@@ -4,7 +4,7 @@
  * Routes declare `access('students:read', target.student('id'))` instead of writing checks.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { inScope } from './auth/actor.ts';
+import { inScope } from './actor.ts';
 import { errors } from '../platform/errors.ts';
 import type { AppEnv } from '../platform/http/env.ts';
 import {

@@ -1,8 +1,8 @@
 /** What people adds to the app's dependencies and request values (see platform/http/env.ts). */
-import type { CandidateTokens } from './auth/candidate-tokens.ts';
-import type { LoginThrottle } from './auth/login-throttle.ts';
-import type { StaffActor } from './auth/actor.ts';
-import type { TokenService } from './auth/tokens.ts';
+import type { CandidateTokens } from './candidate-tokens.ts';
+import type { LoginThrottle } from './login-throttle.ts';
+import type { StaffActor } from './actor.ts';
+import type { TokenService } from './tokens.ts';
 import type { OrganisationRef } from './organisation-ref.ts';
 
 declare module '../platform/http/env.ts' {

@@ -2,7 +2,7 @@
  * What each staff role may do. Scope (the organisation subtree) is checked separately by
  * `access()`; this table answers only "may this role do this kind of thing at all".
  */
-import type { StaffRole } from './auth/actor.ts';
+import type { StaffRole } from './actor.ts';
 
 export const PERMISSIONS = [
   'organisations:read',

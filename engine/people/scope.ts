@@ -1,6 +1,6 @@
 /** SQL conditions that keep list queries inside the actor's organisation subtree. */
 import { like } from 'drizzle-orm';
-import type { StaffActor } from './auth/actor.ts';
+import type { StaffActor } from './actor.ts';
 import type { OrganisationRef } from './organisation-ref.ts';
 import { organisations } from './tables.ts';
 

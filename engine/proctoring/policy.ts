@@ -11,7 +11,7 @@
  * - Watching a whole sitting (every room) is for exam boards and admins over the sitting only.
  */
 import { and, eq } from 'drizzle-orm';
-import { inScope, type StaffActor } from '../people/auth/actor.ts';
+import { inScope, type StaffActor } from '../people/actor.ts';
 import type { Database } from '../platform/db/database.ts';
 import { roomProctors, sittingRooms } from '../sittings/tables.ts';
 import { errors } from '../platform/errors.ts';

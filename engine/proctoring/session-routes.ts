@@ -1,6 +1,6 @@
 /** Proctor and exam-board actions on one candidate session; each is audited and pushed to the candidate at once. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { performSessionAction } from './session-action.ts';
+import { performSessionAction } from './commands/session-action.ts';
 import { timeState } from '../delivery/session-clock.ts';
 import { errors } from '../platform/errors.ts';
 import { signedIn } from '../people/access.ts';

@@ -6,8 +6,8 @@
  */
 import { and, asc, eq, gt, inArray, like, or } from 'drizzle-orm';
 import type { Namespace, Server, Socket } from 'socket.io';
-import type { StaffActor } from '../people/auth/actor.ts';
-import { performSessionAction } from './session-action.ts';
+import type { StaffActor } from '../people/actor.ts';
+import { performSessionAction } from './commands/session-action.ts';
 import { candidateStatuses } from './candidate-status.ts';
 import { roomProctors, sittingRooms, sittings } from '../sittings/tables.ts';
 import { organisations } from '../people/tables.ts';

@@ -8,7 +8,7 @@
 import { and, eq, exists, not, or, sql, type SQL } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import type { MarkRole } from '../../grading/index.ts';
-import type { StaffActor } from '../people/auth/actor.ts';
+import type { StaffActor } from '../people/actor.ts';
 import type { Database } from '../platform/db/database.ts';
 import { sittingMarkers, sittings } from '../sittings/tables.ts';
 import { errors } from '../platform/errors.ts';

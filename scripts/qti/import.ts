@@ -2,7 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { importItems } from '../../engine/bank/import-items.ts';
+import { importItems } from '../../engine/bank/commands/import-items.ts';
 import { AppError } from '../../engine/index.ts';
 import { itemBankTables } from '../../item-bank/index.ts';
 import { cliActor, openCliDatabase, parseOptions } from './lib/cli-database.ts';

@@ -19,8 +19,8 @@ let browser: Browser;
 let tree: Awaited<ReturnType<typeof buildOrganisationTree>>;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(here, '../dist/author/index.html')))
-    await build({ configFile: path.join(here, '../vite.config.ts'), logLevel: 'warn' });
+  if (!existsSync(path.join(here, '../../delivery-client/dist/author/index.html')))
+    await build({ configFile: path.join(here, '../../delivery-client/vite.config.ts'), logLevel: 'warn' });
   engine = await createTestEngine();
   tree = await buildOrganisationTree(engine.deps.db);
   const bank = await api(engine).post(

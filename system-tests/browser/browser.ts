@@ -10,8 +10,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const screenshotDir = path.join(here, 'screenshots');
 
 export async function ensureClientBuilt(): Promise<void> {
-  if (existsSync(path.join(here, '../dist/candidate/index.html'))) return;
-  await build({ configFile: path.join(here, '../vite.config.ts'), logLevel: 'warn' });
+  if (existsSync(path.join(here, '../../delivery-client/dist/candidate/index.html'))) return;
+  await build({ configFile: path.join(here, '../../delivery-client/vite.config.ts'), logLevel: 'warn' });
 }
 
 export function launchChromium(): Promise<Browser> {

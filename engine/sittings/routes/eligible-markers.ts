@@ -4,7 +4,7 @@
  * The exam board's list and the check of a submitted team apply this one rule.
  */
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { StaffRole } from '../../people/auth/actor.ts';
+import type { StaffRole } from '../../people/actor.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { OrganisationRef } from '../../people/organisation-ref.ts';
 import { roleCan } from '../../people/permissions.ts';

@@ -6,7 +6,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { foldVietnamese } from '../../../item-bank/index.ts';
 import { appendAudit } from '../../people/audit-log.ts';
-import type { StaffActor } from '../../people/auth/actor.ts';
+import type { StaffActor } from '../../people/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { candidateNumber } from '../access-codes.ts';
 import { errors } from '../../platform/errors.ts';

@@ -1,7 +1,7 @@
 /** Factories that insert real rows: an organisation tree with staff of every role, classes and students. */
 import { randomUUID } from 'node:crypto';
-import type { StaffActor, StaffRole } from '../../people/auth/actor.ts';
-import { hashPassword } from '../../people/auth/password.ts';
+import type { StaffActor, StaffRole } from '../../people/actor.ts';
+import { hashPassword } from '../../people/password.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { classes, organisations, students, users } from '../../people/tables.ts';
 

@@ -1,5 +1,5 @@
 /** Small helpers for in-process HTTP requests against the app. */
-import type { StaffActor } from '../../people/auth/actor.ts';
+import type { StaffActor } from '../../people/actor.ts';
 import type { Engine } from '../../engine.ts';
 
 export async function tokenFor(engine: Engine, actor: StaffActor): Promise<string> {

@@ -39,5 +39,5 @@ export async function createPersistentStore() {
   };
 }
 
-export const repoRoot = path.resolve(import.meta.dirname, '../..');
+export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 export const tsxBin = path.join(repoRoot, 'node_modules/.bin/tsx');

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { loadConfig, migrateDatabase, openDatabase, type DatabaseHandle } from '../../../engine/index.ts';
-import type { StaffActor } from '../../../engine/people/auth/actor.ts';
+import type { StaffActor } from '../../../engine/people/actor.ts';
 import { organisations, users } from '../../../engine/people/tables.ts';
 
 export async function openCliDatabase(): Promise<DatabaseHandle> {

@@ -9,7 +9,7 @@ import {
   type ItemMetadata,
 } from '../../../../item-bank/index.ts';
 import { appendAudit } from '../../../people/audit-log.ts';
-import type { StaffActor } from '../../../people/auth/actor.ts';
+import type { StaffActor } from '../../../people/actor.ts';
 import type { Database } from '../../../platform/db/database.ts';
 
 export interface SavedQuestion {

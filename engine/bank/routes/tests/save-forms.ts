@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { formToTest, itemBankTables, qtiIdentifier, type Blueprint } from '../../../../item-bank/index.ts';
 import { writeTestXml } from '../../../../item-bank/index.ts';
 import { appendAudit } from '../../../people/audit-log.ts';
-import type { StaffActor } from '../../../people/auth/actor.ts';
+import type { StaffActor } from '../../../people/actor.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import type { DescribedForm } from './assemble-from-bank.ts';
 

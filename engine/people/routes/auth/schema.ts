@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { PERMISSIONS } from '../../permissions.ts';
-import { STAFF_ROLES } from '../../auth/actor.ts';
+import { STAFF_ROLES } from '../../actor.ts';
 
 export const LoginBody = z
   .object({

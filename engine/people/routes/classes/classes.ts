@@ -2,7 +2,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { appendAudit } from '../../audit-log.ts';
-import { importRoster } from '../../roster/import-roster.ts';
+import { importRoster } from '../../commands/import-roster.ts';
 import { errors } from '../../../platform/errors.ts';
 import { access, target } from '../../access.ts';
 import { withinSubtree } from '../../scope.ts';

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { STAFF_ROLES } from '../../auth/actor.ts';
+import { STAFF_ROLES } from '../../actor.ts';
 import { Pagination } from '../../../platform/http/common-schemas.ts';
 
 export const User = z

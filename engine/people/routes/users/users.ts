@@ -2,7 +2,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../../audit-log.ts';
-import { hashPassword } from '../../auth/password.ts';
+import { hashPassword } from '../../password.ts';
 import { errors } from '../../../platform/errors.ts';
 import { access, target } from '../../access.ts';
 import { withinSubtree } from '../../scope.ts';

@@ -5,7 +5,7 @@
  */
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { gradingTables } from '../../../../grading/index.ts';
-import type { StaffActor } from '../../../people/auth/actor.ts';
+import type { StaffActor } from '../../../people/actor.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { candidateSessions, sessionResults } from '../../../delivery/tables.ts';
 import { sittings } from '../../../sittings/tables.ts';

@@ -6,7 +6,7 @@
  * a moderator; `done` its mark is settled; `forYou` how many the asking marker may mark now.
  */
 import { nextRole, type MarkRole } from '../../../../grading/index.ts';
-import type { StaffActor } from '../../../people/auth/actor.ts';
+import type { StaffActor } from '../../../people/actor.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { mayGiveMark, type MarkingRights } from '../../marking-team.ts';
 import { itemsForMarker } from './item-prompts.ts';

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { nextRole, type MarkRole } from '../../../../grading/index.ts';
-import type { StaffActor } from '../../../people/auth/actor.ts';
+import type { StaffActor } from '../../../people/actor.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { mayGiveMark, type MarkingRights } from '../../marking-team.ts';
 import { itemResponses } from './item-responses.ts';

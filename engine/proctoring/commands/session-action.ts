@@ -1,0 +1,90 @@
+/**
+ * A staff action on a candidate session (pause, resume, extend, terminate, message, allow a
+ * device change): the state change, its audit entry, the push to the candidate and the status
+ * patch to proctors. HTTP routes and the /proctor namespace both call this; it applies the
+ * proctoring policy itself, so no transport can skip or soften it.
+ */
+import { appendAudit } from '../../people/audit-log.ts';
+import type { StaffActor } from '../../people/actor.ts';
+import { timeState } from '../../delivery/session-clock.ts';
+import {
+  allowDeviceChange,
+  extendSession,
+  loadSession,
+  pauseSession,
+  recordSessionEvent,
+  resumeSession,
+  submitSession,
+  type SessionRow,
+} from '../../delivery/session-commands.ts';
+import { deliveryErrors } from '../../delivery/delivery-errors.ts';
+import type { AppDeps } from '../../platform/http/env.ts';
+import type { SessionActionRequest } from '../../protocol/proctor.ts';
+import { authorize } from '../policy.ts';
+
+export async function performSessionAction(
+  deps: Pick<AppDeps, 'db' | 'notifier' | 'onSubmitted'>,
+  actor: StaffActor,
+  request: SessionActionRequest,
+  context: { ip?: string },
+): Promise<SessionRow> {
+  const { db, notifier } = deps;
+  // Who may act is decided here, once, for every transport (proctoring policy).
+  const org = await authorize(db, actor, 'session:act', { sessionId: request.sessionId });
+  const by = { type: 'staff' as const, id: actor.userId };
+  const id = request.sessionId;
+  let row: SessionRow;
+  switch (request.action) {
+    case 'pause':
+      row = await pauseSession(db, id, by, request.reason);
+      notifier.push(id, 'session:paused', { reason: request.reason, time: timeState(row) });
+      break;
+    case 'resume':
+      row = await resumeSession(db, id, by);
+      notifier.push(id, 'session:resumed', { time: timeState(row) });
+      break;
+    case 'extend':
+      row = await extendSession(db, id, request.minutes * 60, by);
+      notifier.push(id, 'time:extended', { addedSeconds: request.minutes * 60, time: timeState(row) });
+      break;
+    case 'terminate': {
+      const result = await submitSession(db, id, 'proctor', by, { reason: request.reason });
+      row = result.session;
+      if (result.changed) {
+        notifier.push(id, 'session:terminated', { reason: request.reason });
+        deps.onSubmitted(id);
+      }
+      break;
+    }
+    case 'message': {
+      const loaded = await loadSession(db, id);
+      if (!loaded) throw deliveryErrors.sessionNotFound();
+      await recordSessionEvent(db, id, 'message', by, { text: request.text });
+      notifier.push(id, 'message', { from: actor.username, text: request.text, at: Date.now() });
+      row = loaded.session;
+      break;
+    }
+    case 'allow_device_change':
+      row = await allowDeviceChange(db, id, by);
+      break;
+  }
+  const { sessionId: _id, action, ...details } = request;
+  await appendAudit(db, {
+    actorId: actor.userId,
+    actorRole: actor.role,
+    action: `session.${action}`,
+    subjectType: 'session',
+    subjectId: id,
+    organisationId: org.id,
+    ip: context.ip,
+    details,
+  });
+  const time = timeState(row);
+  notifier.status({
+    sessionId: id,
+    state: row.state,
+    remainingMs: time.remainingMs,
+    deadline: time.deadline,
+  });
+  return row;
+}
