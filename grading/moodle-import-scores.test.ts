@@ -113,6 +113,16 @@ describe('GIFT with Moodle meaning', () => {
     ]);
   });
 
+  it("a typed answer's own feedback: the first matching answer's, as Moodle picks it", async () => {
+    const q = byName((await read('gift', 'gift/01-questions.gift.txt')).questions, 'Shortanswer');
+    expect(feedbackShown(q, R('frog'))).toEqual(['Good!']);
+    expect(feedbackShown(q, R('Cat'))).toEqual(['What is it with Moodlers and cats?']);
+    expect(feedbackShown(q, R('dog'))).toEqual(['Completely wrong']);
+    const n = byName((await read('gift', 'gift/01-questions.gift.txt')).questions, 'Q5');
+    expect(feedbackShown(n, R('3'))).toEqual([]);
+    expect(feedbackShown(n, R('9'))).toEqual(['Completely wrong']);
+  });
+
   it('<pre> code keeps its lines and indentation; tags become metadata', async () => {
     const { questions } = await text(
       'gift',
@@ -153,6 +163,21 @@ describe('Moodle XML fixtures', () => {
       'Multiple choice question',
     );
     expect(scores(q, [R(['B']), R(['B', 'D']), R(['A']), R(['A', 'C'])])).toEqual([2, 2, 0, 0]);
+  });
+
+  it("combined feedback (correct, partially correct, incorrect) and numerical answers' feedback are shown", async () => {
+    const { questions } = await read('moodle', 'xml/09-test-snippets.xml');
+    const match = byName(questions, 'Matching question');
+    expect(feedbackShown(match, R(['P1 M1', 'P2 M2', 'P3 M3']))).toEqual([
+      'Well done.',
+      'The answer is A -> a, B -> b and C -> c.',
+    ]);
+    expect(feedbackShown(match, R(['P1 M1']))[0]).toBe('Not entirely.');
+    expect(feedbackShown(match, R(['P1 M2']))[0]).toBe('Completely wrong!');
+    const numerical = byName(questions, 'Numerical question');
+    expect(feedbackShown(numerical, R('42'))[0]).toBe('Well done!');
+    expect(feedbackShown(numerical, R('13.5'))[0]).toBe('What were you thinking?!');
+    expect(feedbackShown(numerical, R('7'))[0]).toBe('Completely wrong.');
   });
 
   it('matching: a third of the points per right pair, the empty subquestion a distractor', async () => {

@@ -411,6 +411,20 @@ interface Scored {
 }
 
 /** The rules scoring a typed answer the way Moodle does (first matching answer, its share of `points`). */
+function answerCondition(id: string, a: Scored, numeric: boolean, caseSensitive: boolean): Node {
+  return numeric
+    ? a.text.trim() === '*'
+      ? notNull(id)
+      : node(
+          'equal',
+          a.tolerance
+            ? { toleranceMode: 'absolute', tolerance: `${a.tolerance} ${a.tolerance}` }
+            : { toleranceMode: 'exact' },
+          [floatValue(Number(a.text)), variable(id)],
+        )
+    : node('patternMatch', { pattern: shortAnswerPattern(a.text, caseSensitive) }, [variable(id)]);
+}
+
 function textAnswerRules(
   id: string,
   answers: Scored[],
@@ -420,17 +434,7 @@ function textAnswerRules(
   return firstMatch(
     answers.map((a) => ({
       value: a.fraction * points,
-      when: opts.numeric
-        ? a.text.trim() === '*'
-          ? notNull(id)
-          : node(
-              'equal',
-              a.tolerance
-                ? { toleranceMode: 'absolute', tolerance: `${a.tolerance} ${a.tolerance}` }
-                : { toleranceMode: 'exact' },
-              [floatValue(Number(a.text)), variable(id)],
-            )
-        : node('patternMatch', { pattern: shortAnswerPattern(a.text, opts.caseSensitive) }, [variable(id)]),
+      when: answerCondition(id, a, opts.numeric, opts.caseSensitive),
     })),
     opts.add,
   );
@@ -904,6 +908,23 @@ function clozeItem(
   };
 }
 
+const COMBINED_IDS = { correct: 'CORRECT', partial: 'PARTIAL', incorrect: 'INCORRECT' } as const;
+
+/** Sets FEEDBACK to CORRECT, PARTIAL or INCORRECT by the score against the maximum (Moodle's combined feedback). */
+function combinedRule(input: AuthoringItemInput): Node {
+  const score = input.declarations.find((x) => x.identifier === 'SCORE');
+  const max = score && 'normalMaximum' in score ? (score.normalMaximum ?? 1) : 1;
+  const add = (id: string) =>
+    node('setOutcomeValue', { identifier: 'FEEDBACK' }, [
+      node('multiple', {}, [variable('FEEDBACK'), node('baseValue', { baseType: 'identifier' }, [], id)]),
+    ]);
+  return node('responseCondition', {}, [
+    node('responseIf', {}, [node('gte', {}, [variable('SCORE'), floatValue(max * 0.99999)]), add('CORRECT')]),
+    node('responseElseIf', {}, [node('gt', {}, [variable('SCORE'), floatValue(0)]), add('PARTIAL')]),
+    node('responseElse', {}, [add('INCORRECT')]),
+  ]);
+}
+
 /**
  * Moodle's feedback as modal feedback set by the rules: the general feedback for every candidate,
  * and each chosen option's own feedback (FEEDBACK holds the identifiers to show).
@@ -912,7 +933,15 @@ function withFeedback(input: AuthoringItemInput, d: QuestionDraft): AuthoringIte
   const general = d.feedback?.trim() ? d.feedback : undefined;
   const choice = d.kind === 'single' || d.kind === 'multiple';
   const options = choice ? d.options.filter((o) => o.feedback?.trim()) : [];
-  if (!general && !options.length) return input;
+  const typed =
+    (d.kind === 'shortAnswer' && d.wildcards) || d.kind === 'numeric'
+      ? (d.answerFeedbacks ?? []).map((t, i) => ({ i, text: t.trim() }))
+      : [];
+  const lastTyped = Math.max(-1, ...typed.filter((t) => t.text).map((t) => t.i));
+  const combined = Object.entries(d.combinedFeedback ?? {}).filter(([, t]) => t?.trim()) as Array<
+    [keyof NonNullable<QuestionDraft['combinedFeedback']>, string]
+  >;
+  if (!general && !options.length && lastTyped < 0 && !combined.length) return input;
   const rp = input.responseProcessing;
   const rules: AuthoringProcessingNode[] = !rp
     ? []
@@ -951,6 +980,25 @@ function withFeedback(input: AuthoringItemInput, d: QuestionDraft): AuthoringIte
         ...options.map((o) =>
           node('responseCondition', {}, [node('responseIf', {}, [chosen(o.label), show(`FB_${o.label}`)])]),
         ),
+        // The feedback of the first typed answer that matches, as Moodle picks it.
+        ...(lastTyped >= 0
+          ? [
+              node(
+                'responseCondition',
+                {},
+                scoredAnswers(d)
+                  .slice(0, lastTyped + 1)
+                  .map((a, i) =>
+                    node(i ? 'responseElseIf' : 'responseIf', {}, [
+                      answerCondition('RESPONSE', a, d.kind === 'numeric', !!d.caseSensitive),
+                      ...(typed[i]?.text ? [show(`FB_${i + 1}`)] : []),
+                    ]),
+                  ),
+              ),
+            ]
+          : []),
+        // Moodle's combined feedback: by the share of the points scored.
+        ...(combined.length ? [combinedRule(input)] : []),
         ...(general ? [show('GENERAL')] : []),
       ],
     },
@@ -960,6 +1008,20 @@ function withFeedback(input: AuthoringItemInput, d: QuestionDraft): AuthoringIte
         identifier: `FB_${o.label}`,
         showHide: 'show' as const,
         content: paragraphs(o.feedback!),
+      })),
+      ...typed
+        .filter((t) => t.text && t.i <= lastTyped)
+        .map((t) => ({
+          outcomeIdentifier: 'FEEDBACK',
+          identifier: `FB_${t.i + 1}`,
+          showHide: 'show' as const,
+          content: paragraphs(t.text),
+        })),
+      ...combined.map(([kind, t]) => ({
+        outcomeIdentifier: 'FEEDBACK',
+        identifier: COMBINED_IDS[kind],
+        showHide: 'show' as const,
+        content: paragraphs(t),
       })),
       ...(general
         ? [

@@ -6,14 +6,7 @@
  */
 import { parse, type GIFTQuestion, type TextFormat } from 'gift-pegjs';
 import { htmlContent, htmlParagraphs } from './html-text.ts';
-import {
-  addStem,
-  checkGrades,
-  placeMedia,
-  QuestionMedia,
-  reportFlattened,
-  warnAnswerFeedback,
-} from './moodle-common.ts';
+import { addStem, checkGrades, placeMedia, QuestionMedia, reportFlattened } from './moodle-common.ts';
 import {
   emptyDraft,
   letter,
@@ -235,7 +228,8 @@ export function parseGift(source: string): ParsedQuestions {
           checkGrades(q.choices.map(fraction), sink, where, at);
           draft.answers = q.choices.map((c) => plainOf(c.text));
           draft.answerFractions = q.choices.map((c) => Math.max(0, Math.min(1, fraction(c))));
-          warnAnswerFeedback(q.choices.filter((c) => c.feedback?.text.trim()).length, sink, where);
+          if (q.choices.some((c) => c.feedback?.text.trim()))
+            draft.answerFeedbacks = q.choices.map((c) => (c.feedback ? feedbackOf(c.feedback) : ''));
           break;
         case 'Numerical': {
           draft.kind = 'numeric';
@@ -244,8 +238,9 @@ export function parseGift(source: string): ParsedQuestions {
                 read: numericAnswer(c.text as NumericChoice | TextFormat),
                 f: fraction(c),
                 fb: !!c.feedback?.text.trim(),
+                fbText: c.feedback ? feedbackOf(c.feedback) : '',
               }))
-            : [{ read: numericAnswer(q.choices as NumericChoice), f: 1, fb: false }];
+            : [{ read: numericAnswer(q.choices as NumericChoice), f: 1, fb: false, fbText: '' }];
           checkGrades(
             choices.map((c) => c.f),
             sink,
@@ -255,7 +250,7 @@ export function parseGift(source: string): ParsedQuestions {
           draft.answers = choices.map((c) => c.read.text);
           draft.tolerances = choices.map((c) => c.read.tolerance);
           draft.answerFractions = choices.map((c) => Math.max(0, Math.min(1, c.f)));
-          warnAnswerFeedback(choices.filter((c) => c.fb).length, sink, where);
+          if (choices.some((c) => c.fb)) draft.answerFeedbacks = choices.map((c) => c.fbText);
           break;
         }
         case 'Essay':

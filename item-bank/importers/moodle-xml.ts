@@ -123,6 +123,15 @@ export function parseMoodleXml(xml: string): ParsedQuestions {
         sink,
         where,
       );
+    if (COMBINED_TYPES.has(type)) {
+      const text = (n: string) => htmlParagraphs(htmlOf(child(q, n))).join('\n');
+      const combined = {
+        ...(text('correctfeedback') ? { correct: text('correctfeedback') } : {}),
+        ...(text('partiallycorrectfeedback') ? { partial: text('partiallycorrectfeedback') } : {}),
+        ...(text('incorrectfeedback') ? { incorrect: text('incorrectfeedback') } : {}),
+      };
+      if (Object.keys(combined).length) draft.combinedFeedback = combined;
+    }
     if (media.files.length) mediaByQuestion[number] = media.files;
     reportLosses(q, type, sink, where);
     reportFlattened(
@@ -227,6 +236,7 @@ function readQuestion(
       draft.kind = type === 'numerical' ? 'numeric' : 'shortAnswer';
       draft.answers = answers.map((a) => htmlParagraphs(a.html).join(' ').trim());
       draft.answerFractions = answers.map((a) => Math.max(0, Math.min(1, a.fraction)));
+      if (answers.some((a) => a.feedback)) draft.answerFeedbacks = answers.map((a) => a.feedbackText);
       if (type === 'shortanswer') {
         draft.wildcards = true;
         if (textOf(child(q, 'usecase')).trim() === '1') draft.caseSensitive = true;
@@ -235,7 +245,6 @@ function readQuestion(
           (a) => Math.abs(Number(textOf(child(a, 'tolerance')).trim() || 0)) || 0,
         );
       }
-      warnAnswerFeedback(answers.filter((a) => a.feedback).length, sink, where);
       return true;
     }
     case 'essay':
@@ -292,6 +301,8 @@ function readQuestion(
   }
 }
 
+const COMBINED_TYPES = new Set(['multichoice', 'matching']);
+
 /** What Moodle keeps for a question that the item does not: each reported once, naming the question. */
 function reportLosses(q: XmlElement, type: string, sink: ProblemSink, where: Where) {
   const lost = (code: string, vi: string, en: string) =>
@@ -299,7 +310,8 @@ function reportLosses(q: XmlElement, type: string, sink: ProblemSink, where: Whe
   const combined = ['correctfeedback', 'partiallycorrectfeedback', 'incorrectfeedback'].filter((n) =>
     hasText(child(q, n)),
   );
-  if (combined.length)
+  // Carried for the question types that have it; reported where Moodle XML has it elsewhere.
+  if (combined.length && !COMBINED_TYPES.has(type))
     lost(
       'combined_feedback_dropped',
       'nhận xét cho câu trả lời đúng / đúng một phần / sai không được đưa vào câu hỏi.',

@@ -88,6 +88,16 @@ export const QuestionDraft = z.object({
   answers: z.array(z.string().max(500)).max(50),
   /** The share of the points each of `answers` gives (0 to 1); absent: every answer gives full points. */
   answerFractions: z.array(z.number().min(0).max(1)).max(50).optional(),
+  /** Feedback shown after each of `answers` matched (Moodle's per-answer feedback); '' for none. */
+  answerFeedbacks: z.array(z.string().max(5000)).max(50).optional(),
+  /** Moodle's combined feedback: for a fully correct, a partly correct and an incorrect response. */
+  combinedFeedback: z
+    .object({
+      correct: z.string().max(5000).optional(),
+      partial: z.string().max(5000).optional(),
+      incorrect: z.string().max(5000).optional(),
+    })
+    .optional(),
   /** Numeric questions: how far from each of `answers` a response may be (absolute, Moodle's nominal tolerance). */
   tolerances: z.array(z.number().min(0)).max(50).optional(),
   /** Short answers: `*` in an answer matches any text, `\*` is a literal star (Moodle's rule). */
