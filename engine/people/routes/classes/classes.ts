@@ -1,7 +1,7 @@
 /** Classes (lớp) of a school, and roster import from CSV or XLSX. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, asc, count, eq } from 'drizzle-orm';
-import { appendAudit } from '../../audit-log.ts';
+import { createClass } from '../../commands/create-class.ts';
 import { importRoster } from '../../commands/import-roster.ts';
 import { errors } from '../../../platform/errors.ts';
 import { access, target } from '../../access.ts';
@@ -88,35 +88,13 @@ export function classRoutes() {
         },
       }),
       async (c) => {
-        const body = c.req.valid('json');
-        if (c.var.target!.kind !== 'school')
-          throw errors.badRequest('Classes belong to schools; schoolId names a school.');
-        const actor = c.var.actor;
-        const created = await c.var.deps.db.transaction(async (tx) => {
-          const [clash] = await tx
-            .select({ id: classes.id })
-            .from(classes)
-            .where(
-              and(
-                eq(classes.schoolId, body.schoolId),
-                eq(classes.schoolYear, body.schoolYear),
-                eq(classes.name, body.name),
-              ),
-            );
-          if (clash) throw errors.conflict(`Class ${body.name} already exists for ${body.schoolYear}.`);
-          const [row] = await tx.insert(classes).values(body).returning();
-          await appendAudit(tx, {
-            actorId: actor.userId,
-            actorRole: actor.role,
-            action: 'class.create',
-            subjectType: 'class',
-            subjectId: row!.id,
-            organisationId: body.schoolId,
-            ip: c.var.clientIp,
-            details: { name: body.name, schoolYear: body.schoolYear },
-          });
-          return row!;
-        });
+        const { schoolId: _schoolId, ...body } = c.req.valid('json');
+        const created = await createClass(
+          c.var.deps.db,
+          c.var.actor,
+          { school: c.var.target!, ...body },
+          { ip: c.var.clientIp },
+        );
         return c.json({ ...created, studentCount: 0, createdAt: undefined }, 201);
       },
     )

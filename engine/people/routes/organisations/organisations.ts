@@ -1,7 +1,7 @@
 /** Organisations: the Sở -> Phòng -> Trường tree, each staff member seeing their own subtree. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, asc, eq } from 'drizzle-orm';
-import { appendAudit } from '../../audit-log.ts';
+import { createOrganisation } from '../../commands/create-organisation.ts';
 import { errors } from '../../../platform/errors.ts';
 import { access, target } from '../../access.ts';
 import { withinSubtree } from '../../scope.ts';
@@ -19,11 +19,6 @@ const present = (row: typeof organisations.$inferSelect) => ({
   parentId: row.parentId,
   path: row.path,
 });
-
-const ALLOWED_PARENTS: Record<'district_office' | 'school', readonly string[]> = {
-  district_office: ['department'],
-  school: ['district_office', 'department'],
-};
 
 export function organisationRoutes() {
   return new OpenAPIHono<AppEnv>()
@@ -84,45 +79,13 @@ export function organisationRoutes() {
         },
       }),
       async (c) => {
-        const body = c.req.valid('json');
-        const parent = c.var.target!;
-        if (!ALLOWED_PARENTS[body.kind].includes(parent.kind)) {
-          throw errors.badRequest(`A ${body.kind} cannot be placed under a ${parent.kind}.`);
-        }
-        const actor = c.var.actor;
-        const created = await c.var.deps.db.transaction(async (tx) => {
-          if (body.code) {
-            const [clash] = await tx
-              .select({ id: organisations.id })
-              .from(organisations)
-              .where(eq(organisations.code, body.code));
-            if (clash)
-              throw errors.conflict(`The code ${body.code} is already used by another organisation.`);
-          }
-          const id = crypto.randomUUID();
-          const [row] = await tx
-            .insert(organisations)
-            .values({
-              id,
-              kind: body.kind,
-              name: body.name,
-              code: body.code,
-              parentId: parent.id,
-              path: `${parent.path}${id}/`,
-            })
-            .returning();
-          await appendAudit(tx, {
-            actorId: actor.userId,
-            actorRole: actor.role,
-            action: 'organisation.create',
-            subjectType: 'organisation',
-            subjectId: id,
-            organisationId: id,
-            ip: c.var.clientIp,
-            details: { kind: body.kind, name: body.name, parentId: parent.id },
-          });
-          return row!;
-        });
+        const { parentId: _parentId, ...body } = c.req.valid('json');
+        const created = await createOrganisation(
+          c.var.deps.db,
+          c.var.actor,
+          { parent: c.var.target!, ...body },
+          { ip: c.var.clientIp },
+        );
         return c.json(present(created), 201);
       },
     );

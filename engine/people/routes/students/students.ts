@@ -1,19 +1,19 @@
 /** Students: listing within scope, create and edit, photos for the identity check. */
-import { createHash } from 'node:crypto';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, asc, count, eq, ilike, like, or } from 'drizzle-orm';
 import { bodyLimit } from 'hono/body-limit';
-import { appendAudit } from '../../audit-log.ts';
+import { createStudent } from '../../commands/create-student.ts';
+import { setStudentPhoto } from '../../commands/set-student-photo.ts';
+import { updateStudent } from '../../commands/update-student.ts';
 import { errors } from '../../../platform/errors.ts';
 import { access, target } from '../../access.ts';
 import { withinSubtree } from '../../scope.ts';
-import { classes, organisations, studentPhotos, students } from '../../tables.ts';
+import { organisations, studentPhotos, students } from '../../tables.ts';
 import { ErrorSchema, IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { CreateStudent, ListStudentsQuery, Student, UpdateStudent } from './schema.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
 const present = (row: typeof students.$inferSelect) => ({
   id: row.id,
@@ -111,32 +111,13 @@ export function studentRoutes() {
         },
       }),
       async (c) => {
-        const body = c.req.valid('json');
-        if (c.var.target!.kind !== 'school') throw errors.badRequest('schoolId must name a school.');
-        const actor = c.var.actor;
-        const created = await c.var.deps.db.transaction(async (tx) => {
-          if (body.classId) {
-            const [cls] = await tx.select().from(classes).where(eq(classes.id, body.classId));
-            if (!cls || cls.schoolId !== body.schoolId)
-              throw errors.badRequest('classId must name a class of the same school.');
-          }
-          const [clash] = await tx
-            .select({ id: students.id })
-            .from(students)
-            .where(eq(students.nationalId, body.nationalId));
-          if (clash) throw errors.conflict(`A student with mã định danh ${body.nationalId} already exists.`);
-          const [row] = await tx.insert(students).values(body).returning();
-          await appendAudit(tx, {
-            actorId: actor.userId,
-            actorRole: actor.role,
-            action: 'student.create',
-            subjectType: 'student',
-            subjectId: row!.id,
-            organisationId: body.schoolId,
-            ip: c.var.clientIp,
-          });
-          return row!;
-        });
+        const { schoolId: _schoolId, ...body } = c.req.valid('json');
+        const created = await createStudent(
+          c.var.deps.db,
+          c.var.actor,
+          { school: c.var.target!, ...body },
+          { ip: c.var.clientIp },
+        );
         return c.json(present(created), 201);
       },
     )
@@ -151,33 +132,12 @@ export function studentRoutes() {
         responses: { 200: { description: 'Updated', ...json(Student) }, ...staffErrors },
       }),
       async (c) => {
-        const id = c.req.valid('param').id;
-        const body = c.req.valid('json');
-        const schoolId = c.var.target!.id;
-        const actor = c.var.actor;
-        const updated = await c.var.deps.db.transaction(async (tx) => {
-          if (body.classId) {
-            const [cls] = await tx.select().from(classes).where(eq(classes.id, body.classId));
-            if (!cls || cls.schoolId !== schoolId)
-              throw errors.badRequest('classId must name a class of the same school.');
-          }
-          const [row] = await tx
-            .update(students)
-            .set({ ...body, updatedAt: new Date() })
-            .where(eq(students.id, id))
-            .returning();
-          await appendAudit(tx, {
-            actorId: actor.userId,
-            actorRole: actor.role,
-            action: 'student.update',
-            subjectType: 'student',
-            subjectId: id,
-            organisationId: schoolId,
-            ip: c.var.clientIp,
-            details: { fields: Object.keys(body) },
-          });
-          return row!;
-        });
+        const updated = await updateStudent(
+          c.var.deps.db,
+          c.var.actor,
+          { studentId: c.req.valid('param').id, schoolId: c.var.target!.id, changes: c.req.valid('json') },
+          { ip: c.var.clientIp },
+        );
         return c.json(present(updated), 200);
       },
     )
@@ -204,31 +164,17 @@ export function studentRoutes() {
         },
       }),
       async (c) => {
-        const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
-        if (!PHOTO_TYPES.includes(contentType))
-          throw errors.badRequest(`A photo must be sent as ${PHOTO_TYPES.join(', ')}.`);
-        const data = Buffer.from(await c.req.arrayBuffer());
-        if (data.length === 0) throw errors.badRequest('The photo is empty.');
-        const sha256 = createHash('sha256').update(data).digest('hex');
-        const id = c.req.valid('param').id;
-        const actor = c.var.actor;
-        await c.var.deps.db.transaction(async (tx) => {
-          await tx.insert(studentPhotos).values({ sha256, contentType, data }).onConflictDoNothing();
-          await tx
-            .update(students)
-            .set({ photoSha256: sha256, updatedAt: new Date() })
-            .where(eq(students.id, id));
-          await appendAudit(tx, {
-            actorId: actor.userId,
-            actorRole: actor.role,
-            action: 'student.photo',
-            subjectType: 'student',
-            subjectId: id,
-            organisationId: c.var.target!.id,
-            ip: c.var.clientIp,
-            details: { sha256 },
-          });
-        });
+        await setStudentPhoto(
+          c.var.deps.db,
+          c.var.actor,
+          {
+            studentId: c.req.valid('param').id,
+            schoolId: c.var.target!.id,
+            contentType: (c.req.header('content-type') ?? '').split(';')[0]!.trim(),
+            data: Buffer.from(await c.req.arrayBuffer()),
+          },
+          { ip: c.var.clientIp },
+        );
         return c.body(null, 204);
       },
     )

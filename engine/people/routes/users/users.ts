@@ -1,8 +1,7 @@
 /** Staff users, each scoped to an organisation; admins create them inside their own subtree. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { and, asc, count, eq, sql } from 'drizzle-orm';
-import { appendAudit } from '../../audit-log.ts';
-import { hashPassword } from '../../password.ts';
+import { and, asc, count, eq } from 'drizzle-orm';
+import { createUser } from '../../commands/create-user.ts';
 import { errors } from '../../../platform/errors.ts';
 import { access, target } from '../../access.ts';
 import { withinSubtree } from '../../scope.ts';
@@ -89,37 +88,8 @@ export function userRoutes() {
         responses: { 201: { description: 'Created', ...json(User) }, ...staffErrors, 409: staffErrors[400] },
       }),
       async (c) => {
-        const body = c.req.valid('json');
-        const actor = c.var.actor;
-        const passwordHash = await hashPassword(body.password);
-        const created = await c.var.deps.db.transaction(async (tx) => {
-          const [clash] = await tx
-            .select({ id: users.id })
-            .from(users)
-            .where(eq(sql`lower(${users.username})`, body.username.toLowerCase()));
-          if (clash) throw errors.conflict(`The username ${body.username} is already taken.`);
-          const [row] = await tx
-            .insert(users)
-            .values({
-              username: body.username,
-              fullName: body.fullName,
-              email: body.email,
-              role: body.role,
-              organisationId: body.organisationId,
-              passwordHash,
-            })
-            .returning();
-          await appendAudit(tx, {
-            actorId: actor.userId,
-            actorRole: actor.role,
-            action: 'user.create',
-            subjectType: 'user',
-            subjectId: row!.id,
-            organisationId: body.organisationId,
-            ip: c.var.clientIp,
-            details: { username: body.username, role: body.role },
-          });
-          return row!;
+        const created = await createUser(c.var.deps.db, c.var.actor, c.req.valid('json'), {
+          ip: c.var.clientIp,
         });
         return c.json(present(created), 201);
       },
