@@ -5,21 +5,19 @@
  * session state. It lives in delivery because its rules read the candidates' sessions.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { students } from '../people/tables.ts';
-import { appendAudit } from '../people/audit-log.ts';
-import { newSittingAccessCode } from '../sittings/sitting-access-code.ts';
-import { errors } from '../platform/errors.ts';
 import { access } from '../people/access.ts';
 import { sittingTarget } from '../sittings/organisation-of-sitting.ts';
 import { readEnrolmentCsv } from '../sittings/enrolment/read-enrolment-file.ts';
 import { candidateSessions } from './tables.ts';
-import { sittingCandidates, sittingRooms, sittings } from '../sittings/tables.ts';
+import { sittingCandidates } from '../sittings/tables.ts';
 import { ErrorSchema, IdParam, security, staffErrors } from '../platform/http/common-schemas.ts';
 import type { AppEnv } from '../platform/http/env.ts';
 import { readRosterRows, readUploadedRoster, rosterBodyLimit } from '../people/roster/roster-upload.ts';
-import { isUniqueViolation } from '../platform/db/unique-violation.ts';
-import { enrolRoster } from '../sittings/routes/enrol-roster.ts';
+import { enrolRoster } from '../sittings/commands/enrol-roster.ts';
+import { issueSittingAccessCode } from '../sittings/commands/issue-sitting-access-code.ts';
+import { withdrawSittingAccessCode } from '../sittings/commands/withdraw-sitting-access-code.ts';
 import {
   CandidateParam,
   ChangeAccommodations,
@@ -27,11 +25,9 @@ import {
   RosterImportResult,
   SittingCandidate,
 } from '../sittings/routes/schema.ts';
-import { assertRoomKeepsSeparation } from '../sittings/routes/separate-rooms.ts';
+import { changeAccommodations } from './commands/change-accommodations.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-/** Session states in which the candidate has not started: accommodations may still change. */
-const NOT_STARTED = new Set(['scheduled', 'checked_in']);
 
 export function sittingEnrolmentRoutes() {
   return new OpenAPIHono<AppEnv>()
@@ -49,30 +45,13 @@ export function sittingEnrolmentRoutes() {
         },
       }),
       async (c) => {
-        const sittingId = c.req.valid('param').id;
-        const actor = c.var.actor;
-        for (let attempt = 0; ; attempt++) {
-          const accessCode = newSittingAccessCode();
-          try {
-            await c.var.deps.db.transaction(async (tx) => {
-              await tx.update(sittings).set({ accessCode }).where(eq(sittings.id, sittingId));
-              await appendAudit(tx, {
-                actorId: actor.userId,
-                actorRole: actor.role,
-                action: 'sitting.access_code_issue',
-                subjectType: 'sitting',
-                subjectId: sittingId,
-                organisationId: c.var.target!.id,
-                ip: c.var.clientIp,
-                details: {},
-              });
-            });
-            return c.json({ accessCode }, 200);
-          } catch (error) {
-            // 32^8 codes: a clash is rare, and another draw resolves it.
-            if (!isUniqueViolation(error) || attempt >= 4) throw error;
-          }
-        }
+        const issued = await issueSittingAccessCode(
+          c.var.deps.db,
+          c.var.actor,
+          { sittingId: c.req.valid('param').id, organisationId: c.var.target!.id },
+          { ip: c.var.clientIp },
+        );
+        return c.json(issued, 200);
       },
     )
     .openapi(
@@ -86,21 +65,12 @@ export function sittingEnrolmentRoutes() {
         responses: { 204: { description: 'Withdrawn' }, ...staffErrors },
       }),
       async (c) => {
-        const sittingId = c.req.valid('param').id;
-        const actor = c.var.actor;
-        await c.var.deps.db.transaction(async (tx) => {
-          await tx.update(sittings).set({ accessCode: null }).where(eq(sittings.id, sittingId));
-          await appendAudit(tx, {
-            actorId: actor.userId,
-            actorRole: actor.role,
-            action: 'sitting.access_code_withdraw',
-            subjectType: 'sitting',
-            subjectId: sittingId,
-            organisationId: c.var.target!.id,
-            ip: c.var.clientIp,
-            details: {},
-          });
-        });
+        await withdrawSittingAccessCode(
+          c.var.deps.db,
+          c.var.actor,
+          { sittingId: c.req.valid('param').id, organisationId: c.var.target!.id },
+          { ip: c.var.clientIp },
+        );
         return c.body(null, 204);
       },
     )
@@ -129,71 +99,12 @@ export function sittingEnrolmentRoutes() {
       }),
       async (c) => {
         const { id: sittingId, candidateNumber } = c.req.valid('param');
-        const body = c.req.valid('json');
-        const actor = c.var.actor;
-        const changed = await c.var.deps.db.transaction(async (tx) => {
-          const [found] = await tx
-            .select({ candidate: sittingCandidates, state: candidateSessions.state })
-            .from(sittingCandidates)
-            .leftJoin(candidateSessions, eq(candidateSessions.sittingCandidateId, sittingCandidates.id))
-            .where(
-              and(
-                eq(sittingCandidates.sittingId, sittingId),
-                eq(sittingCandidates.candidateNumber, candidateNumber.toUpperCase()),
-              ),
-            )
-            .for('update', { of: sittingCandidates });
-          if (!found) throw errors.notFound(`Candidate ${candidateNumber} of this sitting`);
-          const before = found.candidate;
-          if (found.state && !NOT_STARTED.has(found.state))
-            throw errors.conflict(
-              `Candidate ${before.candidateNumber} has started (${found.state}); give a time extension from the proctor screen instead.`,
-              {
-                state: found.state,
-                reason: 'candidate_started',
-                params: { candidateNumber: before.candidateNumber, state: found.state },
-              },
-            );
-          const roomId = body.roomId ?? before.roomId;
-          const [room] = await tx
-            .select({ id: sittingRooms.id, name: sittingRooms.name })
-            .from(sittingRooms)
-            .where(and(eq(sittingRooms.id, roomId), eq(sittingRooms.sittingId, sittingId)));
-          if (!room) throw errors.badRequest('roomId: the room is not part of this sitting.');
-          const separateRoom = body.separateRoom ?? before.separateRoom;
-          await assertRoomKeepsSeparation(tx, room, separateRoom, before.id);
-          const extraTimePercent = body.extraTimePercent ?? before.extraTimePercent;
-          await tx
-            .update(sittingCandidates)
-            .set({ roomId, separateRoom, extraTimePercent })
-            .where(eq(sittingCandidates.id, before.id));
-          await appendAudit(tx, {
-            actorId: actor.userId,
-            actorRole: actor.role,
-            action: 'sitting.accommodations_change',
-            subjectType: 'sitting',
-            subjectId: sittingId,
-            organisationId: c.var.target!.id,
-            ip: c.var.clientIp,
-            details: {
-              candidateNumber: before.candidateNumber,
-              before: {
-                roomId: before.roomId,
-                separateRoom: before.separateRoom,
-                extraTimePercent: before.extraTimePercent,
-              },
-              after: { roomId, separateRoom, extraTimePercent },
-            },
-          });
-          return {
-            candidateNumber: before.candidateNumber,
-            studentId: before.studentId,
-            roomId,
-            extraTimePercent,
-            separateRoom,
-          };
-        });
-        await c.var.deps.caches.publish({ kind: 'sitting', id: sittingId });
+        const changed = await changeAccommodations(
+          c.var.deps,
+          c.var.actor,
+          { sittingId, organisationId: c.var.target!.id, candidateNumber, change: c.req.valid('json') },
+          { ip: c.var.clientIp },
+        );
         return c.json(changed, 200);
       },
     )

@@ -4,47 +4,14 @@
  * every marker whose scope covers the sitting may mark it (policies/marking-team.ts).
  */
 import { OpenAPIHono, createRoute, type z } from '@hono/zod-openapi';
-import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
-import { appendAudit } from '../../people/audit-log.ts';
-import type { Executor } from '../../platform/db/database.ts';
-import { errors } from '../../platform/errors.ts';
-import type { OrganisationRef } from '../../people/organisation-ref.ts';
 import { access } from '../../people/access.ts';
 import { sittingTarget } from '../organisation-of-sitting.ts';
-import { sittingMarkers, sittings } from '../tables.ts';
-import { users } from '../../people/tables.ts';
 import { ErrorSchema, IdParam, security, staffErrors } from '../../platform/http/common-schemas.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { eligibleMarkers, ineligibleMarkers } from './eligible-markers.ts';
+import { markingTeamOf, setSittingMarkers } from '../commands/set-sitting-markers.ts';
 import { SetSittingMarkers, SittingMarkers } from './schema.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-
-async function assignedMarkers(db: Executor, sittingId: string) {
-  const rows = await db
-    .select({
-      userId: sittingMarkers.userId,
-      username: users.username,
-      fullName: users.fullName,
-      staffRole: users.role,
-      role: sittingMarkers.role,
-      assignedBy: sittingMarkers.assignedBy,
-      assignedAt: sittingMarkers.assignedAt,
-    })
-    .from(sittingMarkers)
-    .innerJoin(users, eq(users.id, sittingMarkers.userId))
-    .where(eq(sittingMarkers.sittingId, sittingId))
-    .orderBy(asc(users.fullName), asc(users.username));
-  return rows.map((r) => ({ ...r, assignedAt: r.assignedAt.toISOString() }));
-}
-
-async function markersOf(db: Executor, sittingId: string, sittingOrg: OrganisationRef) {
-  const [assigned, eligible] = await Promise.all([
-    assignedMarkers(db, sittingId),
-    eligibleMarkers(db, sittingOrg),
-  ]);
-  return { assigned, eligible };
-}
 
 export function sittingMarkerRoutes() {
   return new OpenAPIHono<AppEnv>()
@@ -58,7 +25,7 @@ export function sittingMarkerRoutes() {
         request: { params: IdParam },
         responses: { 200: { description: 'The team', ...json(SittingMarkers) }, ...staffErrors },
       }),
-      async (c) => c.json(await markersOf(c.var.deps.db, c.req.valid('param').id, c.var.target!), 200),
+      async (c) => c.json(await markingTeamOf(c.var.deps.db, c.req.valid('param').id, c.var.target!), 200),
     )
     .openapi(
       createRoute({
@@ -81,61 +48,16 @@ export function sittingMarkerRoutes() {
         },
       }),
       async (c) => {
-        const sittingId = c.req.valid('param').id;
-        const { markers } = c.req.valid('json');
-        const sittingOrg = c.var.target!;
-        const actor = c.var.actor;
-        const team = await c.var.deps.db.transaction(async (tx) => {
-          // Serialises concurrent replacements of the same team.
-          await tx.select({ id: sittings.id }).from(sittings).where(eq(sittings.id, sittingId)).for('update');
-          const problems = await ineligibleMarkers(
-            tx,
-            sittingOrg,
-            markers.map((m) => m.userId),
-          );
-          if (problems.length)
-            throw errors.validation(
-              `These users cannot mark this sitting: ${problems.map((p) => p.message).join('; ')}.`,
-              { problems },
-            );
-          const before = await assignedMarkers(tx, sittingId);
-          const kept = markers.map((m) => m.userId);
-          await tx
-            .delete(sittingMarkers)
-            .where(
-              and(
-                eq(sittingMarkers.sittingId, sittingId),
-                kept.length ? notInArray(sittingMarkers.userId, kept) : undefined,
-              ),
-            );
-          if (markers.length)
-            await tx
-              .insert(sittingMarkers)
-              .values(markers.map((m) => ({ sittingId, ...m, assignedBy: actor.userId })))
-              .onConflictDoUpdate({
-                target: [sittingMarkers.sittingId, sittingMarkers.userId],
-                set: {
-                  role: sql`excluded.role`,
-                  assignedBy: sql`excluded.assigned_by`,
-                  assignedAt: sql`now()`,
-                },
-                setWhere: sql`${sittingMarkers.role} <> excluded.role`,
-              });
-          await appendAudit(tx, {
-            actorId: actor.userId,
-            actorRole: actor.role,
-            action: 'sitting.markers_set',
-            subjectType: 'sitting',
-            subjectId: sittingId,
-            organisationId: sittingOrg.id,
-            ip: c.var.clientIp,
-            details: {
-              before: before.map((m) => ({ userId: m.userId, role: m.role })),
-              after: markers,
-            },
-          });
-          return markersOf(tx, sittingId, sittingOrg);
-        });
+        const team = await setSittingMarkers(
+          c.var.deps.db,
+          c.var.actor,
+          {
+            sittingId: c.req.valid('param').id,
+            sittingOrg: c.var.target!,
+            markers: c.req.valid('json').markers,
+          },
+          { ip: c.var.clientIp },
+        );
         return c.json(team, 200);
       },
     );
