@@ -8,13 +8,11 @@
  *   over the sitting, or a proctor assigned to the room), until it expires.
  * Each route is a `createRoute` definition, so the OpenAPI document (`/api/openapi.json`) lists it.
  */
-import { createHash } from 'node:crypto';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, eq, gt } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { proctoringEnabled, proctoringPolicyOf } from '../../proctor/index.ts';
-import { appendAudit } from '../people/audit-log.ts';
 import { candidateSessions } from '../delivery/tables.ts';
 import { sittingCandidates, sittings } from '../sittings/tables.ts';
 import { AppError, errors } from '../platform/errors.ts';
@@ -25,15 +23,9 @@ import { access, authenticate } from '../people/access.ts';
 import { sittingTarget } from '../sittings/organisation-of-sitting.ts';
 import { studentPhotos, students } from '../people/tables.ts';
 import { authorize, mayProctor } from './policy.ts';
-import { checkPicture, type PictureRules } from './image-check.ts';
 import { incidentSnapshots, rosterPhotos } from './tables.ts';
-
-export const ROSTER_PHOTO_RULES: PictureRules = {
-  types: ['image/jpeg', 'image/png'],
-  maxBytes: 2 * 1024 * 1024,
-  minSide: 64,
-  maxSide: 4096,
-};
+import { removeRosterPhoto } from './commands/remove-roster-photo.ts';
+import { ROSTER_PHOTO_RULES, setRosterPhoto } from './commands/set-roster-photo.ts';
 
 /** Session states in which the candidate's device may still fetch its photo. */
 const OPEN_STATES = new Set(['checked_in', 'in_progress', 'paused']);
@@ -82,7 +74,7 @@ const watcher: MiddlewareHandler<AppEnv> = async (c, next) => {
 const photoPath = '/sittings/{sittingId}/candidates/{candidateId}/photo';
 const boardOnly = () => access('sittings:write', sittingTarget('sittingId'));
 
-const setRosterPhoto = createRoute({
+const putRosterPhoto = createRoute({
   method: 'put',
   path: photoPath,
   tags: ['proctoring'],
@@ -174,34 +166,19 @@ const snapshot = createRoute({
 export function proctoringRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  app.openapi(setRosterPhoto, async (c) => {
+  app.openapi(putRosterPhoto, async (c) => {
     const candidateId = await candidateOf(c, c.req.valid('param'));
-    const data = Buffer.from(await c.req.arrayBuffer());
-    const checked = checkPicture(
-      data,
-      c.req.header('content-type') ?? '',
-      ROSTER_PHOTO_RULES,
-      'A roster photo',
-    );
-    const sha256 = createHash('sha256').update(data).digest('hex');
-    const actor = c.var.actor;
-    await c.var.deps.db.transaction(async (tx) => {
-      const row = { ...checked, data, sha256, uploadedBy: actor.userId, uploadedAt: new Date() };
-      await tx
-        .insert(rosterPhotos)
-        .values({ sittingCandidateId: candidateId, ...row })
-        .onConflictDoUpdate({ target: rosterPhotos.sittingCandidateId, set: row });
-      await appendAudit(tx, {
-        actorId: actor.userId,
-        actorRole: actor.role,
-        action: 'roster_photo.set',
-        subjectType: 'sitting_candidate',
-        subjectId: candidateId,
+    await setRosterPhoto(
+      c.var.deps.db,
+      c.var.actor,
+      {
+        sittingCandidateId: candidateId,
         organisationId: c.var.target!.id,
-        ip: c.var.clientIp,
-        details: { sha256, width: checked.width, height: checked.height },
-      });
-    });
+        data: Buffer.from(await c.req.arrayBuffer()),
+        contentType: c.req.header('content-type') ?? '',
+      },
+      { ip: c.var.clientIp },
+    );
     return c.body(null, 204);
   });
 
@@ -217,23 +194,12 @@ export function proctoringRoutes() {
 
   app.openapi(deleteRosterPhoto, async (c) => {
     const candidateId = await candidateOf(c, c.req.valid('param'));
-    const actor = c.var.actor;
-    await c.var.deps.db.transaction(async (tx) => {
-      const removed = await tx
-        .delete(rosterPhotos)
-        .where(eq(rosterPhotos.sittingCandidateId, candidateId))
-        .returning({ id: rosterPhotos.sittingCandidateId });
-      if (removed.length === 0) throw errors.notFound('The roster photo');
-      await appendAudit(tx, {
-        actorId: actor.userId,
-        actorRole: actor.role,
-        action: 'roster_photo.delete',
-        subjectType: 'sitting_candidate',
-        subjectId: candidateId,
-        organisationId: c.var.target!.id,
-        ip: c.var.clientIp,
-      });
-    });
+    await removeRosterPhoto(
+      c.var.deps.db,
+      c.var.actor,
+      { sittingCandidateId: candidateId, organisationId: c.var.target!.id },
+      { ip: c.var.clientIp },
+    );
     return c.body(null, 204);
   });
 
