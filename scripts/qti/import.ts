@@ -2,8 +2,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
+import { createItemBank } from '../../engine/bank/commands/create-item-bank.ts';
 import { importItems } from '../../engine/bank/commands/import-items.ts';
-import { AppError } from '../../engine/index.ts';
+import { organisations } from '../../engine/people/tables.ts';
+import { AppError, type DatabaseHandle } from '../../engine/index.ts';
 import { itemBankTables } from '../../item-bank/index.ts';
 import { cliActor, openCliDatabase, parseOptions } from './lib/cli-database.ts';
 import { progressBar } from './lib/progress-bar.ts';
@@ -27,7 +29,11 @@ async function readFolder(root: string): Promise<Map<string, Buffer>> {
   return files;
 }
 
-export async function run(args: string[]): Promise<number> {
+/** `open` is the database to work on; tests pass the engine's own (the command-line opens DATABASE_URL or DATA_DIR). */
+export async function run(
+  args: string[],
+  open: () => Promise<DatabaseHandle> = openCliDatabase,
+): Promise<number> {
   const { positional, options } = parseOptions(args, ['bank', 'user']);
   const target = positional[0];
   if (!target || target === '--help') {
@@ -37,7 +43,7 @@ export async function run(args: string[]): Promise<number> {
   const isFolder = (await stat(target)).isDirectory();
   const bytes = isFolder ? new Uint8Array() : await readFile(target);
   const files = isFolder ? await readFolder(target) : undefined;
-  const handle = await openCliDatabase();
+  const handle = await open();
   try {
     const actor = await cliActor(handle, options.user);
     if (!actor) {
@@ -54,11 +60,14 @@ export async function run(args: string[]): Promise<number> {
       .select()
       .from(itemBanks)
       .where(and(eq(itemBanks.organisationId, actor.organisationId), eq(itemBanks.name, bankName)));
-    if (!bank && options['dry-run'] !== 'true')
-      [bank] = await handle.db
-        .insert(itemBanks)
-        .values({ name: bankName, organisationId: actor.organisationId, createdBy: actor.userId })
-        .returning();
+    // A missing bank is created by the same command as `POST /api/item-banks`, audited alike.
+    if (!bank && options['dry-run'] !== 'true') {
+      const [organisation] = await handle.db
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(eq(organisations.id, actor.organisationId));
+      bank = await createItemBank(handle.db, actor, organisation!, { name: bankName });
+    }
     const result = await importItems({
       db: handle.db,
       actor,

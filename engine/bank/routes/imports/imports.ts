@@ -22,7 +22,7 @@ import { errors } from '../../../platform/errors.ts';
 import { access, target } from '../../../people/access.ts';
 import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
-import { saveQuestions } from './save-questions.ts';
+import { saveQuestions } from '../../commands/save-questions.ts';
 import {
   DraftBody,
   ImportDecisionsSchema,
@@ -171,18 +171,20 @@ export function importRoutes() {
             present(preview, upload.filename),
           );
         }
-        const saved = await saveQuestions({
-          db: c.var.deps.db,
-          actor: c.var.actor,
-          bankId: c.req.valid('param').id,
-          organisationId: c.var.target!.id,
-          questions: preview.questions.filter((q) => !q.skipped),
-          sourceFormat: `import:${upload.format}`,
-          filename: upload.filename,
-          metadata: upload.metadata,
-          ip: c.var.clientIp,
-          action: 'item_bank.import',
-        });
+        const saved = await saveQuestions(
+          c.var.deps.db,
+          c.var.actor,
+          {
+            bankId: c.req.valid('param').id,
+            organisationId: c.var.target!.id,
+            questions: preview.questions.filter((q) => !q.skipped),
+            sourceFormat: `import:${upload.format}`,
+            filename: upload.filename,
+            metadata: upload.metadata,
+            action: 'item_bank.import',
+          },
+          { ip: c.var.clientIp },
+        );
         const created = saved.filter((s) => s.created).length;
         return c.json({ items: saved, created, unchanged: saved.length - created }, 200);
       },
@@ -233,29 +235,31 @@ export function importRoutes() {
         const body = c.req.valid('json');
         const built = buildItem(body.draft);
         if (!built.item) throw errors.validation('The question has errors.', { problems: built.problems });
-        const saved = await saveQuestions({
-          db: c.var.deps.db,
-          actor: c.var.actor,
-          bankId: c.req.valid('param').id,
-          organisationId: c.var.target!.id,
-          questions: [
-            {
-              number: 1,
-              label: body.draft.label,
-              draft: body.draft,
-              item: built.item,
-              qtiXml: built.qtiXml,
-              identifier: draftIdentifier(body.draft),
-              text: draftText(body.draft),
-              problems: built.problems,
-              skipped: false,
-            },
-          ],
-          sourceFormat: 'authoring',
-          metadata: body.metadata,
-          ip: c.var.clientIp,
-          action: 'item.author',
-        });
+        const saved = await saveQuestions(
+          c.var.deps.db,
+          c.var.actor,
+          {
+            bankId: c.req.valid('param').id,
+            organisationId: c.var.target!.id,
+            questions: [
+              {
+                number: 1,
+                label: body.draft.label,
+                draft: body.draft,
+                item: built.item,
+                qtiXml: built.qtiXml,
+                identifier: draftIdentifier(body.draft),
+                text: draftText(body.draft),
+                problems: built.problems,
+                skipped: false,
+              },
+            ],
+            sourceFormat: 'authoring',
+            metadata: body.metadata,
+            action: 'item.author',
+          },
+          { ip: c.var.clientIp },
+        );
         const created = saved.filter((s) => s.created).length;
         return c.json({ items: saved, created, unchanged: saved.length - created }, 200);
       },

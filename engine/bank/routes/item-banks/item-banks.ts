@@ -1,10 +1,10 @@
 /** Item banks: owned by an organisation, readable by everyone below it, searchable. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { asc, eq, or, sql } from 'drizzle-orm';
 import { itemBankTables, searchItems } from '../../../../item-bank/index.ts';
-import { appendAudit } from '../../../people/audit-log.ts';
 import { inScope } from '../../../people/actor.ts';
 import { errors } from '../../../platform/errors.ts';
+import { createItemBank } from '../../commands/create-item-bank.ts';
 import { importItems } from '../../commands/import-items.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { access, target } from '../../../people/access.ts';
@@ -74,30 +74,14 @@ export function itemBankRoutes() {
       }),
       async (c) => {
         const body = c.req.valid('json');
-        const actor = c.var.actor;
         const org = c.var.target!;
-        const bank = await c.var.deps.db.transaction(async (tx) => {
-          const [clash] = await tx
-            .select({ id: itemBanks.id })
-            .from(itemBanks)
-            .where(and(eq(itemBanks.organisationId, org.id), eq(itemBanks.name, body.name)));
-          if (clash) throw errors.conflict(`${org.name} already has a bank named ${body.name}.`);
-          const [row] = await tx
-            .insert(itemBanks)
-            .values({ ...body, createdBy: actor.userId })
-            .returning();
-          await appendAudit(tx, {
-            actorId: actor.userId,
-            actorRole: actor.role,
-            action: 'item_bank.create',
-            subjectType: 'item_bank',
-            subjectId: row!.id,
-            organisationId: org.id,
-            ip: c.var.clientIp,
-            details: { name: body.name },
-          });
-          return row!;
-        });
+        const bank = await createItemBank(
+          c.var.deps.db,
+          c.var.actor,
+          org,
+          { name: body.name, description: body.description },
+          { ip: c.var.clientIp },
+        );
         return c.json(
           { ...bank, organisationName: org.name, writable: true, createdBy: undefined, createdAt: undefined },
           201,

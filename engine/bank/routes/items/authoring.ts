@@ -11,19 +11,17 @@ import {
   itemBankTables,
   ItemMetadata,
   parseItemXml,
-  plainText,
-  saveItemVersion,
   serialiseAuthoringItem,
   toAuthoringItem,
   toCandidateItem,
   type AssessmentItem,
 } from '../../../../item-bank/index.ts';
 import { compileItem } from '../../../../grading/index.ts';
-import { appendAudit } from '../../../people/audit-log.ts';
 import { errors } from '../../../platform/errors.ts';
 import { access, target } from '../../../people/access.ts';
 import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
+import { saveAuthoredItem } from '../../commands/save-authored-item.ts';
 
 const { items, itemVersionMedia, media } = itemBankTables;
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -164,36 +162,19 @@ export function authoringRoutes() {
         }));
         if (files.some((f) => f.data.byteLength > MAX_MEDIA_BYTES))
           throw errors.validation('A media file is larger than 5 MB.');
-        const actor = c.var.actor;
-        const saved = await c.var.deps.db.transaction(async (tx) => {
-          const result = await saveItemVersion(
-            tx,
-            body.bankId,
-            {
-              identifier: model.identifier,
-              title: model.title,
-              sourceFormat: 'authoring',
-              qtiXml: built.xml!,
-              model,
-              text: plainText(model.body.children),
-              interactionTypes: [...new Set(model.interactions.map((i) => i.type))],
-              media: files,
-              metadata: { language: 'vi', competencies: [], ...body.metadata },
-            },
-            actor.userId,
-          );
-          await appendAudit(tx, {
-            actorId: actor.userId,
-            actorRole: actor.role,
-            action: 'item.author',
-            subjectType: 'item',
-            subjectId: result.itemId,
+        const saved = await saveAuthoredItem(
+          c.var.deps.db,
+          c.var.actor,
+          {
+            bankId: body.bankId,
             organisationId: c.var.target!.id,
-            ip: c.var.clientIp,
-            details: { identifier: model.identifier, version: result.version, created: result.created },
-          });
-          return result;
-        });
+            model,
+            qtiXml: built.xml!,
+            media: files,
+            metadata: body.metadata,
+          },
+          { ip: c.var.clientIp },
+        );
         return c.json({ itemId: saved.itemId, version: saved.version, created: saved.created }, 200);
       },
     )

@@ -3,20 +3,18 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { asc, desc, eq } from 'drizzle-orm';
 import {
   allowedTransitions,
-  changeItemStatus,
   getItemVersion,
   itemBankTables,
   ITEM_STATUSES,
-  ItemStatusError,
   type ItemStatus,
 } from '../../../../item-bank/index.ts';
-import { appendAudit } from '../../../people/audit-log.ts';
 import { errors } from '../../../platform/errors.ts';
 import type { Permission } from '../../../people/permissions.ts';
 import { access, target } from '../../../people/access.ts';
 import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { ItemSummary } from '../item-banks/schema.ts';
+import { changeItemStatus } from '../../commands/change-item-status.ts';
 import { authoringRoutes } from './authoring.ts';
 
 const { items, itemVersions, itemStatusEvents } = itemBankTables;
@@ -191,24 +189,13 @@ export function itemRoutes() {
       async (c) => {
         const id = c.req.valid('param').id;
         const comment = ((await c.req.json().catch(() => ({}))) as { comment?: string }).comment;
-        const actor = c.var.actor;
-        try {
-          const moved = await changeItemStatus(c.var.deps.db, id, action.to, actor.userId, comment);
-          await appendAudit(c.var.deps.db, {
-            actorId: actor.userId,
-            actorRole: actor.role,
-            action: `item.${action.path}`,
-            subjectType: 'item',
-            subjectId: id,
-            organisationId: c.var.target!.id,
-            ip: c.var.clientIp,
-            details: { ...moved, comment },
-          });
-          return c.json(moved, 200);
-        } catch (error) {
-          if (error instanceof ItemStatusError) throw errors.conflict(error.message);
-          throw error;
-        }
+        const moved = await changeItemStatus(
+          c.var.deps.db,
+          c.var.actor,
+          { itemId: id, organisationId: c.var.target!.id, action: action.path, to: action.to, comment },
+          { ip: c.var.clientIp },
+        );
+        return c.json(moved, 200);
       },
     );
   }

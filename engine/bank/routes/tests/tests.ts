@@ -21,7 +21,7 @@ import { access, target } from '../../../people/access.ts';
 import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { assembleFromBank, type DescribedForm } from './assemble-from-bank.ts';
-import { saveForms, type BlueprintInfo } from './save-forms.ts';
+import { saveTestForms, type BlueprintInfo } from '../../commands/save-test-forms.ts';
 import { AssembleBody, AssembledForms, BankQuery, StoredTest, StoredTestSummary } from './schema.ts';
 import { storedTest } from './test-target.ts';
 
@@ -150,15 +150,17 @@ export function testRoutes() {
         const body = c.req.valid('json');
         const db = c.var.deps.db;
         const result = await assembleFromBank(db, body);
-        const saved = await saveForms({
+        const saved = await saveTestForms(
           db,
-          actor: c.var.actor,
-          bankId: body.bankId,
-          organisationId: c.var.target!.id,
-          blueprint: body.blueprint,
-          forms: result.forms,
-          ip: c.var.clientIp,
-        });
+          c.var.actor,
+          {
+            bankId: body.bankId,
+            organisationId: c.var.target!.id,
+            blueprint: body.blueprint,
+            forms: result.forms,
+          },
+          { ip: c.var.clientIp },
+        );
         const now = new Date().toISOString();
         return c.json(
           {

@@ -1,16 +1,17 @@
 /**
  * Saves the questions of a confirmed import, or one draft from the editor, as item versions: all
- * in one transaction with one audit row, so a failure part-way leaves the bank as it was.
+ * in one transaction with one audit row (`item_bank.import` for an import, `item.author` for a
+ * draft), so a failure part-way leaves the bank as it was.
  */
 import {
   parseItemXml,
   saveItemVersion,
   type ImportedQuestion,
   type ItemMetadata,
-} from '../../../../item-bank/index.ts';
-import { appendAudit } from '../../../people/audit-log.ts';
-import type { StaffActor } from '../../../people/actor.ts';
-import type { Database } from '../../../platform/db/database.ts';
+} from '../../../item-bank/index.ts';
+import { appendAudit } from '../../people/audit-log.ts';
+import type { StaffActor } from '../../people/actor.ts';
+import type { Database } from '../../platform/db/database.ts';
 
 export interface SavedQuestion {
   number: number;
@@ -20,19 +21,23 @@ export interface SavedQuestion {
   created: boolean;
 }
 
-export async function saveQuestions(props: {
-  db: Database;
-  actor: StaffActor;
-  bankId: string;
-  organisationId: string;
-  questions: ImportedQuestion[];
-  sourceFormat: string;
-  filename?: string;
-  metadata?: Partial<ItemMetadata>;
-  ip?: string;
-  action: string;
-}): Promise<SavedQuestion[]> {
-  return props.db.transaction(async (tx) => {
+export async function saveQuestions(
+  db: Database,
+  actor: StaffActor,
+  props: {
+    bankId: string;
+    /** The organisation owning the bank, for the audit row. */
+    organisationId: string;
+    questions: ImportedQuestion[];
+    sourceFormat: string;
+    filename?: string;
+    metadata?: Partial<ItemMetadata>;
+    /** The audit action: `item_bank.import` or `item.author`. */
+    action: 'item_bank.import' | 'item.author';
+  },
+  context: { ip?: string } = {},
+): Promise<SavedQuestion[]> {
+  return db.transaction(async (tx) => {
     const saved: SavedQuestion[] = [];
     for (const q of props.questions) {
       const model = parseItemXml(q.qtiXml!).item!;
@@ -50,18 +55,18 @@ export async function saveQuestions(props: {
           interactionTypes: [...new Set(model.interactions.map((i) => i.type))],
           metadata: { language: 'vi', ...props.metadata },
         },
-        props.actor.userId,
+        actor.userId,
       );
       saved.push({ number: q.number, identifier: q.identifier, ...result });
     }
     await appendAudit(tx, {
-      actorId: props.actor.userId,
-      actorRole: props.actor.role,
+      actorId: actor.userId,
+      actorRole: actor.role,
       action: props.action,
       subjectType: 'item_bank',
       subjectId: props.bankId,
       organisationId: props.organisationId,
-      ip: props.ip,
+      ip: context.ip,
       details: {
         format: props.sourceFormat,
         file: props.filename,

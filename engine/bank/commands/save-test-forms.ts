@@ -1,15 +1,20 @@
 /**
  * Stores assembled forms as assessment tests of the bank, one test per form, all or none,
- * with one audit row. The blueprint travels in the stored model (under `blueprint`) so a
+ * with one audit row (`tests.generate`). The blueprint travels in the stored model (under `blueprint`) so a
  * test can be regenerated or explained later; readers of the QTI model ignore it.
  */
 import { randomUUID } from 'node:crypto';
-import { formToTest, itemBankTables, qtiIdentifier, type Blueprint } from '../../../../item-bank/index.ts';
-import { writeTestXml } from '../../../../item-bank/index.ts';
-import { appendAudit } from '../../../people/audit-log.ts';
-import type { StaffActor } from '../../../people/actor.ts';
-import type { Database } from '../../../platform/db/database.ts';
-import type { DescribedForm } from './assemble-from-bank.ts';
+import {
+  formToTest,
+  itemBankTables,
+  qtiIdentifier,
+  writeTestXml,
+  type AssembledForm,
+  type Blueprint,
+} from '../../../item-bank/index.ts';
+import { appendAudit } from '../../people/audit-log.ts';
+import type { StaffActor } from '../../people/actor.ts';
+import type { Database } from '../../platform/db/database.ts';
 
 const { assessmentTests, assessmentTestVersions } = itemBankTables;
 
@@ -20,18 +25,29 @@ export interface BlueprintInfo {
   points: number;
 }
 
-export async function saveForms(props: {
-  db: Database;
-  actor: StaffActor;
-  bankId: string;
-  organisationId: string;
-  blueprint: Blueprint;
-  forms: DescribedForm[];
-  ip?: string;
-}) {
+/** A form drawn from the bank (the blueprint routes' `DescribedForm` fits), as much as is stored. */
+export interface FormToStore {
+  label: string;
+  form: AssembledForm;
+  points: number;
+  items: Array<{ itemId: string; identifier: string; versionId: string; maxScore: number }>;
+}
+
+export async function saveTestForms(
+  db: Database,
+  actor: StaffActor,
+  props: {
+    bankId: string;
+    /** The organisation owning the bank, for the audit row. */
+    organisationId: string;
+    blueprint: Blueprint;
+    forms: FormToStore[];
+  },
+  context: { ip?: string } = {},
+) {
   const group = randomUUID().slice(0, 8);
   const base = `${qtiIdentifier(props.blueprint.title).slice(0, 80)}-${group}`;
-  return props.db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const saved = [];
     for (const form of props.forms) {
       const identifier = `${base}-${form.label}`;
@@ -52,7 +68,7 @@ export async function saveForms(props: {
           identifier,
           title: test.title,
           currentVersion: 1,
-          createdBy: props.actor.userId,
+          createdBy: actor.userId,
         })
         .returning();
       await tx.insert(assessmentTestVersions).values({
@@ -62,18 +78,18 @@ export async function saveForms(props: {
         qtiXml: writeTestXml(test),
         model: { ...test, blueprint },
         itemVersionIds: Object.fromEntries(form.items.map((i) => [i.identifier, i.versionId])),
-        createdBy: props.actor.userId,
+        createdBy: actor.userId,
       });
       saved.push({ id: row!.id, identifier, title: test.title, formLabel: form.label, group });
     }
     await appendAudit(tx, {
-      actorId: props.actor.userId,
-      actorRole: props.actor.role,
+      actorId: actor.userId,
+      actorRole: actor.role,
       action: 'tests.generate',
       subjectType: 'item_bank',
       subjectId: props.bankId,
       organisationId: props.organisationId,
-      ip: props.ip,
+      ip: context.ip,
       details: { blueprint: props.blueprint.title, forms: saved.map((s) => s.identifier) },
     });
     return saved;
