@@ -40,7 +40,9 @@ function feedbackShown(q: ImportedQuestion, responses: Record<string, unknown>):
         return x.kind === 'text' ? x.text! : textOf(x.children ?? []);
       })
       .join('');
-  return item.modalFeedback.filter((f) => ids.includes(f.identifier)).map((f) => textOf(f.content));
+  return item.modalFeedback
+    .filter((f) => ids.includes(f.identifier))
+    .map((f) => f.content.map((n) => textOf([n])).join(' / '));
 }
 
 describe('GIFT with Moodle meaning', () => {
@@ -220,6 +222,20 @@ describe('Moodle XML fixtures', () => {
       ]),
     ).toEqual([5, 4.5, 3, 0]);
     expect(q.qtiXml).toContain('qti-inline-choice-interaction');
+    // Each gap's answer feedback, and the general feedback.
+    expect(feedbackShown(q, { ...right, RESPONSE_5: 'Marseille' })).toEqual([
+      'OK',
+      'OK',
+      'OK',
+      'OK',
+      'No, that is the second largest city in France (after / Paris).',
+      'This is a Moodle question [Moodle logo]',
+    ]);
+    expect(feedbackShown(q, { RESPONSE_5: 'Lyon' })).toEqual([
+      'Wrong answer. The capital of France is Paris, of course.',
+      'This is a Moodle question [Moodle logo]',
+    ]);
+    expect(q.problems.map((p) => p.code)).toEqual(['feedback_media_dropped']);
     expect(q.media!.length).toBeGreaterThan(0);
     expect(q.qtiXml!.match(/<img /g)).toHaveLength(2);
   });

@@ -879,6 +879,61 @@ function clozeItem(
         ),
       });
   });
+  // Each gap's answer feedback: the first matching typed answer's, or each chosen option's.
+  const feedbackRules: Node[] = [];
+  const feedback: NonNullable<AuthoringItemInput['modalFeedback']> = [];
+  const show = (fid: string) =>
+    node('setOutcomeValue', { identifier: 'FEEDBACK' }, [
+      node('multiple', {}, [variable('FEEDBACK'), node('baseValue', { baseType: 'identifier' }, [], fid)]),
+    ]);
+  gaps.forEach((g, i) => {
+    const id = `RESPONSE_${i + 1}`;
+    const fid = (j: number) => `FB_G${i + 1}_${j + 1}`;
+    const last = Math.max(-1, ...g.answers.map((a, j) => (a.feedback?.trim() ? j : -1)));
+    if (last < 0) return;
+    g.answers.forEach((a, j) => {
+      if (a.feedback?.trim() && j <= last)
+        feedback.push({
+          outcomeIdentifier: 'FEEDBACK',
+          identifier: fid(j),
+          showHide: 'show',
+          content: a.feedback
+            .split(/\n+/)
+            .filter((x) => x.trim())
+            .map(p),
+        });
+    });
+    if (g.kind === 'short' || g.kind === 'numeric')
+      feedbackRules.push(
+        node(
+          'responseCondition',
+          {},
+          g.answers
+            .slice(0, last + 1)
+            .map((a, j) =>
+              node(j ? 'responseElseIf' : 'responseIf', {}, [
+                answerCondition(id, a, g.kind === 'numeric', !!g.caseSensitive),
+                ...(a.feedback?.trim() ? [show(fid(j))] : []),
+              ]),
+            ),
+        ),
+      );
+    else
+      g.answers.forEach((a, j) => {
+        if (!a.feedback?.trim()) return;
+        const choice = node('baseValue', { baseType: 'identifier' }, [], `G${i + 1}_${letter(j)}`);
+        feedbackRules.push(
+          node('responseCondition', {}, [
+            node('responseIf', {}, [
+              g.kind === 'choice'
+                ? node('match', {}, [variable(id), choice])
+                : node('member', {}, [choice, variable(id)]),
+              show(fid(j)),
+            ]),
+          ]),
+        );
+      });
+  });
   const stem = stemContent(d, (t, pre, out) => {
     let inline: AuthoringContentNode[] = [];
     const flush = () => {
@@ -902,8 +957,22 @@ function clozeItem(
   });
   return {
     ...base,
-    declarations: [...declarations, scoreOutcome(points)],
-    responseProcessing: { rules },
+    declarations: [
+      ...declarations,
+      scoreOutcome(points),
+      ...(feedback.length
+        ? [
+            {
+              kind: 'outcome' as const,
+              identifier: 'FEEDBACK',
+              cardinality: 'multiple' as const,
+              baseType: 'identifier' as const,
+            },
+          ]
+        : []),
+    ],
+    responseProcessing: { rules: [...rules, ...feedbackRules] },
+    modalFeedback: feedback,
     body: el('itemBody', 'qti', {}, stem),
   };
 }
@@ -972,7 +1041,16 @@ function withFeedback(input: AuthoringItemInput, d: QuestionDraft): AuthoringIte
     ...input,
     declarations: [
       ...input.declarations,
-      { kind: 'outcome', identifier: 'FEEDBACK', cardinality: 'multiple', baseType: 'identifier' },
+      ...(input.declarations.some((x) => x.identifier === 'FEEDBACK')
+        ? []
+        : [
+            {
+              kind: 'outcome' as const,
+              identifier: 'FEEDBACK',
+              cardinality: 'multiple' as const,
+              baseType: 'identifier' as const,
+            },
+          ]),
     ],
     responseProcessing: {
       rules: [
@@ -1003,6 +1081,7 @@ function withFeedback(input: AuthoringItemInput, d: QuestionDraft): AuthoringIte
       ],
     },
     modalFeedback: [
+      ...(input.modalFeedback ?? []),
       ...options.map((o) => ({
         outcomeIdentifier: 'FEEDBACK',
         identifier: `FB_${o.label}`,

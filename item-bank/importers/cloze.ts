@@ -29,7 +29,7 @@ export interface ClozeRead {
   gaps: ClozeGap[];
   /** Fractions as written, for Moodle's grade check. */
   fractions: number[];
-  /** Feedback texts given for particular answers (not carried). */
+  /** Feedback texts given for particular answers. */
   feedbackCount: number;
   /** Gaps that look like Moodle gaps but cannot be read, as written. */
   broken: string[];
@@ -95,7 +95,8 @@ export function readCloze(html: string): ClozeRead {
       const f = /^\s*(=|%(-?\d+(?:[.,]\d*)?)%)?/.exec(alt)!;
       const fraction = f[1] === '=' ? 1 : f[2] !== undefined ? Number(f[2].replace(',', '.')) / 100 : 0;
       const [answer = '', ...feedback] = splitUnescaped(alt.slice(f[0].length), '#');
-      if (feedback.join('#').trim()) feedbackCount++;
+      const feedbackText = plainAnswer(feedback.join('#'));
+      if (feedbackText) feedbackCount++;
       let text = plainAnswer(answer);
       let tolerance: number | undefined;
       if (type.kind === 'numeric' && text !== '*') {
@@ -108,6 +109,7 @@ export function readCloze(html: string): ClozeRead {
         text,
         fraction: Math.max(-1, Math.min(1, fraction)),
         ...(tolerance !== undefined && Number.isFinite(tolerance) ? { tolerance } : {}),
+        ...(feedbackText ? { feedback: feedbackText } : {}),
       });
     }
     gaps.push({ ...type, weight: m[1] ? Number(m[1]) : 1, answers });

@@ -167,21 +167,6 @@ export function addStem(
   draft.stem.push(...content.paragraphs);
 }
 
-/** Warns that per-answer feedback (shown after a given answer) is not carried into the item. */
-export function warnAnswerFeedback(
-  count: number,
-  sink: ProblemSink,
-  where: { vi: string; en: string; at: { number: number; line?: number } },
-) {
-  if (count)
-    sink.warning(
-      'answer_feedback_dropped',
-      `${where.vi}: ${count} lời nhận xét theo từng đáp án không được đưa vào câu hỏi (chỉ giữ nhận xét chung).`,
-      `${where.en}: ${count} feedback text(s) given for particular answers are not carried into the item (general feedback is kept).`,
-      where.at,
-    );
-}
-
 const FLATTENED: Record<string, { vi: string; en: string }> = {
   table: { vi: 'bảng', en: 'tables' },
   sub: { vi: 'chỉ số dưới', en: 'subscripts' },

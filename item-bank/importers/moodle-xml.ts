@@ -16,7 +16,6 @@ import {
   placeMedia,
   QuestionMedia,
   reportFlattened,
-  warnAnswerFeedback,
 } from './moodle-common.ts';
 import {
   emptyDraft,
@@ -285,7 +284,6 @@ function readQuestion(
           `${where.en}: the gap "${b.slice(0, 60)}" is not valid cloze syntax (no answers).`,
           where.at,
         );
-      warnAnswerFeedback(cloze.feedbackCount, sink, where);
       if (!textOf(child(q, 'defaultgrade')).trim()) delete draft.points;
       return true;
     }

@@ -35,6 +35,8 @@ export const ClozeGap = z.object({
         text: z.string().max(2000),
         fraction: z.number().min(-1).max(1),
         tolerance: z.number().min(0).optional(),
+        /** Shown after this answer (Moodle's feedback after `#`). */
+        feedback: z.string().max(5000).optional(),
       }),
     )
     .max(50),
