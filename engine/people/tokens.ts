@@ -5,7 +5,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import type { Database } from '../platform/db/database.ts';
+import type { Database, Executor } from '../platform/db/database.ts';
 import { errors } from '../platform/errors.ts';
 import { refreshTokens } from './tables.ts';
 import { STAFF_ROLES, type StaffActor, type StaffRole } from './actor.ts';
@@ -15,13 +15,22 @@ export const REFRESH_TOKEN_SECONDS = 7 * 24 * 3600;
 const ISSUER = 'exam-engine';
 const AUDIENCE = 'staff';
 
+/** What spending a refresh token did; a refused token names its family when the refusal revoked it. */
+export type RefreshTokenSpend =
+  | { spent: true; userId: string; familyId: string }
+  | { spent: false; revokedFamily?: { userId: string; familyId: string; reason: 'reused' | 'expired' } };
+
+/**
+ * The refresh-token methods write; commands pass their transaction as `executor` so the write
+ * commits with the command's audit entry.
+ */
 export interface TokenService {
   issueAccessToken(actor: StaffActor): Promise<string>;
   verifyAccessToken(token: string): Promise<StaffActor>;
-  issueRefreshToken(userId: string, familyId?: string): Promise<string>;
-  /** Spends a refresh token; returns its user id and family, or throws invalid_token. */
-  spendRefreshToken(token: string): Promise<{ userId: string; familyId: string }>;
-  revokeRefreshToken(token: string): Promise<void>;
+  issueRefreshToken(userId: string, familyId?: string, executor?: Executor): Promise<string>;
+  spendRefreshToken(token: string, executor?: Executor): Promise<RefreshTokenSpend>;
+  /** Revokes a refresh token; returns whose it was, or undefined for an unknown token. */
+  revokeRefreshToken(token: string, executor?: Executor): Promise<{ userId: string } | undefined>;
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -77,9 +86,9 @@ export function createTokenService(db: Database, secret: string): TokenService {
       }
     },
 
-    async issueRefreshToken(userId, familyId = randomUUID()) {
+    async issueRefreshToken(userId, familyId = randomUUID(), executor = db) {
       const token = randomBytes(32).toString('base64url');
-      await db.insert(refreshTokens).values({
+      await executor.insert(refreshTokens).values({
         userId,
         familyId,
         tokenHash: sha256(token),
@@ -88,10 +97,10 @@ export function createTokenService(db: Database, secret: string): TokenService {
       return token;
     },
 
-    async spendRefreshToken(token) {
+    async spendRefreshToken(token, executor = db) {
       const hash = sha256(token);
       const now = new Date();
-      const [spent] = await db
+      const [spent] = await executor
         .update(refreshTokens)
         .set({ usedAt: now })
         .where(
@@ -102,23 +111,33 @@ export function createTokenService(db: Database, secret: string): TokenService {
           ),
         )
         .returning();
-      if (spent && spent.expiresAt > now) return { userId: spent.userId, familyId: spent.familyId };
-      const [known] = await db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, hash));
-      if (known?.usedAt) {
-        // A spent token presented again means it leaked: end every session of that family.
-        await db
-          .update(refreshTokens)
-          .set({ revokedAt: now })
-          .where(eq(refreshTokens.familyId, known.familyId));
-      }
-      throw errors.invalidToken('The refresh token is invalid, expired or already used.');
+      if (spent && spent.expiresAt > now)
+        return { spent: true, userId: spent.userId, familyId: spent.familyId };
+      const [known] = await executor.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, hash));
+      if (!known?.usedAt) return { spent: false };
+      // A spent token presented again means it leaked: end every session of that family. (An
+      // expired one was marked used just above, so it ends its family too.)
+      await executor
+        .update(refreshTokens)
+        .set({ revokedAt: now })
+        .where(eq(refreshTokens.familyId, known.familyId));
+      return {
+        spent: false,
+        revokedFamily: {
+          userId: known.userId,
+          familyId: known.familyId,
+          reason: spent ? 'expired' : 'reused',
+        },
+      };
     },
 
-    async revokeRefreshToken(token) {
-      await db
+    async revokeRefreshToken(token, executor = db) {
+      const [revoked] = await executor
         .update(refreshTokens)
         .set({ revokedAt: new Date() })
-        .where(eq(refreshTokens.tokenHash, sha256(token)));
+        .where(eq(refreshTokens.tokenHash, sha256(token)))
+        .returning({ userId: refreshTokens.userId });
+      return revoked;
     },
   };
 }

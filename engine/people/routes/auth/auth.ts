@@ -1,48 +1,21 @@
 /** Staff sign-in: password login, token refresh with rotation, logout, and who-am-I. */
 import type { z } from '@hono/zod-openapi';
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import { eq, sql } from 'drizzle-orm';
-import { appendAudit } from '../../audit-log.ts';
-import type { StaffActor } from '../../actor.ts';
-import { decoyPasswordHash, verifyPassword } from '../../password.ts';
+import { eq } from 'drizzle-orm';
+import { logIn } from '../../commands/log-in.ts';
+import { logOut } from '../../commands/log-out.ts';
+import { refreshSession } from '../../commands/refresh-session.ts';
 import { ACCESS_TOKEN_SECONDS } from '../../tokens.ts';
-import type { Database } from '../../../platform/db/database.ts';
 import { errors } from '../../../platform/errors.ts';
 import { abilitiesOf } from '../../permissions.ts';
 import { authenticate } from '../../access.ts';
-import { organisations, users } from '../../tables.ts';
+import { actorOf, loadStaff, type StaffAccount } from '../../staff-account.ts';
+import { users } from '../../tables.ts';
 import { security, staffErrors } from '../../../platform/http/common-schemas.ts';
 import type { AppDeps, AppEnv } from '../../../platform/http/env.ts';
 import { LoginBody, Me, RefreshBody, Session } from './schema.ts';
 
-async function loadStaff(db: Database, where: ReturnType<typeof eq>) {
-  const [row] = await db
-    .select({
-      user: users,
-      org: {
-        id: organisations.id,
-        name: organisations.name,
-        kind: organisations.kind,
-        path: organisations.path,
-      },
-    })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(where);
-  return row;
-}
-
-type StaffRow = NonNullable<Awaited<ReturnType<typeof loadStaff>>>;
-
-const actorOf = ({ user, org }: StaffRow): StaffActor => ({
-  userId: user.id,
-  username: user.username,
-  role: user.role,
-  organisationId: org.id,
-  scopePath: org.path,
-});
-
-const presentMe = ({ user, org }: StaffRow) => ({
+const presentMe = ({ user, org }: StaffAccount) => ({
   id: user.id,
   username: user.username,
   fullName: user.fullName,
@@ -51,10 +24,10 @@ const presentMe = ({ user, org }: StaffRow) => ({
   abilities: abilitiesOf(user.role),
 });
 
-async function openSession(deps: AppDeps, staff: StaffRow, familyId?: string) {
+async function presentSession(deps: AppDeps, staff: StaffAccount, refreshToken: string) {
   return {
     accessToken: await deps.tokens.issueAccessToken(actorOf(staff)),
-    refreshToken: await deps.tokens.issueRefreshToken(staff.user.id, familyId),
+    refreshToken,
     tokenType: 'Bearer' as const,
     expiresIn: ACCESS_TOKEN_SECONDS,
     user: presentMe(staff),
@@ -107,49 +80,17 @@ const meRoute = createRoute({
 export function authRoutes() {
   return new OpenAPIHono<AppEnv>()
     .openapi(loginRoute, async (c) => {
-      const deps = c.var.deps;
-      const { username, password } = c.req.valid('json');
-      const ip = c.var.clientIp;
-      const wait = await deps.loginThrottle.retryAfter(username, ip);
-      if (wait > 0) throw errors.rateLimited(wait);
-
-      const staff = await loadStaff(deps.db, eq(sql`lower(${users.username})`, username.toLowerCase()));
-      const passwordOk = staff
-        ? await verifyPassword(staff.user.passwordHash, password)
-        : await verifyPassword(await decoyPasswordHash(), password);
-      if (!staff || !passwordOk || staff.user.disabled) {
-        await deps.loginThrottle.recordFailure(username, ip);
-        await appendAudit(deps.db, {
-          action: 'auth.login_failed',
-          subjectType: 'user',
-          subjectId: staff?.user.id,
-          organisationId: staff?.org.id,
-          ip,
-          details: { username },
-        });
-        throw errors.invalidCredentials();
-      }
-      await deps.loginThrottle.recordSuccess(username, ip);
-      await appendAudit(deps.db, {
-        actorId: staff.user.id,
-        actorRole: staff.user.role,
-        action: 'auth.login',
-        subjectType: 'user',
-        subjectId: staff.user.id,
-        organisationId: staff.org.id,
-        ip,
-      });
-      return c.json(await openSession(deps, staff), 200);
+      const { staff, refreshToken } = await logIn(c.var.deps, c.req.valid('json'), { ip: c.var.clientIp });
+      return c.json(await presentSession(c.var.deps, staff, refreshToken), 200);
     })
     .openapi(refreshRoute, async (c) => {
-      const deps = c.var.deps;
-      const { userId, familyId } = await deps.tokens.spendRefreshToken(c.req.valid('json').refreshToken);
-      const staff = await loadStaff(deps.db, eq(users.id, userId));
-      if (!staff || staff.user.disabled) throw errors.invalidToken('The account is disabled.');
-      return c.json(await openSession(deps, staff, familyId), 200);
+      const { staff, refreshToken } = await refreshSession(c.var.deps, c.req.valid('json').refreshToken, {
+        ip: c.var.clientIp,
+      });
+      return c.json(await presentSession(c.var.deps, staff, refreshToken), 200);
     })
     .openapi(logoutRoute, async (c) => {
-      await c.var.deps.tokens.revokeRefreshToken(c.req.valid('json').refreshToken);
+      await logOut(c.var.deps, c.req.valid('json').refreshToken, { ip: c.var.clientIp });
       return c.body(null, 204);
     })
     .openapi(meRoute, async (c) => {
