@@ -25,7 +25,6 @@ import {
   zipReports,
   type FlagThresholds,
 } from '../../../../grading/index.ts';
-import { appendAudit } from '../../../people/audit-log.ts';
 import { errors } from '../../../platform/errors.ts';
 import { sessionResults, candidateSessions } from '../../../delivery/tables.ts';
 import { sittingCandidates, sittings } from '../../../sittings/tables.ts';
@@ -39,6 +38,7 @@ import { loadFormComparison } from './form-comparison.ts';
 import { loadSittingReports, ratingOfResult } from './load-reports.ts';
 import { analyseResults, type StoredItem } from './sitting-analysis.ts';
 import { loadSittingResults } from '../../sitting-results.ts';
+import { setFlagThresholds } from '../../commands/set-flag-thresholds.ts';
 import type { AssembledForm } from '../../../sittings/form.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -248,23 +248,12 @@ export function reportRoutes() {
   app.put('/sittings/:id/flag-thresholds', access('results:write', sittingTarget()), async (c) => {
     const parsed = FlagThresholdsBody.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) throw badRequestOf(parsed.error);
-    const { db } = c.var.deps;
-    await db.transaction(async (tx) => {
-      await tx
-        .update(sittings)
-        .set({ flagThresholds: parsed.data })
-        .where(eq(sittings.id, c.req.param('id')));
-      await appendAudit(tx, {
-        actorId: c.var.actor.userId,
-        actorRole: c.var.actor.role,
-        action: 'results.flag_thresholds',
-        subjectType: 'sitting',
-        subjectId: c.req.param('id'),
-        organisationId: c.var.target?.id,
-        ip: c.var.clientIp,
-        details: parsed.data,
-      });
-    });
+    await setFlagThresholds(
+      c.var.deps.db,
+      c.var.actor,
+      { sittingId: c.req.param('id'), organisationId: c.var.target?.id, thresholds: parsed.data },
+      { ip: c.var.clientIp },
+    );
     return c.json({ thresholds: { ...DEFAULT_FLAG_THRESHOLDS, ...parsed.data } });
   });
 

@@ -12,7 +12,6 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { desc, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { gradeBookXlsx, oneRosterZip, renderCandidateReport } from '../../../../grading/index.ts';
-import { appendAudit } from '../../../people/audit-log.ts';
 import type { AssembledForm } from '../../../sittings/form.ts';
 import { candidateSessions, sessionResults } from '../../../delivery/tables.ts';
 import { sittings } from '../../../sittings/tables.ts';
@@ -22,9 +21,10 @@ import { sittingTarget } from '../../../sittings/organisation-of-sitting.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { publicOrigin } from '../../../platform/http/public-url.ts';
 import { loadSittingReports } from '../reports/load-reports.ts';
-import { calibrateSitting } from './calibrate-sitting.ts';
+import { calibrateSitting } from '../../commands/calibrate-sitting.ts';
+import { releaseResults } from '../../commands/release-results.ts';
+import { rescoreSitting } from '../../commands/rescore-sitting.ts';
 import { loadGradebook } from './load-gradebook.ts';
-import { rescoreSitting } from './rescore-sitting.ts';
 import { createQtiScorer } from '../../qti-scorer.ts';
 
 const IrtBody = z.object({
@@ -75,24 +75,12 @@ export function resultRoutes() {
   });
 
   app.post('/sittings/:id/release', access('results:write', sittingTarget()), async (c) => {
-    const { db } = c.var.deps;
-    const actor = c.var.actor;
-    const releasedAt = new Date();
-    await db.transaction(async (tx) => {
-      await tx
-        .update(sittings)
-        .set({ resultsReleasedAt: releasedAt })
-        .where(eq(sittings.id, c.req.param('id')));
-      await appendAudit(tx, {
-        actorId: actor.userId,
-        actorRole: actor.role,
-        action: 'results.release',
-        subjectType: 'sitting',
-        subjectId: c.req.param('id'),
-        organisationId: c.var.target?.id,
-        ip: c.var.clientIp,
-      });
-    });
+    const { releasedAt } = await releaseResults(
+      c.var.deps.db,
+      c.var.actor,
+      { sittingId: c.req.param('id'), organisationId: c.var.target?.id },
+      { ip: c.var.clientIp },
+    );
     return c.json({ releasedAt: releasedAt.toISOString() });
   });
 
@@ -102,23 +90,12 @@ export function resultRoutes() {
       const issue = parsed.error.issues[0];
       throw errors.badRequest(`${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
     }
-    const { db } = c.var.deps;
-    const outcome = await calibrateSitting(db, c.req.param('id'), parsed.data);
-    if ('refused' in outcome) throw errors.badRequest(outcome.refused);
-    await appendAudit(db, {
-      actorId: c.var.actor.userId,
-      actorRole: c.var.actor.role,
-      action: 'items.irt_calibrate',
-      subjectType: 'sitting',
-      subjectId: c.req.param('id'),
-      organisationId: c.var.target?.id,
-      ip: c.var.clientIp,
-      details: {
-        model: outcome.model,
-        sampleSize: outcome.sampleSize,
-        items: outcome.items.map((i) => ({ itemId: i.itemId, b: i.b, a: i.a })),
-      },
-    });
+    const outcome = await calibrateSitting(
+      c.var.deps.db,
+      c.var.actor,
+      { sittingId: c.req.param('id'), organisationId: c.var.target?.id, ...parsed.data },
+      { ip: c.var.clientIp },
+    );
     return c.json(outcome);
   });
 
@@ -131,14 +108,9 @@ export function resultRoutes() {
     const outcome = await rescoreSitting(
       c.var.deps.db,
       c.var.deps.scorer ?? fallbackScorer,
-      c.req.param('id'),
-      parsed.data,
-      {
-        actorId: c.var.actor.userId,
-        actorRole: c.var.actor.role,
-        ip: c.var.clientIp,
-        organisationId: c.var.target?.id,
-      },
+      c.var.actor,
+      { sittingId: c.req.param('id'), organisationId: c.var.target?.id, ...parsed.data },
+      { ip: c.var.clientIp },
     );
     return c.json(outcome);
   });

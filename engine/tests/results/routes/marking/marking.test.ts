@@ -98,6 +98,26 @@ describe('PUT /api/marking/sittings/{id}/items/{ref}', () => {
       .from(gradingTables.rubrics)
       .where(eq(gradingTables.rubrics.id, res.data.rubricId));
     expect(rubric).toMatchObject({ name: 'Bài luận', organisationId: tree.schoolA.id });
+    // The setting is audited (it was not before it became a command), in the same transaction.
+    const audit = await engine.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, scored.sittingId), eq(auditLog.action, 'marking.configure')));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      actorId: tree.examBoard.userId,
+      actorRole: 'exam_board',
+      subjectType: 'sitting',
+      organisationId: tree.schoolA.id,
+      details: {
+        itemRef: 'Q3',
+        rubric: 'Bài luận',
+        rubricId: res.data.rubricId,
+        anonymous: true,
+        doubleMarking: true,
+        discrepancyThreshold: 1,
+      },
+    });
   });
 });
 

@@ -4,14 +4,19 @@
  * item's parameters, sample size and date written to the item bank's item row with the version
  * they were estimated on. Item versions themselves are immutable, so the calibration lives on
  * the item and names the version. Columns are item versions, not item refs: parallel forms may
- * use one ref (Q1) for different items, and those must not be pooled.
+ * use one ref (Q1) for different items, and those must not be pooled. The item rows and the audit
+ * row (`items.irt_calibrate`) are written in one transaction; too few final results are refused
+ * (400) and write nothing.
  */
 import { desc, eq, inArray } from 'drizzle-orm';
-import { calibrate } from '../../../../grading/index.ts';
-import { itemBankTables } from '../../../../item-bank/index.ts';
-import type { Database } from '../../../platform/db/database.ts';
-import type { AssembledForm } from '../../../sittings/form.ts';
-import { candidateSessions, sessionResults } from '../../../delivery/tables.ts';
+import { calibrate } from '../../../grading/index.ts';
+import { itemBankTables } from '../../../item-bank/index.ts';
+import { appendAudit } from '../../people/audit-log.ts';
+import type { StaffActor } from '../../people/actor.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { errors } from '../../platform/errors.ts';
+import type { AssembledForm } from '../../sittings/form.ts';
+import { candidateSessions, sessionResults } from '../../delivery/tables.ts';
 
 export interface CalibratedItem {
   itemRef: string;
@@ -22,21 +27,27 @@ export interface CalibratedItem {
   facility: number;
 }
 
-export type CalibrationOutcome =
-  | { refused: string }
-  | {
-      model: 'rasch' | '2pl';
-      sampleSize: number;
-      converged: boolean;
-      calibratedAt: string;
-      items: CalibratedItem[];
-    };
+export interface CalibrationOutcome {
+  model: 'rasch' | '2pl';
+  sampleSize: number;
+  converged: boolean;
+  calibratedAt: string;
+  items: CalibratedItem[];
+}
 
 export async function calibrateSitting(
   db: Database,
-  sittingId: string,
-  options: { model: 'rasch' | '2pl'; minSampleSize: number },
+  actor: StaffActor,
+  input: {
+    sittingId: string;
+    /** The organisation owning the sitting, for the audit row. */
+    organisationId?: string;
+    model: 'rasch' | '2pl';
+    minSampleSize: number;
+  },
+  context: { ip?: string } = {},
 ): Promise<CalibrationOutcome> {
+  const { sittingId, ...options } = input;
   const sessions = await db
     .select({ id: candidateSessions.id, form: candidateSessions.form })
     .from(candidateSessions)
@@ -71,9 +82,9 @@ export async function calibrateSitting(
     scored.push(byVersion);
   }
   if (scored.length < options.minSampleSize)
-    return {
-      refused: `minSampleSize: ${scored.length} final results, at least ${options.minSampleSize} are needed.`,
-    };
+    throw errors.badRequest(
+      `minSampleSize: ${scored.length} final results, at least ${options.minSampleSize} are needed.`,
+    );
   const versionIds = [...refOf.keys()];
   const rows = scored.map((items) =>
     versionIds.map((versionId) => {
@@ -113,6 +124,20 @@ export async function calibrateSitting(
         .where(eq(items.id, itemId));
       written.push({ itemRef: ref, itemId, versionId, a: parameters.a, b: parameters.b, facility });
     }
+    await appendAudit(tx, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: 'items.irt_calibrate',
+      subjectType: 'sitting',
+      subjectId: sittingId,
+      organisationId: input.organisationId,
+      ip: context.ip,
+      details: {
+        model: options.model,
+        sampleSize: calibration.sampleSize,
+        items: written.map((i) => ({ itemId: i.itemId, b: i.b, a: i.a })),
+      },
+    });
   });
   return {
     model: options.model,

@@ -5,20 +5,22 @@
  * scoreSession, which audits it, records the corrected version on the result so later re-scores
  * (marks) keep it, and, for a final result, writes the e-records outbox row in the same
  * transaction. Sessions whose score does not change keep their result and send nothing. The whole
- * sitting is re-scored in one transaction: on any failure nothing is written.
+ * sitting is re-scored in one transaction, with its audit row (`results.rescore_sitting`): on any
+ * failure nothing is written.
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { itemBankTables } from '../../../../item-bank/index.ts';
-import { appendAudit, type AuditEntry } from '../../../people/audit-log.ts';
-import type { Database } from '../../../platform/db/database.ts';
-import type { AssembledForm } from '../../../sittings/form.ts';
-import { scoreSession, type SessionResult } from '../../score-session.ts';
-import { type ItemScorer } from '../../../delivery/item-scorer.ts';
-import { latestResponses } from '../../../delivery/session-snapshot.ts';
-import { candidateSessions, sessionResults } from '../../../delivery/tables.ts';
-import { sittingCandidates, sittings } from '../../../sittings/tables.ts';
-import { AppError, errors } from '../../../platform/errors.ts';
-import { resolvedMarks } from '../marking/resolved-marks.ts';
+import { itemBankTables } from '../../../item-bank/index.ts';
+import { appendAudit } from '../../people/audit-log.ts';
+import type { StaffActor } from '../../people/actor.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { AssembledForm } from '../../sittings/form.ts';
+import { scoreSession, type SessionResult } from '../score-session.ts';
+import { type ItemScorer } from '../../delivery/item-scorer.ts';
+import { latestResponses } from '../../delivery/session-snapshot.ts';
+import { candidateSessions, sessionResults } from '../../delivery/tables.ts';
+import { sittingCandidates, sittings } from '../../sittings/tables.ts';
+import { AppError, errors } from '../../platform/errors.ts';
+import { resolvedMarks } from '../routes/marking/resolved-marks.ts';
 
 export interface RescoreRequest {
   /** The corrected item version (of an item this sitting delivered). */
@@ -58,10 +60,15 @@ const summary = (r: ScoreSummary): ScoreSummary => ({
 export async function rescoreSitting(
   db: Database,
   scorer: ItemScorer,
-  sittingId: string,
-  request: RescoreRequest,
-  actor: Pick<AuditEntry, 'actorId' | 'actorRole' | 'ip' | 'organisationId'>,
+  actor: StaffActor,
+  input: RescoreRequest & {
+    sittingId: string;
+    /** The organisation owning the sitting, for the audit row. */
+    organisationId?: string;
+  },
+  context: { ip?: string } = {},
 ): Promise<RescoreOutcome> {
+  const { sittingId, organisationId, ...request } = input;
   const { itemVersions } = itemBankTables;
   return db.transaction(async (tx) => {
     const [sitting] = await tx.select({ id: sittings.id }).from(sittings).where(eq(sittings.id, sittingId));
@@ -153,7 +160,7 @@ export async function rescoreSitting(
         session.id,
         `key correction: ${request.reason}`,
         marks,
-        { actorId: actor.actorId, actorRole: actor.actorRole, ip: actor.ip },
+        { actorId: actor.userId, actorRole: actor.role, ip: context.ip },
         Object.fromEntries(refs.map((ref) => [ref, corrected.id])),
       );
       outcome.rescored.push({
@@ -170,7 +177,10 @@ export async function rescoreSitting(
         'No session of this sitting was given a version of this item: nothing to re-score.',
       );
     await appendAudit(tx, {
-      ...actor,
+      actorId: actor.userId,
+      actorRole: actor.role,
+      ip: context.ip,
+      organisationId,
       action: 'results.rescore_sitting',
       subjectType: 'sitting',
       subjectId: sittingId,

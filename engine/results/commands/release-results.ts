@@ -1,0 +1,36 @@
+/**
+ * Releases a sitting's results to its candidates (for the `after_review` and `with_items`
+ * policies): the release time on the sitting and the audit row (`results.release`), in one
+ * transaction.
+ */
+import { eq } from 'drizzle-orm';
+import { appendAudit } from '../../people/audit-log.ts';
+import type { StaffActor } from '../../people/actor.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { sittings } from '../../sittings/tables.ts';
+
+export async function releaseResults(
+  db: Database,
+  actor: StaffActor,
+  input: {
+    sittingId: string;
+    /** The organisation owning the sitting, for the audit row. */
+    organisationId?: string;
+  },
+  context: { ip?: string } = {},
+): Promise<{ releasedAt: Date }> {
+  const releasedAt = new Date();
+  await db.transaction(async (tx) => {
+    await tx.update(sittings).set({ resultsReleasedAt: releasedAt }).where(eq(sittings.id, input.sittingId));
+    await appendAudit(tx, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: 'results.release',
+      subjectType: 'sitting',
+      subjectId: input.sittingId,
+      organisationId: input.organisationId,
+      ip: context.ip,
+    });
+  });
+  return { releasedAt };
+}
