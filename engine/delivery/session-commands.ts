@@ -1,11 +1,12 @@
 /**
  * The session state machine: scheduled -> checked-in -> in progress <-> paused -> submitted
  * -> scored. Each command locks the session row (start: see there), checks the transition, writes the change and
- * appends an event with actor and time, in one transaction.
+ * appends an event with actor and time, in one transaction. Staff actions may pass their own
+ * transaction (the executor), so the change and its audit row commit together (a savepoint inside).
  */
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { rowsOf } from '../platform/db/rows.ts';
-import type { Database, Transaction } from '../platform/db/database.ts';
+import type { Database, Executor, Transaction } from '../platform/db/database.ts';
 import { deliveryErrors } from './delivery-errors.ts';
 import type { AssembledForm } from '../sittings/form.ts';
 import { personalDurationMs } from './session-clock.ts';
@@ -67,7 +68,7 @@ export async function update(
   return row!;
 }
 
-export async function loadSession(db: Database, sessionId: string) {
+export async function loadSession(db: Executor, sessionId: string) {
   const [row] = await db
     .select({ session: candidateSessions, sitting: sittings })
     .from(candidateSessions)
@@ -129,7 +130,7 @@ export async function startSession(db: Database, sessionId: string, now = new Da
 }
 
 export async function pauseSession(
-  db: Database,
+  db: Executor,
   sessionId: string,
   actor: Actor,
   reason?: string,
@@ -144,7 +145,7 @@ export async function pauseSession(
   });
 }
 
-export async function resumeSession(db: Database, sessionId: string, actor: Actor, now = new Date()) {
+export async function resumeSession(db: Executor, sessionId: string, actor: Actor, now = new Date()) {
   return db.transaction(async (tx) => {
     const { session } = await lockSession(tx, sessionId);
     if (session.state !== 'paused') throw deliveryErrors.sessionLocked(session.state);
@@ -164,7 +165,7 @@ export async function resumeSession(db: Database, sessionId: string, actor: Acto
 }
 
 /** Moves the deadline (or the paused remaining time) by `seconds`. */
-export async function extendSession(db: Database, sessionId: string, seconds: number, actor: Actor) {
+export async function extendSession(db: Executor, sessionId: string, seconds: number, actor: Actor) {
   return db.transaction(async (tx) => {
     const { session } = await lockSession(tx, sessionId);
     // Time-limited levels the candidate stands in (part, section, item) get the extension too.
@@ -200,7 +201,7 @@ export async function extendSession(db: Database, sessionId: string, seconds: nu
  * submitted moves, so a concurrent second submit finds it submitted and changes nothing.
  */
 export async function submitSession(
-  db: Database,
+  db: Executor,
   sessionId: string,
   by: 'candidate' | 'server' | 'proctor',
   actor: Actor,
@@ -248,7 +249,7 @@ function sessionRowOf(raw: Record<string, unknown>): SessionRow {
   return row as SessionRow;
 }
 
-export async function allowDeviceChange(db: Database, sessionId: string, actor: Actor) {
+export async function allowDeviceChange(db: Executor, sessionId: string, actor: Actor) {
   return db.transaction(async (tx) => {
     await lockSession(tx, sessionId);
     await record(tx, sessionId, 'device_change_allowed', actor);
@@ -265,7 +266,7 @@ export async function consumeDeviceChange(db: Database, sessionId: string, data:
 }
 
 export async function recordSessionEvent(
-  db: Database,
+  db: Executor,
   sessionId: string,
   type: string,
   actor: Actor,

@@ -33,52 +33,72 @@ export async function performSessionAction(
   const org = await authorize(db, actor, 'session:act', { sessionId: request.sessionId });
   const by = { type: 'staff' as const, id: actor.userId };
   const id = request.sessionId;
-  let row: SessionRow;
+  const { sessionId: _id, action, ...details } = request;
+  // The change and its audit row commit together; the candidate and the proctors hear of it after.
+  const { row, changed } = await db.transaction(async (tx) => {
+    let changed = true;
+    let row: SessionRow;
+    switch (request.action) {
+      case 'pause':
+        row = await pauseSession(tx, id, by, request.reason);
+        break;
+      case 'resume':
+        row = await resumeSession(tx, id, by);
+        break;
+      case 'extend':
+        row = await extendSession(tx, id, request.minutes * 60, by);
+        break;
+      case 'terminate': {
+        const result = await submitSession(tx, id, 'proctor', by, { reason: request.reason });
+        row = result.session;
+        changed = result.changed;
+        break;
+      }
+      case 'message': {
+        const loaded = await loadSession(tx, id);
+        if (!loaded) throw deliveryErrors.sessionNotFound();
+        await recordSessionEvent(tx, id, 'message', by, { text: request.text });
+        row = loaded.session;
+        break;
+      }
+      case 'allow_device_change':
+        row = await allowDeviceChange(tx, id, by);
+        break;
+    }
+    await appendAudit(tx, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: `session.${action}`,
+      subjectType: 'session',
+      subjectId: id,
+      organisationId: org.id,
+      ip: context.ip,
+      details,
+    });
+    return { row, changed };
+  });
   switch (request.action) {
     case 'pause':
-      row = await pauseSession(db, id, by, request.reason);
       notifier.push(id, 'session:paused', { reason: request.reason, time: timeState(row) });
       break;
     case 'resume':
-      row = await resumeSession(db, id, by);
       notifier.push(id, 'session:resumed', { time: timeState(row) });
       break;
     case 'extend':
-      row = await extendSession(db, id, request.minutes * 60, by);
       notifier.push(id, 'time:extended', { addedSeconds: request.minutes * 60, time: timeState(row) });
       break;
-    case 'terminate': {
-      const result = await submitSession(db, id, 'proctor', by, { reason: request.reason });
-      row = result.session;
-      if (result.changed) {
+    case 'terminate':
+      if (changed) {
         notifier.push(id, 'session:terminated', { reason: request.reason });
         deps.onSubmitted(id);
       }
       break;
-    }
-    case 'message': {
-      const loaded = await loadSession(db, id);
-      if (!loaded) throw deliveryErrors.sessionNotFound();
-      await recordSessionEvent(db, id, 'message', by, { text: request.text });
+    case 'message':
       notifier.push(id, 'message', { from: actor.username, text: request.text, at: Date.now() });
-      row = loaded.session;
       break;
-    }
     case 'allow_device_change':
-      row = await allowDeviceChange(db, id, by);
       break;
   }
-  const { sessionId: _id, action, ...details } = request;
-  await appendAudit(db, {
-    actorId: actor.userId,
-    actorRole: actor.role,
-    action: `session.${action}`,
-    subjectType: 'session',
-    subjectId: id,
-    organisationId: org.id,
-    ip: context.ip,
-    details,
-  });
   const time = timeState(row);
   notifier.status({
     sessionId: id,
