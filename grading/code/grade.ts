@@ -170,11 +170,19 @@ async function runFunctionAndIo(
   );
 }
 
-async function runTestFile(task: CodeTask, code: string, pool: SandboxPool): Promise<Partial[] | string> {
+/** What a teacher test file run gives besides per-test results. */
+type FileOutcome =
+  | { kind: 'tests'; tests: Partial[] }
+  | { kind: 'syntax'; message: string; names: string[] }
+  | { kind: 'teacherError'; message: string; names: string[] };
+
+async function runTestFile(task: CodeTask, code: string, pool: SandboxPool): Promise<FileOutcome> {
   const file = task.testFile;
-  if (!file) return [];
+  if (!file) return { kind: 'tests', tests: [] };
   let names: string[] = [];
   const results = new Map<number, Partial>();
+  /** Tests the file skipped (unittest.skip, skipIf...): not counted, as CPython does not count them. */
+  const skipped = new Set<number>();
   const deadline = Date.now() + task.limits.wallMs;
   const test = (i: number) => ({
     name: names[i] ?? `test ${i}`,
@@ -198,6 +206,11 @@ async function runTestFile(task: CodeTask, code: string, pool: SandboxPool): Pro
       {
         onNames: (n) => (names = n),
         onProgress: (i, raw) => {
+          if (raw.s === 'skipped') {
+            skipped.add(i);
+            results.set(i, { ...test(i), verdict: 'passed' });
+            return;
+          }
           const t = test(i);
           const verdict = verdictOf(raw) ?? 'runtime_error';
           const timeLimit = raw.cpuMs !== undefined && raw.cpuMs > task.limits.cpuMsPerTest;
@@ -212,8 +225,16 @@ async function runTestFile(task: CodeTask, code: string, pool: SandboxPool): Pro
       task.limits.cpuMsPerTest * 2 + 1_000,
       remaining,
     );
-    if (outcome.prep?.s === 'syntax') return outcome.prep.msg ?? 'syntax error';
-    if (outcome.prep?.s === 'error') throw new Error(`teacher test file failed to load: ${outcome.prep.msg}`);
+    const prep = outcome.prep as { s: string; msg?: string; names?: string[] } | undefined;
+    if (prep?.s === 'syntax')
+      return { kind: 'syntax', message: prep.msg ?? 'syntax error', names: prep.names ?? names };
+    if (prep?.s === 'teacher_error')
+      return {
+        kind: 'teacherError',
+        message: `the teacher's test file failed: ${prep.msg ?? 'unknown error'}`,
+        names: prep.names ?? names,
+      };
+    if (prep?.s === 'error') throw new Error(`teacher test file failed to load: ${prep.msg}`);
     if (outcome.killed && names.length > 0) {
       const i = Math.max(outcome.killed.index, startAt);
       if (!results.has(i))
@@ -223,7 +244,12 @@ async function runTestFile(task: CodeTask, code: string, pool: SandboxPool): Pro
     if (next < 0 || names.length === 0) break;
     startAt = next;
   }
-  return names.map((_n, i) => results.get(i) ?? { ...test(i), verdict: 'time_limit' as const });
+  return {
+    kind: 'tests',
+    tests: names
+      .map((_n, i) => results.get(i) ?? { ...test(i), verdict: 'time_limit' as const })
+      .filter((_t, i) => !skipped.has(i)),
+  };
 }
 
 /** Grades `code` against `task` in `pool`. Syntax errors give a not-gradable result (no attempt used). */
@@ -236,23 +262,47 @@ export async function gradeSubmission(
   const tests = task.tests.filter((t) => !opts.visibleOnly || t.visible);
   const parts: Partial[] = [];
   let syntax: string | undefined;
+  let teacherError: string | undefined;
+  const file = task.testFile && (!opts.visibleOnly || task.testFile.visible) ? task.testFile : undefined;
+  /** The test file's tests, known from its syntax even when the submission does not compile. */
+  let fileNames: string[] = [];
   if (tests.length > 0) {
     const r = await runFunctionAndIo(task, code, tests, pool);
     if (typeof r === 'string') syntax = r;
     else parts.push(...r);
   }
-  if (!syntax && task.testFile && (!opts.visibleOnly || task.testFile.visible)) {
+  if (file) {
     const r = await runTestFile(task, code, pool);
-    if (typeof r === 'string') syntax = r;
-    else parts.push(...r);
+    if (r.kind === 'tests') {
+      if (!syntax) parts.push(...r.tests);
+    } else if (r.kind === 'syntax') {
+      syntax ??= r.message;
+      fileNames = r.names;
+    } else {
+      teacherError = r.message;
+      parts.push(
+        ...r.names.map((name) => ({
+          name,
+          verdict: 'runtime_error' as const,
+          visible: file.visible,
+          weight: file.weightPerTest,
+          message: r.message,
+        })),
+      );
+    }
+  }
+  if (teacherError) {
+    return { ...scoreTests(task, parts, opts.attempt), message: teacherError, teacherError: true };
   }
   if (syntax) {
-    const all = tests.map((t) => ({
-      name: t.name,
-      verdict: 'not_gradable' as const,
-      visible: t.visible,
-      weight: t.weight,
-    }));
+    const all = [
+      ...tests.map((t) => ({ name: t.name, visible: t.visible, weight: t.weight })),
+      ...fileNames.map((name) => ({
+        name,
+        visible: file?.visible ?? false,
+        weight: file?.weightPerTest ?? 1,
+      })),
+    ].map((t) => ({ ...t, verdict: 'not_gradable' as const }));
     // No attempt is used, so no resubmission penalty either (also when only a test file could say so).
     return { ...scoreTests(task, all, opts.attempt), notGradable: true, penalty: 0, message: syntax };
   }

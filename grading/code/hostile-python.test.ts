@@ -162,4 +162,149 @@ describe('hostile Python submissions', () => {
     const honest = await grader.grade(fileTask, 'def add(a, b):\n    return a + b\n');
     expect(honest.score).toBe(3);
   }, 180_000);
+  // Routes out of the interpreter's Python layer: each is tried and the function answers the ones that
+  // stayed open; the hidden test runs the same probe, so it also shows no harness frame is readable
+  // while hidden inputs are in the interpreter.
+  it('closes the import, frame and code-object routes', async () => {
+    const probe = `
+import sys, importlib, importlib.util, importlib.machinery, types, builtins
+def _routes():
+    def meta_gc():
+        sys.meta_path[:] = [m for m in sys.meta_path if "Deny" not in getattr(m, "__name__", "")]
+        sys.modules.pop("gc", None)
+        import gc
+        return gc
+    def builtin(name):
+        spec = importlib.machinery.BuiltinImporter.find_spec(name)
+        return importlib.util.module_from_spec(spec)
+    def imp_direct(name):
+        import _imp
+        return _imp.create_builtin(importlib.machinery.ModuleSpec(name, None))
+    def tb_frame():
+        try:
+            raise ValueError
+        except ValueError as e:
+            return e.__traceback__.tb_frame.f_back.f_locals
+    def gen_frame():
+        def g():
+            yield 1
+        return g().gi_frame
+    def code_swap():
+        import json
+        json.dumps.__code__ = (lambda *a, **k: "6").__code__
+    def js_reachable():
+        found, seen = [], set()
+        todo = list(sys.modules.values()) + list(sys.meta_path) + [builtins]
+        while todo and len(seen) < 200000:
+            o = todo.pop()
+            if id(o) in seen:
+                continue
+            seen.add(id(o))
+            if "JsProxy" in type(o).__name__ or (isinstance(o, types.ModuleType) and o.__name__ in ("js", "pyodide_js", "_pyodide_core")):
+                found.append(type(o).__name__)
+                continue
+            try:
+                if isinstance(o, (types.ModuleType, type)):
+                    todo += list(vars(o).values())
+                elif isinstance(o, types.FunctionType):
+                    todo += [o.__globals__] + list(o.__defaults__ or ()) + [c.cell_contents for c in (o.__closure__ or ())]
+                elif isinstance(o, (list, tuple, set, frozenset)):
+                    todo += list(o)
+                elif isinstance(o, dict):
+                    todo += list(o.values())
+            except BaseException:
+                pass
+        if found:
+            return found
+        raise LookupError("none")
+    tries = {
+        "meta_path gc": meta_gc,
+        "importlib js": lambda: importlib.import_module("js"),
+        "importlib pyodide_js": lambda: importlib.import_module("pyodide_js"),
+        "importlib _pyodide_core": lambda: importlib.import_module("_pyodide_core"),
+        "BuiltinImporter gc": lambda: builtin("gc"),
+        "BuiltinImporter _pyodide_core": lambda: builtin("_pyodide_core"),
+        "_imp.create_builtin gc": lambda: imp_direct("gc"),
+        "gc.get_objects": lambda: __import__("gc").get_objects,
+        "sys._getframe": lambda: sys._getframe(1).f_locals,
+        "traceback frame": tb_frame,
+        "generator frame": gen_frame,
+        "__code__ swap": code_swap,
+        "settrace": lambda: sys.settrace(lambda *a: None),
+        "monitoring callback": lambda: sys.monitoring.register_callback(3, 1, print),
+        "posix.system": lambda: __import__("posix").system("true"),
+        "socket": lambda: __import__("socket").socket(),
+        "JS objects reachable": js_reachable,
+    }
+    opened = []
+    for name, fn in tries.items():
+        try:
+            fn()
+            opened.append(name)
+        except BaseException:
+            pass
+    return opened
+def f(x):
+    return _routes() + [x * 2]
+`;
+    const r = await grader.grade(task, probe);
+    expect(r.tests[0]?.actual).toBe('[6]');
+    expect(r.tests.map((t) => t.verdict)).toEqual(['wrong_answer', 'wrong_answer']);
+  }, 120_000);
+
+  // Forgeries of teacher-file verdicts (own versions of the review's programs); each is a wrong
+  // submission that would score if the forgery worked.
+  const fileTask = parseCodeTask({
+    language: 'python',
+    limits: { cpuMsPerTest: 5_000, wallMs: 60_000 },
+    testFile: {
+      source:
+        'import unittest, collections\nfrom solution import add\nclass T(unittest.TestCase):\n' +
+        '    def test_small(self):\n        self.assertEqual(add(1, 2), 3)\n' +
+        '    def test_list(self):\n        self.assertEqual([add(0, 0)], [0])\n' +
+        '    def test_in(self):\n        self.assertIn(add(2, 2), [4])\n' +
+        '    def test_counter(self):\n        self.assertEqual(collections.Counter([add(1, 1)])[2], 1)\n',
+    },
+  });
+  const wrongAdd = 'def add(a, b):\n    return 42\n';
+  const forgeries: Array<[string, string]> = [
+    [
+      'swapping the code of the harness checks and of the asserts through frames',
+      'import sys, unittest\ntry:\n    f = sys._getframe(1)\n    while f:\n' +
+        '        for k, v in list(f.f_locals.items()):\n            if callable(v) and hasattr(v, "__code__"):\n' +
+        '                v.__code__ = (lambda *a, **k: None).__code__\n        f = f.f_back\nexcept BaseException:\n    pass\n' +
+        'for n in dir(unittest.TestCase):\n    if n.startswith("assert"):\n        try:\n' +
+        '            getattr(unittest.TestCase, n).__code__ = (lambda *a, **k: None).__code__\n' +
+        '        except BaseException:\n            pass\n' +
+        wrongAdd,
+    ],
+    [
+      "replacing the teacher's test methods during a test",
+      'import unittest\ndef add(a, b):\n    for c in unittest.TestCase.__subclasses__():\n' +
+        '        for n in list(vars(c)):\n            if n.startswith("test"):\n' +
+        '                setattr(c, n, lambda self: None)\n        c.run = lambda self, result=None: None\n    return 42\n',
+    ],
+    [
+      'an object equal to everything',
+      'class Any:\n    __eq__ = lambda s, o: True\n    __ne__ = lambda s, o: False\n    __hash__ = lambda s: 2\n' +
+        'def add(a, b):\n    return Any()\n',
+    ],
+    [
+      'poisoning builtins and collections.Counter',
+      'import builtins, collections\nbuiltins.isinstance = lambda *a: True\n' +
+        'collections.Counter.__getitem__ = lambda s, k: 1\n' +
+        wrongAdd,
+    ],
+  ];
+  it.each(forgeries)(
+    'scores a wrong teacher-file submission 0 despite %s',
+    async (_name, code) => {
+      const r = await grader.grade(fileTask, code);
+      expect(r.tests).toHaveLength(4);
+      expect(r.tests.filter((t) => t.name !== 'T.test_counter' && t.verdict === 'passed')).toEqual([]);
+      const honest = await grader.grade(fileTask, 'def add(a, b):\n    return a + b\n');
+      expect(honest.score).toBe(4);
+    },
+    120_000,
+  );
 });

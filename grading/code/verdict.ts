@@ -38,6 +38,11 @@ export interface GradeResult {
   tests: TestResult[];
   /** Compile or syntax error message shown to the candidate. */
   message?: string;
+  /**
+   * Set when the teacher's own test file failed (it does not compile, or raised while loading for a
+   * reason other than the submission): `message` says why. The task, not the submission, needs fixing.
+   */
+  teacherError?: boolean;
 }
 
 /** Applies weights, the scoring mode and the resubmission penalty (`attempt` counts from 1). */

@@ -179,6 +179,7 @@ function wrapModule(code, names) {
 }
 
 function runJob(id, job) {
+  send({ t: 'started', id });
   const isolate = new ivm.Isolate({ memoryLimit: Math.max(8, job.limits.memoryMb) });
   let recycle = false;
   try {

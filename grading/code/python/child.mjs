@@ -1,4 +1,4 @@
-/* global process, WebAssembly */
+/* global process, WebAssembly, performance */
 // Python sandbox child: Pyodide interpreters in a hardened Node process (see ../README.md): a fresh one,
 // loaded from a memory snapshot, for every job (one submission's tests), dropped after it.
 // Started by the pool with the permission model, no code generation from strings, a wasm memory cap,
@@ -13,6 +13,7 @@ const proc = process;
 const onMessage = (fn) => proc.on('message', fn);
 const exit = process.exit.bind(process);
 const cpuUsage = process.cpuUsage.bind(process);
+const now = performance.now.bind(performance);
 const pyodideDir = process.argv[2];
 
 // Pyodide asks process.binding('constants'), which the permission model refuses; answer only that.
@@ -146,7 +147,14 @@ function pyCall(fn, ...args) {
   return fn(...args);
 }
 
+/**
+ * The CPU time of a synchronous call into the interpreter: the process's CPU time, but never more than
+ * the wall time, since the call runs on this one thread. The process's figure also counts V8's helper
+ * threads (collecting the interpreter the previous job dropped, tens of MB), which must not be charged
+ * to the submission; the wall time alone would charge it for a loaded machine.
+ */
 function measure(fn) {
+  const wallStart = now();
   const before = cpuUsage();
   let raw;
   try {
@@ -166,8 +174,9 @@ function measure(fn) {
     }
   }
   const used = cpuUsage(before);
+  const wall = now() - wallStart;
   const r = JSON.parse(raw);
-  r.cpuMs = (used.user + used.system) / 1000;
+  r.cpuMs = Math.min((used.user + used.system) / 1000, wall);
   return r;
 }
 
@@ -226,6 +235,8 @@ async function runJob(id, job) {
   // one submission changes (code objects, stdlib state, files) can reach another's verdict.
   const interp = await nextFresh;
   prepareSpare();
+  // The pool's per-test clock starts now: waiting for the interpreter to load is not the submission's.
+  send({ t: 'started', id });
   runTests(id, job, interp);
 }
 

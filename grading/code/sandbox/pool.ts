@@ -11,7 +11,18 @@ import { processTreeRssBytes } from './process-memory.ts';
 
 /** A raw per-test result as the child reports it (see python/harness.py, javascript/child.mjs). */
 export interface RawResult {
-  s: 'ok' | 'error' | 'memory' | 'output' | 'fatal' | 'pass' | 'fail' | 'tampered' | 'syntax';
+  s:
+    | 'ok'
+    | 'error'
+    | 'memory'
+    | 'output'
+    | 'fatal'
+    | 'pass'
+    | 'fail'
+    | 'tampered'
+    | 'syntax'
+    | 'skipped'
+    | 'teacher_error';
   v?: unknown;
   out?: string;
   etype?: string;
@@ -286,7 +297,11 @@ export class SandboxPool {
           rssNow - rssAtStart > (memoryMb ?? 0) * 1024 * 1024;
         finish({ killed: { index: current, reason: overMemory ? 'memory' : 'time' } }, true, true);
       };
-      let testTimer = setTimeout(timeUp, perTestMs + 2_000);
+      // A child that loads an interpreter per job says { t: 'started' } once it has one; until then only
+      // the job's total time runs (loading is not the submission's time, and takes seconds under load).
+      let testTimer: ReturnType<typeof setTimeout> | undefined = this.opts.freshInChild
+        ? undefined
+        : setTimeout(timeUp, perTestMs + 2_000);
       const totalTimer = setTimeout(timeUp, totalMs);
       const onMessage = (msg: {
         t: string;
@@ -297,7 +312,10 @@ export class SandboxPool {
         recycle: boolean;
       }) => {
         if (msg.id !== id) return;
-        if (msg.t === 'names') {
+        if (msg.t === 'started') {
+          clearTimeout(testTimer);
+          testTimer = setTimeout(timeUp, perTestMs + 2_000);
+        } else if (msg.t === 'names') {
           hooks.onNames?.(msg.prep?.names ?? []);
         } else if (msg.t === 'progress') {
           hooks.onProgress(msg.i, msg.r);
