@@ -4,8 +4,8 @@
  * open are left out, so they stay pending.
  */
 import { eq } from 'drizzle-orm';
-import { gradingTables, resolveMarks, type MarkRole } from '../../../../grading/index.ts';
-import type { Database } from '../../../platform/db/database.ts';
+import { gradingTables, resolveMarks, type MarkRole } from '../../grading/index.ts';
+import type { Database } from '../platform/db/database.ts';
 import { DEFAULT_RULE, rulesOf } from './sitting-marking.ts';
 
 export async function resolvedMarks(

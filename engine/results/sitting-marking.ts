@@ -11,12 +11,12 @@ import {
   resolveMarks,
   type MarkRole,
   type Resolution,
-} from '../../../../grading/index.ts';
-import type { Database } from '../../../platform/db/database.ts';
-import type { AssembledForm } from '../../../sittings/form.ts';
-import { candidateSessions, sessionResults } from '../../../delivery/tables.ts';
-import { sittingCandidates } from '../../../sittings/tables.ts';
-import { students } from '../../../people/tables.ts';
+} from '../../grading/index.ts';
+import type { Database } from '../platform/db/database.ts';
+import type { AssembledForm } from '../sittings/form.ts';
+import { candidateSessions, sessionResults } from '../delivery/tables.ts';
+import { sittingCandidates } from '../sittings/tables.ts';
+import { students } from '../people/tables.ts';
 
 const { marks, markingConfigs, rubrics } = gradingTables;
 export type MarkRow = typeof marks.$inferSelect;

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { asc, eq } from 'drizzle-orm';
 import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemBankTables, saveItemVersion } from '../../item-bank/index.ts';
+import { auditLog } from '../people/tables.ts';
 import { buildOrganisationTree } from './support/factories.ts';
 import { api, tokenFor } from './support/http.ts';
 import { createTestEngine, type TestEngine } from './support/test-engine.ts';
@@ -112,6 +114,21 @@ describe('item bank API', () => {
     const version = await api(engine).get(`/api/items/${itemId}/versions/1`, tokens.admin);
     expect(version.data.qtiXml).toContain('TOAN-01');
     expect((await api(engine).get(`/api/items/${itemId}/versions/7`, tokens.admin)).status).toBe(404);
+    // Each move is audited with the status change (one transaction); the refused one writes nothing.
+    const audit = await engine.deps.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, itemId))
+      .orderBy(asc(auditLog.seq));
+    expect(audit.map((a) => [a.action, a.actorId, a.organisationId, a.details])).toEqual([
+      [
+        'item.submit',
+        tree.examBoard.userId,
+        tree.office.id,
+        { from: 'draft', to: 'in_review', comment: 'Xin duyệt' },
+      ],
+      ['item.publish', tree.examBoard.userId, tree.office.id, { from: 'in_review', to: 'published' }],
+    ]);
   });
 });
 

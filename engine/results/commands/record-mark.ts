@@ -24,7 +24,7 @@ import { errors } from '../../platform/errors.ts';
 import type { ItemScorer } from '../../delivery/item-scorer.ts';
 import { candidateSessions, sessionResults } from '../../delivery/tables.ts';
 import { mayGiveMark, notAssignedMarker, type MarkingRights } from '../marking-team.ts';
-import { DEFAULT_RULE, rulesOf } from '../routes/marking/sitting-marking.ts';
+import { DEFAULT_RULE, rulesOf } from '../sitting-marking.ts';
 import { scoreSession } from '../score-session.ts';
 
 const { marks, markingConfigs, rubrics } = gradingTables;

@@ -20,7 +20,7 @@ import { latestResponses } from '../../delivery/session-snapshot.ts';
 import { candidateSessions, sessionResults } from '../../delivery/tables.ts';
 import { sittingCandidates, sittings } from '../../sittings/tables.ts';
 import { AppError, errors } from '../../platform/errors.ts';
-import { resolvedMarks } from '../routes/marking/resolved-marks.ts';
+import { resolvedMarks } from '../resolved-marks.ts';
 
 export interface RescoreRequest {
   /** The corrected item version (of an item this sitting delivered). */

@@ -6,7 +6,7 @@
 import { inArray } from 'drizzle-orm';
 import { itemBankTables, type AssessmentItem, type ContentNode } from '../../../../item-bank/index.ts';
 import type { Database } from '../../../platform/db/database.ts';
-import type { SessionToMark } from './sitting-marking.ts';
+import type { SessionToMark } from '../../sitting-marking.ts';
 
 export interface ItemForMarker {
   itemRef: string;

@@ -10,7 +10,7 @@ import type { StaffActor } from '../../../people/actor.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { mayGiveMark, type MarkingRights } from '../../marking-team.ts';
 import { itemsForMarker } from './item-prompts.ts';
-import { loadSittingMarking } from './sitting-marking.ts';
+import { loadSittingMarking } from '../../sitting-marking.ts';
 
 export interface MarkingCounts {
   total: number;

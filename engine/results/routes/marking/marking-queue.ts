@@ -11,7 +11,7 @@ import type { Database } from '../../../platform/db/database.ts';
 import { mayGiveMark, type MarkingRights } from '../../marking-team.ts';
 import { itemResponses } from './item-responses.ts';
 import { itemsForMarker } from './item-prompts.ts';
-import { loadSittingMarking } from './sitting-marking.ts';
+import { loadSittingMarking } from '../../sitting-marking.ts';
 
 /** The label a marker sees in place of a candidate: the same for every marker of the sitting. */
 export const anonymousLabel = (sittingId: string, sessionId: string) =>
