@@ -39,7 +39,7 @@ export function mountClientPages(app: Hono<AppEnv>, root = clientDist): boolean 
     c.header('referrer-policy', 'same-origin');
     c.header(
       'content-security-policy',
-      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; frame-ancestors 'none'",
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; frame-ancestors 'none'; frame-src 'none'; object-src 'none'; form-action 'self'; base-uri 'none'",
     );
   });
   app.use(

@@ -3,10 +3,15 @@
  * and reports answer changes. XHTML and MathML are rendered natively from an allow-list; each
  * interaction type has a keyboard-usable component; anything unknown says so plainly.
  */
-import { createContext, createElement, useContext, type ReactNode } from 'react';
+import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
 import { useMediaUrl } from '../engine-media.ts';
 import type { ItemResponses, RunCodeAck } from '../../../engine/client.ts';
-import type { CandidateItem, ContentElement, ContentNode } from '../../../item-bank/client.ts';
+import {
+  sanitiseContent,
+  type CandidateItem,
+  type ContentElement,
+  type ContentNode,
+} from '../../../item-bank/client.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import { INTERACTIONS } from './interactions/index.ts';
 
@@ -185,6 +190,9 @@ const textOf = (n: ContentNode): string => (n.kind === 'text' ? n.text : n.child
 
 export function ItemView({ item, responses, onChange, onRunCode }: Props) {
   const { t } = useI18n();
+  // The engine sanitised the payload already; the page applies the same allow-list again before
+  // anything reaches the DOM, so markup stored before a sanitiser fix cannot escape either.
+  const body = useMemo(() => (item ? sanitiseContent((item as CandidateItem).body.children) : []), [item]);
   if (!item) return <p>{t('exam.loadingItem')}</p>;
   const candidateItem = item as CandidateItem;
   const current = responses ?? {};
@@ -197,7 +205,7 @@ export function ItemView({ item, responses, onChange, onRunCode }: Props) {
   return (
     <ItemContext.Provider value={value}>
       <div className="item-body" lang={candidateItem.language}>
-        {renderNodes(candidateItem.body.children)}
+        {renderNodes(body)}
       </div>
     </ItemContext.Provider>
   );
