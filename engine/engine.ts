@@ -33,7 +33,7 @@ import { createIncidentService } from './proctoring/incidents.ts';
 import { snapshotRetentionDaysOf } from './proctoring/snapshots.ts';
 import { attachCandidateNamespace } from './delivery/socket.ts';
 import { startTimeKeeper } from './delivery/time-keeper.ts';
-import { attachProctorNamespace } from './proctoring/socket.ts';
+import { attachProctorNamespace } from './proctoring/routes/proctor-socket.ts';
 import { createErecordsDeliverer } from './records/erecords-deliverer.ts';
 import { projectForCandidate } from './delivery/project-for-candidate.ts';
 import { createLoginThrottle } from './people/login-throttle.ts';

@@ -9,8 +9,8 @@ import { appendAudit } from '../../people/audit-log.ts';
 import type { StaffActor } from '../../people/actor.ts';
 import { errors } from '../../platform/errors.ts';
 import type { AppDeps } from '../../platform/http/env.ts';
-import type { ChangeAccommodations } from '../../sittings/routes/schema.ts';
-import { assertRoomKeepsSeparation } from '../../sittings/routes/separate-rooms.ts';
+import type { ChangeAccommodations } from '../../sittings/schemas.ts';
+import { assertRoomKeepsSeparation } from '../../sittings/separate-rooms.ts';
 import { sittingCandidates, sittingRooms } from '../../sittings/tables.ts';
 import { candidateSessions } from '../tables.ts';
 

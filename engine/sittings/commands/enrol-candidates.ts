@@ -10,8 +10,8 @@ import { organisations, students } from '../../people/tables.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
 import { candidateNumber } from '../access-codes.ts';
-import type { AddCandidates } from '../routes/schema.ts';
-import { assertRoomKeepsSeparation } from '../routes/separate-rooms.ts';
+import type { AddCandidates } from '../schemas.ts';
+import { assertRoomKeepsSeparation } from '../separate-rooms.ts';
 import { sittingCandidates, sittingRooms } from '../tables.ts';
 
 export interface EnrolCandidatesInput {

@@ -14,7 +14,7 @@ import { errors } from '../../platform/errors.ts';
 import { formSpecFromTest, TestFormError } from '../form-from-test.ts';
 import { FormSpec, specItems } from '../form.ts';
 import { parallelFormSet, parallelFormsOf } from '../parallel-forms.ts';
-import type { CreateSitting, FormInput } from '../routes/schema.ts';
+import type { CreateSitting, FormInput } from '../schemas.ts';
 import { newSittingAccessCode } from '../sitting-access-code.ts';
 import { sittings } from '../tables.ts';
 

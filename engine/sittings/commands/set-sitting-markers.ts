@@ -12,8 +12,8 @@ import type { OrganisationRef } from '../../people/organisation-ref.ts';
 import { users } from '../../people/tables.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
-import { eligibleMarkers, ineligibleMarkers } from '../routes/eligible-markers.ts';
-import type { SetSittingMarkers } from '../routes/schema.ts';
+import { eligibleMarkers, ineligibleMarkers } from '../eligible-markers.ts';
+import type { SetSittingMarkers } from '../schemas.ts';
 import { sittingMarkers, sittings } from '../tables.ts';
 
 async function assignedMarkers(db: Executor, sittingId: string) {

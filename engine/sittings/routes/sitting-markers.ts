@@ -9,7 +9,7 @@ import { sittingTarget } from '../organisation-of-sitting.ts';
 import { ErrorSchema, IdParam, security, staffErrors } from '../../platform/http/common-schemas.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { markingTeamOf, setSittingMarkers } from '../commands/set-sitting-markers.ts';
-import { SetSittingMarkers, SittingMarkers } from './schema.ts';
+import { SetSittingMarkers, SittingMarkers } from '../schemas.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 

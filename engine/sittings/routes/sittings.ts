@@ -11,7 +11,7 @@ import { organisations } from '../../people/tables.ts';
 import { sittingCandidates, sittingRooms, sittings } from '../tables.ts';
 import { IdParam, security, staffErrors } from '../../platform/http/common-schemas.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { AddCandidates, CreateRoom, CreateSitting, Sitting } from './schema.ts';
+import { AddCandidates, CreateRoom, CreateSitting, Sitting } from '../schemas.ts';
 import { sittingMarkerRoutes } from './sitting-markers.ts';
 import { addRoom } from '../commands/add-room.ts';
 import { enrolCandidates } from '../commands/enrol-candidates.ts';

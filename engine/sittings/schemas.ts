@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { CANDIDATE_TOOLS } from '../../protocol/candidate-tools.ts';
-import { ProctoringRules } from '../../protocol/proctor.ts';
+import { CANDIDATE_TOOLS } from '../protocol/candidate-tools.ts';
+import { ProctoringRules } from '../protocol/proctor.ts';
 
 const FormItemInput = z.object({
   itemId: z.uuid(),

@@ -1,17 +1,17 @@
 /** POST /api/candidate/check-in: access code + candidate number + date of birth -> session token. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, eq, inArray } from 'drizzle-orm';
-import { itemBankTables } from '../../item-bank/index.ts';
-import { checkIn } from './check-in.ts';
-import { deliveryErrors } from './delivery-errors.ts';
-import { sebRequestAllowed, sebRequired } from '../sittings/seb/sitting-seb.ts';
-import { publicOrigin, publicRequestUrl } from '../platform/http/public-url.ts';
-import type { AssembledForm } from '../sittings/form.ts';
-import { candidateSessions } from './tables.ts';
-import { errors } from '../platform/errors.ts';
-import { CheckInRequest, CheckInResponse } from '../protocol/candidate.ts';
-import { ErrorSchema } from '../platform/http/common-schemas.ts';
-import type { AppEnv } from '../platform/http/env.ts';
+import { itemBankTables } from '../../../item-bank/index.ts';
+import { checkIn } from '../check-in.ts';
+import { deliveryErrors } from '../delivery-errors.ts';
+import { sebRequestAllowed, sebRequired } from '../../sittings/seb/sitting-seb.ts';
+import { publicOrigin, publicRequestUrl } from '../../platform/http/public-url.ts';
+import type { AssembledForm } from '../../sittings/form.ts';
+import { candidateSessions } from '../tables.ts';
+import { errors } from '../../platform/errors.ts';
+import { CheckInRequest, CheckInResponse } from '../../protocol/candidate.ts';
+import { ErrorSchema } from '../../platform/http/common-schemas.ts';
+import type { AppEnv } from '../../platform/http/env.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const err = (description: string) => ({ description, ...json(ErrorSchema) });

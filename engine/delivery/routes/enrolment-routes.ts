@@ -6,26 +6,26 @@
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { asc, eq, sql } from 'drizzle-orm';
-import { students } from '../people/tables.ts';
-import { access } from '../people/access.ts';
-import { sittingTarget } from '../sittings/organisation-of-sitting.ts';
-import { readEnrolmentCsv } from '../sittings/enrolment/read-enrolment-file.ts';
-import { candidateSessions } from './tables.ts';
-import { sittingCandidates } from '../sittings/tables.ts';
-import { ErrorSchema, IdParam, security, staffErrors } from '../platform/http/common-schemas.ts';
-import type { AppEnv } from '../platform/http/env.ts';
-import { readRosterRows, readUploadedRoster, rosterBodyLimit } from '../people/roster/roster-upload.ts';
-import { enrolRoster } from '../sittings/commands/enrol-roster.ts';
-import { issueSittingAccessCode } from '../sittings/commands/issue-sitting-access-code.ts';
-import { withdrawSittingAccessCode } from '../sittings/commands/withdraw-sitting-access-code.ts';
+import { students } from '../../people/tables.ts';
+import { access } from '../../people/access.ts';
+import { sittingTarget } from '../../sittings/organisation-of-sitting.ts';
+import { readEnrolmentCsv } from '../../sittings/enrolment/read-enrolment-file.ts';
+import { candidateSessions } from '../tables.ts';
+import { sittingCandidates } from '../../sittings/tables.ts';
+import { ErrorSchema, IdParam, security, staffErrors } from '../../platform/http/common-schemas.ts';
+import type { AppEnv } from '../../platform/http/env.ts';
+import { readRosterRows, readUploadedRoster, rosterBodyLimit } from '../../people/roster/roster-upload.ts';
+import { enrolRoster } from '../../sittings/commands/enrol-roster.ts';
+import { issueSittingAccessCode } from '../../sittings/commands/issue-sitting-access-code.ts';
+import { withdrawSittingAccessCode } from '../../sittings/commands/withdraw-sitting-access-code.ts';
 import {
   CandidateParam,
   ChangeAccommodations,
   RosterImportQuery,
   RosterImportResult,
   SittingCandidate,
-} from '../sittings/routes/schema.ts';
-import { changeAccommodations } from './commands/change-accommodations.ts';
+} from '../../sittings/schemas.ts';
+import { changeAccommodations } from '../commands/change-accommodations.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 

@@ -1,11 +1,11 @@
 /** Proctor and exam-board actions on one candidate session; each is audited and pushed to the candidate at once. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { performSessionAction } from './commands/session-action.ts';
-import { timeState } from '../delivery/session-clock.ts';
-import { errors } from '../platform/errors.ts';
-import { signedIn } from '../people/access.ts';
-import { IdParam, security, staffErrors } from '../platform/http/common-schemas.ts';
-import type { AppEnv } from '../platform/http/env.ts';
+import { performSessionAction } from '../commands/session-action.ts';
+import { timeState } from '../../delivery/session-clock.ts';
+import { errors } from '../../platform/errors.ts';
+import { signedIn } from '../../people/access.ts';
+import { IdParam, security, staffErrors } from '../../platform/http/common-schemas.ts';
+import type { AppEnv } from '../../platform/http/env.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const SessionState = z.object({

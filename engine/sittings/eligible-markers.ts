@@ -4,11 +4,11 @@
  * The exam board's list and the check of a submitted team apply this one rule.
  */
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { StaffRole } from '../../people/actor.ts';
-import type { Executor } from '../../platform/db/database.ts';
-import type { OrganisationRef } from '../../people/organisation-ref.ts';
-import { roleCan } from '../../people/permissions.ts';
-import { organisations, users } from '../../people/tables.ts';
+import type { StaffRole } from '../people/actor.ts';
+import type { Executor } from '../platform/db/database.ts';
+import type { OrganisationRef } from '../people/organisation-ref.ts';
+import { roleCan } from '../people/permissions.ts';
+import { organisations, users } from '../people/tables.ts';
 
 type RuleBreach = 'user_disabled' | 'role_cannot_mark' | 'outside_organisation';
 export type IneligibleReason = 'user_not_found' | RuleBreach;

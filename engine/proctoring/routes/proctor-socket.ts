@@ -6,14 +6,14 @@
  */
 import { and, asc, eq, gt, inArray, like, or } from 'drizzle-orm';
 import type { Namespace, Server, Socket } from 'socket.io';
-import type { StaffActor } from '../people/actor.ts';
-import { performSessionAction } from './commands/session-action.ts';
-import { candidateStatuses } from './candidate-status.ts';
-import { roomProctors, sittingRooms, sittings } from '../sittings/tables.ts';
-import { organisations } from '../people/tables.ts';
-import { AppError, errors } from '../platform/errors.ts';
-import type { AppDeps } from '../platform/http/env.ts';
-import { authorize, mayProctor } from './policy.ts';
+import type { StaffActor } from '../../people/actor.ts';
+import { performSessionAction } from '../commands/session-action.ts';
+import { candidateStatuses } from '../candidate-status.ts';
+import { roomProctors, sittingRooms, sittings } from '../../sittings/tables.ts';
+import { organisations } from '../../people/tables.ts';
+import { AppError, errors } from '../../platform/errors.ts';
+import type { AppDeps } from '../../platform/http/env.ts';
+import { authorize, mayProctor } from '../policy.ts';
 import {
   IncidentsListRequest,
   JoinRequest,
@@ -21,12 +21,12 @@ import {
   SessionActionRequest,
   type ProctorClientToServerEvents,
   type ProctorServerToClientEvents,
-} from '../protocol/proctor.ts';
-import { sittingRoom } from '../delivery/socket.ts';
-import { proctorRoomRoom, proctorSittingRoom } from './proctor-feed.ts';
-import { createTokenBucket } from '../platform/realtime/socket-rate-limit.ts';
-import { eventBinder } from '../platform/realtime/socket-handler.ts';
-import { listIncidents } from './incidents.ts';
+} from '../../protocol/proctor.ts';
+import { sittingRoom } from '../../delivery/socket.ts';
+import { proctorRoomRoom, proctorSittingRoom } from '../proctor-feed.ts';
+import { createTokenBucket } from '../../platform/realtime/socket-rate-limit.ts';
+import { eventBinder } from '../../platform/realtime/socket-handler.ts';
+import { listIncidents } from '../incidents.ts';
 
 interface ProctorSocketData {
   actor: StaffActor;

@@ -3,9 +3,9 @@
  * mixed them with the others would not be separate.
  */
 import { and, count, eq, ne } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/database.ts';
-import { errors } from '../../platform/errors.ts';
-import { sittingCandidates } from '../tables.ts';
+import type { Executor } from '../platform/db/database.ts';
+import { errors } from '../platform/errors.ts';
+import { sittingCandidates } from './tables.ts';
 
 /**
  * Throws a 409 when seating candidates with (or without) a separate room in `roomId` would mix the

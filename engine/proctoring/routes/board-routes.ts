@@ -5,16 +5,16 @@
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
-import { renderAccessSlips, renderRoomLists, type SittingPapersData } from '../../grading/index.ts';
-import { access } from '../people/access.ts';
-import { sittingTarget } from '../sittings/organisation-of-sitting.ts';
-import { withinSubtree } from '../people/scope.ts';
-import { candidateSessions, sessionEvents } from '../delivery/tables.ts';
-import { organisations, students, users } from '../people/tables.ts';
-import { roomProctors, sittingCandidates, sittingRooms, sittings } from '../sittings/tables.ts';
-import { security, staffErrors } from '../platform/http/common-schemas.ts';
-import type { AppEnv } from '../platform/http/env.ts';
-import { publicOrigin } from '../platform/http/public-url.ts';
+import { renderAccessSlips, renderRoomLists, type SittingPapersData } from '../../../grading/index.ts';
+import { access } from '../../people/access.ts';
+import { sittingTarget } from '../../sittings/organisation-of-sitting.ts';
+import { withinSubtree } from '../../people/scope.ts';
+import { candidateSessions, sessionEvents } from '../../delivery/tables.ts';
+import { organisations, students, users } from '../../people/tables.ts';
+import { roomProctors, sittingCandidates, sittingRooms, sittings } from '../../sittings/tables.ts';
+import { security, staffErrors } from '../../platform/http/common-schemas.ts';
+import type { AppEnv } from '../../platform/http/env.ts';
+import { publicOrigin } from '../../platform/http/public-url.ts';
 import type { Context } from 'hono';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
