@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildVietnameseTestDocx } from '../item-bank/importers/fixtures/vietnamese-test-docx.ts';
 import { itemBankTables } from '../item-bank/index.ts';
@@ -10,10 +10,7 @@ import { api, tokenFor } from '../engine/tests/support/http.ts';
 import { createTestEngine, type TestEngine } from '../engine/tests/support/test-engine.ts';
 
 const { items } = itemBankTables;
-const fixtures = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../item-bank/importers/fixtures',
-);
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../item-bank/importers/fixtures');
 let engine: TestEngine;
 let tree: Awaited<ReturnType<typeof buildOrganisationTree>>;
 const tokens: Record<string, string> = {};
@@ -149,6 +146,24 @@ describe('import API', () => {
     expect((await raw('questions-aiken.txt', 'format=aiken', '&skip=3')).data.items).toHaveLength(2);
     expect((await raw('questions.csv', 'format=csv', '&skip=5')).data.items).toHaveLength(4);
     expect(await countItems()).toBeGreaterThan(before + 12);
+  });
+
+  it("stores a Moodle question's embedded files with the item version (Moodle's own true/false fixture)", async () => {
+    const file = path.resolve(import.meta.dirname, '../../shared/corpus/moodle/xml/02-truefalse.xml');
+    const saved = await api(engine).call('POST', `/api/item-banks/${bankId}/imports/confirm?format=moodle`, {
+      token: tokens.teacherA,
+      body: new Uint8Array(readFileSync(file)),
+    });
+    expect(saved.status, JSON.stringify(saved.data)).toBe(200);
+    const versionIds = (saved.data.items as Array<{ versionId: string }>).map((i) => i.versionId);
+    expect(versionIds.length).toBeGreaterThan(0);
+    const { itemVersionMedia } = itemBankTables;
+    const stored = await engine.deps.db
+      .select({ href: itemVersionMedia.href })
+      .from(itemVersionMedia)
+      .where(inArray(itemVersionMedia.versionId, versionIds));
+    // The question's picture (logo.jpg) is kept, not reduced to its alt text.
+    expect(stored.map((m) => m.href).join(' ')).toContain('logo.jpg');
   });
 
   it('scores a draft from the editor and saves it; access follows the item bank rules', async () => {

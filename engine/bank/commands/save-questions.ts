@@ -54,6 +54,8 @@ export async function saveQuestions(
           text: q.text,
           interactionTypes: [...new Set(model.interactions.map((i) => i.type))],
           metadata: { language: 'vi', ...props.metadata },
+          // Moodle's embedded files (sound, pictures) are stored with the version, under the hrefs the item uses.
+          ...(q.media?.length ? { media: q.media } : {}),
         },
         actor.userId,
       );
