@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { call, session, type Bank, type Me } from './api.ts';
+import { api, ok, session, type Bank, type Me } from './api.ts';
 import { useT } from './i18n.tsx';
 import { Browse } from './pages/browse.tsx';
 import { DraftEditor } from './pages/draft-editor.tsx';
@@ -34,7 +34,7 @@ export function App() {
 
   useEffect(() => {
     if (!signedIn) return;
-    Promise.all([call<Me>('GET', '/auth/me'), call<{ items: Bank[] }>('GET', '/item-banks')])
+    Promise.all([ok(api.GET('/api/auth/me')), ok(api.GET('/api/item-banks'))])
       .then(([user, list]) => {
         setMe(user);
         setBanks(list.items);

@@ -1,4 +1,9 @@
-/** Staff sign-in for the dashboard: the access token is kept for this tab only. */
+/**
+ * Staff sign-in for the dashboard: the access token is kept for this tab only. Calls are typed by the
+ * engine's OpenAPI document (shared/api/schema.d.ts).
+ */
+import { createApi, ok, type components } from '../shared/api/client.ts';
+
 const TOKEN = 'proctor.token';
 
 export const session = {
@@ -11,25 +16,10 @@ export const session = {
   },
 };
 
-export interface Me {
-  fullName: string;
-  role: string;
-}
+export type Me = components['schemas']['Me'];
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (session.token) headers.authorization = `Bearer ${session.token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`/api${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data = (await response.json().catch(() => ({}))) as T & { error?: { message: string } };
-  if (!response.ok) throw new Error(data.error?.message ?? response.statusText);
-  return data;
-}
+const api = createApi(() => session.token);
 
 export const login = (username: string, password: string) =>
-  call<{ accessToken: string }>('POST', '/auth/login', { username, password });
-export const me = () => call<Me>('GET', '/auth/me');
+  ok(api.POST('/api/auth/login', { body: { username, password } }));
+export const me = () => ok(api.GET('/api/auth/me'));

@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AuthoringItem, AuthoringItemInput } from '../../../item-bank/client.ts';
-import { ApiError, call, type Bank, type Problem } from '../api.ts';
+import { ApiError, api, ok, type Bank, type Problem, type ResponseOf } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import {
   emptyEditorItem,
@@ -31,10 +31,8 @@ const HUMAN_SCORED = new Set<InteractionKind>(['extendedText', 'upload', 'drawin
 const notScored = (s: InteractionState) =>
   s.kind === 'endAttempt' || (s.kind === 'media' && !(s.scoreByPlays && s.minPlays > 0));
 
-interface LoadedItem {
-  id: string;
-  bankId: string;
-  version: number;
+/** GET /api/items/{id}/authoring; the document leaves the item and its metadata open (the item bank's shapes). */
+type LoadedItem = Omit<ResponseOf<'/api/items/{id}/authoring', 'get'>, 'item' | 'metadata'> & {
   item: AuthoringItem;
   metadata: {
     subject: string | null;
@@ -43,8 +41,7 @@ interface LoadedItem {
     competencies: string[] | null;
     cognitiveLevel: string | null;
   };
-  media: Array<{ href: string; contentType: string; data: string }>;
-}
+};
 
 function metadataBody(m: ItemMetadataState) {
   const grade = Number(m.grade);
@@ -93,8 +90,9 @@ export function ItemEditorPage({
   useEffect(() => {
     if (!itemId || itemId === savedItemId.current) return;
     setLoaded(false);
-    call<LoadedItem>('GET', `/items/${itemId}/authoring`)
-      .then((r) => {
+    ok(api.GET('/api/items/{id}/authoring', { params: { path: { id: itemId } } }))
+      .then((loaded) => {
+        const r = loaded as LoadedItem;
         const m = r.metadata;
         const editor = fromAuthoringItem(r.item, {
           subject: m.subject ?? '',
@@ -139,15 +137,15 @@ export function ItemEditorPage({
     setNotice('');
     if (!built.item) return;
     try {
-      const saved = await call<{ itemId: string; version: number; created: boolean }>(
-        'POST',
-        '/items/authoring',
-        {
-          bankId,
-          item: built.item,
-          metadata: metadataBody(item.metadata),
-          media: usedMedia(built.item, item.media),
-        },
+      const saved = await ok(
+        api.POST('/api/items/authoring', {
+          body: {
+            bankId,
+            item: built.item,
+            metadata: metadataBody(item.metadata),
+            media: usedMedia(built.item, item.media),
+          },
+        }),
       );
       setNotice(
         saved.created

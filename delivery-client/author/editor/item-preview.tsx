@@ -8,16 +8,10 @@ import type { ItemResponses } from '../../../engine/client.ts';
 import type { AuthoringContentNode, AuthoringItemInput } from '../../../item-bank/client.ts';
 import { ItemView } from '../../candidate/components/item-view.tsx';
 import { I18nProvider } from '../../shared/i18n.tsx';
-import { ApiError, call, type Problem } from '../api.ts';
+import { ApiError, api, ok, type Problem } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { plainTextOf, type MediaFileState } from './editor-item.ts';
 import { withLocalMedia } from './media.ts';
-
-interface PreviewResult {
-  candidate: unknown;
-  outcomes?: Record<string, unknown>;
-  problems: Problem[];
-}
 
 const problemsOf = (e: unknown): Problem[] =>
   e instanceof ApiError
@@ -55,7 +49,7 @@ export function ItemPreview({
     setOutcomes(undefined);
     if (!item) return;
     const timer = setTimeout(() => {
-      call<PreviewResult>('POST', '/items/authoring/preview', { bankId, item })
+      ok(api.POST('/api/items/authoring/preview', { body: { bankId, item } }))
         .then((r) => {
           setCandidate(withLocalMedia(r.candidate, media));
           setProblems(r.problems.filter((p) => p.severity === 'error'));
@@ -68,11 +62,9 @@ export function ItemPreview({
 
   async function tryScore() {
     try {
-      const r = await call<PreviewResult>('POST', '/items/authoring/preview', {
-        bankId,
-        item,
-        responses: answer,
-      });
+      const r = await ok(
+        api.POST('/api/items/authoring/preview', { body: { bankId, item, responses: answer } }),
+      );
       setOutcomes(r.outcomes);
     } catch (e) {
       setProblems(problemsOf(e));

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, call, type Bank } from '../api.ts';
+import { ApiError, legacy, type Bank } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import {
   LEVELS,
@@ -34,7 +34,7 @@ export function BlueprintPage({ bank }: { bank: Bank }) {
   const levelName = (l: Level) => t(`level.${l}`);
 
   const loadStored = useCallback(() => {
-    call<{ items: StoredTestSummary[] }>('GET', `/tests?bankId=${bank.id}`)
+    legacy<{ items: StoredTestSummary[] }>('GET', `/tests?bankId=${bank.id}`)
       .then((r) => setStored(r.items))
       .catch((e: Error) => setError(e.message));
   }, [bank.id]);
@@ -64,7 +64,7 @@ export function BlueprintPage({ bank }: { bank: Bank }) {
     setNotice('');
     setShortages([]);
     try {
-      const result = await call<Assembled & { tests?: StoredTestSummary[] }>(
+      const result = await legacy<Assembled & { tests?: StoredTestSummary[] }>(
         'POST',
         save ? '/tests' : '/tests/assemble',
         body(),

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { call, type Bank } from '../api.ts';
+import { legacy, type Bank } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import type { StoredTestSummary } from './blueprint-types.ts';
 import { SittingPanel } from './sitting-panel.tsx';
@@ -64,15 +64,15 @@ export function BoardPage({ bank }: { bank: Bank }) {
   const [error, setError] = useState('');
 
   const refresh = useCallback(() => {
-    call<{ items: OverviewRow[] }>('GET', '/board/sittings')
+    legacy<{ items: OverviewRow[] }>('GET', '/board/sittings')
       .then((r) => setOverview(r.items))
       .catch((e: Error) => setError(e.message));
   }, []);
   useEffect(() => {
-    call<{ items: StoredTestSummary[] }>('GET', `/tests?bankId=${bank.id}`)
+    legacy<{ items: StoredTestSummary[] }>('GET', `/tests?bankId=${bank.id}`)
       .then((r) => setTests(r.items))
       .catch((e: Error) => setError(e.message));
-    call<{ items: Organisation[] }>('GET', '/organisations')
+    legacy<{ items: Organisation[] }>('GET', '/organisations')
       .then((r) => {
         setOrgs(r.items);
         setOrgId((current) => current || (r.items.find((o) => o.kind === 'school') ?? r.items[0])?.id || '');
@@ -88,7 +88,7 @@ export function BoardPage({ bank }: { bank: Bank }) {
       // A stored test is delivered as written (its sections, rules and time limits); a form set as parallel forms.
       const set = sets.find((s) => s.value === testId);
       const single = tests.find((x) => x.id === testId);
-      const created = await call<{ id: string; name: string }>('POST', '/sittings', {
+      const created = await legacy<{ id: string; name: string }>('POST', '/sittings', {
         organisationId: orgId,
         name: name.trim() || set?.title || single?.title,
         opensAt: new Date(opens).toISOString(),

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import { call, type Bank, type ItemStatistics, type ItemSummary, type Me } from '../api.ts';
+import { api, ok, type Bank, type ItemStatistics, type ItemSummary, type Me } from '../api.ts';
 import { useT, type AuthorMessageKey } from '../i18n.tsx';
 import { ItemStatisticsPanel, SHOWN_FLAGS, useStatFormat } from './item-statistics-panel.tsx';
 import { VersionHistory } from './version-history.tsx';
@@ -51,20 +51,23 @@ export function Browse({ bank, me }: { bank: Bank; me: Me }) {
   const format = useStatFormat();
 
   const loadStatistics = useCallback(() => {
-    call<{ items: ItemStatistics[] }>('GET', `/item-statistics?bankId=${bank.id}`)
+    ok(api.GET('/api/item-statistics', { params: { query: { bankId: bank.id } } }))
       .then((r) => setStats(new Map(r.items.map((s) => [s.itemId, s]))))
       // Staff who may not read results (no results:read) browse without statistics.
       .catch(() => setStats(new Map()));
   }, [bank.id]);
 
   const search = useCallback(async () => {
-    const params = new URLSearchParams();
-    if (q.trim()) params.set('q', q.trim());
-    if (status) params.set('status', status);
-    if (grade) params.set('grade', grade);
-    if (level) params.set('cognitiveLevel', level);
+    const query = {
+      ...(q.trim() ? { q: q.trim() } : {}),
+      ...(status ? { status } : {}),
+      ...(grade ? { grade: Number(grade) } : {}),
+      ...(level ? { cognitiveLevel: level } : {}),
+    };
     try {
-      setResult(await call('GET', `/item-banks/${bank.id}/items?${params}`));
+      setResult(
+        await ok(api.GET('/api/item-banks/{id}/items', { params: { path: { id: bank.id }, query } })),
+      );
     } catch (e) {
       setError(t('error.generic', { message: (e as Error).message }));
     }
@@ -105,11 +108,13 @@ export function Browse({ bank, me }: { bank: Bank; me: Me }) {
     );
   };
 
-  async function act(item: ItemSummary, path: string) {
+  async function act(item: ItemSummary, path: (typeof ACTIONS)[number]['path']) {
     setError('');
     try {
-      const done = await call<{ to?: string; status?: string }>('POST', `/items/${item.id}/${path}`, {});
-      const to = (done.to ?? done.status ?? '') as (typeof STATUSES)[number];
+      const done = await ok(
+        api.POST(`/api/items/{id}/${path}`, { params: { path: { id: item.id } }, body: {} }),
+      );
+      const to = done.to;
       setNotice(t('action.done', { title: item.title, status: to ? t(`status.${to}`) : '' }));
       await search();
     } catch (e) {

@@ -5,7 +5,7 @@
  * without a separate room, and its message is shown in the form.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { call } from '../api.ts';
+import { legacy } from '../api.ts';
 import { describeConflict } from './sitting-refusals.ts';
 import { useT } from '../i18n.tsx';
 
@@ -50,7 +50,7 @@ export function CandidateAccommodations({
     setBusy(true);
     setError('');
     try {
-      await call(
+      await legacy(
         'PATCH',
         `/sittings/${sittingId}/candidates/${encodeURIComponent(candidate.candidateNumber)}`,
         {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError, call, type Bank, type Draft, type Kind, type Problem } from '../api.ts';
+import { ApiError, legacy, type Bank, type Draft, type Kind, type Problem } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { DraftPreview, type TestAnswer } from './draft-preview.tsx';
 
@@ -83,7 +83,7 @@ export function DraftEditor({
   async function tryScore() {
     setProblems([]);
     try {
-      const result = await call<{ outcomes: Record<string, unknown> }>(
+      const result = await legacy<{ outcomes: Record<string, unknown> }>(
         'POST',
         `/item-banks/${bank.id}/drafts/try-score`,
         {
@@ -100,7 +100,7 @@ export function DraftEditor({
   async function save() {
     setProblems([]);
     try {
-      const saved = await call<{ items: Array<{ version: number }> }>(
+      const saved = await legacy<{ items: Array<{ version: number }> }>(
         'POST',
         `/item-banks/${bank.id}/drafts`,
         { draft: clean() },

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ItemResponses } from '../../../engine/client.ts';
 import { ItemView } from '../../candidate/components/item-view.tsx';
 import { I18nProvider } from '../../shared/i18n.tsx';
-import { call } from '../api.ts';
+import { legacy } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { formatPoints } from './blueprint-types.ts';
 
@@ -20,7 +20,7 @@ export function FormPreview({ testId, onClose }: { testId: string; onClose(): vo
   const [answers, setAnswers] = useState<Record<string, ItemResponses>>({});
   const [error, setError] = useState('');
   useEffect(() => {
-    call<{ title: string; items: PreviewItem[] }>('GET', `/tests/${testId}/preview`)
+    legacy<{ title: string; items: PreviewItem[] }>('GET', `/tests/${testId}/preview`)
       .then(setData)
       .catch((e: Error) => setError(e.message));
   }, [testId]);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import {
   ApiError,
-  call,
+  api,
+  ok,
   type Bank,
   type Draft,
   type Preview,
@@ -44,7 +45,12 @@ export function ImportPage({ bank }: { bank: Bank }) {
     data.set('metadata', JSON.stringify(metadata));
     return data;
   }
-  const query = format ? `?format=${format}` : '';
+  const query = format ? { format: format as (typeof FORMATS)[number] } : {};
+  // The document does not describe the multipart body (the file and the decisions); it is sent as is.
+  const upload = (decisions: { skip: number[]; fixes: typeof fixes }) => ({
+    params: { path: { id: bank.id }, query },
+    body: form(decisions) as never,
+  });
 
   async function load(decisions = { skip, fixes }) {
     if (!file) return;
@@ -52,7 +58,7 @@ export function ImportPage({ bank }: { bank: Bank }) {
     setError('');
     setNotice('');
     try {
-      setPreview(await call<Preview>('POST', `/item-banks/${bank.id}/imports${query}`, form(decisions)));
+      setPreview(await ok(api.POST('/api/item-banks/{id}/imports', upload(decisions))));
     } catch (e) {
       setError(t('error.generic', { message: (e as Error).message }));
     } finally {
@@ -63,11 +69,7 @@ export function ImportPage({ bank }: { bank: Bank }) {
     setBusy(true);
     setError('');
     try {
-      const saved = await call<{ items: unknown[]; created: number }>(
-        'POST',
-        `/item-banks/${bank.id}/imports/confirm${query}`,
-        form({ skip, fixes }),
-      );
+      const saved = await ok(api.POST('/api/item-banks/{id}/imports/confirm', upload({ skip, fixes })));
       setNotice(t('import.saved', { n: saved.items.length, created: saved.created }));
       setPreview(undefined);
     } catch (e) {

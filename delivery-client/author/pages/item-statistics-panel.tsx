@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { call, type ItemStatistics } from '../api.ts';
+import { legacy, type ItemStatistics } from '../api.ts';
 import { useT, type AuthorMessageKey } from '../i18n.tsx';
 
 interface SittingUse {
@@ -43,7 +43,7 @@ export function ItemStatisticsPanel({
   const [data, setData] = useState<{ overall: ItemStatistics | null; sittings: SittingUse[] }>();
   const [error, setError] = useState('');
   useEffect(() => {
-    call<{ overall: ItemStatistics | null; sittings: SittingUse[] }>(
+    legacy<{ overall: ItemStatistics | null; sittings: SittingUse[] }>(
       'GET',
       `/item-statistics/items/${itemId}`,
     )

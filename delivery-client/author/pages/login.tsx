@@ -1,5 +1,5 @@
 import { StaffLogin } from '../../shared/staff-login.tsx';
-import { call, session } from '../api.ts';
+import { api, ok, session } from '../api.ts';
 import { useT } from '../i18n.tsx';
 
 /** Staff sign-in: POST /api/auth/login; the access token is kept for this tab. */
@@ -15,7 +15,7 @@ export function Login({ onSignedIn }: { onSignedIn(): void }) {
         failed: t('login.failed'),
       }}
       signIn={async (username, password) => {
-        const result = await call<{ accessToken: string }>('POST', '/auth/login', { username, password });
+        const result = await ok(api.POST('/api/auth/login', { body: { username, password } }));
         session.set(result.accessToken);
       }}
       onSignedIn={onSignedIn}

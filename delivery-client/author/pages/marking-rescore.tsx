@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { call } from '../api.ts';
+import { legacy } from '../api.ts';
 import { useT } from '../i18n.tsx';
 
 interface DeliveredItem {
@@ -25,7 +25,7 @@ export function RescoreSitting({ sittingId, onDone }: { sittingId: string; onDon
   const [error, setError] = useState('');
   useEffect(() => {
     if (!open) return;
-    call<{ items: DeliveredItem[] }>('GET', `/marking/sittings/${sittingId}/item-versions`)
+    legacy<{ items: DeliveredItem[] }>('GET', `/marking/sittings/${sittingId}/item-versions`)
       .then((r) => {
         const corrected = r.items.filter((i) => i.newestVersion > i.deliveredVersion);
         setItems(corrected);
@@ -37,7 +37,7 @@ export function RescoreSitting({ sittingId, onDone }: { sittingId: string; onDon
   async function rescore() {
     setError('');
     try {
-      const outcome = await call<{ rescored: unknown[]; unchanged: number }>(
+      const outcome = await legacy<{ rescored: unknown[]; unchanged: number }>(
         'POST',
         `/results/sittings/${sittingId}/rescore`,
         { itemVersionId: versionId, reason: reason.trim() },

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, call } from '../api.ts';
+import { ApiError, legacy } from '../api.ts';
 import { isNotAssignedMarker } from './marking-refusal.ts';
 import { useT } from '../i18n.tsx';
 import { MarkingResponse } from './marking-response.tsx';
@@ -57,7 +57,7 @@ export function MarkingView(props: { sittingId: string; itemRef: string; title: 
   const heading = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(async () => {
-    const queue = await call<Queue>(
+    const queue = await legacy<Queue>(
       'GET',
       `/marking/sittings/${sittingId}/queue?item=${encodeURIComponent(itemRef)}`,
     );
@@ -90,7 +90,7 @@ export function MarkingView(props: { sittingId: string; itemRef: string; title: 
     setError('');
     setBusy(true);
     try {
-      const saved = await call<Saved>('POST', `/marking/sittings/${sittingId}/marks`, {
+      const saved = await legacy<Saved>('POST', `/marking/sittings/${sittingId}/marks`, {
         sessionId: entry.sessionId,
         itemRef,
         ...(rubric ? { levels } : { score: Number(points.replace(',', '.')) }),

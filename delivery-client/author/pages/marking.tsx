@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { call } from '../api.ts';
+import { legacy } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { isNotAssignedMarker } from './marking-refusal.ts';
 import { MarkingView } from './marking-view.tsx';
@@ -55,7 +55,7 @@ export function MarkingPage() {
   }, []);
   const loadItems = useCallback(() => {
     if (!sittingId) return;
-    call<{ sitting: { name: string }; items: MarkedItem[] }>('GET', `/marking/sittings/${sittingId}/items`)
+    legacy<{ sitting: { name: string }; items: MarkedItem[] }>('GET', `/marking/sittings/${sittingId}/items`)
       .then(setItems)
       .catch((e: Error) => setError(isNotAssignedMarker(e) ? t('mark.notAssigned') : e.message));
   }, [sittingId, t]);
@@ -63,7 +63,7 @@ export function MarkingPage() {
     setError('');
     if (sittingId) loadItems();
     else
-      call<{ items: MarkableSitting[] }>('GET', '/marking/sittings')
+      legacy<{ items: MarkableSitting[] }>('GET', '/marking/sittings')
         .then((r) => setSittings(r.items))
         .catch((e: Error) => setError(e.message));
   }, [sittingId, loadItems]);

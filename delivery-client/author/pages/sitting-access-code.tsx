@@ -3,7 +3,7 @@
  * replace it or withdraw it (`DELETE`), each of the last two after a confirmation.
  */
 import { useRef, useState } from 'react';
-import { call } from '../api.ts';
+import { legacy } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { ConfirmBox } from './confirm-box.tsx';
 import { LiveStatus } from './live-status.tsx';
@@ -31,10 +31,10 @@ export function SittingAccessCode({
     setError('');
     try {
       if (kind === 'withdraw') {
-        await call('DELETE', `/sittings/${sittingId}/access-code`);
+        await legacy('DELETE', `/sittings/${sittingId}/access-code`);
         setNotice(t('sit.code.withdrawn'));
       } else {
-        const issued = await call<{ accessCode: string }>('POST', `/sittings/${sittingId}/access-code`);
+        const issued = await legacy<{ accessCode: string }>('POST', `/sittings/${sittingId}/access-code`);
         setNotice(t('sit.code.issued', { code: issued.accessCode }));
       }
       onChanged();

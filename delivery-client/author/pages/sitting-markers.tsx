@@ -4,21 +4,13 @@
  * whole team; with nobody assigned every teacher of the school may mark.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, call } from '../api.ts';
+import { ApiError, api, ok, type ResponseOf } from '../api.ts';
 import { useT, type AuthorMessageKey } from '../i18n.tsx';
 import { LiveStatus } from './live-status.tsx';
 
-type MarkerRole = 'marker' | 'moderator';
-interface StaffMember {
-  userId: string;
-  username: string;
-  fullName: string;
-  staffRole: string;
-}
-interface SittingMarkers {
-  assigned: Array<StaffMember & { role: MarkerRole }>;
-  eligible: StaffMember[];
-}
+type SittingMarkers = ResponseOf<'/api/sittings/{id}/markers', 'get'>;
+type StaffMember = SittingMarkers['eligible'][number];
+type MarkerRole = SittingMarkers['assigned'][number]['role'];
 interface Problem {
   userId: string;
   reason: string;
@@ -57,7 +49,7 @@ export function SittingMarkers({ sittingId }: { sittingId: string }) {
     setTeam(new Map(markers.assigned.map((a) => [a.userId, a.role])));
   }, []);
   useEffect(() => {
-    call<SittingMarkers>('GET', `/sittings/${sittingId}/markers`)
+    ok(api.GET('/api/sittings/{id}/markers', { params: { path: { id: sittingId } } }))
       .then(show)
       .catch((e: Error) => setError(e.message));
   }, [sittingId, show]);
@@ -79,9 +71,12 @@ export function SittingMarkers({ sittingId }: { sittingId: string }) {
     setNotice('');
     setError('');
     try {
-      const saved = await call<SittingMarkers>('PUT', `/sittings/${sittingId}/markers`, {
-        markers: [...team].map(([userId, role]) => ({ userId, role })),
-      });
+      const saved = await ok(
+        api.PUT('/api/sittings/{id}/markers', {
+          params: { path: { id: sittingId } },
+          body: { markers: [...team].map(([userId, role]) => ({ userId, role })) },
+        }),
+      );
       show(saved);
       setNotice(
         saved.assigned.length

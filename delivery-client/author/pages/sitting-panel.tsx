@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { call } from '../api.ts';
+import { legacy } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { download } from './download.ts';
 import { RescoreSitting } from './marking-rescore.tsx';
@@ -54,15 +54,15 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
 
   const load = useCallback(async () => {
     const [detail, sessions] = await Promise.all([
-      call<SittingDetail>('GET', `/sittings/${sittingId}`),
-      call<{ items: SittingCandidateRow[] }>('GET', `/sittings/${sittingId}/sessions`),
+      legacy<SittingDetail>('GET', `/sittings/${sittingId}`),
+      legacy<{ items: SittingCandidateRow[] }>('GET', `/sittings/${sittingId}/sessions`),
     ]);
     setSitting(detail);
     setCandidates(sessions.items);
     if ((detail.forms?.length ?? 0) > 1)
       setByForm(
         (
-          await call<{ forms: FormResults[] }>('GET', `/reports/sittings/${sittingId}/forms`).catch(() => ({
+          await legacy<{ forms: FormResults[] }>('GET', `/reports/sittings/${sittingId}/forms`).catch(() => ({
             forms: [],
           }))
         ).forms,
@@ -71,10 +71,10 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
   }, [sittingId]);
   useEffect(() => {
     load().catch((e: Error) => setError(e.message));
-    call<{ items: Named[] }>('GET', '/users?role=proctor&pageSize=200')
+    legacy<{ items: Named[] }>('GET', '/users?role=proctor&pageSize=200')
       .then((r) => setProctors(r.items))
       .catch(() => setProctors([]));
-    call<{ items: Named[] }>('GET', '/classes')
+    legacy<{ items: Named[] }>('GET', '/classes')
       .then((r) => {
         setClasses(r.items);
         setClassId((current) => current || r.items[0]?.id || '');
@@ -153,7 +153,7 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
         onSubmit={(e) => {
           e.preventDefault();
           void act(async () => {
-            const room = await call<{ id: string }>('POST', `/sittings/${sittingId}/rooms`, {
+            const room = await legacy<{ id: string }>('POST', `/sittings/${sittingId}/rooms`, {
               name: roomName.trim(),
               proctorIds: proctorId ? [proctorId] : [],
             });
@@ -206,7 +206,7 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
             void act(async () => {
               const data = new FormData();
               data.set('file', roster!);
-              const result = await call<{ total: number }>('POST', `/classes/${classId}/roster`, data);
+              const result = await legacy<{ total: number }>('POST', `/classes/${classId}/roster`, data);
               return t('board.rosterImported', { n: result.total });
             })
           }
@@ -240,7 +240,7 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
           disabled={!roomId || !classId}
           onClick={() =>
             void act(async () => {
-              const result = await call<{ added: number }>('POST', `/sittings/${sittingId}/candidates`, {
+              const result = await legacy<{ added: number }>('POST', `/sittings/${sittingId}/candidates`, {
                 roomId,
                 classId,
                 extraTimePercent: extra,
@@ -314,7 +314,7 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
           type="button"
           onClick={() =>
             void act(async () => {
-              await call('POST', `/results/sittings/${sittingId}/release`);
+              await legacy('POST', `/results/sittings/${sittingId}/release`);
               return t('board.released');
             })
           }

@@ -4,7 +4,7 @@
  * all rows or none; a 422 lists every bad row with its line, shown here as a list.
  */
 import { useId, useState } from 'react';
-import { call } from '../api.ts';
+import { legacy } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { LiveStatus } from './live-status.tsx';
 import { describeRowProblem, rosterRefusal, type RowProblem } from './sitting-refusals.ts';
@@ -41,7 +41,7 @@ export function SittingRosterUpload({ sittingId, onEnrolled }: { sittingId: stri
     try {
       const data = new FormData();
       data.set('file', file);
-      const outcome = await call<RosterResult>(
+      const outcome = await legacy<RosterResult>(
         'POST',
         `/sittings/${sittingId}/roster?dryRun=${dryRun}`,
         data,

@@ -1,6 +1,6 @@
 import { diffLines } from 'diff';
 import { useEffect, useState } from 'react';
-import { call } from '../api.ts';
+import { legacy } from '../api.ts';
 import { useT, type AuthorMessageKey } from '../i18n.tsx';
 
 interface ItemDetail {
@@ -24,7 +24,7 @@ export function VersionHistory({ itemId, onClose }: { itemId: string; onClose():
   const when = (iso: string) => new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN');
 
   useEffect(() => {
-    call<ItemDetail>('GET', `/items/${itemId}`)
+    legacy<ItemDetail>('GET', `/items/${itemId}`)
       .then((detail) => {
         setItem(detail);
         setTo(detail.currentVersion);
@@ -34,7 +34,7 @@ export function VersionHistory({ itemId, onClose }: { itemId: string; onClose():
   }, [itemId]);
   useEffect(() => {
     if (!from || !to) return;
-    Promise.all([from, to].map((v) => call<{ qtiXml: string }>('GET', `/items/${itemId}/versions/${v}`)))
+    Promise.all([from, to].map((v) => legacy<{ qtiXml: string }>('GET', `/items/${itemId}/versions/${v}`)))
       .then(([a, b]) => setParts(diffLines(tagPerLine(a!.qtiXml), tagPerLine(b!.qtiXml))))
       .catch((e: Error) => setError(e.message));
   }, [itemId, from, to]);
