@@ -23,7 +23,68 @@ def _grader_preload():
                         if f is not None:
                             trusted.add(id(f))
     builtins._grader_trusted = frozenset(trusted)
+    builtins._grader_scrub = _grader_scan(_GRADER_REFUSED)
 
+
+def _grader_scan(refused):
+    """Every module attribute (and entry of a module-level dict) that leads into Pyodide's own modules and
+    from there to JavaScript: a JsProxy, a function defined there (functools.wraps hides it in __module__,
+    not in __globals__), a class whose methods are, a builtin of a refused module, a container holding one.
+    Runs once in the interpreter the snapshot is taken of; the factory deletes what it lists."""
+    import sys, types
+    PYODIDE = ("pyodide", "_pyodide", "js", "pyodide_js")
+
+    def bad_module(name):
+        return not isinstance(name, str) or name.partition(".")[0] in refused
+
+    def pyodideish(v, depth=0):
+        if isinstance(v, types.ModuleType):
+            return v.__name__ != "gc" and bad_module(v.__name__)
+        if str(getattr(type(v), "__module__", "") or "").startswith(PYODIDE):
+            return True
+        if isinstance(v, types.FunctionType):
+            return str(v.__globals__.get("__name__", "")).startswith(PYODIDE)
+        if isinstance(v, types.BuiltinFunctionType):
+            owner = getattr(v, "__self__", None)
+            return isinstance(owner, types.ModuleType) and bad_module(owner.__name__)
+        if depth > 2:
+            return False
+        if isinstance(v, type):
+            if str(getattr(v, "__module__", "") or "").startswith(PYODIDE):
+                return True
+            return any(pyodideish(x, depth + 1) for x in list(v.__dict__.values()))
+        if isinstance(v, (staticmethod, classmethod)):
+            return pyodideish(v.__func__, depth + 1)
+        if type(v) in (list, tuple, set, frozenset):
+            return any(pyodideish(x, depth + 1) for x in v)
+        return False
+
+    found = []
+    for name, m in list(sys.modules.items()):
+        d = getattr(m, "__dict__", None)
+        # sys is the factory's to clean (its meta_path holds Pyodide's finders until then).
+        if not isinstance(d, dict) or name == "sys":
+            continue
+        for k, v in list(d.items()):
+            if pyodideish(v):
+                found.append((name, k, None))
+            elif isinstance(v, dict):
+                # One level down: registries such as typing._overload_registry, shutil._ARCHIVE_FORMATS.
+                for k2, v2 in list(v.items()):
+                    if (isinstance(k2, str) and k2.startswith(PYODIDE)) or pyodideish(v2) or (
+                        isinstance(v2, dict) and any(pyodideish(x) for x in list(v2.values()))
+                    ):
+                        found.append((name, k, k2))
+    return tuple(found)
+
+
+_GRADER_REFUSED = frozenset({
+    "js", "pyodide_js", "pyodide", "_pyodide", "_pyodide_core", "micropip", "pyodide_http", "ctypes",
+    "_ctypes", "gc", "_testcapi", "_testinternalcapi", "_testlimitedcapi", "_testmultiphase",
+    "_testsinglephase", "_testbuffer", "_testimportmultiple", "_testexternalinspection",
+    "_remote_debugging", "_interpreters", "_interpqueues", "_interpchannels", "_xxsubinterpreters",
+    "_xxinterpchannels", "_xxtestfuzz",
+})
 
 _GRADER_COMPARISON_METHODS = ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__", "__contains__",
                               "__iter__", "__len__", "__bool__", "__sub__", "__rsub__", "__abs__", "__round__", "__float__")
@@ -105,13 +166,7 @@ def _grader_factory():
     # graph (gc), other interpreters and CPython's test hooks. Everything else of the standard library
     # imports (asyncio, socket, subprocess, threading...); what would leave the sandbox is refused by the
     # audit hook below at the operation itself (socket.*, subprocess.Popen, os.system/exec/fork/kill...).
-    REFUSED = frozenset({
-        "js", "pyodide_js", "pyodide", "_pyodide", "_pyodide_core", "micropip", "pyodide_http", "ctypes",
-        "_ctypes", "gc", "_testcapi", "_testinternalcapi", "_testlimitedcapi", "_testmultiphase",
-        "_testsinglephase", "_testbuffer", "_testimportmultiple", "_testexternalinspection",
-        "_remote_debugging", "_interpreters", "_interpqueues", "_interpchannels", "_xxsubinterpreters",
-        "_xxinterpchannels", "_xxtestfuzz",
-    })
+    REFUSED = _GRADER_REFUSED
     DENIED_EVENT_PREFIXES = (
         "socket.", "ctypes.", "subprocess.", "os.exec", "os.spawn", "os.posix_spawn", "os.fork", "os.forkpty",
         "os.kill", "os.killpg", "os.system", "os.putenv", "os.unsetenv", "pty.", "webbrowser.", "urllib.Request",
@@ -240,48 +295,17 @@ def _grader_factory():
     for name in _list(_modules):
         if _refused(name):
             del _modules[name]
-    PYODIDE = ("pyodide", "_pyodide", "js", "pyodide_js")
-    _BuiltinFunctionType = types.BuiltinFunctionType
-
-    def _pyodideish(v, depth=0):
-        """Whether `v` leads into Pyodide's own modules (and from there to JavaScript): a JsProxy, a
-        function defined there (functools.wraps hides it in __module__, not in __globals__), a class
-        whose methods are, a builtin of a refused module, or a container holding one."""
-        if _isinstance(v, _ModuleType):
-            return v is not gc_module and _refused(v.__name__)
-        if _startswith(_getattr(_type(v), "__module__", "") or "", PYODIDE):
-            return True
-        if _isinstance(v, _FunctionType):
-            return _startswith(_str(v.__globals__.get("__name__", "")), PYODIDE)
-        if _isinstance(v, _BuiltinFunctionType):
-            owner = _getattr(v, "__self__", None)
-            return _isinstance(owner, _ModuleType) and _refused(owner.__name__)
-        if depth > 2:
-            return False
-        if _isinstance(v, _type):
-            if _startswith(_str(_getattr(v, "__module__", "") or ""), PYODIDE):
-                return True
-            return any(_pyodideish(x, depth + 1) for x in _list(v.__dict__.values()))
-        if _isinstance(v, (staticmethod, classmethod)):
-            return _pyodideish(v.__func__, depth + 1)
-        if _type(v) in (_list, _tuple, _set, _frozenset):
-            return any(_pyodideish(x, depth + 1) for x in v)
-        return False
-
-    for name, m in _list(_modules.items()):
-        d = _getattr(m, "__dict__", None)
-        if not _isinstance(d, _dict):
+    # What leads into Pyodide's modules was found once, before the memory snapshot (`_grader_scan`;
+    # objects keep their addresses in every interpreter loaded from it); deleting it is cheap.
+    for name, key, key2 in builtins.__dict__.pop("_grader_scrub", ()):
+        d = _getattr(_modules.get(name), "__dict__", None)
+        if not _isinstance(d, _dict) or key not in d:
             continue
-        for k, v in _list(d.items()):
-            if _pyodideish(v):
-                del d[k]
-            elif _isinstance(v, _dict):
-                # One level down: registries such as typing._overload_registry, shutil._ARCHIVE_FORMATS.
-                for k2, v2 in _list(v.items()):
-                    if (_type(k2) is _str and _startswith(k2, PYODIDE)) or _pyodideish(v2) or (
-                        _isinstance(v2, _dict) and any(_pyodideish(x) for x in _list(v2.values()))
-                    ):
-                        del v[k2]
+        if key2 is None:
+            if d[key] is not gc_module:
+                del d[key]
+        elif _isinstance(d[key], _dict):
+            d[key].pop(key2, None)
     _modules["gc"] = gc_module
     main = _modules.get("__main__")
     if main is not None:
