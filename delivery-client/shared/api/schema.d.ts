@@ -2963,6 +2963,7 @@ export interface paths {
                   text: string;
                   fraction: number;
                   tolerance?: number;
+                  feedback?: string;
                 }[];
               }[];
               shuffle?: boolean;
@@ -3134,6 +3135,7 @@ export interface paths {
                   text: string;
                   fraction: number;
                   tolerance?: number;
+                  feedback?: string;
                 }[];
               }[];
               shuffle?: boolean;
@@ -6566,6 +6568,7 @@ export interface components {
               text: string;
               fraction: number;
               tolerance?: number;
+              feedback?: string;
             }[];
           }[];
           shuffle?: boolean;
