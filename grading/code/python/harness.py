@@ -273,8 +273,6 @@ def _grader_factory():
         if hasattr(os, attr):
             setattr(os, attr, stubs["blocked"])
     sys.setrecursionlimit = stubs["setrecursionlimit"]
-    # Pyodide's time.sleep reaches JavaScript (scheduleCallback); a busy wait meets the CPU limit instead.
-    time.sleep = stubs["sleep"]
     # No route from Python to the child's JavaScript realm: Pyodide's import hooks for JS modules go
     # (JsFinder and its registry, the path finder of its module), its modules leave sys.modules and
     # every module namespace loses what points into them (json.encoder._JSNULL, __main__._pyodide_core).
@@ -307,6 +305,9 @@ def _grader_factory():
         elif _isinstance(d[key], _dict):
             d[key].pop(key2, None)
     _modules["gc"] = gc_module
+    # Pyodide's time.sleep reaches JavaScript (scheduleCallback; removed above); a busy wait meets the
+    # CPU limit instead.
+    time.sleep = stubs["sleep"]
     main = _modules.get("__main__")
     if main is not None:
         for k in _list(main.__dict__):
