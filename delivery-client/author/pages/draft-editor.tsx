@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError, legacy, type Bank, type Draft, type Kind, type Problem } from '../api.ts';
+import { ApiError, api, ok, type Bank, type Draft, type Kind, type Problem } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { DraftPreview, type TestAnswer } from './draft-preview.tsx';
 
@@ -83,13 +83,11 @@ export function DraftEditor({
   async function tryScore() {
     setProblems([]);
     try {
-      const result = await legacy<{ outcomes: Record<string, unknown> }>(
-        'POST',
-        `/item-banks/${bank.id}/drafts/try-score`,
-        {
-          draft: clean(),
-          responses: answer,
-        },
+      const result = await ok(
+        api.POST('/api/item-banks/{id}/drafts/try-score', {
+          params: { path: { id: bank.id } },
+          body: { draft: clean(), responses: answer },
+        }),
       );
       setScore(String(result.outcomes.SCORE ?? 0));
     } catch (e) {
@@ -100,10 +98,11 @@ export function DraftEditor({
   async function save() {
     setProblems([]);
     try {
-      const saved = await legacy<{ items: Array<{ version: number }> }>(
-        'POST',
-        `/item-banks/${bank.id}/drafts`,
-        { draft: clean() },
+      const saved = await ok(
+        api.POST('/api/item-banks/{id}/drafts', {
+          params: { path: { id: bank.id } },
+          body: { draft: clean() },
+        }),
       );
       setNotice(t('editor.saved', { version: saved.items[0]?.version ?? 1 }));
     } catch (e) {

@@ -1,18 +1,8 @@
 import { useEffect, useState } from 'react';
-import { legacy, type ItemStatistics } from '../api.ts';
+import { api, ok, type ItemStatistics, type ResponseOf } from '../api.ts';
 import { useT, type AuthorMessageKey } from '../i18n.tsx';
 
-interface SittingUse {
-  sittingId: string;
-  name: string;
-  usedAt: string;
-  forms: string[];
-  candidates: number;
-  p: number;
-  discrimination: number;
-  meanScore: number;
-  omitRate: number;
-}
+type SittingUse = ResponseOf<'/api/item-statistics/items/{id}', 'get'>['sittings'][number];
 
 /** Number and date formats of the page language (Vietnamese writes 0,75). */
 export function useStatFormat() {
@@ -43,10 +33,7 @@ export function ItemStatisticsPanel({
   const [data, setData] = useState<{ overall: ItemStatistics | null; sittings: SittingUse[] }>();
   const [error, setError] = useState('');
   useEffect(() => {
-    legacy<{ overall: ItemStatistics | null; sittings: SittingUse[] }>(
-      'GET',
-      `/item-statistics/items/${itemId}`,
-    )
+    ok(api.GET('/api/item-statistics/items/{id}', { params: { path: { id: itemId } } }))
       .then(setData)
       .catch((e: Error) => setError(t('error.generic', { message: e.message })));
   }, [itemId, t]);

@@ -3,7 +3,7 @@
  * replace it or withdraw it (`DELETE`), each of the last two after a confirmation.
  */
 import { useRef, useState } from 'react';
-import { legacy } from '../api.ts';
+import { api, ok } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { ConfirmBox } from './confirm-box.tsx';
 import { LiveStatus } from './live-status.tsx';
@@ -31,10 +31,12 @@ export function SittingAccessCode({
     setError('');
     try {
       if (kind === 'withdraw') {
-        await legacy('DELETE', `/sittings/${sittingId}/access-code`);
+        await ok(api.DELETE('/api/sittings/{id}/access-code', { params: { path: { id: sittingId } } }));
         setNotice(t('sit.code.withdrawn'));
       } else {
-        const issued = await legacy<{ accessCode: string }>('POST', `/sittings/${sittingId}/access-code`);
+        const issued = await ok(
+          api.POST('/api/sittings/{id}/access-code', { params: { path: { id: sittingId } } }),
+        );
         setNotice(t('sit.code.issued', { code: issued.accessCode }));
       }
       onChanged();

@@ -1,14 +1,9 @@
 import { diffLines } from 'diff';
 import { useEffect, useState } from 'react';
-import { legacy } from '../api.ts';
+import { api, ok, type ResponseOf } from '../api.ts';
 import { useT, type AuthorMessageKey } from '../i18n.tsx';
 
-interface ItemDetail {
-  title: string;
-  currentVersion: number;
-  versions: Array<{ version: number; sourceFormat: string; createdAt: string; delivered: boolean }>;
-  history: Array<{ from: string | null; to: string; comment: string | null; at: string }>;
-}
+type ItemDetail = ResponseOf<'/api/items/{id}', 'get'>;
 
 /** Canonical XML is written on one line; a tag per line makes the line diff point at what changed. */
 const tagPerLine = (xml: string) => xml.replace(/>\s*</g, '>\n<');
@@ -24,7 +19,7 @@ export function VersionHistory({ itemId, onClose }: { itemId: string; onClose():
   const when = (iso: string) => new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN');
 
   useEffect(() => {
-    legacy<ItemDetail>('GET', `/items/${itemId}`)
+    ok(api.GET('/api/items/{id}', { params: { path: { id: itemId } } }))
       .then((detail) => {
         setItem(detail);
         setTo(detail.currentVersion);
@@ -34,7 +29,11 @@ export function VersionHistory({ itemId, onClose }: { itemId: string; onClose():
   }, [itemId]);
   useEffect(() => {
     if (!from || !to) return;
-    Promise.all([from, to].map((v) => legacy<{ qtiXml: string }>('GET', `/items/${itemId}/versions/${v}`)))
+    Promise.all(
+      [from, to].map((v) =>
+        ok(api.GET('/api/items/{id}/versions/{version}', { params: { path: { id: itemId, version: v } } })),
+      ),
+    )
       .then(([a, b]) => setParts(diffLines(tagPerLine(a!.qtiXml), tagPerLine(b!.qtiXml))))
       .catch((e: Error) => setError(e.message));
   }, [itemId, from, to]);
