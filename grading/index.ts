@@ -4,6 +4,7 @@
  * and the expression language), and the Vietnamese 10-point scale and ratings.
  */
 export { compileItem, type CompiledItem } from './score-item.ts';
+export { maxScoreOf, maxScoreOfItem, correctResponses } from './max-score.ts';
 export {
   customOperators,
   compileExpression,

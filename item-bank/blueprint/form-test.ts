@@ -2,21 +2,11 @@
  * Turns an assembled form into a QTI assessmentTest: one test part, one section per topic row
  * in blueprint order, each item weighted so it is worth the points its cell gives it.
  */
-import type { AssessmentItem } from '../model/item.ts';
 import type { AssessmentTest, ItemRef, Section } from '../model/test.ts';
 import type { AssembledForm } from './assemble-forms.ts';
 import type { Blueprint } from './blueprint.ts';
 
 const at = { line: 0, column: 0 };
-
-/** The most an item scores by itself: SCORE's normalMaximum, MAXSCORE's default, else 1. */
-export function itemMaxScore(item: Pick<AssessmentItem, 'declarations'>): number {
-  const outcomes = item.declarations.filter((d) => d.kind === 'outcome');
-  const score = outcomes.find((d) => d.identifier === 'SCORE');
-  if (score?.normalMaximum && score.normalMaximum > 0) return score.normalMaximum;
-  const max = Number(outcomes.find((d) => d.identifier === 'MAXSCORE')?.defaultValue?.[0]?.text);
-  return Number.isFinite(max) && max > 0 ? max : 1;
-}
 
 /** QTI identifiers start with a letter and hold letters, digits, "-", "_" and ".". */
 export const qtiIdentifier = (text: string) => {

@@ -12,7 +12,8 @@ export {
   type FormItem,
   type PoolItem,
 } from './assemble-forms.ts';
-export { formToTest, itemMaxScore, qtiIdentifier, type FormItemInfo } from './form-test.ts';
+export { formToTest, qtiIdentifier, type FormItemInfo } from './form-test.ts';
+export { itemMaxScore, declaredMaxScore } from '../model/max-score.ts';
 export {
   THETA_GRID,
   itemInformation,

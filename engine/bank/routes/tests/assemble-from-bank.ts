@@ -7,12 +7,12 @@ import {
   assembleForms,
   COGNITIVE_LEVEL_LABELS,
   itemBankTables,
-  itemMaxScore,
   type AssembledForm,
   type AssessmentItem,
   type Blueprint,
   type PoolItem,
 } from '../../../../item-bank/index.ts';
+import { maxScoreOfItem } from '../../../../grading/index.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 
@@ -109,7 +109,7 @@ export async function assembleFromBank(
           topic: i.topic,
           level: i.level,
           points: i.points,
-          maxScore: itemMaxScore(version.model as AssessmentItem),
+          maxScore: maxScoreOfItem(version.model as AssessmentItem),
           interactionTypes: row.interactionTypes,
         };
       });

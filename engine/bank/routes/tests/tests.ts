@@ -8,13 +8,13 @@ import { asc, desc, eq, inArray } from 'drizzle-orm';
 import {
   Blueprint,
   itemBankTables,
-  itemMaxScore,
   itemRefsOf,
   toCandidateItem,
   type AssessmentItem,
   type AssessmentTest,
   type CognitiveLevel,
 } from '../../../../item-bank/index.ts';
+import { maxScoreOfItem } from '../../../../grading/index.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { errors } from '../../../platform/errors.ts';
 import { access, target } from '../../../people/access.ts';
@@ -76,7 +76,7 @@ async function loadTestItems(db: Executor, model: StoredModel, versionIds: Recor
       title: row.item.title,
       topic: path[0]?.title ?? row.item.topic ?? '',
       level: (ref.categories[0] ?? row.item.cognitiveLevel ?? 'nhan_biet') as CognitiveLevel,
-      points: Math.round(weight * itemMaxScore(model) * 1e6) / 1e6,
+      points: Math.round(weight * maxScoreOfItem(model) * 1e6) / 1e6,
       interactionTypes: row.item.interactionTypes,
     };
   });
