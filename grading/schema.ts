@@ -59,7 +59,7 @@ export const marks = pgTable(
     role: text().notNull(),
     score: real().notNull(),
     /** Level chosen per rubric criterion id. */
-    levels: jsonb().notNull().default({}),
+    levels: jsonb().$type<Record<string, number>>().notNull().default({}),
     comment: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

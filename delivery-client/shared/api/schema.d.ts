@@ -5101,22 +5101,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              candidates: number;
-              pending: number;
-              thresholds: components['schemas']['FlagThresholds'];
-              itemTitles: {
-                [key: string]: string;
-              };
-              test: {
-                [key: string]: unknown;
-              };
-              items: {
-                [key: string]: unknown;
-              }[];
-              irt?: unknown;
-              histogram?: unknown;
-            };
+            'application/json': components['schemas']['SittingAnalysis'];
           };
         };
         /** @description The request is invalid */
@@ -5185,13 +5170,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
-            minP?: number;
-            maxP?: number;
-            minPointBiserial?: number;
-            minUpperLower?: number;
-            minSample?: number;
-          };
+          'application/json': components['schemas']['FlagThresholdsInput'];
         };
       };
       responses: {
@@ -5308,6 +5287,870 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/marking/sittings/{id}/items/{ref}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set an item's rubric and marking rule in a sitting (anonymous, double marking); audited */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          ref: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            rubric?: {
+              name: string;
+              criteria: {
+                id: string;
+                name: string;
+                levels: {
+                  label: string;
+                  points: number;
+                }[];
+              }[];
+            };
+            /** @default true */
+            anonymous?: boolean;
+            /** @default false */
+            doubleMarking?: boolean;
+            /** @default 1 */
+            discrepancyThreshold?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Saved */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+              rubricId: string | null;
+            };
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/marking/sittings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sittings of the marker's scope with marking work, open or finished */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The sittings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MarkableSittings'];
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/marking/sittings/{id}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The items of a sitting that teachers mark, with where their responses stand */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The items */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MarkedItems'];
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/marking/sittings/{id}/item-versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The items a sitting delivered with their newest versions, to re-score after a key correction */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The items */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DeliveredItemVersions'];
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/marking/sittings/{id}/queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One item's responses the asking marker may mark now (anonymised when the item says so) */
+    get: {
+      parameters: {
+        query: {
+          /** @description The item ref to mark */
+          item: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The queue */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MarkingQueue'];
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/marking/sittings/{id}/marks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a mark (points, or rubric levels); its role follows the double-marking rule */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            sessionId: string;
+            itemRef: string;
+            score?: number;
+            levels?: {
+              [key: string]: number;
+            };
+            comment?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The mark, and the new result version when it completed the session */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RecordedMark'];
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Another marker took this role first (details.refused: taken) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/results/sittings/{id}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Release an after-review sitting's results to its candidates; audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Released */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              releasedAt: string;
+            };
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/results/sittings/{id}/irt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Calibrate the sitting's items (Rasch or 2PL) and write the parameters back to the bank; audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            /**
+             * @default rasch
+             * @enum {string}
+             */
+            model?: 'rasch' | '2pl';
+            /** @default 30 */
+            minSampleSize?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The calibration */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Calibration'];
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/results/sittings/{id}/rescore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Re-score a sitting with a corrected item version: new result versions, audited, sent to e-records */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            itemVersionId: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description What changed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RescoreOutcome'];
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/results/candidate/report.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The candidate's own score report (candidate session token), once released */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The report */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The results are not released yet (results_not_released) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The result is not final yet (result_not_final) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/results/candidate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The candidate's own released, final result (candidate session token) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The result */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CandidateResult'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The results are not released yet (results_not_released) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The result is not final yet (result_not_final) */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -6816,6 +7659,22 @@ export interface components {
         separateRoom: boolean;
       }[];
     };
+    SittingAnalysis: {
+      candidates: number;
+      pending: number;
+      thresholds: components['schemas']['FlagThresholds'];
+      itemTitles: {
+        [key: string]: string;
+      };
+      test: {
+        [key: string]: unknown;
+      };
+      items: {
+        [key: string]: unknown;
+      }[];
+      irt?: unknown;
+      histogram?: unknown;
+    };
     FlagThresholds: {
       minP: number;
       maxP: number;
@@ -6823,6 +7682,13 @@ export interface components {
       minUpperLower: number;
       /** @description Candidates an item must have been seen by before it is flagged */
       minSample: number;
+    };
+    FlagThresholdsInput: {
+      minP?: number;
+      maxP?: number;
+      minPointBiserial?: number;
+      minUpperLower?: number;
+      minSample?: number;
     };
     FormComparison: {
       forms: {
@@ -6840,6 +7706,183 @@ export interface components {
         alpha: number;
         meanTenPoint: number;
       }[];
+    };
+    MarkableSittings: {
+      items: {
+        id: string;
+        name: string;
+        subject: string | null;
+        closesAt: string;
+        /** @description Candidates with an answer still waiting for a mark */
+        waitingCandidates: number;
+        marksGiven: number;
+      }[];
+    };
+    MarkedItems: {
+      sitting?: {
+        id: string;
+        name: string;
+        subject: string | null;
+      };
+      items: {
+        itemRef: string;
+        title: string;
+        interactions: string[];
+        maxScore: number | null;
+        anonymous: boolean;
+        doubleMarking: boolean;
+        hasRubric: boolean;
+        counts: {
+          total: number;
+          pending: number;
+          markedOnce: number;
+          awaitingSecond: number;
+          awaitingModeration: number;
+          done: number;
+          /** @description Responses the asking marker may mark now */
+          forYou: number;
+        };
+      }[];
+    };
+    DeliveredItemVersions: {
+      items: {
+        itemRefs: string[];
+        itemId: string;
+        title: string;
+        deliveredVersion: number;
+        deliveredVersionId: string;
+        newestVersion: number;
+        newestVersionId: string;
+      }[];
+    };
+    MarkingQueue: {
+      itemRef: string;
+      item: {
+        itemRef: string;
+        title: string;
+        prompt: string;
+        interactions: {
+          responseIdentifier: string;
+          type: string;
+        }[];
+      } | null;
+      anonymous: boolean;
+      doubleMarking: boolean;
+      discrepancyThreshold: number;
+      rubric:
+        | {
+            id: string;
+            name: string;
+            levels: {
+              label: string;
+              points: number;
+            }[];
+          }[]
+        | null;
+      maxScore: number | null;
+      queue: {
+        sessionId: string;
+        /** @enum {string} */
+        role: 'first' | 'second' | 'moderator';
+        state: string;
+        candidate:
+          | {
+              label: string;
+            }
+          | {
+              fullName: string;
+              candidateNumber: string;
+            };
+        response: {
+          [key: string]: unknown;
+        } | null;
+        marks?: {
+          role: string;
+          score: number;
+          levels: {
+            [key: string]: number;
+          };
+          comment: string | null;
+        }[];
+        discrepancy?: number | null;
+      }[];
+    };
+    RecordedMark: {
+      /** @enum {string} */
+      role: 'first' | 'second' | 'moderator';
+      score: number;
+      /** @enum {string} */
+      itemState: 'unmarked' | 'awaiting_second' | 'awaiting_moderator' | 'resolved';
+      /** @description The new result version when the mark completed the session, else null */
+      result: {
+        version: number;
+        status: string;
+        scaledScore: number | null;
+        rating: string | null;
+      } | null;
+    };
+    Calibration: {
+      /** @enum {string} */
+      model: 'rasch' | '2pl';
+      sampleSize: number;
+      converged: boolean;
+      calibratedAt: string;
+      items: {
+        itemRef: string;
+        itemId: string;
+        versionId: string;
+        a: number;
+        b: number;
+        facility: number;
+      }[];
+    };
+    RescoreOutcome: {
+      sittingId: string;
+      item: {
+        itemId: string;
+        itemVersionId: string;
+        version: number;
+      };
+      rescored: {
+        sessionId: string;
+        candidateNumber: string;
+        previous: {
+          version: number;
+          rawScore: number;
+          maxScore: number;
+          scaledScore: number | null;
+          status: string;
+          rating: string | null;
+        };
+        current: {
+          version: number;
+          rawScore: number;
+          maxScore: number;
+          scaledScore: number | null;
+          status: string;
+          rating: string | null;
+        };
+      }[];
+      /** @description Sessions whose score for the item stays the same */
+      unchanged: number;
+      /** @description Submitted sessions without a result yet */
+      notScored: number;
+    };
+    CandidateResult: {
+      sitting: {
+        id: string;
+        name: string;
+        subject: string | null;
+      };
+      form: string | null;
+      version: number;
+      score: {
+        raw: number;
+        max: number;
+        tenPoint: number | null;
+      };
+      rating: string | null;
+      scoredAt: string;
     };
     AssembledForms: {
       forms: {

@@ -40,6 +40,11 @@ import { analyseResults, type StoredItem } from './sitting-analysis.ts';
 import { loadSittingResults } from '../../sitting-results.ts';
 import { setFlagThresholds } from '../../commands/set-flag-thresholds.ts';
 import type { AssembledForm } from '../../../sittings/form.ts';
+import {
+  FlagThresholds as FlagThresholdsSchema,
+  FlagThresholdsBody,
+  SittingAnalysis,
+} from '../../schemas.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const FormComparison = z
@@ -67,84 +72,13 @@ const FormComparison = z
   })
   .openapi('FormComparison');
 
-const unit = z.number().min(0).max(1);
-/** Item-analysis flag thresholds of a sitting: any subset; the rest keep their defaults. */
-const FlagThresholdsBody = z
-  .strictObject({
-    minP: unit.optional(),
-    maxP: unit.optional(),
-    minPointBiserial: z.number().min(-1).max(1).optional(),
-    minUpperLower: z.number().min(-1).max(1).optional(),
-    minSample: z.number().int().min(1).max(100_000).optional(),
-  })
-  .refine((t) => (t.minP ?? DEFAULT_FLAG_THRESHOLDS.minP) < (t.maxP ?? DEFAULT_FLAG_THRESHOLDS.maxP), {
-    message: 'minP must be below maxP',
-    path: ['minP'],
-  });
-
-const badRequestOf = (error: z.ZodError) => {
-  const issue = error.issues[0];
-  return errors.badRequest(`${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
-};
-
 /** How many worker threads render a batch: never more than there are reports, nor than cores. */
 const poolSize = (reports: number) => Math.max(1, Math.min(reports, availableParallelism()));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Documents the item-analysis routes, which validate their own input (badRequestOf) and answer as analyseResults. */
-function documentAnalysisRoutes(app: OpenAPIHono<AppEnv>) {
-  const Thresholds = z
-    .object({
-      minP: unit,
-      maxP: unit,
-      minPointBiserial: z.number(),
-      minUpperLower: z.number(),
-      minSample: z.number().int().describe('Candidates an item must have been seen by before it is flagged'),
-    })
-    .openapi('FlagThresholds');
-  app.openAPIRegistry.registerPath({
-    method: 'get',
-    path: '/sittings/{id}/analysis',
-    summary:
-      "A sitting's item analysis over its final results: test statistics (KR-20/alpha, SEM), per item facility, point-biserial, upper-lower 27 %, distractors and flags, IRT when calibrated",
-    security,
-    request: { params: IdParam },
-    responses: {
-      200: {
-        description: 'The analysis',
-        ...json(
-          z.object({
-            candidates: z.number().int(),
-            pending: z.number().int(),
-            thresholds: Thresholds,
-            itemTitles: z.record(z.string(), z.string()),
-            test: z.record(z.string(), z.unknown()),
-            items: z.array(z.record(z.string(), z.unknown())),
-            irt: z.unknown().nullable(),
-            histogram: z.unknown(),
-          }),
-        ),
-      },
-      ...staffErrors,
-    },
-  });
-  app.openAPIRegistry.registerPath({
-    method: 'put',
-    path: '/sittings/{id}/flag-thresholds',
-    summary: "Set the sitting's item-flag thresholds (any subset; the rest take their defaults); audited",
-    security,
-    request: { params: IdParam, body: { required: true, ...json(FlagThresholdsBody) } },
-    responses: {
-      200: { description: 'The thresholds now in force', ...json(z.object({ thresholds: Thresholds })) },
-      ...staffErrors,
-    },
-  });
-}
-
 export function reportRoutes() {
   const app = new OpenAPIHono<AppEnv>();
-  documentAnalysisRoutes(app);
 
   /** The result a verification token names, when the token is genuine; undefined otherwise. */
   const resultOfToken = async (deps: AppEnv['Variables']['deps'], token: string) => {
@@ -219,43 +153,74 @@ export function reportRoutes() {
     });
   });
 
-  app.get('/sittings/:id/analysis', access('results:read', sittingTarget()), async (c) => {
-    const { db } = c.var.deps;
-    const { sitting, candidates } = await loadSittingResults(db, c.req.param('id'));
-    const final = candidates.filter((s) => s.result?.status === 'final');
-    const thresholds = sitting.flagThresholds as Partial<FlagThresholds> | null;
-    const { analysis, titles } = await analyseResults(
-      db,
-      final.map((s) => ({
-        sessionId: s.session.id,
-        form: s.session.form as AssembledForm,
-        items: s.result!.outcomes as Record<string, StoredItem>,
-      })),
-      thresholds,
-    );
-    return c.json({
-      candidates: final.length,
-      pending: candidates.filter((s) => s.result && s.result.status !== 'final').length,
-      thresholds: { ...DEFAULT_FLAG_THRESHOLDS, ...thresholds },
-      itemTitles: titles,
-      test: analysis.test,
-      items: analysis.items,
-      irt: analysis.irt ?? null,
-      histogram: analysis.histogram,
-    });
-  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/sittings/{id}/analysis',
+      summary:
+        "A sitting's item analysis over its final results: test statistics (KR-20/alpha, SEM), per item facility, point-biserial, upper-lower 27 %, distractors and flags, IRT when calibrated",
+      security,
+      middleware: [access('results:read', sittingTarget())] as const,
+      request: { params: IdParam },
+      responses: { 200: { description: 'The analysis', ...json(SittingAnalysis) }, ...staffErrors },
+    }),
+    async (c) => {
+      const { db } = c.var.deps;
+      const { sitting, candidates } = await loadSittingResults(db, c.req.valid('param').id);
+      const final = candidates.filter((s) => s.result?.status === 'final');
+      const thresholds = sitting.flagThresholds as Partial<FlagThresholds> | null;
+      const { analysis, titles } = await analyseResults(
+        db,
+        final.map((s) => ({
+          sessionId: s.session.id,
+          form: s.session.form as AssembledForm,
+          items: s.result!.outcomes as Record<string, StoredItem>,
+        })),
+        thresholds,
+      );
+      return c.json(
+        {
+          candidates: final.length,
+          pending: candidates.filter((s) => s.result && s.result.status !== 'final').length,
+          thresholds: { ...DEFAULT_FLAG_THRESHOLDS, ...thresholds },
+          itemTitles: titles,
+          test: analysis.test,
+          items: analysis.items,
+          irt: analysis.irt ?? null,
+          histogram: analysis.histogram,
+        },
+        200,
+      );
+    },
+  );
 
-  app.put('/sittings/:id/flag-thresholds', access('results:write', sittingTarget()), async (c) => {
-    const parsed = FlagThresholdsBody.safeParse(await c.req.json().catch(() => undefined));
-    if (!parsed.success) throw badRequestOf(parsed.error);
-    await setFlagThresholds(
-      c.var.deps.db,
-      c.var.actor,
-      { sittingId: c.req.param('id'), organisationId: c.var.target?.id, thresholds: parsed.data },
-      { ip: c.var.clientIp },
-    );
-    return c.json({ thresholds: { ...DEFAULT_FLAG_THRESHOLDS, ...parsed.data } });
-  });
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/sittings/{id}/flag-thresholds',
+      summary: "Set the sitting's item-flag thresholds (any subset; the rest take their defaults); audited",
+      security,
+      middleware: [access('results:write', sittingTarget())] as const,
+      request: { params: IdParam, body: { required: true, ...json(FlagThresholdsBody) } },
+      responses: {
+        200: {
+          description: 'The thresholds now in force',
+          ...json(z.object({ thresholds: FlagThresholdsSchema })),
+        },
+        ...staffErrors,
+      },
+    }),
+    async (c) => {
+      const thresholds = c.req.valid('json');
+      await setFlagThresholds(
+        c.var.deps.db,
+        c.var.actor,
+        { sittingId: c.req.valid('param').id, organisationId: c.var.target?.id, thresholds },
+        { ip: c.var.clientIp },
+      );
+      return c.json({ thresholds: { ...DEFAULT_FLAG_THRESHOLDS, ...thresholds } }, 200);
+    },
+  );
 
   app.openapi(
     createRoute({

@@ -8,7 +8,7 @@
  * (`GET /api/results/candidate`) and their score report (`GET /api/results/candidate/report.pdf`),
  * only once the sitting's release policy allows it.
  */
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { desc, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { gradeBookXlsx, oneRosterZip, renderCandidateReport } from '../../../../grading/index.ts';
@@ -26,17 +26,17 @@ import { releaseResults } from '../../commands/release-results.ts';
 import { rescoreSitting } from '../../commands/rescore-sitting.ts';
 import { loadGradebook } from './load-gradebook.ts';
 import { createQtiScorer } from '../../qti-scorer.ts';
+import { ErrorSchema, IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
+import {
+  Calibration,
+  CandidateResult,
+  FileResponse,
+  IrtBody,
+  RescoreBody,
+  RescoreOutcome,
+} from '../../schemas.ts';
 
-const IrtBody = z.object({
-  model: z.enum(['rasch', '2pl']).default('rasch'),
-  /** Fewer candidates than this give no calibration (estimates from small samples mislead). */
-  minSampleSize: z.number().int().min(2).default(30),
-});
-
-const RescoreBody = z.object({
-  itemVersionId: z.uuid(),
-  reason: z.string().trim().min(3).max(500),
-});
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 // Used only when the engine was built without its own scorer (it always has one).
 const fallbackScorer = createQtiScorer();
@@ -74,46 +74,74 @@ export function resultRoutes() {
     });
   });
 
-  app.post('/sittings/:id/release', access('results:write', sittingTarget()), async (c) => {
-    const { releasedAt } = await releaseResults(
-      c.var.deps.db,
-      c.var.actor,
-      { sittingId: c.req.param('id'), organisationId: c.var.target?.id },
-      { ip: c.var.clientIp },
-    );
-    return c.json({ releasedAt: releasedAt.toISOString() });
-  });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/sittings/{id}/release',
+      summary: "Release an after-review sitting's results to its candidates; audited",
+      security,
+      middleware: [access('results:write', sittingTarget())] as const,
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'Released', ...json(z.object({ releasedAt: z.string() })) },
+        ...staffErrors,
+      },
+    }),
+    async (c) => {
+      const { releasedAt } = await releaseResults(
+        c.var.deps.db,
+        c.var.actor,
+        { sittingId: c.req.valid('param').id, organisationId: c.var.target?.id },
+        { ip: c.var.clientIp },
+      );
+      return c.json({ releasedAt: releasedAt.toISOString() }, 200);
+    },
+  );
 
-  app.post('/sittings/:id/irt', access('results:write', sittingTarget()), async (c) => {
-    const parsed = IrtBody.safeParse(await c.req.json().catch(() => ({})));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw errors.badRequest(`${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
-    }
-    const outcome = await calibrateSitting(
-      c.var.deps.db,
-      c.var.actor,
-      { sittingId: c.req.param('id'), organisationId: c.var.target?.id, ...parsed.data },
-      { ip: c.var.clientIp },
-    );
-    return c.json(outcome);
-  });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/sittings/{id}/irt',
+      summary:
+        "Calibrate the sitting's items (Rasch or 2PL) and write the parameters back to the bank; audited",
+      security,
+      middleware: [access('results:write', sittingTarget())] as const,
+      request: { params: IdParam, body: { required: false, ...json(IrtBody) } },
+      responses: { 200: { description: 'The calibration', ...json(Calibration) }, ...staffErrors },
+    }),
+    async (c) => {
+      const outcome = await calibrateSitting(
+        c.var.deps.db,
+        c.var.actor,
+        { sittingId: c.req.valid('param').id, organisationId: c.var.target?.id, ...c.req.valid('json') },
+        { ip: c.var.clientIp },
+      );
+      return c.json(outcome, 200);
+    },
+  );
 
-  app.post('/sittings/:id/rescore', access('results:write', sittingTarget()), async (c) => {
-    const parsed = RescoreBody.safeParse(await c.req.json().catch(() => undefined));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw errors.badRequest(`${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
-    }
-    const outcome = await rescoreSitting(
-      c.var.deps.db,
-      c.var.deps.scorer ?? fallbackScorer,
-      c.var.actor,
-      { sittingId: c.req.param('id'), organisationId: c.var.target?.id, ...parsed.data },
-      { ip: c.var.clientIp },
-    );
-    return c.json(outcome);
-  });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/sittings/{id}/rescore',
+      summary:
+        'Re-score a sitting with a corrected item version: new result versions, audited, sent to e-records',
+      security,
+      middleware: [access('results:write', sittingTarget())] as const,
+      request: { params: IdParam, body: { required: true, ...json(RescoreBody) } },
+      responses: { 200: { description: 'What changed', ...json(RescoreOutcome) }, ...staffErrors },
+    }),
+    async (c) => {
+      const outcome = await rescoreSitting(
+        c.var.deps.db,
+        c.var.deps.scorer ?? fallbackScorer,
+        c.var.actor,
+        { sittingId: c.req.valid('param').id, organisationId: c.var.target?.id, ...c.req.valid('json') },
+        { ip: c.var.clientIp },
+      );
+      return c.json(outcome, 200);
+    },
+  );
 
   /** The candidate's own released, final result (session token), or the reason there is none yet. */
   const candidateResult = async (c: Context<AppEnv>) => {
@@ -140,34 +168,61 @@ export function resultRoutes() {
     return { row, result, sessionId };
   };
 
-  app.get('/candidate/report.pdf', async (c) => {
-    const { row, sessionId } = await candidateResult(c);
-    const { candidates } = await loadSittingReports(c.var.deps.db, row.sitting.id, {
-      secret: c.var.deps.config.jwtSecret,
-      baseUrl: publicOrigin(c),
-      sessionId,
-    });
-    if (!candidates[0]) throw errors.notFound('Your score report');
-    const pdf = await renderCandidateReport(candidates[0]);
-    return c.body(new Uint8Array(pdf), 200, {
-      'content-type': 'application/pdf',
-      'content-disposition': `attachment; filename="phieu-bao-diem-${candidates[0].candidate.candidateNumber}.pdf"`,
-      'cache-control': 'no-store',
-    });
-  });
+  const candidateErrors = {
+    401: staffErrors[401],
+    403: { description: 'The results are not released yet (results_not_released)', ...json(ErrorSchema) },
+    409: { description: 'The result is not final yet (result_not_final)', ...json(ErrorSchema) },
+  };
 
-  app.get('/candidate', async (c) => {
-    const { row, result } = await candidateResult(c);
-    return c.json({
-      sitting: { id: row.sitting.id, name: row.sitting.name, subject: row.sitting.subject },
-      /** The parallel form (mã đề) sat; null when the sitting has one form. */
-      form: (row.session.form as AssembledForm).parallelForm?.label ?? null,
-      version: result.version,
-      score: { raw: result.rawScore, max: result.maxScore, tenPoint: result.scaledScore },
-      rating: result.rating,
-      scoredAt: result.createdAt.toISOString(),
-    });
-  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/candidate/report.pdf',
+      summary: "The candidate's own score report (candidate session token), once released",
+      security,
+      responses: { 200: FileResponse('application/pdf', 'The report'), ...candidateErrors },
+    }),
+    async (c) => {
+      const { row, sessionId } = await candidateResult(c);
+      const { candidates } = await loadSittingReports(c.var.deps.db, row.sitting.id, {
+        secret: c.var.deps.config.jwtSecret,
+        baseUrl: publicOrigin(c),
+        sessionId,
+      });
+      if (!candidates[0]) throw errors.notFound('Your score report');
+      const pdf = await renderCandidateReport(candidates[0]);
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="phieu-bao-diem-${candidates[0].candidate.candidateNumber}.pdf"`,
+        'cache-control': 'no-store',
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/candidate',
+      summary: "The candidate's own released, final result (candidate session token)",
+      security,
+      responses: { 200: { description: 'The result', ...json(CandidateResult) }, ...candidateErrors },
+    }),
+    async (c) => {
+      const { row, result } = await candidateResult(c);
+      return c.json(
+        {
+          sitting: { id: row.sitting.id, name: row.sitting.name, subject: row.sitting.subject },
+          /** The parallel form (mã đề) sat; null when the sitting has one form. */
+          form: (row.session.form as AssembledForm).parallelForm?.label ?? null,
+          version: result.version,
+          score: { raw: result.rawScore, max: result.maxScore, tenPoint: result.scaledScore },
+          rating: result.rating,
+          scoredAt: result.createdAt.toISOString(),
+        },
+        200,
+      );
+    },
+  );
 
   return app;
 }

@@ -1,0 +1,268 @@
+/**
+ * The results capability's request and answer shapes: validated on the way in and published in the
+ * OpenAPI document (the browser apps' client is typed from it), so the rule and its description are
+ * one schema.
+ */
+import { z } from '@hono/zod-openapi';
+import { DEFAULT_FLAG_THRESHOLDS, RubricCriteria as RubricCriteriaRule } from '../../grading/index.ts';
+
+// grading's own zod schema (the rule of what a rubric is), published as is.
+const RubricCriteria = RubricCriteriaRule;
+const MarkRole = z.enum(['first', 'second', 'moderator']);
+
+export const SittingItemParams = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+  ref: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'ref', in: 'path' } }),
+});
+
+export const MarkBody = z.object({
+  sessionId: z.uuid(),
+  itemRef: z.string().min(1),
+  /** Points given directly, when the item has no rubric. */
+  score: z.number().min(0).optional(),
+  /** Level index per rubric criterion id, when the item has a rubric. */
+  levels: z.record(z.string(), z.number().int().min(0)).optional(),
+  comment: z.string().max(4000).optional(),
+});
+
+export const MarkingConfigBody = z.object({
+  rubric: z.object({ name: z.string().min(1), criteria: RubricCriteria }).optional(),
+  anonymous: z.boolean().default(true),
+  doubleMarking: z.boolean().default(false),
+  discrepancyThreshold: z.number().min(0).default(1),
+});
+
+export const MarkableSittings = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        subject: z.string().nullable(),
+        closesAt: z.string(),
+        waitingCandidates: z.number().int().describe('Candidates with an answer still waiting for a mark'),
+        marksGiven: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('MarkableSittings');
+
+const MarkingCounts = z.object({
+  total: z.number().int(),
+  pending: z.number().int(),
+  markedOnce: z.number().int(),
+  awaitingSecond: z.number().int(),
+  awaitingModeration: z.number().int(),
+  done: z.number().int(),
+  forYou: z.number().int().describe('Responses the asking marker may mark now'),
+});
+
+export const MarkedItems = z
+  .object({
+    sitting: z.object({ id: z.string(), name: z.string(), subject: z.string().nullable() }).optional(),
+    items: z.array(
+      z.object({
+        itemRef: z.string(),
+        title: z.string(),
+        interactions: z.array(z.string()),
+        maxScore: z.number().nullable(),
+        anonymous: z.boolean(),
+        doubleMarking: z.boolean(),
+        hasRubric: z.boolean(),
+        counts: MarkingCounts,
+      }),
+    ),
+  })
+  .openapi('MarkedItems');
+
+export const DeliveredItemVersions = z
+  .object({
+    items: z.array(
+      z.object({
+        itemRefs: z.array(z.string()),
+        itemId: z.string(),
+        title: z.string(),
+        deliveredVersion: z.number().int(),
+        deliveredVersionId: z.string(),
+        newestVersion: z.number().int(),
+        newestVersionId: z.string(),
+      }),
+    ),
+  })
+  .openapi('DeliveredItemVersions');
+
+const GivenMark = z.object({
+  role: z.string(),
+  score: z.number(),
+  levels: z.record(z.string(), z.number()),
+  comment: z.string().nullable(),
+});
+
+export const MarkingQueue = z
+  .object({
+    itemRef: z.string(),
+    /** What the marker reads: the prompt as text and which interaction each response came from. */
+    item: z
+      .object({
+        itemRef: z.string(),
+        title: z.string(),
+        prompt: z.string(),
+        interactions: z.array(z.object({ responseIdentifier: z.string(), type: z.string() })),
+      })
+      .nullable(),
+    anonymous: z.boolean(),
+    doubleMarking: z.boolean(),
+    discrepancyThreshold: z.number(),
+    rubric: RubricCriteria.nullable(),
+    maxScore: z.number().nullable(),
+    queue: z.array(
+      z.object({
+        sessionId: z.string(),
+        role: MarkRole,
+        state: z.string(),
+        candidate: z.union([
+          z.object({ label: z.string() }),
+          z.object({ fullName: z.string(), candidateNumber: z.string() }),
+        ]),
+        /** The candidate's response per response identifier, as stored. */
+        response: z.record(z.string(), z.unknown()).nullable(),
+        /** For a moderator: the two marks and how far apart they are. */
+        marks: z.array(GivenMark).optional(),
+        discrepancy: z.number().nullable().optional(),
+      }),
+    ),
+  })
+  .openapi('MarkingQueue');
+
+export const RecordedMark = z
+  .object({
+    role: MarkRole,
+    score: z.number(),
+    itemState: z.enum(['unmarked', 'awaiting_second', 'awaiting_moderator', 'resolved']),
+    result: z
+      .object({
+        version: z.number().int(),
+        status: z.string(),
+        scaledScore: z.number().nullable(),
+        rating: z.string().nullable(),
+      })
+      .nullable()
+      .describe('The new result version when the mark completed the session, else null'),
+  })
+  .openapi('RecordedMark');
+
+export const IrtBody = z.object({
+  model: z.enum(['rasch', '2pl']).default('rasch'),
+  /** Fewer candidates than this give no calibration (estimates from small samples mislead). */
+  minSampleSize: z.number().int().min(2).default(30),
+});
+
+export const Calibration = z
+  .object({
+    model: z.enum(['rasch', '2pl']),
+    sampleSize: z.number().int(),
+    converged: z.boolean(),
+    calibratedAt: z.string(),
+    items: z.array(
+      z.object({
+        itemRef: z.string(),
+        itemId: z.string(),
+        versionId: z.string(),
+        a: z.number(),
+        b: z.number(),
+        facility: z.number(),
+      }),
+    ),
+  })
+  .openapi('Calibration');
+
+export const RescoreBody = z.object({
+  itemVersionId: z.uuid(),
+  reason: z.string().trim().min(3).max(500),
+});
+
+const ScoreSummary = z.object({
+  version: z.number().int(),
+  rawScore: z.number(),
+  maxScore: z.number(),
+  scaledScore: z.number().nullable(),
+  status: z.string(),
+  rating: z.string().nullable(),
+});
+
+export const RescoreOutcome = z
+  .object({
+    sittingId: z.string(),
+    item: z.object({ itemId: z.string(), itemVersionId: z.string(), version: z.number().int() }),
+    rescored: z.array(
+      z.object({
+        sessionId: z.string(),
+        candidateNumber: z.string(),
+        previous: ScoreSummary,
+        current: ScoreSummary,
+      }),
+    ),
+    unchanged: z.number().int().describe('Sessions whose score for the item stays the same'),
+    notScored: z.number().int().describe('Submitted sessions without a result yet'),
+  })
+  .openapi('RescoreOutcome');
+
+export const CandidateResult = z
+  .object({
+    sitting: z.object({ id: z.string(), name: z.string(), subject: z.string().nullable() }),
+    /** The parallel form (mã đề) sat; null when the sitting has one form. */
+    form: z.string().nullable(),
+    version: z.number().int(),
+    score: z.object({ raw: z.number(), max: z.number(), tenPoint: z.number().nullable() }),
+    rating: z.string().nullable(),
+    scoredAt: z.string(),
+  })
+  .openapi('CandidateResult');
+
+const unit = z.number().min(0).max(1);
+
+/** Item-analysis flag thresholds of a sitting: any subset; the rest keep their defaults. */
+export const FlagThresholdsBody = z
+  .strictObject({
+    minP: unit.optional(),
+    maxP: unit.optional(),
+    minPointBiserial: z.number().min(-1).max(1).optional(),
+    minUpperLower: z.number().min(-1).max(1).optional(),
+    minSample: z.number().int().min(1).max(100_000).optional(),
+  })
+  .refine((t) => (t.minP ?? DEFAULT_FLAG_THRESHOLDS.minP) < (t.maxP ?? DEFAULT_FLAG_THRESHOLDS.maxP), {
+    message: 'minP must be below maxP',
+    path: ['minP'],
+  })
+  .openapi('FlagThresholdsInput');
+
+export const FlagThresholds = z
+  .object({
+    minP: unit,
+    maxP: unit,
+    minPointBiserial: z.number(),
+    minUpperLower: z.number(),
+    minSample: z.number().int().describe('Candidates an item must have been seen by before it is flagged'),
+  })
+  .openapi('FlagThresholds');
+
+export const SittingAnalysis = z
+  .object({
+    candidates: z.number().int(),
+    pending: z.number().int(),
+    thresholds: FlagThresholds,
+    itemTitles: z.record(z.string(), z.string()),
+    test: z.record(z.string(), z.unknown()),
+    items: z.array(z.record(z.string(), z.unknown())),
+    irt: z.unknown().nullable(),
+    histogram: z.unknown(),
+  })
+  .openapi('SittingAnalysis');
+
+export const FileResponse = (mediaType: string, description: string) => ({
+  description,
+  content: { [mediaType]: { schema: z.string().openapi({ format: 'binary' }) } },
+});
