@@ -1,8 +1,9 @@
 /**
- * `npm run proctor-eval -- <labels.json> [--save-raw <file>] [--from-raw <file>]`
+ * `npm run proctor-eval -- <labels.json> [--split tune|test] [--images <dir>] [--save-raw <file>] [--from-raw <file>]`
  *
  * Runs the proctoring detector (Human on the TensorFlow.js wasm backend, in headless Debian Chromium, models
- * loaded once from node_modules) over the labelled images beside labels.json (`images/<file>`, read in place) and
+ * loaded once from node_modules) over the labelled images beside labels.json (`images/<file>`, or `--images <dir>`,
+ * read in place; `--split` keeps only the labels of that part of a split set) and
  * prints, as its last line, JSON {"faceCount": {"accuracy", "confusion", "perClass"}, "pose": {"accuracy",
  * "confusion"}}. `--save-raw` keeps the detector output so thresholds can be re-scored with `--from-raw` without
  * the browser.
@@ -21,17 +22,26 @@ const labelsFile = process.argv
   .slice(2)
   .find((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
 if (!labelsFile) {
-  console.error('usage: npm run proctor-eval -- <labels.json> [--save-raw <file>] [--from-raw <file>]');
+  console.error(
+    'usage: npm run proctor-eval -- <labels.json> [--split tune|test] [--images <dir>] [--save-raw <file>] [--from-raw <file>]',
+  );
   process.exit(2);
 }
-const labels = JSON.parse(readFileSync(labelsFile, 'utf8')) as FaceLabel[];
+const split = option('--split');
+const inSplit = (label: FaceLabel) => !split || label.split === split;
+const labels = (JSON.parse(readFileSync(labelsFile, 'utf8')) as FaceLabel[]).filter(inSplit);
+if (labels.length === 0) {
+  console.error(`no labels${split ? ` in split "${split}"` : ''} in ${labelsFile}`);
+  process.exit(2);
+}
 const fromRaw = option('--from-raw');
 let rows: EvalRow[];
 if (fromRaw) {
-  rows = JSON.parse(readFileSync(fromRaw, 'utf8')) as EvalRow[];
+  rows = (JSON.parse(readFileSync(fromRaw, 'utf8')) as EvalRow[]).filter((r) => inSplit(r.label));
 } else {
   const started = Date.now();
-  const lab = await openLab(path.join(path.dirname(path.resolve(labelsFile)), 'images'));
+  const imagesDir = option('--images') ?? path.join(path.dirname(path.resolve(labelsFile)), 'images');
+  const lab = await openLab(path.resolve(imagesDir));
   console.log(`models loaded on ${lab.backend} in ${Date.now() - started} ms`);
   rows = [];
   try {

@@ -16,6 +16,9 @@ export interface FaceLabel {
   file: string;
   faces: number;
   pose: 'frontal' | 'turned' | 'down' | null;
+  /** Part of a split set (`proctor/eval/faces-set/labels.json`): tuned on, or kept back for the figure. */
+  split?: 'tune' | 'test';
+  tags?: string[];
 }
 
 export interface EvalRow {
