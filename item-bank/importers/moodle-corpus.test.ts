@@ -114,17 +114,7 @@ describe("Moodle's import fixtures", () => {
       preload: schemas.filter((s) => s.fileName !== entry),
       maxMemoryPages: 4096,
     });
-    // Known defect of the QTI writer (item-bank/qti/write-item.ts, not the importers): QTI 3.0 wants
-    // modal feedback content inside <qti-content-body>, and the writer puts it directly in the feedback.
-    const errors = result.errors
-      .map((e) => e.rawMessage)
-      .filter((m) => / validity error /.test(m))
-      .filter(
-        (m) =>
-          !/Element '\{[^}]+\}p': This element is not expected\. Expected is one of \( \{[^}]+\}qti-stylesheet, \{[^}]+\}qti-content-body/.test(
-            m,
-          ),
-      );
+    const errors = result.errors.map((e) => e.rawMessage).filter((m) => / validity error /.test(m));
     expect(errors).toEqual([]);
   }, 60_000);
 

@@ -93,9 +93,21 @@ export function normaliseElement(element: XmlElement, options: NormaliseOptions 
   };
 }
 
+/**
+ * QTI 3.0's `<qti-content-body>` (inside feedback, rubric and template blocks) is only a wrapper:
+ * its content takes its place, so the model is the same whichever version the file was written in.
+ */
 export function normaliseChildren(nodes: XmlNode[], options: NormaliseOptions = {}): ContentNode[] {
-  return nodes.map((node) =>
-    node.kind === 'text' ? { kind: 'text', text: node.text } : normaliseElement(node, options),
+  const wrapped = nodes.some((n) => n.kind === 'element' && n.name === 'qti-content-body');
+  return nodes.flatMap((node): ContentNode[] =>
+    node.kind === 'text'
+      ? // The layout around the wrapper is not content.
+        wrapped && !node.text.trim()
+        ? []
+        : [{ kind: 'text', text: node.text }]
+      : node.name === 'qti-content-body'
+        ? normaliseChildren(node.children, options)
+        : [normaliseElement(node, options)],
   );
 }
 

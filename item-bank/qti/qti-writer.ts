@@ -103,7 +103,10 @@ export function contentElement(element: ContentElement, options: ContentWriteOpt
       ...prefixDeclarations(attributes.map(([k]) => k)),
       ...attributes.map(([k, v]): Attr => [element.ns === 'qti' ? qtiAttribute(k, version) : k, v]),
     ],
-    children: contentNodes(element.children, options),
+    children:
+      element.ns === 'qti' && WRAPPED_CONTENT.has(element.name)
+        ? wrappedContent(element.children, options)
+        : contentNodes(element.children, options),
   };
   if (element.ns === 'math') out.namespace = MATHML_NAMESPACE;
   else if (element.ns === 'other') out.namespace = element.namespace ?? UNKNOWN_NAMESPACE;
@@ -113,6 +116,42 @@ export function contentElement(element: ContentElement, options: ContentWriteOpt
 
 export const contentNodes = (nodes: ContentNode[], options: ContentWriteOptions): OutNode[] =>
   nodes.map((n) => (n.kind === 'text' ? n.text : contentElement(n, options)));
+
+/**
+ * Elements whose content QTI 3.0 puts inside `<qti-content-body>` (after any stylesheets, before
+ * any catalog info); 2.x puts it directly in the element. The model keeps it unwrapped (the reader
+ * drops the wrapper, see normaliseChildren), so either version can be written.
+ */
+const WRAPPED_CONTENT = new Set([
+  'feedbackBlock',
+  'rubricBlock',
+  'templateBlock',
+  'modalFeedback',
+  'testFeedback',
+]);
+
+/** The content of a feedback, rubric or template block in the target version's layout. */
+export function wrappedContent(nodes: ContentNode[], options: ContentWriteOptions): OutNode[] {
+  if (options.version !== '3.0') return contentNodes(nodes, options);
+  const isQti = (n: ContentNode, name: string) => n.kind === 'element' && n.ns === 'qti' && n.name === name;
+  const before = nodes.filter((n) => isQti(n, 'stylesheet'));
+  const after = nodes.filter((n) => isQti(n, 'catalogInfo'));
+  const body = nodes.filter((n) => !isQti(n, 'stylesheet') && !isQti(n, 'catalogInfo'));
+  return [
+    ...contentNodes(before, options),
+    ...(body.some((n) => n.kind === 'element' || n.text.trim())
+      ? [
+          {
+            name: qtiName('contentBody', '3.0'),
+            namespace: QTI_NAMESPACE['3.0'],
+            attributes: [],
+            children: contentNodes(body, options),
+          },
+        ]
+      : []),
+    ...contentNodes(after, options),
+  ];
+}
 
 /** A processing tree node (rules and expressions) as an output element. */
 export function processingElement(node: ProcessingNode, version: ExportVersion): OutElement {

@@ -15,7 +15,7 @@ import type {
 import type { AssessmentItem } from '../model/item.ts';
 import {
   contentElement,
-  contentNodes,
+  wrappedContent,
   processingElement,
   qtiElement,
   QTI_NAMESPACE,
@@ -221,7 +221,7 @@ export function itemElement(item: WritableItem, options: WriteItemOptions = {}):
           showHide: f.showHide,
           title: f.title,
         },
-        contentNodes(f.content, content),
+        wrappedContent(f.content, content),
       ),
     ),
   ];

@@ -10,7 +10,7 @@ import type {
 } from '../model/test.ts';
 import {
   contentElement,
-  contentNodes,
+  wrappedContent,
   processingElement,
   qtiElement,
   QTI_NAMESPACE,
@@ -68,7 +68,7 @@ function feedback(f: TestFeedback, content: ContentWriteOptions): OutElement {
       identifier: f.identifier,
       title: f.title,
     },
-    contentNodes(f.content, content),
+    wrappedContent(f.content, content),
   );
 }
 
