@@ -38,7 +38,26 @@ function runChild(script: string, readable: string[]): Promise<unknown> {
   });
 }
 
+const priorityScript = path.join(dir, 'priority.mjs');
+writeFileSync(
+  priorityScript,
+  "import { getPriority } from 'node:os';\nprocess.send({ data: getPriority() });\n",
+);
+
 describe('sandbox child command', () => {
+  it('runs the child at a lower CPU priority than the engine, so grading yields to live delivery', async () => {
+    const { data } = (await runChild(priorityScript, [pkg])) as { data: number };
+    expect(data).toBe(10);
+    const { layers } = childCommand({
+      script,
+      readable: [pkg],
+      nodeFlags: [],
+      scriptArgs: [],
+      permissionModel: true,
+    });
+    expect(layers).toContain('lower CPU priority (nice 10)');
+  }, 30_000);
+
   it('runs a child whose script and package folder live under /tmp', async () => {
     expect(tmpdir()).toBe('/tmp');
     expect(await runChild(script, [pkg])).toEqual({ data: 'package file' });
