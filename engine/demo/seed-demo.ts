@@ -3,8 +3,18 @@
  * students, and one staff user of each role. Deterministic, and only on an empty database.
  */
 import { and, asc, count, eq } from 'drizzle-orm';
-import { seededRandom } from '../../grading/index.ts';
-import { itemBankTables, loadDemoBank, plainText, saveItemVersion } from '../../item-bank/index.ts';
+import { maxScoreOfItem, seededRandom } from '../../grading/index.ts';
+import {
+  Blueprint,
+  formToTest,
+  itemBankTables,
+  loadDemoBank,
+  plainText,
+  saveItemVersion,
+  writeTestXml,
+  type CognitiveLevel,
+  type FormItem,
+} from '../../item-bank/index.ts';
 import { candidateNumber, newAccessCode } from '../sittings/access-codes.ts';
 import { FormSpec } from '../sittings/form.ts';
 import { roomProctors, sittingCandidates, sittingRooms, sittings } from '../sittings/tables.ts';
@@ -37,6 +47,10 @@ export interface DemoSeedResult {
 }
 
 export const DEMO_SITTING_NAME = 'Kiểm tra thử - Đề tổng hợp';
+/** The stored test seeded in the demo bank, so the exam board's "Đề thi" list is not empty. */
+export const DEMO_TEST_TITLE = 'Đề kiểm tra tổng hợp mẫu';
+/** A bank of school A that its teachers can write in (the department's demo bank is read-only to them). */
+export const DEMO_SCHOOL_BANK_NAME = 'Ngân hàng câu hỏi Trường THCS Lê Quý Đôn';
 
 const DEMO_USERS: Array<{
   username: string;
@@ -162,7 +176,11 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
   return { seeded: true, logins: DEMO_LOGINS, sitting: await demoSitting(db) };
 }
 
-/** A bank of the demo items at the department, all published, and a sitting open now for class 9A1 of school A. */
+/**
+ * A bank of the demo items at the department, all published, with one stored test of them (one
+ * point an item); an empty bank of school A its teachers write in; and a sitting open now for
+ * class 9A1 of school A.
+ */
 async function seedDemoSitting(
   tx: Transaction,
   orgs: { department: string; office: string; schoolA: string },
@@ -175,7 +193,13 @@ async function seedDemoSitting(
       organisationId: orgs.department,
     })
     .returning();
+  await tx.insert(itemBankTables.itemBanks).values({
+    name: DEMO_SCHOOL_BANK_NAME,
+    description: 'Ngân hàng của trường: giáo viên soạn, nhập và chấm thử câu hỏi tại đây',
+    organisationId: orgs.schoolA,
+  });
   const entries = [];
+  const formItems: Array<FormItem & { identifier: string; versionId: string; maxScore: number }> = [];
   for (const demo of loadDemoBank()) {
     const saved = await saveItemVersion(tx, bank!.id, {
       identifier: demo.item.identifier,
@@ -196,7 +220,17 @@ async function seedDemoSitting(
       .insert(itemBankTables.itemStatusEvents)
       .values({ itemId: saved.itemId, fromStatus: 'draft', toStatus: 'published', comment: 'Demo' });
     entries.push({ itemRef: demo.item.identifier, itemVersionId: saved.versionId, title: demo.item.title });
+    formItems.push({
+      itemId: saved.itemId,
+      identifier: demo.item.identifier,
+      versionId: saved.versionId,
+      topic: demo.metadata.topic ?? 'Tổng hợp',
+      level: (demo.metadata.cognitiveLevel ?? 'nhan_biet') as CognitiveLevel,
+      points: 1,
+      maxScore: maxScoreOfItem(demo.item),
+    });
   }
+  await seedDemoTest(tx, bank!.id, formItems);
   const now = Date.now();
   const [sitting] = await tx
     .insert(sittings)
@@ -237,6 +271,48 @@ async function seedDemoSitting(
       candidateNumber: candidateNumber(1, i + 1),
     })),
   );
+}
+
+/** One stored test of every demo item, written as the blueprint builder writes its forms. */
+async function seedDemoTest(
+  tx: Transaction,
+  bankId: string,
+  formItems: Array<FormItem & { identifier: string; versionId: string; maxScore: number }>,
+) {
+  const topics = [...new Set(formItems.map((i) => i.topic))];
+  const cells = new Map<string, { topic: string; level: CognitiveLevel; count: number; points: number }>();
+  for (const i of formItems) {
+    const key = `${i.topic}\u0000${i.level}`;
+    const cell = cells.get(key) ?? { topic: i.topic, level: i.level, count: 0, points: 0 };
+    cell.count++;
+    cell.points += i.points;
+    cells.set(key, cell);
+  }
+  const blueprint = Blueprint.parse({ title: DEMO_TEST_TITLE, topics, cells: [...cells.values()] });
+  const identifier = 'DE-TONG-HOP-MAU';
+  // Each item is worth 1 point on the form; its weight turns its own maximum into that point.
+  const test = formToTest(
+    blueprint,
+    { label: 'A', items: formItems },
+    identifier,
+    new Map(formItems.map((i) => [i.itemId, { identifier: i.identifier, maxScore: i.maxScore }])),
+  );
+  const [row] = await tx
+    .insert(itemBankTables.assessmentTests)
+    .values({ bankId, identifier, title: DEMO_TEST_TITLE, currentVersion: 1 })
+    .returning();
+  await tx.insert(itemBankTables.assessmentTestVersions).values({
+    testId: row!.id,
+    version: 1,
+    sourceFormat: 'blueprint',
+    qtiXml: writeTestXml({ ...test, title: DEMO_TEST_TITLE }),
+    model: {
+      ...test,
+      title: DEMO_TEST_TITLE,
+      blueprint: { spec: blueprint, formLabel: 'A', group: 'demo', points: formItems.length },
+    },
+    itemVersionIds: Object.fromEntries(formItems.map((i) => [i.identifier, i.versionId])),
+  });
 }
 
 /** How to enter the demo sitting: its access code and the first candidate's credentials. */

@@ -82,6 +82,18 @@ export const target = {
   }),
 };
 
+/**
+ * The refusal for a row of another organisation. Banks and items are refused in Vietnamese with
+ * what to do next (teachers meet these in the editor: a bank shared down from above is read-only).
+ */
+function refusalOutside(what: string, orgName: string, actor: { scopePath: string }, orgPath: string) {
+  if (what !== 'The item bank' && what !== 'The item') return `${orgName} is outside your organisation.`;
+  const thing = what === 'The item' ? 'Câu hỏi này nằm trong ngân hàng' : 'Ngân hàng này';
+  return actor.scopePath.startsWith(orgPath)
+    ? `${thing} của ${orgName}, cấp trên của đơn vị bạn: bạn chỉ được xem và dùng câu hỏi, không được thêm hay sửa. Hãy chọn ngân hàng của trường mình (hoặc tạo ngân hàng mới) rồi lưu lại.`
+    : `${thing} của ${orgName}, ngoài đơn vị của bạn. Hãy chọn ngân hàng của đơn vị mình.`;
+}
+
 /** Verifies the bearer token and sets `actor`; 401 when missing or invalid. */
 export async function authenticate(c: Context<AppEnv>): Promise<void> {
   const header = c.req.header('authorization');
@@ -106,7 +118,7 @@ export function access(permission: Permission, targetResolver?: TargetResolver):
         // The row exists but belongs to another organisation: refuse plainly rather than pretend it is missing.
         const visible =
           inScope(actor, org.path) || (targetResolver.sharedDown && actor.scopePath.startsWith(org.path));
-        if (!visible) throw errors.forbidden(`${org.name} is outside your organisation.`);
+        if (!visible) throw errors.forbidden(refusalOutside(targetResolver.what, org.name, actor, org.path));
         c.set('target', org);
       }
     }

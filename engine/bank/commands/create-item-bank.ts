@@ -27,7 +27,8 @@ export async function createItemBank(
       .select({ id: itemBanks.id })
       .from(itemBanks)
       .where(and(eq(itemBanks.organisationId, organisation.id), eq(itemBanks.name, input.name)));
-    if (clash) throw errors.conflict(`${organisation.name} already has a bank named ${input.name}.`);
+    if (clash)
+      throw errors.conflict(`${organisation.name} đã có ngân hàng tên “${input.name}”. Hãy đặt tên khác.`);
     const [row] = await tx
       .insert(itemBanks)
       .values({ ...input, organisationId: organisation.id, createdBy: actor.userId })
