@@ -1,44 +1,15 @@
 /* global process */
 // JavaScript sandbox child: runs submissions in isolated-vm isolates (a fresh isolate per job, sized to
 // the task's memory limit) inside a hardened Node process, so a V8 out-of-memory takes down only this child.
-import { createRequire, syncBuiltinESMExports } from 'node:module';
+import { createRequire } from 'node:module';
+import { hardenChild } from '../sandbox/harden-child.mjs';
 
 const proc = process;
 const send = proc.send.bind(proc);
 const cpuUsage = proc.cpuUsage.bind(proc);
 const require = createRequire(import.meta.url);
 const ivm = require(proc.argv[2]);
-const DENIED = [
-  'net',
-  'http',
-  'https',
-  'http2',
-  'tls',
-  'dgram',
-  'dns',
-  'child_process',
-  'worker_threads',
-  'vm',
-  'cluster',
-  'inspector',
-];
-const denied = DENIED.map((name) => [name, require(name)]);
-for (const [name, mod] of denied) {
-  for (const key of Object.keys(mod)) {
-    if (typeof mod[key] === 'function' && !/^[A-Z]/.test(key)) {
-      try {
-        mod[key] = () => {
-          throw new Error(`${name}.${key} is not available in the grader`);
-        };
-      } catch {
-        /* read-only export */
-      }
-    }
-  }
-}
-syncBuiltinESMExports();
-for (const g of ['fetch', 'WebSocket', 'EventSource', 'Request', 'Response', 'Headers', 'FormData'])
-  delete globalThis[g];
+hardenChild();
 
 let harnessSource = '';
 

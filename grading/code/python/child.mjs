@@ -6,7 +6,7 @@
 // it runs without a TypeScript loader, which the permission model would refuse to read.
 import fs from 'node:fs';
 import os from 'node:os';
-import { createRequire, syncBuiltinESMExports } from 'node:module';
+import { hardenChild } from '../sandbox/harden-child.mjs';
 
 const send = process.send.bind(process);
 const proc = process;
@@ -23,49 +23,7 @@ process.binding = (name) => {
   throw new Error(`process.binding(${name}) is not available in the grader`);
 };
 
-// Module deny-list: every function of these builtins throws, for whoever reaches them later.
-const require = createRequire(import.meta.url);
-const DENIED = [
-  'net',
-  'http',
-  'https',
-  'http2',
-  'tls',
-  'dgram',
-  'dns',
-  'child_process',
-  'worker_threads',
-  'vm',
-  'cluster',
-  'inspector',
-];
-const denied = DENIED.map((name) => [name, require(name)]);
-for (const [name, mod] of denied) {
-  for (const key of Object.keys(mod)) {
-    if (typeof mod[key] === 'function' && !/^[A-Z]/.test(key)) {
-      try {
-        mod[key] = () => {
-          throw new Error(`${name}.${key} is not available in the grader`);
-        };
-      } catch {
-        /* read-only export: the permission model still applies */
-      }
-    }
-  }
-}
-syncBuiltinESMExports();
-for (const g of [
-  'fetch',
-  'WebSocket',
-  'EventSource',
-  'XMLHttpRequest',
-  'Request',
-  'Response',
-  'Headers',
-  'FormData',
-]) {
-  delete globalThis[g];
-}
+hardenChild();
 
 // Every interpreter of this child instantiates the same compiled wasm module: compiling pyodide.asm.wasm
 // is most of a cold start, and a fresh interpreter per teacher test file would otherwise pay it again.

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { childCommand, detectBubblewrap } from './layers.ts';
@@ -47,7 +47,8 @@ writeFileSync(
 describe('sandbox child command', () => {
   it('runs the child at a lower CPU priority than the engine, so grading yields to live delivery', async () => {
     const { data } = (await runChild(priorityScript, [pkg])) as { data: number };
-    expect(data).toBe(10);
+    // nice is relative: 10 above whatever this test runs at, 19 at most.
+    expect(data).toBe(Math.min(19, getPriority() + 10));
     const { layers } = childCommand({
       script,
       readable: [pkg],

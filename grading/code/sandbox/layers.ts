@@ -5,8 +5,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 let bwrapPath: string | null | undefined;
+/** The hardening every child runs first (module deny-list, no network globals); children import it. */
+const HARDEN_CHILD = fileURLToPath(new URL('./harden-child.mjs', import.meta.url));
 
 /** Path of a working `bwrap`, or null (absent, or user namespaces refused by the host). */
 export function detectBubblewrap(): string | null {
@@ -93,7 +96,7 @@ function withLowerPriority(command: ChildCommand): ChildCommand {
 /** Builds the command that starts a child with every available layer. */
 export function childCommand(spec: ChildSpec): ChildCommand {
   const node = realpathSync(process.execPath);
-  const readable = [...new Set([spec.script, ...spec.readable].map((p) => realpathSync(p)))];
+  const readable = [...new Set([spec.script, HARDEN_CHILD, ...spec.readable].map((p) => realpathSync(p)))];
   const flags = [
     '--no-node-snapshot',
     '--disallow-code-generation-from-strings',
