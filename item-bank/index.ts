@@ -35,6 +35,7 @@ export {
   type CognitiveLevel,
 } from './storage/metadata.ts';
 export { foldVietnamese } from './search/fold-vietnamese.ts';
+export { scorerRubricText } from './model/scorer-rubric.ts';
 export * from './model/declarations.ts';
 export { parseItemXml, type ParseItemResult, type ParseOptions } from './qti/parse-item.ts';
 export {
@@ -94,6 +95,7 @@ export {
   type WriteItemOptions,
   type ExportVersion,
 } from './qti/write-item.ts';
+export { checkQti3Schema, type SchemaDocument, type SchemaErrors } from './qti/check-schema.ts';
 export {
   serialiseXml,
   escapeText,
@@ -162,6 +164,7 @@ export {
   type ImportFormat,
   type ImportPreview,
   type ImportedQuestion,
+  type ImportedMedia,
   type ImportDecisions,
   type ImportProblem,
   type QuestionKind,
