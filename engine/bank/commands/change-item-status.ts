@@ -8,6 +8,7 @@ import { appendAudit } from '../../people/audit-log.ts';
 import type { StaffActor } from '../../people/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export async function changeItemStatus(
   db: Database,
@@ -21,7 +22,7 @@ export async function changeItemStatus(
     to: ItemStatus;
     comment?: string;
   },
-  context: { ip?: string } = {},
+  context: CommandContext = {},
 ): Promise<{ from: ItemStatus; to: ItemStatus }> {
   try {
     return await db.transaction(async (tx) => {

@@ -9,6 +9,7 @@ import { appendAudit } from '../../people/audit-log.ts';
 import type { StaffActor } from '../../people/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 const { itemBanks } = itemBankTables;
 
@@ -20,7 +21,7 @@ export async function createItemBank(
   /** The owner; its name is used in the refusal when the name is taken. */
   organisation: { id: string; name: string },
   input: { name: string; description?: string },
-  context: { ip?: string } = {},
+  context: CommandContext = {},
 ): Promise<ItemBankRow> {
   return db.transaction(async (tx) => {
     const [clash] = await tx

@@ -13,6 +13,7 @@ import {
 import { appendAudit } from '../../people/audit-log.ts';
 import type { StaffActor } from '../../people/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export async function saveAuthoredItem(
   db: Database,
@@ -26,7 +27,7 @@ export async function saveAuthoredItem(
     media: Array<{ href: string; contentType: string; data: Uint8Array }>;
     metadata?: Partial<ItemMetadata>;
   },
-  context: { ip?: string } = {},
+  context: CommandContext = {},
 ): Promise<SavedItemVersion> {
   const { model } = input;
   return db.transaction(async (tx) => {

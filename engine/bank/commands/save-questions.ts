@@ -12,6 +12,7 @@ import {
 import { appendAudit } from '../../people/audit-log.ts';
 import type { StaffActor } from '../../people/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export interface SavedQuestion {
   number: number;
@@ -35,7 +36,7 @@ export async function saveQuestions(
     /** The audit action: `item_bank.import` or `item.author`. */
     action: 'item_bank.import' | 'item.author';
   },
-  context: { ip?: string } = {},
+  context: CommandContext = {},
 ): Promise<SavedQuestion[]> {
   return db.transaction(async (tx) => {
     const saved: SavedQuestion[] = [];

@@ -15,6 +15,7 @@ import {
 import { appendAudit } from '../../people/audit-log.ts';
 import type { StaffActor } from '../../people/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 const { assessmentTests, assessmentTestVersions } = itemBankTables;
 
@@ -43,7 +44,7 @@ export async function saveTestForms(
     blueprint: Blueprint;
     forms: FormToStore[];
   },
-  context: { ip?: string } = {},
+  context: CommandContext = {},
 ) {
   const group = randomUUID().slice(0, 8);
   const base = `${qtiIdentifier(props.blueprint.title).slice(0, 80)}-${group}`;

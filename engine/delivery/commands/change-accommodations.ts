@@ -13,6 +13,7 @@ import type { ChangeAccommodations } from '../../sittings/schemas.ts';
 import { assertRoomKeepsSeparation } from '../../sittings/separate-rooms.ts';
 import { sittingCandidates, sittingRooms } from '../../sittings/tables.ts';
 import { candidateSessions } from '../tables.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 /** Session states in which the candidate has not started: accommodations may still change. */
 const NOT_STARTED = new Set(['scheduled', 'checked_in']);
@@ -37,7 +38,7 @@ export async function changeAccommodations(
   deps: Pick<AppDeps, 'db' | 'caches'>,
   actor: StaffActor,
   input: ChangeAccommodationsInput,
-  context: { ip?: string },
+  context: CommandContext,
 ): Promise<ChangedAccommodations> {
   const { sittingId, candidateNumber, change } = input;
   const changed = await deps.db.transaction(async (tx) => {

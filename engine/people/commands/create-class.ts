@@ -6,6 +6,7 @@ import type { OrganisationRef } from '../organisation-ref.ts';
 import { classes } from '../tables.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export interface NewClass {
   school: OrganisationRef;
@@ -18,7 +19,7 @@ export async function createClass(
   db: Database,
   actor: StaffActor,
   input: NewClass,
-  context: { ip?: string },
+  context: CommandContext,
 ): Promise<typeof classes.$inferSelect> {
   const { school, name, grade, schoolYear } = input;
   if (school.kind !== 'school')

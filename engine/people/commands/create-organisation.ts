@@ -6,6 +6,7 @@ import type { OrganisationRef } from '../organisation-ref.ts';
 import { organisations } from '../tables.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export interface NewOrganisation {
   parent: OrganisationRef;
@@ -23,7 +24,7 @@ export async function createOrganisation(
   db: Database,
   actor: StaffActor,
   input: NewOrganisation,
-  context: { ip?: string },
+  context: CommandContext,
 ): Promise<typeof organisations.$inferSelect> {
   const { parent, kind, name, code } = input;
   if (!ALLOWED_PARENTS[kind].includes(parent.kind)) {

@@ -6,6 +6,7 @@ import type { OrganisationRef } from '../organisation-ref.ts';
 import { classes, students } from '../tables.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export interface NewStudent {
   school: OrganisationRef;
@@ -20,7 +21,7 @@ export async function createStudent(
   db: Database,
   actor: StaffActor,
   input: NewStudent,
-  context: { ip?: string },
+  context: CommandContext,
 ): Promise<typeof students.$inferSelect> {
   const { school, ...student } = input;
   if (school.kind !== 'school') throw errors.badRequest('schoolId must name a school.');

@@ -6,6 +6,7 @@ import { hashPassword } from '../password.ts';
 import { users } from '../tables.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export interface NewUser {
   username: string;
@@ -20,7 +21,7 @@ export async function createUser(
   db: Database,
   actor: StaffActor,
   input: NewUser,
-  context: { ip?: string },
+  context: CommandContext,
 ): Promise<typeof users.$inferSelect> {
   // Hashed before the transaction: argon2 is slow and needs no database.
   const passwordHash = await hashPassword(input.password);

@@ -4,11 +4,12 @@ import { appendAudit } from '../audit-log.ts';
 import { loadStaff } from '../staff-account.ts';
 import { users } from '../tables.ts';
 import type { AppDeps } from '../../platform/http/env.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export async function logOut(
   deps: Pick<AppDeps, 'db' | 'tokens'>,
   refreshToken: string,
-  context: { ip?: string },
+  context: CommandContext,
 ): Promise<void> {
   const { db, tokens } = deps;
   await db.transaction(async (tx) => {

@@ -9,11 +9,12 @@ import { loadStaff, type StaffAccount } from '../staff-account.ts';
 import { users } from '../tables.ts';
 import { errors, type AppError } from '../../platform/errors.ts';
 import type { AppDeps } from '../../platform/http/env.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export async function refreshSession(
   deps: Pick<AppDeps, 'db' | 'tokens'>,
   refreshToken: string,
-  context: { ip?: string },
+  context: CommandContext,
 ): Promise<{ staff: StaffAccount; refreshToken: string }> {
   const { db, tokens } = deps;
   const outcome = await db.transaction(

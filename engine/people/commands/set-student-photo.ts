@@ -6,6 +6,7 @@ import type { StaffActor } from '../actor.ts';
 import { studentPhotos, students } from '../tables.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
@@ -21,7 +22,7 @@ export async function setStudentPhoto(
   db: Database,
   actor: StaffActor,
   input: StudentPhoto,
-  context: { ip?: string },
+  context: CommandContext,
 ): Promise<void> {
   const { studentId, schoolId, contentType, data } = input;
   if (!PHOTO_TYPES.includes(contentType))

@@ -5,6 +5,7 @@ import type { StaffActor } from '../actor.ts';
 import { classes, students } from '../tables.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export interface StudentChanges {
   fullName?: string;
@@ -24,7 +25,7 @@ export async function updateStudent(
   db: Database,
   actor: StaffActor,
   input: UpdateStudentInput,
-  context: { ip?: string },
+  context: CommandContext,
 ): Promise<typeof students.$inferSelect> {
   const { studentId, schoolId, changes } = input;
   return db.transaction(async (tx) => {

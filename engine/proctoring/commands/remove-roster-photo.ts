@@ -5,6 +5,7 @@ import type { StaffActor } from '../../people/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
 import { rosterPhotos } from '../tables.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export interface RemoveRosterPhotoInput {
   /** A sitting candidate the caller has found in a sitting the actor may change. */
@@ -17,7 +18,7 @@ export async function removeRosterPhoto(
   db: Database,
   actor: StaffActor,
   { sittingCandidateId, organisationId }: RemoveRosterPhotoInput,
-  context: { ip?: string },
+  context: CommandContext,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const removed = await tx

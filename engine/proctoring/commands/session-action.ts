@@ -21,12 +21,13 @@ import { deliveryErrors } from '../../delivery/delivery-errors.ts';
 import type { AppDeps } from '../../platform/http/env.ts';
 import type { SessionActionRequest } from '../../protocol/proctor.ts';
 import { authorize } from '../policy.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export async function performSessionAction(
   deps: Pick<AppDeps, 'db' | 'notifier' | 'onSubmitted'>,
   actor: StaffActor,
   request: SessionActionRequest,
-  context: { ip?: string },
+  context: CommandContext,
 ): Promise<SessionRow> {
   const { db, notifier } = deps;
   // Who may act is decided here, once, for every transport (proctoring policy).

@@ -8,6 +8,7 @@ import type { StaffActor } from '../../people/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { checkPicture, type PictureRules } from '../image-check.ts';
 import { rosterPhotos } from '../tables.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export const ROSTER_PHOTO_RULES: PictureRules = {
   types: ['image/jpeg', 'image/png'],
@@ -30,7 +31,7 @@ export async function setRosterPhoto(
   db: Database,
   actor: StaffActor,
   input: SetRosterPhotoInput,
-  context: { ip?: string },
+  context: CommandContext,
 ): Promise<void> {
   const { sittingCandidateId, data } = input;
   const checked = checkPicture(data, input.contentType, ROSTER_PHOTO_RULES, 'A roster photo');

@@ -17,6 +17,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
 import type { AssembledForm } from '../../sittings/form.ts';
 import { candidateSessions, sessionResults } from '../../delivery/tables.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export interface CalibratedItem {
   itemRef: string;
@@ -45,7 +46,7 @@ export async function calibrateSitting(
     model: 'rasch' | '2pl';
     minSampleSize: number;
   },
-  context: { ip?: string } = {},
+  context: CommandContext = {},
 ): Promise<CalibrationOutcome> {
   const { sittingId, ...options } = input;
   const sessions = await db

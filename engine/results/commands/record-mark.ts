@@ -26,6 +26,7 @@ import { candidateSessions, sessionResults } from '../../delivery/tables.ts';
 import { mayGiveMark, notAssignedMarker, type MarkingRights } from '../marking-team.ts';
 import { DEFAULT_RULE, rulesOf } from '../sitting-marking.ts';
 import { scoreSession } from '../score-session.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 const { marks, markingConfigs, rubrics } = gradingTables;
 
@@ -81,7 +82,7 @@ export async function recordMark(
   /** What the actor may do in this sitting's marking (the marking team's rule). */
   rights: MarkingRights,
   input: MarkInput,
-  context: { ip?: string } = {},
+  context: CommandContext = {},
 ): Promise<RecordedMark> {
   const { db } = deps;
   const { sittingId } = input;

@@ -8,6 +8,7 @@ import { appendAudit } from '../../people/audit-log.ts';
 import type { StaffActor } from '../../people/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { sittings } from '../../sittings/tables.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export async function releaseResults(
   db: Database,
@@ -17,7 +18,7 @@ export async function releaseResults(
     /** The organisation owning the sitting, for the audit row. */
     organisationId?: string;
   },
-  context: { ip?: string } = {},
+  context: CommandContext = {},
 ): Promise<{ releasedAt: Date }> {
   const releasedAt = new Date();
   await db.transaction(async (tx) => {

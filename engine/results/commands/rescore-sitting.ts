@@ -21,6 +21,7 @@ import { candidateSessions, sessionResults } from '../../delivery/tables.ts';
 import { sittingCandidates, sittings } from '../../sittings/tables.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import { resolvedMarks } from '../resolved-marks.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export interface RescoreRequest {
   /** The corrected item version (of an item this sitting delivered). */
@@ -66,7 +67,7 @@ export async function rescoreSitting(
     /** The organisation owning the sitting, for the audit row. */
     organisationId?: string;
   },
-  context: { ip?: string } = {},
+  context: CommandContext = {},
 ): Promise<RescoreOutcome> {
   const { sittingId, organisationId, ...request } = input;
   const { itemVersions } = itemBankTables;

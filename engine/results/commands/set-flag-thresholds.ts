@@ -8,6 +8,7 @@ import { appendAudit } from '../../people/audit-log.ts';
 import type { StaffActor } from '../../people/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { sittings } from '../../sittings/tables.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export async function setFlagThresholds(
   db: Database,
@@ -18,7 +19,7 @@ export async function setFlagThresholds(
     organisationId?: string;
     thresholds: Partial<FlagThresholds>;
   },
-  context: { ip?: string } = {},
+  context: CommandContext = {},
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await tx

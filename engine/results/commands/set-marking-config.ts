@@ -8,6 +8,7 @@ import { gradingTables, type RubricCriteria } from '../../../grading/index.ts';
 import { appendAudit } from '../../people/audit-log.ts';
 import type { StaffActor } from '../../people/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 const { markingConfigs, rubrics } = gradingTables;
 
@@ -24,7 +25,7 @@ export async function setMarkingConfig(
     doubleMarking: boolean;
     discrepancyThreshold: number;
   },
-  context: { ip?: string } = {},
+  context: CommandContext = {},
 ): Promise<{ rubricId: string | null }> {
   return db.transaction(async (tx) => {
     let rubricId: string | null = null;

@@ -7,6 +7,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
 import { newAccessCode } from '../access-codes.ts';
 import { roomProctors, sittingRooms } from '../tables.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export interface AddRoomInput {
   sittingId: string;
@@ -20,7 +21,7 @@ export async function addRoom(
   db: Database,
   actor: StaffActor,
   input: AddRoomInput,
-  context: { ip?: string },
+  context: CommandContext,
 ): Promise<typeof sittingRooms.$inferSelect> {
   const { sittingId, sittingOrg, name, proctorIds } = input;
   return db.transaction(async (tx) => {

@@ -13,6 +13,7 @@ import { candidateNumber } from '../access-codes.ts';
 import type { AddCandidates } from '../schemas.ts';
 import { assertRoomKeepsSeparation } from '../separate-rooms.ts';
 import { sittingCandidates, sittingRooms } from '../tables.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export interface EnrolCandidatesInput {
   sittingId: string;
@@ -34,7 +35,7 @@ export async function enrolCandidates(
   db: Database,
   actor: StaffActor,
   input: EnrolCandidatesInput,
-  context: { ip?: string },
+  context: CommandContext,
 ): Promise<EnrolledCandidate[]> {
   const { sittingId, sittingOrg, enrol } = input;
   return db.transaction(async (tx) => {

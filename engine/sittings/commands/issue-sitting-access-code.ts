@@ -9,6 +9,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { newSittingAccessCode } from '../sitting-access-code.ts';
 import { sittings } from '../tables.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export interface SittingRef {
   sittingId: string;
@@ -20,7 +21,7 @@ export async function issueSittingAccessCode(
   db: Database,
   actor: StaffActor,
   { sittingId, organisationId }: SittingRef,
-  context: { ip?: string },
+  context: CommandContext,
 ): Promise<{ accessCode: string }> {
   for (let attempt = 0; ; attempt++) {
     const accessCode = newSittingAccessCode();

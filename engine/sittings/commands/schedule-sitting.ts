@@ -17,6 +17,7 @@ import { parallelFormSet, parallelFormsOf } from '../parallel-forms.ts';
 import type { CreateSitting, FormInput } from '../schemas.ts';
 import { newSittingAccessCode } from '../sitting-access-code.ts';
 import { sittings } from '../tables.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 const { items, itemVersions, itemBanks, assessmentTests, assessmentTestVersions } = itemBankTables;
 
@@ -33,7 +34,7 @@ export async function scheduleSitting(
   db: Database,
   actor: StaffActor,
   input: ScheduleSittingInput,
-  context: { ip?: string },
+  context: CommandContext,
 ): Promise<ScheduledSitting> {
   const formSpec = input.tests
     ? await parallelFormsOfStoredTests(db, actor.scopePath, input.tests)

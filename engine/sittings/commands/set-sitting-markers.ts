@@ -15,6 +15,7 @@ import { errors } from '../../platform/errors.ts';
 import { eligibleMarkers, ineligibleMarkers } from '../eligible-markers.ts';
 import type { SetSittingMarkers } from '../schemas.ts';
 import { sittingMarkers, sittings } from '../tables.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 async function assignedMarkers(db: Executor, sittingId: string) {
   const rows = await db
@@ -54,7 +55,7 @@ export async function setSittingMarkers(
   db: Database,
   actor: StaffActor,
   input: SetSittingMarkersInput,
-  context: { ip?: string },
+  context: CommandContext,
 ) {
   const { sittingId, sittingOrg, markers } = input;
   return db.transaction(async (tx) => {

@@ -5,12 +5,13 @@ import type { StaffActor } from '../../people/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { sittings } from '../tables.ts';
 import type { SittingRef } from './issue-sitting-access-code.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
 
 export async function withdrawSittingAccessCode(
   db: Database,
   actor: StaffActor,
   { sittingId, organisationId }: SittingRef,
-  context: { ip?: string },
+  context: CommandContext,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(sittings).set({ accessCode: null }).where(eq(sittings.id, sittingId));
