@@ -68,7 +68,8 @@ function lookupQuery(db: Database) {
 }
 
 function prepareLookups(db: Database) {
-  const candidateNumber = eq(sittingCandidates.candidateNumber, sql.placeholder('candidateNumber'));
+  // Case-insensitive ("p010001" finds P010001); the access code narrows the rows to one room or sitting first.
+  const candidateNumber = sql`upper(${sittingCandidates.candidateNumber}) = ${sql.placeholder('candidateNumber')}`;
   return {
     byRoomCode: lookupQuery(db)
       .where(and(eq(sittingRooms.accessCode, sql.placeholder('accessCode')), candidateNumber))
@@ -91,7 +92,10 @@ export async function checkIn(
 ): Promise<CheckInResult> {
   let lookup = lookups.get(db);
   if (!lookup) lookups.set(db, (lookup = prepareLookups(db)));
-  const wanted = { accessCode: request.accessCode.toUpperCase(), candidateNumber: request.candidateNumber };
+  const wanted = {
+    accessCode: request.accessCode.toUpperCase(),
+    candidateNumber: request.candidateNumber.toUpperCase(),
+  };
   let [found] = await lookup.byRoomCode.execute(wanted);
   const withSittingCode = !found && wanted.accessCode.length === SITTING_CODE_LENGTH;
   if (withSittingCode) [found] = await lookup.bySittingCode.execute(wanted);

@@ -2,8 +2,10 @@
 import { useState, type FormEvent } from 'react';
 import type { CheckInResponse } from '../../../engine/client.ts';
 import { useI18n, type MessageKey } from '../../shared/i18n.tsx';
+import { publicApi } from '../api.ts';
 import { ProctoringNotice } from '../use-proctoring.tsx';
 import { sebKeys } from '../seb-keys.ts';
+import { missingCheckInFields } from '../check-in-fields.ts';
 
 /** About ten minutes of automatic retries before the page gives up and shows an error. */
 const MAX_ATTEMPTS = 60;
@@ -24,24 +26,31 @@ export function CheckInPage({ onCheckedIn }: { onCheckedIn(result: CheckInRespon
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    const values = {
+      accessCode: String(form.get('accessCode') ?? ''),
+      candidateNumber: String(form.get('candidateNumber') ?? ''),
+      dateOfBirth: String(form.get('dateOfBirth') ?? ''),
+    };
+    // An empty form says what is missing instead of asking the engine and showing "Có lỗi xảy ra".
+    const missing = missingCheckInFields(values);
+    if (missing.length) {
+      setError(
+        t('checkin.missing', {
+          fields: missing.map((f) => t(`checkin.${f}`).replace(/\s*\(.*\)$/, '')).join(', '),
+        }),
+      );
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
       const seb = await sebKeys();
-      const body = JSON.stringify({
-        accessCode: String(form.get('accessCode') ?? ''),
-        candidateNumber: String(form.get('candidateNumber') ?? ''),
-        dateOfBirth: String(form.get('dateOfBirth') ?? ''),
-        ...(seb ? { seb } : {}),
-      });
+      const body = { ...values, ...(seb ? { seb } : {}) };
       // When thousands check in at once the engine asks some to come back (503 + Retry-After):
       // the page waits and tries again by itself, saying so, instead of showing an error.
       for (let attempt = 1; ; attempt++) {
-        const res = await fetch('/api/candidate/check-in', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body,
-        }).catch(() => undefined);
+        const reply = await publicApi.POST('/api/candidate/check-in', { body }).catch(() => undefined);
+        const res = reply?.response;
         if ((!res || res.status === 503) && attempt < MAX_ATTEMPTS) {
           const seconds = retryAfterSeconds(res, attempt);
           setWaiting(seconds);
@@ -49,13 +58,12 @@ export function CheckInPage({ onCheckedIn }: { onCheckedIn(result: CheckInRespon
           setWaiting(undefined);
           continue;
         }
-        const reply = await res?.json().catch(() => undefined);
-        if (!res?.ok) {
-          const key = `error.${reply?.error?.id}` as MessageKey;
+        if (!reply?.data) {
+          const key = `error.${reply?.error?.error.id}` as MessageKey;
           setError(t(key) === key ? t('error.generic') : t(key));
           return;
         }
-        onCheckedIn(reply as CheckInResponse);
+        onCheckedIn(reply.data);
         return;
       }
     } catch {

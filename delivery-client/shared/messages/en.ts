@@ -13,7 +13,9 @@ export const en: Record<MessageKey, string> = {
     'Many candidates are checking in at once. Trying again by itself in {seconds} s; nothing to do.',
   'checkin.privacy':
     'When the sitting is proctored, camera and microphone are analysed on this computer only; no video or audio is sent or stored.',
-  'error.invalid_candidate_credentials': 'The access code, candidate number or date of birth is wrong.',
+  'error.invalid_candidate_credentials':
+    'The access code, candidate number or date of birth is wrong. Check your admission slip: the room access code is read out or written on the board by the proctor, the candidate number is as on the slip (capitals or not), the date of birth is day/month/year, e.g. 05/09/2011. If you still cannot enter, raise your hand and tell the proctor.',
+  'checkin.missing': 'Please fill in {fields}, then press "Enter".',
   'error.sitting_not_open': 'The sitting has not opened yet.',
   'error.sitting_closed': 'The sitting has closed.',
   'error.rate_limited': 'Too many attempts. Wait a minute and try again.',

@@ -11,7 +11,9 @@ export const vi = {
     'Nhiều thí sinh đang vào phòng thi cùng lúc. Máy sẽ tự thử lại sau {seconds} giây, em không cần làm gì.',
   'checkin.privacy':
     'Khi kỳ thi yêu cầu giám sát, camera và micro chỉ được phân tích ngay trên máy của em; không có hình ảnh hay âm thanh nào được gửi đi hoặc lưu lại.',
-  'error.invalid_candidate_credentials': 'Mã phòng thi, số báo danh hoặc ngày sinh không đúng.',
+  'error.invalid_candidate_credentials':
+    'Mã phòng thi, số báo danh hoặc ngày sinh không đúng. Hãy xem lại phiếu dự thi: mã phòng thi do giám thị đọc hoặc ghi trên bảng, số báo danh như trên phiếu (chữ hoa hay thường đều được), ngày sinh dạng ngày/tháng/năm, ví dụ 05/09/2011. Nếu vẫn không vào được, hãy giơ tay báo giám thị.',
+  'checkin.missing': 'Em chưa nhập {fields}. Hãy điền đủ rồi bấm "Vào phòng thi".',
   'error.sitting_not_open': 'Kỳ thi chưa mở.',
   'error.sitting_closed': 'Kỳ thi đã kết thúc.',
   'error.rate_limited': 'Em đã thử quá nhiều lần. Hãy chờ một phút rồi thử lại.',

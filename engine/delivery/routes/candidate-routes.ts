@@ -84,7 +84,7 @@ export function candidateRoutes() {
         const body = c.req.valid('json');
         const deps = c.var.deps;
         // Same throttle as staff logins, keyed by the credentials being guessed.
-        const key = `candidate:${body.accessCode.toUpperCase()}:${body.candidateNumber}`;
+        const key = `candidate:${body.accessCode.toUpperCase()}:${body.candidateNumber.toUpperCase()}`;
         const wait = await deps.loginThrottle.retryAfter(key, c.var.clientIp);
         if (wait > 0) throw errors.rateLimited(wait);
         let result;
