@@ -64,6 +64,7 @@ export { zipReports, type BatchEntry, type BatchProgress } from './reports/batch
 export { createRenderPool, type RenderPool } from './reports/render-pool.ts';
 export { verificationCode, verificationToken, normaliseCode } from './reports/verification.ts';
 export { demoCandidates, demoCandidateReport, demoSittingSummary } from './reports/demo-data.ts';
+export { vietnameseName } from './reports/vietnamese-names.ts';
 export {
   RubricCriteria,
   scoreRubric,

@@ -3,7 +3,7 @@
  * students, and one staff user of each role. Deterministic, and only on an empty database.
  */
 import { and, asc, count, eq } from 'drizzle-orm';
-import { maxScoreOfItem, seededRandom } from '../../grading/index.ts';
+import { maxScoreOfItem, seededRandom, vietnameseName } from '../../grading/index.ts';
 import {
   Blueprint,
   formToTest,
@@ -23,7 +23,6 @@ import type { StaffRole } from '../people/actor.ts';
 import { hashPassword } from '../people/password.ts';
 import type { Database, Transaction } from '../platform/db/database.ts';
 import { classes, organisations, students, users } from '../people/tables.ts';
-import { FAMILY_NAMES, FEMALE_GIVEN, FEMALE_MIDDLE, MALE_GIVEN, MALE_MIDDLE } from './vietnamese-names.ts';
 
 export const DEMO_PASSWORD = 'ThiThu@2026';
 
@@ -143,11 +142,7 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
         const birthYear = 2026 - Number(grade) - 6;
         const rows = Array.from({ length: 30 }, () => {
           const female = random() < 0.5;
-          const fullName = [
-            pick(FAMILY_NAMES),
-            pick(female ? FEMALE_MIDDLE : MALE_MIDDLE),
-            pick(female ? FEMALE_GIVEN : MALE_GIVEN),
-          ].join(' ');
+          const fullName = vietnameseName(pick, female);
           const month = 1 + Math.floor(random() * 12);
           const day = 1 + Math.floor(random() * 28);
           serial++;

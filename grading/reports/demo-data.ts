@@ -8,51 +8,7 @@ import { seededRandom } from '../processing/seeded-random.ts';
 import { ratingOf, toTenPointScale } from '../scales/ten-point.ts';
 import type { CandidateReportData, SittingSummaryData } from './report-data.ts';
 import { verificationCode } from './verification.ts';
-
-const FAMILY = [
-  'Nguyễn',
-  'Trần',
-  'Lê',
-  'Phạm',
-  'Hoàng',
-  'Huỳnh',
-  'Phan',
-  'Vũ',
-  'Võ',
-  'Đặng',
-  'Bùi',
-  'Đỗ',
-  'Hồ',
-  'Ngô',
-  'Dương',
-];
-const MIDDLE = ['Thị', 'Văn', 'Ngọc', 'Minh', 'Thanh', 'Hữu', 'Đức', 'Thùy', 'Quốc', 'Gia'];
-const GIVEN = [
-  'An',
-  'Bảo',
-  'Châu',
-  'Dũng',
-  'Hà',
-  'Hải',
-  'Hương',
-  'Khánh',
-  'Lan',
-  'Long',
-  'Mai',
-  'Nhật',
-  'Phúc',
-  'Quỳnh',
-  'Sơn',
-  'Thảo',
-  'Trí',
-  'Tuấn',
-  'Uyên',
-  'Việt',
-  'Yến',
-  'Đạt',
-  'Ánh',
-  'Ngữ',
-];
+import { vietnameseName } from './vietnamese-names.ts';
 
 const ITEMS = [
   {
@@ -152,7 +108,7 @@ export interface DemoCandidate {
 /** A class-sized set of candidates with Vietnamese names and their item scores. */
 export function demoCandidates(count = 36, seed = 2026): DemoCandidate[] {
   const random = seededRandom(seed);
-  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   return Array.from({ length: count }, (_, i) => {
     const theta = Math.sqrt(-2 * Math.log(random() || 1e-9)) * Math.cos(2 * Math.PI * random()) + 0.3;
     const scores = ITEMS.map((item) => {
@@ -167,7 +123,7 @@ export function demoCandidates(count = 36, seed = 2026): DemoCandidate[] {
     const day = 1 + Math.floor(random() * 28);
     const month = 1 + Math.floor(random() * 12);
     return {
-      fullName: `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`,
+      fullName: vietnameseName(pick, random() < 0.5),
       candidateNumber: `0${String(100001 + i)}`,
       className: `9A${1 + (i % 3)}`,
       dateOfBirth: `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/2011`,

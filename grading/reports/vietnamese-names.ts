@@ -1,4 +1,4 @@
-/** Name parts for generating realistic Vietnamese student names in demo data. */
+/** Name parts for realistic Vietnamese student names in demo data (the demo school's roster, the demo reports). */
 export const FAMILY_NAMES = [
   'Nguyễn',
   'Nguyễn',
@@ -122,3 +122,12 @@ export const FEMALE_GIVEN = [
   'Vy',
   'Yến',
 ];
+
+/** A Vietnamese full name (family, middle, given) drawn with `pick`; middle and given names follow the sex. */
+export function vietnameseName(pick: <T>(list: readonly T[]) => T, female: boolean): string {
+  return [
+    pick(FAMILY_NAMES),
+    pick(female ? FEMALE_MIDDLE : MALE_MIDDLE),
+    pick(female ? FEMALE_GIVEN : MALE_GIVEN),
+  ].join(' ');
+}
