@@ -152,6 +152,7 @@ describe('Moodle XML fixtures', () => {
     expect(scores(q, [R('42'), R('42.0'), R('42.0005'), R('42.002'), R('13'), R('forty-two')])).toEqual([
       1, 1, 1, 0, 0, 0,
     ]);
+    expect(scores(q, [R('42,0005'), R('42,002')])).toEqual([1, 0]);
   });
 
   it('short answer with a "*" answer worth 0, case ignored', async () => {
@@ -269,6 +270,12 @@ describe('Moodle XML fixtures', () => {
         { ...all, RESPONSE_4: ['G4_A', 'G4_C'] },
       ]),
     ).toEqual([5, 4, 4.5, 4.5, 4]);
+    expect(
+      scores(q, [
+        { ...all, RESPONSE_1: '3,141' },
+        { ...all, RESPONSE_1: '3,1' },
+      ]),
+    ).toEqual([5, 4]);
     expect(q.qtiXml).toContain('qti-choice-interaction');
   });
 
@@ -362,6 +369,8 @@ describe("A Vietnamese teacher's Moodle course export", () => {
       ]),
     ).toEqual([4, 4, 3, 3]);
     expect(scores(numeric!, [R('3'), R('3.005'), R('3.02')])).toEqual([1, 1, 0]);
+    // A Vietnamese candidate writes a decimal comma: "3,005" is 3.005.
+    expect(scores(numeric!, [R('3,005'), R('3,0'), R('3,02'), R('3,0,0')])).toEqual([1, 1, 0, 0]);
     expect(scores(word!, [R(' Lộp độp '), R('rì rào rì rào'), R('ào ào')])).toEqual([1, 0.5, 0]);
   });
 });

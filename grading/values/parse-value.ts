@@ -90,6 +90,15 @@ export function valueFromRaw(
   );
 }
 
+/**
+ * A number typed the Vietnamese way, with a decimal comma ("3,5", "-0,25"), written with a
+ * decimal point. Only a lone comma between digits is read so: "1,000" is 1 (the Vietnamese
+ * reading), "1.234,5" and "1,2,3" are left as they are (not a number).
+ */
+export function decimalPoint(text: string): string {
+  return /^\s*[+-]?\d*,\d+\s*$/.test(text) ? text.replace(',', '.') : text;
+}
+
 /** A response from its JSON form: strings, numbers, "A B" pairs, arrays for containers, null for NULL. */
 export function valueFromJson(
   json: unknown,
@@ -105,7 +114,7 @@ export function valueFromJson(
     }
     if (typeof j === 'boolean') return j;
     if (Array.isArray(j) && j.length === 2) return parseScalar(`${j[0]} ${j[1]}`, type);
-    if (typeof j === 'string') return parseScalar(j, type);
+    if (typeof j === 'string') return parseScalar(type === 'float' ? decimalPoint(j) : j, type);
     throw new ValueError(`${JSON.stringify(j)} is not a ${type} value`);
   };
   if (cardinality === 'record') {
