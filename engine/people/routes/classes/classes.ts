@@ -33,7 +33,7 @@ export function classRoutes() {
       async (c) => {
         const { schoolYear } = c.req.valid('query');
         const rows = await c.var.deps.db
-          .select({ cls: classes, studentCount: count(students.id) })
+          .select({ cls: classes, schoolName: organisations.name, studentCount: count(students.id) })
           .from(classes)
           .innerJoin(organisations, eq(organisations.id, classes.schoolId))
           .leftJoin(students, eq(students.classId, classes.id))
@@ -43,10 +43,17 @@ export function classRoutes() {
               schoolYear ? eq(classes.schoolYear, schoolYear) : undefined,
             ),
           )
-          .groupBy(classes.id)
-          .orderBy(asc(classes.schoolYear), asc(classes.name));
+          .groupBy(classes.id, organisations.name)
+          .orderBy(asc(classes.schoolYear), asc(organisations.name), asc(classes.name));
         return c.json(
-          { items: rows.map(({ cls, studentCount }) => ({ ...cls, studentCount, createdAt: undefined })) },
+          {
+            items: rows.map(({ cls, schoolName, studentCount }) => ({
+              ...cls,
+              schoolName,
+              studentCount,
+              createdAt: undefined,
+            })),
+          },
           200,
         );
       },

@@ -8,6 +8,8 @@ export const SchoolClass = z
     grade: z.string(),
     schoolYear: z.string(),
     studentCount: z.number().int(),
+    /** The school's name, so a picker can tell 9A1 of one school from 9A1 of another (listing only). */
+    schoolName: z.string().optional(),
   })
   .openapi('Class');
 
