@@ -69,6 +69,11 @@ export const items = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     cognitiveLevel: cognitiveLevel(),
+    /** Free keywords (Moodle's question tags, GIFT's [tag:...]). */
+    tags: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     language: text().notNull().default('vi'),
     estimatedSeconds: integer(),
     /** Classical difficulty (facility p, 0..1) from past sittings. */

@@ -166,6 +166,50 @@ describe('import API', () => {
     expect(stored.map((m) => m.href).join(' ')).toContain('logo.jpg');
   });
 
+  it("a Vietnamese Moodle course export: Moodle's categories become the items' topics, its tags their tags, both searchable", async () => {
+    const file = new Uint8Array(readFileSync(path.join(fixtures, 'moodle-on-thi-lop-10.xml')));
+    const preview = await upload('imports', file, 'moodle-on-thi-lop-10.xml');
+    expect(preview.status).toBe(200);
+    expect(preview.data.ok).toBe(true);
+    const drafts = (preview.data.questions as Array<{ draft: { category?: string; tags?: string[] } }>).map(
+      (q) => q.draft,
+    );
+    expect(drafts[0]).toMatchObject({ category: 'Ngữ văn 9/Nghe hiểu', tags: ['nghe hiểu', 'lớp 9'] });
+    expect(drafts[4]).toMatchObject({ category: 'Toán 9/Số thực', tags: ['số thập phân'] });
+    const saved = await upload('imports/confirm', file, 'moodle-on-thi-lop-10.xml');
+    expect(saved.status, JSON.stringify(saved.data)).toBe(200);
+    const ids = (saved.data.items as Array<{ itemId: string }>).map((i) => i.itemId);
+    expect(ids).toHaveLength(7);
+    const rows = await engine.deps.db
+      .select({ topic: items.topic, tags: items.tags, searchText: items.searchText })
+      .from(items)
+      .where(inArray(items.id, ids));
+    expect(rows.map((r) => r.topic).sort()).toEqual([
+      ...Array(4).fill('Ngữ văn 9/Nghe hiểu'),
+      ...Array(3).fill('Toán 9/Số thực'),
+    ]);
+    expect(rows.map((r) => r.tags.join('|')).sort()).toEqual([
+      '',
+      '',
+      '',
+      '',
+      'nghe hiểu|lớp 9',
+      'số thập phân',
+      'điền khuyết',
+    ]);
+    expect(rows.some((r) => r.searchText.includes('so thap phan'))).toBe(true);
+    // A topic chosen for the whole import wins over Moodle's category.
+    const again = await upload('imports/confirm', file, 'moodle-on-thi-lop-10.xml', {
+      metadata: { topic: 'Ôn thi vào 10' },
+    });
+    expect(again.status).toBe(200);
+    const topics = await engine.deps.db
+      .select({ topic: items.topic })
+      .from(items)
+      .where(inArray(items.id, ids));
+    expect(new Set(topics.map((t) => t.topic))).toEqual(new Set(['Ôn thi vào 10']));
+  });
+
   it('scores a draft from the editor and saves it; access follows the item bank rules', async () => {
     const draft = {
       number: 1,

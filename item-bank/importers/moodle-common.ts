@@ -58,12 +58,15 @@ const CONTENT_TYPES: Record<string, string> = {
 export const contentTypeOf = (name: string) =>
   CONTENT_TYPES[name.toLowerCase().split(/[?#]/)[0]!.split('.').pop() ?? ''] ?? 'application/octet-stream';
 
-/** A file name safe in an href: letters, digits, dot, dash and underscore. */
+/** A file name safe in an href: letters, digits, dot, dash and underscore (Vietnamese letters without their marks). */
 const safeName = (name: string) =>
   (
     name
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '')
+      // Vietnamese đ has no decomposition: "biểu-đồ.png" is "bieu-do.png".
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
       .replace(/[^A-Za-z0-9._-]+/g, '_') || 'file'
   ).slice(-100);
 

@@ -92,8 +92,17 @@ async function storeMedia(tx: ItemBankExecutor, files: MediaFile[]): Promise<Map
 
 function metadataColumns(metadata: Partial<ItemMetadata> | undefined) {
   if (!metadata) return {};
-  const { subject, grade, topic, competencies, cognitiveLevel, language, estimatedSeconds, difficulty } =
-    metadata;
+  const {
+    subject,
+    grade,
+    topic,
+    competencies,
+    cognitiveLevel,
+    tags,
+    language,
+    estimatedSeconds,
+    difficulty,
+  } = metadata;
   return Object.fromEntries(
     Object.entries({
       subject,
@@ -101,6 +110,7 @@ function metadataColumns(metadata: Partial<ItemMetadata> | undefined) {
       topic,
       competencies,
       cognitiveLevel,
+      tags,
       language,
       estimatedSeconds,
       difficulty,
@@ -199,7 +209,9 @@ async function saveRound(
         input,
         storedMedia.map((m) => `${m.href}=${m.sha256}`),
       ),
-      searchText: foldVietnamese(`${input.title} ${input.text} ${input.metadata?.topic ?? ''}`),
+      searchText: foldVietnamese(
+        `${input.title} ${input.text} ${input.metadata?.topic ?? ''} ${(input.metadata?.tags ?? []).join(' ')}`,
+      ),
     };
   });
   const existingRows = await tx

@@ -18,6 +18,8 @@ export const ItemMetadata = z.object({
   topic: z.string().trim().min(1).max(200).optional(),
   competencies: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
   cognitiveLevel: z.enum(COGNITIVE_LEVELS).optional(),
+  /** Free keywords (Moodle's question tags); searchable. */
+  tags: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
   language: z.string().trim().min(2).max(20).default('vi'),
   estimatedSeconds: z
     .number()

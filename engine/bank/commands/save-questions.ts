@@ -22,6 +22,21 @@ export interface SavedQuestion {
   created: boolean;
 }
 
+/**
+ * What the file itself says about a question: Moodle's category path is its topic (unless the
+ * teacher sets one for the whole import), its tags are the item's tags.
+ */
+export function questionMetadata(q: ImportedQuestion): Partial<ItemMetadata> {
+  const { category, tags } = q.draft;
+  return {
+    ...(category?.trim() ? { topic: category.trim().slice(0, 200) } : {}),
+    ...(tags?.length ? { tags: [...new Set(tags.map((t) => t.trim().slice(0, 200)).filter(Boolean))] } : {}),
+  };
+}
+
+const defined = <T extends object>(o: T | undefined): Partial<T> =>
+  Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+
 export async function saveQuestions(
   db: Database,
   actor: StaffActor,
@@ -54,7 +69,8 @@ export async function saveQuestions(
           model,
           text: q.text,
           interactionTypes: [...new Set(model.interactions.map((i) => i.type))],
-          metadata: { language: 'vi', ...props.metadata },
+          // What the teacher sets for the whole import wins over what the file says.
+          metadata: { language: 'vi', ...questionMetadata(q), ...defined(props.metadata) },
           // Moodle's embedded files (sound, pictures) are stored with the version, under the hrefs the item uses.
           ...(q.media?.length ? { media: q.media } : {}),
         },
