@@ -37,7 +37,12 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
 
 /** The text of schema.d.ts for the current engine, formatted as the repository's Prettier wants it. */
 export async function apiTypes(): Promise<string> {
-  const ast = await openapiTS(JSON.stringify(await openApiDocument()));
+  // A zod field with `.default()` is documented as optional with a default, in requests and responses
+  // alike (zod-to-openapi has no input/output mode). openapi-typescript's `defaultNonNullable` (on by
+  // default) would type such a field as always present, except in request bodies declared inline: a named
+  // request component (CreateSitting, CreateRoom, AddCandidates…) came out with its defaulted fields
+  // required, so a client had to send values the server supplies. Off, the types say what the document says.
+  const ast = await openapiTS(JSON.stringify(await openApiDocument()), { defaultNonNullable: false });
   const options = await resolveConfig(schemaPath);
   return format(HEADER + astToString(ast), { ...options, filepath: schemaPath });
 }

@@ -1,12 +1,11 @@
 /**
  * The authoring app's client of the engine's staff API, with the bearer token kept for this tab. Requests
- * and answers are typed by the engine's OpenAPI document (shared/api/schema.d.ts); `legacy` reaches the
- * few routes the document does not list yet (see shared/api/client.ts).
+ * and answers are typed by the engine's OpenAPI document (shared/api/schema.d.ts).
  */
-import { ApiError, createApi, ok, untyped, type components, type ResponseOf } from '../shared/api/client.ts';
+import { ApiError, createApi, ok, rawBody, type components, type ResponseOf } from '../shared/api/client.ts';
 
-export { ApiError, ok };
-export type { ResponseOf, RequestOf } from '../shared/api/client.ts';
+export { ApiError, ok, rawBody };
+export type { components, ResponseOf, RequestOf } from '../shared/api/client.ts';
 
 const TOKEN = 'author.token';
 export const session = {
@@ -19,15 +18,7 @@ export const session = {
   },
 };
 
-const token = () => session.token;
-export const api = createApi(token);
-
-/** A route not yet in the OpenAPI document (engine/results/routes/{marking,results}); `path` is below /api. */
-export const legacy = <T>(
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  path: string,
-  body?: unknown,
-) => untyped<T>(token, method, path, body);
+export const api = createApi(() => session.token);
 
 export type Preview = ResponseOf<'/api/item-banks/{id}/imports', 'post'>;
 export type PreviewQuestion = Preview['questions'][number];

@@ -249,16 +249,81 @@ export const FlagThresholds = z
   })
   .openapi('FlagThresholds');
 
+const TestStatistics = z.object({
+  n: z.number(),
+  items: z.number().int(),
+  mean: z.number(),
+  /** Sample standard deviation of the total scores. */
+  sd: z.number(),
+  min: z.number(),
+  max: z.number(),
+  median: z.number(),
+  /** Cronbach's alpha (KR-20 when every item is scored 0/1). */
+  alpha: z.number(),
+  /** Standard error of measurement. */
+  sem: z.number(),
+});
+
+const ItemFlag = z.enum([
+  'too_hard',
+  'too_easy',
+  'low_discrimination',
+  'negative_discrimination',
+  'low_upper_lower',
+  'distractor_problem',
+]);
+
+const OptionStatistics = z.object({
+  option: z.string().describe('The option identifier; "(omitted)" for candidates who chose none'),
+  key: z.boolean(),
+  count: z.number().int(),
+  proportion: z.number(),
+  upper: z.number(),
+  lower: z.number(),
+  pointBiserial: z.number(),
+  problem: z.enum(['never_chosen', 'key_chosen_less_by_upper', 'distractor_attracts_upper']).optional(),
+});
+
+const AnalysedItem = z.object({
+  /** The analysis key (the delivered item version); itemTitles names it. */
+  item: z.string(),
+  n: z.number(),
+  /** Facility: mean score over the maximum. */
+  p: z.number(),
+  pointBiserial: z.number(),
+  /** The item-total correlation without the item: what the flags compare with minPointBiserial. */
+  pointBiserialCorrected: z.number(),
+  upperLower: z.number(),
+  alphaIfDeleted: z.number(),
+  maxScore: z.number(),
+  /** Distractor analysis, for single-interaction choice items. */
+  options: z.array(OptionStatistics).optional(),
+  flags: z.array(ItemFlag),
+});
+
+const IrtCalibration = z.object({
+  model: z.enum(['rasch', '1pl', '2pl']),
+  items: z.array(z.object({ ref: z.string(), a: z.number(), b: z.number(), d: z.number() })),
+  logLikelihood: z.number(),
+  iterations: z.number().int(),
+  converged: z.boolean(),
+  sampleSize: z.number(),
+});
+
 export const SittingAnalysis = z
   .object({
+    /** Candidates with a final result (the analysis counts only those). */
     candidates: z.number().int(),
+    /** Results still being marked. */
     pending: z.number().int(),
     thresholds: FlagThresholds,
     itemTitles: z.record(z.string(), z.string()),
-    test: z.record(z.string(), z.unknown()),
-    items: z.array(z.record(z.string(), z.unknown())),
-    irt: z.unknown().nullable(),
-    histogram: z.unknown(),
+    test: TestStatistics,
+    items: z.array(AnalysedItem),
+    /** Rasch or 2PL calibration, when enough candidates sat; else null. */
+    irt: IrtCalibration.nullable(),
+    /** Score histogram of the totals over unit-wide bins from 0 to the maximum. */
+    histogram: z.array(z.object({ from: z.number(), to: z.number(), count: z.number().int() })),
   })
   .openapi('SittingAnalysis');
 

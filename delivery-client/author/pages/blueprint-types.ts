@@ -1,46 +1,18 @@
-/** Shapes of the /api/tests answers used by the blueprint and exam board pages. */
+/** Shapes of the /api/tests answers used by the blueprint and exam board pages (from the engine's document). */
+import type { components, RequestOf, ResponseOf } from '../api.ts';
+
 export const LEVELS = ['nhan_biet', 'thong_hieu', 'van_dung', 'van_dung_cao'] as const;
 export type Level = (typeof LEVELS)[number];
 
-export interface Cell {
-  count: number;
-  points: number;
-}
-export interface FormItem {
-  itemId: string;
-  version: number;
-  identifier: string;
-  title: string;
-  topic: string;
-  level: Level;
-  points: number;
-}
-export interface AssembledForm {
-  label: string;
-  points: number;
-  items: FormItem[];
-}
-export interface Assembled {
-  forms: AssembledForm[];
-  informationSpread?: number;
-}
-export interface StoredTestSummary {
-  id: string;
-  identifier: string;
-  title: string;
-  formLabel: string | null;
-  group: string | null;
-  itemCount: number;
-  points: number;
-  createdAt: string;
-}
-export interface SittingForm {
-  sections: Array<{
-    identifier: string;
-    title: string;
-    items: Array<{ itemId: string; version: number; itemRef: string; weight: number }>;
-  }>;
-}
+/** One cell of the matrix: how many items of a topic and level, worth how many points in all. */
+export type Cell = Pick<
+  RequestOf<'/api/tests/assemble', 'post'>['blueprint']['cells'][number],
+  'count' | 'points'
+>;
+/** The forms assembled from a blueprint (`POST /api/tests/assemble`), not stored yet. */
+export type Assembled = ResponseOf<'/api/tests/assemble', 'post'>;
+export type StoredTestSummary = components['schemas']['StoredTestSummary'];
+/** A cell the bank cannot fill: the details of the engine's 422 refusal (not part of the document). */
 export interface Shortage {
   topic: string;
   level: Level;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, legacy, type Bank } from '../api.ts';
+import { ApiError, api, ok, type Bank } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import {
   LEVELS,
@@ -34,7 +34,7 @@ export function BlueprintPage({ bank }: { bank: Bank }) {
   const levelName = (l: Level) => t(`level.${l}`);
 
   const loadStored = useCallback(() => {
-    legacy<{ items: StoredTestSummary[] }>('GET', `/tests?bankId=${bank.id}`)
+    ok(api.GET('/api/tests', { params: { query: { bankId: bank.id } } }))
       .then((r) => setStored(r.items))
       .catch((e: Error) => setError(e.message));
   }, [bank.id]);
@@ -64,16 +64,12 @@ export function BlueprintPage({ bank }: { bank: Bank }) {
     setNotice('');
     setShortages([]);
     try {
-      const result = await legacy<Assembled & { tests?: StoredTestSummary[] }>(
-        'POST',
-        save ? '/tests' : '/tests/assemble',
-        body(),
-      );
-      setAssembled(result);
       if (save) {
-        setNotice(t('bp.saved', { n: result.tests?.length ?? 0 }));
+        const result = await ok(api.POST('/api/tests', { body: body() }));
+        setAssembled(result);
+        setNotice(t('bp.saved', { n: result.tests.length }));
         loadStored();
-      }
+      } else setAssembled(await ok(api.POST('/api/tests/assemble', { body: body() })));
     } catch (e) {
       setAssembled(undefined);
       const details =

@@ -1,22 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, legacy, ok, type Bank } from '../api.ts';
+import { api, ok, type Bank, type components } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import type { StoredTestSummary } from './blueprint-types.ts';
 import { SittingPanel } from './sitting-panel.tsx';
 
-export interface OverviewRow {
-  id: string;
-  name: string;
-  opensAt: string;
-  closesAt: string;
-  counts: Record<string, number>;
-  incidents: number;
-}
-interface Organisation {
-  id: string;
-  name: string;
-  kind: string;
-}
+type OverviewRow = components['schemas']['SittingOverviewRow'];
+type Organisation = components['schemas']['Organisation'];
 
 /** Forms generated together from one blueprint (two or more), offered as one choice: each candidate sits one. */
 interface FormSet {
@@ -88,16 +77,19 @@ export function BoardPage({ bank }: { bank: Bank }) {
       // A stored test is delivered as written (its sections, rules and time limits); a form set as parallel forms.
       const set = sets.find((s) => s.value === testId);
       const single = tests.find((x) => x.id === testId);
-      // The document marks the fields with server defaults (graceSeconds, scale, policies…) as required, so
-      // this request stays on the untyped fallback until the request schema is emitted as input.
-      const created = await legacy<{ id: string; name: string }>('POST', '/sittings', {
-        organisationId: orgId,
-        name: name.trim() || set?.title || single?.title,
-        opensAt: new Date(opens).toISOString(),
-        closesAt: new Date(closes).toISOString(),
-        durationMinutes: duration,
-        ...(set ? { tests: set.tests.map((x) => ({ testId: x.id })) } : { test: { testId } }),
-      });
+      // Fields the engine has defaults for (grace time, scale, release and security policies) are left out.
+      const created = await ok(
+        api.POST('/api/sittings', {
+          body: {
+            organisationId: orgId,
+            name: name.trim() || set?.title || single?.title || '',
+            opensAt: new Date(opens).toISOString(),
+            closesAt: new Date(closes).toISOString(),
+            durationMinutes: duration,
+            ...(set ? { tests: set.tests.map((x) => ({ testId: x.id })) } : { test: { testId } }),
+          },
+        }),
+      );
       setNotice(t('board.created', { name: created.name }));
       setManaged(created.id);
       refresh();

@@ -5,23 +5,18 @@
  * without a separate room, and its message is shown in the form.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { legacy } from '../api.ts';
+import { api, ok, type components, type ResponseOf } from '../api.ts';
 import { describeConflict } from './sitting-refusals.ts';
 import { useT } from '../i18n.tsx';
 
-export interface AccommodatedCandidate {
-  candidateNumber: string;
-  fullName: string;
-  roomId: string;
-  extraTimePercent: number;
-  separateRoom: boolean;
-}
-export interface RoomChoice {
-  id: string;
-  name: string;
-  /** The room already seats separate-room candidates. */
-  separateRoom?: boolean;
-}
+/** A candidate of the sitting (`GET /api/sittings/{id}/sessions`), as far as this form needs them. */
+export type AccommodatedCandidate = Pick<
+  ResponseOf<'/api/sittings/{id}/sessions', 'get'>['items'][number],
+  'candidateNumber' | 'fullName' | 'roomId' | 'extraTimePercent' | 'separateRoom'
+>;
+/** A room of the sitting; `separateRoom`: it already seats separate-room candidates. */
+export type RoomChoice = Pick<components['schemas']['Sitting']['rooms'][number], 'id' | 'name'> &
+  Partial<Pick<components['schemas']['Sitting']['rooms'][number], 'separateRoom'>>;
 
 export function CandidateAccommodations({
   sittingId,
@@ -50,14 +45,11 @@ export function CandidateAccommodations({
     setBusy(true);
     setError('');
     try {
-      await legacy(
-        'PATCH',
-        `/sittings/${sittingId}/candidates/${encodeURIComponent(candidate.candidateNumber)}`,
-        {
-          extraTimePercent: Number(extra),
-          separateRoom: separate,
-          roomId,
-        },
+      await ok(
+        api.PATCH('/api/sittings/{id}/candidates/{candidateNumber}', {
+          params: { path: { id: sittingId, candidateNumber: candidate.candidateNumber } },
+          body: { extraTimePercent: Number(extra), separateRoom: separate, roomId },
+        }),
       );
       onSaved(t('sit.acc.saved', { number: candidate.candidateNumber }));
     } catch (e) {

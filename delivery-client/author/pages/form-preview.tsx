@@ -2,25 +2,21 @@ import { useEffect, useState } from 'react';
 import type { ItemResponses } from '../../../engine/client.ts';
 import { ItemView } from '../../candidate/components/item-view.tsx';
 import { I18nProvider } from '../../shared/i18n.tsx';
-import { legacy } from '../api.ts';
+import { api, ok, type ResponseOf } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { formatPoints } from './blueprint-types.ts';
 
-interface PreviewItem {
-  identifier: string;
-  section: string;
-  points: number;
-  item: unknown;
-}
+/** A stored test's items as a candidate is given them; `item` is the delivered item the candidate renderer reads. */
+type Preview = ResponseOf<'/api/tests/{id}/preview', 'get'>;
 
 /** A stored test as a candidate sees it, rendered by the candidate app's own item renderer (answers stay local). */
 export function FormPreview({ testId, onClose }: { testId: string; onClose(): void }) {
   const { t, lang } = useT();
-  const [data, setData] = useState<{ title: string; items: PreviewItem[] }>();
+  const [data, setData] = useState<Preview>();
   const [answers, setAnswers] = useState<Record<string, ItemResponses>>({});
   const [error, setError] = useState('');
   useEffect(() => {
-    legacy<{ title: string; items: PreviewItem[] }>('GET', `/tests/${testId}/preview`)
+    ok(api.GET('/api/tests/{id}/preview', { params: { path: { id: testId } } }))
       .then(setData)
       .catch((e: Error) => setError(e.message));
   }, [testId]);

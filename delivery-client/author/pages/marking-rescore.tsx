@@ -1,14 +1,8 @@
 import { useEffect, useState } from 'react';
-import { legacy } from '../api.ts';
+import { api, ok, type components } from '../api.ts';
 import { useT } from '../i18n.tsx';
 
-interface DeliveredItem {
-  itemRefs: string[];
-  title: string;
-  deliveredVersion: number;
-  newestVersion: number;
-  newestVersionId: string;
-}
+type DeliveredItem = components['schemas']['DeliveredItemVersions']['items'][number];
 
 /**
  * "Chấm lại sau sửa đáp án": the board picks an item of the sitting that has a newer (corrected)
@@ -25,7 +19,7 @@ export function RescoreSitting({ sittingId, onDone }: { sittingId: string; onDon
   const [error, setError] = useState('');
   useEffect(() => {
     if (!open) return;
-    legacy<{ items: DeliveredItem[] }>('GET', `/marking/sittings/${sittingId}/item-versions`)
+    ok(api.GET('/api/marking/sittings/{id}/item-versions', { params: { path: { id: sittingId } } }))
       .then((r) => {
         const corrected = r.items.filter((i) => i.newestVersion > i.deliveredVersion);
         setItems(corrected);
@@ -37,10 +31,11 @@ export function RescoreSitting({ sittingId, onDone }: { sittingId: string; onDon
   async function rescore() {
     setError('');
     try {
-      const outcome = await legacy<{ rescored: unknown[]; unchanged: number }>(
-        'POST',
-        `/results/sittings/${sittingId}/rescore`,
-        { itemVersionId: versionId, reason: reason.trim() },
+      const outcome = await ok(
+        api.POST('/api/results/sittings/{id}/rescore', {
+          params: { path: { id: sittingId } },
+          body: { itemVersionId: versionId, reason: reason.trim() },
+        }),
       );
       setConfirming(false);
       setOpen(false);

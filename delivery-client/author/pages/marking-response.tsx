@@ -1,6 +1,7 @@
 import { useT } from '../i18n.tsx';
 
-type Value = string | number | boolean | null | Value[] | { [key: string]: Value };
+/** A response value as the engine stores it: any JSON (text, identifiers, lists, pairs, records…). */
+type Value = unknown;
 
 /** A file response travels as `data:<type>;name=<URI-encoded name>;base64,<bytes>` (see the candidate's file-value.ts). */
 function fileOf(value: string) {
@@ -36,7 +37,7 @@ function ResponseValue({ value, type }: { value: Value; type?: string }) {
   if (Array.isArray(value))
     return (
       <ul>
-        {value.map((v, i) => (
+        {(value as Value[]).map((v, i) => (
           <li key={i}>
             <ResponseValue value={v} />
           </li>

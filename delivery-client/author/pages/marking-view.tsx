@@ -1,46 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, legacy } from '../api.ts';
+import { ApiError, api, ok, type components } from '../api.ts';
 import { isNotAssignedMarker } from './marking-refusal.ts';
 import { useT } from '../i18n.tsx';
 import { MarkingResponse } from './marking-response.tsx';
 
-type Role = 'first' | 'second' | 'moderator';
-interface Criterion {
-  id: string;
-  name: string;
-  levels: { label: string; points: number }[];
-}
-interface GivenMark {
-  role: Role;
-  score: number;
-  levels: Record<string, number>;
-  comment: string | null;
-}
-interface QueueEntry {
-  sessionId: string;
-  role: Role;
-  candidate: { label: string } | { fullName: string; candidateNumber: string };
-  response: Record<string, never> | null;
-  marks?: GivenMark[];
-  discrepancy?: number | null;
-}
-interface Queue {
-  item: {
-    title: string;
-    prompt: string;
-    interactions: { responseIdentifier: string; type: string }[];
-  } | null;
-  rubric: Criterion[] | null;
-  maxScore: number | null;
-  discrepancyThreshold: number;
-  queue: QueueEntry[];
-}
-interface Saved {
-  role: Role;
-  score: number;
-  itemState: 'awaiting_second' | 'awaiting_moderator' | 'resolved';
-  result: { version: number; scaledScore: number | null; rating: string | null } | null;
-}
+type Queue = components['schemas']['MarkingQueue'];
+/** The two marks a moderator sees are a first and a second marker's (the engine stores the role as text). */
+const givenRole = (role: string) => role as 'first' | 'second';
 
 /** One item's responses, one at a time: the prompt, the response, the rubric (or points) and a comment; save and next. */
 export function MarkingView(props: { sittingId: string; itemRef: string; title: string; onBack(): void }) {
@@ -57,9 +23,10 @@ export function MarkingView(props: { sittingId: string; itemRef: string; title: 
   const heading = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(async () => {
-    const queue = await legacy<Queue>(
-      'GET',
-      `/marking/sittings/${sittingId}/queue?item=${encodeURIComponent(itemRef)}`,
+    const queue = await ok(
+      api.GET('/api/marking/sittings/{id}/queue', {
+        params: { path: { id: sittingId }, query: { item: itemRef } },
+      }),
     );
     setData(queue);
     return queue;
@@ -90,14 +57,22 @@ export function MarkingView(props: { sittingId: string; itemRef: string; title: 
     setError('');
     setBusy(true);
     try {
-      const saved = await legacy<Saved>('POST', `/marking/sittings/${sittingId}/marks`, {
-        sessionId: entry.sessionId,
-        itemRef,
-        ...(rubric ? { levels } : { score: Number(points.replace(',', '.')) }),
-        ...(comment.trim() ? { comment: comment.trim() } : {}),
-      });
+      const saved = await ok(
+        api.POST('/api/marking/sittings/{id}/marks', {
+          params: { path: { id: sittingId } },
+          body: {
+            sessionId: entry.sessionId,
+            itemRef,
+            ...(rubric ? { levels } : { score: Number(points.replace(',', '.')) }),
+            ...(comment.trim() ? { comment: comment.trim() } : {}),
+          },
+        }),
+      );
       const said = [t('mark.saved', { score: number(saved.score), role: t(`mark.role.${saved.role}`) })];
-      if (saved.itemState !== 'resolved' || !saved.result) said.push(t(`mark.state.${saved.itemState}`));
+      // A recorded mark leaves the response at least marked once ('unmarked' never follows a mark).
+      const state = saved.itemState;
+      if (state !== 'unmarked' && (state !== 'resolved' || !saved.result))
+        said.push(t(`mark.state.${state}`));
       if (saved.result)
         said.push(
           t('mark.rescored', {
@@ -180,7 +155,10 @@ export function MarkingView(props: { sittingId: string; itemRef: string; title: 
                 {entry.marks.map((m) => (
                   <li key={m.role}>
                     <strong>
-                      {t('mark.markBy', { role: t(`mark.role.${m.role}`), score: number(m.score) })}
+                      {t('mark.markBy', {
+                        role: t(`mark.role.${givenRole(m.role)}`),
+                        score: number(m.score),
+                      })}
                     </strong>
                     {rubric && (
                       <span className="muted">

@@ -1,17 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { legacy } from '../api.ts';
+import { api, ok, type components } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { isNotAssignedMarker } from './marking-refusal.ts';
 import { MarkingView } from './marking-view.tsx';
 
-interface MarkableSitting {
-  id: string;
-  name: string;
-  subject: string | null;
-  closesAt: string;
-  waitingCandidates: number;
-  marksGiven: number;
-}
+type MarkableSitting = components['schemas']['MarkableSittings']['items'][number];
+type MarkedItems = components['schemas']['MarkedItems'];
+type MarkedItem = MarkedItems['items'][number];
 const COUNTS = [
   'total',
   'pending',
@@ -20,14 +15,7 @@ const COUNTS = [
   'awaitingModeration',
   'done',
   'forYou',
-] as const;
-interface MarkedItem {
-  itemRef: string;
-  title: string;
-  maxScore: number | null;
-  doubleMarking: boolean;
-  counts: Record<(typeof COUNTS)[number], number>;
-}
+] as const satisfies ReadonlyArray<keyof MarkedItem['counts']>;
 
 /** `#/marking/<sitting id>` opens a sitting's items (the exam board's sitting panel links there). */
 export const MARKING_ROUTE = /^#\/marking(?:\/([0-9a-f-]{36}))?$/i;
@@ -41,7 +29,7 @@ export function MarkingPage() {
   const { t, lang } = useT();
   const [sittings, setSittings] = useState<MarkableSitting[]>();
   const [sittingId, setSittingId] = useState(routedSitting);
-  const [items, setItems] = useState<{ sitting: { name: string }; items: MarkedItem[] }>();
+  const [items, setItems] = useState<MarkedItems>();
   const [item, setItem] = useState<MarkedItem>();
   const [error, setError] = useState('');
 
@@ -55,7 +43,7 @@ export function MarkingPage() {
   }, []);
   const loadItems = useCallback(() => {
     if (!sittingId) return;
-    legacy<{ sitting: { name: string }; items: MarkedItem[] }>('GET', `/marking/sittings/${sittingId}/items`)
+    ok(api.GET('/api/marking/sittings/{id}/items', { params: { path: { id: sittingId } } }))
       .then(setItems)
       .catch((e: Error) => setError(isNotAssignedMarker(e) ? t('mark.notAssigned') : e.message));
   }, [sittingId, t]);
@@ -63,7 +51,7 @@ export function MarkingPage() {
     setError('');
     if (sittingId) loadItems();
     else
-      legacy<{ items: MarkableSitting[] }>('GET', '/marking/sittings')
+      ok(api.GET('/api/marking/sittings'))
         .then((r) => setSittings(r.items))
         .catch((e: Error) => setError(e.message));
   }, [sittingId, loadItems]);
@@ -151,7 +139,7 @@ export function MarkingPage() {
           <button type="button" className="secondary" onClick={() => open()}>
             {t('mark.backToSittings')}
           </button>
-          <h3>{t('mark.items', { name: items.sitting.name })}</h3>
+          <h3>{t('mark.items', { name: items.sitting?.name ?? '' })}</h3>
           {items.items.length === 0 ? (
             <p>{t('mark.noItems')}</p>
           ) : (

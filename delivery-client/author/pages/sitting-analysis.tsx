@@ -4,7 +4,7 @@
  * which re-load the analysis when saved. Without final results it says so.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { legacy } from '../api.ts';
+import { api, ok } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { AnalysisItemTable } from './analysis-item-table.tsx';
 import type { AnalysisReport, FlagThresholds } from './analysis-report.ts';
@@ -21,7 +21,9 @@ export function SittingAnalysis({ sittingId }: { sittingId: string }) {
   const [error, setError] = useState('');
 
   const load = useCallback(async () => {
-    const next = await legacy<AnalysisReport>('GET', `/reports/sittings/${sittingId}/analysis`);
+    const next = await ok(
+      api.GET('/api/reports/sittings/{id}/analysis', { params: { path: { id: sittingId } } }),
+    );
     setReport(next);
     return next;
   }, [sittingId]);
@@ -34,7 +36,12 @@ export function SittingAnalysis({ sittingId }: { sittingId: string }) {
     setNotice('');
     setError('');
     try {
-      await legacy('PUT', `/reports/sittings/${sittingId}/flag-thresholds`, thresholds);
+      await ok(
+        api.PUT('/api/reports/sittings/{id}/flag-thresholds', {
+          params: { path: { id: sittingId } },
+          body: thresholds,
+        }),
+      );
       const next = await load();
       setNotice(t('sit.an.thresholdsSaved', { n: next.items.filter((i) => i.flags.length).length }));
     } catch (e) {

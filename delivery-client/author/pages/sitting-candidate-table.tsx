@@ -4,20 +4,13 @@
  * form, kept the last column as before.
  */
 import { useRef, useState } from 'react';
+import type { ResponseOf } from '../api.ts';
 import { useT, type AuthorMessageKey } from '../i18n.tsx';
 import { CandidateAccommodations, type RoomChoice } from './candidate-accommodations.tsx';
 import { LiveStatus } from './live-status.tsx';
 
-export interface SittingCandidateRow {
-  candidateNumber: string;
-  fullName: string;
-  roomId: string;
-  state: string;
-  extraTimePercent: number;
-  separateRoom: boolean;
-  /** The parallel form given at check-in. */
-  form?: string | null;
-}
+/** A candidate of the sitting with their session state and the parallel form given at check-in. */
+export type SittingCandidateRow = ResponseOf<'/api/sittings/{id}/sessions', 'get'>['items'][number];
 
 export function SittingCandidateTable({
   sittingId,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { legacy } from '../api.ts';
+import { api, ok, rawBody, type components } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { download } from './download.ts';
 import { RescoreSitting } from './marking-rescore.tsx';
@@ -9,27 +9,10 @@ import { SittingCandidateTable, type SittingCandidateRow } from './sitting-candi
 import { SittingMarkers } from './sitting-markers.tsx';
 import { SittingRosterUpload } from './sitting-roster-upload.tsx';
 
-interface SittingDetail {
-  id: string;
-  name: string;
-  /** Labels of the parallel forms; empty for one form. */
-  forms?: string[];
-  /** The sitting-wide access code, when one was issued. */
-  accessCode: string | null;
-  rooms: Array<{ id: string; name: string; accessCode: string; candidates: number; separateRoom: boolean }>;
-}
-/** GET /api/reports/sittings/{id}/forms, one row per parallel form. */
-interface FormResults {
-  label: string | null;
-  candidates: unknown[];
-  sd: number;
-  meanTenPoint: number;
-}
-interface Named {
-  id: string;
-  name?: string;
-  fullName?: string;
-}
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+type SittingDetail = components['schemas']['Sitting'];
+/** Results of one parallel form (`GET /api/reports/sittings/{id}/forms`). */
+type FormResults = components['schemas']['FormComparison']['forms'][number];
 
 /**
  * One sitting: rooms with access codes (and the sitting-wide code) and proctors, roster import and
@@ -41,8 +24,8 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
   const [sitting, setSitting] = useState<SittingDetail>();
   const [candidates, setCandidates] = useState<SittingCandidateRow[]>([]);
   const [byForm, setByForm] = useState<FormResults[]>([]);
-  const [proctors, setProctors] = useState<Named[]>([]);
-  const [classes, setClasses] = useState<Named[]>([]);
+  const [proctors, setProctors] = useState<components['schemas']['User'][]>([]);
+  const [classes, setClasses] = useState<components['schemas']['Class'][]>([]);
   const [roomName, setRoomName] = useState('');
   const [proctorId, setProctorId] = useState('');
   const [classId, setClassId] = useState('');
@@ -53,16 +36,17 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
   const [error, setError] = useState('');
 
   const load = useCallback(async () => {
+    const path = { id: sittingId };
     const [detail, sessions] = await Promise.all([
-      legacy<SittingDetail>('GET', `/sittings/${sittingId}`),
-      legacy<{ items: SittingCandidateRow[] }>('GET', `/sittings/${sittingId}/sessions`),
+      ok(api.GET('/api/sittings/{id}', { params: { path } })),
+      ok(api.GET('/api/sittings/{id}/sessions', { params: { path } })),
     ]);
     setSitting(detail);
     setCandidates(sessions.items);
-    if ((detail.forms?.length ?? 0) > 1)
+    if (detail.forms.length > 1)
       setByForm(
         (
-          await legacy<{ forms: FormResults[] }>('GET', `/reports/sittings/${sittingId}/forms`).catch(() => ({
+          await ok(api.GET('/api/reports/sittings/{id}/forms', { params: { path } })).catch(() => ({
             forms: [],
           }))
         ).forms,
@@ -71,10 +55,10 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
   }, [sittingId]);
   useEffect(() => {
     load().catch((e: Error) => setError(e.message));
-    legacy<{ items: Named[] }>('GET', '/users?role=proctor&pageSize=200')
+    ok(api.GET('/api/users', { params: { query: { role: 'proctor', pageSize: 200 } } }))
       .then((r) => setProctors(r.items))
       .catch(() => setProctors([]));
-    legacy<{ items: Named[] }>('GET', '/classes')
+    ok(api.GET('/api/classes'))
       .then((r) => {
         setClasses(r.items);
         setClassId((current) => current || r.items[0]?.id || '');
@@ -102,7 +86,7 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
   const file = (suffix: string) =>
     `${(sitting?.name ?? 'ky-thi').replace(/[^\p{L}\p{N}]+/gu, '-')}-${suffix}`;
   if (!sitting) return <p>{error || '…'}</p>;
-  const parallel = (sitting.forms?.length ?? 0) > 1;
+  const parallel = sitting.forms.length > 1;
   const number = (x: number) =>
     x.toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', {
       minimumFractionDigits: 1,
@@ -115,9 +99,7 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
         {notice && <p className="notice">{notice}</p>}
         {error && <p className="error">{error}</p>}
       </div>
-      {sitting.forms && sitting.forms.length > 1 && (
-        <p>{t('board.forms', { labels: sitting.forms.join(', ') })}</p>
-      )}
+      {parallel && <p>{t('board.forms', { labels: sitting.forms.join(', ') })}</p>}
       <h4>{t('board.rooms')}</h4>
       <table>
         <thead>
@@ -153,10 +135,12 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
         onSubmit={(e) => {
           e.preventDefault();
           void act(async () => {
-            const room = await legacy<{ id: string }>('POST', `/sittings/${sittingId}/rooms`, {
-              name: roomName.trim(),
-              proctorIds: proctorId ? [proctorId] : [],
-            });
+            const room = await ok(
+              api.POST('/api/sittings/{id}/rooms', {
+                params: { path: { id: sittingId } },
+                body: { name: roomName.trim(), proctorIds: proctorId ? [proctorId] : [] },
+              }),
+            );
             setRoomId(room.id);
             setRoomName('');
           });
@@ -204,9 +188,14 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
           disabled={!roster || !classId}
           onClick={() =>
             void act(async () => {
-              const data = new FormData();
-              data.set('file', roster!);
-              const result = await legacy<{ total: number }>('POST', `/classes/${classId}/roster`, data);
+              const file = roster!;
+              const xlsx = /\.xlsx$/i.test(file.name);
+              const result = await ok(
+                api.POST('/api/classes/{id}/roster', {
+                  params: { path: { id: classId } },
+                  ...rawBody(file, xlsx ? XLSX : 'text/csv'),
+                }),
+              );
               return t('board.rosterImported', { n: result.total });
             })
           }
@@ -240,11 +229,12 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
           disabled={!roomId || !classId}
           onClick={() =>
             void act(async () => {
-              const result = await legacy<{ added: number }>('POST', `/sittings/${sittingId}/candidates`, {
-                roomId,
-                classId,
-                extraTimePercent: extra,
-              });
+              const result = await ok(
+                api.POST('/api/sittings/{id}/candidates', {
+                  params: { path: { id: sittingId } },
+                  body: { roomId, classId, extraTimePercent: extra },
+                }),
+              );
               return t('board.enrolled', { n: result.added });
             })
           }
@@ -314,7 +304,9 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
           type="button"
           onClick={() =>
             void act(async () => {
-              await legacy('POST', `/results/sittings/${sittingId}/release`);
+              await ok(
+                api.POST('/api/results/sittings/{id}/release', { params: { path: { id: sittingId } } }),
+              );
               return t('board.released');
             })
           }

@@ -4,25 +4,12 @@
  * all rows or none; a 422 lists every bad row with its line, shown here as a list.
  */
 import { useId, useState } from 'react';
-import { legacy } from '../api.ts';
+import { api, ok, rawBody, type components } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { LiveStatus } from './live-status.tsx';
 import { describeRowProblem, rosterRefusal, type RowProblem } from './sitting-refusals.ts';
 
-/** The engine's answer (schema SittingRosterImportResult). */
-interface RosterResult {
-  total: number;
-  enrolled: number;
-  dryRun: boolean;
-  candidates: Array<{
-    line: number;
-    nationalId: string;
-    candidateNumber: string;
-    room: string;
-    extraTimePercent: number;
-    separateRoom: boolean;
-  }>;
-}
+type RosterResult = components['schemas']['SittingRosterImportResult'];
 export function SittingRosterUpload({ sittingId, onEnrolled }: { sittingId: string; onEnrolled(): void }) {
   const { t } = useT();
   const helpId = useId();
@@ -39,12 +26,11 @@ export function SittingRosterUpload({ sittingId, onEnrolled }: { sittingId: stri
     setProblems([]);
     setError('');
     try {
-      const data = new FormData();
-      data.set('file', file);
-      const outcome = await legacy<RosterResult>(
-        'POST',
-        `/sittings/${sittingId}/roster?dryRun=${dryRun}`,
-        data,
+      const outcome = await ok(
+        api.POST('/api/sittings/{id}/roster', {
+          params: { path: { id: sittingId }, query: { dryRun: dryRun ? 'true' : 'false' } },
+          ...rawBody(file, 'text/csv'),
+        }),
       );
       setResult(outcome);
       if (!outcome.dryRun) onEnrolled();

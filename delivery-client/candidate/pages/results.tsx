@@ -4,8 +4,10 @@
  * score, the rating and the score report as a PDF download.
  * Before release (or while marks are still missing) it says so; nothing else is shown.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { components } from '../../shared/api/client.ts';
 import { useI18n, type MessageKey } from '../../shared/i18n.tsx';
+import { ApiError, candidateApi, ok } from '../api.ts';
 
 export const RESULTS_HASH = '#ket-qua';
 
@@ -20,14 +22,7 @@ export function useResultsRoute(): boolean {
   );
 }
 
-interface CandidateResult {
-  sitting: { name: string; subject: string | null };
-  /** The parallel form (mã đề) sat; null when the sitting has one form. */
-  form: string | null;
-  version: number;
-  score: { raw: number; max: number; tenPoint: number | null };
-  rating: string | null;
-}
+type CandidateResult = components['schemas']['CandidateResult'];
 
 type Loaded =
   { state: 'loading' } | { state: 'shown'; result: CandidateResult } | { state: 'refused'; key: MessageKey };
@@ -38,15 +33,15 @@ export function ResultsPage({ token }: { token: string }) {
   const { t } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [downloadError, setDownloadError] = useState(false);
+  const api = useMemo(() => candidateApi(token), [token]);
 
   useEffect(() => {
     let cancelled = false;
-    void fetch('/api/results/candidate', { headers: { authorization: `Bearer ${token}` } })
-      .then(async (res) => {
-        const body = await res.json();
+    ok(api.GET('/api/results/candidate'))
+      .then((result) => !cancelled && setLoaded({ state: 'shown', result }))
+      .catch((e: unknown) => {
         if (cancelled) return;
-        if (res.ok) return setLoaded({ state: 'shown', result: body as CandidateResult });
-        const id = body?.error?.id as string | undefined;
+        const id = e instanceof ApiError ? e.id : undefined;
         const key: MessageKey =
           id === 'results_not_released'
             ? 'results.notReleased'
@@ -54,22 +49,19 @@ export function ResultsPage({ token }: { token: string }) {
               ? 'results.notFinal'
               : 'error.generic';
         setLoaded({ state: 'refused', key });
-      })
-      .catch(() => !cancelled && setLoaded({ state: 'refused', key: 'error.generic' }));
+      });
     return () => {
       cancelled = true;
     };
-  }, [token]);
+  }, [api]);
 
   async function download() {
     setDownloadError(false);
     try {
-      const res = await fetch('/api/results/candidate/report.pdf', {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      if (!res.ok) throw new Error(String(res.status));
-      const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1];
-      const url = URL.createObjectURL(await res.blob());
+      const { data, response } = await api.GET('/api/results/candidate/report.pdf', { parseAs: 'blob' });
+      if (!response.ok || !data) throw new Error(String(response.status));
+      const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+      const url = URL.createObjectURL(data);
       const link = document.createElement('a');
       link.href = url;
       link.download = name ?? 'phieu-bao-diem.pdf';

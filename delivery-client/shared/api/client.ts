@@ -5,10 +5,6 @@
  * (openapi-fetch). `ok(api.GET(...))` resolves to the response body and throws `ApiError` for a refusal,
  * carrying the engine's error shape `{ error: { id, message, details } }` (the message is the engine's,
  * in Vietnamese where it has one; the HTTP status text when the body is not that shape).
- *
- * `untyped` is the fallback for the few routes the engine does not list in its document yet (plain
- * `app.get`/`app.post` routes in engine/results/routes/{marking,results}); once they are declared with
- * createRoute, regenerate schema.d.ts and move their callers to `api`.
  */
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from './schema.d.ts';
@@ -64,28 +60,17 @@ export async function ok<R extends Result>(request: Promise<R>): Promise<Exclude
 }
 
 /**
- * Fallback for routes missing from the OpenAPI document: `path` is below /api, the answer is typed by the
- * caller. Same token, body and error handling as `api`.
+ * Options that send a file as a route's raw request body with its media type, for routes whose document
+ * declares the body as text (`'text/csv': string`, the file's bytes), e.g. roster uploads:
+ * `api.POST(path, { params, ...rawBody(file, 'text/csv') })`. openapi-fetch JSON-encodes any body but
+ * FormData, so the file is passed through as it is; its bytes are what the document's string stands for.
  */
-export async function untyped<T>(
-  token: () => string | null,
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const headers: Record<string, string> = {};
-  const value = token();
-  if (value) headers.authorization = `Bearer ${value}`;
-  let payload: BodyInit | undefined;
-  if (body instanceof FormData) payload = body;
-  else if (body !== undefined) {
-    headers['content-type'] = 'application/json';
-    payload = JSON.stringify(body);
-  }
-  const response = await fetch(`/api${path}`, { method, headers, body: payload });
-  const data: unknown = await response.json().catch(() => ({}));
-  if (!response.ok) throw refusal(response, data);
-  return data as T;
+export function rawBody(file: Blob, contentType: string) {
+  return {
+    body: file as unknown as string,
+    bodySerializer: (body: unknown) => body as Blob,
+    headers: { 'content-type': contentType },
+  };
 }
 
 type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;

@@ -7232,6 +7232,7 @@ export interface components {
       grade: string;
       schoolYear: string;
       studentCount: number;
+      schoolName?: string;
     };
     CreateClass: {
       /** Format: uuid */
@@ -7479,19 +7480,19 @@ export interface components {
       durationMinutes: number;
       lateStartMinutes?: number;
       /** @default 10 */
-      graceSeconds: number;
+      graceSeconds?: number;
       /**
        * @default school
        * @enum {string}
        */
-      scale: 'school' | 'exam_board';
+      scale?: 'school' | 'exam_board';
       /**
        * @default after_review
        * @enum {string}
        */
-      releasePolicy: 'immediately' | 'after_close' | 'after_review' | 'with_items';
+      releasePolicy?: 'immediately' | 'after_close' | 'after_review' | 'with_items';
       /** @default false */
-      sittingAccessCode: boolean;
+      sittingAccessCode?: boolean;
       ratingThresholds?: {
         tot: number;
         kha: number;
@@ -7506,17 +7507,17 @@ export interface components {
        *       "browserExamKeys": []
        *     }
        */
-      securityPolicy: {
+      securityPolicy?: {
         /** @default false */
-        safeExamBrowser: boolean;
+        safeExamBrowser?: boolean;
         /** @default false */
-        proctoring: boolean;
+        proctoring?: boolean;
         /** @default true */
-        fullscreen: boolean;
+        fullscreen?: boolean;
         /** @default [] */
-        tools: ('calculator' | 'scratchpad' | 'ruler' | 'protractor')[];
+        tools?: ('calculator' | 'scratchpad' | 'ruler' | 'protractor')[];
         /** @default [] */
-        browserExamKeys: string[];
+        browserExamKeys?: string[];
         sebQuitPassword?: string;
         proctoringRules?: {
           noFaceSeconds?: number;
@@ -7539,27 +7540,27 @@ export interface components {
          * @default nonlinear
          * @enum {string}
          */
-        navigationMode: 'linear' | 'nonlinear';
+        navigationMode?: 'linear' | 'nonlinear';
         /**
          * @default simultaneous
          * @enum {string}
          */
-        submissionMode: 'individual' | 'simultaneous';
+        submissionMode?: 'individual' | 'simultaneous';
         /** @default true */
-        allowReview: boolean;
+        allowReview?: boolean;
         /** @default true */
-        allowSkipping: boolean;
+        allowSkipping?: boolean;
         /** @default true */
-        shuffleChoices: boolean;
+        shuffleChoices?: boolean;
         sections: {
           identifier: string;
           /** @default  */
-          title: string;
+          title?: string;
           select?: number;
           /** @default false */
-          withReplacement: boolean;
+          withReplacement?: boolean;
           /** @default false */
-          shuffle: boolean;
+          shuffle?: boolean;
           items: {
             /** Format: uuid */
             itemId: string;
@@ -7586,7 +7587,7 @@ export interface components {
     CreateRoom: {
       name: string;
       /** @default [] */
-      proctorIds: string[];
+      proctorIds?: string[];
     };
     AddCandidates: {
       /** Format: uuid */
@@ -7595,9 +7596,9 @@ export interface components {
       classId?: string;
       studentIds?: string[];
       /** @default 0 */
-      extraTimePercent: number;
+      extraTimePercent?: number;
       /** @default false */
-      separateRoom: boolean;
+      separateRoom?: boolean;
     };
     SittingMarkers: {
       assigned: {
@@ -7667,13 +7668,65 @@ export interface components {
         [key: string]: string;
       };
       test: {
-        [key: string]: unknown;
+        n: number;
+        items: number;
+        mean: number;
+        sd: number;
+        min: number;
+        max: number;
+        median: number;
+        alpha: number;
+        sem: number;
       };
       items: {
-        [key: string]: unknown;
+        item: string;
+        n: number;
+        p: number;
+        pointBiserial: number;
+        pointBiserialCorrected: number;
+        upperLower: number;
+        alphaIfDeleted: number;
+        maxScore: number;
+        options?: {
+          /** @description The option identifier; "(omitted)" for candidates who chose none */
+          option: string;
+          key: boolean;
+          count: number;
+          proportion: number;
+          upper: number;
+          lower: number;
+          pointBiserial: number;
+          /** @enum {string} */
+          problem?: 'never_chosen' | 'key_chosen_less_by_upper' | 'distractor_attracts_upper';
+        }[];
+        flags: (
+          | 'too_hard'
+          | 'too_easy'
+          | 'low_discrimination'
+          | 'negative_discrimination'
+          | 'low_upper_lower'
+          | 'distractor_problem'
+        )[];
       }[];
-      irt?: unknown;
-      histogram?: unknown;
+      irt: {
+        /** @enum {string} */
+        model: 'rasch' | '1pl' | '2pl';
+        items: {
+          ref: string;
+          a: number;
+          b: number;
+          d: number;
+        }[];
+        logLikelihood: number;
+        iterations: number;
+        converged: boolean;
+        sampleSize: number;
+      } | null;
+      histogram: {
+        from: number;
+        to: number;
+        count: number;
+      }[];
     };
     FlagThresholds: {
       minP: number;
@@ -7920,12 +7973,12 @@ export interface components {
           points: number;
         }[];
         /** @default false */
-        allowReuse: boolean;
+        allowReuse?: boolean;
         /** @default 0.1 */
-        informationTolerance: number;
+        informationTolerance?: number;
       };
       /** @default 1 */
-      formCount: number;
+      formCount?: number;
       seed?: string;
     };
     StoredTestSummary: {
@@ -7968,9 +8021,9 @@ export interface components {
           points: number;
         }[];
         /** @default false */
-        allowReuse: boolean;
+        allowReuse?: boolean;
         /** @default 0.1 */
-        informationTolerance: number;
+        informationTolerance?: number;
       } | null;
       sittingForm: {
         sections: {
