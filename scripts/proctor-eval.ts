@@ -6,7 +6,9 @@
  * read in place; `--split` keeps only the labels of that part of a split set) and
  * prints, as its last line, JSON {"faceCount": {"accuracy", "confusion", "perClass"}, "pose": {"accuracy",
  * "confusion"}}. `--save-raw` keeps the detector output so thresholds can be re-scored with `--from-raw` without
- * the browser.
+ * the browser. `--fps` also measures, in the detection worker, the frames per second of the face pipeline alone (what
+ * runs on every frame) and with the second pass on tiles, at 320x240 and 640x480, on the first labelled image with
+ * exactly one face; the figures join the last line as "fps".
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -53,11 +55,35 @@ if (fromRaw) {
   const saveRaw = option('--save-raw');
   if (saveRaw) writeFileSync(saveRaw, JSON.stringify(rows));
 }
+let fps: Record<string, number> | undefined;
+if (process.argv.includes('--fps')) {
+  const imagesDir = option('--images') ?? path.join(path.dirname(path.resolve(labelsFile)), 'images');
+  const one = labels.find((l) => l.faces === 1);
+  if (!one) throw new Error('--fps needs a labelled image with one face');
+  const lab = await openLab(path.resolve(imagesDir), { thread: 'worker', objects: false });
+  fps = {};
+  try {
+    for (const [w, h] of [
+      [320, 240],
+      [640, 480],
+    ] as const) {
+      for (const tiles of [false, true]) {
+        await lab.bench(one.file, w, h, 3, false, tiles); // warm-up
+        const times = await lab.bench(one.file, w, h, 20, false, tiles);
+        const mean = times.reduce((a, b) => a + b, 0) / times.length;
+        fps[`${w}x${h}${tiles ? '+tiles' : ''}`] = Math.round((1000 / mean) * 10) / 10;
+      }
+    }
+  } finally {
+    await lab.close();
+  }
+}
 const report = scoreRows(rows);
 for (const e of report.errors) console.log(`miss ${e.file}: expected ${e.expected}, got ${e.predicted}`);
 console.log(
   JSON.stringify({
     faceCount: report.faceCount,
     pose: { accuracy: report.pose.accuracy, confusion: report.pose.confusion },
+    ...(fps ? { fps } : {}),
   }),
 );

@@ -11,9 +11,19 @@ export interface DetectorThresholds {
   /** ...or at or above this detector confidence when the face mesh also agrees (mesh >= minMeshScore). */
   faceScore: number;
   minMeshScore: number;
+  /** ...or at or above this lower detector confidence when the mesh is all but certain (>= sureMeshScore). */
+  sureMeshFaceScore: number;
+  sureMeshScore: number;
   /** ...or, with the mesh agreeing, at or above this confidence when the face lies inside a detected person. */
   weakFaceScore: number;
   minPersonScore: number;
+  /**
+   * Second signal for "2+": with at least one face counted, two or more separate people (object detector) at or
+   * above this score and at least `minPersonHeight` of the frame high make the count 2+ (a second person whose face
+   * is too small, turned or masked for the face models).
+   */
+  secondPersonScore: number;
+  minPersonHeight: number;
   /** Faces narrower than this fraction of the frame's shorter side are ignored (people far behind). */
   minFaceFraction: number;
   /** Head turned when |yaw| exceeds this (degrees, as Human's mesh reports them: it under-reads real yaw). */
@@ -24,13 +34,20 @@ export interface DetectorThresholds {
   minObjectScore: number;
 }
 
-/** Tuned on ../shared/corpus/faces (see README, "Proctoring"). */
+/**
+ * Tuned on ../shared/corpus/faces, then (issue 21: the second pass on tiles, `sureMesh*`) on the tuning part of
+ * proctor/eval/faces-set only (see README, "Proctoring").
+ */
 export const DEFAULT_THRESHOLDS: DetectorThresholds = {
   strongFaceScore: 0.75,
   faceScore: 0.6,
   minMeshScore: 0.6,
+  sureMeshFaceScore: 0.5,
+  sureMeshScore: 0.9,
   weakFaceScore: 0.35,
   minPersonScore: 0.3,
+  secondPersonScore: 0.5,
+  minPersonHeight: 0.2,
   minFaceFraction: 0.04,
   maxYaw: 17,
   maxPitchDown: 20,
@@ -60,6 +77,7 @@ export function acceptedFaces(
     .filter((f) => {
       if (f.box[2] < minSide) return false;
       if (f.boxScore >= t.strongFaceScore) return true;
+      if (f.meshScore >= t.sureMeshScore && f.boxScore >= t.sureMeshFaceScore) return true;
       if (f.meshScore < t.minMeshScore) return false;
       if (f.boxScore >= t.faceScore) return true;
       return f.boxScore >= t.weakFaceScore && people.some((p) => inside(f, p.box));
@@ -67,13 +85,36 @@ export function acceptedFaces(
     .sort((a, b) => b.boxScore - a.boxScore);
 }
 
-/** 0, 1 or 2 (two or more). */
+/** Share of the smaller box covered by the other. */
+function overlapOfSmaller(a: [number, number, number, number], b: [number, number, number, number]): number {
+  const w = Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]);
+  const h = Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]);
+  return w <= 0 || h <= 0 ? 0 : (w * h) / Math.min(a[2] * a[3], b[2] * b[3]);
+}
+
+/** People the object detector is sure of, near enough to matter; one person found twice counts once. */
+export function distinctPeople(frame: FrameAnalysis, t: DetectorThresholds = DEFAULT_THRESHOLDS): number {
+  const kept: [number, number, number, number][] = [];
+  const people = frame.objects
+    .filter(
+      (o) =>
+        o.label === 'person' &&
+        o.score >= t.secondPersonScore &&
+        o.box[3] >= t.minPersonHeight * frame.height,
+    )
+    .sort((a, b) => b.score - a.score);
+  for (const p of people) if (kept.every((k) => overlapOfSmaller(k, p.box) <= 0.5)) kept.push(p.box);
+  return kept.length;
+}
+
+/** 0, 1 or 2 (two or more): faces, and people as a second signal where a face is seen (see DetectorThresholds). */
 export function faceCountClass(
   frame: FrameAnalysis,
   t: DetectorThresholds = DEFAULT_THRESHOLDS,
 ): FaceCountClass {
   const n = acceptedFaces(frame, t).length;
-  return n >= 2 ? 2 : (n as FaceCountClass);
+  if (n >= 2 || (n === 1 && distinctPeople(frame, t) >= 2)) return 2;
+  return n as FaceCountClass;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface DetectionLoopOptions {
   frameIntervalMs?: number;
   /** Object detection (phone, book) every this many ms (default 3000). */
   objectIntervalMs?: number;
+  /** The second face pass on tiles (small, distant faces) at most every this many ms (default 1000). */
+  tileIntervalMs?: number;
   onFrame(analysis: FrameAnalysis, objects: boolean): void;
 }
 
@@ -26,8 +28,10 @@ const idle = (fn: () => void) =>
 export function startDetectionLoop(options: DetectionLoopOptions): { stop(): void } {
   const frameInterval = options.frameIntervalMs ?? 200;
   const objectInterval = options.objectIntervalMs ?? 3000;
+  const tileInterval = options.tileIntervalMs ?? 1000;
   let stopped = false;
   let lastObjects = -Infinity;
+  let lastTiles = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const loop = async () => {
     if (stopped) return;
@@ -36,8 +40,11 @@ export function startDetectionLoop(options: DetectionLoopOptions): { stop(): voi
     if (frame) {
       const objects = started - lastObjects >= objectInterval;
       if (objects) lastObjects = started;
+      // Never both on one frame: each alone costs several face passes.
+      const tiles = !objects && started - lastTiles >= tileInterval;
+      if (tiles) lastTiles = started;
       try {
-        const analysis = await options.detector.analyse(frame, { objects });
+        const analysis = await options.detector.analyse(frame, { objects, tiles });
         if (!stopped) options.onFrame(analysis, objects);
       } catch {
         // A frame that failed (a closed camera, a worker that went away) is skipped; the back-off below applies.

@@ -27,7 +27,10 @@ async function answer(request: WorkerRequest): Promise<unknown> {
   switch (request.type) {
     case 'analyse':
       try {
-        const analysis = await ready.analyse(request.frame, { objects: request.objects });
+        const analysis = await ready.analyse(request.frame, {
+          objects: request.objects,
+          tiles: request.tiles,
+        });
         frames++;
         return analysis;
       } finally {

@@ -5,18 +5,26 @@
  */
 import { Human } from '@vladmandic/human';
 import { humanConfig, type AssetUrls, type ModelChoice } from './human-config.ts';
-import { toFrameAnalysis, type FrameAnalysis } from './frame-analysis.ts';
+import { mergeFaces, toFrameAnalysis, type DetectedFace, type FrameAnalysis } from './frame-analysis.ts';
 
 /** Anything Human can read pixels from. */
 export type FrameSource =
   HTMLVideoElement | HTMLImageElement | HTMLCanvasElement | OffscreenCanvas | ImageData | ImageBitmap;
 
-export interface Detector {
+export interface AnalyseOptions {
+  /** Object detection (default true); it costs several times the face pipeline, so the monitor runs it rarely. */
+  objects?: boolean;
   /**
-   * Faces (with head angles) in one frame, and objects unless `objects` is false: object detection costs several
-   * times the face pipeline, so the monitor runs it on a slower beat.
+   * The second face pass on overlapping tiles (default true) when the whole frame shows fewer than two faces:
+   * small and distant faces that the detector's 256-pixel input loses. It costs about four face passes, so the
+   * monitor runs it on a slower beat too.
    */
-  analyse(frame: FrameSource, options?: { objects?: boolean }): Promise<FrameAnalysis>;
+  tiles?: boolean;
+}
+
+export interface Detector {
+  /** Faces (with head angles) in one frame, and objects and tiles as `options` ask (see AnalyseOptions). */
+  analyse(frame: FrameSource, options?: AnalyseOptions): Promise<FrameAnalysis>;
   /** The face descriptor of the most confident face, or null when no face is found (needs `description`). */
   describe(frame: FrameSource): Promise<number[] | null>;
   /** Similarity of two descriptors, 0..1 (Human's own measure). */
@@ -41,12 +49,77 @@ function sizeOf(frame: FrameSource): [number, number] {
   return [frame.width, frame.height];
 }
 
+/**
+ * The tiles of the second pass, as fractions of the frame: a 2x2 grid of tiles 0.6 of the frame wide and high
+ * (so neighbours overlap by 0.2 and a face cut by one tile's edge lies whole in another).
+ */
+export const TILES: readonly [number, number, number, number][] = [
+  [0, 0, 0.6, 0.6],
+  [0.4, 0, 0.6, 0.6],
+  [0, 0.4, 0.6, 0.6],
+  [0.4, 0.4, 0.6, 0.6],
+];
+/** Tiles are drawn at least this many pixels on their longer side (the face mesh reads the tile's pixels). */
+const TILE_MIN_SIDE = 384;
+/** Tile faces this close to an inner tile edge (share of the tile's longer side) are cut faces, and dropped. */
+const TILE_EDGE_MARGIN = 0.015;
+/** The first pass's count below which the tiles run: one face or none (two already make the incident). */
+const TILES_BELOW_FACES = 2;
+/** A weaker first-pass candidate that already counts is not looked for again below this confidence. */
+const TILE_TRIGGER_SCORE = 0.6;
+
 /** Loads the models (once) and returns a detector. */
 export async function createDetector(urls: AssetUrls, models?: ModelChoice): Promise<Detector> {
   const human = new Human(humanConfig(urls, models));
   await human.load();
   await human.tf.ready();
   let frames = 0;
+  let canvas: OffscreenCanvas | null = null;
+
+  /** Faces of one tile, boxes mapped back to frame pixels. */
+  async function tileFaces(frame: FrameSource, width: number, height: number, tile: readonly number[]) {
+    const [fx = 0, fy = 0, fw = 1, fh = 1] = tile;
+    const sx = Math.round(fx * width);
+    const sy = Math.round(fy * height);
+    const sw = Math.round(fw * width);
+    const sh = Math.round(fh * height);
+    const scale = Math.max(1, TILE_MIN_SIDE / Math.max(sw, sh));
+    const tw = Math.round(sw * scale);
+    const th = Math.round(sh * scale);
+    canvas ??= new OffscreenCanvas(tw, th);
+    if (canvas.width !== tw || canvas.height !== th) {
+      canvas.width = tw;
+      canvas.height = th;
+    }
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return [];
+    ctx.drawImage(frame as CanvasImageSource, sx, sy, sw, sh, 0, 0, tw, th);
+    const result = await human.detect(canvas, {
+      object: { enabled: false },
+      face: { description: { enabled: false } },
+    });
+    // A face cut by an inner edge of the tile lies whole in a neighbour (tiles overlap) or was found whole by the
+    // first pass; its half would count as a second face.
+    const m = TILE_EDGE_MARGIN * Math.max(tw, th);
+    const cut = (b: DetectedFace['box']) =>
+      (sx > 0 && b[0] < m) ||
+      (sy > 0 && b[1] < m) ||
+      (sx + sw < width && b[0] + b[2] > tw - m) ||
+      (sy + sh < height && b[1] + b[3] > th - m);
+    return toFrameAnalysis(result, tw, th, 0)
+      .faces.filter((f) => !cut(f.box))
+      .map((f): DetectedFace => ({
+        ...f,
+        box: [
+          Math.round(sx + f.box[0] / scale),
+          Math.round(sy + f.box[1] / scale),
+          Math.round(f.box[2] / scale),
+          Math.round(f.box[3] / scale),
+        ],
+        tile: true,
+      }));
+  }
+
   return {
     backend: human.tf.getBackend() as string,
     thread: typeof document === 'undefined' ? 'worker' : 'main',
@@ -63,8 +136,17 @@ export async function createDetector(urls: AssetUrls, models?: ModelChoice): Pro
         face: { description: { enabled: false } },
       });
       const [width, height] = sizeOf(frame);
+      const analysis = toFrameAnalysis(result, width, height, 0);
+      const counted = analysis.faces.filter((f) => f.boxScore >= TILE_TRIGGER_SCORE).length;
+      if (options?.tiles !== false && counted < TILES_BELOW_FACES && typeof OffscreenCanvas !== 'undefined') {
+        const found: DetectedFace[] = [...analysis.faces];
+        for (const tile of TILES) found.push(...(await tileFaces(frame, width, height, tile)));
+        analysis.faces = mergeFaces(found);
+        analysis.tiles = true;
+      }
       frames++;
-      return toFrameAnalysis(result, width, height, performance.now() - started);
+      analysis.ms = Math.round(performance.now() - started);
+      return analysis;
     },
     async describe(frame) {
       const result = await human.detect(frame, {

@@ -22,6 +22,8 @@ export interface DetectedFace {
    */
   noseOffsetX: number | null;
   noseDropY: number | null;
+  /** Found by the second pass on a tile of the frame (see `detector.ts`), not on the whole frame. */
+  tile?: boolean;
 }
 
 export interface DetectedObject {
@@ -37,6 +39,8 @@ export interface FrameAnalysis {
   objects: DetectedObject[];
   /** Detection time in milliseconds. */
   ms: number;
+  /** Whether the second pass on tiles ran on this frame. */
+  tiles?: boolean;
 }
 
 const DEG = 180 / Math.PI;
@@ -83,4 +87,22 @@ export function toFrameAnalysis(result: Result, width: number, height: number, m
     box: o.box.map((v) => Math.round(v)) as [number, number, number, number],
   }));
   return { width, height, faces, objects, ms: Math.round(ms) };
+}
+
+/** Share of the smaller box covered by the other: a face found twice (whole, or cut by a tile edge) overlaps ~1. */
+function overlap(a: DetectedFace['box'], b: DetectedFace['box']): number {
+  const w = Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]);
+  const h = Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]);
+  if (w <= 0 || h <= 0) return 0;
+  return (w * h) / Math.min(a[2] * a[3], b[2] * b[3]);
+}
+
+/** Frame faces and tile faces as one list: a face found more than once keeps its most confident finding. */
+export function mergeFaces(faces: DetectedFace[]): DetectedFace[] {
+  const kept: DetectedFace[] = [];
+  const rank = (f: DetectedFace) => f.boxScore + (f.meshScore > 0 ? f.meshScore : 0);
+  for (const face of [...faces].sort((a, b) => rank(b) - rank(a))) {
+    if (!kept.some((k) => overlap(k.box, face.box) > 0.5)) kept.push(face);
+  }
+  return kept;
 }

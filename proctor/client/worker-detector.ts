@@ -10,7 +10,7 @@ import type { AssetUrls, ModelChoice } from './human-config.ts';
 /** What the page asks the worker. */
 export type WorkerRequest =
   | { id: number; type: 'init'; urls: AssetUrls; models?: ModelChoice }
-  | { id: number; type: 'analyse'; frame: ImageBitmap; objects: boolean }
+  | { id: number; type: 'analyse'; frame: ImageBitmap; objects: boolean; tiles: boolean }
   | { id: number; type: 'describe'; frame: ImageBitmap }
   | { id: number; type: 'similarity'; a: number[]; b: number[] };
 
@@ -97,9 +97,10 @@ export async function connectWorkerDetector(
     },
     async analyse(frame, options) {
       const bitmap = await bitmapOf(frame);
-      return call<FrameAnalysis>({ type: 'analyse', frame: bitmap, objects: options?.objects ?? true }, [
-        bitmap,
-      ]);
+      return call<FrameAnalysis>(
+        { type: 'analyse', frame: bitmap, objects: options?.objects ?? true, tiles: options?.tiles ?? true },
+        [bitmap],
+      );
     },
     async describe(frame) {
       const bitmap = await bitmapOf(frame);

@@ -34,7 +34,14 @@ export interface Lab {
   /** Where `analyseImage` and `bench` run the detector (see `openLab`'s `thread`). */
   thread: Thread;
   analyseImage(file: string): Promise<FrameAnalysis>;
-  bench(file: string, width: number, height: number, frames: number, objects?: boolean): Promise<number[]>;
+  bench(
+    file: string,
+    width: number,
+    height: number,
+    frames: number,
+    objects?: boolean,
+    tiles?: boolean,
+  ): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -148,14 +155,15 @@ export async function openLab(
         `${baseUrl}/images/${encodeURIComponent(file)}`,
         thread,
       ] as const),
-    bench: (file, width, height, frames, objects = true) =>
-      page.evaluate(([u, w, h, n, o, t]) => window.proctorLab.bench(u, w, h, n, o, t), [
+    bench: (file, width, height, frames, objects = true, tiles = false) =>
+      page.evaluate(([u, w, h, n, o, t, tl]) => window.proctorLab.bench(u, w, h, n, o, t, tl), [
         `${baseUrl}/images/${encodeURIComponent(file)}`,
         width,
         height,
         frames,
         objects,
         thread,
+        tiles,
       ] as const),
     async close() {
       await page.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DetectedFace, FrameAnalysis } from '../client/frame-analysis.ts';
-import { faceCountClass, headPose, watchedObjects } from '../client/classify.ts';
+import { mergeFaces, type DetectedFace, type FrameAnalysis } from '../client/frame-analysis.ts';
+import { distinctPeople, faceCountClass, headPose, watchedObjects } from '../client/classify.ts';
 import { scoreRows } from './score.ts';
 
 function face(
@@ -70,8 +70,52 @@ describe('scoreRows', () => {
       '2+': { '2+': 1 },
     });
     expect(report.faceCount.accuracy).toBe(0.75);
-    expect(report.faceCount.perClass['1']).toEqual({ n: 2, correct: 1, accuracy: 0.5 });
+    expect(report.faceCount.perClass['1']).toEqual({
+      n: 2,
+      correct: 1,
+      accuracy: 0.5,
+      precision: 1,
+      recall: 0.5,
+    });
+    // "0" was predicted for a (right) and c (a missed face): recall 1, precision 0.5.
+    expect(report.faceCount.perClass['0']).toMatchObject({ recall: 1, precision: 0.5 });
     expect(report.pose.confusion).toEqual({ frontal: { frontal: 1 }, turned: { none: 1 } });
     expect(report.pose.accuracy).toBe(0.5);
+  });
+});
+
+describe('mergeFaces (frame and tile passes)', () => {
+  const at = (score: number, x: number, y: number, w: number, mesh = 0.9) => ({
+    ...face(score, mesh),
+    box: [x, y, w, w] as [number, number, number, number],
+  });
+
+  it('keeps one finding of a face seen whole and cut by a tile edge, and a second face elsewhere', () => {
+    const whole = at(0.8, 100, 100, 50);
+    const cut = { ...at(0.6, 100, 100, 30), tile: true };
+    const other = { ...at(0.7, 400, 100, 20), tile: true };
+    const merged = mergeFaces([cut, whole, other]);
+    expect(merged).toHaveLength(2);
+    expect(merged).toContainEqual(whole);
+    expect(merged).toContainEqual(other);
+  });
+});
+
+describe('people as the second signal for 2+', () => {
+  const person = (score: number, x: number, h = 300) => ({
+    label: 'person',
+    score,
+    box: [x, 100, 150, h] as [number, number, number, number],
+  });
+
+  it('counts 2+ when one face is seen and two separate people stand near enough', () => {
+    const oneFace = [face(0.9, 1)];
+    expect(faceCountClass(frame(oneFace, [person(0.8, 50), person(0.6, 350)]))).toBe(2);
+    // the same person found twice, an unsure one, and one far away (short) do not make a second person
+    expect(distinctPeople(frame(oneFace, [person(0.8, 50), person(0.7, 60)]))).toBe(1);
+    expect(faceCountClass(frame(oneFace, [person(0.8, 50), person(0.4, 350)]))).toBe(1);
+    expect(faceCountClass(frame(oneFace, [person(0.8, 50), person(0.8, 350, 60)]))).toBe(1);
+    // without a face, people alone (seen from behind) stay "no face"
+    expect(faceCountClass(frame([], [person(0.8, 50), person(0.8, 350)]))).toBe(0);
   });
 });

@@ -33,7 +33,12 @@ export interface EvalReport {
     accuracy: number;
     /** confusion[labelled class][predicted class] */
     confusion: Confusion;
-    perClass: Record<string, { n: number; correct: number; accuracy: number }>;
+    /** Per labelled class: accuracy (= recall: share of its images counted right) and precision (share of the
+     * images predicted in that class that truly are). */
+    perClass: Record<
+      string,
+      { n: number; correct: number; accuracy: number; precision: number; recall: number }
+    >;
   };
   pose: {
     /** Frontal versus away (turned or down); a missed face counts as wrong. */
@@ -66,7 +71,7 @@ export function scoreRows(rows: EvalRow[], t: DetectorThresholds = DEFAULT_THRES
     const expected = cls(label.faces);
     const predicted = cls(faceCountClass(analysis, t));
     bump(countConfusion, expected, predicted);
-    const pc = (perClass[expected] ??= { n: 0, correct: 0, accuracy: 0 });
+    const pc = (perClass[expected] ??= { n: 0, correct: 0, accuracy: 0, precision: 0, recall: 0 });
     pc.n++;
     if (expected === predicted) {
       pc.correct++;
@@ -82,7 +87,11 @@ export function scoreRows(rows: EvalRow[], t: DetectorThresholds = DEFAULT_THRES
       else errors.push({ file: label.file, expected: `pose ${label.pose}`, predicted: `pose ${pose}` });
     }
   }
-  for (const c of Object.values(perClass)) c.accuracy = round(c.correct / c.n);
+  for (const [name, c] of Object.entries(perClass)) {
+    c.accuracy = c.recall = round(c.correct / c.n);
+    const predicted = Object.values(countConfusion).reduce((sum, row) => sum + (row[name] ?? 0), 0);
+    c.precision = predicted ? round(c.correct / predicted) : 0;
+  }
   return {
     faceCount: { accuracy: round(countCorrect / rows.length), confusion: countConfusion, perClass },
     pose: { accuracy: poseN ? round(poseCorrect / poseN) : 0, confusion: poseConfusion, n: poseN },
