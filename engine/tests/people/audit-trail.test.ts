@@ -91,7 +91,7 @@ describe('roster photos', () => {
   const putPhoto = (studentId: string, token: string, body: Uint8Array, type = 'image/png') =>
     api(engine).call('PUT', `/api/students/${studentId}/photo`, {
       token,
-      body,
+      body: new Blob([new Uint8Array(body)]),
       headers: { 'content-type': type },
     });
 
