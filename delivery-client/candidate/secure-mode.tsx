@@ -8,6 +8,7 @@ import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react
 import type { SecurityPolicy } from '../../engine/client.ts';
 import { useI18n } from '../shared/i18n.tsx';
 import type { ExamConnection } from './exam-connection.ts';
+import { fullscreenLockKey } from './fullscreen-lock.ts';
 
 /** Where copying, pasting and selecting stay allowed: the candidate's own answer fields. */
 const ANSWER_FIELDS = 'input, textarea, select, [contenteditable="true"], .code-editor';
@@ -85,6 +86,9 @@ export function SecureMode({
 
   // Full screen left or re-entered: recorded on each change (not for the state found at load).
   const [wasFullscreen, setWasFullscreen] = useState(fullscreen);
+  // Whether this page was ever in full screen: a page resumed elsewhere is locked without blame.
+  const [everFullscreen, setEverFullscreen] = useState(fullscreen);
+  if (fullscreen && !everFullscreen) setEverFullscreen(true);
   useEffect(() => {
     if (!policy?.fullscreen || fullscreen === wasFullscreen) return;
     setWasFullscreen(fullscreen);
@@ -112,7 +116,7 @@ export function SecureMode({
         <div className="secure-lock" role="dialog" aria-modal="true" aria-labelledby="secure-lock-title">
           <div>
             <h2 id="secure-lock-title">{t('secure.fullscreenTitle')}</h2>
-            <p>{t('secure.fullscreenBody')}</p>
+            <p>{t(fullscreenLockKey(everFullscreen))}</p>
             <button
               type="button"
               className="primary"

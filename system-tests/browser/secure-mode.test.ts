@@ -7,7 +7,7 @@ import { candidateSessions, sessionEvents } from '../../engine/delivery/tables.t
 import { checkInCandidate } from '../../engine/tests/support/delivery-fixtures.ts';
 import { createTestEngine, type TestEngine } from '../../engine/tests/support/test-engine.ts';
 import { ensureClientBuilt, launchChromium } from './browser.ts';
-import { buildE2eSitting, loadE2eItems } from './e2e-sitting.ts';
+import { buildE2eSitting, loadE2eItems, typedDate } from './e2e-sitting.ts';
 import { checkIn, expectAccessible, shot } from './helpers.ts';
 
 let engine: TestEngine;
@@ -84,6 +84,34 @@ describe('secure mode', () => {
         ]),
       );
     await context.close();
+  }, 120_000);
+
+  it('resuming in a new browser asks for full screen without claiming the candidate left it (issue 18 #14)', async () => {
+    const sitting = await buildE2eSitting(engine, items, { securityPolicy: { fullscreen: true } });
+    const first = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const page = await first.newPage();
+    await checkIn(page, baseUrl, sitting.accessCode, sitting.candidates[0]!);
+    await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+    await page.getByLabel('x = 3').waitFor();
+    await first.close();
+
+    const second = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    const resumed = await second.newPage();
+    // An exam in progress skips the lobby: the form leads straight back to the questions.
+    const candidate = sitting.candidates[0]!;
+    await resumed.goto(`${baseUrl}/candidate/`);
+    await resumed.getByLabel('Mã phòng thi').fill(sitting.accessCode);
+    await resumed.getByLabel('Số báo danh').fill(candidate.candidateNumber);
+    await resumed.getByLabel('Ngày sinh (ngày/tháng/năm)').fill(typedDate(candidate.dateOfBirth));
+    await resumed.getByRole('button', { name: 'Vào phòng thi' }).click();
+    const dialog = resumed.getByRole('dialog', { name: 'Cần làm bài ở chế độ toàn màn hình' });
+    await dialog.waitFor({ timeout: 15_000 });
+    await shot(resumed, 'secure-fullscreen-resumed');
+    expect(await dialog.textContent()).toContain('Bấm nút dưới đây để tiếp tục');
+    expect(await dialog.textContent()).not.toMatch(/đã thoát|ghi lại/);
+    await resumed.getByRole('button', { name: 'Vào lại toàn màn hình' }).click();
+    await resumed.getByRole('dialog').waitFor({ state: 'detached' });
+    await second.close();
   }, 120_000);
 
   it('a second tab of the same session shows a warning and cannot answer', async () => {

@@ -157,6 +157,7 @@ export const en: Record<MessageKey, string> = {
   'item.codeVerdict.output_limit': 'Too much output',
   'item.codeVerdict.not_gradable': 'Could not run',
   'secure.fullscreenTitle': 'The exam must be taken in full screen',
+  'secure.fullscreenStart': 'This exam is taken in full screen. Press the button below to go on.',
   'secure.fullscreenBody': 'The exam is locked because you left full screen. This has been recorded.',
   'secure.fullscreenButton': 'Return to full screen',
   'secure.blocked': 'This action is blocked in the exam room.',

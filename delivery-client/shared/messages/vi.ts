@@ -154,6 +154,7 @@ export const vi = {
   'item.codeVerdict.output_limit': 'In ra quá nhiều',
   'item.codeVerdict.not_gradable': 'Không chạy được',
   'secure.fullscreenTitle': 'Cần làm bài ở chế độ toàn màn hình',
+  'secure.fullscreenStart': 'Bài thi này làm ở chế độ toàn màn hình. Bấm nút dưới đây để tiếp tục làm bài.',
   'secure.fullscreenBody': 'Bài thi tạm khoá vì em đã thoát chế độ toàn màn hình. Việc này đã được ghi lại.',
   'secure.fullscreenButton': 'Vào lại toàn màn hình',
   'secure.blocked': 'Thao tác này bị chặn trong phòng thi.',
