@@ -33,8 +33,33 @@ import { metricsRoutes, type MetricsSources } from './platform/http/metrics-rout
 import { proctoringRoutes } from './proctoring/routes/proctoring-routes.ts';
 import { mountClientPages } from './client-pages.ts';
 import { validationHook } from './platform/http/validation-hook.ts';
+import { apiBodyLimits, type BodyLimitRule } from './platform/http/body-limits.ts';
 
 export type App = OpenAPIHono<AppEnv>;
+
+const MB = 1024 * 1024;
+const id = '[^/]+';
+const route = (method: string, path: string, maxBytes: number, what: string): BodyLimitRule => ({
+  method,
+  path: new RegExp(`^${path.replaceAll('{id}', id)}$`),
+  maxBytes,
+  what,
+});
+/**
+ * Routes that take more than the 1 MB every other /api route is held to (each also keeps its own
+ * limit with the same size). Anything not listed here is refused beyond 1 MB with a 413.
+ */
+export const LARGE_BODY_ROUTES: readonly BodyLimitRule[] = [
+  route('POST', '/api/item-banks/{id}/import', 200 * MB, 'A package'),
+  route('POST', '/api/item-banks/{id}/imports', 30 * MB, 'An import file'),
+  route('POST', '/api/item-banks/{id}/imports/confirm', 30 * MB, 'An import file'),
+  // Up to 50 media files of 5 MB each in base64 JSON; the editor's save as a whole stays below this.
+  route('POST', '/api/items/authoring', 50 * MB, 'An item with its media'),
+  route('POST', '/api/classes/{id}/roster', 5 * MB, 'A roster file'),
+  route('POST', '/api/sittings/{id}/roster', 5 * MB, 'A roster file'),
+  route('PUT', '/api/students/{id}/photo', 2 * MB, 'A photo'),
+  route('PUT', '/api/proctoring/sittings/{id}/candidates/{id}/photo', 2 * MB, 'A roster photo'),
+];
 
 function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
   if (trustProxy) {
@@ -56,6 +81,8 @@ export function createApp(deps: AppDeps, metrics?: MetricsSources): App {
     c.set('clientIp', clientIp(c, deps.config.trustProxy));
     await next();
   });
+
+  app.use('/api/*', apiBodyLimits(LARGE_BODY_ROUTES));
 
   app.onError((error, c) => {
     if (error instanceof AppError) {
