@@ -33,7 +33,9 @@ import type { CodeGrader } from '../../grading/index.ts';
 import { runVisibleTests } from './code-items.ts';
 import { sebRequestAllowed, sebRequired } from '../sittings/seb/sitting-seb.ts';
 import { deliveryErrors } from './delivery-errors.ts';
-import { partAt, type AssembledForm } from '../sittings/form.ts';
+import { partAt, type AssembledForm, type FormNavigation } from '../sittings/form.ts';
+import { itemAccessRefusal } from './item-access.ts';
+import { candidateSessions } from './tables.ts';
 import type { ResponseWriter } from './response-writer.ts';
 import { timeState, type ClockFields } from './session-clock.ts';
 import { connectingSession } from './connecting-session.ts';
@@ -75,6 +77,8 @@ export interface CandidateSocketData {
   proctoring: CandidateProctoring;
   /** Linear tests: answers are accepted only for the item the session stands at. */
   linear: boolean;
+  /** The test-wide navigation (forms without parts of their own), for which items may be opened. */
+  navigation: FormNavigation;
   /** The sitting's switch: false keeps every interaction's choices in their authored order. */
   shuffleChoices: boolean;
   /** The session's clock as the handshake read it, for the first time sync. */
@@ -249,6 +253,7 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
           deps.proctoring.snapshotRetentionDays(loaded.securityPolicy),
         ),
         linear: spec.navigationMode === 'linear',
+        navigation: { navigationMode: spec.navigationMode, submissionMode: spec.submissionMode },
         shuffleChoices: spec.shuffleChoices,
         clockAtConnect: loaded.session,
       };
@@ -305,6 +310,19 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
 
     on('item:fetch', FetchItemRequest, async ({ position }) => {
       const entry = entryAt(position);
+      // Item content follows the session: started, not paused or over, and where the navigation allows.
+      const [now] = await deps.db
+        .select({
+          state: candidateSessions.state,
+          deadlineAt: candidateSessions.deadlineAt,
+          position: candidateSessions.position,
+          progress: candidateSessions.progress,
+        })
+        .from(candidateSessions)
+        .where(eq(candidateSessions.id, sessionId));
+      if (!now) throw deliveryErrors.sessionNotFound();
+      const refusal = itemAccessRefusal({ ...now, form: socket.data.form }, position, socket.data.navigation);
+      if (refusal) throw refusal;
       const context: ProjectionContext = {
         seed: socket.data.seed,
         itemRef: entry.itemRef,

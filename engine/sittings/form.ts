@@ -151,6 +151,8 @@ export const FormSpec = z
     message: 'needs either sections or testParts',
   });
 export type FormSpec = z.output<typeof FormSpec>;
+/** The test-wide navigation of a form without parts of its own. */
+export type FormNavigation = Pick<FormSpec, 'navigationMode' | 'submissionMode'>;
 
 /** The test parts of a form; a flat form is one part with the test-wide modes. */
 export function partsOf(spec: FormSpec): TestPartSpec[] {
@@ -404,7 +406,7 @@ export function assembleForm(spec: FormSpec, seed: number): AssembledForm {
 }
 
 /** The parts of an assembled form (older forms: one part with the sitting's modes). */
-export function formParts(form: AssembledForm, spec?: FormSpec): FormPart[] {
+export function formParts(form: AssembledForm, spec?: FormNavigation): FormPart[] {
   if (form.parts?.length) return form.parts;
   return [
     {
@@ -417,7 +419,7 @@ export function formParts(form: AssembledForm, spec?: FormSpec): FormPart[] {
   ];
 }
 
-export function partAt(form: AssembledForm, position: number, spec?: FormSpec): FormPart {
+export function partAt(form: AssembledForm, position: number, spec?: FormNavigation): FormPart {
   const parts = formParts(form, spec);
   return parts.find((p) => position >= p.start && position < p.end) ?? parts[parts.length - 1]!;
 }

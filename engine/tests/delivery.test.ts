@@ -223,7 +223,7 @@ describe('a candidate session over Socket.IO', () => {
 });
 
 describe('media', () => {
-  it("serves an item's media only to candidates whose form holds that item", async () => {
+  it("serves an item's media only to candidates whose form holds that item, while their exam is under way", async () => {
     const [bank] = await engine.deps.db
       .insert(itemBankTables.itemBanks)
       .values({ name: 'Media bank', organisationId: tree.office.id })
@@ -250,6 +250,10 @@ describe('media', () => {
       api(engine).call('GET', `/api/candidate/media/${sha}`, {
         headers: token ? { authorization: `Bearer ${token}` } : {},
       });
+    // Media follow the session as items do: nothing before the exam starts.
+    expect((await get(sha256Hex(png(1)), sessionToken)).status).toBe(404);
+    const socket = await open(sessionToken, { deviceId: 'media' });
+    await request(socket, 'session:start', {});
     const ok = await get(sha256Hex(png(1)), sessionToken);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('image/png');
@@ -257,6 +261,9 @@ describe('media', () => {
     expect((await get(sha256Hex(png(1)))).status).toBe(401);
     const staff = await tokenFor(engine, tree.admin);
     expect((await get(sha256Hex(png(1)), staff)).status).toBe(401);
+    // ... and nothing once it is submitted.
+    await request(socket, 'submit', { confirm: true });
+    expect((await get(sha256Hex(png(1)), sessionToken)).status).toBe(404);
   });
 });
 

@@ -8,6 +8,9 @@ import { sebRequestAllowed, sebRequired } from '../../sittings/seb/sitting-seb.t
 import { publicOrigin, publicRequestUrl } from '../../platform/http/public-url.ts';
 import type { AssembledForm } from '../../sittings/form.ts';
 import { candidateSessions } from '../tables.ts';
+import { sittings } from '../../sittings/tables.ts';
+import { formSpecOf } from '../form-spec-cache.ts';
+import { visiblePositions } from '../item-access.ts';
 import { errors } from '../../platform/errors.ts';
 import { CheckInRequest, CheckInResponse } from '../../protocol/candidate.ts';
 import { ErrorSchema } from '../../platform/http/common-schemas.ts';
@@ -21,7 +24,8 @@ const { itemVersionMedia, media } = itemBankTables;
 const mediaRoute = createRoute({
   method: 'get',
   path: '/media/{sha256}',
-  summary: "A media file of an item in the candidate's own form (Authorization: Bearer <session token>)",
+  summary:
+    'A media file of an item the candidate may see now: started, not paused or over, where the navigation allows (Authorization: Bearer <session token>)',
   request: {
     params: z.object({
       sha256: z
@@ -46,11 +50,24 @@ export function candidateRoutes() {
       const sessionId = await c.var.deps.candidateTokens.verify(token);
       const db = c.var.deps.db;
       const [session] = await db
-        .select({ form: candidateSessions.form })
+        .select({
+          state: candidateSessions.state,
+          deadlineAt: candidateSessions.deadlineAt,
+          position: candidateSessions.position,
+          progress: candidateSessions.progress,
+          form: candidateSessions.form,
+          sittingId: candidateSessions.sittingId,
+          formSpec: sittings.formSpec,
+        })
         .from(candidateSessions)
+        .innerJoin(sittings, eq(sittings.id, candidateSessions.sittingId))
         .where(eq(candidateSessions.id, sessionId));
       if (!session) throw errors.unauthenticated();
-      const versionIds = [...new Set((session.form as AssembledForm).entries.map((e) => e.itemVersionId))];
+      // The same rule as item:fetch: files of the items the session may see now, and no others.
+      const form = session.form as AssembledForm;
+      const visible = visiblePositions(session, formSpecOf(session.sittingId, session.formSpec));
+      const versionIds = [...new Set(visible.map((position) => form.entries[position]!.itemVersionId))];
+      if (!versionIds.length) throw errors.notFound('The file');
       const { sha256 } = c.req.valid('param');
       // Only media of items in this candidate's form are served to them.
       const [file] = await db
