@@ -124,13 +124,19 @@ export async function renderAccessSlips(data: SittingPapersData): Promise<Buffer
   return toBuffer(doc);
 }
 
+/** A room as a title: "Phòng 01" stays as it is (not "Phòng Phòng 01"); a bare "01" becomes "Phòng 01". */
+export function roomTitle(name: string): string {
+  const trimmed = name.trim();
+  return /^phòng(\s|$)/iu.test(trimmed.normalize('NFC')) ? trimmed : `Phòng ${trimmed}`;
+}
+
 /** One page (or more) per room: the candidates in candidate-number order with a signature column. */
 export async function renderRoomLists(data: SittingPapersData): Promise<Buffer> {
   const doc = newDocument(`Danh sách phòng thi – ${data.sitting.name}`);
   data.rooms.forEach((room, i) => {
     if (i > 0) doc.addPage();
     officialHeader(doc, data.school);
-    heading(doc, `DANH SÁCH THÍ SINH – PHÒNG ${room.name.toUpperCase()}`, 13);
+    heading(doc, `DANH SÁCH THÍ SINH – ${roomTitle(room.name).toUpperCase()}`, 13);
     fields(doc, [
       ['Buổi thi', data.sitting.name],
       ['Môn', data.sitting.subject ?? '–'],
