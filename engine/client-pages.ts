@@ -22,6 +22,9 @@ export const clientDist = path.resolve(
 const APPS = ['candidate', 'author', 'proctor'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A pencil-on-paper icon, drawn inline so nothing is fetched. */
+const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect x="5" y="3" width="22" height="26" rx="3" fill="#1d4ed8"/><path d="M10 10h12M10 15h12M10 20h7" stroke="#fff" stroke-width="2.5" stroke-linecap="round"/></svg>`;
+
 const SEB_REFUSED_PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Safe Exam Browser</title></head>
 <body><main><h1>Cần Safe Exam Browser</h1><p>Kỳ thi này phải làm trong Safe Exam Browser với cấu hình của kỳ thi.</p>
 <p lang="en">This sitting must be taken in Safe Exam Browser with the sitting's configuration.</p></main></body></html>`;
@@ -50,6 +53,10 @@ export function mountClientPages(app: Hono<AppEnv>, root = clientDist): boolean 
     }),
   );
   app.use('/shared/*', serveStatic({ root: relativeRoot }));
+  // Browsers ask for /favicon.ico on every page: answer with a small icon rather than a 404.
+  app.get('/favicon.ico', (c) =>
+    c.body(FAVICON, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }),
+  );
   // The page Safe Exam Browser opens (`/candidate/?sitting=<id>`) is checked like check-in: a sitting
   // that requires SEB refuses a page load without the right Config Key or Browser Exam Key hash.
   app.get('/candidate/*', async function sebPageCheck(c, next) {
