@@ -33,6 +33,7 @@ import { metricsRoutes, type MetricsSources } from './platform/http/metrics-rout
 import { proctoringRoutes } from './proctoring/routes/proctoring-routes.ts';
 import { mountClientPages } from './client-pages.ts';
 import { validationHook } from './platform/http/validation-hook.ts';
+import { clientAddress, trustedProxies } from './platform/client-address.ts';
 import { apiBodyLimits, type BodyLimitRule } from './platform/http/body-limits.ts';
 
 export type App = OpenAPIHono<AppEnv>;
@@ -61,24 +62,25 @@ export const LARGE_BODY_ROUTES: readonly BodyLimitRule[] = [
   route('PUT', '/api/proctoring/sittings/{id}/candidates/{id}/photo', 2 * MB, 'A roster photo'),
 ];
 
-function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+/** The TCP peer of an HTTP request (in-process requests, as in tests, have none). */
+function peerAddress(c: Context<AppEnv>): string | undefined {
   try {
-    return getConnInfo(c as unknown as Parameters<typeof getConnInfo>[0]).remote.address ?? 'unknown';
+    return getConnInfo(c as unknown as Parameters<typeof getConnInfo>[0]).remote.address;
   } catch {
-    return 'unknown'; // in-process requests (tests) have no socket
+    return undefined;
   }
 }
 
 export function createApp(deps: AppDeps, metrics?: MetricsSources): App {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
+  const proxies = trustedProxies(deps.config.trustedProxies);
   app.use('*', async function injectDeps(c, next) {
     c.set('deps', deps);
-    c.set('clientIp', clientIp(c, deps.config.trustProxy));
+    // One rule with the Socket.IO handshakes (engine.ts): the right-most address no trusted proxy holds.
+    const client = clientAddress(peerAddress(c), c.req.header('x-forwarded-for'), proxies);
+    c.set('clientIp', client.address);
+    c.set('viaTrustedProxy', client.viaTrustedProxy);
     await next();
   });
 

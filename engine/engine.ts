@@ -3,7 +3,7 @@
  * app. `listen()` binds it to a port; `close()` drains connections and closes the database.
  */
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createAdmission, type AdmissionOptions } from './platform/admission.ts';
@@ -36,6 +36,7 @@ import { startTimeKeeper } from './delivery/time-keeper.ts';
 import { attachProctorNamespace } from './proctoring/routes/proctor-socket.ts';
 import { createErecordsDeliverer } from './records/erecords-deliverer.ts';
 import { projectForCandidate } from './delivery/project-for-candidate.ts';
+import { clientAddress, trustedProxies } from './platform/client-address.ts';
 import { createLoginThrottle } from './people/login-throttle.ts';
 import { createTokenService } from './people/tokens.ts';
 import type { Config } from './platform/config.ts';
@@ -198,6 +199,19 @@ export async function createEngine(
         pingTimeout: 10_000,
         serveClient: false,
       });
+      // Every namespace's handshake.address follows the HTTP rule (platform/client-address.ts): the
+      // right-most X-Forwarded-For hop no trusted proxy holds, the header ignored from anyone else.
+      const proxies = trustedProxies(config.trustedProxies);
+      io.engine.prependListener(
+        'connection',
+        (conn: { remoteAddress: string; request?: IncomingMessage }) => {
+          conn.remoteAddress = clientAddress(
+            conn.remoteAddress,
+            conn.request?.headers['x-forwarded-for'],
+            proxies,
+          ).address;
+        },
+      );
       if (config.redisUrl) {
         adapterRedis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
         adapterRedis.on('error', (error) => logger.warn({ err: error }, 'redis adapter error'));

@@ -29,7 +29,7 @@ const HEADER = `/**
 /** The engine's OpenAPI document, asked of an app that is never served. */
 export async function openApiDocument(): Promise<Record<string, unknown>> {
   // Only the request middleware reads the dependencies; the document route needs none of them.
-  const deps = { config: { trustProxy: false } } as unknown as AppDeps;
+  const deps = { config: { trustedProxies: [] } } as unknown as AppDeps;
   const response = await createApp(deps).request('/api/openapi.json');
   if (!response.ok) throw new Error(`GET /api/openapi.json answered ${response.status}`);
   return (await response.json()) as Record<string, unknown>;

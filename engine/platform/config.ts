@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { LOOPBACK_PROXIES, parseCidr } from './client-address.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -57,10 +58,29 @@ const envSchema = z.object({
     emptyToUndefined,
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
-  /** Trust X-Forwarded-For from a reverse proxy when computing client addresses (rate limits, audit). */
+  /**
+   * Deprecated: `true` now means TRUSTED_PROXIES=127.0.0.0/8,::1/128 (a proxy on the same machine),
+   * never "believe X-Forwarded-For from anyone".
+   */
   TRUST_PROXY: z.preprocess(
     emptyToUndefined,
     z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).default('false'),
+  ),
+  /** Comma-separated addresses or CIDRs of the reverse proxies whose X-Forwarded-* headers are believed. */
+  TRUSTED_PROXIES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((text) =>
+        text
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean),
+      )
+      .refine((list) => list.every((cidr) => parseCidr(cidr)), {
+        error: 'must be a comma-separated list of addresses or CIDRs, e.g. 10.0.0.0/8,127.0.0.1/32,::1',
+      })
+      .optional(),
   ),
   /** The engine's public base URL (behind a proxy: the address people and services use), for links in score reports sent out. */
   PUBLIC_URL: z.preprocess(emptyToUndefined, z.url({ error: 'must be an http(s) URL' }).optional()),
@@ -101,7 +121,8 @@ export interface Config {
   dataDir: string;
   jwtSecret: string;
   logLevel: (typeof LOG_LEVELS)[number];
-  trustProxy: boolean;
+  /** CIDRs of the reverse proxies whose X-Forwarded-For/-Proto/-Host are believed (empty: none). */
+  trustedProxies: readonly string[];
   seedDemo: boolean;
   erecords?: { url: string; secret: string; maxAttempts: number };
   /** Public base URL for links sent outside (report PDFs in e-records); unset: http://localhost:PORT. */
@@ -156,7 +177,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     dataDir,
     jwtSecret: e.JWT_SECRET ?? persistedJwtSecret(dataDir),
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    trustedProxies: Object.freeze([
+      ...new Set([
+        ...(e.TRUSTED_PROXIES ?? []),
+        ...(e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1' ? LOOPBACK_PROXIES : []),
+      ]),
+    ]),
     seedDemo: e.SEED_DEMO === 'true' || e.SEED_DEMO === '1',
     snapshotRetentionDays: e.PROCTOR_SNAPSHOT_RETENTION_DAYS,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),

@@ -27,7 +27,10 @@ export interface AppDeps {
 
 export interface AppVariables {
   deps: AppDeps;
+  /** The client's address (engine/platform/client-address.ts: behind trusted proxies, the right-most untrusted hop). */
   clientIp: string;
+  /** Whether the request came through a trusted proxy, whose X-Forwarded-Proto/-Host are then believed. */
+  viaTrustedProxy: boolean;
 }
 
 export interface AppEnv {

@@ -4,7 +4,7 @@ import type { AppEnv } from './env.ts';
 
 export function publicOrigin(c: Context<AppEnv>): string {
   const url = new URL(c.req.url);
-  if (c.var.deps.config.trustProxy) {
+  if (c.var.viaTrustedProxy) {
     const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
     const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
     if (proto) url.protocol = `${proto}:`;

@@ -30,7 +30,7 @@ export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
     dataDir: overrides.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'exam-test-')),
     jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing',
     logLevel: 'silent' as const,
-    trustProxy: false,
+    trustedProxies: [],
     seedDemo: false,
     redisUrl: process.env.REDIS_URL || undefined,
     ...overrides,
