@@ -1,24 +1,16 @@
 /**
- * The authoring app's client of the engine's staff API, with the bearer token kept for this tab. Requests
- * and answers are typed by the engine's OpenAPI document (shared/api/schema.d.ts).
+ * The authoring app's client of the engine's staff API, with the staff session kept for this tab
+ * (tokens renewed silently; a session that has ended asks to sign in again in place). Requests and
+ * answers are typed by the engine's OpenAPI document (shared/api/schema.d.ts).
  */
-import { ApiError, createApi, ok, rawBody, type components, type ResponseOf } from '../shared/api/client.ts';
+import { ApiError, ok, rawBody, type components, type ResponseOf } from '../shared/api/client.ts';
+import { createStaffApi, createStaffSession } from '../shared/api/staff-session.ts';
 
 export { ApiError, ok, rawBody };
 export type { components, ResponseOf, RequestOf } from '../shared/api/client.ts';
 
-const TOKEN = 'author.token';
-export const session = {
-  get token() {
-    return sessionStorage.getItem(TOKEN);
-  },
-  set(token: string | null) {
-    if (token) sessionStorage.setItem(TOKEN, token);
-    else sessionStorage.removeItem(TOKEN);
-  },
-};
-
-export const api = createApi(() => session.token);
+export const session = createStaffSession('author');
+export const api = createStaffApi(session);
 
 export type Preview = ResponseOf<'/api/item-banks/{id}/imports', 'post'>;
 export type PreviewQuestion = Preview['questions'][number];

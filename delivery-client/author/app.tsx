@@ -5,6 +5,7 @@ import { Browse } from './pages/browse.tsx';
 import { DraftEditor } from './pages/draft-editor.tsx';
 import { ImportPage } from './pages/import.tsx';
 import { Login } from './pages/login.tsx';
+import { SignInAgain } from '../shared/sign-in-again.tsx';
 import { BlueprintPage } from './pages/blueprint.tsx';
 import { BoardPage } from './pages/board.tsx';
 import { ItemEditorPage } from './editor/item-editor.tsx';
@@ -41,7 +42,7 @@ export function App() {
         setBankId((current) => current || (list.items.find((b) => b.writable) ?? list.items[0])?.id || '');
       })
       .catch(() => {
-        session.set(null);
+        void session.signOut();
         setSignedIn(false);
       });
   }, [signedIn]);
@@ -118,7 +119,7 @@ export function App() {
             type="button"
             className="secondary"
             onClick={() => {
-              session.set(null);
+              void session.signOut();
               setMe(undefined);
               setSignedIn(false);
             }}
@@ -128,6 +129,7 @@ export function App() {
         )}
       </header>
       <main className="author">
+        {signedIn && <SignInAgain session={session} lang={lang} username={me?.username} />}
         {!signedIn && <Login onSignedIn={() => setSignedIn(true)} />}
         {signedIn && me && page === 'marking' && <MarkingPage />}
         {signedIn && me && !bank && page !== 'marking' && <p>{t('bank.none')}</p>}

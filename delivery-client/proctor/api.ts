@@ -1,24 +1,16 @@
 /**
- * Staff sign-in for the dashboard: the access token is kept for this tab only. Calls are typed by the
- * engine's OpenAPI document (shared/api/schema.d.ts).
+ * Staff sign-in for the dashboard: the staff session is kept for this tab only (tokens renewed
+ * silently; a session that has ended asks to sign in again over the room view). Calls are typed by
+ * the engine's OpenAPI document (shared/api/schema.d.ts).
  */
-import { createApi, ok, type components } from '../shared/api/client.ts';
+import { ok, type components } from '../shared/api/client.ts';
+import { createStaffApi, createStaffSession } from '../shared/api/staff-session.ts';
 
-const TOKEN = 'proctor.token';
-
-export const session = {
-  get token() {
-    return sessionStorage.getItem(TOKEN);
-  },
-  set(token: string | null) {
-    if (token) sessionStorage.setItem(TOKEN, token);
-    else sessionStorage.removeItem(TOKEN);
-  },
-};
+export const session = createStaffSession('proctor');
 
 export type Me = components['schemas']['Me'];
 
-const api = createApi(() => session.token);
+const api = createStaffApi(session);
 
 export const login = (username: string, password: string) =>
   ok(api.POST('/api/auth/login', { body: { username, password } }));

@@ -4,6 +4,7 @@ import { me as fetchMe, session, type Me } from './api.ts';
 import { useT } from './i18n.tsx';
 import { connectProctor, type ProctorSocket } from './live-room.ts';
 import { Login } from './login.tsx';
+import { SignInAgain } from '../shared/sign-in-again.tsx';
 import { RoomPicker } from './room-picker.tsx';
 import { RoomView } from './room-view.tsx';
 
@@ -26,16 +27,21 @@ export function App() {
     fetchMe()
       .then((user) => !cancelled && setMe(user))
       .catch(() => {
-        session.set(null);
+        void session.signOut();
         setSignedIn(false);
       });
-    const s = connectProctor(session.token);
+    const s = connectProctor(() => session.token);
     s.on('connect_error', (error) => {
       const id = (error as { data?: { id?: string } }).data?.id;
-      if (id === 'invalid_token' || id === 'unauthenticated' || id === 'forbidden') {
+      if (id === 'forbidden') {
         s.disconnect();
-        session.set(null);
+        void session.signOut();
         setSignedIn(false);
+      } else if (id === 'invalid_token' || id === 'unauthenticated') {
+        // An expired token: renew it (or wait for a new sign-in over the page), then connect again.
+        const stale = session.token;
+        s.disconnect();
+        void session.renew(stale).then(() => !cancelled && s.connect());
       }
     });
     setSocket(s);
@@ -51,7 +57,7 @@ export function App() {
     setRoom(next);
   };
   const signOut = () => {
-    session.set(null);
+    void session.signOut();
     pick(undefined);
     setMe(undefined);
     setSignedIn(false);
@@ -87,6 +93,7 @@ export function App() {
         )}
       </header>
       <main className="proctor">
+        {signedIn && <SignInAgain session={session} lang={lang} username={me?.username} />}
         {!signedIn && <Login onSignedIn={() => setSignedIn(true)} />}
         {signedIn && socket && !room && <RoomPicker socket={socket} onPick={pick} />}
         {signedIn && socket && room && <RoomView socket={socket} room={room} />}

@@ -32,8 +32,13 @@ export interface RoomSnapshot {
   risks: Map<string, RiskSummary>;
 }
 
-export function connectProctor(token: string): ProctorSocket {
-  return io('/proctor', { transports: ['websocket'], auth: { token }, reconnectionDelayMax: 5000 });
+/** The `/proctor` socket; every (re)connection sends the token the session holds at that moment. */
+export function connectProctor(token: () => string | null): ProctorSocket {
+  return io('/proctor', {
+    transports: ['websocket'],
+    auth: (send) => send({ token: token() }),
+    reconnectionDelayMax: 5000,
+  });
 }
 
 export async function listRooms(socket: ProctorSocket): Promise<WatchableRoom[]> {

@@ -14,7 +14,7 @@ export function Login({ onSignedIn }: { onSignedIn(): void }) {
         submit: t('login.submit'),
         failed: t('login.failed'),
       }}
-      signIn={async (username, password) => session.set((await login(username, password)).accessToken)}
+      signIn={async (username, password) => session.start(await login(username, password))}
       onSignedIn={onSignedIn}
       submitClassName="primary"
     />

@@ -54,6 +54,7 @@ export const proctorEn: Record<ProctorMessageKey, string> = {
   'panel.actions': 'Actions',
   'panel.snapshot': 'Snapshot at the incident',
   'panel.snapshotGone': '(snapshot past its retention period)',
+  'panel.snapshotFailed': '(the snapshot could not be loaded; open the candidate again to retry)',
   'action.message': 'Send message',
   'action.messageLabel': 'Message to the candidate',
   'action.pause': 'Pause',

@@ -52,6 +52,7 @@ export const proctorVi = {
   'panel.actions': 'Xử lý',
   'panel.snapshot': 'Ảnh chụp lúc xảy ra sự việc',
   'panel.snapshotGone': '(ảnh đã hết hạn lưu trữ)',
+  'panel.snapshotFailed': '(không tải được ảnh; mở lại thí sinh để thử lại)',
   'action.message': 'Gửi tin nhắn',
   'action.messageLabel': 'Tin nhắn cho thí sinh',
   'action.pause': 'Tạm dừng',

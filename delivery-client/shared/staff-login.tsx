@@ -6,6 +6,8 @@ export interface StaffLoginText {
   password: string;
   submit: string;
   failed: string;
+  /** A line under the title (why the form is shown). */
+  lead?: string;
 }
 
 /**
@@ -17,13 +19,16 @@ export function StaffLogin({
   signIn,
   onSignedIn,
   submitClassName,
+  fixedUsername,
 }: {
   text: StaffLoginText;
   signIn(username: string, password: string): Promise<void>;
   onSignedIn(): void;
   submitClassName?: string;
+  /** Signing in again as the same person: the name is shown and cannot be changed. */
+  fixedUsername?: string;
 }) {
-  const [username, setUsername] = useState('');
+  const [username, setUsername] = useState(fixedUsername ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -43,12 +48,14 @@ export function StaffLogin({
   return (
     <form className="card narrow" onSubmit={submit}>
       <h1>{text.title}</h1>
+      {text.lead && <p>{text.lead}</p>}
       <label className="field">
         {text.username}
         <input
           value={username}
           onChange={(e) => setUsername(e.target.value)}
           autoComplete="username"
+          readOnly={fixedUsername !== undefined}
           required
         />
       </label>

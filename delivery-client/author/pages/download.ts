@@ -1,10 +1,9 @@
 /** Downloads a staff file (PDF, XLSX, ZIP) with the bearer token and hands it to the browser as a file. */
+import { fetchWithSession } from '../../shared/api/staff-session.ts';
 import { ApiError, session } from '../api.ts';
 
 export async function download(path: string, filename: string): Promise<void> {
-  const response = await fetch(`/api${path}`, {
-    headers: session.token ? { authorization: `Bearer ${session.token}` } : {},
-  });
+  const response = await fetchWithSession(session, new Request(`/api${path}`));
   if (!response.ok) {
     const data = (await response.json().catch(() => ({}))) as { error?: { id: string; message: string } };
     throw new ApiError(

@@ -2,7 +2,7 @@ import { StaffLogin } from '../../shared/staff-login.tsx';
 import { api, ok, session } from '../api.ts';
 import { useT } from '../i18n.tsx';
 
-/** Staff sign-in: POST /api/auth/login; the access token is kept for this tab. */
+/** Staff sign-in: POST /api/auth/login; the session (access and refresh tokens) is kept for this tab. */
 export function Login({ onSignedIn }: { onSignedIn(): void }) {
   const { t } = useT();
   return (
@@ -16,7 +16,7 @@ export function Login({ onSignedIn }: { onSignedIn(): void }) {
       }}
       signIn={async (username, password) => {
         const result = await ok(api.POST('/api/auth/login', { body: { username, password } }));
-        session.set(result.accessToken);
+        session.start(result);
       }}
       onSignedIn={onSignedIn}
     />
