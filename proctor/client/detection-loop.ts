@@ -16,7 +16,7 @@ export interface DetectionLoopOptions {
   frameIntervalMs?: number;
   /** Object detection (phone, book) every this many ms (default 3000). */
   objectIntervalMs?: number;
-  /** The second face pass on tiles (small, distant faces) at most every this many ms (default 1000). */
+  /** The second face pass on tiles (small, distant faces) at most every this many ms (default 2000). */
   tileIntervalMs?: number;
   onFrame(analysis: FrameAnalysis, objects: boolean): void;
 }
@@ -28,7 +28,7 @@ const idle = (fn: () => void) =>
 export function startDetectionLoop(options: DetectionLoopOptions): { stop(): void } {
   const frameInterval = options.frameIntervalMs ?? 200;
   const objectInterval = options.objectIntervalMs ?? 3000;
-  const tileInterval = options.tileIntervalMs ?? 1000;
+  const tileInterval = options.tileIntervalMs ?? 2000;
   let stopped = false;
   let lastObjects = -Infinity;
   let lastTiles = -Infinity;

@@ -4,7 +4,7 @@
  * main thread where workers cannot run it. Nothing it sees leaves the device.
  */
 import { Human } from '@vladmandic/human';
-import { humanConfig, type AssetUrls, type ModelChoice } from './human-config.ts';
+import { DETECTOR_FLOOR, humanConfig, type AssetUrls, type ModelChoice } from './human-config.ts';
 import { mergeFaces, toFrameAnalysis, type DetectedFace, type FrameAnalysis } from './frame-analysis.ts';
 
 /** Anything Human can read pixels from. */
@@ -61,6 +61,14 @@ export const TILES: readonly [number, number, number, number][] = [
 ];
 /** Tiles are drawn at least this many pixels on their longer side (the face mesh reads the tile's pixels). */
 const TILE_MIN_SIDE = 384;
+/**
+ * On tiles the detector keeps fewer, surer candidates than on the whole frame: each one costs a face-mesh run, and a
+ * tile face below the classifier's lowest bar (0.35, see classify.ts) could never count.
+ */
+const TILE_DETECTOR_FLOOR = 0.3;
+const TILE_MAX_FACES = 4;
+/** The whole-frame settings (human-config.ts), restated on each call since Human keeps the previous call's. */
+const FRAME_DETECTOR = { minConfidence: DETECTOR_FLOOR, maxDetected: 10 };
 /** Tile faces this close to an inner tile edge (share of the tile's longer side) are cut faces, and dropped. */
 const TILE_EDGE_MARGIN = 0.015;
 /** The first pass's count below which the tiles run: one face or none (two already make the incident). */
@@ -96,7 +104,10 @@ export async function createDetector(urls: AssetUrls, models?: ModelChoice): Pro
     ctx.drawImage(frame as CanvasImageSource, sx, sy, sw, sh, 0, 0, tw, th);
     const result = await human.detect(canvas, {
       object: { enabled: false },
-      face: { description: { enabled: false } },
+      face: {
+        description: { enabled: false },
+        detector: { minConfidence: TILE_DETECTOR_FLOOR, maxDetected: TILE_MAX_FACES },
+      },
     });
     // A face cut by an inner edge of the tile lies whole in a neighbour (tiles overlap) or was found whole by the
     // first pass; its half would count as a second face.
@@ -133,7 +144,7 @@ export async function createDetector(urls: AssetUrls, models?: ModelChoice): Pro
       // Human keeps a call's config for the next call, so every call states what it runs.
       const result = await human.detect(frame, {
         object: { enabled: objects },
-        face: { description: { enabled: false } },
+        face: { description: { enabled: false }, detector: FRAME_DETECTOR },
       });
       const [width, height] = sizeOf(frame);
       const analysis = toFrameAnalysis(result, width, height, 0);
@@ -151,7 +162,7 @@ export async function createDetector(urls: AssetUrls, models?: ModelChoice): Pro
     async describe(frame) {
       const result = await human.detect(frame, {
         object: { enabled: false },
-        face: { description: { enabled: true } },
+        face: { description: { enabled: true }, detector: FRAME_DETECTOR },
       });
       const best = [...result.face].sort((a, b) => b.boxScore - a.boxScore)[0];
       return best?.embedding && best.embedding.length > 0 ? Array.from(best.embedding) : null;

@@ -202,7 +202,7 @@ export async function startMonitor(options: MonitorOptions): Promise<ProctorMoni
     if (stopped) return;
     const report = createFrameReporter(push);
     let lastFps = 0;
-    // The second pass on tiles (about once a second) and object detection (people, every few seconds) see more
+    // The second pass on tiles (every two seconds) and object detection (people, every few seconds) see more
     // than the plain frames between them; those frames keep such a frame's count for a while, so a distant second
     // face or person does not flicker in and out of the reports.
     let tileCount: FaceCountClass = 0;

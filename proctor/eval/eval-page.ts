@@ -96,7 +96,13 @@ const lab = {
    * Runs detection as the candidate page does (`detection-loop.ts`: low frame rate, back-off, objects every 3 s)
    * on a video of the still image (a canvas stream), until `stopDetection`.
    */
-  async startDetection(url: string, width: number, height: number, thread: Thread): Promise<void> {
+  async startDetection(
+    url: string,
+    width: number,
+    height: number,
+    thread: Thread,
+    tileIntervalMs?: number,
+  ): Promise<void> {
     const detector = detectorOn(thread);
     const canvas = await canvasOf(url, width, height);
     const video = document.createElement('video');
@@ -106,6 +112,7 @@ const lab = {
     const loop = startDetectionLoop({
       detector,
       frame: () => (video.readyState >= 2 ? video : null),
+      ...(tileIntervalMs ? { tileIntervalMs } : {}),
       onFrame: () => undefined,
     });
     running = {
