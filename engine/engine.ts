@@ -38,6 +38,7 @@ import { createErecordsDeliverer } from './records/erecords-deliverer.ts';
 import { projectForCandidate } from './delivery/project-for-candidate.ts';
 import { clientAddress, trustedProxies } from './platform/client-address.ts';
 import { createLoginThrottle } from './people/login-throttle.ts';
+import { createCheckInThrottle } from './delivery/check-in-throttle.ts';
 import { createTokenService } from './people/tokens.ts';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type DatabaseHandle, type DatabaseTarget } from './platform/db/database.ts';
@@ -158,6 +159,7 @@ export async function createEngine(
     logger,
     tokens: createTokenService(database.db, config.jwtSecret),
     loginThrottle: createLoginThrottle({ redis, keyPrefix: `${options.keyPrefix ?? 'exam'}:login` }),
+    checkInThrottle: createCheckInThrottle({ redis, keyPrefix: `${options.keyPrefix ?? 'exam'}:check-in` }),
     checkInAdmission: createAdmission(options.checkInAdmission ?? CHECK_IN_ADMISSION),
     redis,
     caches,

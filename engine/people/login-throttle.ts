@@ -1,68 +1,26 @@
 /**
- * Login rate limiting: at most 10 failed logins a minute per username and client address,
- * and a wider limit per address alone (schools share one public address). Redis-backed when
- * configured, so every engine process counts the same attempts; in memory otherwise.
+ * Staff login limits (platform/attempt-throttle.ts): 10 failures per account in 10 minutes from
+ * any address, and 100 failures per address in 10 minutes over all accounts (a school's staff
+ * share one address; their typos stay far below it). Check-ins have their own throttle.
  */
 import type { Redis } from 'ioredis';
 import {
-  RateLimiterMemory,
-  RateLimiterRedis,
-  type RateLimiterAbstract,
-  RateLimiterRes,
-} from 'rate-limiter-flexible';
+  createAttemptThrottle,
+  type AttemptLimits,
+  type AttemptThrottle,
+} from '../platform/attempt-throttle.ts';
 
-export interface LoginThrottle {
-  /** Seconds to wait before another attempt is allowed, or 0. */
-  retryAfter(username: string, ip: string): Promise<number>;
-  recordFailure(username: string, ip: string): Promise<void>;
-  recordSuccess(username: string, ip: string): Promise<void>;
-}
+export type LoginThrottle = AttemptThrottle;
 
-export interface LoginThrottleOptions {
-  failuresPerAccount?: number;
-  failuresPerAddress?: number;
-  windowSeconds?: number;
-  redis?: Redis;
-  keyPrefix?: string;
-}
+export const LOGIN_LIMITS: AttemptLimits = {
+  failuresPerTarget: 10,
+  targetWindowSeconds: 600,
+  failuresPerAddress: 100,
+  addressWindowSeconds: 600,
+};
 
-export function createLoginThrottle(options: LoginThrottleOptions = {}): LoginThrottle {
-  const windowSeconds = options.windowSeconds ?? 60;
-  const make = (points: number, prefix: string): RateLimiterAbstract => {
-    const keyPrefix = `${options.keyPrefix ?? 'login'}:${prefix}`;
-    return options.redis
-      ? new RateLimiterRedis({ storeClient: options.redis, points, duration: windowSeconds, keyPrefix })
-      : new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix });
-  };
-  const perAccount = make(options.failuresPerAccount ?? 10, 'account');
-  const perAddress = make(options.failuresPerAddress ?? 200, 'address');
-  const accountKey = (username: string, ip: string) => `${ip}|${username.trim().toLowerCase()}`;
-
-  const waitFor = async (limiter: RateLimiterAbstract, key: string) => {
-    const state = await limiter.get(key);
-    return state && state.consumedPoints >= limiter.points
-      ? Math.max(1, Math.ceil(state.msBeforeNext / 1000))
-      : 0;
-  };
-  const consume = async (limiter: RateLimiterAbstract, key: string) => {
-    try {
-      await limiter.consume(key);
-    } catch (error) {
-      // Rejection with a RateLimiterRes only means the limit is now reached; anything else is a store failure.
-      if (!(error instanceof RateLimiterRes)) throw error;
-    }
-  };
-
-  return {
-    async retryAfter(username, ip) {
-      return Math.max(await waitFor(perAccount, accountKey(username, ip)), await waitFor(perAddress, ip));
-    },
-    async recordFailure(username, ip) {
-      await consume(perAccount, accountKey(username, ip));
-      await consume(perAddress, ip);
-    },
-    async recordSuccess(username, ip) {
-      await perAccount.delete(accountKey(username, ip));
-    },
-  };
+export function createLoginThrottle(
+  options: Partial<AttemptLimits> & { redis?: Redis; keyPrefix?: string } = {},
+): LoginThrottle {
+  return createAttemptThrottle({ ...LOGIN_LIMITS, ...options, keyPrefix: options.keyPrefix ?? 'login' });
 }

@@ -3,6 +3,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { and, eq, inArray } from 'drizzle-orm';
 import { itemBankTables } from '../../../item-bank/index.ts';
 import { checkIn } from '../check-in.ts';
+import { checkInTarget } from '../check-in-throttle.ts';
 import { deliveryErrors } from '../delivery-errors.ts';
 import { sebRequestAllowed, sebRequired } from '../../sittings/seb/sitting-seb.ts';
 import { publicOrigin, publicRequestUrl } from '../../platform/http/public-url.ts';
@@ -100,9 +101,9 @@ export function candidateRoutes() {
       async (c) => {
         const body = c.req.valid('json');
         const deps = c.var.deps;
-        // Same throttle as staff logins, keyed by the credentials being guessed.
-        const key = `candidate:${body.accessCode.toUpperCase()}:${body.candidateNumber.toUpperCase()}`;
-        const wait = await deps.loginThrottle.retryAfter(key, c.var.clientIp);
+        // Check-ins' own throttle, keyed by the credentials being guessed and by the address.
+        const key = checkInTarget(body.accessCode, body.candidateNumber);
+        const wait = await deps.checkInThrottle.retryAfter(key, c.var.clientIp);
         if (wait > 0) throw errors.rateLimited(wait);
         let result;
         try {
@@ -129,7 +130,7 @@ export function candidateRoutes() {
           );
         } catch (error) {
           if ((error as { id?: string }).id === 'invalid_candidate_credentials')
-            await deps.loginThrottle.recordFailure(key, c.var.clientIp);
+            await deps.checkInThrottle.recordFailure(key, c.var.clientIp);
           throw error;
         }
         const sessionToken = await deps.candidateTokens.issue(result.sessionId, result.tokenExpiresAt);
