@@ -13,6 +13,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -147,6 +148,11 @@ export const auditLog = pgTable(
     details: jsonb().notNull().default({}),
     prevHash: text().notNull(),
     hash: text().notNull(),
+    /**
+     * How `hash` was made: 1 = SHA-256 (rows written before issue 26, verifiable by anyone, so
+     * rewritable), 2 = HMAC-SHA256 under the audit key the database does not hold.
+     */
+    chainVersion: smallint().notNull().default(1),
   },
   (t) => [
     index().on(t.subjectType, t.subjectId),
