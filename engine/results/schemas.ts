@@ -110,6 +110,10 @@ export const MarkingQueue = z
         itemRef: z.string(),
         title: z.string(),
         prompt: z.string(),
+        scorerRubric: z
+          .string()
+          .nullable()
+          .describe("The item's own guidance for scorers (rubricBlock view=scorer) as text"),
         interactions: z.array(z.object({ responseIdentifier: z.string(), type: z.string() })),
       })
       .nullable(),

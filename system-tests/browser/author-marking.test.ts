@@ -73,6 +73,9 @@ async function openEssay(page: Page) {
   await page.getByRole('link', { name: 'Mở Kiểm tra giữa kỳ Toán 9' }).click();
   await page.getByRole('button', { name: 'Chấm Bài luận: người bạn thân' }).click();
   await page.getByRole('heading', { name: 'Đề bài' }).waitFor();
+  // The item's scorer guidance is on the screen beside the prompt (issue 18 #6).
+  await page.getByRole('heading', { name: 'Hướng dẫn chấm (trong câu hỏi)' }).waitFor();
+  await page.getByText('2 điểm: câu văn rõ ràng, đúng chính tả.').waitFor();
 }
 
 /** Chooses a level of each rubric criterion with the keyboard-reachable radios, then saves. */

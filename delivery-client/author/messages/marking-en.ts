@@ -40,6 +40,7 @@ export const markingEn: Record<MarkingMessageKey, string> = {
   'mark.role.moderator': 'Moderator (sets the final mark)',
   'mark.yourRole': 'Your role: {role}',
   'mark.prompt': 'Question',
+  'mark.scorerRubric': 'Marking guide (from the item)',
   'mark.response': "Candidate's response",
   'mark.noResponse': 'The candidate did not answer this item.',
   'mark.file': 'Download {name} ({size} KB)',

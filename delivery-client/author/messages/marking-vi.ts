@@ -38,6 +38,7 @@ export const markingVi = {
   'mark.role.moderator': 'Thẩm định (quyết định điểm cuối cùng)',
   'mark.yourRole': 'Vai trò của bạn: {role}',
   'mark.prompt': 'Đề bài',
+  'mark.scorerRubric': 'Hướng dẫn chấm (trong câu hỏi)',
   'mark.response': 'Bài làm của thí sinh',
   'mark.noResponse': 'Thí sinh không trả lời câu này.',
   'mark.file': 'Tải tệp {name} ({size} KB)',

@@ -124,6 +124,12 @@ export function MarkingView(props: { sittingId: string; itemRef: string; title: 
           <div className="marking-text">{data.item.prompt}</div>
         </section>
       )}
+      {data.item?.scorerRubric && (
+        <section aria-labelledby="marking-guide" className="card marking-prompt">
+          <h3 id="marking-guide">{t('mark.scorerRubric')}</h3>
+          <div className="marking-text">{data.item.scorerRubric}</div>
+        </section>
+      )}
       {!entry ? (
         <p>{t('mark.empty')}</p>
       ) : (

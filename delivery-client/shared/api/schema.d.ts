@@ -3343,7 +3343,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A media file of an item in the candidate's own form (Authorization: Bearer <session token>) */
+    /** A media file of an item the candidate may see now: started, not paused or over, where the navigation allows (Authorization: Bearer <session token>) */
     get: {
       parameters: {
         query?: never;
@@ -7814,6 +7814,8 @@ export interface components {
         itemRef: string;
         title: string;
         prompt: string;
+        /** @description The item's own guidance for scorers (rubricBlock view=scorer) as text */
+        scorerRubric: string | null;
         interactions: {
           responseIdentifier: string;
           type: string;

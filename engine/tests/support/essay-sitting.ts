@@ -28,6 +28,7 @@ export const ESSAY_XML = `<?xml version="1.0" encoding="UTF-8"?>
   <qti-item-body>
     <p>Em hãy viết một đoạn văn ngắn (5–7 câu) kể về người bạn thân của em.</p>
     <qti-extended-text-interaction response-identifier="RESPONSE" expected-lines="6"><qti-prompt>Viết bài của em vào ô dưới đây.</qti-prompt></qti-extended-text-interaction>
+    <qti-rubric-block view="scorer" use="scoring"><qti-content-body><p>2 điểm: kể đúng về người bạn, đủ 5–7 câu.</p><p>2 điểm: câu văn rõ ràng, đúng chính tả.</p></qti-content-body></qti-rubric-block>
   </qti-item-body>
 </qti-assessment-item>`;
 

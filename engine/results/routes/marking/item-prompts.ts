@@ -4,7 +4,12 @@
  * the item versions the sitting delivered, one query for all of them.
  */
 import { inArray } from 'drizzle-orm';
-import { itemBankTables, type AssessmentItem, type ContentNode } from '../../../../item-bank/index.ts';
+import {
+  itemBankTables,
+  scorerRubricText,
+  type AssessmentItem,
+  type ContentNode,
+} from '../../../../item-bank/index.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import type { SessionToMark } from '../../sitting-marking.ts';
 
@@ -12,6 +17,8 @@ export interface ItemForMarker {
   itemRef: string;
   title: string;
   prompt: string;
+  /** The item's own guidance for scorers (rubricBlock view="scorer") as text, one paragraph a line. */
+  scorerRubric: string | null;
   interactions: { responseIdentifier: string; type: string }[];
 }
 
@@ -84,6 +91,7 @@ export async function itemsForMarker(
       itemRef: ref,
       title: model?.title || ref,
       prompt: promptText(model?.body?.children ?? []),
+      scorerRubric: model ? scorerRubricText(model) : null,
       interactions: (model?.interactions ?? []).map((i) => ({
         responseIdentifier: i.responseIdentifier,
         type: i.type,

@@ -105,13 +105,15 @@ describe('GET /api/marking/sittings/{id}/items', () => {
 });
 
 describe('GET /api/marking/sittings/{id}/queue', () => {
-  it('gives the item prompt and the response with its line breaks, and no name', async () => {
+  it('gives the item prompt, its scorer guidance and the response with its line breaks, and no name', async () => {
     const res = await api(engine).get(`${base()}/queue?item=Q2`, tokens.teacherA);
     expect(res.status).toBe(200);
     expect(res.data.item).toMatchObject({
       title: 'Bài luận: người bạn thân',
       prompt:
         'Em hãy viết một đoạn văn ngắn (5–7 câu) kể về người bạn thân của em.\nViết bài của em vào ô dưới đây.',
+      // The item's own scorer guidance (rubricBlock view="scorer"), kept out of the prompt (issue 18 #6).
+      scorerRubric: '2 điểm: kể đúng về người bạn, đủ 5–7 câu.\n2 điểm: câu văn rõ ràng, đúng chính tả.',
       interactions: [{ responseIdentifier: 'RESPONSE', type: 'extendedTextInteraction' }],
     });
     expect(res.data.maxScore).toBe(4);
