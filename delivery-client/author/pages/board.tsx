@@ -3,6 +3,7 @@ import { api, ok, type Bank, type components } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import type { StoredTestSummary } from './blueprint-types.ts';
 import { SittingPanel } from './sitting-panel.tsx';
+import { sittingWindow } from '../../shared/sitting-window.ts';
 
 type OverviewRow = components['schemas']['SittingOverviewRow'];
 type Organisation = components['schemas']['Organisation'];
@@ -98,8 +99,7 @@ export function BoardPage({ bank }: { bank: Bank }) {
     }
   }
 
-  const window = (r: OverviewRow) =>
-    `${new Date(r.opensAt).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN')} – ${new Date(r.closesAt).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'vi-VN', { hour: '2-digit', minute: '2-digit' })}`;
+  const window = (r: OverviewRow) => sittingWindow(r.opensAt, r.closesAt, lang);
   return (
     <section aria-labelledby="board-title">
       <h2 id="board-title">{t('board.title')}</h2>
