@@ -374,3 +374,41 @@ describe("A Vietnamese teacher's Moodle course export", () => {
     expect(scores(word!, [R(' Lộp độp '), R('rì rào rì rào'), R('ào ào')])).toEqual([1, 0.5, 0]);
   });
 });
+
+describe('The Vietnamese course export fixture (item-bank/importers/fixtures/moodle-on-thi-lop-10.xml)', () => {
+  const fixture = path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '../item-bank/importers/fixtures/moodle-on-thi-lop-10.xml',
+  );
+  it('every question scores right, partial and wrong answers as Moodle would; sound and pictures kept', async () => {
+    const preview = await previewImport('moodle', new Uint8Array(readFileSync(fixture)));
+    expect(preview.ok).toBe(true);
+    const [listening, cloze, flag, matching, numeric, chart, word] = preview.questions;
+    // The player's fallback text names the sound; it is not a paragraph of the question.
+    expect(listening!.draft.stem).toEqual([
+      'Nghe đoạn hội thoại giữa Lan và Minh:',
+      'Hai bạn hẹn gặp nhau ở đâu?',
+    ]);
+    expect(listening!.draft.media).toEqual([
+      { href: 'media/hoi-thoai.wav', contentType: 'audio/wav', alt: 'hội thoại', after: 0 },
+    ]);
+    expect(listening!.qtiXml).toContain('<audio src="media/hoi-thoai.wav"');
+    expect(scores(listening!, [R('B'), R('C'), R('A')])).toEqual([1, 0.5, 0]);
+    expect(feedbackShown(listening!, R('C'))[0]).toBe('Gần đúng.');
+    const right = { RESPONSE_1: 'Hà Nội', RESPONSE_2: 'G2_A', RESPONSE_3: '1945' };
+    expect(
+      scores(cloze!, [right, { ...right, RESPONSE_1: 'ha noi' }, { ...right, RESPONSE_2: 'G2_B' }, {}]),
+    ).toEqual([4, 3, 3, 0]);
+    expect(cloze!.media!.map((m) => m.href)).toEqual(['media/co.png']);
+    expect(scores(flag!, [R('A'), R('B')])).toEqual([1, 0]);
+    expect(flag!.media!.map((m) => m.href)).toEqual(['media/co.png']);
+    const pairs = ['P1 M1', 'P2 M2', 'P3 M3'];
+    expect(scores(matching!, [R(pairs), R(pairs.slice(0, 1)), R(['P1 M4'])])).toEqual([3, 1, 0]);
+    expect(scores(numeric!, [R('3'), R('3,005'), R('30'), R('3,5')])).toEqual([1, 1, 0.5, 0]);
+    expect(scores(chart!, [R('C'), R('A')])).toEqual([1, 0]);
+    expect(chart!.draft.media!.map((m) => [m.href, m.alt])).toEqual([
+      ['media/bieu-do.png', 'Biểu đồ cột: xã A thấp nhất, xã C cao nhất'],
+    ]);
+    expect(scores(word!, [R('Lộp độp'), R('rào rào rào'), R('ào ào')])).toEqual([1, 0.5, 0]);
+  });
+});

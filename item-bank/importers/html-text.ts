@@ -78,9 +78,18 @@ export function htmlContent(html: string): HtmlContent {
             : n.name === 'a' && MEDIA_LINK.test(n.attribs.href ?? '')
               ? n.attribs.href
               : undefined;
+        // The text inside <audio>/<video> is the fallback of a browser that cannot play it, not part
+        // of the question: it names the file (its alt), and only the <source> elements are read.
+        const player = n.name === 'audio' || n.name === 'video';
+        const fallback = player ? textContent(n).replace(/\s+/g, ' ').trim() : '';
+        const alt = n.attribs.alt ?? (fallback || undefined);
         if (src) {
-          media.push({ src, ...(n.attribs.alt ? { alt: n.attribs.alt } : {}), slot: out.length - 1 });
+          media.push({ src, ...(alt ? { alt } : {}), slot: out.length - 1 });
           if (n.name === 'img') continue;
+        }
+        if (player) {
+          walk(n.children.filter((c) => isTag(c) && c.name === 'source'));
+          continue;
         }
         const block = BLOCKS.has(n.name);
         if (block) newBlock();
