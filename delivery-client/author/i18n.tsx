@@ -1,4 +1,4 @@
-/** The authoring pages' message catalogues (see shared/create-i18n.tsx), with the blueprint, exam board, item editor and marking pages' own. */
+/** The authoring pages' message catalogues (see shared/create-i18n.tsx), with the blueprint, exam board, item editor, marking and import preview pages' own. */
 import { createI18n } from '../shared/create-i18n.tsx';
 import { authorEn } from '../shared/messages/author-en.ts';
 import { authorVi, type AuthorMessageKey as SharedKey } from '../shared/messages/author-vi.ts';
@@ -6,6 +6,8 @@ import { boardEn } from './messages/board-en.ts';
 import { boardVi, type BoardMessageKey } from './messages/board-vi.ts';
 import { boardSittingEn } from './messages/board-sitting-en.ts';
 import { boardSittingVi, type BoardSittingMessageKey } from './messages/board-sitting-vi.ts';
+import { importPreviewEn } from './messages/import-preview-en.ts';
+import { importPreviewVi, type ImportPreviewMessageKey } from './messages/import-preview-vi.ts';
 import { itemEditorEn } from './messages/item-editor-en.ts';
 import { itemEditorVi, type ItemEditorMessageKey } from './messages/item-editor-vi.ts';
 import { markingEn } from './messages/marking-en.ts';
@@ -13,10 +15,15 @@ import { markingVi, type MarkingMessageKey } from './messages/marking-vi.ts';
 
 export type { Language } from '../shared/create-i18n.tsx';
 type AuthorMessageKey =
-  SharedKey | BoardMessageKey | BoardSittingMessageKey | ItemEditorMessageKey | MarkingMessageKey;
+  | SharedKey
+  | BoardMessageKey
+  | BoardSittingMessageKey
+  | ItemEditorMessageKey
+  | MarkingMessageKey
+  | ImportPreviewMessageKey;
 const authorI18n = createI18n<AuthorMessageKey>(
-  { ...authorVi, ...boardVi, ...boardSittingVi, ...itemEditorVi, ...markingVi },
-  { ...authorEn, ...boardEn, ...boardSittingEn, ...itemEditorEn, ...markingEn },
+  { ...authorVi, ...boardVi, ...boardSittingVi, ...itemEditorVi, ...markingVi, ...importPreviewVi },
+  { ...authorEn, ...boardEn, ...boardSittingEn, ...itemEditorEn, ...markingEn, ...importPreviewEn },
 );
 export const AuthorI18nProvider = authorI18n.I18nProvider;
 export const useT = authorI18n.useI18n;

@@ -11,6 +11,7 @@ import {
 } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { DraftEditor } from './draft-editor.tsx';
+import { ImportedQuestionBody } from './import-question.tsx';
 
 const LEVELS = ['nhan_biet', 'thong_hieu', 'van_dung', 'van_dung_cao'] as const;
 const FORMATS = ['docx', 'moodle', 'gift', 'aiken', 'csv', 'xlsx'] as const;
@@ -212,29 +213,7 @@ export function ImportPage({ bank }: { bank: Bank }) {
                     </span>
                   )}
                 </div>
-                {q.draft.stem.map((s, i) => (
-                  <p key={i}>{s}</p>
-                ))}
-                {q.draft.options.length > 0 && (
-                  <ul className="options">
-                    {q.draft.options.map((o) => (
-                      <li key={o.label} className={o.correct ? 'key' : ''}>
-                        {o.label}
-                        {q.draft.kind === 'trueFalse' ? ')' : '.'} {o.text}
-                        {q.draft.kind === 'trueFalse'
-                          ? ` — ${o.correct === null ? '?' : o.correct ? t('editor.isTrue') : t('editor.isFalse')}`
-                          : o.correct
-                            ? ` ✓ ${t('import.key')}`
-                            : ''}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {q.draft.answers.length > 0 && (
-                  <p>
-                    {t('import.key')}: {q.draft.answers.join(' | ')}
-                  </p>
-                )}
+                <ImportedQuestionBody draft={q.draft} />
                 {q.problems.length > 0 && (
                   <ul className="problems">
                     {q.problems.map((p, i) => (
