@@ -155,6 +155,17 @@ describe('npm run qti -- convert', () => {
     expect(broken.stdout).toMatch(
       /^refused: Câu 1 \(Multianswer question without subquestions\) \(line 4\): /m,
     );
+
+    // A question sheet goes through the same import: the row with a key that matches no option is refused.
+    const sheet = await convert(
+      path.join(root, 'item-bank/importers/fixtures/questions.csv'),
+      '--out',
+      out,
+      '--json',
+    );
+    expect(sheet.code).toBe(2);
+    expect(sheet.summary.items).toHaveLength(4);
+    expect(sheet.summary.refused.map((r) => [r.number, r.line])).toEqual([[5, 6]]);
   }, 120_000);
 
   it('two pictures of the same name but different content are both kept, the second renamed', async () => {
