@@ -20,6 +20,8 @@ export const INCIDENT_KINDS = [
   'identity_no_photo',
   'identity_no_face',
   'camera_unavailable',
+  /** The device sent far more events than any monitor does (the excess was not stored). */
+  'events_flood',
 ] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
@@ -41,6 +43,7 @@ export const SEVERITY: Record<IncidentKind, Severity> = {
   identity_no_photo: 'low',
   identity_no_face: 'medium',
   camera_unavailable: 'high',
+  events_flood: 'medium',
 };
 
 /**

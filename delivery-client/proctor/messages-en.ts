@@ -86,6 +86,7 @@ export const proctorEn: Record<ProctorMessageKey, string> = {
   'incident.identity_no_photo': 'No roster photo to compare',
   'incident.identity_no_face': 'Identity could not be checked',
   'incident.camera_unavailable': 'Camera unavailable',
+  'incident.events_flood': 'Device sent too many events (excess not stored)',
   'incident.security': 'Secure-mode event',
   'incident.duration': 'lasted {seconds} s',
   'incident.similarity': 'similarity {similarity} (distance {distance})',

@@ -84,6 +84,7 @@ export const proctorVi = {
   'incident.identity_no_photo': 'Chưa có ảnh hồ sơ để đối chiếu',
   'incident.identity_no_face': 'Không đối chiếu được khuôn mặt',
   'incident.camera_unavailable': 'Không dùng được camera',
+  'incident.events_flood': 'Thiết bị gửi quá nhiều sự kiện (phần thừa không lưu)',
   'incident.security': 'Sự kiện chế độ an toàn',
   'incident.duration': 'kéo dài {seconds} giây',
   'incident.similarity': 'độ tương đồng {similarity} (khoảng cách {distance})',

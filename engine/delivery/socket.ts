@@ -55,7 +55,8 @@ import { responseSizeProblem } from './response-limits.ts';
 import { checkRouteSave, navigate, routeGuarded, startRoute, submitItem } from './route-commands.ts';
 import type { CandidateItemSource } from './candidate-items.ts';
 import type { ProjectionContext } from './project-for-candidate.ts';
-import { createTokenBucket } from '../platform/realtime/socket-rate-limit.ts';
+import { createTokenBucket, sessionTokenBucket } from '../platform/realtime/socket-rate-limit.ts';
+import { createEventBudget, type EventBudget } from '../platform/realtime/event-budget.ts';
 import { eventBinder } from '../platform/realtime/socket-handler.ts';
 import type { SessionNotifier } from './session-notifier.ts';
 import { deviceEventOfSecurityEvent, type DeviceEventBatch } from '../../proctor/index.ts';
@@ -174,7 +175,12 @@ export interface CandidateRealtimeDeps {
   handshakeAdmission?: Admission;
   /** Decoded bytes a file response may hold (default MAX_FILE_BYTES of delivery/response-limits.ts). */
   maxFileResponseBytes?: number;
+  /** Secure-mode events a session may record per minute (Redis-backed with several processes). */
+  securityEvents?: EventBudget;
 }
+
+/** Secure-mode events a session may record per minute: a browser reports a few; the rest are refused. */
+export const SECURITY_EVENTS_PER_MINUTE = 60;
 
 /** Runs of "run visible tests" a session may make per minute (after a burst of 3). */
 const CODE_RUNS_PER_MINUTE = 6;
@@ -198,6 +204,13 @@ export const sittingRoom = (sittingId: string) => `sitting:${sittingId}`;
 export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps): CandidateNamespace {
   const nsp = io.of('/candidate') as unknown as CandidateNamespace;
   const codeRunBuckets = new Map<string, () => boolean>();
+  const securityEvents =
+    deps.securityEvents ??
+    createEventBudget({
+      perWindow: SECURITY_EVENTS_PER_MINUTE,
+      windowSeconds: 60,
+      keyPrefix: 'security-events',
+    });
   const proctoring = deps.proctoring;
 
   nsp.use(async (socket, next) => {
@@ -279,7 +292,8 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
       deps.notifier.status({ sessionId, ...patch }, place);
     status({ connected: true });
     socket.on('disconnect', () => status({ connected: false }));
-    const allow = createTokenBucket(20, 60);
+    // Per session, not per socket: a client that reconnects keeps the bucket it had.
+    const allow = sessionTokenBucket(`candidate:${sessionId}`, 20, 60);
     const log = deps.logger.child({ sessionId });
 
     const on = eventBinder(socket as unknown as Socket, { logger: log, allow });
@@ -424,6 +438,8 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
 
     // Secure mode: what the browser saw (full screen left, focus lost, copy blocked...), appended to the session's events.
     on('security:event', SecurityEventRequest, async ({ type, clientTime, position }) => {
+      // A browser reports a few of these a minute; a flood is refused, not stored.
+      if ((await securityEvents.admit(sessionId, 1)) === 0) throw deliveryErrors.rateLimited();
       await recordSessionEvent(
         deps.db,
         sessionId,

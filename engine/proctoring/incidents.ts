@@ -16,6 +16,7 @@ import {
   proctoringPolicyOf,
   riskScore,
   type DeviceEventBatch,
+  SEVERITY,
   type Incident,
   type IncidentTracker,
   type ProctoringPolicy,
@@ -45,7 +46,9 @@ import {
   type RiskSummary,
 } from '../protocol/proctor.ts';
 import { proctorRoomRoom, proctorSittingRoom } from './proctor-feed.ts';
-import { createTokenBucket } from '../platform/realtime/socket-rate-limit.ts';
+import { sessionTokenBucket } from '../platform/realtime/socket-rate-limit.ts';
+import { createEventBudget } from '../platform/realtime/event-budget.ts';
+import type { Redis } from 'ioredis';
 import { eventBinder } from '../platform/realtime/socket-handler.ts';
 
 export const DEVICE_EVENTS = 'device_events';
@@ -77,6 +80,14 @@ export interface IncidentService {
   list(sittingId: string, roomId?: string): Promise<{ incidents: IncidentRecord[]; risks: RiskSummary[] }>;
   flush(): void;
   stop(): void;
+}
+
+/** Device events a session may store per minute; a monitor at full rate sends a few a second. */
+export const DEVICE_EVENTS_PER_MINUTE = 600;
+
+/** The incident that tells proctors a device sent more events than any monitor does. */
+function eventsFlood(at: number, dropped: number): Incident {
+  return { kind: 'events_flood', severity: SEVERITY.events_flood, startedAt: at, at, details: { dropped } };
 }
 
 type IngestResult =
@@ -119,8 +130,26 @@ export function createIncidentService(deps: {
   snapshotSweepMs?: number;
   /** Days snapshots are kept where the sitting's policy sets none (the engine's config). */
   snapshotRetentionDays?: number;
+  /** Redis, when configured: the per-session event budgets then count across engine processes. */
+  redis?: Redis;
+  keyPrefix?: string;
 }): IncidentService {
   const { db } = deps;
+  const prefix = deps.keyPrefix ?? 'exam';
+  // Device events a session may store per minute (a monitor sends a few a second); the rest are dropped.
+  const deviceEvents = createEventBudget({
+    perWindow: DEVICE_EVENTS_PER_MINUTE,
+    windowSeconds: 60,
+    keyPrefix: `${prefix}:device-events`,
+    redis: deps.redis,
+  });
+  // One "events flood" incident per session per minute, however much is dropped.
+  const floodNotices = createEventBudget({
+    perWindow: 1,
+    windowSeconds: 60,
+    keyPrefix: `${prefix}:device-events-flood`,
+    redis: deps.redis,
+  });
   const states = new Map<string, SessionState>();
   const queues = new Map<string, Promise<unknown>>();
   const pending = new Map<
@@ -209,10 +238,18 @@ export function createIncidentService(deps: {
     return id;
   }
 
-  async function ingestNow(place: Place, batch: DeviceEventBatch): Promise<IngestResult> {
+  async function ingestNow(place: Place, sent: DeviceEventBatch): Promise<IngestResult> {
     const state = await stateOf(place);
     if (!state.enabled) return { proctoring: false, incidents: [] };
     const settings = settingsOf(state);
+    // Over the session's budget: store what fits, count the rest, and tell the proctors once a minute.
+    const admitted = await deviceEvents.admit(place.sessionId, sent.events.length);
+    const dropped = sent.events.length - admitted;
+    const batch = dropped ? { ...sent, events: sent.events.slice(0, admitted) } : sent;
+    const flood =
+      dropped > 0 && (await floodNotices.admit(place.sessionId, 1)) > 0
+        ? [eventsFlood(sent.sentAt, dropped)]
+        : [];
     if (batch.events.length > 0)
       await db.insert(sessionEvents).values({
         sessionId: place.sessionId,
@@ -220,7 +257,7 @@ export function createIncidentService(deps: {
         actorType: 'candidate',
         data: { sentAt: batch.sentAt, events: batch.events },
       });
-    const raised = state.tracker.ingest(batch);
+    const raised = [...state.tracker.ingest(batch), ...flood];
     if (raised.length === 0) return { proctoring: true, incidents: [], settings };
     const rows = await db
       .insert(sessionEvents)
@@ -291,9 +328,10 @@ export function createIncidentService(deps: {
     ingest: (place, batch) => serial(place.sessionId, () => ingestNow(place, batch)),
     snapshot: (place, at, jpeg) => serial(place.sessionId, () => snapshotNow(place, at, jpeg)),
     attach(socket, place) {
+      // Buckets per session, not per socket: reconnecting does not refill them.
       const on = eventBinder(socket, {
         logger: deps.logger.child({ sessionId: place.sessionId }),
-        allow: createTokenBucket(2, 20),
+        allow: sessionTokenBucket(`proctor-events:${place.sessionId}`, 2, 20),
       });
       // At most a snapshot every few seconds on average: incidents are rare, pictures are kept small.
       on(
@@ -301,7 +339,7 @@ export function createIncidentService(deps: {
         SnapshotUpload,
         async ({ at, jpeg }) => ({ id: await service.snapshot(place, at, jpeg) }),
         {
-          allow: createTokenBucket(0.2, 3),
+          allow: sessionTokenBucket(`proctor-snapshots:${place.sessionId}`, 0.2, 3),
           invalidMessage: 'A snapshot is { at, jpeg } with the JPEG as binary.',
         },
       );

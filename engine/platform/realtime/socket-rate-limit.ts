@@ -11,3 +11,22 @@ export function createTokenBucket(perSecond: number, burst: number) {
     return true;
   };
 }
+
+const sessionBuckets = new Map<string, () => boolean>();
+/** Sessions whose buckets are kept per process; the oldest are dropped beyond this. */
+const MAX_SESSION_BUCKETS = 100_000;
+
+/**
+ * A token bucket per key (a candidate session and a namespace), kept across reconnects: a client that
+ * drops its socket and connects again keeps the bucket it had, so reconnecting never refills it.
+ */
+export function sessionTokenBucket(key: string, perSecond: number, burst: number): () => boolean {
+  let bucket = sessionBuckets.get(key);
+  if (!bucket) {
+    if (sessionBuckets.size >= MAX_SESSION_BUCKETS)
+      sessionBuckets.delete(sessionBuckets.keys().next().value as string);
+    bucket = createTokenBucket(perSecond, burst);
+    sessionBuckets.set(key, bucket);
+  }
+  return bucket;
+}
