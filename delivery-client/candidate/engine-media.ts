@@ -44,3 +44,17 @@ export function useMediaUrl(src: string | undefined): string | undefined {
   if (!engine) return src;
   return resolved?.src === src ? resolved.url : undefined;
 }
+
+/**
+ * Fetches the engine media an item payload names (pictures, sound), so they show when the item is
+ * opened later without a line. Kept in this page's memory only, as blob: URLs.
+ */
+export function prefetchMedia(item: unknown): void {
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (ENGINE_MEDIA.test(value)) fetchMedia(value).catch(() => {});
+    } else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(item);
+}

@@ -2,6 +2,11 @@
  * The candidate's link to the engine: one Socket.IO connection, the answer queue (IndexedDB
  * first, then the socket, removed only on acknowledgement), resume from the engine's database
  * snapshot after every (re)connection, and the server clock. React reads it through `subscribe`.
+ *
+ * Working offline: once the exam runs, the items the engine serves the session (a nonlinear part:
+ * all of it) are fetched in the background and kept in IndexedDB, so with the line down the
+ * candidate still moves between them and answers. Moves and flags made offline are sent again on
+ * reconnection; the engine's answer wins (its position when it refuses the move).
  */
 import { io, type Socket } from 'socket.io-client';
 import type {
@@ -14,12 +19,17 @@ import type {
   TimeState,
 } from '../../engine/client.ts';
 import type { AnswerStore, PendingSave } from './answer-store.ts';
+import { prefetchMedia } from './engine-media.ts';
+import { fetchablePositions, offlineMoveAllowed } from './offline-route.ts';
 import { resumedAnswers } from './resumed-answers.ts';
 import { deviceId, tabId } from './session-storage.ts';
 import { SAVE_RETRY_MS, saveRefusalAction } from './save-refusals.ts';
 
 type CandidateSocket = Socket<CandidateServerToClientEvents, CandidateClientToServerEvents>;
 type AckError = { ok: false; error: { id: string; message: string } };
+
+/** The pause between background item fetches, well under the engine's 20 events a second per socket. */
+const PREFETCH_GAP_MS = 120;
 
 export interface ExamState {
   connection: 'connecting' | 'online' | 'offline' | 'refused';
@@ -77,6 +87,16 @@ export class ExamConnection {
   /** Secure-mode events not yet acknowledged (kept in memory; sent after reconnecting). */
   private securityQueue: SecurityEventRequest[] = [];
   private lastSecurityEvent = new Map<string, number>();
+  /** Where the candidate went while offline, not yet told to the engine. */
+  private offlineTarget: number | undefined;
+  /** The position the engine last said the session stands at. */
+  private serverPosition = 0;
+  /** Flags set or cleared while offline, not yet told to the engine. */
+  private offlineFlags = new Map<string, boolean>();
+  private prefetchRun: Promise<void> | undefined;
+  private replayRun: Promise<void> | undefined;
+  private prefetchAgain = false;
+  private keptItemsRead = false;
   state: ExamState = {
     connection: 'connecting',
     position: 0,
@@ -121,8 +141,8 @@ export class ExamConnection {
       void this.flush();
     });
     this.socket.on('message', ({ text }) => this.set({ message: text }));
-    this.socket.on('session:terminated', ({ reason }) => this.set({ ended: { by: 'proctor', reason } }));
-    this.socket.on('session:submitted', ({ by }) => this.set({ ended: { by } }));
+    this.socket.on('session:terminated', ({ reason }) => this.end({ by: 'proctor', reason }));
+    this.socket.on('session:submitted', ({ by }) => this.end({ by }));
     // The server moved the candidate on (a part's or item's time ran out): re-read the snapshot.
     this.socket.on('route:moved', () => void this.resume());
   }
@@ -155,10 +175,18 @@ export class ExamConnection {
     });
   }
 
+  /** The session is over: nothing of the test stays on the device. */
+  private end(ended: NonNullable<ExamState['ended']>) {
+    this.set({ ended });
+    void this.store.forgetItems(this.sessionId);
+  }
+
   private async request<T>(
     event: keyof CandidateClientToServerEvents,
     payload: unknown,
   ): Promise<T | AckError> {
+    // Never left in the socket's buffer while offline: sent late, a move or a flag would act on its own.
+    if (!this.socket.connected) return { ok: false, error: { id: 'offline', message: 'The line is down.' } };
     try {
       const emit = this.socket.timeout(10_000).emitWithAck as unknown as (
         e: string,
@@ -188,20 +216,120 @@ export class ExamConnection {
       held: this.state.answers,
     });
     this.applyTime(snapshot.time);
+    const over = snapshot.state === 'submitted' || snapshot.state === 'scored';
+    const flags = new Set(snapshot.flags);
+    this.offlineFlags.forEach((flagged, ref) => (flagged ? flags.add(ref) : flags.delete(ref)));
     this.set({
       connection: 'online',
       snapshot,
-      position: snapshot.position,
+      // A move made offline stays on screen while the engine is asked for it below.
+      position: this.offlineTarget ?? snapshot.position,
       routeEnded: snapshot.route?.ended ?? false,
-      flags: snapshot.flags,
+      flags: [...flags],
       answers,
-      ended:
-        snapshot.state === 'submitted' || snapshot.state === 'scored'
-          ? (this.state.ended ?? { by: 'candidate' })
-          : this.state.ended,
+      ended: over ? (this.state.ended ?? { by: 'candidate' }) : this.state.ended,
     });
+    this.serverPosition = snapshot.position;
+    if (over) return this.end(this.state.ended!);
     await this.flush();
+    await this.replayOffline();
     void this.flushSecurityEvents();
+    if (snapshot.state === 'in_progress') {
+      await this.readKeptItems();
+      this.prefetch();
+    }
+  }
+
+  /**
+   * Tells the engine what the candidate did offline, after the answers: the flags, then the move.
+   * A move the engine refuses leaves the candidate where the engine says, with its reason.
+   */
+  private replayOffline(): Promise<void> {
+    // One replay at a time, in the order asked: a later move is never overtaken by an earlier one.
+    const run = (this.replayRun ?? Promise.resolve()).then(() => this.replayOnce());
+    this.replayRun = run.catch(() => {});
+    return run;
+  }
+
+  private async replayOnce() {
+    for (const [itemRef, flagged] of [...this.offlineFlags]) {
+      const res = await this.request<{ ok: true; flags: string[] }>('flag', { itemRef, flagged });
+      if (!res.ok && res.error.id === 'offline') return;
+      this.offlineFlags.delete(itemRef);
+      if (res.ok) this.set({ flags: res.flags });
+    }
+    const target = this.offlineTarget;
+    if (target === undefined) return;
+    if (target === this.serverPosition) {
+      this.offlineTarget = undefined;
+      return;
+    }
+    const res = await this.request<{ ok: true; position: number; skipped?: string[]; ended?: boolean }>(
+      'navigate',
+      { position: target },
+    );
+    if (!res.ok && res.error.id === 'offline') return;
+    if (this.offlineTarget === target) this.offlineTarget = undefined;
+    if (res.ok) {
+      this.serverPosition = res.position;
+      this.set({ routeEnded: Boolean(res.ended) });
+      if (this.offlineTarget === undefined) this.set({ position: res.position });
+      if (res.skipped?.length || res.ended) await this.resume();
+    } else {
+      this.set({ position: this.serverPosition, routeRefusal: res.error.id });
+    }
+  }
+
+  /** Items this device kept earlier in the session (before a reload or a drop). */
+  private async readKeptItems() {
+    if (this.keptItemsRead) return;
+    this.keptItemsRead = true;
+    const form = this.state.snapshot?.form ?? [];
+    const kept = await this.store.items(this.sessionId).catch(() => []);
+    const items = { ...this.state.items };
+    for (const k of kept)
+      if (form[k.position]?.itemRef === k.itemRef && items[k.position] === undefined) {
+        items[k.position] = k.item;
+        prefetchMedia(k.item);
+      }
+    this.set({ items });
+  }
+
+  /** Fetches one item from the engine and keeps it on the device; false when the engine refused. */
+  private async fetchItem(position: number): Promise<boolean> {
+    const itemRef = this.state.snapshot?.form[position]?.itemRef;
+    if (!itemRef) return false;
+    const res = await this.request<{ ok: true; item: unknown }>('item:fetch', { position });
+    if (!res.ok) return false;
+    this.set({ items: { ...this.state.items, [position]: res.item } });
+    prefetchMedia(res.item);
+    await this.store
+      .keepItem({ sessionId: this.sessionId, position, itemRef, item: res.item })
+      .catch(() => {});
+    return true;
+  }
+
+  /**
+   * In the background, every item the engine serves the session now that the device does not hold
+   * yet (a nonlinear part: all of its items; a linear part: only the current one).
+   */
+  private prefetch(): void {
+    this.prefetchAgain = true;
+    this.prefetchRun ??= (async () => {
+      while (this.prefetchAgain) {
+        this.prefetchAgain = false;
+        const snapshot = this.state.snapshot;
+        if (!snapshot || snapshot.state !== 'in_progress') return;
+        for (const p of fetchablePositions(snapshot, this.state.position)) {
+          if (!this.socket.connected || this.state.ended || this.state.paused) return;
+          if (this.state.items[p] !== undefined) continue;
+          await this.fetchItem(p);
+          await new Promise((resolve) => setTimeout(resolve, PREFETCH_GAP_MS));
+        }
+      }
+    })().finally(() => {
+      this.prefetchRun = undefined;
+    });
   }
 
   /** Records a secure-mode event with the engine (the same kind at most once a second). */
@@ -225,18 +353,17 @@ export class ExamConnection {
     const res = await this.request<{ ok: true; snapshot: SessionSnapshot }>('session:start', {});
     if (!res.ok) return res.error.id;
     this.applyTime(res.snapshot.time);
+    this.serverPosition = res.snapshot.position;
     this.set({ snapshot: res.snapshot, position: res.snapshot.position });
+    await this.readKeptItems();
+    this.prefetch();
     return undefined;
   }
 
-  /** Loads an item (and the next two, so moving on is instant). */
+  /** Loads the item at `position` (unless the device holds it), then the rest of the part in the background. */
   async loadItem(position: number): Promise<void> {
-    const total = this.state.snapshot?.form.length ?? 0;
-    for (const p of [position, position + 1, position + 2]) {
-      if (p >= total || this.state.items[p] !== undefined) continue;
-      const res = await this.request<{ ok: true; item: unknown }>('item:fetch', { position: p });
-      if (res.ok) this.set({ items: { ...this.state.items, [p]: res.item } });
-    }
+    if (this.state.items[position] === undefined) await this.fetchItem(position);
+    this.prefetch();
   }
 
   async answer(itemRef: string, responses: ItemResponses): Promise<void> {
@@ -309,6 +436,8 @@ export class ExamConnection {
   }
 
   async navigate(position: number): Promise<boolean> {
+    // Offline (or a move not yet told to the engine): the page moves on its own where it may.
+    if (!this.socket.connected || this.offlineTarget !== undefined) return this.moveOffline(position);
     // Moving on can close the item or part behind (linear mode, a new part): its answers go first.
     await this.drain();
     const before = this.partAt(this.state.position);
@@ -317,9 +446,12 @@ export class ExamConnection {
       { position },
     );
     if (!res.ok) {
+      // The line went while asking: whether the engine moved is settled on reconnection.
+      if (res.error.id === 'offline' || res.error.id === 'timeout') return this.moveOffline(position);
       this.set({ routeRefusal: res.error.id });
       return false;
     }
+    this.serverPosition = res.position;
     this.set({ position: res.position, routeRefusal: undefined, routeEnded: Boolean(res.ended) });
     // A new part, skipped items or a new level: the snapshot holds the part's rules and times.
     if (
@@ -329,6 +461,20 @@ export class ExamConnection {
       this.state.snapshot?.route?.times.length
     )
       await this.resume();
+    return true;
+  }
+
+  /** A move without the engine: only within the current nonlinear part; the engine is told later. */
+  private moveOffline(position: number): boolean {
+    const snapshot = this.state.snapshot;
+    if (!snapshot || !offlineMoveAllowed(snapshot, this.state.position, position)) {
+      this.set({ routeRefusal: 'offline_move' });
+      return false;
+    }
+    this.offlineTarget = position;
+    this.set({ position, routeRefusal: undefined });
+    // Back online before the move was sent (the candidate clicked as the line returned): send it now.
+    if (this.socket.connected) void this.replayOffline();
     return true;
   }
 
@@ -364,7 +510,12 @@ export class ExamConnection {
 
   async flag(itemRef: string, flagged: boolean): Promise<void> {
     const res = await this.request<{ ok: true; flags: string[] }>('flag', { itemRef, flagged });
-    if (res.ok) this.set({ flags: res.flags });
+    if (res.ok) return this.set({ flags: res.flags });
+    if (res.error.id !== 'offline' && res.error.id !== 'timeout') return;
+    // Offline: shown at once, told to the engine on reconnection.
+    this.offlineFlags.set(itemRef, flagged);
+    const flags = this.state.flags.filter((f) => f !== itemRef);
+    this.set({ flags: flagged ? [...flags, itemRef] : flags });
   }
 
   async submit(): Promise<string | undefined> {
@@ -372,7 +523,7 @@ export class ExamConnection {
     if (this.state.pending > 0) return 'pending';
     const res = await this.request<{ ok: true; state: string }>('submit', { confirm: true });
     if (!res.ok) return res.error.id;
-    this.set({ ended: { by: 'candidate' } });
+    this.end({ by: 'candidate' });
     return undefined;
   }
 

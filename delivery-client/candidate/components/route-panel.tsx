@@ -30,6 +30,7 @@ const text = {
       response_too_large: 'Câu trả lời quá dài nên không được lưu. Hãy rút gọn rồi trả lời lại.',
       answer_too_late: 'Đã hết giờ: câu trả lời không được nhận.',
       invalid_payload: 'Câu trả lời không hợp lệ nên không được lưu.',
+      offline_move: 'Đang mất kết nối: câu này sẽ mở được khi có mạng lại.',
     } as Record<string, string>,
   },
   en: {
@@ -54,6 +55,7 @@ const text = {
       response_too_large: 'The answer is too long to be saved. Shorten it and answer again.',
       answer_too_late: 'The time is over: the answer was not accepted.',
       invalid_payload: 'The answer is not valid and was not saved.',
+      offline_move: 'The connection is down: this question opens when it is back.',
     } as Record<string, string>,
   },
 };

@@ -105,12 +105,18 @@ export function ExamPage({
         <article className="item-card">
           <h1 id="item-heading">{t('exam.of', { n: entry.position + 1, total: form.length })}</h1>
           <fieldset disabled={state.paused} style={{ border: 0, padding: 0, margin: 0 }}>
-            <ItemView
-              item={state.items[entry.position]}
-              responses={state.answers[entry.itemRef]}
-              onChange={(responses) => void exam.answer(entry.itemRef, responses)}
-              onRunCode={(responseIdentifier, code) => exam.runCode(entry.itemRef, responseIdentifier, code)}
-            />
+            {state.connection !== 'online' && state.items[entry.position] === undefined ? (
+              <p role="status">{t('exam.itemOffline')}</p>
+            ) : (
+              <ItemView
+                item={state.items[entry.position]}
+                responses={state.answers[entry.itemRef]}
+                onChange={(responses) => void exam.answer(entry.itemRef, responses)}
+                onRunCode={(responseIdentifier, code) =>
+                  exam.runCode(entry.itemRef, responseIdentifier, code)
+                }
+              />
+            )}
           </fieldset>
           <ItemSubmit exam={exam} state={state} itemRef={entry.itemRef} />
           <div className="item-actions">

@@ -67,6 +67,8 @@ export const en: Record<MessageKey, string> = {
   'exam.warning': '{minutes} minutes left.',
   'exam.message': 'Message from the proctor: {text}',
   'exam.loadingItem': 'Loading the question…',
+  'exam.itemOffline':
+    'This question was not downloaded before the connection dropped. Work on the others; it will appear when the connection is back.',
   'exam.linear': 'This test goes forward only: you cannot return to earlier questions.',
   'review.title': 'Review before submitting',
   'review.unanswered': 'Not answered',

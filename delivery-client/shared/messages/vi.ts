@@ -65,6 +65,8 @@ export const vi = {
   'exam.warning': 'Còn {minutes} phút.',
   'exam.message': 'Tin nhắn từ giám thị: {text}',
   'exam.loadingItem': 'Đang tải câu hỏi…',
+  'exam.itemOffline':
+    'Câu này chưa tải về máy nên chưa hiện được khi mất kết nối. Em làm các câu khác; câu này sẽ hiện khi có mạng lại.',
   'exam.linear': 'Bài thi làm lần lượt: không quay lại câu trước.',
   'review.title': 'Xem lại trước khi nộp',
   'review.unanswered': 'Câu chưa trả lời',
