@@ -38,6 +38,8 @@ import { createErecordsDeliverer } from './records/erecords-deliverer.ts';
 import { projectForCandidate } from './delivery/project-for-candidate.ts';
 import { clientAddress, trustedProxies } from './platform/client-address.ts';
 import { createLoginThrottle } from './people/login-throttle.ts';
+import { useAuditKey } from './people/audit-log.ts';
+import { startAuditCheckpointer, type AuditCheckpointer } from './people/audit-checkpoints.ts';
 import { createCheckInThrottle } from './delivery/check-in-throttle.ts';
 import { createTokenService } from './people/tokens.ts';
 import type { Config } from './platform/config.ts';
@@ -86,6 +88,8 @@ export interface CreateEngineOptions {
   checkInAdmission?: AdmissionOptions;
   /** The same for socket handshakes. */
   handshakeAdmission?: AdmissionOptions;
+  /** Write audit checkpoints to DATA_DIR (default true; `audit:verify` reads them and writes none). */
+  auditCheckpoints?: boolean;
 }
 
 /**
@@ -111,6 +115,24 @@ export async function createEngine(
     throw error;
   }
   logger.info({ database: database.kind, location: database.location }, 'database ready');
+  // The audit chain's key comes from the environment or DATA_DIR, never from the database; its
+  // head is anchored in DATA_DIR now, every few seconds while it grows, and at close.
+  useAuditKey(config.auditKey);
+  let auditCheckpointer: AuditCheckpointer | undefined;
+  if (options.auditCheckpoints !== false) {
+    auditCheckpointer = startAuditCheckpointer(database.db, {
+      dataDir: config.dataDir,
+      key: config.auditKey,
+      logger,
+    });
+    try {
+      await auditCheckpointer.checkpoint();
+    } catch (error) {
+      auditCheckpointer.stop();
+      await database.close();
+      throw error;
+    }
+  }
   // Score reports linked from e-records deliveries point at this engine's public address.
   setReportLinks(database.db, {
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
@@ -290,6 +312,12 @@ export async function createEngine(
       if (adapterRedis) await adapterRedis.quit().catch(() => adapterRedis?.disconnect());
       await caches.close();
       if (redis) await redis.quit().catch(() => redis?.disconnect());
+      if (auditCheckpointer) {
+        auditCheckpointer.stop();
+        await auditCheckpointer
+          .checkpoint()
+          .catch((error: unknown) => logger.warn({ err: error }, 'audit checkpoint failed'));
+      }
       await database.close();
       logger.info('engine stopped');
     },

@@ -54,6 +54,14 @@ const envSchema = z.object({
       .min(32, 'must be at least 32 characters long (or unset, to generate one in DATA_DIR)')
       .optional(),
   ),
+  /** Key of the audit log's HMAC chain and checkpoints; generated and kept in DATA_DIR when unset. */
+  AUDIT_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .min(32, 'must be at least 32 characters long (or unset, to generate one in DATA_DIR)')
+      .optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -120,6 +128,8 @@ export interface Config {
   redisUrl?: string;
   dataDir: string;
   jwtSecret: string;
+  /** Key of the audit log's HMAC chain (never stored in the database). */
+  auditKey: string;
   logLevel: (typeof LOG_LEVELS)[number];
   /** CIDRs of the reverse proxies whose X-Forwarded-For/-Proto/-Host are believed (empty: none). */
   trustedProxies: readonly string[];
@@ -138,9 +148,9 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads the JWT secret kept in DATA_DIR, creating it (mode 0600) on first run. */
-function persistedJwtSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'jwt-secret');
+/** Reads a secret kept in DATA_DIR (jwt-secret, audit-key), creating it (mode 0600) on first run. */
+function persistedSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) {
     const secret = readFileSync(file, 'utf8').trim();
     if (secret.length >= 32) return secret;
@@ -175,7 +185,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     dataDir,
-    jwtSecret: e.JWT_SECRET ?? persistedJwtSecret(dataDir),
+    jwtSecret: e.JWT_SECRET ?? persistedSecret(dataDir, 'jwt-secret'),
+    auditKey: e.AUDIT_KEY ?? persistedSecret(dataDir, 'audit-key'),
     logLevel: e.LOG_LEVEL,
     trustedProxies: Object.freeze([
       ...new Set([

@@ -24,6 +24,7 @@ export async function createPersistentStore() {
       DATA_DIR: dataDir,
       DATABASE_URL: pg?.url ?? '',
       JWT_SECRET: config.jwtSecret,
+      AUDIT_KEY: config.auditKey,
       LOG_LEVEL: 'silent',
     },
     open: (options: Omit<CreateEngineOptions, 'logger'> = {}) =>

@@ -29,6 +29,8 @@ export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
     host: '127.0.0.1',
     dataDir: overrides.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'exam-test-')),
     jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing',
+    // One audit key for every engine of a test process (the key is per process, see useAuditKey).
+    auditKey: 'test-audit-key-that-is-long-enough-for-hmac-chains',
     logLevel: 'silent' as const,
     trustedProxies: [],
     seedDemo: false,
