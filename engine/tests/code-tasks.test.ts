@@ -21,6 +21,54 @@ const RIGHT = 'def tong_chan(ds):\n    return sum(x for x in ds if x % 2 == 0)\n
 // Hard-codes the visible examples: passes them and the hidden "no even number" case (0), fails the rest.
 const ALMOST = 'def tong_chan(ds):\n    return 6 if ds == [1, 2, 3, 4] else 0\n';
 
+// Returns 0 whatever the list: right only where the answer is 0.
+const WRONG = 'def tong_chan(ds):\n    return 0\n';
+/** Rewrites every harness function it finds in its callers' frames, the builtins and unittest's asserts. */
+const PLANTING = `
+import sys, builtins, unittest
+
+def _code_returning(target, value):
+    fv = target.__code__.co_freevars
+    src = "def mk():\\n" + "".join("    %s = None\\n" % n for n in fv) + "    def g(*a, **k):\\n"
+    src += "".join("        %s\\n" % n for n in fv) + "        return %r\\n    return g\\n" % (value,)
+    ns = {}
+    exec(src, ns)
+    return ns["mk"]().__code__
+
+def _plant():
+    forged = {"enc": "6", "load_module": None, "unittest_run": '{"s":"pass"}', "classify": '{"s":"pass"}'}
+    try:
+        f = sys._getframe(1)
+    except BaseException:
+        f = None
+    while f is not None:
+        try:
+            names = dict(f.f_globals)
+            names.update(f.f_locals)
+        except BaseException:
+            names = {}
+        for name, v in names.items():
+            if name in forged and hasattr(v, "__code__"):
+                try:
+                    v.__code__ = _code_returning(v, forged[name])
+                except BaseException:
+                    pass
+        f = f.f_back
+    for n in dir(unittest.TestCase):
+        if n.startswith(("assert", "fail")):
+            try:
+                setattr(unittest.TestCase, n, lambda *a, **k: None)
+            except BaseException:
+                pass
+    builtins.sum = lambda *a, **k: 6
+
+_plant()
+
+def tong_chan(ds):
+    _plant()
+    return 0
+`;
+
 let engine: TestEngine;
 let port: number;
 let tree: Awaited<ReturnType<typeof buildOrganisationTree>>;
@@ -133,4 +181,56 @@ describe('code tasks in a sitting', () => {
     expect(runs.slice(0, 3).every((r) => (r as { ok: boolean }).ok)).toBe(true);
     expect(runs[3]).toMatchObject({ ok: false, error: { id: 'rate_limited' } });
   }, 120_000);
+
+  it("one candidate's code cannot decide another's grade: A plants through run and submit, B's wrong code scores 0", async () => {
+    const s = await codeSitting(3);
+    const [a, b, c] = [
+      await open(s.accessCode, s.candidates[0]!),
+      await open(s.accessCode, s.candidates[1]!),
+      await open(s.accessCode, s.candidates[2]!),
+    ];
+    // A's run and A's submission rewrite every harness function they can reach (the code object, so
+    // identity checks cannot see it), the builtins and unittest's asserts, at import and on every call.
+    const planted = await request(
+      a.socket,
+      'code:run',
+      { itemRef: a.itemRef, responseIdentifier: 'RESPONSE', code: PLANTING },
+      SANDBOX_WAIT_MS,
+    );
+    expect(planted).toMatchObject({ ok: true });
+    await request(a.socket, 'response:save', {
+      itemRef: a.itemRef,
+      seq: 1,
+      responses: { RESPONSE: PLANTING },
+    });
+    expect(await request(a.socket, 'submit', { confirm: true })).toMatchObject({ ok: true });
+    await engine.scoring.idle();
+    // Then B (wrong) and C (right) run and submit, in the same sandbox pool.
+    const wrongRun = (await request(
+      b.socket,
+      'code:run',
+      { itemRef: b.itemRef, responseIdentifier: 'RESPONSE', code: WRONG },
+      SANDBOX_WAIT_MS,
+    )) as { ok: boolean; tests: Array<{ verdict: string }> };
+    expect(wrongRun.tests.map((t) => t.verdict)).toEqual(['wrong_answer', 'passed']);
+    for (const [candidate, code] of [
+      [b, WRONG],
+      [c, RIGHT],
+    ] as const) {
+      await request(candidate.socket, 'response:save', {
+        itemRef: candidate.itemRef,
+        seq: 1,
+        responses: { RESPONSE: code },
+      });
+      expect(await request(candidate.socket, 'submit', { confirm: true })).toMatchObject({ ok: true });
+    }
+    await engine.scoring.idle();
+    const scoreOf = async (sessionId: string) =>
+      (await engine.deps.db.select().from(sessionResults).where(eq(sessionResults.sessionId, sessionId)))[0]!
+        .rawScore;
+    // WRONG returns 0 for every list: it passes only the tests whose answer is 0 (the empty list, no even number).
+    expect(await scoreOf(b.sessionId)).toBeCloseTo(2 / 7, 5);
+    expect(await scoreOf(c.sessionId)).toBe(1);
+    expect(await scoreOf(a.sessionId)).toBeLessThan(1);
+  }, 240_000);
 });
