@@ -30,8 +30,9 @@ import { setReportLinks } from './results/report-links.ts';
 import { createSessionNotifier } from './delivery/session-notifier.ts';
 import { createProctorFeed } from './proctoring/proctor-feed.ts';
 import { createIncidentService } from './proctoring/incidents.ts';
+import { createEventBudget } from './platform/realtime/event-budget.ts';
 import { snapshotRetentionDaysOf } from './proctoring/snapshots.ts';
-import { attachCandidateNamespace } from './delivery/socket.ts';
+import { attachCandidateNamespace, SECURITY_EVENTS_PER_MINUTE } from './delivery/socket.ts';
 import { startTimeKeeper } from './delivery/time-keeper.ts';
 import { attachProctorNamespace } from './proctoring/routes/proctor-socket.ts';
 import { createErecordsDeliverer } from './records/erecords-deliverer.ts';
@@ -257,6 +258,9 @@ export async function createEngine(
         logger,
         notifier,
         snapshotRetentionDays: config.snapshotRetentionDays,
+        // With Redis every process counts the same session's device events (issue 26 #9).
+        redis,
+        keyPrefix,
       });
       const candidates = attachCandidateNamespace(io, {
         proctoring: {
@@ -273,6 +277,12 @@ export async function createEngine(
         onSubmitted,
         codeGrader,
         handshakeAdmission: createAdmission(options.handshakeAdmission ?? HANDSHAKE_ADMISSION),
+        securityEvents: createEventBudget({
+          perWindow: SECURITY_EVENTS_PER_MINUTE,
+          windowSeconds: 60,
+          keyPrefix: `${keyPrefix}:security-events`,
+          redis,
+        }),
       });
       engine.timeKeeper = startTimeKeeper(candidates, database.db, logger);
       notifier.attach(io, createProctorFeed(io));
