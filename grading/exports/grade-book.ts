@@ -6,6 +6,7 @@
  * (by given name, then the whole name), and the count of each rating below.
  */
 import ExcelJS from 'exceljs';
+import { formulaSafe } from './formula-safe.ts';
 import type { GradebookCandidate, GradebookData } from './gradebook-data.ts';
 
 export const GRADE_BOOK_HEADER_ROW = 5;
@@ -43,7 +44,7 @@ export async function gradeBookXlsx(data: GradebookData): Promise<Buffer> {
     'Họ và tên',
     'Ngày sinh',
     ...(withForms ? ['Mã đề'] : []),
-    ...data.sections.map((s) => `${s.title || s.id} (${Math.round(s.max * 100) / 100} đ)`),
+    ...data.sections.map((s) => formulaSafe(`${s.title || s.id} (${Math.round(s.max * 100) / 100} đ)`)),
     'Tổng điểm',
     'Điểm (hệ 10)',
     'Xếp loại',
@@ -69,10 +70,10 @@ export async function gradeBookXlsx(data: GradebookData): Promise<Buffer> {
       const row = sheet.getRow(GRADE_BOOK_HEADER_ROW + 1 + i);
       row.values = [
         i + 1,
-        c.nationalId,
-        c.fullName,
+        formulaSafe(c.nationalId),
+        formulaSafe(c.fullName),
         vnDate(c.dateOfBirth),
-        ...(withForms ? [c.form ?? '-'] : []),
+        ...(withForms ? [formulaSafe(c.form ?? '-')] : []),
         ...data.sections.map((s) => Math.round((c.sections[s.id] ?? 0) * 100) / 100),
         Math.round(c.raw * 100) / 100,
         c.tenPoint,
