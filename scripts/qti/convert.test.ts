@@ -156,6 +156,25 @@ describe('npm run qti -- convert', () => {
       /^refused: Câu 1 \(Multianswer question without subquestions\) \(line 4\): /m,
     );
 
+    // A folder without the QTI 3.0 schema is a usage error, not a crash.
+    const noSchema = await exec(
+      path.join(root, 'node_modules/.bin/tsx'),
+      [
+        'scripts/qti.ts',
+        'convert',
+        path.join(corpus, 'gift/g03-multichoice.gift'),
+        '--out',
+        out,
+        '--xsd',
+        out,
+      ],
+      { cwd: root },
+    ).catch((e: { code: number; stderr: string }) => e);
+    expect(noSchema).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/holds no QTI 3\.0 item schema/),
+    });
+
     // A question sheet goes through the same import: the row with a key that matches no option is refused.
     const sheet = await convert(
       path.join(root, 'item-bank/importers/fixtures/questions.csv'),

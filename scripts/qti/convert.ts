@@ -175,7 +175,13 @@ export async function run(args: string[]): Promise<number> {
     const documents = await Promise.all(
       items.map(async (i) => ({ fileName: i.file, xml: await readFile(path.join(out, i.file), 'utf8') })),
     );
-    const errors = await checkQti3Schema(documents, options.xsd);
+    let errors: Awaited<ReturnType<typeof checkQti3Schema>>;
+    try {
+      errors = await checkQti3Schema(documents, options.xsd);
+    } catch (error) {
+      console.error(`Cannot check against the XSDs: ${(error as Error).message}`);
+      return 1;
+    }
     for (const item of items)
       for (const e of errors.get(item.file) ?? []) {
         schemaFailed = true;
