@@ -7,7 +7,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.ts';
 import { candidateSessions } from './tables.ts';
-import { sittingCandidates } from '../sittings/tables.ts';
+import { sittingCandidates, sittings } from '../sittings/tables.ts';
 import { enforceTimeLimits, timeLimitDue } from './route-commands.ts';
 import { activeMs, progressOf, scopeTimes } from './route-state.ts';
 import { sessionRoom } from './socket.ts';
@@ -40,9 +40,11 @@ export function startTimeKeeper(nsp: CandidateNamespace, db: Database, logger: L
           pausedAt: candidateSessions.pausedAt,
           progress: candidateSessions.progress,
           extraTimePercent: sittingCandidates.extraTimePercent,
+          durationSeconds: sittings.durationSeconds,
         })
         .from(candidateSessions)
         .innerJoin(sittingCandidates, eq(sittingCandidates.id, candidateSessions.sittingCandidateId))
+        .innerJoin(sittings, eq(sittings.id, candidateSessions.sittingId))
         .where(inArray(candidateSessions.id, ids));
       const byId = new Map(rows.map((r) => [r.id, r]));
       for (const socket of sockets) {
@@ -80,9 +82,12 @@ export function startTimeKeeper(nsp: CandidateNamespace, db: Database, logger: L
           socket.emit('time:sync', time);
           lastSync.set(socket, now);
         }
+        // A threshold as long as the whole exam is no warning: a 15-minute sitting does not open with "15 minutes left".
+        const allowedMinutes = (row.durationSeconds / 60) * (1 + row.extraTimePercent / 100);
         for (const minutes of WARNING_MINUTES) {
           // Warn once when the time left first drops to the threshold (not for thresholds long past at connect).
           if (
+            allowedMinutes > minutes &&
             time.remainingMs !== null &&
             time.remainingMs <= minutes * 60_000 &&
             time.remainingMs > (minutes - 1) * 60_000 &&

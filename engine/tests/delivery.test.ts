@@ -325,6 +325,26 @@ describe('the server is the clock', () => {
     expect(warnings).toEqual([5]);
   });
 
+  it('does not open a 15-minute sitting with "15 minutes left" (issue 18), and still warns at 5', async () => {
+    const items = await buildItems(engine, tree, 1);
+    const s = await buildSitting(engine, tree, items, { students: 1, durationMinutes: 15 });
+    const { sessionToken, sessionId } = await checkInCandidate(engine, s.accessCode, s.candidates[0]!);
+    const socket = await open(sessionToken, { deviceId: 'warn-15' });
+    const warnings: number[] = [];
+    socket.on('time:warning', (w) => warnings.push(w.minutesLeft));
+    await request(socket, 'session:start', {});
+    await engine.timeKeeper!.tick();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(warnings).toEqual([]);
+    await engine.deps.db
+      .update(candidateSessions)
+      .set({ deadlineAt: new Date(Date.now() + 4.5 * 60_000) })
+      .where(eq(candidateSessions.id, sessionId));
+    await engine.timeKeeper!.tick();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(warnings).toEqual([5]);
+  });
+
   it('linear navigation only goes forward', async () => {
     const items = await buildItems(engine, tree, 3);
     const s = await buildSitting(engine, tree, items, { students: 1, navigationMode: 'linear' });
