@@ -233,7 +233,7 @@ async function seedDemoSitting(
       // School A runs it for its own class, so its teachers can mark the essay (the district board still sees it).
       organisationId: orgs.schoolA,
       name: DEMO_SITTING_NAME,
-      subject: 'tong_hop',
+      subject: 'Tổng hợp', // shown as is in reports, the grade book and OneRoster: a name, not a code
       formSpec: FormSpec.parse({
         navigationMode: 'nonlinear',
         sections: [{ identifier: 'S1', title: 'Phần 1', items: entries }],

@@ -5,7 +5,15 @@
  * finds one stored test under "Đề thi" and can schedule a sitting of it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_SCHOOL_BANK_NAME, DEMO_TEST_TITLE, seedDemo } from '../../demo/seed-demo.ts';
+import { eq } from 'drizzle-orm';
+import {
+  DEMO_PASSWORD,
+  DEMO_SCHOOL_BANK_NAME,
+  DEMO_SITTING_NAME,
+  DEMO_TEST_TITLE,
+  seedDemo,
+} from '../../demo/seed-demo.ts';
+import { sittings } from '../../sittings/tables.ts';
 import { api } from '../support/http.ts';
 import { createTestEngine, type TestEngine } from '../support/test-engine.ts';
 
@@ -116,5 +124,10 @@ describe('a fresh install', () => {
     );
     expect(sitting.status).toBe(201);
     expect(sitting.data.itemCount).toBe(10);
+  });
+
+  it("names the demo sitting's subject as people read it (reports, grade book and OneRoster print it as is)", async () => {
+    const [demo] = await engine.deps.db.select().from(sittings).where(eq(sittings.name, DEMO_SITTING_NAME));
+    expect(demo?.subject).toBe('Tổng hợp');
   });
 });
