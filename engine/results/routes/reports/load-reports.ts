@@ -31,6 +31,7 @@ import {
   type AnalysedSession,
   type StoredItem,
 } from './sitting-analysis.ts';
+import { calendarDate, vietnamDate } from '../../vietnam-dates.ts';
 
 export { verificationToken } from '../../../../grading/index.ts';
 
@@ -42,11 +43,6 @@ export interface LoadOptions {
   /** Only this session's report (a candidate downloading their own). */
   sessionId?: string;
 }
-
-const vnDate = (d: Date | string) => {
-  const date = typeof d === 'string' ? new Date(d) : d;
-  return `${String(date.getUTCDate()).padStart(2, '0')}/${String(date.getUTCMonth() + 1).padStart(2, '0')}/${date.getUTCFullYear()}`;
-};
 
 function sumParts(
   form: AssembledForm,
@@ -104,7 +100,7 @@ export async function loadSittingReports(
   const sittingInfo = {
     name: sitting.name,
     subject: sitting.subject ?? undefined,
-    date: vnDate(sitting.opensAt),
+    date: vietnamDate(sitting.opensAt),
   };
   const wanted = sessions.filter(
     (s) => s.result && (!options.sessionId || s.session.id === options.sessionId),
@@ -136,7 +132,7 @@ export async function loadSittingReports(
         fullName: student.fullName,
         candidateNumber,
         className: className ?? undefined,
-        dateOfBirth: vnDate(student.dateOfBirth),
+        dateOfBirth: calendarDate(student.dateOfBirth),
         ...(form.parallelForm ? { form: form.parallelForm.label } : {}),
       },
       sitting: sittingInfo,
@@ -167,7 +163,7 @@ export async function loadSittingReports(
         code: verificationCode(options.secret, result.id, result.version),
         url: `${options.baseUrl}${verifyPath(options.secret, result.id, result.version)}`,
       },
-      issuedAt: vnDate(new Date()),
+      issuedAt: vietnamDate(new Date()),
     });
     analysed.push({ sessionId: session.id, form, items });
   }
@@ -187,7 +183,7 @@ export async function loadSittingReports(
     ratings,
     analysis,
     itemTitles: titles,
-    issuedAt: vnDate(new Date()),
+    issuedAt: vietnamDate(new Date()),
   };
   return { candidates, summary, pending };
 }

@@ -42,9 +42,9 @@ let teacher: string;
 const sessions: string[] = [];
 const dir = mkdtempSync(path.join(tmpdir(), 'report-correctness-'));
 
-// Candidate i answers item q with its answer i (see QTI_ITEM_KINDS): totals 4, 1.5, 2 and 0 of 4.5
-// (the text entry's mapping gives up to 1.5), so 8.9, 3.3, 4.4 and 0 on the 10-point scale. Under
-// these thresholds that is Tốt, Đạt, Khá, Chưa đạt (the defaults: Tốt, Chưa đạt, Chưa đạt, Chưa đạt).
+// Candidate i answers item q with its answer i (see QTI_ITEM_KINDS): totals 4, 1.5, 2 and 0 of 4 (the
+// text entry's mapping is worth its best entry, 1, not the sum of its entries), so 10, 3.8, 5 and 0 on
+// the 10-point scale. Under these thresholds that is Tốt, Đạt, Khá, Chưa đạt.
 const THRESHOLDS = { tot: 6, kha: 4, dat: 2 };
 
 beforeAll(async () => {
@@ -157,11 +157,11 @@ describe('ratings under the sitting’s own thresholds', () => {
     expect(url.pathname).toMatch(/^\/api\/reports\/verify\/[0-9a-f-]{36}\.[A-Z2-9]{10}$/);
     const verified = await api(engine).get(url.pathname);
     expect(verified.status).toBe(200);
-    // 3.3 is Chưa đạt under the defaults, Đạt under this sitting's thresholds.
+    // 3.8 is Chưa đạt under the defaults, Đạt under this sitting's thresholds.
     expect(verified.data).toMatchObject({
       valid: true,
       current: true,
-      score: { tenPoint: 3.3 },
+      score: { tenPoint: 3.8 },
       rating: 'Đạt',
     });
   });
