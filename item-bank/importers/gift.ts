@@ -57,15 +57,17 @@ function blocks(source: string): Array<{ text: string; line: number; comments: s
  * looks for braces there), a numeric answer followed by wrong-answer feedback (`{#3:2~#Wrong}`)
  * is written in the long form, and `[tag:...]`/`[id:...]` in comments are taken out.
  */
-function prepare(block: string): { text: string; pre: string[]; tags: string[] } {
+function prepare(block: string): { text: string; pre: string[]; tags: string[]; ids: string[] } {
   const pre: string[] = [];
   const tags: string[] = [];
+  const ids: string[] = [];
   let text = block.replace(/<pre[\s>][\s\S]*?<\/pre>/gi, (m) => `\u27E6${pre.push(m) - 1}\u27E7`);
   text = text
     .split('\n')
     .map((l) => {
       if (!l.trim().startsWith('//')) return l;
       for (const m of l.matchAll(/\[tag:([^\]]+)\]/g)) tags.push(m[1]!.trim());
+      for (const m of l.matchAll(/\[id:([^\]]+)\]/g)) ids.push(m[1]!.trim());
       return l;
     })
     .join('\n');
@@ -83,6 +85,8 @@ function prepare(block: string): { text: string; pre: string[]; tags: string[] }
       .replace(/\[tag:[^\]]+\]|\[id:[^\]]+\]/g, (m) => {
         const tag = /^\[tag:(.+)\]$/.exec(m);
         if (tag) tags.push(tag[1]!.trim());
+        const id = /^\[id:(.+)\]$/.exec(m);
+        if (id) ids.push(id[1]!.trim());
         return '';
       })
       .replace(/(^|[^\\])(?=[=~#:])/g, '$1\\')
@@ -93,7 +97,7 @@ function prepare(block: string): { text: string; pre: string[]; tags: string[] }
     if (numeric) answers = `{#=${numeric[1]!.trim()} ~${numeric[2]}}`;
     body = literal(body.slice(0, open)) + answers + literal(body.slice(close + 1));
   } else body = literal(body);
-  return { text: [comments, title + body].filter(Boolean).join('\n'), pre, tags };
+  return { text: [comments, title + body].filter(Boolean).join('\n'), pre, tags, ids };
 }
 
 function unescapedIndex(s: string, ch: string, from = 0): number {
@@ -147,8 +151,10 @@ export function parseGift(source: string): ParsedQuestions {
     let parsed: GIFTQuestion[];
     const number = drafts.length + 1;
     const prepared = prepare(block.text);
-    for (const c of block.comments)
+    for (const c of block.comments) {
       for (const m of c.matchAll(/\[tag:([^\]]+)\]/g)) prepared.tags.push(m[1]!.trim());
+      for (const m of c.matchAll(/\[id:([^\]]+)\]/g)) prepared.ids.push(m[1]!.trim());
+    }
     try {
       parsed = parse(`${prepared.text}\n`);
     } catch (error) {
@@ -186,6 +192,13 @@ export function parseGift(source: string): ParsedQuestions {
         draft.feedback = htmlParagraphs(htmlOfText(q.globalFeedback, prepared.pre)).join('\n');
       if (category) draft.category = category;
       if (prepared.tags.length) draft.tags = [...new Set(prepared.tags)];
+      for (const id of new Set(prepared.ids))
+        sink.warning(
+          'idnumber_dropped',
+          `${where.vi}: mã ID của Moodle ("${id}") không được giữ; câu hỏi có mã riêng trong ngân hàng.`,
+          `${where.en}: Moodle's ID number ("${id}") is not kept; the item gets its own identifier in the bank.`,
+          at,
+        );
       const feedbackOf = (t: TextFormat) => htmlParagraphs(htmlOfText(t, prepared.pre)).join('\n');
       const fraction = (c: { isCorrect: boolean; weight: number | null }) =>
         c.weight !== null ? c.weight / 100 : c.isCorrect ? 1 : 0;

@@ -315,6 +315,13 @@ function reportLosses(q: XmlElement, type: string, sink: ProblemSink, where: Whe
       'nhận xét cho câu trả lời đúng / đúng một phần / sai không được đưa vào câu hỏi.',
       'the feedback for correct, partially correct and incorrect responses is not carried into the item.',
     );
+  const idnumber = textOf(child(q, 'idnumber')).trim();
+  if (idnumber)
+    lost(
+      'idnumber_dropped',
+      `mã ID của Moodle ("${idnumber}") không được giữ; câu hỏi có mã riêng trong ngân hàng.`,
+      `Moodle's ID number ("${idnumber}") is not kept; the item gets its own identifier in the bank.`,
+    );
   const hints = children(q, 'hint').filter((h) => hasText(h));
   if (hints.length)
     lost(
