@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '../shared/i18n.tsx';
 import { App } from './app.tsx';
+import './candidate.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

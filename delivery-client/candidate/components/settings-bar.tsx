@@ -19,7 +19,7 @@ export function SettingsBar() {
     localStorage.setItem('fontSize', String(size));
   }, [size]);
   return (
-    <div className="toolbar" style={{ justifyContent: 'flex-end', padding: '0.4rem 1rem' }}>
+    <div className="toolbar settings-bar" style={{ justifyContent: 'flex-end', padding: '0.4rem 1rem' }}>
       <button
         type="button"
         onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
