@@ -217,5 +217,14 @@ describe('npm run qti -- convert', () => {
     expect(readdirSync(path.join(out, 'media')).sort()).toEqual(['flag-2.png', 'flag.png']);
     expect(readFileSync(path.join(out, summary.items[1]!.file), 'utf8')).toContain('src="media/flag-2.png"');
     expect(readFileSync(path.join(out, 'media/flag-2.png')).toString('base64')).toBe(other);
+    // The folder written is one the project's own validator accepts, media references included.
+    const validated = await exec(
+      path.join(root, 'node_modules/.bin/tsx'),
+      ['scripts/qti.ts', 'validate', out],
+      {
+        cwd: root,
+      },
+    );
+    expect(validated.stdout).toMatch(/3 item\(s\) and 0 test\(s\) checked, 0 error\(s\)\./);
   }, 60_000);
 });
