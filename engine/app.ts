@@ -34,6 +34,8 @@ import { proctoringRoutes } from './proctoring/routes/proctoring-routes.ts';
 import { mountClientPages } from './client-pages.ts';
 import { validationHook } from './platform/http/validation-hook.ts';
 import { clientAddress, trustedProxies } from './platform/client-address.ts';
+import { jsonTextGuard } from './platform/http/json-text-guard.ts';
+import { sqlStateOf } from './platform/db/unique-violation.ts';
 import { apiBodyLimits, type BodyLimitRule } from './platform/http/body-limits.ts';
 
 export type App = OpenAPIHono<AppEnv>;
@@ -85,6 +87,7 @@ export function createApp(deps: AppDeps, metrics?: MetricsSources): App {
   });
 
   app.use('/api/*', apiBodyLimits(LARGE_BODY_ROUTES));
+  app.use('/api/*', jsonTextGuard);
 
   app.onError((error, c) => {
     if (error instanceof AppError) {
@@ -100,6 +103,19 @@ export function createApp(deps: AppDeps, metrics?: MetricsSources): App {
       return c.json(
         { error: { id: status === 400 ? 'bad_request' : `http_${status}`, message: error.message } },
         status,
+      );
+    }
+    // The database refused a value a route let through: still the client's mistake, with a reason.
+    const sqlState = sqlStateOf(error);
+    if (sqlState === '23505') {
+      deps.logger.warn({ err: error, path: c.req.path }, 'unique violation reached the database');
+      return c.json(errors.conflict('That already exists.').toJSON(), 409);
+    }
+    if (sqlState?.startsWith('22')) {
+      deps.logger.warn({ err: error, path: c.req.path }, 'data exception reached the database');
+      return c.json(
+        errors.badRequest(`A value is not valid for the database (SQLSTATE ${sqlState}).`).toJSON(),
+        400,
       );
     }
     deps.logger.error({ err: error, path: c.req.path }, 'unhandled error');

@@ -9,3 +9,13 @@ export function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+/** The SQLSTATE of a database error (e.g. 22008 for a date out of range), however the driver wrapped it. */
+export function sqlStateOf(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 /** Adds a room to a sitting, with its own access code and the proctors assigned to it. */
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { appendAudit } from '../../people/audit-log.ts';
 import type { StaffActor } from '../../people/actor.ts';
 import { organisations, users } from '../../people/tables.ts';
@@ -39,6 +39,11 @@ export async function addRoom(
           `proctorIds: ${bad.join(', ')} are not staff of this sitting's organisation.`,
         );
     }
+    const [same] = await tx
+      .select({ id: sittingRooms.id })
+      .from(sittingRooms)
+      .where(and(eq(sittingRooms.sittingId, sittingId), eq(sittingRooms.name, name)));
+    if (same) throw errors.conflict(`This sitting already has a room named "${name}".`);
     const [row] = await tx
       .insert(sittingRooms)
       .values({ sittingId, name, accessCode: newAccessCode() })

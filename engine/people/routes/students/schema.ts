@@ -14,11 +14,18 @@ export const Student = z
   })
   .openapi('Student');
 
+/** A date of birth: an ISO date from 1900 up to today (year 0000 or 2999 is a typing slip, not a student). */
+const BirthDate = z.iso
+  .date('must be an ISO date (yyyy-mm-dd)')
+  .refine((iso) => iso >= '1900-01-01' && iso <= new Date().toISOString().slice(0, 10), {
+    error: 'must be a date of birth between 1900-01-01 and today',
+  });
+
 export const CreateStudent = z
   .object({
     nationalId: z.string().regex(/^\d{12}$/, 'must be the 12-digit national identifier'),
     fullName: z.string().trim().min(2).max(200),
-    dateOfBirth: z.iso.date('must be an ISO date (yyyy-mm-dd)'),
+    dateOfBirth: BirthDate,
     gender: z.enum(['male', 'female', 'other']).optional(),
     schoolId: z.uuid(),
     classId: z.uuid().optional(),
@@ -28,7 +35,7 @@ export const CreateStudent = z
 export const UpdateStudent = z
   .object({
     fullName: z.string().trim().min(2).max(200).optional(),
-    dateOfBirth: z.iso.date().optional(),
+    dateOfBirth: BirthDate.optional(),
     gender: z.enum(['male', 'female', 'other']).nullable().optional(),
     classId: z.uuid().nullable().optional(),
   })

@@ -1,0 +1,99 @@
+/**
+ * Issue 26 #10: hostile input gets a 4xx with a reason, never a 500, and a photo is what its bytes
+ * say, not what its Content-Type claims: HTML sent as image/png is refused.
+ */
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_SITTING_NAME, seedDemo } from '../../demo/seed-demo.ts';
+import { organisations, students } from '../../people/tables.ts';
+import { sittingRooms, sittings } from '../../sittings/tables.ts';
+import { api } from '../support/http.ts';
+import { createTestEngine, type TestEngine } from '../support/test-engine.ts';
+
+let engine: TestEngine;
+let token: string;
+let schoolId: string;
+let studentId: string;
+let sittingId: string;
+let roomName: string;
+
+beforeAll(async () => {
+  engine = await createTestEngine();
+  await seedDemo(engine.deps.db);
+  const login = await api(engine).post('/api/auth/login', { username: 'admin', password: DEMO_PASSWORD });
+  token = login.data.accessToken;
+  const db = engine.deps.db;
+  const [student] = await db
+    .select({ id: students.id, schoolId: students.schoolId })
+    .from(students)
+    .innerJoin(organisations, eq(organisations.id, students.schoolId))
+    .limit(1);
+  ({ id: studentId, schoolId } = student!);
+  const [room] = await db
+    .select({ sittingId: sittings.id, name: sittingRooms.name })
+    .from(sittingRooms)
+    .innerJoin(sittings, eq(sittings.id, sittingRooms.sittingId))
+    .where(eq(sittings.name, DEMO_SITTING_NAME))
+    .limit(1);
+  ({ sittingId, name: roomName } = room!);
+}, 120_000);
+afterAll(() => engine?.dispose());
+
+const send = (method: string, path: string, json: unknown) => api(engine).call(method, path, { token, json });
+
+const PNG_1x1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+const putPhoto = (body: Uint8Array<ArrayBuffer>, contentType: string) =>
+  api(engine).call('PUT', `/api/students/${studentId}/photo`, {
+    token,
+    body,
+    headers: { 'content-type': contentType },
+  });
+
+describe('hostile input', () => {
+  it('refuses HTML declared as image/png, and a PNG declared as JPEG; takes a real PNG', async () => {
+    const html = new TextEncoder().encode('<html><body><script>alert(1)</script></body></html>');
+    const asPng = await putPhoto(html, 'image/png');
+    expect(asPng.status).toBe(400);
+    expect(asPng.data.error.message).toMatch(/not a JPEG, PNG or WebP image/);
+    const mislabelled = await putPhoto(PNG_1x1, 'image/jpeg');
+    expect(mislabelled.status).toBe(400);
+    expect(mislabelled.data.error.message).toMatch(/sent as image\/jpeg but is a PNG/);
+    expect((await putPhoto(PNG_1x1, 'image/png')).status).toBe(204);
+    const stored = await api(engine).get(`/api/students/${studentId}/photo`, token);
+    expect(stored.headers.get('content-type')).toBe('image/png');
+  });
+
+  it('answers a duplicate room name with 409 and the reason', async () => {
+    const res = await send('POST', `/api/sittings/${sittingId}/rooms`, { name: roomName, proctorIds: [] });
+    expect(res.status).toBe(409);
+    expect(res.data.error.message).toContain(roomName);
+  });
+
+  it('answers a NUL or a lone surrogate in a class name with 400 and the reason', async () => {
+    for (const name of ['9A\u00001', '9A\uD8001', '\uDC00']) {
+      const res = await send('POST', '/api/classes', { schoolId, name, grade: 9, schoolYear: '2026-2027' });
+      expect(res.status, JSON.stringify(name)).toBe(400);
+      expect(res.data.error.message).toMatch(/name/);
+    }
+  });
+
+  it('answers a date of birth in year 0000 (or another impossible one) with 400 and the reason', async () => {
+    for (const dateOfBirth of ['0000-01-01', '1800-02-03', '2999-01-01']) {
+      const created = await send('POST', '/api/students', {
+        nationalId: '079208009999',
+        fullName: 'Nguyễn Văn Thử',
+        dateOfBirth,
+        schoolId,
+      });
+      expect(created.status, dateOfBirth).toBe(400);
+      expect(created.data.error.message).toMatch(/dateOfBirth/);
+      const updated = await send('PATCH', `/api/students/${studentId}`, { dateOfBirth });
+      expect(updated.status, dateOfBirth).toBe(400);
+      expect(updated.data.error.message).toMatch(/dateOfBirth/);
+    }
+  });
+});
