@@ -118,6 +118,36 @@ export const CreateSitting = z
   })
   .openapi('CreateSitting');
 
+/** A sitting's security policy as staff read it back (the SEB quit password and exam keys are not shown). */
+export const SittingSecurityPolicy = z
+  .object({
+    safeExamBrowser: z.boolean(),
+    proctoring: z.boolean(),
+    fullscreen: z.boolean(),
+    tools: z.array(z.enum(CANDIDATE_TOOLS)),
+    /** How many SEB Browser Exam Keys are allowed (the keys themselves are not repeated). */
+    browserExamKeys: z.number().int(),
+    /** A quit password is set in the .seb file. */
+    sebQuitPassword: z.boolean(),
+    proctoringRules: ProctoringRules.optional(),
+  })
+  .openapi('SittingSecurityPolicy');
+
+/** The stored security policy (jsonb; older rows may hold less) as staff read it back. */
+export function securityPolicyView(stored: unknown): z.infer<typeof SittingSecurityPolicy> {
+  const p = (stored ?? {}) as Record<string, unknown>;
+  const rules = ProctoringRules.safeParse(p.proctoringRules);
+  return {
+    safeExamBrowser: p.safeExamBrowser === true,
+    proctoring: p.proctoring === true,
+    fullscreen: p.fullscreen !== false,
+    tools: CANDIDATE_TOOLS.filter((tool) => Array.isArray(p.tools) && p.tools.includes(tool)),
+    browserExamKeys: Array.isArray(p.browserExamKeys) ? p.browserExamKeys.length : 0,
+    sebQuitPassword: typeof p.sebQuitPassword === 'string' && p.sebQuitPassword.length > 0,
+    ...(p.proctoringRules !== undefined && rules.success ? { proctoringRules: rules.data } : {}),
+  };
+}
+
 export const Sitting = z
   .object({
     id: z.uuid(),
@@ -132,6 +162,8 @@ export const Sitting = z
     forms: z.array(z.string()),
     /** The sitting-wide access code, when one was issued (room codes work either way). */
     accessCode: z.string().nullable(),
+    /** What the sitting asks of candidates' devices: SEB, proctoring (snapshots, identity check), tools. */
+    securityPolicy: SittingSecurityPolicy,
     rooms: z.array(
       z.object({
         id: z.uuid(),

@@ -3,6 +3,7 @@ import { api, ok, type Bank, type components } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import type { StoredTestSummary } from './blueprint-types.ts';
 import { SittingPanel } from './sitting-panel.tsx';
+import { DEFAULT_SECURITY, SecurityFields, securityPolicyOf } from './sitting-security.tsx';
 import { sittingWindow } from '../../shared/sitting-window.ts';
 
 type OverviewRow = components['schemas']['SittingOverviewRow'];
@@ -48,6 +49,7 @@ export function BoardPage({ bank }: { bank: Bank }) {
   const [opens, setOpens] = useState(() => localInput(new Date()));
   const [closes, setCloses] = useState(() => localInput(new Date(Date.now() + 3 * 3600_000)));
   const [duration, setDuration] = useState(45);
+  const [security, setSecurity] = useState(DEFAULT_SECURITY);
   const [managed, setManaged] = useState<string>();
   const sets = useMemo(() => formSets(tests), [tests]);
   const [notice, setNotice] = useState('');
@@ -78,7 +80,7 @@ export function BoardPage({ bank }: { bank: Bank }) {
       // A stored test is delivered as written (its sections, rules and time limits); a form set as parallel forms.
       const set = sets.find((s) => s.value === testId);
       const single = tests.find((x) => x.id === testId);
-      // Fields the engine has defaults for (grace time, scale, release and security policies) are left out.
+      // Fields the engine has defaults for (grace time, scale, release policy) are left out.
       const created = await ok(
         api.POST('/api/sittings', {
           body: {
@@ -87,6 +89,7 @@ export function BoardPage({ bank }: { bank: Bank }) {
             opensAt: new Date(opens).toISOString(),
             closesAt: new Date(closes).toISOString(),
             durationMinutes: duration,
+            securityPolicy: securityPolicyOf(security),
             ...(set ? { tests: set.tests.map((x) => ({ testId: x.id })) } : { test: { testId } }),
           },
         }),
@@ -179,6 +182,7 @@ export function BoardPage({ bank }: { bank: Bank }) {
               onChange={(e) => setDuration(Number(e.target.value) || 1)}
             />
           </label>
+          <SecurityFields value={security} onChange={setSecurity} />
           <button type="submit" disabled={!testId || !orgId}>
             {t('board.create')}
           </button>

@@ -8,6 +8,7 @@ import { SittingAnalysis } from './sitting-analysis.tsx';
 import { SittingCandidateTable, type SittingCandidateRow } from './sitting-candidate-table.tsx';
 import { SittingMarkers } from './sitting-markers.tsx';
 import { SittingRosterUpload } from './sitting-roster-upload.tsx';
+import { SecuritySummary } from './sitting-security.tsx';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 type SittingDetail = components['schemas']['Sitting'];
@@ -100,6 +101,7 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
         {error && <p className="error">{error}</p>}
       </div>
       {parallel && <p>{t('board.forms', { labels: sitting.forms.join(', ') })}</p>}
+      <SecuritySummary policy={sitting.securityPolicy} />
       <h4>{t('board.rooms')}</h4>
       <table>
         <thead>

@@ -1932,6 +1932,7 @@ export interface paths {
               outcomes?: {
                 [key: string]: unknown;
               };
+              codeTasks?: components['schemas']['TriedCodeTask'][];
               problems: {
                 /** @enum {string} */
                 severity: 'error' | 'warning';
@@ -6313,7 +6314,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Draw forms of a blueprint and store each as an assessment test of the bank (all or none) */
+    /** Draw forms of a blueprint from the published items of `bankId` and store each as an assessment test of `targetBankId` (default: the same bank), all or none */
     post: {
       parameters: {
         query?: never;
@@ -7335,6 +7336,31 @@ export interface components {
       interactionTypes: string[];
       updatedAt: string;
     };
+    TriedCodeTask: {
+      responseIdentifier: string;
+      score: number;
+      maxScore: number;
+      notGradable: boolean;
+      teacherError: boolean;
+      message?: string;
+      tests: {
+        name: string;
+        /** @enum {string} */
+        verdict:
+          | 'passed'
+          | 'wrong_answer'
+          | 'runtime_error'
+          | 'time_limit'
+          | 'memory_limit'
+          | 'output_limit'
+          | 'not_gradable';
+        visible: boolean;
+        score: number;
+        expected?: string;
+        actual?: string;
+        message?: string;
+      }[];
+    };
     ItemDetail: components['schemas']['ItemSummary'] & {
       allowedTransitions: ('draft' | 'in_review' | 'published' | 'retired')[];
       history: {
@@ -7459,6 +7485,7 @@ export interface components {
       itemCount: number;
       forms: string[];
       accessCode: string | null;
+      securityPolicy: components['schemas']['SittingSecurityPolicy'];
       rooms: {
         /** Format: uuid */
         id: string;
@@ -7467,6 +7494,29 @@ export interface components {
         candidates: number;
         separateRoom: boolean;
       }[];
+    };
+    SittingSecurityPolicy: {
+      safeExamBrowser: boolean;
+      proctoring: boolean;
+      fullscreen: boolean;
+      tools: ('calculator' | 'scratchpad' | 'ruler' | 'protractor')[];
+      browserExamKeys: number;
+      sebQuitPassword: boolean;
+      proctoringRules?: {
+        noFaceSeconds?: number;
+        multipleFacesSeconds?: number;
+        headTurnedSeconds?: number;
+        lookingDownSeconds?: number;
+        objectSeconds?: number;
+        speechSeconds?: number;
+        focusLostSeconds?: number;
+        hiddenSeconds?: number;
+        fullscreenExitSeconds?: number;
+        identityCheck?: boolean;
+        identityMinSimilarity?: number;
+        snapshots?: boolean;
+        snapshotRetentionDays?: number;
+      };
     };
     CreateSitting: {
       /** Format: uuid */
@@ -7982,6 +8032,8 @@ export interface components {
       /** @default 1 */
       formCount?: number;
       seed?: string;
+      /** Format: uuid */
+      targetBankId?: string;
     };
     StoredTestSummary: {
       /** Format: uuid */

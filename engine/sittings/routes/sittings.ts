@@ -11,7 +11,7 @@ import { organisations } from '../../people/tables.ts';
 import { sittingCandidates, sittingRooms, sittings } from '../tables.ts';
 import { IdParam, security, staffErrors } from '../../platform/http/common-schemas.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { AddCandidates, CreateRoom, CreateSitting, Sitting } from '../schemas.ts';
+import { AddCandidates, CreateRoom, CreateSitting, Sitting, securityPolicyView } from '../schemas.ts';
 import { sittingMarkerRoutes } from './sitting-markers.ts';
 import { addRoom } from '../commands/add-room.ts';
 import { enrolCandidates } from '../commands/enrol-candidates.ts';
@@ -74,6 +74,7 @@ export function sittingRoutes() {
             itemCount,
             forms: formLabels(formSpec),
             accessCode: created.accessCode,
+            securityPolicy: securityPolicyView(created.securityPolicy),
             rooms: [],
           },
           201,
@@ -90,7 +91,11 @@ export function sittingRoutes() {
         responses: {
           200: {
             description: 'Sittings',
-            ...json(z.object({ items: z.array(Sitting.omit({ rooms: true, accessCode: true })) })),
+            ...json(
+              z.object({
+                items: z.array(Sitting.omit({ rooms: true, accessCode: true, securityPolicy: true })),
+              }),
+            ),
           },
           ...staffErrors,
         },
@@ -159,6 +164,7 @@ export function sittingRoutes() {
             itemCount: plannedItemCount(FormSpec.parse(s!.formSpec)),
             forms: formLabels(FormSpec.parse(s!.formSpec)),
             accessCode: s!.accessCode,
+            securityPolicy: securityPolicyView(s!.securityPolicy),
             rooms,
           },
           200,
