@@ -177,6 +177,7 @@ export async function createEngine(
     notifier,
     onSubmitted,
     scorer,
+    codeGrader,
     db: database.db,
     databaseKind: database.kind,
     logger,

@@ -21,6 +21,7 @@ import {
 } from './editor-item.ts';
 import { fromAuthoringItem } from './from-authoring.ts';
 import { InteractionEditor } from './interaction-editor.tsx';
+import { BuildProblem } from './build-problem.ts';
 import { ItemPreview } from './item-preview.tsx';
 import { RichTextEditor } from './rich-text.tsx';
 import { toAuthoringItem } from './to-authoring.ts';
@@ -118,9 +119,9 @@ export function ItemEditorPage({
     try {
       return { item: toAuthoringItem(item) };
     } catch (error) {
-      return { error: (error as Error).message };
+      return { error: error instanceof BuildProblem ? t(error.key, error.params) : (error as Error).message };
     }
-  }, [item]);
+  }, [item, t]);
 
   const set = (patch: Partial<EditorItem>) => {
     setItem((current) => ({ ...current, ...patch }));
@@ -349,6 +350,7 @@ export function ItemEditorPage({
         media={item.media}
         points={item.points}
         scoredByTeacher={HUMAN_SCORED.has(kind)}
+        codeTask={kind === 'codeTask'}
         choiceFeedback={
           kind === 'choice'
             ? Object.fromEntries(item.interaction.choices.map((c) => [c.id, c.feedback.trim()]))

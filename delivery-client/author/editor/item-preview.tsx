@@ -8,10 +8,12 @@ import type { ItemResponses } from '../../../engine/client.ts';
 import type { AuthoringContentNode, AuthoringItemInput } from '../../../item-bank/client.ts';
 import { ItemView } from '../../candidate/components/item-view.tsx';
 import { I18nProvider } from '../../shared/i18n.tsx';
-import { ApiError, api, ok, type Problem } from '../api.ts';
+import { ApiError, api, ok, type Problem, type components } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { plainTextOf, type MediaFileState } from './editor-item.ts';
 import { withLocalMedia } from './media.ts';
+
+type TriedCodeTask = components['schemas']['TriedCodeTask'];
 
 const problemsOf = (e: unknown): Problem[] =>
   e instanceof ApiError
@@ -27,6 +29,7 @@ export function ItemPreview({
   media,
   points,
   scoredByTeacher,
+  codeTask = false,
   choiceFeedback = {},
 }: {
   bankId: string;
@@ -35,6 +38,8 @@ export function ItemPreview({
   media: Record<string, MediaFileState>;
   points: number;
   scoredByTeacher: boolean;
+  /** A code task: "try scoring" runs the typed code on the task's tests in the engine's sandboxes. */
+  codeTask?: boolean;
   /** Inline feedback by choice identifier, shown for the chosen ones after scoring. */
   choiceFeedback?: Record<string, string>;
 }) {
@@ -43,10 +48,13 @@ export function ItemPreview({
   const [problems, setProblems] = useState<Problem[]>([]);
   const [answer, setAnswer] = useState<ItemResponses>({});
   const [outcomes, setOutcomes] = useState<Record<string, unknown>>();
+  const [codeRuns, setCodeRuns] = useState<TriedCodeTask[]>();
+  const [running, setRunning] = useState(false);
   const key = item ? JSON.stringify(item) : '';
 
   useEffect(() => {
     setOutcomes(undefined);
+    setCodeRuns(undefined);
     if (!item) return;
     const timer = setTimeout(() => {
       ok(api.POST('/api/items/authoring/preview', { body: { bankId, item } }))
@@ -61,15 +69,20 @@ export function ItemPreview({
   }, [key, bankId, media]);
 
   async function tryScore() {
+    setRunning(true);
     try {
       const r = await ok(
         api.POST('/api/items/authoring/preview', { body: { bankId, item, responses: answer } }),
       );
       setOutcomes(r.outcomes);
+      setCodeRuns(r.codeTasks);
     } catch (e) {
       setProblems(problemsOf(e));
+    } finally {
+      setRunning(false);
     }
   }
+  const max = typeof outcomes?.MAXSCORE === 'number' && codeRuns ? outcomes.MAXSCORE : points;
 
   const feedback = outcomes?.FEEDBACK as string | undefined;
   const feedbackText =
@@ -114,17 +127,22 @@ export function ItemPreview({
       </div>
       <div className="try-box">
         <h3>{t('ie.try')}</h3>
-        <p className="muted">{scoredByTeacher ? t('ie.humanScored') : t('ie.tryHelp')}</p>
+        <p className="muted">
+          {codeTask ? t('ie.code.tryHelp') : scoredByTeacher ? t('ie.humanScored') : t('ie.tryHelp')}
+        </p>
         <button
           type="button"
           className="secondary"
           onClick={() => void tryScore()}
-          disabled={!item || scoredByTeacher}
+          disabled={!item || (scoredByTeacher && !codeTask) || running}
         >
-          {t('ie.tryRun')}
+          {running ? t('ie.code.running') : t('ie.tryRun')}
         </button>
         <output aria-live="polite" data-testid="try-score">
-          {outcomes && t('ie.score', { score: String(outcomes.SCORE ?? 0), max: String(points) })}
+          {outcomes && t('ie.score', { score: String(outcomes.SCORE ?? 0), max: String(max) })}
+          {codeRuns?.map((run) => (
+            <CodeRun key={run.responseIdentifier} run={run} />
+          ))}
           {outcomes && feedbackText && (
             <>
               <br />
@@ -139,6 +157,49 @@ export function ItemPreview({
           )}
         </output>
       </div>
+    </div>
+  );
+}
+
+/** One code task's trial run: why it could not run, or each test with its verdict. */
+function CodeRun({ run }: { run: TriedCodeTask }) {
+  const { t } = useT();
+  return (
+    <div className="code-run">
+      {run.teacherError && (
+        <p className="error">{t('ie.code.teacherError', { message: run.message ?? '' })}</p>
+      )}
+      {run.notGradable && !run.teacherError && (
+        <p className="error">{t('ie.code.notGradable', { message: run.message ?? '' })}</p>
+      )}
+      {run.tests.length > 0 && (
+        <table className="code-tests">
+          <caption className="sr-only">{t('ie.code.results')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('ie.code.col.test')}</th>
+              <th scope="col">{t('ie.code.col.verdict')}</th>
+              <th scope="col">{t('ie.code.col.detail')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {run.tests.map((test) => (
+              <tr key={test.name} className={test.verdict === 'passed' ? 'passed' : 'failed'}>
+                <th scope="row">
+                  {test.name}
+                  {!test.visible && <span className="muted"> ({t('ie.code.hidden')})</span>}
+                </th>
+                <td>{t(`ie.code.verdict.${test.verdict}`)}</td>
+                <td className="mono">
+                  {test.verdict !== 'passed' && test.expected !== undefined
+                    ? t('ie.code.expectedActual', { expected: test.expected, actual: test.actual ?? '' })
+                    : (test.message ?? '')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </div>
   );
 }

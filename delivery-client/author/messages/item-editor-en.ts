@@ -150,4 +150,30 @@ export const itemEditorEn: Record<ItemEditorMessageKey, string> = {
   'ie.saved': 'Saved item {identifier} (version {version}).',
   'ie.unchanged': 'Nothing changed to save (version {version}).',
   'ie.problems': 'To fix',
+  'ie.code.noTests':
+    'Add at least one test to "Tests (JSON)", e.g. [{"name": "Example 1", "kind": "function", "args": [[1, 2]], "expected": 2, "visible": true}], then try again.',
+  'ie.code.testsNotList': '"Tests (JSON)" must be a list in square brackets [ ... ], one entry per test.',
+  'ie.code.duplicateTest': 'Two tests are named "{name}". Give each test its own name.',
+  'ie.code.noEntry':
+    'Test "{name}" calls a function but none is named. Fill in "Function under test" or add "function" to the test.',
+  'ie.code.invalidTests':
+    'The tests do not follow the pattern ({details}). Each needs "name", "kind" ("function" or "io") and "expected".',
+  'ie.code.tryHelp':
+    'Type a trial solution in the code box of the preview and press "Score it": every test (hidden ones too) is run and its result shown.',
+  'ie.code.running': 'Running the tests…',
+  'ie.code.results': 'Result of each test',
+  'ie.code.col.test': 'Test',
+  'ie.code.col.verdict': 'Result',
+  'ie.code.col.detail': 'Detail',
+  'ie.code.hidden': 'hidden from candidates',
+  'ie.code.expectedActual': 'Expected {expected}, got {actual}',
+  'ie.code.notGradable': 'The trial code could not run: {message}. Fix the syntax error and try again.',
+  'ie.code.teacherError': "The item's test file fails: {message}. Fix the tests.",
+  'ie.code.verdict.passed': 'Passed',
+  'ie.code.verdict.wrong_answer': 'Wrong answer',
+  'ie.code.verdict.runtime_error': 'Runtime error',
+  'ie.code.verdict.time_limit': 'Time limit',
+  'ie.code.verdict.memory_limit': 'Memory limit',
+  'ie.code.verdict.output_limit': 'Too much output',
+  'ie.code.verdict.not_gradable': 'Not gradable',
 };

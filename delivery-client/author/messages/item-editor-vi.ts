@@ -148,5 +148,32 @@ export const itemEditorVi = {
   'ie.saved': 'Đã lưu câu hỏi {identifier} (phiên bản {version}).',
   'ie.unchanged': 'Không có thay đổi nào để lưu (phiên bản {version}).',
   'ie.problems': 'Cần sửa',
+  'ie.code.noTests':
+    'Thêm ít nhất một bài kiểm tra vào ô "Các bộ kiểm thử (JSON)", ví dụ [{"name": "Ví dụ 1", "kind": "function", "args": [[1, 2]], "expected": 2, "visible": true}], rồi chấm thử lại.',
+  'ie.code.testsNotList':
+    'Ô "Các bộ kiểm thử (JSON)" phải là một danh sách đặt trong ngoặc vuông [ ... ], mỗi bài kiểm tra là một mục.',
+  'ie.code.duplicateTest': 'Có hai bài kiểm tra cùng tên "{name}". Hãy đặt cho mỗi bài một tên riêng.',
+  'ie.code.noEntry':
+    'Bài kiểm tra "{name}" gọi một hàm nhưng chưa biết hàm nào. Hãy điền "Tên hàm được kiểm tra" hoặc thêm "function" vào bài kiểm tra.',
+  'ie.code.invalidTests':
+    'Bộ kiểm thử chưa đúng mẫu ({details}). Mỗi bài cần "name", "kind" ("function" hoặc "io") và "expected".',
+  'ie.code.tryHelp':
+    'Gõ lời giải thử vào ô viết mã trong phần xem trước rồi bấm "Chấm thử": máy chạy mọi bài kiểm tra (cả bài ẩn) và cho biết kết quả từng bài.',
+  'ie.code.running': 'Đang chạy các bài kiểm tra…',
+  'ie.code.results': 'Kết quả từng bài kiểm tra',
+  'ie.code.col.test': 'Bài kiểm tra',
+  'ie.code.col.verdict': 'Kết quả',
+  'ie.code.col.detail': 'Chi tiết',
+  'ie.code.hidden': 'ẩn với thí sinh',
+  'ie.code.expectedActual': 'Mong đợi {expected}, nhận được {actual}',
+  'ie.code.notGradable': 'Không chạy được mã thử: {message}. Hãy sửa lỗi cú pháp rồi chấm thử lại.',
+  'ie.code.teacherError': 'Tệp kiểm thử của câu hỏi bị lỗi: {message}. Hãy sửa bộ kiểm thử.',
+  'ie.code.verdict.passed': 'Đạt',
+  'ie.code.verdict.wrong_answer': 'Sai kết quả',
+  'ie.code.verdict.runtime_error': 'Lỗi khi chạy',
+  'ie.code.verdict.time_limit': 'Quá thời gian',
+  'ie.code.verdict.memory_limit': 'Quá bộ nhớ',
+  'ie.code.verdict.output_limit': 'In ra quá nhiều',
+  'ie.code.verdict.not_gradable': 'Không chấm được',
 } as const;
 export type ItemEditorMessageKey = keyof typeof itemEditorVi;

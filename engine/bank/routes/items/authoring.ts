@@ -22,6 +22,7 @@ import { access, target } from '../../../people/access.ts';
 import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { saveAuthoredItem } from '../../commands/save-authored-item.ts';
+import { tryCodeTasks } from '../../try-code-tasks.ts';
 
 const { items, itemVersionMedia, media } = itemBankTables;
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -84,6 +85,39 @@ function build(input: unknown): { xml?: string; model?: AssessmentItem; problems
   return { xml, model: parsed.item, problems };
 }
 
+const VERDICTS = [
+  'passed',
+  'wrong_answer',
+  'runtime_error',
+  'time_limit',
+  'memory_limit',
+  'output_limit',
+  'not_gradable',
+] as const;
+
+/** A code task's trial run: every test (hidden ones too) with its verdict. */
+const TriedCodeTask = z
+  .object({
+    responseIdentifier: z.string(),
+    score: z.number(),
+    maxScore: z.number(),
+    notGradable: z.boolean(),
+    teacherError: z.boolean(),
+    message: z.string().optional(),
+    tests: z.array(
+      z.object({
+        name: z.string(),
+        verdict: z.enum(VERDICTS),
+        visible: z.boolean(),
+        score: z.number(),
+        expected: z.string().optional(),
+        actual: z.string().optional(),
+        message: z.string().optional(),
+      }),
+    ),
+  })
+  .openapi('TriedCodeTask');
+
 export function authoringRoutes() {
   return new OpenAPIHono<AppEnv>()
     .openapi(
@@ -102,6 +136,8 @@ export function authoringRoutes() {
               z.object({
                 candidate: z.unknown(),
                 outcomes: z.record(z.string(), z.unknown()).optional(),
+                /** Code tasks: the trial code run on every test in the engine's sandboxes. */
+                codeTasks: z.array(TriedCodeTask).optional(),
                 problems: z.array(Problem),
               }),
             ),
@@ -110,12 +146,18 @@ export function authoringRoutes() {
           422: staffErrors[400],
         },
       }),
-      (c) => {
+      async (c) => {
         const body = c.req.valid('json');
         const built = build(body.item);
         if (!built.model) throw errors.validation('The item has errors.', { problems: built.problems });
         let outcomes: Record<string, unknown> | undefined;
-        if (body.responses) {
+        let codeTasks: Awaited<ReturnType<typeof tryCodeTasks>>;
+        const grader = c.var.deps.codeGrader;
+        if (body.responses && built.model.codeTasks?.length && grader) {
+          // A code task is scored by running its tests, as a session's code is (not by response processing).
+          codeTasks = await tryCodeTasks(grader, built.model, body.responses);
+          outcomes = { SCORE: codeTasks!.score, MAXSCORE: codeTasks!.maxScore };
+        } else if (body.responses) {
           try {
             outcomes = compileItem(built.model).scoreJson(body.responses);
           } catch (error) {
@@ -126,6 +168,7 @@ export function authoringRoutes() {
           {
             candidate: toCandidateItem(built.model),
             ...(outcomes ? { outcomes } : {}),
+            ...(codeTasks ? { codeTasks: codeTasks.tasks } : {}),
             problems: built.problems,
           },
           200,
