@@ -27,17 +27,34 @@ export function BlueprintPage({ bank }: { bank: Bank }) {
   const [assembled, setAssembled] = useState<Assembled>();
   const [shortages, setShortages] = useState<Shortage[]>([]);
   const [stored, setStored] = useState<StoredTestSummary[]>([]);
+  const [banks, setBanks] = useState<Bank[]>([]);
+  // Forms are drawn from the chosen bank and saved into one the user can write (the same one when it is).
+  const [saveBankId, setSaveBankId] = useState(bank.writable ? bank.id : '');
   const [previewId, setPreviewId] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
   const levelName = (l: Level) => t(`level.${l}`);
 
+  useEffect(() => {
+    ok(api.GET('/api/item-banks'))
+      .then((r) => {
+        setBanks(r.items);
+        setSaveBankId(
+          (current) => current || (bank.writable ? bank.id : (r.items.find((b) => b.writable)?.id ?? '')),
+        );
+      })
+      .catch((e: Error) => setError(t('error.generic', { message: e.message })));
+  }, [bank.id, bank.writable, t]);
+  const writable = banks.filter((b) => b.writable);
+  const saveBank = banks.find((b) => b.id === saveBankId) ?? (bank.id === saveBankId ? bank : undefined);
+
+  const storedBankId = saveBankId || bank.id;
   const loadStored = useCallback(() => {
-    ok(api.GET('/api/tests', { params: { query: { bankId: bank.id } } }))
+    ok(api.GET('/api/tests', { params: { query: { bankId: storedBankId } } }))
       .then((r) => setStored(r.items))
-      .catch((e: Error) => setError(e.message));
-  }, [bank.id]);
+      .catch((e: Error) => setError(t('error.generic', { message: e.message })));
+  }, [storedBankId, t]);
   useEffect(loadStored, [loadStored]);
 
   const cell = (topic: string, level: Level) => cells[cellKey(topic, level)] ?? { count: 0, points: 0 };
@@ -57,6 +74,11 @@ export function BlueprintPage({ bank }: { bank: Bank }) {
     formCount,
     blueprint: { title: title.trim(), topics, cells: filled, allowReuse },
   });
+  /** Why saving failed, in the page's language with what to do; the drawn forms stay on the page. */
+  const saveRefusal = (e: unknown) =>
+    e instanceof ApiError && e.status === 403
+      ? t('bp.saveRefused', { bank: saveBank?.name ?? '' })
+      : t('bp.saveFailed', { message: (e as Error).message });
 
   async function run(save: boolean) {
     setBusy(true);
@@ -65,16 +87,18 @@ export function BlueprintPage({ bank }: { bank: Bank }) {
     setShortages([]);
     try {
       if (save) {
-        const result = await ok(api.POST('/api/tests', { body: body() }));
+        const result = await ok(api.POST('/api/tests', { body: { ...body(), targetBankId: saveBankId } }));
         setAssembled(result);
-        setNotice(t('bp.saved', { n: result.tests.length }));
+        setNotice(t('bp.saved', { n: result.tests.length, bank: saveBank?.name ?? '' }));
         loadStored();
       } else setAssembled(await ok(api.POST('/api/tests/assemble', { body: body() })));
     } catch (e) {
-      setAssembled(undefined);
       const details =
         e instanceof ApiError ? (e.details as { shortages?: Shortage[] } | undefined) : undefined;
+      // A refused save keeps the drawn forms on screen: choose another bank and save again.
+      if (!save) setAssembled(undefined);
       if (details?.shortages) setShortages(details.shortages);
+      else if (save) setError(saveRefusal(e));
       else setError(t('error.generic', { message: (e as Error).message }));
     } finally {
       setBusy(false);
@@ -207,6 +231,30 @@ export function BlueprintPage({ bank }: { bank: Bank }) {
         <input type="checkbox" checked={allowReuse} onChange={(e) => setAllowReuse(e.target.checked)} />{' '}
         {t('bp.reuse')}
       </label>
+      <div className="filters save-bank">
+        <label className="field grow">
+          {t('bp.saveBank')}
+          <select
+            value={saveBankId}
+            onChange={(e) => setSaveBankId(e.target.value)}
+            aria-describedby="bp-save-bank-help"
+          >
+            {!saveBankId && <option value="">{t('bp.chooseSaveBank')}</option>}
+            {banks.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.writable ? b.name : t('bp.readOnlyBank', { name: b.name })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p id="bp-save-bank-help" className="muted small-text">
+          {writable.length === 0
+            ? t('bp.noWritableBank')
+            : bank.writable
+              ? t('bp.saveBankHelp')
+              : t('bp.sourceReadOnly', { source: bank.name })}
+        </p>
+      </div>
       <div className="actions">
         <button
           type="button"
@@ -215,7 +263,7 @@ export function BlueprintPage({ bank }: { bank: Bank }) {
         >
           {t('bp.generate')}
         </button>
-        <button type="button" disabled={busy || !assembled} onClick={() => void run(true)}>
+        <button type="button" disabled={busy || !assembled || !saveBankId} onClick={() => void run(true)}>
           {t('bp.save')}
         </button>
       </div>
@@ -270,7 +318,7 @@ export function BlueprintPage({ bank }: { bank: Bank }) {
           ))}
         </div>
       )}
-      <h3>{t('bp.stored')}</h3>
+      <h3>{t('bp.stored', { bank: saveBank?.name ?? bank.name })}</h3>
       {stored.length === 0 && <p className="muted">{t('bp.noStored')}</p>}
       <ul className="stored-tests">
         {stored.map((s) => (

@@ -9,6 +9,11 @@ export const AssembleBody = z
     formCount: z.number().int().min(1).max(10).default(1),
     /** Same seed, same forms; a new seed draws other items. */
     seed: z.string().max(100).optional(),
+    /**
+     * Saving only: the bank the forms are stored in, one you can write (the items may come from a bank
+     * you can only read, such as the department's); the bank drawn from when omitted.
+     */
+    targetBankId: z.uuid().optional(),
   })
   .openapi('AssembleTests');
 

@@ -22,3 +22,21 @@ export const storedTest = (): TargetResolver => ({
     return { given: true, org: row ? await organisationOfItemBank(db, row.bankId) : undefined };
   },
 });
+
+/**
+ * The bank blueprint forms are saved into: `targetBankId`, or the bank drawn from (`bankId`) when the
+ * body names none. Checked for writing: a bank shared down from above is refused in Vietnamese with
+ * what to do (choose a bank of your own school).
+ */
+export const savingBank = (): TargetResolver => ({
+  what: 'The item bank',
+  required: true,
+  sharedDown: false,
+  async resolve(c) {
+    const body = (await c.req.json().catch(() => undefined)) as
+      { targetBankId?: unknown; bankId?: unknown } | undefined;
+    const id = body?.targetBankId ?? body?.bankId;
+    if (id === undefined || id === '') return { given: false };
+    return { given: true, org: await organisationOfItemBank(c.var.deps.db, id) };
+  },
+});

@@ -23,7 +23,7 @@ import type { AppEnv } from '../../../platform/http/env.ts';
 import { assembleFromBank, type DescribedForm } from './assemble-from-bank.ts';
 import { saveTestForms, type BlueprintInfo } from '../../commands/save-test-forms.ts';
 import { AssembleBody, AssembledForms, BankQuery, StoredTest, StoredTestSummary } from './schema.ts';
-import { storedTest } from './test-target.ts';
+import { savingBank, storedTest } from './test-target.ts';
 
 const { assessmentTests, assessmentTestVersions, items, itemVersions } = itemBankTables;
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -134,9 +134,14 @@ export function testRoutes() {
       createRoute({
         method: 'post',
         path: '/',
-        summary: 'Draw forms of a blueprint and store each as an assessment test of the bank (all or none)',
+        summary:
+          'Draw forms of a blueprint from the published items of `bankId` and store each as an assessment test of `targetBankId` (default: the same bank), all or none',
         security,
-        middleware: [access('items:write', target.itemBank('bankId', 'json'))] as const,
+        // Drawn from a bank the actor can read; stored in one they can write (the last check sets `target`).
+        middleware: [
+          access('items:read', target.itemBank('bankId', 'json', true)),
+          access('items:write', savingBank()),
+        ] as const,
         request: { body: { ...json(AssembleBody), required: true } },
         responses: {
           201: {
@@ -154,7 +159,7 @@ export function testRoutes() {
           db,
           c.var.actor,
           {
-            bankId: body.bankId,
+            bankId: body.targetBankId ?? body.bankId,
             organisationId: c.var.target!.id,
             blueprint: body.blueprint,
             forms: result.forms,
@@ -167,7 +172,7 @@ export function testRoutes() {
             ...presentForms(result.forms, result.informationSpread),
             tests: saved.map((s, i) => ({
               id: s.id,
-              bankId: body.bankId,
+              bankId: body.targetBankId ?? body.bankId,
               identifier: s.identifier,
               title: s.title,
               version: 1,
