@@ -133,6 +133,7 @@ export function candidateRoutes() {
             await deps.checkInThrottle.recordFailure(key, c.var.clientIp);
           throw error;
         }
+        await deps.checkInThrottle.recordSuccess(key, c.var.clientIp);
         const sessionToken = await deps.candidateTokens.issue(result.sessionId, result.tokenExpiresAt);
         return c.json(
           {

@@ -4,12 +4,20 @@
  * the command acts as.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import { loadConfig, migrateDatabase, openDatabase, type DatabaseHandle } from '../../../engine/index.ts';
+import {
+  loadConfig,
+  migrateDatabase,
+  openDatabase,
+  useAuditKey,
+  type DatabaseHandle,
+} from '../../../engine/index.ts';
 import type { StaffActor } from '../../../engine/people/actor.ts';
 import { organisations, users } from '../../../engine/people/tables.ts';
 
 export async function openCliDatabase(): Promise<DatabaseHandle> {
   const config = loadConfig();
+  // The commands it runs write audit rows, chained under the engine's audit key (AUDIT_KEY or DATA_DIR).
+  useAuditKey(config.auditKey);
   const target = config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir };
   const handle = await openDatabase(target);
   await migrateDatabase(handle, config.databaseUrl);
