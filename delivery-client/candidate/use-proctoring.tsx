@@ -8,7 +8,7 @@
  * assets, served from the engine's origin), so detection never blocks answering.
  * `ProctoringNotice` is the privacy statement shown at check-in.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import {
   checkIdentity,
   createDetectionWorker,
@@ -67,10 +67,25 @@ function identityCheck(exam: ExamConnection, minSimilarity: number): NonNullable
   };
 }
 
-export function useProctoring(exam: ExamConnection): void {
+/** The camera as the candidate is told of it: not used, being opened, on, or not working. */
+export type CameraStatus = 'off' | 'starting' | 'on' | 'unavailable';
+
+export function useProctoring(exam: ExamConnection): CameraStatus {
+  const [camera, setCamera] = useState<CameraStatus>('off');
   useEffect(() => {
     let monitor: ProctorMonitor | undefined;
     let cancelled = false;
+    let poll: ReturnType<typeof setInterval> | undefined;
+    let unavailable = false;
+    /** Sends a batch, noting on the way whether the camera stopped working. */
+    const sendWatching = (batch: DeviceEventBatch) => {
+      for (const e of batch.events)
+        if (e.kind === 'camera') {
+          unavailable = !e.available;
+          setCamera(unavailable ? 'unavailable' : 'on');
+        }
+      return send(exam, batch);
+    };
     // Ask the engine first with an empty batch, so a sitting without proctoring never opens the camera.
     void (async () => {
       let ack = await send(exam, { sentAt: Date.now(), events: [] });
@@ -79,8 +94,9 @@ export function useProctoring(exam: ExamConnection): void {
         ack = await send(exam, { sentAt: Date.now(), events: [] });
       }
       if (cancelled || !ack?.proctoring) return;
+      setCamera('starting');
       monitor = await startMonitor({
-        send: (batch) => send(exam, batch),
+        send: sendWatching,
         detectionWorker: createDetectionWorker,
         ...(ack.identityCheck ? { identity: identityCheck(exam, ack.identityMinSimilarity) } : {}),
         ...(ack.snapshots
@@ -95,13 +111,44 @@ export function useProctoring(exam: ExamConnection): void {
             }
           : {}),
       });
-      if (cancelled) monitor.stop();
+      if (cancelled) return monitor.stop();
+      // The camera is on once the monitor's video runs (its own events say when it stops).
+      poll = setInterval(() => {
+        if (!unavailable && monitor?.video) setCamera('on');
+      }, 1000);
     })();
     return () => {
       cancelled = true;
+      if (poll) clearInterval(poll);
       monitor?.stop();
     };
   }, [exam]);
+  return camera;
+}
+
+const INDICATOR = {
+  vi: {
+    starting: 'Đang mở camera…',
+    on: 'Camera đang bật',
+    unavailable: 'Camera không hoạt động: giám thị sẽ được báo',
+  },
+  en: {
+    starting: 'Opening the camera…',
+    on: 'Camera on',
+    unavailable: 'The camera is not working: the proctor will be told',
+  },
+} as const;
+
+/** The exam's camera indicator: shown only where the sitting uses the camera. */
+export function CameraIndicator({ status }: { status: CameraStatus }) {
+  const { lang } = useI18n();
+  if (status === 'off') return null;
+  return (
+    <span className={`camera-indicator ${status}`} role="status">
+      <span aria-hidden="true">● </span>
+      {INDICATOR[lang === 'en' ? 'en' : 'vi'][status]}
+    </span>
+  );
 }
 
 const NOTICE = {

@@ -6,7 +6,7 @@ import { Timer } from '../components/timer.tsx';
 import { ToolsBar } from '../components/tools/tools-bar.tsx';
 import { ItemSubmit, RouteBar } from '../components/route-panel.tsx';
 import type { ExamConnection, ExamState } from '../exam-connection.ts';
-import { useProctoring } from '../use-proctoring.tsx';
+import { CameraIndicator, useProctoring } from '../use-proctoring.tsx';
 
 export function ExamPage({
   exam,
@@ -18,7 +18,7 @@ export function ExamPage({
   onReview(): void;
 }) {
   const { t } = useI18n();
-  useProctoring(exam);
+  const camera = useProctoring(exam);
   const snapshot = state.snapshot!;
   const form = snapshot.form;
   const entry = form[state.position] ?? form[0]!;
@@ -47,6 +47,7 @@ export function ExamPage({
           {state.pending > 0 ? t('exam.pendingSaves', { n: state.pending }) : t('exam.saved')}
         </span>
         <Timer deadline={state.localDeadline} pausedRemainingMs={state.pausedRemainingMs} />
+        <CameraIndicator status={camera} />
         <ToolsBar snapshot={snapshot} />
         <button type="button" onClick={onReview}>
           {t('exam.review')}

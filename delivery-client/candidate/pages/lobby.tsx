@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { CandidateProctoring, CheckInResponse } from '../../../engine/client.ts';
 import { useI18n, type MessageKey } from '../../shared/i18n.tsx';
 import type { ExamConnection, ExamState } from '../exam-connection.ts';
+import { CameraCheck } from '../components/camera-check.tsx';
 
 const formatDate = (iso: string) => iso.split('-').reverse().join('/');
 
@@ -22,6 +23,9 @@ export function LobbyPage({
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
+  // Sittings that use the camera: the candidate starts once the camera check sees their face.
+  const camera = Boolean(state.snapshot?.proctoring?.camera);
+  const [faceSeen, setFaceSeen] = useState(false);
   const opensAt = Date.parse(checkIn.sitting.opensAt);
   const open = now >= opensAt;
   const checks: Array<[MessageKey, boolean]> = [
@@ -77,6 +81,7 @@ export function LobbyPage({
       </ul>
       <p>{t('lobby.instructions')}</p>
       {state.snapshot?.proctoring && <MonitoringFacts proctoring={state.snapshot.proctoring} />}
+      {camera && <CameraCheck onReady={() => setFaceSeen(true)} />}
       {!open && <p>{t('lobby.notYet', { time: new Date(opensAt).toLocaleString() })}</p>}
       {error && (
         <p className="error" role="alert">
@@ -87,7 +92,7 @@ export function LobbyPage({
         className="primary"
         type="button"
         onClick={start}
-        disabled={!open || state.connection !== 'online'}
+        disabled={!open || state.connection !== 'online' || (camera && !faceSeen)}
       >
         {t('lobby.start')}
       </button>
