@@ -23,7 +23,8 @@ type Expect =
   /** Refused, with these problem codes among its errors. */
   | { refused: string[] };
 
-const R = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? v : { RESPONSE: v });
+const R = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { RESPONSE: v };
 const TRUE = 'A';
 const FALSE = 'B';
 const trueFalse = (right: string): Expect => ({
