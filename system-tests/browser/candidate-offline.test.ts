@@ -46,7 +46,13 @@ const keptItems = (page: Page) =>
 
 describe('a candidate loses the line in a nonlinear test', () => {
   it('moves to items never opened, answers them and sees the timer offline; everything is stored and scores full marks', async () => {
-    const files = ['01-choice.xml', '04-match.xml', '06-inline-choice.xml', '07-text-entry.xml'];
+    const files = [
+      '01-choice.xml',
+      '04-match.xml',
+      '06-inline-choice.xml',
+      '07-text-entry.xml',
+      '10-hotspot.xml',
+    ];
     const items = loadE2eItems().filter((i) => files.includes(i.file));
     const sitting = await buildE2eSitting(engine, items, {
       navigationMode: 'nonlinear',
@@ -72,30 +78,39 @@ describe('a candidate loses the line in a nonlinear test', () => {
 
     await checkIn(page, baseUrl, sitting.accessCode, sitting.candidates[0]!);
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
-    await page.getByRole('heading', { name: 'Câu 1 / 4' }).waitFor();
+    await page.getByRole('heading', { name: 'Câu 1 / 5' }).waitFor();
     await page.getByLabel('x = 3').check();
     await page.getByText('Đã lưu').waitFor();
     // Every item of the form is on the device soon after the start, without opening it.
-    await expect.poll(() => keptItems(page), { timeout: 15_000 }).toBe(4);
+    await expect.poll(() => keptItems(page), { timeout: 15_000 }).toBe(5);
 
     await dropLine();
     await page.getByText(/Mất kết nối/).waitFor({ timeout: 15_000 });
     const timer = page.getByRole('timer');
     const before = await timer.innerText();
 
-    // Item 2 by "Câu sau", item 3 and 4 by the panel: none of them was opened before.
+    // Item 2 by "Câu sau", items 3 to 5 by the panel: none of them was opened before.
     await page.getByRole('button', { name: 'Câu sau' }).click();
-    await page.getByRole('heading', { name: 'Câu 2 / 4' }).waitFor();
+    await page.getByRole('heading', { name: 'Câu 2 / 5' }).waitFor();
     await page.getByLabel('Nhật Bản – Tô-ky-ô').check();
     await page.getByLabel('Hàn Quốc – Xơ-un').check();
     await page.getByRole('button', { name: /^Câu 3( |$)/ }).click();
-    await page.getByRole('heading', { name: 'Câu 3 / 4' }).waitFor();
+    await page.getByRole('heading', { name: 'Câu 3 / 5' }).waitFor();
     await page.getByLabel('Chọn đáp án').selectOption({ label: 'is' });
     await page.getByRole('button', { name: /^Câu 4( |$)/ }).click();
-    await page.getByRole('heading', { name: 'Câu 4 / 4' }).waitFor();
+    await page.getByRole('heading', { name: 'Câu 4 / 5' }).waitFor();
     await page.getByLabel('Nhập câu trả lời').fill('12');
     await page.getByRole('button', { name: 'Đánh dấu xem lại' }).click();
     await page.getByRole('button', { name: 'Bỏ đánh dấu' }).waitFor();
+    // Item 5's picture (engine media) was fetched with the item: it shows offline.
+    await page.getByRole('button', { name: /^Câu 5( |$)/ }).click();
+    await page.getByRole('heading', { name: 'Câu 5 / 5' }).waitFor();
+    const picture = page.locator('.graphic-stage img');
+    await expect
+      .poll(() => picture.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(0);
+    expect(await picture.getAttribute('src')).toMatch(/^blob:/);
+    await page.locator('svg .hotspot').nth(1).click();
     // Back to item 1: its answer is still there.
     await page.getByRole('button', { name: /^Câu 1( |$)/ }).click();
     expect(await page.getByLabel('x = 3').isChecked()).toBe(true);
@@ -130,7 +145,7 @@ describe('a candidate loses the line in a nonlinear test', () => {
         { timeout: 10_000 },
       )
       .toMatchObject({ position: 3, flags: ['E2E-07-TEXTENTRY'] });
-    expect(await page.getByRole('heading', { name: 'Câu 4 / 4' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Câu 4 / 5' }).isVisible()).toBe(true);
 
     await page.getByRole('button', { name: 'Xem lại và nộp bài' }).click();
     page.once('dialog', (d) => void d.accept());
@@ -142,6 +157,7 @@ describe('a candidate loses the line in a nonlinear test', () => {
       'E2E-04-MATCH': { RESPONSE: ['N1 C1', 'N2 C2'] },
       'E2E-06-INLINE': { RESPONSE: 'IS' },
       'E2E-07-TEXTENTRY': { RESPONSE: '12' },
+      'E2E-10-HOTSPOT': { RESPONSE: 'PARK' },
     });
     const score = () =>
       engine.deps.db
