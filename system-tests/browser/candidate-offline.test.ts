@@ -44,6 +44,32 @@ const keptItems = (page: Page) =>
       }),
   );
 
+/**
+ * The page's socket goes through the test: `drop()` closes it and refuses new ones (and takes the context
+ * offline for HTTP), `restore()` lets them through again.
+ */
+async function cuttableLine(page: Page) {
+  let up = true;
+  const open = new Set<WebSocketRoute>();
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    if (!up) return void ws.close();
+    ws.connectToServer();
+    open.add(ws);
+    ws.onClose(() => open.delete(ws));
+  });
+  return {
+    async drop() {
+      up = false;
+      await page.context().setOffline(true);
+      await Promise.all([...open].map((ws) => ws.close()));
+    },
+    async restore() {
+      up = true;
+      await page.context().setOffline(false);
+    },
+  };
+}
+
 describe('a candidate loses the line in a nonlinear test', () => {
   it('moves to items never opened, answers them and sees the timer offline; everything is stored and scores full marks', async () => {
     const files = [
@@ -61,20 +87,7 @@ describe('a candidate loses the line in a nonlinear test', () => {
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
 
-    // The page's socket goes through the test: while the line is down it is closed and new ones refused.
-    let lineUp = true;
-    const open = new Set<WebSocketRoute>();
-    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
-      if (!lineUp) return void ws.close();
-      ws.connectToServer();
-      open.add(ws);
-      ws.onClose(() => open.delete(ws));
-    });
-    const dropLine = async () => {
-      lineUp = false;
-      await context.setOffline(true);
-      await Promise.all([...open].map((ws) => ws.close()));
-    };
+    const line = await cuttableLine(page);
 
     await checkIn(page, baseUrl, sitting.accessCode, sitting.candidates[0]!);
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
@@ -84,7 +97,7 @@ describe('a candidate loses the line in a nonlinear test', () => {
     // Every item of the form is on the device soon after the start, without opening it.
     await expect.poll(() => keptItems(page), { timeout: 15_000 }).toBe(5);
 
-    await dropLine();
+    await line.drop();
     await page.getByText(/Mất kết nối/).waitFor({ timeout: 15_000 });
     const timer = page.getByRole('timer');
     const before = await timer.innerText();
@@ -130,8 +143,7 @@ describe('a candidate loses the line in a nonlinear test', () => {
     expect(Object.keys(await storedAnswers(engine, sessionId))).toEqual(['E2E-01-CHOICE']);
 
     // The line comes back: answers are sent, the engine learns the position and the flag.
-    lineUp = true;
-    await context.setOffline(false);
+    await line.restore();
     await page.getByText('Đã lưu').waitFor({ timeout: 30_000 });
     await expect
       .poll(
@@ -172,4 +184,32 @@ describe('a candidate loses the line in a nonlinear test', () => {
     await expect.poll(() => keptItems(page), { timeout: 5_000 }).toBe(0);
     await context.close();
   }, 180_000);
+
+  it('a linear test: offline the next item cannot open (the engine serves only the current one), and the page says so', async () => {
+    const files = ['01-choice.xml', '06-inline-choice.xml'];
+    const sitting = await buildE2eSitting(
+      engine,
+      loadE2eItems().filter((i) => files.includes(i.file)),
+      { navigationMode: 'linear', securityPolicy: { fullscreen: false } },
+    );
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const line = await cuttableLine(page);
+    await checkIn(page, baseUrl, sitting.accessCode, sitting.candidates[0]!);
+    await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+    await page.getByRole('heading', { name: 'Câu 1 / 2' }).waitFor();
+    await line.drop();
+    await page.getByText(/Mất kết nối/).waitFor({ timeout: 15_000 });
+    await page.getByLabel('x = 3').check();
+    await page.getByRole('button', { name: 'Câu sau' }).click();
+    await page.getByText('Đang mất kết nối: câu này sẽ mở được khi có mạng lại.').waitFor();
+    expect(await page.getByRole('heading', { name: 'Câu 1 / 2' }).isVisible()).toBe(true);
+    await shot(page, 'candidate-offline-linear');
+    await line.restore();
+    await page.getByText('Đã lưu').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Câu sau' }).click();
+    await page.getByRole('heading', { name: 'Câu 2 / 2' }).waitFor();
+    await page.getByLabel('Chọn đáp án').waitFor();
+    await context.close();
+  }, 120_000);
 });
