@@ -8,6 +8,7 @@ import {
   loadConfig,
   migrateDatabase,
   openDatabase,
+  startAuditCheckpointer,
   useAuditKey,
   type DatabaseHandle,
 } from '../../../engine/index.ts';
@@ -21,7 +22,17 @@ export async function openCliDatabase(): Promise<DatabaseHandle> {
   const target = config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir };
   const handle = await openDatabase(target);
   await migrateDatabase(handle, config.databaseUrl);
-  return handle;
+  // ...and anchored in DATA_DIR before and after, as the engine does (audit:verify checks them).
+  const checkpoints = startAuditCheckpointer(handle.db, { dataDir: config.dataDir, key: config.auditKey });
+  await checkpoints.checkpoint();
+  return {
+    ...handle,
+    async close() {
+      checkpoints.stop();
+      await checkpoints.checkpoint();
+      await handle.close();
+    },
+  };
 }
 
 /** The named staff member, or the first admin; undefined when the database has no staff yet. */
