@@ -103,6 +103,7 @@ export async function runLoad(options: LoadOptions) {
     DATABASE_URL: pg?.url ?? '',
     REDIS_URL: config.redisUrl ?? '',
     JWT_SECRET: config.jwtSecret,
+    AUDIT_KEY: config.auditKey,
     LOG_LEVEL: 'warn',
   };
   try {

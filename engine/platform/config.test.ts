@@ -47,6 +47,20 @@ describe('loadConfig', () => {
     }
   });
 
+  it('generates the audit key once, apart from the JWT secret, in DATA_DIR (0600), or takes AUDIT_KEY', () => {
+    const dir = tmp();
+    const first = loadConfig({ DATA_DIR: dir });
+    expect(first.auditKey.length).toBeGreaterThanOrEqual(32);
+    expect(first.auditKey).not.toBe(first.jwtSecret);
+    expect(loadConfig({ DATA_DIR: dir }).auditKey).toBe(first.auditKey);
+    const file = path.join(dir, 'audit-key');
+    expect(readFileSync(file, 'utf8').trim()).toBe(first.auditKey);
+    expect(statSync(file).mode & 0o077).toBe(0);
+    const given = 'an-audit-key-from-the-environment-0123456789';
+    expect(loadConfig({ DATA_DIR: dir, AUDIT_KEY: given }).auditKey).toBe(given);
+    expect(() => loadConfig({ DATA_DIR: dir, AUDIT_KEY: 'short' })).toThrow(/AUDIT_KEY .*at least 32/);
+  });
+
   it('generates the JWT secret once and keeps it in DATA_DIR', () => {
     const dir = tmp();
     const first = loadConfig({ DATA_DIR: dir });

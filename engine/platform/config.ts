@@ -157,7 +157,15 @@ function persistedSecret(dataDir: string, name: string): string {
   }
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  try {
+    // Exclusive create: engine processes starting together on one DATA_DIR end up with one secret.
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const theirs = readFileSync(file, 'utf8').trim();
+    if (theirs.length >= 32) return theirs;
+    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  }
   return secret;
 }
 
