@@ -50,6 +50,7 @@ export const markingEn: Record<MarkingMessageKey, string> = {
   'mark.level': '{label} ({points} points)',
   'mark.total': 'Total: {score} / {max} points',
   'mark.score': 'Points (at most {max})',
+  'mark.scoreInvalid': 'Give the points as a number from 0 to {max}, e.g. 0,75 or 0.75.',
   'mark.comment': 'Comment (optional)',
   'mark.save': 'Save and mark the next',
   'mark.skip': 'Skip to the next',

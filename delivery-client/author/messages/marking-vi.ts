@@ -48,6 +48,7 @@ export const markingVi = {
   'mark.level': '{label} ({points} điểm)',
   'mark.total': 'Tổng: {score} / {max} điểm',
   'mark.score': 'Điểm (tối đa {max})',
+  'mark.scoreInvalid': 'Hãy nhập điểm là một số từ 0 đến {max}, ví dụ 0,75 hoặc 0.75.',
   'mark.comment': 'Nhận xét (không bắt buộc)',
   'mark.save': 'Lưu và chấm bài tiếp',
   'mark.skip': 'Bỏ qua, xem bài sau',

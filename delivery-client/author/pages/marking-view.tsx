@@ -55,6 +55,12 @@ export function MarkingView(props: { sittingId: string; itemRef: string; title: 
   async function save() {
     if (!entry) return;
     setError('');
+    // Points as a Vietnamese teacher types them: "0,75" and "0.75" are the same mark.
+    const score = Number(points.trim().replace(',', '.'));
+    if (!rubric && (!/^\d+([.,]\d+)?$/.test(points.trim()) || (max !== undefined && score > max))) {
+      setError(t('mark.scoreInvalid', { max: max === undefined ? '–' : number(max) }));
+      return;
+    }
     setBusy(true);
     try {
       const saved = await ok(
@@ -63,7 +69,7 @@ export function MarkingView(props: { sittingId: string; itemRef: string; title: 
           body: {
             sessionId: entry.sessionId,
             itemRef,
-            ...(rubric ? { levels } : { score: Number(points.replace(',', '.')) }),
+            ...(rubric ? { levels } : { score }),
             ...(comment.trim() ? { comment: comment.trim() } : {}),
           },
         }),
@@ -215,12 +221,11 @@ export function MarkingView(props: { sittingId: string; itemRef: string; title: 
           ) : (
             <label className="field marking-points">
               {t('mark.score', { max: max === undefined ? '–' : number(max) })}
+              {/* Text, not type=number: a number field drops the decimal comma ("0,75" became 075). */}
               <input
-                type="number"
+                type="text"
                 inputMode="decimal"
-                min={0}
-                max={max}
-                step="0.25"
+                pattern="[0-9]+([.,][0-9]+)?"
                 required
                 value={points}
                 onChange={(e) => setPoints(e.target.value)}
