@@ -3,6 +3,7 @@ import { ApiError, api, ok, type components } from '../api.ts';
 import { isNotAssignedMarker } from './marking-refusal.ts';
 import { useT } from '../i18n.tsx';
 import { MarkingResponse } from './marking-response.tsx';
+import { ratingLabel } from '../../shared/rating.ts';
 
 type Queue = components['schemas']['MarkingQueue'];
 /** The two marks a moderator sees are a first and a second marker's (the engine stores the role as text). */
@@ -84,7 +85,7 @@ export function MarkingView(props: { sittingId: string; itemRef: string; title: 
           t('mark.rescored', {
             version: saved.result.version,
             score: saved.result.scaledScore === null ? '–' : number(saved.result.scaledScore),
-            rating: saved.result.rating ? `, ${saved.result.rating}` : '',
+            rating: saved.result.rating ? `, ${ratingLabel(saved.result.rating, lang)}` : '',
           }),
         );
       setNotices(said);

@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { components } from '../../shared/api/client.ts';
 import { useI18n, type MessageKey } from '../../shared/i18n.tsx';
+import { ratingLabel } from '../../shared/rating.ts';
 import { ApiError, candidateApi, ok } from '../api.ts';
 
 export const RESULTS_HASH = '#ket-qua';
@@ -30,7 +31,7 @@ type Loaded =
 const decimal = (n: number | null) => (n === null ? '-' : String(n).replace('.', ','));
 
 export function ResultsPage({ token }: { token: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [downloadError, setDownloadError] = useState(false);
   const api = useMemo(() => candidateApi(token), [token]);
@@ -97,7 +98,7 @@ export function ResultsPage({ token }: { token: string }) {
               {decimal(loaded.result.score.raw)} / {decimal(loaded.result.score.max)}
             </dd>
             <dt>{t('results.rating')}</dt>
-            <dd>{loaded.result.rating ?? '-'}</dd>
+            <dd>{loaded.result.rating ? ratingLabel(loaded.result.rating, lang) : '-'}</dd>
           </dl>
           <button type="button" onClick={() => void download()}>
             {t('results.download')}
