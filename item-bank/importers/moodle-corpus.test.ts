@@ -79,10 +79,7 @@ describe("Moodle's import fixtures", () => {
       .flatMap((r) => r.questions)
       .flatMap((q) => q.problems.filter((p) => p.code === 'idnumber_dropped').map((p) => p.messageEn));
     expect(ids).toEqual(
-      expect.arrayContaining([
-        expect.stringContaining('("T & F")'),
-        expect.stringContaining('("myid")'),
-      ]),
+      expect.arrayContaining([expect.stringContaining('("T & F")'), expect.stringContaining('("myid")')]),
     );
     // Only files Moodle's tests expect to fail hold refused questions.
     for (const r of rows) if (r.outcomes.includes('refused')) expect(r.file).toMatch(/error|broken/);
