@@ -19,7 +19,7 @@ afterAll(() => stopE2e({ engine, browser }));
 describe('time warnings and the proctor, seen by the candidate', () => {
   it('shows the 1-minute warning, a message, a pause that stops answering, and an extension, as they happen', async () => {
     const sitting = await buildE2eSitting(engine, loadE2eItems().slice(0, 2), {
-      durationMinutes: 1,
+      durationMinutes: 5,
       securityPolicy: { fullscreen: false },
     });
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
@@ -27,12 +27,17 @@ describe('time warnings and the proctor, seen by the candidate', () => {
     await checkIn(page, baseUrl, sitting.accessCode, sitting.candidates[0]!);
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
     await page.getByLabel('x = 3').waitFor();
-    await page.getByText('Còn 1 phút.').waitFor({ timeout: 15_000 });
-
     const [session] = await engine.deps.db
       .select({ id: candidateSessions.id })
       .from(candidateSessions)
       .where(eq(candidateSessions.sittingId, sitting.sittingId));
+    // Four minutes pass: the stored deadline is under a minute away (a 1-minute sitting would get no
+    // "1 minute left" at all: a warning as long as the whole exam is none).
+    await engine.deps.db
+      .update(candidateSessions)
+      .set({ deadlineAt: new Date(Date.now() + 55_000) })
+      .where(eq(candidateSessions.id, session!.id));
+    await page.getByText('Còn 1 phút.').waitFor({ timeout: 15_000 });
     const act = async (action: string, body: unknown) => {
       const res = await fetch(`${baseUrl}/api/sessions/${session!.id}/${action}`, {
         method: 'POST',

@@ -37,7 +37,13 @@ export interface StaffSession {
 const isAuthPath = (url: string) =>
   /\/api\/auth\/(login|refresh|logout)$/.test(new URL(url, location.href).pathname);
 
-export function createStaffSession(prefix: string, storage: Storage = sessionStorage): StaffSession {
+export function createStaffSession(prefix: string, given?: Storage): StaffSession {
+  // Read when used, not when the module loads: pages' modules are imported by Node tests too.
+  const storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = {
+    getItem: (key) => (given ?? globalThis.sessionStorage)?.getItem(key) ?? null,
+    setItem: (key, value) => (given ?? globalThis.sessionStorage).setItem(key, value),
+    removeItem: (key) => (given ?? globalThis.sessionStorage)?.removeItem(key),
+  };
   const ACCESS = `${prefix}.token`;
   const REFRESH = `${prefix}.refresh`;
   const EXPIRES = `${prefix}.expires`;
