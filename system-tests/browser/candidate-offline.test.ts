@@ -198,6 +198,8 @@ describe('a candidate loses the line in a nonlinear test', () => {
     await checkIn(page, baseUrl, sitting.accessCode, sitting.candidates[0]!);
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
     await page.getByRole('heading', { name: 'Câu 1 / 2' }).waitFor();
+    // The current item itself must have arrived before the line drops (the heading comes first).
+    await page.getByLabel('x = 3').waitFor();
     await line.drop();
     await page.getByText(/Mất kết nối/).waitFor({ timeout: 15_000 });
     await page.getByLabel('x = 3').check();
