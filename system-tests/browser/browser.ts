@@ -14,11 +14,30 @@ export async function ensureClientBuilt(): Promise<void> {
   await build({ configFile: path.join(here, '../../delivery-client/vite.config.ts'), logLevel: 'warn' });
 }
 
-export function launchChromium(): Promise<Browser> {
+/** Debian's Chromium with the project's flags (never a downloaded browser), plus `extraArgs`. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      ...extraArgs,
+    ],
   });
+}
+
+/**
+ * Chromium whose camera plays the Y4M file `cameraFile` (proctor-fake-camera.ts writes it). The file is
+ * read when a page first opens the camera, so it can be written after launch.
+ */
+export function launchWithFakeCamera(cameraFile: string): Promise<Browser> {
+  return launchChromium([
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${cameraFile}`,
+  ]);
 }
 
 /** An engine on a free port and a Chromium, for one browser-test file. */

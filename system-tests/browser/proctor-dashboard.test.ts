@@ -8,14 +8,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidateSessions, sessionEvents } from '../../engine/delivery/tables.ts';
 import { roomProctors, sittings } from '../../engine/sittings/tables.ts';
 import { users } from '../../engine/people/tables.ts';
 import { TEST_PASSWORD } from '../../engine/tests/support/factories.ts';
 import { createTestEngine, type TestEngine } from '../../engine/tests/support/test-engine.ts';
-import { ensureClientBuilt } from './browser.ts';
+import { ensureClientBuilt, launchWithFakeCamera } from './browser.ts';
 import { buildE2eSitting, loadE2eItems } from './e2e-sitting.ts';
 import { checkIn, expectAccessible, shot } from './helpers.ts';
 import { pickCorpusImage, writeFakeCamera } from './proctor-fake-camera.ts';
@@ -33,18 +33,7 @@ beforeAll(async () => {
   engine = await createTestEngine();
   baseUrl = `http://127.0.0.1:${await engine.listen(0, '127.0.0.1')}`;
   // The camera file is read when a page first opens the camera, so it can be written after launch.
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${camera}`,
-    ],
-  });
+  browser = await launchWithFakeCamera(camera);
   await writeFakeCamera(browser, camera, [
     { image: pickCorpusImage(1, ['video_man_frontal.png']), seconds: 5 },
     { image: pickCorpusImage(0, ['brick_wall_gray.png']), seconds: 8 },

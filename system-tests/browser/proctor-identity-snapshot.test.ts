@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidateSessions, sessionEvents } from '../../engine/delivery/tables.ts';
 import { roomProctors, sittingCandidates } from '../../engine/sittings/tables.ts';
@@ -18,7 +18,7 @@ import { users } from '../../engine/people/tables.ts';
 import { TEST_PASSWORD } from '../../engine/tests/support/factories.ts';
 import { api } from '../../engine/tests/support/http.ts';
 import { createTestEngine, type TestEngine } from '../../engine/tests/support/test-engine.ts';
-import { ensureClientBuilt } from './browser.ts';
+import { ensureClientBuilt, launchWithFakeCamera } from './browser.ts';
 import { buildE2eSitting, loadE2eItems } from './e2e-sitting.ts';
 import { checkIn, shot } from './helpers.ts';
 import { FACES_CORPUS, pickCorpusImage, writeFakeCamera } from './proctor-fake-camera.ts';
@@ -33,18 +33,7 @@ beforeAll(async () => {
   await ensureClientBuilt();
   engine = await createTestEngine();
   baseUrl = `http://127.0.0.1:${await engine.listen(0, '127.0.0.1')}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${camera}`,
-    ],
-  });
+  browser = await launchWithFakeCamera(camera);
   await writeFakeCamera(browser, camera, [
     { image: pickCorpusImage(1, ['video_man_frontal.png']), seconds: 14 },
     { image: pickCorpusImage(0, ['brick_wall_gray.png']), seconds: 10 },
