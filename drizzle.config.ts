@@ -4,7 +4,7 @@ import { defineConfig } from 'drizzle-kit';
 export default defineConfig({
   dialect: 'postgresql',
   schema: [
-    './engine/{people,sittings,delivery,proctoring,results}/tables.ts',
+    './engine/{people,sittings,delivery,proctoring,results,centres}/tables.ts',
     './{item-bank,grading,proctor}/schema.ts',
   ],
   out: './engine/platform/db/migrations',

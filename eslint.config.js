@@ -16,6 +16,35 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // The candidate page's service worker: a plain script the browser runs as a worker.
+    files: ['delivery-client/public/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(['self', 'caches', 'fetch', 'URL'].map((name) => [name, 'readonly'])),
+    },
+  },
+  {
+    // Our PCI fixtures are the modules a PCI ships: plain browser scripts loaded by the PCI runtime's define().
+    files: ['item-bank/test/pci/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        [
+          'define',
+          'document',
+          'navigator',
+          'window',
+          'Blob',
+          'FileReader',
+          'MediaRecorder',
+          'URL',
+          'atob',
+          'btoa',
+          'setTimeout',
+          'clearTimeout',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -103,6 +132,7 @@ function engineCapabilityRules() {
     ['delivery'],
     ['proctoring', 'results'],
     ['records'],
+    ['centres'],
   ];
   const root = ['**/engine.ts', '**/app.ts', '**/client-pages.ts', '**/engine/index.ts', '**/demo/**'];
   const faces = {

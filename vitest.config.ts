@@ -2,11 +2,23 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * `TEST_SCOPE=storage` runs only the tests that can reach a database or Redis. The item bank, grading
- * (but its code-grading queue) and proctoring never import the engine or a storage client
+ * (but its code-grading queue), proctoring and the QTI CLI's file commands never import the engine or a storage client
  * (ARCHITECTURE.md), so their tests give the same result whatever DATABASE_URL and REDIS_URL say; CI's
  * PostgreSQL + Redis pass leaves them to the embedded pass, which runs everything.
  */
-const storageIndependent = ['item-bank/**', 'proctor/**', 'grading/!(code)/**', 'grading/*.test.ts'];
+const storageIndependent = [
+  'item-bank/**',
+  'proctor/**',
+  'grading/!(code)/**',
+  'grading/*.test.ts',
+  // The QTI CLI's convert, validate and score commands read files and write files, never a database.
+  'scripts/qti/convert.test.ts',
+  'scripts/qti/qti-cli.test.ts',
+  'scripts/qti/export-round-trip.test.ts',
+  'scripts/qti/export-schema.test.ts',
+  'scripts/qti/round-trip-scores.test.ts',
+  'scripts/qti/validate-schemas.test.ts',
+];
 const gradingCodeOutsideQueue = ['grading/code/!(queue)/**', 'grading/code/*.test.ts'];
 const storageOnly = process.env.TEST_SCOPE === 'storage';
 

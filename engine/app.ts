@@ -20,6 +20,7 @@ import { itemRoutes } from './bank/routes/items/items.ts';
 import { importRoutes } from './bank/routes/imports/imports.ts';
 import { tryScoreRoutes } from './bank/routes/imports/try-score.ts';
 import { candidateRoutes } from './delivery/routes/candidate-routes.ts';
+import { pciFrameRoutes } from './delivery/routes/pci-frame-routes.ts';
 import { sittingEnrolmentRoutes } from './delivery/routes/enrolment-routes.ts';
 import { sittingRoutes } from './sittings/routes/sittings.ts';
 import { sessionRoutes } from './proctoring/routes/session-routes.ts';
@@ -31,6 +32,7 @@ import { itemStatisticsRoutes } from './results/routes/items-statistics/items-st
 import { boardRoutes } from './proctoring/routes/board-routes.ts';
 import { metricsRoutes, type MetricsSources } from './platform/http/metrics-routes.ts';
 import { proctoringRoutes } from './proctoring/routes/proctoring-routes.ts';
+import { centreRoutes } from './centres/routes/centres.ts';
 import { mountClientPages } from './client-pages.ts';
 import { validationHook } from './platform/http/validation-hook.ts';
 import { clientAddress, trustedProxies } from './platform/client-address.ts';
@@ -143,6 +145,7 @@ export function createApp(deps: AppDeps, metrics?: MetricsSources): App {
   app.route('/api/item-banks', importRoutes());
   app.route('/api/items', tryScoreRoutes());
   app.route('/api/candidate', candidateRoutes());
+  app.route('/api/candidate/pci', pciFrameRoutes());
   app.route('/api/sittings', sittingRoutes());
   app.route('/api/sittings', sittingEnrolmentRoutes());
   app.route('/api/sessions', sessionRoutes());
@@ -153,6 +156,7 @@ export function createApp(deps: AppDeps, metrics?: MetricsSources): App {
   app.route('/api/item-statistics', itemStatisticsRoutes());
   app.route('/api/board', boardRoutes());
   app.route('/api/proctoring', proctoringRoutes());
+  app.route('/api/centres', centreRoutes());
 
   mountClientPages(app);
 

@@ -14,6 +14,7 @@ import { sebRequestAllowed, sebRequired } from './sittings/seb/sitting-seb.ts';
 import type { AppEnv } from './platform/http/env.ts';
 import { publicOrigin, publicRequestUrl } from './platform/http/public-url.ts';
 import { mountProctorAssets } from './proctoring/proctor-assets.ts';
+import { PCI_FRAME_ROOT } from './delivery/routes/pci-frame-routes.ts';
 
 export const clientDist = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -40,9 +41,12 @@ export function mountClientPages(app: Hono<AppEnv>, root = clientDist): boolean 
     c.header('x-content-type-options', 'nosniff');
     c.header('x-frame-options', 'DENY');
     c.header('referrer-policy', 'same-origin');
+    // The candidate page frames portable custom interactions from the engine's PCI frame route
+    // only (a path, so no other page of this origin); every other page frames nothing.
+    const frameSrc = c.req.path.startsWith('/candidate/') ? `${publicOrigin(c)}${PCI_FRAME_ROOT}` : "'none'";
     c.header(
       'content-security-policy',
-      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; frame-ancestors 'none'; frame-src 'none'; object-src 'none'; form-action 'self'; base-uri 'none'",
+      `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; frame-ancestors 'none'; frame-src ${frameSrc}; object-src 'none'; form-action 'self'; base-uri 'none'`,
     );
   });
   app.use(
@@ -78,6 +82,16 @@ export function mountClientPages(app: Hono<AppEnv>, root = clientDist): boolean 
       return next();
     return c.html(SEB_REFUSED_PAGE, 403);
   });
+  // The candidate page's service worker: at the page's path so its scope covers the page; never
+  // cached itself, so a new build reaches devices on their next load.
+  app.get(
+    '/candidate/sw.js',
+    serveStatic({
+      root: relativeRoot,
+      path: 'candidate-sw.js',
+      onFound: (_p, c) => c.header('cache-control', 'no-cache'),
+    }),
+  );
   for (const name of APPS) {
     app.get(`/${name}`, (c) => c.redirect(`/${name}/`));
     app.get(

@@ -227,15 +227,18 @@ export async function createEngine(
       });
       // Every namespace's handshake.address follows the HTTP rule (platform/client-address.ts): the
       // right-most X-Forwarded-For hop no trusted proxy holds, the header ignored from anyone else.
+      // X-Forwarded-Proto/-Host from anyone else are dropped, so a handshake's URL (which the Safe
+      // Exam Browser hashes are checked against) is believed only from a trusted proxy, as on HTTP.
       const proxies = trustedProxies(config.trustedProxies);
       io.engine.prependListener(
         'connection',
         (conn: { remoteAddress: string; request?: IncomingMessage }) => {
-          conn.remoteAddress = clientAddress(
-            conn.remoteAddress,
-            conn.request?.headers['x-forwarded-for'],
-            proxies,
-          ).address;
+          const client = clientAddress(conn.remoteAddress, conn.request?.headers['x-forwarded-for'], proxies);
+          conn.remoteAddress = client.address;
+          if (!client.viaTrustedProxy && conn.request) {
+            delete conn.request.headers['x-forwarded-proto'];
+            delete conn.request.headers['x-forwarded-host'];
+          }
         },
       );
       if (config.redisUrl) {

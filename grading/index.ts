@@ -88,10 +88,15 @@ export {
   parseCodeTask,
   codeTaskSchema,
   QueueFullError,
+  probeVerdictTrust,
   type CodeGrader,
   type CodeTask,
+  type VerdictTrust,
   type CodeGradingQueue,
   type GradeResult as CodeGradeResult,
   type Verdict as CodeVerdict,
 } from './code/index.ts';
 export { renderAccessSlips, renderRoomLists, type SittingPapersData } from './reports/access-slips.ts';
+export * as adaptive from './adaptive/index.ts';
+/** Item calibration (issue 23): MML-EM for 1PL–3PL, GPCM and GRM, fit, flags, linking. */
+export * as calibration from './calibration/index.ts';

@@ -18,6 +18,15 @@ export {
   type SavedItemVersion,
 } from './storage/item-store.ts';
 export {
+  CLASH_POLICIES,
+  findItemClashes,
+  findTestClashes,
+  freeIdentifier,
+  withRootIdentifier,
+  type ClashPolicy,
+  type IdentifierClash,
+} from './storage/identifier-clashes.ts';
+export {
   saveAssessmentTestVersion,
   listAssessmentTests,
   loadAssessmentTest,
@@ -26,6 +35,15 @@ export {
   type StoredAssessmentTest,
 } from './storage/test-store.ts';
 export { searchItems, searchQuery, type ItemSearch } from './storage/item-search.ts';
+export {
+  saveItemParameters,
+  itemParameterHistory,
+  currentItemParameters,
+  CalibratedParameters,
+  type ItemParameterInput,
+  type ItemParameterVersion,
+  type CalibrationRun,
+} from './storage/item-parameters.ts';
 export { ITEM_STATUSES, canTransition, allowedTransitions, type ItemStatus } from './storage/item-status.ts';
 export {
   ItemMetadata,
@@ -80,6 +98,7 @@ export {
   type ZipLimits,
 } from './packages/read-zip.ts';
 export { checkDocx, DEFAULT_DOCX_LIMITS } from './importers/docx-limits.ts';
+export { checkXlsx, DEFAULT_XLSX_LIMITS, type XlsxLimits } from './importers/xlsx-limits.ts';
 export {
   readPackageFiles,
   DEFAULT_MAX_PACKAGE_NODES,
@@ -95,7 +114,21 @@ export {
   type WriteItemOptions,
   type ExportVersion,
 } from './qti/write-item.ts';
-export { checkQti3Schema, type SchemaDocument, type SchemaErrors } from './qti/check-schema.ts';
+export {
+  checkQti3Schema,
+  checkSchemas,
+  loadSchemaFolder,
+  schemaKindOf,
+  schemaLabel,
+  schemaProblems,
+  SchemaFolderError,
+  type SchemaCheckResult,
+  type SchemaDocument,
+  type SchemaError,
+  type SchemaErrors,
+  type SchemaFolder,
+  type SchemaKind,
+} from './qti/check-schema.ts';
 export {
   serialiseXml,
   escapeText,

@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   customType,
   index,
   integer,
@@ -41,12 +42,35 @@ export const itemBanks = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     name: text().notNull(),
     description: text(),
+    /** The subject the bank is for (e.g. "Toán"), given when a teacher creates it; new items start with it. */
+    subject: text(),
     /** The owning organisation; the bank is shared with everything below it. */
     organisationId: uuid().notNull(),
     createdBy: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex().on(t.organisationId, t.name)],
+);
+
+/**
+ * A bank shared by its owner with another organisation (a sister school, the district office): staff of
+ * that organisation and everything below it may read the bank, and write it when `writable`. Withdrawing
+ * the share deletes the row (the audit log keeps both). The organisation id is a value here; its foreign
+ * key is added in the migration.
+ */
+export const itemBankShares = pgTable(
+  'item_bank_shares',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    bankId: uuid()
+      .notNull()
+      .references(() => itemBanks.id),
+    organisationId: uuid().notNull(),
+    writable: boolean().notNull().default(false),
+    sharedBy: uuid(),
+    sharedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex().on(t.bankId, t.organisationId), index().on(t.organisationId)],
 );
 
 export const items = pgTable(
@@ -128,6 +152,42 @@ export const itemVersions = pgTable(
     firstDeliveredAt: timestamp({ withTimezone: true }),
   },
   (t) => [uniqueIndex().on(t.itemId, t.version), index().on(t.contentSha256)],
+);
+
+/**
+ * Calibrated IRT parameters of an item, versioned apart from its content: each calibration adds a
+ * row (version 1, 2, ...) and changes neither the item's versions nor its QTI. `parameters` is the
+ * CAT pool's item model (D = 1 logistic metric): { model: 2pl|3pl|gpcm|grm, a, b (number or
+ * thresholds), c? }; `linking` says how the scale was reached (fixed anchors, mean/sigma with A
+ * and B, Stocking–Lord, or none: the calibration sample's own N(0, 1)).
+ */
+export const itemParameterVersions = pgTable(
+  'item_parameter_versions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    itemId: uuid()
+      .notNull()
+      .references(() => items.id),
+    version: integer().notNull(),
+    /** The content version most of the calibration's responses were given to. */
+    itemVersionId: uuid().references(() => itemVersions.id),
+    /** The calibration model: rasch, 1pl, 2pl, 3pl, gpcm or grm. */
+    model: text().notNull(),
+    parameters: jsonb().notNull(),
+    sampleSize: integer().notNull(),
+    /** Fit statistics (infit, outfit, x2, df, p) and the reviewer flags of the calibration. */
+    fit: jsonb(),
+    flags: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    linking: jsonb(),
+    /** Where the responses came from: `database` (stored sittings) or `file:<name>`. */
+    source: text().notNull(),
+    calibratedBy: uuid(),
+    calibratedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex().on(t.itemId, t.version)],
 );
 
 export const itemStatusEvents = pgTable(

@@ -20,6 +20,8 @@ import { startEngineProcess } from '../engine/tests/support/engine-process.ts';
 import { setupSitting } from './setup-sitting.ts';
 import { runGenerators } from './generators.ts';
 import type { ScenarioResult } from './virtual-candidates.ts';
+import { cpuPerBurstSave, cpuPerOperation, type CpuPerOperation } from './cpu-per-operation.ts';
+import { pidsNamed, sampleCpu } from './process-cpu.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -37,6 +39,8 @@ export interface LoadOptions {
   workers: number;
   postgres: boolean;
   redis: boolean;
+  /** Scheduling priority of the load generators (`--generator-nice N`, 0..19; 0 = as the engine). */
+  generatorNice: number;
   /** Write a V8 CPU profile of each engine process to this folder (`--profile <dir>`). */
   profileDir?: string;
 }
@@ -60,6 +64,7 @@ function parseArgs(argv: string[]): LoadOptions {
     workers: get('workers', Math.max(1, Math.ceil(candidates / 5000))),
     postgres: shared || argv.includes('--postgres'),
     redis: shared,
+    generatorNice: get('generator-nice', 0),
     ...(argv.includes('--profile') ? { profileDir: path.resolve(argv[argv.indexOf('--profile') + 1]!) } : {}),
   };
 }
@@ -125,11 +130,18 @@ export async function runLoad(options: LoadOptions) {
       burstSeconds: options.burst,
     };
     const started = Date.now();
+    const engineCpu = sampleCpu(() => engines.map((e) => e.child.pid!));
+    const databaseCpu = options.postgres ? sampleCpu(() => pidsNamed('postgres')) : undefined;
+    const redisCpu = options.redis ? sampleCpu(() => pidsNamed('redis-server')) : undefined;
     const result = await runGenerators(
       { ...scenario, baseUrls: engines.map((e) => e.url), dropRate: options.dropRate },
       options.workers,
+      options.generatorNice,
     );
     const elapsedS = (Date.now() - started) / 1000;
+    const engineCpuSeries = engineCpu.stop();
+    const databaseCpuSeries = databaseCpu?.stop();
+    const redisCpuSeries = redisCpu?.stop();
     stop.done = true;
     await sampling;
     await Promise.all(engines.map((e) => e.kill('SIGTERM')));
@@ -153,8 +165,31 @@ export async function runLoad(options: LoadOptions) {
 
     // The transport alone, with the same load from the same generators.
     const echo = await startEcho();
-    const baseline = await runGenerators({ ...scenario, baseUrls: [echo.url], dropRate: 0 }, options.workers);
+    const echoCpu = sampleCpu(() => [echo.pid]);
+    const baseline = await runGenerators(
+      { ...scenario, baseUrls: [echo.url], dropRate: 0 },
+      options.workers,
+      options.generatorNice,
+    );
+    const echoCpuSeries = echoCpu.stop();
     echo.stop();
+    const burstWindow = (startAt: number) =>
+      [startAt + options.duration * 1000, startAt + (options.duration + options.burst) * 1000] as const;
+    const burstUsPerSave = {
+      engine: cpuPerBurstSave(engineCpuSeries, ...burstWindow(result.startAt), result.burstAcks),
+      ...(databaseCpuSeries
+        ? { postgres: cpuPerBurstSave(databaseCpuSeries, ...burstWindow(result.startAt), result.burstAcks) }
+        : {}),
+      echo: cpuPerBurstSave(echoCpuSeries, ...burstWindow(baseline.startAt), baseline.burstAcks),
+    };
+    const cpu = {
+      engine: cpuPerOperation(engineCpuSeries, result.timeline, result.startAt),
+      ...(databaseCpuSeries
+        ? { postgres: cpuPerOperation(databaseCpuSeries, result.timeline, result.startAt) }
+        : {}),
+      ...(redisCpuSeries ? { redis: cpuPerOperation(redisCpuSeries, result.timeline, result.startAt) } : {}),
+      echo: cpuPerOperation(echoCpuSeries, baseline.timeline, baseline.startAt),
+    };
 
     const burstRate = result.burstAcks / Math.max(1, options.burst);
     const baselineBurstRate = baseline.burstAcks / Math.max(1, options.burst);
@@ -166,6 +201,8 @@ export async function runLoad(options: LoadOptions) {
       errors: Object.values(result.errors).reduce((a, b) => a + b, 0),
       lostResponses: lost,
       baselineRatio: Number((baselineBurstRate ? burstRate / baselineBurstRate : 0).toFixed(3)),
+      engineUsPerSave: burstUsPerSave.engine,
+      echoUsPerAck: burstUsPerSave.echo,
     };
     const lastCpu = samples.map((s) => s.at(-1)?.cpuSeconds);
     const details = {
@@ -191,6 +228,9 @@ export async function runLoad(options: LoadOptions) {
         cpuSeconds: lastCpu[i],
       })),
       generatorCpuSeconds: Number(result.generatorCpuSeconds.toFixed(1)),
+      cpuPerOperation: cpu,
+      burstUsPerSave,
+      loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
       elapsedS,
     };
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -229,8 +269,15 @@ function markdownSummary(stamp: string, d: Record<string, unknown> & { summary: 
     `| retries the candidate app makes by itself (not errors) | ${JSON.stringify(d.retriesByKind)} |`,
     `| lost responses | ${s.lostResponses} |`,
     `| closed-loop saves/s: engine / bare Socket.IO | ${t.engineSavesPerS} / ${t.baselineSavesPerS} (ratio ${s.baselineRatio}) |`,
+    `| CPU µs per acknowledged save in the closed-loop burst (saves only) | ${Object.entries(
+      d.burstUsPerSave as Record<string, number>,
+    )
+      .map(([k, v]) => `${k} ${v}`)
+      .join(' / ')} |`,
+    ...cpuRows(d.cpuPerOperation as Record<string, CpuPerOperation>),
+    `| load average at the end (1 / 5 / 15 min) | ${(d.loadAverage as number[]).join(' / ')} |`,
     '',
-    '## Targets (issue 10: 10,000 candidates checked in within 60 s, autosave every 15 s)',
+    '## Targets (issue 24)',
     '',
     '| target | measured | verdict |',
     '| --- | --- | --- |',
@@ -244,6 +291,14 @@ function markdownSummary(stamp: string, d: Record<string, unknown> & { summary: 
     '```',
     '',
   ].join('\n');
+}
+
+/** CPU per operation of each process group, as table rows (fitted per second: cpu-per-operation.ts). */
+function cpuRows(cpu: Record<string, CpuPerOperation>) {
+  return Object.entries(cpu).map(
+    ([group, c]) =>
+      `| CPU µs per check-in / item fetch / durable save / submit (${group}; idle ${c.idleMsPerS} ms/s, R² ${c.r2} over ${c.seconds} s) | ${c.checkInUs} / ${c.fetchUs} / ${c.saveUs} / ${c.submitUs} |`,
+  );
 }
 
 /** A fresh, empty PostgreSQL database for one run (the engine migrates it when it opens). */
@@ -264,14 +319,15 @@ async function createPostgresDatabase(baseUrl: string) {
   };
 }
 
-function startEcho(): Promise<{ url: string; stop(): void }> {
+function startEcho(): Promise<{ url: string; pid: number; stop(): void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'echo-server.ts')], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       const match = /localhost:(\d+)/.exec(chunk.toString());
-      if (match) resolve({ url: `http://127.0.0.1:${match[1]}`, stop: () => child.kill('SIGTERM') });
+      if (match)
+        resolve({ url: `http://127.0.0.1:${match[1]}`, pid: child.pid!, stop: () => child.kill('SIGTERM') });
     });
     child.once('exit', (code) => reject(new Error(`echo server exited with ${code}`)));
   });
@@ -282,7 +338,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   console.log(JSON.stringify(summary));
 }
 
-/** Each target of the load test against this run, with how far a missed one is off. */
+/** Each target of the load test (issue 24) against this run, with how far a missed one is off. */
 export function targetRows(
   s: {
     checkInS: number;
@@ -290,22 +346,25 @@ export function targetRows(
     errors: number;
     lostResponses: number;
     baselineRatio: number;
+    engineUsPerSave?: number;
+    echoUsPerAck?: number;
   },
   options: Pick<LoadOptions, 'ramp'>,
 ) {
   const over = (measured: number, limit: number) =>
     measured <= limit ? 'met' : `missed by ${Math.round((measured / limit - 1) * 100)} %`;
-  const checkInLimit = Math.max(60, options.ramp);
-  return [
+  // Every candidate checked in within 60 s of the ramp's end.
+  const checkInLimit = options.ramp + 60;
+  const rows = [
     {
-      target: `all checked in within ${checkInLimit} s`,
+      target: `all checked in within ${checkInLimit} s (60 s after the ramp)`,
       measured: `${s.checkInS} s`,
       verdict: over(s.checkInS, checkInLimit),
     },
     {
-      target: 'save-ack p99 < 100 ms',
+      target: 'save-ack p99 < 50 ms',
       measured: `${s.saveAckMs.p99} ms`,
-      verdict: over(s.saveAckMs.p99!, 100),
+      verdict: s.saveAckMs.p99! < 50 ? 'met' : over(s.saveAckMs.p99!, 50),
     },
     { target: 'zero errors', measured: String(s.errors), verdict: s.errors === 0 ? 'met' : 'missed' },
     {
@@ -314,12 +373,19 @@ export function targetRows(
       verdict: s.lostResponses === 0 ? 'met' : 'missed',
     },
     {
-      target: 'save throughput >= 50 % of bare Socket.IO',
+      target: 'burst save throughput >= 60 % of bare Socket.IO',
       measured: `${Math.round(s.baselineRatio * 1000) / 10} %`,
       verdict:
-        s.baselineRatio >= 0.5
+        s.baselineRatio >= 0.6
           ? 'met'
-          : `missed by ${Math.round((0.5 - s.baselineRatio) * 1000) / 10} points`,
+          : `missed by ${Math.round((0.6 - s.baselineRatio) * 1000) / 10} points`,
     },
   ];
+  if (s.engineUsPerSave !== undefined && s.echoUsPerAck)
+    rows.push({
+      target: 'engine CPU per durable save <= 3 x echo CPU per ack',
+      measured: `${s.engineUsPerSave} µs vs ${s.echoUsPerAck} µs (${(s.engineUsPerSave / s.echoUsPerAck).toFixed(1)} x)`,
+      verdict: over(s.engineUsPerSave, 3 * s.echoUsPerAck),
+    });
+  return rows;
 }

@@ -48,7 +48,15 @@ export interface ScenarioResult {
   /** Saves acknowledged during the closed-loop burst, and its length in seconds. */
   burstAcks: number;
   burstSeconds: number;
+  /**
+   * Operations completed in each second since the start (check-in includes the socket handshake and
+   * session:start; saves are acknowledged ones). With the engine's CPU per second, the run fits CPU per
+   * operation (load-tests/cpu-per-operation.ts).
+   */
+  timeline: Timeline;
 }
+
+export type Timeline = Record<'checkIns' | 'fetches' | 'saves' | 'submits', number[]>;
 
 const histogram = () =>
   hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000, numberOfSignificantValueDigits: 3 });
@@ -75,6 +83,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     lastCheckInAt: 0,
     burstAcks: 0,
     burstSeconds: o.burstSeconds,
+    timeline: { checkIns: [], fetches: [], saves: [], submits: [] },
   };
   const fail = (kind: string): void => {
     result.errors[kind] = (result.errors[kind] ?? 0) + 1;
@@ -83,6 +92,12 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     result.retries[kind] = (result.retries[kind] ?? 0) + 1;
   };
   const t0 = o.startAt ?? Date.now();
+  const tick = (kind: keyof Timeline) => {
+    const second = Math.floor((Date.now() - t0) / 1000);
+    const counts = result.timeline[kind];
+    while (counts.length <= second) counts.push(0);
+    counts[second]!++;
+  };
   await sleep(Math.max(0, t0 - Date.now()));
   const endAt = t0 + o.durationSeconds * 1000;
   const burstEnd = endAt + o.burstSeconds * 1000;
@@ -169,6 +184,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       }
     };
     await ask('session:start', {});
+    tick('checkIns');
     const seqs = new Map<string, number>();
     const unacked: Array<{ itemRef: string; seq: number; value: string }> = [];
     let position = 0;
@@ -190,6 +206,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
         result.saves++;
         if (ack?.ok) {
           acked++;
+          tick('saves');
           latency.recordValue(Math.max(1, Math.round(performance.now() - s0)));
           result.acknowledged.push({ sessionId, ...save });
           unacked.splice(unacked.indexOf(save), 1);
@@ -215,8 +232,10 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       if (position < o.itemRefs.length) {
         const f0 = performance.now();
         const fetched = await ask<{ ok: boolean }>('item:fetch', { position });
-        if (fetched?.ok) result.fetchMs.recordValue(Math.max(1, Math.round(performance.now() - f0)));
-        else fail('item:fetch refused');
+        if (fetched?.ok) {
+          result.fetchMs.recordValue(Math.max(1, Math.round(performance.now() - f0)));
+          tick('fetches');
+        } else fail('item:fetch refused');
       }
       position++;
       queueSave(itemRef);
@@ -232,7 +251,8 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       if (Date.now() <= burstEnd) result.burstAcks += acked;
       await sleep(Math.max(0, next - performance.now()));
     }
-    await ask('submit', { confirm: true });
+    const submitted = await ask<{ ok: boolean }>('submit', { confirm: true });
+    if (submitted?.ok) tick('submits');
     socket.disconnect();
   };
 

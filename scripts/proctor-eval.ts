@@ -9,11 +9,17 @@
  * the browser. `--fps` also measures, in the detection worker, the frames per second of the face pipeline alone (what
  * runs on every frame) and with the second pass on tiles, at 320x240 and 640x480, on the first labelled image with
  * exactly one face; the figures join the last line as "fps".
+ *
+ * With one-face images among the labels, the last line also carries "sitting": false "no face" and "two faces"
+ * incidents per candidate-hour on a simulated sitting (`proctor/eval/sitting.ts`: 100 hours of a candidate alone,
+ * the one-face images played as its moments, each held a random time of mean 1, 2, 5 or 10 s, through the
+ * monitor's count rules and the incident rules). `--sitting-hours <n>` changes its length.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openLab } from '../proctor/eval/browser-lab.ts';
 import { scoreRows, type EvalRow, type FaceLabel } from '../proctor/eval/score.ts';
+import { simulateSitting } from '../proctor/eval/sitting.ts';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -79,11 +85,26 @@ if (process.argv.includes('--fps')) {
   }
 }
 const report = scoreRows(rows);
+const alone = rows.filter((r) => r.label.faces === 1).map((r) => r.analysis);
+let sitting: Record<string, unknown> | undefined;
+if (alone.length > 0) {
+  const hours = Number(option('--sitting-hours') ?? 100);
+  const byMeanDwell: Record<string, { noFacePerHour: number; multipleFacesPerHour: number }> = {};
+  for (const meanDwellSeconds of [1, 2, 5, 10]) {
+    const r = simulateSitting(alone, { hours, meanDwellSeconds, seed: 20261207 });
+    byMeanDwell[`${meanDwellSeconds}s`] = {
+      noFacePerHour: r.noFacePerHour,
+      multipleFacesPerHour: r.multipleFacesPerHour,
+    };
+  }
+  sitting = { hours, images: alone.length, byMeanDwell };
+}
 for (const e of report.errors) console.log(`miss ${e.file}: expected ${e.expected}, got ${e.predicted}`);
 console.log(
   JSON.stringify({
     faceCount: report.faceCount,
     pose: { accuracy: report.pose.accuracy, confusion: report.pose.confusion },
     ...(fps ? { fps } : {}),
+    ...(sitting ? { sitting } : {}),
   }),
 );

@@ -198,8 +198,13 @@ describe('import API', () => {
       'điền khuyết',
     ]);
     expect(rows.some((r) => r.searchText.includes('so thap phan'))).toBe(true);
-    // A topic chosen for the whole import wins over Moodle's category.
-    const again = await upload('imports/confirm', file, 'moodle-on-thi-lop-10.xml', {
+    // A topic chosen for the whole import wins over Moodle's category. The items exist with other
+    // metadata now, so the re-import says it means new versions (an identifier clash is refused otherwise).
+    const refused = await upload('imports/confirm', file, 'moodle-on-thi-lop-10.xml', {
+      metadata: { topic: 'Ôn thi vào 10' },
+    });
+    expect(refused.status).toBe(409);
+    const again = await upload('imports/confirm?clash=new-version', file, 'moodle-on-thi-lop-10.xml', {
       metadata: { topic: 'Ôn thi vào 10' },
     });
     expect(again.status).toBe(200);

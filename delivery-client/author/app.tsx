@@ -10,6 +10,7 @@ import { BlueprintPage } from './pages/blueprint.tsx';
 import { BoardPage } from './pages/board.tsx';
 import { ItemEditorPage } from './editor/item-editor.tsx';
 import { MarkingPage, MARKING_ROUTE } from './pages/marking.tsx';
+import { BankBar } from './pages/bank-bar.tsx';
 
 type Page = 'browse' | 'import' | 'editor' | 'item' | 'blueprint' | 'board' | 'marking';
 
@@ -93,40 +94,46 @@ export function App() {
               ))}
           </nav>
         )}
-        <span className="spacer" />
-        {me && banks.length > 0 && (
-          <label className="bank-select">
-            {t('bank.choose')}{' '}
-            <select value={bankId} onChange={(e) => setBankId(e.target.value)}>
-              {banks.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name} — {b.organisationName}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <button
-          type="button"
-          className="secondary"
-          lang={lang === 'vi' ? 'en' : 'vi'}
-          onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
-        >
-          {t('author.lang')}
-        </button>
-        {me && (
+        {/* Bank, language and sign-out stay together on one line, at the right. */}
+        <div className="tools">
+          {me && (
+            <BankBar
+              me={me}
+              banks={banks}
+              bankId={bankId}
+              onSelect={setBankId}
+              onChanged={(changed, created) => {
+                setBanks((list) =>
+                  list.some((b) => b.id === changed.id)
+                    ? list.map((b) => (b.id === changed.id ? changed : b))
+                    : [...list, changed],
+                );
+                if (created) setBankId(changed.id);
+              }}
+            />
+          )}
           <button
             type="button"
             className="secondary"
-            onClick={() => {
-              void session.signOut();
-              setMe(undefined);
-              setSignedIn(false);
-            }}
+            lang={lang === 'vi' ? 'en' : 'vi'}
+            onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
           >
-            {t('author.logout')} ({me.fullName})
+            {t('author.lang')}
           </button>
-        )}
+          {me && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                void session.signOut();
+                setMe(undefined);
+                setSignedIn(false);
+              }}
+            >
+              {t('author.logout')} ({me.fullName})
+            </button>
+          )}
+        </div>
       </header>
       <main className="author">
         {signedIn && <SignInAgain session={session} lang={lang} username={me?.username} />}

@@ -2,6 +2,8 @@
 import { createI18n } from '../shared/create-i18n.tsx';
 import { authorEn } from '../shared/messages/author-en.ts';
 import { authorVi, type AuthorMessageKey as SharedKey } from '../shared/messages/author-vi.ts';
+import { bankEn } from './messages/bank-en.ts';
+import { bankVi, type BankMessageKey } from './messages/bank-vi.ts';
 import { boardEn } from './messages/board-en.ts';
 import { boardVi, type BoardMessageKey } from './messages/board-vi.ts';
 import { boardSittingEn } from './messages/board-sitting-en.ts';
@@ -12,6 +14,8 @@ import { itemEditorEn } from './messages/item-editor-en.ts';
 import { itemEditorVi, type ItemEditorMessageKey } from './messages/item-editor-vi.ts';
 import { markingEn } from './messages/marking-en.ts';
 import { markingVi, type MarkingMessageKey } from './messages/marking-vi.ts';
+import { refusalEn } from './messages/refusal-en.ts';
+import { refusalVi, type RefusalMessageKey } from './messages/refusal-vi.ts';
 
 export type { Language } from '../shared/create-i18n.tsx';
 type AuthorMessageKey =
@@ -20,11 +24,33 @@ type AuthorMessageKey =
   | BoardSittingMessageKey
   | ItemEditorMessageKey
   | MarkingMessageKey
-  | ImportPreviewMessageKey;
-const authorI18n = createI18n<AuthorMessageKey>(
-  { ...authorVi, ...boardVi, ...boardSittingVi, ...itemEditorVi, ...markingVi, ...importPreviewVi },
-  { ...authorEn, ...boardEn, ...boardSittingEn, ...itemEditorEn, ...markingEn, ...importPreviewEn },
-);
+  | ImportPreviewMessageKey
+  | BankMessageKey
+  | RefusalMessageKey;
+/** Every authoring message in both languages (tests check wording against them). */
+export const authorCatalogues = {
+  vi: {
+    ...authorVi,
+    ...boardVi,
+    ...boardSittingVi,
+    ...itemEditorVi,
+    ...markingVi,
+    ...importPreviewVi,
+    ...bankVi,
+    ...refusalVi,
+  },
+  en: {
+    ...authorEn,
+    ...boardEn,
+    ...boardSittingEn,
+    ...itemEditorEn,
+    ...markingEn,
+    ...importPreviewEn,
+    ...bankEn,
+    ...refusalEn,
+  },
+} satisfies Record<'vi' | 'en', Record<AuthorMessageKey, string>>;
+const authorI18n = createI18n<AuthorMessageKey>(authorCatalogues.vi, authorCatalogues.en);
 export const AuthorI18nProvider = authorI18n.I18nProvider;
 export const useT = authorI18n.useI18n;
 export type { AuthorMessageKey };

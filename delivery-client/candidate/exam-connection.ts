@@ -21,6 +21,7 @@ import type {
 import type { AnswerStore, PendingSave } from './answer-store.ts';
 import { prefetchMedia } from './engine-media.ts';
 import { fetchablePositions, offlineMoveAllowed } from './offline-route.ts';
+import { forgetOfflineView, keepOfflineView, readOfflineView } from './offline-view.ts';
 import { resumedAnswers } from './resumed-answers.ts';
 import { deviceId, tabId } from './session-storage.ts';
 import { SAVE_RETRY_MS, saveRefusalAction } from './save-refusals.ts';
@@ -30,6 +31,8 @@ type AckError = { ok: false; error: { id: string; message: string } };
 
 /** The pause between background item fetches, well under the engine's 20 events a second per socket. */
 const PREFETCH_GAP_MS = 120;
+/** How long a page loaded with no snapshot waits for the engine before opening from the device. */
+const OFFLINE_OPEN_AFTER_MS = 3_000;
 
 export interface ExamState {
   connection: 'connecting' | 'online' | 'offline' | 'refused';
@@ -130,8 +133,13 @@ export class ExamConnection {
       if (id === 'session_in_use' || id === 'invalid_token' || id === 'session_not_found') {
         this.socket.disconnect();
         this.set({ connection: 'refused', refusal: id });
-      } else this.set({ connection: 'offline' });
+      } else {
+        this.set({ connection: 'offline' });
+        void this.openOffline();
+      }
     });
+    // A reload with the line down: the socket may take long to give up, so the page does not wait.
+    setTimeout(() => void this.openOffline(), OFFLINE_OPEN_AFTER_MS);
     this.socket.on('time:sync', (time) => this.applyTime(time));
     this.socket.on('time:warning', ({ minutesLeft }) => this.set({ warning: minutesLeft }));
     this.socket.on('time:extended', ({ time }) => this.applyTime(time));
@@ -157,6 +165,55 @@ export class ExamConnection {
   private set(patch: Partial<ExamState>) {
     this.state = { ...this.state, ...patch };
     this.listeners.forEach((l) => l());
+    if (
+      this.state.snapshot &&
+      !this.state.ended &&
+      ('snapshot' in patch || 'position' in patch || 'flags' in patch || 'localDeadline' in patch)
+    )
+      keepOfflineView(this.sessionId, {
+        snapshot: this.state.snapshot,
+        position: this.state.position,
+        flags: this.state.flags,
+        unsentFlags: [...this.offlineFlags],
+        localDeadline: this.state.localDeadline,
+        paused: this.state.paused,
+        pausedRemainingMs: this.state.pausedRemainingMs,
+      });
+  }
+
+  /**
+   * Opens the exam from the device when the engine cannot be reached and the page has nothing yet
+   * (a reload during a drop): the last view, the answers in the store and the kept items. Moves
+   * made now are told to the engine when the line is back, as after any drop.
+   */
+  private async openOffline() {
+    if (this.state.snapshot || this.socket.connected || this.state.connection === 'refused') return;
+    const view = readOfflineView(this.sessionId);
+    if (!view || view.snapshot.state !== 'in_progress') return;
+    const local = await this.store.latest(this.sessionId).catch(() => new Map<string, PendingSave>());
+    const unsent = await this.store.pending(this.sessionId).catch(() => []);
+    if (this.state.snapshot || this.socket.connected) return;
+    const answers = Object.fromEntries(
+      Object.entries(view.snapshot.responses).map(([ref, saved]) => [ref, saved.responses]),
+    );
+    for (const [ref, save] of local)
+      if (save.seq > (view.snapshot.responses[ref]?.seq ?? 0)) answers[ref] = save.responses;
+    // The engine last knew the snapshot's position; where the page was is a move still to tell it.
+    if (view.position !== view.snapshot.position) this.offlineTarget = view.position;
+    for (const [ref, flagged] of view.unsentFlags ?? []) this.offlineFlags.set(ref, flagged);
+    this.set({
+      connection: 'offline',
+      snapshot: view.snapshot,
+      position: view.position,
+      flags: view.flags,
+      answers,
+      localDeadline: view.localDeadline,
+      paused: view.paused,
+      pausedRemainingMs: view.pausedRemainingMs,
+      pending: unsent.length,
+    });
+    this.serverPosition = view.snapshot.position;
+    await this.readKeptItems();
   }
 
   private applyTime(time: TimeState) {
@@ -178,6 +235,7 @@ export class ExamConnection {
   /** The session is over: nothing of the test stays on the device. */
   private end(ended: NonNullable<ExamState['ended']>) {
     this.set({ ended });
+    forgetOfflineView(this.sessionId);
     void this.store.forgetItems(this.sessionId);
   }
 

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '../shared/i18n.tsx';
 import { App } from './app.tsx';
 import './candidate.css';
+import { keepPageForOffline } from './offline-page.ts';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -11,3 +12,5 @@ createRoot(document.getElementById('root')!).render(
     </I18nProvider>
   </StrictMode>,
 );
+
+keepPageForOffline();

@@ -5,7 +5,7 @@
  * progress and within its deadline (plus grace), so a save can never slip in after a pause,
  * a submit or the deadline. Replays are idempotent: the key is (session, item, client seq).
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.ts';
 import { rowsOf } from '../platform/db/rows.ts';
 import type { AppError } from '../platform/errors.ts';
@@ -134,11 +134,17 @@ export class ResponseWriter {
     this.stats.batches++;
     this.stats.saves += batch.length;
     this.stats.largestBatch = Math.max(this.stats.largestBatch, batch.length);
-    const values: SQL[] = batch.map(
-      ({ request: r }) =>
-        sql`(${r.sessionId}::uuid, ${r.itemRef}::text, ${r.seq}::int, ${JSON.stringify(r.responses)}::jsonb, ${
-          r.clientTime === undefined ? null : new Date(r.clientTime).toISOString()
-        }::timestamptz, ${r.onlyAtPosition ?? null}::int)`,
+    // One parameter (the batch as JSON) keeps the statement's text the same for every batch size, so
+    // PostgreSQL parses and plans it once per connection (the driver prepares it) instead of per batch.
+    const incoming = JSON.stringify(
+      batch.map(({ request: r }) => ({
+        session_id: r.sessionId,
+        item_ref: r.itemRef,
+        client_seq: r.seq,
+        value: r.responses,
+        client_time: r.clientTime === undefined ? null : new Date(r.clientTime).toISOString(),
+        only_at: r.onlyAtPosition ?? null,
+      })),
     );
     const inserted = rowsOf<{
       session_id: string;
@@ -147,7 +153,10 @@ export class ResponseWriter {
       saved_at: string | Date;
     }>(
       await this.db.execute(sql`
-        with incoming(session_id, item_ref, client_seq, value, client_time, only_at) as (values ${sql.join(values, sql`, `)}),
+        with incoming as (
+          select * from jsonb_to_recordset(${incoming}::jsonb)
+            as i(session_id uuid, item_ref text, client_seq int, value jsonb, client_time timestamptz, only_at int)
+        ),
         allowed as (
           select i.session_id, i.item_ref, i.client_seq, i.value, i.client_time
           from incoming i

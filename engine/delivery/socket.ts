@@ -112,6 +112,7 @@ export function candidateProctoringOf(policy: unknown, snapshotRetentionDays: nu
  * Safe Exam Browser on the handshake: nothing says SEB adds its headers to a WebSocket upgrade,
  * so the binding is the session token (issued only to an SEB-verified check-in). When the
  * handshake does carry SEB hashes, they must be right for this URL, or the socket is refused.
+ * X-Forwarded-Proto/-Host reach here only from a trusted proxy (the engine drops them from others).
  */
 function sebHandshakeAllowed(
   sitting: Pick<typeof sittings.$inferSelect, 'id' | 'securityPolicy'>,

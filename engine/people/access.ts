@@ -12,8 +12,6 @@ import {
   organisationOfClass,
   organisationOfStudent,
   organisationOfUser,
-  organisationOfItemBank,
-  organisationOfItem,
   type OrganisationRef,
 } from './organisation-ref.ts';
 import { roleCan, type Permission } from './permissions.ts';
@@ -24,14 +22,22 @@ export interface TargetResolver {
   what: string;
   /** False when the request may leave the target out (a list over the actor's whole scope). */
   required: boolean;
-  /** Shared down the tree: staff below the owning organisation may use it too (item banks). */
+  /** Shared down the tree: staff below the owning organisation may use it too (stored tests). */
   sharedDown?: boolean;
-  resolve(c: Context<AppEnv>): Promise<{ given: boolean; org?: OrganisationRef }>;
+  /**
+   * The target's owner and, when the target's capability has its own rule (item banks: shares), that
+   * rule's verdict on the actor; without a verdict the organisation subtree decides.
+   */
+  resolve(c: Context<AppEnv>): Promise<{ given: boolean; org?: OrganisationRef; verdict?: Verdict }>;
 }
+
+/** A capability rule's answer: allowed, or the 403 to send (its message and coded details). */
+export type Verdict = { allowed: true } | { allowed: false; message: string; details?: unknown };
 
 export type Source = 'param' | 'query' | 'json';
 
-async function readField(c: Context<AppEnv>, source: Source, field: string): Promise<unknown> {
+/** A request field (path, query or JSON body) that names a target. */
+export async function readField(c: Context<AppEnv>, source: Source, field: string): Promise<unknown> {
   if (source === 'param') return c.req.param(field);
   if (source === 'query') return c.req.query(field);
   // Hono caches the parsed body, so the validator after this middleware reads it again for free.
@@ -70,29 +76,7 @@ export const target = {
     resolver('The student', (c, id) => organisationOfStudent(db(c), id), source, field, required),
   user: (field = 'id', source: Source = 'param', required = true) =>
     resolver('The user', (c, id) => organisationOfUser(db(c), id), source, field, required),
-  /** An item bank; `shared` lets staff below the owner read it. */
-  itemBank: (field = 'id', source: Source = 'param', shared = false): TargetResolver => ({
-    ...resolver('The item bank', (c, id) => organisationOfItemBank(db(c), id), source, field, true),
-    sharedDown: shared,
-  }),
-  /** An item, through its bank; `shared` lets staff below the bank's owner read it. */
-  item: (field = 'id', source: Source = 'param', shared = false): TargetResolver => ({
-    ...resolver('The item', (c, id) => organisationOfItem(db(c), id), source, field, true),
-    sharedDown: shared,
-  }),
 };
-
-/**
- * The refusal for a row of another organisation. Banks and items are refused in Vietnamese with
- * what to do next (teachers meet these in the editor: a bank shared down from above is read-only).
- */
-function refusalOutside(what: string, orgName: string, actor: { scopePath: string }, orgPath: string) {
-  if (what !== 'The item bank' && what !== 'The item') return `${orgName} is outside your organisation.`;
-  const thing = what === 'The item' ? 'Câu hỏi này nằm trong ngân hàng' : 'Ngân hàng này';
-  return actor.scopePath.startsWith(orgPath)
-    ? `${thing} của ${orgName}, cấp trên của đơn vị bạn: bạn chỉ được xem và dùng câu hỏi, không được thêm hay sửa. Hãy chọn ngân hàng của trường mình (hoặc tạo ngân hàng mới) rồi lưu lại.`
-    : `${thing} của ${orgName}, ngoài đơn vị của bạn. Hãy chọn ngân hàng của đơn vị mình.`;
-}
 
 /** Verifies the bearer token and sets `actor`; 401 when missing or invalid. */
 export async function authenticate(c: Context<AppEnv>): Promise<void> {
@@ -111,14 +95,17 @@ export function access(permission: Permission, targetResolver?: TargetResolver):
     }
     c.set('target', undefined);
     if (targetResolver) {
-      const { given, org } = await targetResolver.resolve(c);
+      const { given, org, verdict } = await targetResolver.resolve(c);
       if (given && !org) throw errors.notFound(targetResolver.what);
       if (!given && targetResolver.required) throw errors.badRequest(`${targetResolver.what} must be given.`);
       if (org) {
         // The row exists but belongs to another organisation: refuse plainly rather than pretend it is missing.
+        if (verdict && !verdict.allowed) throw errors.forbidden(verdict.message, verdict.details);
         const visible =
-          inScope(actor, org.path) || (targetResolver.sharedDown && actor.scopePath.startsWith(org.path));
-        if (!visible) throw errors.forbidden(refusalOutside(targetResolver.what, org.name, actor, org.path));
+          verdict?.allowed ||
+          inScope(actor, org.path) ||
+          (targetResolver.sharedDown && actor.scopePath.startsWith(org.path));
+        if (!visible) throw errors.forbidden(`${org.name} is outside your organisation.`);
         c.set('target', org);
       }
     }

@@ -3,7 +3,7 @@
  * Every bad value is reported at start with the variable's name and what was wrong.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { LOOPBACK_PROXIES, parseCidr } from './client-address.ts';
@@ -114,6 +114,19 @@ const envSchema = z.object({
       .max(3650, 'must be a whole number of days between 1 and 3650')
       .default(30),
   ),
+  /**
+   * A folder of the official QTI XSDs (not redistributable, so never shipped): when set, imports are
+   * also checked against them and refused on a schema error. Unset: semantic checks only.
+   */
+  QTI_SCHEMA_DIR: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((dir) => existsSync(dir) && statSync(dir).isDirectory(), {
+        error: 'must be a folder holding the QTI XSDs (e.g. the 2.1, 2.2, 3.0 and cp folders)',
+      })
+      .optional(),
+  ),
   /** Whether `npm start` fills an empty database with demo data. */
   SEED_DEMO: z.preprocess(
     emptyToUndefined,
@@ -139,6 +152,8 @@ export interface Config {
   publicUrl?: string;
   /** Days incident snapshots are kept where the sitting sets none (unset: proctor/policy.ts's default, 30). */
   snapshotRetentionDays?: number;
+  /** Folder of the official QTI XSDs imports are also checked against (unset: semantic checks only). */
+  qtiSchemaDir?: string;
 }
 
 export class ConfigError extends Error {
@@ -204,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     ]),
     seedDemo: e.SEED_DEMO === 'true' || e.SEED_DEMO === '1',
     snapshotRetentionDays: e.PROCTOR_SNAPSHOT_RETENTION_DAYS,
+    qtiSchemaDir: e.QTI_SCHEMA_DIR ? path.resolve(e.QTI_SCHEMA_DIR) : undefined,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     erecords: e.ERECORDS_URL
       ? { url: e.ERECORDS_URL, secret: e.ERECORDS_SECRET ?? '', maxAttempts: e.ERECORDS_MAX_ATTEMPTS }

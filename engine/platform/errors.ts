@@ -37,6 +37,12 @@ export const errors = {
     new AppError(403, 'forbidden', message, details),
   notFound: (what: string) => new AppError(404, 'not_found', `${what} was not found.`),
   conflict: (message: string, details?: unknown) => new AppError(409, 'conflict', message, details),
+  /** A new item, test or bank would take an identifier or name that is already in use there. */
+  identifierTaken: (message: string, details?: unknown) =>
+    new AppError(409, 'identifier_taken', message, details),
+  /** Someone saved the thing being edited after this editor opened it (lost-update guard). */
+  editedElsewhere: (message: string, details?: unknown) =>
+    new AppError(409, 'edited_elsewhere', message, details),
   tooLarge: (message: string) => new AppError(413, 'payload_too_large', message),
   rateLimited: (retryAfterSeconds: number) =>
     new AppError(429, 'rate_limited', `Too many attempts. Try again in ${retryAfterSeconds} s.`, {

@@ -27,6 +27,7 @@ import { candidateSessions, sessionEvents } from '../delivery/tables.ts';
 import { sittingCandidates, sittings } from '../sittings/tables.ts';
 import type { Logger } from '../platform/logger.ts';
 import { DeviceEventBatchRequest, type DeviceEventsAck } from '../protocol/candidate.ts';
+import { reencodePicture } from '../platform/reencode-picture.ts';
 import { checkPicture } from './image-check.ts';
 import {
   PICTURED_INCIDENTS,
@@ -215,11 +216,12 @@ export function createIncidentService(deps: {
     const state = await stateOf(place);
     if (!state.enabled || !state.policy.snapshots)
       throw new AppError(403, 'snapshots_not_allowed', 'This sitting does not allow snapshots.');
-    checkPicture(jpeg, 'image/jpeg', SNAPSHOT_RULES, 'A snapshot');
+    const checked = checkPicture(jpeg, 'image/jpeg', SNAPSHOT_RULES, 'A snapshot');
     const id = await storeSnapshot(db, {
       sessionId: place.sessionId,
       takenAt: at,
-      data: jpeg,
+      // Only the pixels are kept: a candidate's upload is decoded and encoded again.
+      data: reencodePicture(jpeg, checked, 'A snapshot'),
       retentionDays: state.policy.snapshotRetentionDays,
     });
     // The incident may already be raised (a one-off event in the same instant): give it this snapshot now.

@@ -38,6 +38,11 @@ export function mayProctor(actor: StaffActor): boolean {
   return roleCan(actor.role, 'sessions:control');
 }
 
+/** Refuses, before anything else is read, a role that takes no part in live proctoring. */
+export function assertMayProctor(actor: StaffActor): void {
+  if (!mayProctor(actor)) throw errors.forbidden(`The ${actor.role} role may not watch or act on sittings.`);
+}
+
 /** Exam boards and admins oversee their subtree; a proctor oversees nothing by organisation alone. */
 const oversees = (actor: StaffActor, org: OrganisationRef) =>
   actor.role !== 'proctor' && inScope(actor, org.path);
@@ -60,7 +65,7 @@ export async function authorize(
   action: ProctoringAction,
   target: ProctoringTarget,
 ): Promise<OrganisationRef> {
-  if (!mayProctor(actor)) throw errors.forbidden(`The ${actor.role} role may not watch or act on sittings.`);
+  assertMayProctor(actor);
   if ('sessionId' in target) {
     const org = await organisationOfSession(db, target.sessionId);
     if (!org) throw errors.notFound('The candidate session');

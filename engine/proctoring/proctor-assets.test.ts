@@ -16,6 +16,9 @@ describe('proctoring assets', () => {
     expect(wasm.status).toBe(200);
     expect(wasm.headers.get('content-type')).toBe('application/wasm');
     expect(new Uint8Array(await wasm.arrayBuffer()).slice(0, 4)).toEqual(new Uint8Array([0, 97, 115, 109]));
+    const extra = await app.request('/proctor-assets/extra-models/facemesh-detection-full.json');
+    expect(extra.status).toBe(200);
+    expect(((await extra.json()) as { format?: string }).format).toBe('graph-model');
   });
 
   it('serves nothing else', async () => {
@@ -24,6 +27,7 @@ describe('proctoring assets', () => {
       '/proctor-assets/models/..%2Fpackage.json',
       '/proctor-assets/other/blazeface.json',
       '/proctor-assets/wasm/tfjs-backend-wasm.js',
+      '/proctor-assets/extra-models/blazepose-heavy.json',
     ])
       expect((await app.request(url)).status).toBe(404);
   });

@@ -37,8 +37,11 @@ export interface SessionResult {
   status: 'final' | 'pending';
   /** The Thông tư 22 rating of a final result (null while pending). */
   rating: string | null;
-  /** `correctedVersionId`: the item version scored instead of the delivered one (a key correction). */
-  items: Record<string, ItemScore & { weight: number; correctedVersionId?: string }>;
+  /**
+   * `correctedVersionId`: the item version scored instead of the delivered one (a key correction);
+   * `pretest`: a pretest item, scored and kept for calibration but outside rawScore and maxScore.
+   */
+  items: Record<string, ItemScore & { weight: number; correctedVersionId?: string; pretest?: boolean }>;
   /** A delivered QTI test: its outcome variables after outcome processing, and weighted totals per section and category. */
   test?: { outcomes: Record<string, unknown>; totals: SessionTotals };
 }
@@ -83,16 +86,28 @@ async function testOutcomes(
     outcomes: Object.fromEntries(Object.entries(items).map(([ref, item]) => [ref, item.outcomes])),
   });
   const totals = sessionTotals(
-    presented.map((e) => ({
-      sections: sectionsOf(e),
-      categories: e.categories,
-      weight: e.weight,
-      score: items[e.itemRef]?.score ?? 0,
-      maxScore: items[e.itemRef]?.maxScore ?? 0,
-    })),
+    presented
+      .filter((e) => !isPretest(e))
+      .map((e) => ({
+        sections: sectionsOf(e),
+        categories: e.categories,
+        weight: e.weight,
+        score: items[e.itemRef]?.score ?? 0,
+        maxScore: items[e.itemRef]?.maxScore ?? 0,
+      })),
   );
   return { outcomes: compiled.scoreJson(sessions, session.seed), totals };
 }
+
+/**
+ * A pretest item: category `pretest` on the form item (the sitting's form) or on the QTI
+ * assessmentItemRef (`category="pretest"`). It is delivered like any other item and its response
+ * is stored and scored (so calibration can use it), but it counts in no total: this is the one
+ * rule, applied below to the raw and maximum scores, the pending state and the section and
+ * category totals. A QTI test's own outcome processing decides for itself (excludeCategory).
+ */
+export const isPretest = (entry: { categories?: string[] }) =>
+  entry.categories?.some((c) => c.toLowerCase() === 'pretest') ?? false;
 
 export async function scoreSession(
   db: Database,
@@ -178,11 +193,14 @@ export async function scoreSession(
       scored.pending = false;
     }
     const correctedVersionId = corrected[entry.itemRef];
+    const pretest = isPretest(entry);
     items[entry.itemRef] = {
       ...scored,
       weight: entry.weight,
       ...(correctedVersionId ? { correctedVersionId } : {}),
+      ...(pretest ? { pretest: true } : {}),
     };
+    if (pretest) continue;
     raw += scored.score * entry.weight;
     max += scored.maxScore * entry.weight;
     pending ||= scored.pending;

@@ -45,6 +45,12 @@ export const CreateSitting = z
     lateStartMinutes: z.number().int().min(0).max(600).optional(),
     graceSeconds: z.number().int().min(0).max(300).default(10),
     scale: z.enum(['school', 'exam_board']).default('school'),
+    /**
+     * A practice sitting (luyện tập): scores are feedback, not a grade. Only a practice sitting may hold
+     * a code task whose verdicts the submission's own code could decide; a graded one (the default) is
+     * refused with 422 `code_task_practice_only` naming the item.
+     */
+    practice: z.boolean().default(false),
     /** with_items: released like after_review, and the score report lists the items one by one. */
     releasePolicy: z
       .enum(['immediately', 'after_close', 'after_review', 'with_items'])
@@ -157,6 +163,8 @@ export const Sitting = z
     opensAt: z.string(),
     closesAt: z.string(),
     durationMinutes: z.number(),
+    /** A practice sitting (scores are feedback, not a grade); see CreateSitting. */
+    practice: z.boolean(),
     itemCount: z.number().int(),
     /** Labels of the parallel forms; empty for a sitting of one form. */
     forms: z.array(z.string()),

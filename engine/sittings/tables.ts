@@ -55,6 +55,12 @@ export const sittings = pgTable(
     flagThresholds: jsonb(),
     /** `school` rounds the 10-point score to one decimal, `exam_board` to two. */
     scale: text().notNull().default('school'),
+    /**
+     * A practice sitting: what candidates score is feedback, not a grade. It may carry code tasks whose
+     * verdicts the submission's own code could decide (engine/sittings/code-task-trust.ts), which a graded
+     * sitting refuses.
+     */
+    practice: boolean().notNull().default(false),
     cancelledAt: timestamp({ withTimezone: true }),
     /** Optional sitting-wide access code (longer than room codes); seats a candidate in their enrolled room. */
     accessCode: text(),

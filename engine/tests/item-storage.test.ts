@@ -165,6 +165,20 @@ describe('item storage', () => {
       await saveItemVersion(
         tx,
         bankId,
+        input('S4', 'Màn hình trong phòng thi có 40 chỗ ngồi.', {
+          metadata: { subject: 'tin_hoc', grade: 9 },
+        }),
+      );
+      await saveItemVersion(
+        tx,
+        bankId,
+        input('S5', 'Tính chu vi hình tròn bán kính 3 cm.', {
+          metadata: { subject: 'toan', grade: 9 },
+        }),
+      );
+      await saveItemVersion(
+        tx,
+        bankId,
         input('S3', 'Đoạn văn tiếng Anh: My family.', {
           metadata: { subject: 'tieng_anh', grade: 8, language: 'en' },
         }),
@@ -176,6 +190,9 @@ describe('item storage', () => {
     expect(withAccents.items.map((i) => i.identifier)).toEqual(['S2']);
     const prefix = await searchItems(db, { bankIds: [bankId], q: 'dien tic' });
     expect(prefix.total).toBe(3);
+    // A marked word is a finished syllable: "tròn" does not find "trong".
+    const circle = await searchItems(db, { bankIds: [bankId], q: 'hình tròn' });
+    expect(circle.items.map((i) => i.identifier).sort()).toEqual(['M1', 'S5']);
     const filtered = await searchItems(db, {
       bankIds: [bankId],
       q: 'dien tich',

@@ -90,6 +90,51 @@ const pct = (xs: number[], p: number) => {
 };
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
+/**
+ * The alternative to a fresh Pyodide instance: a native `python3` per submission under bubblewrap
+ * (no network, no host files but the interpreter's, read-only), running a unittest file of 5 tests
+ * as CPython does. CPU is read inside the sandboxed process (`os.times`, 10 ms ticks: the median of
+ * 30 runs) because its pid namespace hides it from the parent's rusage; bubblewrap's own cost is
+ * measured with `true`. Undefined when bwrap or python3 is missing.
+ */
+function nativeTeacherFileInBubblewrap() {
+  const which = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
+  const python = which.stdout?.trim();
+  if (which.status !== 0 || !python || spawnSync('bwrap', ['--version']).status !== 0) return undefined;
+  const root = python.replace(/\/bin\/[^/]+$/, '');
+  const file =
+    'import unittest, os, sys\ndef add(a, b):\n    return a + b\nclass T(unittest.TestCase):\n' +
+    Array.from(
+      { length: 5 },
+      (_, i) => `    def test_${i}(self):\n        self.assertEqual(add(${i}, 1), ${i + 1})\n`,
+    ).join('') +
+    'r = unittest.TextTestRunner(stream=open(os.devnull, "w")).run(unittest.defaultTestLoader.loadTestsFromTestCase(T))\n' +
+    'assert r.wasSuccessful()\nt = os.times()\nsys.stderr.write("%.1f" % ((t.user + t.system) * 1000))\n';
+  const bwrap = [
+    ...['--unshare-all', '--die-with-parent', '--cap-drop', 'ALL', '--clearenv'],
+    ...['--ro-bind', '/usr', '/usr', '--ro-bind', '/lib', '/lib', '--ro-bind-try', '/lib64', '/lib64'],
+    ...['--ro-bind', root, root, '--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp'],
+  ];
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const s = performance.now();
+    const p = spawnSync('bwrap', [...bwrap, python, '-I', '-S', '-c', file], { encoding: 'utf8', env: {} });
+    wall.push(performance.now() - s);
+    if (p.status !== 0) return undefined;
+    cpu.push(Number(p.stderr));
+  }
+  // bubblewrap's own CPU (namespaces, mounts): 20 runs of `true`, user + system seconds from bash's `time`.
+  const timed = spawnSync(
+    'bash',
+    ['-c', `TIMEFORMAT='%U %S'; time (for i in $(seq 20); do bwrap ${bwrap.join(' ')} /usr/bin/true; done)`],
+    { encoding: 'utf8' },
+  );
+  const [user, sys] = (timed.stderr.trim().split('\n').pop() ?? '0 0').split(' ').map(Number);
+  const bwrapCpuMs = (((user ?? 0) + (sys ?? 0)) * 1000) / 20;
+  return { python, wallMsP50: pct(wall, 50), cpuMsMedian: pct(cpu, 50), bwrapCpuMs: r1(bwrapCpuMs) };
+}
+
 export async function run(): Promise<Record<string, unknown>> {
   const grader = createCodeGrader({ size: cores, maxRuns: 500, log: (m) => console.log(m) });
   try {
@@ -140,8 +185,16 @@ export async function run(): Promise<Record<string, unknown>> {
       `native python3 subprocess per submission: ${r1(nativeSequential)}/s sequential (x${cores} cores), p50 ${r1(pct(native, 50))} ms`,
     );
 
+    const nativeFile = nativeTeacherFileInBubblewrap();
+    if (nativeFile)
+      console.log(
+        `native python3 teacher unittest file in bubblewrap: p50 ${r1(nativeFile.wallMsP50)} ms wall, ` +
+          `${r1(nativeFile.cpuMsMedian)} ms CPU in the sandboxed process (~${r1((cores * 1000) / Math.max(1, nativeFile.cpuMsMedian + nativeFile.bwrapCpuMs))}/s on ${cores} idle cores)`,
+      );
+
     return {
       poolSize: cores,
+      nativePython3TeacherFileInBubblewrap: nativeFile,
       layers: grader.pool('python').layers,
       pythonColdStartMs: Math.round(coldStartMs),
       pythonSubmissionsPerSecond10FunctionTests: r1(functionTestsPerSecond),

@@ -3,6 +3,8 @@
  * verdicts outside the sandbox, re-runs the tests a killed child did not reach, and scores.
  */
 import { lineDiff, outputMatches, showValue, valuesMatch } from './compare.ts';
+import { sandboxLimits } from './limit-factor.ts';
+import { verifyChecks } from './python-values.ts';
 import type { KillReason, RawResult, SandboxPool } from './sandbox/pool.ts';
 import type { CodeTask, CodeTest, JsonValue } from './task.ts';
 import { scoreTests, type GradeResult, type TestResult, type Verdict } from './verdict.ts';
@@ -172,7 +174,7 @@ async function runFunctionAndIo(
 
 /** What a teacher test file run gives besides per-test results. */
 type FileOutcome =
-  | { kind: 'tests'; tests: Partial[] }
+  | { kind: 'tests'; tests: Partial[]; teacherError?: string }
   | { kind: 'syntax'; message: string; names: string[] }
   | { kind: 'teacherError'; message: string; names: string[] };
 
@@ -190,6 +192,8 @@ async function runTestFile(task: CodeTask, code: string, pool: SandboxPool): Pro
     weight: file.weightPerTest,
   });
   let startAt = 0;
+  /** A fixture of the teacher's file failed: the task needs fixing (reported as teacherError). */
+  let fixtureError: string | undefined;
   for (let round = 0; round < 1_000; round++) {
     const remaining = deadline - Date.now();
     if (remaining <= 0) break;
@@ -212,10 +216,30 @@ async function runTestFile(task: CodeTask, code: string, pool: SandboxPool): Pro
             return;
           }
           const t = test(i);
-          const verdict = verdictOf(raw) ?? 'runtime_error';
+          let verdict = verdictOf(raw) ?? 'runtime_error';
+          let message = messageOf(raw, task.language);
+          // Also a test that failed after comparing two of the submission's objects: a submission that
+          // forges that comparison and answers the rest honestly passes it.
+          let depends = raw.dep === true;
+          // A Python test passes only if every check it recorded holds when the grader compares the
+          // values (an expected failure recorded failing checks on purpose).
+          if (raw.s === 'pass' && !raw.xfail && raw.checks) {
+            const checked = verifyChecks(raw.checks);
+            depends = checked.dependsOnSubmission;
+            if (checked.failed) {
+              verdict = 'wrong_answer';
+              const f = checked.failed;
+              message = `line ${f.line}: ${f.src}\n  does not hold when the grader compares the values (${f.shown})`;
+            }
+          }
+          if (raw.s === 'error' && raw.teacher) fixtureError ??= raw.tb;
           const timeLimit = raw.cpuMs !== undefined && raw.cpuMs > task.limits.cpuMsPerTest;
-          const r: Partial = { ...t, verdict: timeLimit ? 'time_limit' : verdict, cpuMs: raw.cpuMs };
-          const message = messageOf(raw, task.language);
+          const r: Partial = {
+            ...t,
+            verdict: timeLimit ? 'time_limit' : verdict,
+            cpuMs: raw.cpuMs,
+            ...(depends ? { dependsOnSubmission: true } : {}),
+          };
           if (message && r.verdict !== 'passed' && (file.visible || raw.s === 'tampered'))
             r.message = message;
           results.set(i, r);
@@ -249,16 +273,19 @@ async function runTestFile(task: CodeTask, code: string, pool: SandboxPool): Pro
     tests: names
       .map((_n, i) => results.get(i) ?? { ...test(i), verdict: 'time_limit' as const })
       .filter((_t, i) => !skipped.has(i)),
+    ...(fixtureError ? { teacherError: `the teacher's test file failed: ${fixtureError}` } : {}),
   };
 }
 
 /** Grades `code` against `task` in `pool`. Syntax errors give a not-gradable result (no attempt used). */
 export async function gradeSubmission(
-  task: CodeTask,
+  stated: CodeTask,
   code: string,
   pool: SandboxPool,
   opts: GradeOptions = {},
 ): Promise<GradeResult> {
+  // The teacher's limits are CPython's; the sandbox applies them scaled to its runtime.
+  const task = { ...stated, limits: sandboxLimits(stated) };
   const tests = task.tests.filter((t) => !opts.visibleOnly || t.visible);
   const parts: Partial[] = [];
   let syntax: string | undefined;
@@ -275,6 +302,7 @@ export async function gradeSubmission(
     const r = await runTestFile(task, code, pool);
     if (r.kind === 'tests') {
       if (!syntax) parts.push(...r.tests);
+      if (r.teacherError) teacherError = r.teacherError;
     } else if (r.kind === 'syntax') {
       syntax ??= r.message;
       fileNames = r.names;

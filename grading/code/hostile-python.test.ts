@@ -296,6 +296,92 @@ def f(x):
         wrongAdd,
     ],
   ];
+  // The comparison moved out of the sandbox: whatever the interpreter says, the grader compares the
+  // operands of the teacher's assertions itself, in unittest and pytest files alike.
+  const outsideTask = parseCodeTask({
+    language: 'python',
+    limits: { cpuMsPerTest: 5_000, wallMs: 60_000 },
+    testFile: {
+      source:
+        'import unittest\nfrom solution import add\nclass T(unittest.TestCase):\n' +
+        '    def test_true(self):\n        self.assertTrue(add(1, 2) == 3)\n' +
+        '    def test_alias(self):\n        eq = self.assertEqual\n        eq(add(2, 2), 4)\n' +
+        '    def test_in(self):\n        self.assertIn(add(0, 1), [1])\n' +
+        'def test_plain_assert():\n    assert add(3, 3) == 6\n' +
+        'def test_not_equal():\n    assert not (add(1, 1) != 2)\n',
+    },
+  });
+  const outsideForgeries: Array<[string, string]> = [
+    [
+      'an object equal to everything (assertTrue(x == y), an aliased assertEqual, plain assert)',
+      'class Any:\n    def __eq__(self, o):\n        return True\n    def __ne__(self, o):\n        return False\n' +
+        '    __hash__ = None\ndef add(a, b):\n    return Any()\n',
+    ],
+    [
+      'an int whose __eq__ is always True',
+      'class I(int):\n    def __eq__(self, o):\n        return True\n    def __ne__(self, o):\n        return False\n' +
+        '    __hash__ = int.__hash__\ndef add(a, b):\n    return I(42)\n',
+    ],
+    [
+      'its own pytest.approx with a huge tolerance',
+      'import pytest\ndef add(a, b):\n    return pytest.approx(0, abs=1e9)\n',
+    ],
+  ];
+  it.each(outsideForgeries)(
+    "scores 0 when the operands of the teacher's assertions are compared by the grader: %s",
+    async (_name, code) => {
+      const r = await grader.grade(outsideTask, code);
+      expect(r.tests).toHaveLength(5);
+      expect(r.tests.filter((t) => t.verdict === 'passed')).toEqual([]);
+      expect((await grader.grade(outsideTask, 'def add(a, b):\n    return a + b\n')).score).toBe(5);
+    },
+    180_000,
+  );
+
+  // The teacher's file is listed in sys.modules while it runs (dataclasses need it); the code of its
+  // functions stays unreadable, there and through TestCase.__subclasses__(); only what the standard
+  // library generated in its namespace (a dataclass's __init__, read by inspect.signature) is open.
+  it("keeps the code of the teacher's functions unreadable with the file in sys.modules", async () => {
+    const dataclassTask = parseCodeTask({
+      language: 'python',
+      limits: { cpuMsPerTest: 5_000, wallMs: 60_000 },
+      testFile: {
+        visible: true,
+        source:
+          'from __future__ import annotations\nimport unittest\nfrom dataclasses import dataclass\n' +
+          'from solution import add\n@dataclass\nclass Case:\n    a: int\n    b: int\n' +
+          '    def expected(self) -> int:\n        return 1234567\n' +
+          'class T(unittest.TestCase):\n    def test_add(self):\n' +
+          '        self.assertEqual(add(Case(1, 2).a, 2), 1234567)\n',
+      },
+    });
+    const probe =
+      'import sys, unittest, inspect\ndef add(a, b):\n    m = sys.modules.get("tests")\n' +
+      '    tries = {\n' +
+      '        "test method": lambda: m.T.test_add.__code__,\n' +
+      '        "dataclass method": lambda: m.Case.expected.__code__.co_consts,\n' +
+      '        "subclasses": lambda: [c for c in unittest.TestCase.__subclasses__() if c.__module__ == "tests"][0].test_add.__code__,\n' +
+      '        "module code via a function": lambda: inspect.getsource(m.Case.expected),\n' +
+      '        "generated __init__": lambda: m.Case.__init__.__code__,\n' +
+      '    }\n    opened = []\n    for k, f in tries.items():\n        try:\n            f()\n            opened.append(k)\n' +
+      '        except BaseException:\n            pass\n    return "|".join(opened)\n';
+    const r = await grader.grade(dataclassTask, probe);
+    expect(r.tests).toHaveLength(1);
+    expect(r.tests[0]?.verdict).toBe('wrong_answer');
+    expect(r.tests[0]?.message).toContain("'generated __init__' != 1234567");
+    const honest = await grader.grade(dataclassTask, 'def add(a, b):\n    return 1234567\n');
+    expect(honest.score).toBe(1);
+  }, 120_000);
+
+  it('does not let a submission skip the tests it would fail', async () => {
+    const r = await grader.grade(
+      outsideTask,
+      'import unittest\ndef add(a, b):\n    raise unittest.SkipTest("no")\n',
+    );
+    expect(r.maxScore).toBe(5);
+    expect(r.tests.map((t) => t.verdict)).toEqual(Array(5).fill('runtime_error'));
+  }, 120_000);
+
   it.each(forgeries)(
     'scores a wrong teacher-file submission 0 despite %s',
     async (_name, code) => {

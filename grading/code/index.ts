@@ -1,8 +1,8 @@
 /**
  * @module grading/code
  * Sandboxed autograding of Python and JavaScript code tasks.
- * Exports: codeTaskSchema, parseCodeTask, loadTask, createCodeGrader, gradeSubmission, scoreTests,
- * createMemoryQueue, createBullQueue, QueueFullError and their types.
+ * Exports: codeTaskSchema, parseCodeTask, loadTask, createCodeGrader, gradeSubmission, probeVerdictTrust,
+ * scoreTests, createMemoryQueue, createBullQueue, QueueFullError and their types.
  */
 export {
   codeTaskSchema,
@@ -15,6 +15,7 @@ export {
 export { loadTask } from './load-task.ts';
 export { createCodeGrader, type CodeGrader } from './code-grader.ts';
 export { gradeSubmission, type GradeOptions } from './grade.ts';
+export { probeVerdictTrust, TRUST_PROBE, type VerdictTrust } from './verdict-trust.ts';
 export { scoreTests, VERDICTS, type GradeResult, type TestResult, type Verdict } from './verdict.ts';
 export { createMemoryQueue } from './queue/memory.ts';
 export { createBullQueue } from './queue/bullmq.ts';

@@ -209,4 +209,37 @@ describe('Python teacher files as CPython runs them', () => {
     expect(r.tests[0]?.message).toBeUndefined();
     expect(r.score).toBe(1);
   }, 60_000);
+
+  it('loads a file with `from __future__ import annotations`, dataclasses, NamedTuple and typing hints', async () => {
+    // The file runs as a module listed in sys.modules ("tests"), as CPython lists it: dataclasses resolve
+    // string annotations there and read the generated __init__ (inspect.signature for __doc__).
+    const file = parseCodeTask({
+      language: 'python',
+      limits: { cpuMsPerTest: 5_000, wallMs: 60_000 },
+      testFile: {
+        visible: true,
+        source:
+          'from __future__ import annotations\nimport unittest, typing\nfrom dataclasses import dataclass, field\n' +
+          'from solution import total\n' +
+          '@dataclass(frozen=True)\nclass Line:\n    price: float\n    qty: int = 1\n' +
+          '    def amount(self) -> float:\n        return self.price * self.qty\n' +
+          '@dataclass\nclass Basket:\n    lines: list[Line] = field(default_factory=list)\n' +
+          'class Pair(typing.NamedTuple):\n    a: int\n    b: int\n' +
+          'class T(unittest.TestCase):\n' +
+          '    def test_total(self):\n        b = Basket([Line(2.0, 3), Line(1.5)])\n' +
+          '        self.assertEqual(total([l.amount() for l in b.lines]), 7.5)\n' +
+          "    def test_doc_and_hints(self):\n        self.assertEqual(Line.__doc__, \"Line(price: 'float', qty: 'int' = 1)\")\n" +
+          '        self.assertEqual(typing.get_type_hints(Line)["qty"], int)\n' +
+          '        self.assertEqual(total(Pair(1, 2)), 3)\n',
+      },
+    });
+    const right = await grader.grade(file, 'def total(xs):\n    return sum(xs)\n');
+    expect(right.tests.map((t) => [t.name, t.verdict, t.message])).toEqual([
+      ['T.test_doc_and_hints', 'passed', undefined],
+      ['T.test_total', 'passed', undefined],
+    ]);
+    expect(right.teacherError).toBeFalsy();
+    const wrong = await grader.grade(file, 'def total(xs):\n    return 0\n');
+    expect(wrong.score).toBe(0);
+  }, 60_000);
 });

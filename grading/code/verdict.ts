@@ -26,6 +26,12 @@ export interface TestResult {
   /** Traceback trimmed to the student's code, or a short reason (tampering, limit). */
   message?: string;
   cpuMs?: number;
+  /**
+   * Python teacher files: a comparison of the test was decided by the submission's own code on both
+   * sides (e.g. its class's `__eq__` against another of its objects), not by the grader — in a passed
+   * test, or in a failed one before the assertion that failed it.
+   */
+  dependsOnSubmission?: boolean;
 }
 
 export interface GradeResult {
@@ -43,6 +49,11 @@ export interface GradeResult {
    * reason other than the submission): `message` says why. The task, not the submission, needs fixing.
    */
   teacherError?: boolean;
+  /**
+   * Some test's verdict depended on code the submission controls (see TestResult): such a task is fit
+   * for practice, not for a graded sitting.
+   */
+  dependsOnSubmission?: boolean;
 }
 
 /** Applies weights, the scoring mode and the resubmission penalty (`attempt` counts from 1). */
@@ -61,7 +72,15 @@ export function scoreTests(task: CodeTask, tests: Omit<TestResult, 'score'>[], a
   // The total comes from the weights, not from the rounded test scores, so all tests passed is exactly maxScore.
   const earned = tests.reduce((s, t) => s + earnedOf(t), 0);
   const score = round(earned * scale * (1 - penalty));
-  return { score, maxScore: round(maxScore), notGradable, penalty, tests: scored };
+  const depends = tests.some((t) => t.dependsOnSubmission);
+  return {
+    score,
+    maxScore: round(maxScore),
+    notGradable,
+    penalty,
+    tests: scored,
+    ...(depends ? { dependsOnSubmission: true } : {}),
+  };
 }
 
 function round(x: number): number {

@@ -96,8 +96,11 @@ function compileBranch(nodes: ProcessingNode[], env: CompileEnv): Rule[] {
   return nodes.map((n) => compileRule(n, env));
 }
 
-function runAll(rules: Rule[], s: ScoringState): 'exit' | void {
-  for (const rule of rules) if (rule(s) === 'exit') return 'exit';
+function runAll(rules: Rule[], s: ScoringState): 'exit' | 'restart' | void {
+  for (const rule of rules) {
+    const r = rule(s);
+    if (r) return r;
+  }
 }
 
 /** A value converted to the declared base type where QTI converts (integer into float, float into integer). */
@@ -190,6 +193,11 @@ export function compileRule(node: ProcessingNode, env: CompileEnv): Rule {
         s.values.set(id, lookupTarget(table, baseType, expr(s)));
       };
     }
+    case 'templateConstraint': {
+      // False or NULL (or anything that is not true as a condition): template processing restarts.
+      const test = compileExpression(node.children[0] ?? fail(node, 'needs an expression'), env);
+      return (s) => (conditionHolds(test(s)) ? undefined : 'restart');
+    }
     case 'exitResponse':
     case 'exitTest':
     case 'exitTemplate':
@@ -209,8 +217,57 @@ export function compileRule(node: ProcessingNode, env: CompileEnv): Rule {
   }
 }
 
+function restoreMap<K, V>(target: Map<K, V>, saved: Map<K, V> | undefined): void {
+  target.clear();
+  for (const [k, v] of saved ?? []) target.set(k, v);
+}
+
+/** At most this many runs of template processing until its templateConstraints hold (the spec's 100). */
+export const TEMPLATE_CONSTRAINT_ATTEMPTS = 100;
+
+const hasConstraint = (nodes: ProcessingNode[]): boolean =>
+  nodes.some((n) => n.name === 'templateConstraint' || hasConstraint(n.children));
+
+/**
+ * Rules with templateConstraints: a constraint that fails puts every variable back as it was
+ * before template processing began (the declared defaults) and starts again, so new random
+ * values are drawn; after TEMPLATE_CONSTRAINT_ATTEMPTS failures the declared defaults stand and
+ * processing goes on after the failing constraint (a constraint nested in a condition counts as
+ * its top-level rule).
+ */
+function constrained(rules: Rule[]): (s: ScoringState) => void {
+  return (s) => {
+    const start = {
+      values: new Map(s.values),
+      correct: s.correct && new Map(s.correct),
+      defaults: s.defaults && new Map(s.defaults),
+    };
+    let failures = 0;
+    let from = 0;
+    for (;;) {
+      let restartAt = -1;
+      for (let i = from; i < rules.length; i++) {
+        const r = rules[i]!(s);
+        if (r === 'exit') return;
+        if (r === 'restart') {
+          restartAt = i;
+          break;
+        }
+      }
+      if (restartAt < 0) return;
+      // In place: whoever holds the state keeps reading the same maps.
+      restoreMap(s.values, start.values);
+      if (s.correct) restoreMap(s.correct, start.correct);
+      if (s.defaults) restoreMap(s.defaults, start.defaults);
+      failures++;
+      from = failures < TEMPLATE_CONSTRAINT_ATTEMPTS ? 0 : restartAt + 1;
+    }
+  };
+}
+
 export function compileRules(nodes: ProcessingNode[], env: CompileEnv): (s: ScoringState) => void {
   const rules = compileBranch(nodes, env);
+  if (hasConstraint(nodes)) return constrained(rules);
   if (rules.length === 1) {
     const [only] = rules as [Rule];
     return (s) => {

@@ -26,7 +26,11 @@ export interface CompileEnv {
 }
 
 export type Expression = (state: ScoringState) => QtiValue;
-export type Rule = (state: ScoringState) => 'exit' | void;
+/**
+ * What a rule tells the rules around it: 'exit' (exitResponse, exitTemplate...) ends processing;
+ * 'restart' (a templateConstraint that does not hold) starts template processing again.
+ */
+export type Rule = (state: ScoringState) => 'exit' | 'restart' | void;
 
 export class CompileError extends Error {
   constructor(

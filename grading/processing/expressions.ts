@@ -68,32 +68,86 @@ function attrNumber(
   return Number.isFinite(n) ? n : fallback;
 }
 
+/**
+ * The numbers of the operands, flattened: sum, product, max, min, gcd and lcm take multiple and
+ * ordered containers too (sum of testVariables), and give a single value. NULL (an empty container too) or a value that is not a number: null.
+ */
 const numberList = (args: Expression[], state: ScoringState) => {
   const vals = args.map((a) => a(state));
-  if (vals.some((v) => v === null)) return null;
+  if (vals.some((v) => isNullValue(v) || v!.cardinality === 'record')) return null;
   const nums = vals.flatMap((v) => scalarsOf(v)).map((s) => (typeof s === 'number' ? s : NaN));
   if (nums.some((n) => Number.isNaN(n))) return null;
   return { nums, isFloat: anyFloat(vals) };
 };
 
+/** Like numberList, for operators whose operands must each be a single number (subtract, divide...). */
+const singleNumbers = (args: Expression[], state: ScoringState) => {
+  const vals = args.map((a) => a(state));
+  if (vals.some((v) => v === null || v.cardinality !== 'single' || typeof v.value !== 'number')) return null;
+  return { nums: vals.map((v) => (v as SingleValue).value as number), isFloat: anyFloat(vals) };
+};
+/** Integers only (gcd, lcm): a float operand, even a whole one, is not an integer. */
+const integerList = (args: Expression[], state: ScoringState) => {
+  const l = numberList(args, state);
+  if (!l || l.isFloat || !l.nums.length || l.nums.some((x) => !Number.isInteger(x))) return null;
+  return l.nums;
+};
+
 const gcd2 = (a: number, b: number): number => (b === 0 ? Math.abs(a) : gcd2(b, a % b));
+
+/** A single number that is not NaN (truncate, round, roundTo, integerToFloat). */
+const singleNumber = (v: QtiValue): number | undefined => {
+  const x = num(v);
+  return x === undefined || Number.isNaN(x) ? undefined : x;
+};
+/** integerDivide and integerModulus: two single integers, the second not 0. */
+const integerPair = (args: Expression[], state: ScoringState): [number, number] | undefined => {
+  const l = singleNumbers(args, state);
+  if (!l || l.nums.length !== 2 || !l.nums.every(Number.isInteger) || l.nums[1] === 0) return undefined;
+  return [l.nums[0]!, l.nums[1]!];
+};
+const finiteFloat = (n: number): QtiValue => (Number.isFinite(n) ? float(n) : null);
 
 /** Round half up in the QTI sense (towards +infinity on .5) with a decimal-safe nudge. */
 const roundHalfUp = (n: number) => Math.floor(n + 0.5 + 1e-12 * Math.max(1, Math.abs(n)));
 
-function roundToFigures(n: number, figures: number, mode: string): number {
-  if (mode === 'decimalPlaces') {
-    const f = 10 ** figures;
-    return roundHalfUp(n * f) / f;
-  }
-  if (n === 0) return 0;
-  const magnitude = Math.floor(Math.log10(Math.abs(n))) + 1;
-  const f = 10 ** (figures - magnitude);
-  return roundHalfUp(n * f) / f;
+/**
+ * roundTo and equalRounded: the spec's deciding-digit rule ("if the deciding digit is 5 or
+ * greater, the nth digit is increased by 1"), which works on the digits, so -2.45 to 2
+ * significant figures is -2.5 (half away from zero). Figures out of range (fewer than 1
+ * significant figure, fewer than 0 decimal places): undefined (NULL). INF stays INF. A mode
+ * other than decimalPlaces ("significantFigure" is seen in items) is significantFigures.
+ */
+export function roundToFigures(n: number, figures: number, mode: string): number | undefined {
+  if (!Number.isInteger(figures) || Number.isNaN(n)) return undefined;
+  if (figures < (mode === 'decimalPlaces' ? 0 : 1)) return undefined;
+  if (!Number.isFinite(n) || n === 0) return n;
+  const places = mode === 'decimalPlaces' ? figures : figures - (Math.floor(Math.log10(Math.abs(n))) + 1);
+  // Scale by a whole power of ten on the right side, so no 10^-k rounding error creeps in.
+  const scaled = places >= 0 ? Math.abs(n) * 10 ** places : Math.abs(n) / 10 ** -places;
+  const rounded = roundHalfUp(scaled);
+  return Math.sign(n) * (places >= 0 ? rounded / 10 ** places : rounded * 10 ** -places);
+}
+
+/** The QTI names, and median (not in the QTI list; Cito's engine accepts it). */
+const STATS = new Set(['mean', 'sampleVariance', 'sampleSD', 'popVariance', 'popSD', 'median']);
+
+/**
+ * statsOperator: a multiple or ordered container of numbers to a single float. NULL, an empty
+ * container, a container written with a NULL value in it, a single value, a value that is not a
+ * number, or a sample statistic of fewer than two values: NULL.
+ */
+export function statsOf(name: string, v: QtiValue): QtiValue {
+  if (v === null || v.cardinality === 'single' || v.cardinality === 'record' || builtOverNull.has(v))
+    return null;
+  if (v.values.some((x) => typeof x !== 'number' || Number.isNaN(x))) return null;
+  const r = stats(name, v.values as number[]);
+  return r === undefined || !Number.isFinite(r) ? null : float(r);
 }
 
 export function stats(name: string, nums: number[]): number | undefined {
   const n = nums.length;
+  if (n === 0) return undefined;
   const mean = nums.reduce((a, b) => a + b, 0) / n;
   const ss = nums.reduce((a, b) => a + (b - mean) ** 2, 0);
   switch (name) {
@@ -107,6 +161,11 @@ export function stats(name: string, nums: number[]): number | undefined {
       return ss / n;
     case 'popSD':
       return Math.sqrt(ss / n);
+    case 'median': {
+      const sorted = [...nums].sort((a, b) => a - b);
+      const mid = Math.floor(n / 2);
+      return n % 2 ? sorted[mid] : (sorted[mid - 1]! + sorted[mid]!) / 2;
+    }
     default:
       return undefined;
   }
@@ -141,6 +200,8 @@ const MATH: Record<string, (args: number[]) => number> = {
   ceil: ([a]) => Math.ceil(a!),
   toDegrees: ([a]) => (a! * 180) / Math.PI,
   toRadians: ([a]) => (a! * Math.PI) / 180,
+  /** Not in the QTI list; Cito's engine accepts it. */
+  sqrt: ([a]) => Math.sqrt(a!),
 };
 
 function compare(
@@ -154,6 +215,36 @@ function compare(
     return a === undefined || b === undefined ? null : bool(test(a, b));
   };
 }
+
+/**
+ * multiple and ordered: the operands' values in turn, a container flattened into its values;
+ * NULL operands (empty containers too) are skipped, and no value at all gives NULL. The base
+ * type is the first operand's (the specification requires them all the same).
+ */
+function collect(cardinality: 'multiple' | 'ordered', args: Expression[], s: ScoringState): QtiValue {
+  const out: Scalar[] = [];
+  let baseType: BaseType | undefined;
+  let skipped = false;
+  for (const a of args) {
+    const v = a(s);
+    if (v === null || v.cardinality === 'record') {
+      skipped = true;
+      continue;
+    }
+    baseType ??= v.baseType;
+    out.push(...scalarsOf(v));
+  }
+  const result = baseType ? container(cardinality, baseType, out) : null;
+  if (skipped && result) builtOverNull.add(result);
+  return result;
+}
+
+/**
+ * Containers built by multiple/ordered from a NULL operand among values. statsOperator is NULL
+ * when "any value contained therein is NULL": in XML the only way to write such a value is a
+ * NULL operand of the multiple or ordered it is given.
+ */
+const builtOverNull = new WeakSet<object>();
 
 export const EXPRESSIONS: Record<string, Compiler> = {
   baseValue: (node) => {
@@ -210,31 +301,15 @@ export const EXPRESSIONS: Record<string, Compiler> = {
     const max = attrNumber(node, 'max', s, 1)!;
     return float(min + s.random() * (max - min));
   },
-  multiple: (_n, args) => (s) => {
-    const vals = args.map((a) => a(s)).filter((v) => v !== null);
-    const baseType =
-      vals.find((v) => v!.cardinality !== 'record')?.cardinality !== undefined
-        ? (vals[0] as SingleValue).baseType
-        : 'identifier';
-    return container(
-      'multiple',
-      baseType,
-      vals.flatMap((v) => scalarsOf(v)),
-    );
-  },
-  ordered: (_n, args) => (s) => {
-    const vals = args.map((a) => a(s)).filter((v) => v !== null);
-    const baseType = vals.length ? (vals[0] as SingleValue).baseType : 'identifier';
-    return container(
-      'ordered',
-      baseType,
-      vals.flatMap((v) => scalarsOf(v)),
-    );
-  },
+  multiple: (_n, args) => (s) => collect('multiple', args, s),
+  ordered: (_n, args) => (s) => collect('ordered', args, s),
   containerSize:
     (_n, [a]) =>
-    (s) =>
-      int(scalarsOf(a!(s)).length),
+    (s) => {
+      const v = a!(s);
+      // A record is not a container: its size is not defined.
+      return v?.cardinality === 'record' ? null : int(scalarsOf(v).length);
+    },
   isNull:
     (_n, [a]) =>
     (s) => {
@@ -246,7 +321,9 @@ export const EXPRESSIONS: Record<string, Compiler> = {
     (s) => {
       const v = a!(s);
       const n = attrNumber(node, 'n', s);
-      if (v === null || n === undefined || v.cardinality !== 'ordered') return null;
+      // Only an ordered container has an nth value; n counts from 1.
+      if (v === null || n === undefined || v.cardinality !== 'ordered' || !Number.isInteger(n) || n < 1)
+        return null;
       const item = v.values[n - 1];
       return item === undefined ? null : single(v.baseType, item);
     },
@@ -260,7 +337,8 @@ export const EXPRESSIONS: Record<string, Compiler> = {
     (_n, [a]) =>
     (s) => {
       const v = a!(s);
-      if (v === null || v.cardinality === 'record' || v.cardinality === 'single') return v;
+      if (v === null || v.cardinality === 'single') return v;
+      if (v.cardinality === 'record' || !v.values.length) return null;
       return single(v.baseType, v.values[Math.floor(s.random() * v.values.length)]!);
     },
   member:
@@ -268,7 +346,15 @@ export const EXPRESSIONS: Record<string, Compiler> = {
     (s) => {
       const x = a!(s);
       const c = b!(s);
-      if (x === null || c === null || x.cardinality !== 'single' || c.cardinality === 'record') return null;
+      if (
+        x === null ||
+        c === null ||
+        isNullValue(x) ||
+        isNullValue(c) ||
+        x.cardinality !== 'single' ||
+        c.cardinality === 'record'
+      )
+        return null;
       return bool(scalarsOf(c).some((v) => scalarEquals(x.value, v, x.baseType)));
     },
   delete:
@@ -279,6 +365,8 @@ export const EXPRESSIONS: Record<string, Compiler> = {
       if (
         x === null ||
         c === null ||
+        isNullValue(x) ||
+        isNullValue(c) ||
         x.cardinality !== 'single' ||
         c.cardinality === 'single' ||
         c.cardinality === 'record'
@@ -298,6 +386,8 @@ export const EXPRESSIONS: Record<string, Compiler> = {
       if (
         c === null ||
         sub === null ||
+        isNullValue(c) ||
+        isNullValue(sub) ||
         c.cardinality === 'single' ||
         c.cardinality === 'record' ||
         sub.cardinality === 'record'
@@ -456,7 +546,13 @@ export const EXPRESSIONS: Record<string, Compiler> = {
           : /^\{/.test(tol[1])
             ? (num(s.values.get(tol[1].slice(1, -1)) ?? null) ?? 0)
             : Number(tol[1]);
-      const [lo, hi] = mode === 'absolute' ? [x - t0, x + t1] : [x * (1 - t0 / 100), x * (1 + t1 / 100)];
+      // Relative bounds of a negative x are ordered low to high, so -10 within 10 % is [-11, -9].
+      const [lo, hi] =
+        mode === 'absolute'
+          ? [x - t0, x + t1]
+          : x >= 0
+            ? [x * (1 - t0 / 100), x * (1 + t1 / 100)]
+            : [x * (1 + t1 / 100), x * (1 - t0 / 100)];
       const includeLower = node.attributes.includeLowerBound !== 'false';
       const includeUpper = node.attributes.includeUpperBound !== 'false';
       return bool((includeLower ? y >= lo : y > lo) && (includeUpper ? y <= hi : y < hi));
@@ -464,12 +560,13 @@ export const EXPRESSIONS: Record<string, Compiler> = {
   equalRounded:
     (node, [a, b]) =>
     (s) => {
-      const x = num(a!(s));
-      const y = num(b!(s));
+      const x = singleNumber(a!(s));
+      const y = singleNumber(b!(s));
       const figures = attrNumber(node, 'figures', s);
       if (x === undefined || y === undefined || figures === undefined) return null;
       const mode = node.attributes.roundingMode ?? 'significantFigures';
-      return bool(roundToFigures(x, figures, mode) === roundToFigures(y, figures, mode));
+      const [rx, ry] = [roundToFigures(x, figures, mode), roundToFigures(y, figures, mode)];
+      return rx === undefined || ry === undefined ? null : bool(rx === ry);
     },
   inside: (node, [a]) => {
     const shape = (node.attributes.shape ?? 'default') as AreaShape;
@@ -479,7 +576,7 @@ export const EXPRESSIONS: Record<string, Compiler> = {
       .map(Number);
     return (s) => {
       const v = a!(s);
-      if (v === null || v.cardinality === 'record') return null;
+      if (v === null || isNullValue(v) || v.cardinality === 'record' || v.baseType !== 'point') return null;
       return bool(
         scalarsOf(v).some((p) => Array.isArray(p) && insideShape(shape, coords, p as [number, number])),
       );
@@ -491,6 +588,9 @@ export const EXPRESSIONS: Record<string, Compiler> = {
   gte: (n, args) => compare(n, args, (a, b) => a >= b),
   durationLT: (n, args) => compare(n, args, (a, b) => a < b),
   durationGTE: (n, args) => compare(n, args, (a, b) => a >= b),
+  // QTI 3 spells them qti-duration-lt and qti-duration-gte, which read back as durationLt, durationGte.
+  durationLt: (n, args) => compare(n, args, (a, b) => a < b),
+  durationGte: (n, args) => compare(n, args, (a, b) => a >= b),
   sum: (_n, args) => (s) => {
     const l = numberList(args, s);
     return l
@@ -510,55 +610,54 @@ export const EXPRESSIONS: Record<string, Compiler> = {
       : null;
   },
   subtract: (_n, args) => (s) => {
-    const l = numberList(args, s);
-    return l ? numericResult(l.nums[0]! - l.nums[1]!, l.isFloat) : null;
+    const l = singleNumbers(args, s);
+    return l && l.nums.length === 2 ? numericResult(l.nums[0]! - l.nums[1]!, l.isFloat) : null;
   },
   divide: (_n, args) => (s) => {
-    const l = numberList(args, s);
-    if (!l || l.nums[1] === 0) return null;
-    return float(l.nums[0]! / l.nums[1]!);
+    const l = singleNumbers(args, s);
+    if (!l || l.nums.length !== 2 || l.nums[1] === 0) return null;
+    return finiteFloat(l.nums[0]! / l.nums[1]!);
   },
+  /** Always a float; a result outside the floats (overflow, a root of a negative) is NULL. */
   power: (_n, args) => (s) => {
-    const l = numberList(args, s);
-    if (!l) return null;
-    const r = l.nums[0]! ** l.nums[1]!;
-    return Number.isFinite(r) ? numericResult(r, l.isFloat) : null;
+    const l = singleNumbers(args, s);
+    return l && l.nums.length === 2 ? finiteFloat(l.nums[0]! ** l.nums[1]!) : null;
   },
   integerDivide: (_n, args) => (s) => {
-    const l = numberList(args, s);
-    if (!l || l.nums[1] === 0) return null;
-    return int(Math.floor(l.nums[0]! / l.nums[1]!));
+    const l = integerPair(args, s);
+    return l ? int(Math.floor(l[0] / l[1])) : null;
   },
   integerModulus: (_n, args) => (s) => {
-    const l = numberList(args, s);
-    if (!l || l.nums[1] === 0) return null;
-    const [x, y] = [l.nums[0]!, l.nums[1]!];
-    return int(x - y * Math.floor(x / y));
+    const l = integerPair(args, s);
+    return l ? int(l[0] - l[1] * Math.floor(l[0] / l[1])) : null;
   },
   truncate:
     (_n, [a]) =>
     (s) => {
-      const x = num(a!(s));
+      const x = singleNumber(a!(s));
+      // NaN is NULL; INF and -INF stay as they are.
       return x === undefined ? null : int(Math.trunc(x));
     },
   round:
     (_n, [a]) =>
     (s) => {
-      const x = num(a!(s));
-      return x === undefined || !Number.isFinite(x) ? null : int(Math.floor(x + 0.5));
+      const x = singleNumber(a!(s));
+      // [n-0.5, n+0.5) rounds to n: 6.5 to 7, -6.5 to -6. NaN is NULL; INF and -INF stay.
+      return x === undefined ? null : int(Number.isFinite(x) ? Math.floor(x + 0.5) : x);
     },
   roundTo:
     (node, [a]) =>
     (s) => {
-      const x = num(a!(s));
+      const x = singleNumber(a!(s));
       const figures = attrNumber(node, 'figures', s);
       if (x === undefined || figures === undefined) return null;
-      return float(roundToFigures(x, figures, node.attributes.roundingMode ?? 'significantFigures'));
+      const r = roundToFigures(x, figures, node.attributes.roundingMode ?? 'significantFigures');
+      return r === undefined ? null : float(r);
     },
   integerToFloat:
     (_n, [a]) =>
     (s) => {
-      const x = num(a!(s));
+      const x = singleNumber(a!(s));
       return x === undefined ? null : float(x);
     },
   max: (_n, args) => (s) => {
@@ -570,38 +669,42 @@ export const EXPRESSIONS: Record<string, Compiler> = {
     return l && l.nums.length ? numericResult(Math.min(...l.nums), l.isFloat) : null;
   },
   gcd: (_n, args) => (s) => {
-    const l = numberList(args, s);
-    return l && l.nums.length ? int(l.nums.reduce((a, b) => gcd2(a, b))) : null;
+    const l = integerList(args, s);
+    return l ? int(l.reduce((a, b) => gcd2(a, b))) : null;
   },
   lcm: (_n, args) => (s) => {
-    const l = numberList(args, s);
-    if (!l || !l.nums.length) return null;
-    if (l.nums.some((n) => n === 0)) return int(0);
-    return int(l.nums.reduce((a, b) => Math.abs(a * b) / gcd2(a, b)));
+    const l = integerList(args, s);
+    if (!l) return null;
+    if (l.some((n) => n === 0)) return int(0);
+    return int(l.reduce((a, b) => Math.abs(a * b) / gcd2(a, b)));
   },
   repeat: (node, args) => (s) => {
     const times = attrNumber(node, 'numberRepeats', s, 1)!;
     const out: Scalar[] = [];
-    let baseType: BaseType = 'identifier';
+    let baseType: BaseType | undefined;
     for (let i = 0; i < times; i++) {
       for (const a of args) {
         const v = a(s);
         if (v === null || v.cardinality === 'record') continue;
-        baseType = v.baseType;
+        baseType ??= v.baseType;
         out.push(...scalarsOf(v));
       }
     }
-    return container('ordered', baseType, out);
+    return baseType ? container('ordered', baseType, out) : null;
   },
   mathOperator: (node, args) => {
-    const fn = MATH[node.attributes.name ?? ''];
-    if (!fn) throw new CompileError(`unknown mathOperator name "${node.attributes.name}"`, node);
+    const name = node.attributes.name ?? '';
+    const fn = MATH[name];
+    if (!fn) throw new CompileError(`unknown mathOperator name "${name}"`, node);
+    const arity = name === 'atan2' ? 2 : 1;
+    const integral = name === 'signum' || name === 'floor' || name === 'ceil';
     return (s) => {
-      const l = numberList(args, s);
-      if (!l) return null;
+      const l = singleNumbers(args, s);
+      if (!l || l.nums.length !== arity || l.nums.some(Number.isNaN)) return null;
       const r = fn(l.nums);
-      if (!Number.isFinite(r)) return null;
-      const integral = ['signum', 'floor', 'ceil'].includes(node.attributes.name!);
+      // Outside the function's domain (log(0), asin(2)): NULL. An infinite result only from an
+      // infinite operand (floor(INF) is INF; exp(1000) is out of range).
+      if (Number.isNaN(r) || (!Number.isFinite(r) && l.nums.every(Number.isFinite))) return null;
       return integral ? int(r) : float(r);
     };
   },
@@ -612,16 +715,11 @@ export const EXPRESSIONS: Record<string, Compiler> = {
     const result = float(value);
     return () => result;
   },
-  statsOperator:
-    (node, [a]) =>
-    (s) => {
-      const v = a!(s);
-      if (v === null || v.cardinality === 'single' || v.cardinality === 'record') return null;
-      const nums = v.values.map((x) => (typeof x === 'number' ? x : NaN));
-      if (nums.some(Number.isNaN)) return null;
-      const r = stats(node.attributes.name ?? '', nums);
-      return r === undefined ? null : float(r);
-    },
+  statsOperator: (node, [a]) => {
+    const name = node.attributes.name ?? '';
+    if (!STATS.has(name)) throw new CompileError(`unknown statsOperator name "${name}"`, node);
+    return (s) => statsOf(name, a!(s));
+  },
 };
 
 const BUILT_INS = new Set(['completionStatus', 'completion_status', 'numAttempts', 'duration']);

@@ -41,7 +41,7 @@ function entriesOf(m: Mapping, baseType: BaseType): PreparedEntry[] {
 
 /** A value through a mapping: each distinct value mapped once (default when unmapped), summed, clamped. */
 export function mapValue(m: Mapping, baseType: BaseType, value: QtiValue): QtiValue {
-  if (value === null) return float(clamp(0, m.lowerBound, m.upperBound));
+  if (value === null) return float(clamp(m.defaultValue, m.lowerBound, m.upperBound));
   const entries = entriesOf(m, baseType);
   const scalars = scalarsOf(value);
   const distinct: Scalar[] = [];
@@ -75,7 +75,7 @@ export function mapResponsePoint(d: ResponseDeclaration, value: QtiValue): QtiVa
   const points = scalarsOf(value).filter(
     (p): p is [number, number] => Array.isArray(p) && typeof p[0] === 'number',
   );
-  if (!points.length) return float(clamp(0, m.lowerBound, m.upperBound));
+  if (!points.length) return float(clamp(m.defaultValue, m.lowerBound, m.upperBound));
   let total = 0;
   const counted = new Set<number>();
   for (const p of points) {

@@ -4,23 +4,19 @@
  * standard items, and none changes what a standard expression means.
  */
 import type { BaseType, Mapping, ProcessingNode } from '../../item-bank/index.ts';
-import { bool, float, type SingleValue } from '../values/value.ts';
+import { bool, type SingleValue } from '../values/value.ts';
 import { CompileError, conditionHolds, type CompileEnv, type Expression } from './context.ts';
-import { EXPRESSIONS, stats } from './expressions.ts';
+import { EXPRESSIONS, statsOf } from './expressions.ts';
 import { mapValue } from './mapping.ts';
 
 type Compiler = (node: ProcessingNode, args: Expression[], env: CompileEnv) => Expression;
 
+/** mean(...), sampleVariance(...): statsOperator with that name, NULL rules included. */
 const statsShorthand =
   (name: string): Compiler =>
   (_n, [a]) =>
-  (s) => {
-    const v = a!(s);
-    if (v === null || v.cardinality === 'single' || v.cardinality === 'record') return null;
-    if (v.values.some((x) => typeof x !== 'number')) return null;
-    const r = stats(name, v.values as number[]);
-    return r === undefined ? null : float(r);
-  };
+  (s) =>
+    statsOf(name, a!(s));
 
 export const VENDOR_EXPRESSIONS: Record<string, Compiler> = {
   isNotNull: (n, args, env) => {

@@ -213,7 +213,7 @@ const CASES: Record<
     cardinality: 'single',
     key: ['1'],
     body: qti('mediaInteraction', { responseIdentifier: 'RESPONSE', autostart: 'false', maxPlays: '2' }, [
-      html('audio', { src: 'media/nghe.mp3', controls: 'controls' }),
+      html('audio', { src: 'media/nghe.mp3', controls: 'true' }),
     ]),
   },
   uploadInteraction: {
@@ -232,7 +232,10 @@ const CASES: Record<
     baseType: 'boolean',
     cardinality: 'single',
     key: [],
-    body: qti('endAttemptInteraction', { responseIdentifier: 'RESPONSE', title: 'Xem gợi ý' }),
+    // An inline interaction sits in a block (a body holds only blocks; the writer wraps one that does not).
+    body: html('p', {}, [
+      qti('endAttemptInteraction', { responseIdentifier: 'RESPONSE', title: 'Xem gợi ý' }),
+    ]),
   },
   portableCustomInteraction: {
     baseType: 'string',

@@ -45,8 +45,12 @@ const node = (
 });
 type Node = { name: string; attributes: Record<string, string>; children: Node[]; text?: string };
 
-/** The identifier of an imported question: a hash of its content, so importing it twice adds no new item. */
+/**
+ * The identifier of an imported question: the one its source gives (QTI 1.2), or else a hash of
+ * its content, so importing it twice adds no new item.
+ */
 export function draftIdentifier(draft: QuestionDraft): string {
+  if (draft.sourceIdentifier) return draft.sourceIdentifier;
   const { number: _n, label: _l, line: _li, paragraph: _p, ...content } = draft;
   return `IMP-${createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 12).toUpperCase()}`;
 }

@@ -8,7 +8,10 @@ import type { AuthoringItem } from '../authoring/authoring-item.ts';
 import { parseAiken } from './aiken.ts';
 import { buildItem, draftIdentifier, draftText } from './build-item.ts';
 import { parseGift } from './gift.ts';
+import { MAX_QUESTIONS_PER_FILE, tooManyQuestions } from './import-limits.ts';
 import { parseMoodleXml } from './moodle-xml.ts';
+import { parseQti12Upload } from './qti12-package.ts';
+import { isQti12Document } from './qti12.ts';
 import {
   ProblemSink,
   QuestionDraft,
@@ -29,13 +32,18 @@ export {
 } from './question-draft.ts';
 export { buildItem, draftIdentifier, draftText } from './build-item.ts';
 
-export const IMPORT_FORMATS = ['moodle', 'gift', 'aiken', 'csv', 'xlsx', 'docx'] as const;
+export const IMPORT_FORMATS = ['moodle', 'gift', 'aiken', 'csv', 'xlsx', 'docx', 'qti12'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-/** The format a file name suggests (.xml is Moodle XML; .txt is Aiken unless it holds GIFT braces). */
+/**
+ * The format a file name suggests (.xml is Moodle XML unless it is QTI 1.2 `questestinterop`; a
+ * .zip is a Canvas/Blackboard QTI 1.2 export; .txt is Aiken unless it holds GIFT braces).
+ */
 export function formatFromFilename(name: string, bytes?: Uint8Array): ImportFormat | undefined {
   const ext = name.toLowerCase().split('.').pop();
-  if (ext === 'xml') return 'moodle';
+  if (ext === 'xml' || ext === 'qti')
+    return bytes && isQti12Document(new TextDecoder().decode(bytes.subarray(0, 4000))) ? 'qti12' : 'moodle';
+  if (ext === 'zip') return 'qti12';
   if (ext === 'gift') return 'gift';
   if (ext === 'csv' || ext === 'xlsx' || ext === 'docx') return ext;
   if (ext === 'txt') return bytes && /\{[^}]*[=~#T]/.test(new TextDecoder().decode(bytes)) ? 'gift' : 'aiken';
@@ -91,6 +99,8 @@ async function parse(format: ImportFormat, bytes: Uint8Array): Promise<ParsedQue
     case 'csv':
     case 'xlsx':
       return parseSheet(bytes, format);
+    case 'qti12':
+      return parseQti12Upload(bytes);
     case 'docx': {
       let read: Awaited<ReturnType<typeof readWordBlocks>>;
       try {
@@ -125,16 +135,22 @@ export async function previewImport(
     sink.error('file_unreadable', `Không đọc được tệp: ${message}`, `The file cannot be read: ${message}`);
     parsed = { drafts: [], problems: sink.items };
   }
+  if (parsed.drafts.length > MAX_QUESTIONS_PER_FILE) parsed = tooManyQuestions(parsed.drafts.length);
   const skip = new Set(decisions.skip ?? []);
   const fileProblems = parsed.problems.filter((p) => p.number === undefined);
+  // Grouped once: a file of thousands of questions must cost thousands of steps, not millions.
+  const problemsOf = new Map<number, ImportProblem[]>();
+  for (const p of parsed.problems) {
+    if (p.number === undefined) continue;
+    const list = problemsOf.get(p.number);
+    if (list) list.push(p);
+    else problemsOf.set(p.number, [p]);
+  }
   const questions = parsed.drafts.map((read): ImportedQuestion => {
     const fix = decisions.fixes?.[String(read.number)];
     const draft = fix ? QuestionDraft.parse({ ...fix, number: read.number }) : read;
     const built = buildItem(draft);
-    const problems = [
-      ...(fix ? [] : parsed.problems.filter((p) => p.number === read.number)),
-      ...built.problems,
-    ];
+    const problems = [...(fix ? [] : (problemsOf.get(read.number) ?? [])), ...built.problems];
     const failed = problems.some((p) => p.severity === 'error');
     return {
       number: draft.number,

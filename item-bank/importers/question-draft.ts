@@ -125,6 +125,15 @@ export const QuestionDraft = z.object({
   /** Maximum score; the 2025 true/false cluster always scores 0.1/0.25/0.5/1 of it. */
   points: z.number().positive().max(1000).optional(),
   feedback: z.string().max(5000).optional(),
+  /**
+   * The identifier the source gives the question (QTI 1.2 `ident`), kept as the item's identifier
+   * so a re-import of the same question meets its earlier version; absent: a hash of the content.
+   */
+  sourceIdentifier: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/)
+    .max(200)
+    .optional(),
   /** Line (text formats) or paragraph (Word) where the question starts. */
   line: z.number().int().optional(),
   paragraph: z.number().int().optional(),

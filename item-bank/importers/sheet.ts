@@ -6,6 +6,8 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { foldVietnamese } from '../search/fold-vietnamese.ts';
+import { MAX_SHEET_ROWS } from './import-limits.ts';
+import { checkXlsx } from './xlsx-limits.ts';
 import {
   emptyDraft,
   ProblemSink,
@@ -74,9 +76,15 @@ function readCsv(bytes: Uint8Array): Row[] {
     skip_empty_lines: true,
     trim: true,
     info: true,
+    // One record past the budget is enough to know the file is over it.
+    to: MAX_SHEET_ROWS + 1,
   }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+  if (records.length > MAX_SHEET_ROWS) throw tooManyRows();
   return records.map((r) => ({ line: r.info.lines, cells: r.record }));
 }
+
+const tooManyRows = () =>
+  new Error(`the sheet has more than ${MAX_SHEET_ROWS} rows; split it into several files`);
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -91,6 +99,8 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Row[]> {
+  // ExcelJS loads the whole workbook: its bytes, rows and cells are counted first.
+  await checkXlsx(bytes, { maxRows: MAX_SHEET_ROWS });
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];

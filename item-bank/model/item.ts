@@ -2,6 +2,7 @@
 import type { ItemCodeTask } from './code-task.ts';
 import type { ContentElement, ContentNode, InteractionType } from './content.ts';
 import type { Declaration, ProcessingNode, ResponseProcessing, SourceLocation } from './declarations.ts';
+import type { PortableInteraction } from './portable-interaction.ts';
 
 export type QtiVersion = '2.0' | '2.1' | '2.2' | '3.0';
 
@@ -43,6 +44,8 @@ export interface AssessmentItem {
   stylesheets: string[];
   /** Code tasks of the item (custom interactions of our code-task type), hidden tests included: server only. */
   codeTasks?: ItemCodeTask[];
+  /** Portable custom interactions: modules, properties and markup the delivery frame runs. */
+  portableInteractions?: PortableInteraction[];
   /** Files the item refers to (img src, object data, media), relative to the item file. */
   media: string[];
   location: SourceLocation;

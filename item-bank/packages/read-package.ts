@@ -10,12 +10,19 @@ import { parseTestXml } from '../qti/parse-test.ts';
 import { mediaReferencesOf, type MediaReference } from '../qti/media-references.ts';
 import { parseItemXml, type ParseOptions } from '../qti/parse-item.ts';
 import { DEFAULT_XML_LIMITS, type XmlLimits } from '../qti/xml-tree.ts';
+import { convertQti12Package } from '../importers/qti12-package.ts';
+import { manifestProblems } from './check-manifest.ts';
+import { isQti12Document } from '../importers/qti12.ts';
 import type { ValidationProblem } from '../qti/problems.ts';
 import type { MediaFile } from '../storage/item-store.ts';
 
 export interface PackageItem {
+  /** Package path of the item's file; `path#ident` for a question of a QTI 1.2 file (several a file). */
   file: string;
+  /** The item's XML: the file's own, or the QTI 3.0 item built from a QTI 1.2 question. */
   xml: string;
+  /** Set for items converted from QTI 1.2 (their XML is then QTI 3.0 written by the importer). */
+  sourceFormat?: 'qti1.2';
   item?: AssessmentItem;
   media: MediaFile[];
   problems: ValidationProblem[];
@@ -34,6 +41,11 @@ export interface ReadPackageResult {
   items: PackageItem[];
   /** Assessment tests found in the package (their problems do not change `ok`, which is about items). */
   tests: PackageTest[];
+  /**
+   * Problems of the package itself: a malformed `imsmanifest.xml`, a QTI 1.2 file that cannot be
+   * read, nothing QTI in it at all.
+   */
+  problems: ValidationProblem[];
   /** Whether every item can be imported (no error anywhere). */
   ok: boolean;
 }
@@ -84,9 +96,21 @@ export function readPackageFiles(
   const perDocument = { ...DEFAULT_XML_LIMITS, ...options.xmlLimits };
   const maxPackageNodes = options.maxPackageNodes ?? DEFAULT_MAX_PACKAGE_NODES;
   let remaining = maxPackageNodes;
+  const packageProblems: ValidationProblem[] = [];
+  const qti12Files: Array<{ file: string; xml: string }> = [];
   for (const [file, data] of files) {
-    if (!file.toLowerCase().endsWith('.xml') || path.posix.basename(file) === 'imsmanifest.xml') continue;
+    if (path.posix.basename(file) === 'imsmanifest.xml') {
+      packageProblems.push(...manifestProblems(file, data.toString('utf8'), perDocument));
+      continue;
+    }
+    if (!/\.(xml|qti)$/i.test(file)) continue;
     const xml = data.toString('utf8');
+    if (isQti12Document(xml)) {
+      // Converted together once all are known: a question group may draw from another file's bank.
+      qti12Files.push({ file, xml });
+      continue;
+    }
+    if (!file.toLowerCase().endsWith('.xml')) continue;
     const isTest = /<(qti-assessment-test|assessmentTest)[\s>]/.test(xml);
     // Tests, stimuli and other documents are not items; only item and test roots are read here.
     if (!isTest && !/<(qti-assessment-item|assessmentItem)[\s>]/.test(xml)) continue;
@@ -109,7 +133,7 @@ export function readPackageFiles(
       };
       if (isTest) tests[tests.length - 1]!.problems.push(tooLarge);
       else items.push({ file, xml, media: [], problems: [tooLarge] });
-      return { items, tests, ok: false };
+      return { items, tests, problems: packageProblems, ok: false };
     }
     if (!parsed) continue;
     const { item, problems } = parsed;
@@ -135,10 +159,68 @@ export function readPackageFiles(
     }
     items.push({ file, xml, item, media, problems });
   }
+  if (qti12Files.length) {
+    const converted = readQti12(qti12Files, files);
+    items.push(...converted.items);
+    tests.push(...converted.tests);
+    packageProblems.push(...converted.problems);
+  }
+  if (!items.length && !tests.length && !packageProblems.some((p) => p.severity === 'error'))
+    packageProblems.push({
+      line: 1,
+      column: 1,
+      severity: 'error',
+      code: 'no-qti-content',
+      message:
+        qti12Files.length > 0
+          ? 'The QTI 1.2 file(s) hold no question (<item>).'
+          : 'No QTI item or test was found: no assessmentItem, assessmentTest or QTI 1.2 questestinterop.',
+    });
   return {
     items,
     tests,
-    ok: items.length > 0 && items.every((i) => i.item && !i.problems.some((p) => p.severity === 'error')),
+    problems: packageProblems,
+    ok:
+      items.length > 0 &&
+      !packageProblems.some((p) => p.severity === 'error') &&
+      items.every((i) => i.item && !i.problems.some((p) => p.severity === 'error')),
+  };
+}
+
+/**
+ * The questions of the package's QTI 1.2 files as package items (`file#identifier`), converted to
+ * QTI 3.0 with their pictures and sounds, and each QTI 1.2 assessment as a QTI 3.0 test of them.
+ */
+function readQti12(
+  documents: Array<{ file: string; xml: string }>,
+  files: Map<string, Buffer>,
+): { items: PackageItem[]; tests: PackageTest[]; problems: ValidationProblem[] } {
+  const { questions, tests, problems } = convertQti12Package(documents, files);
+  const sourceOf = new Map(documents.map((d) => [d.file, d.xml]));
+  const items = questions.map((q): PackageItem => {
+    const parsed = q.qtiXml ? parseItemXml(q.qtiXml, q.file) : undefined;
+    return {
+      file: `${q.file}#${q.identifier}`,
+      xml: q.qtiXml ?? sourceOf.get(q.file) ?? '',
+      sourceFormat: 'qti1.2',
+      ...(parsed?.item ? { item: parsed.item } : {}),
+      media: q.media,
+      problems: [...q.problems, ...(parsed?.problems.filter((p) => p.severity === 'error') ?? [])],
+    };
+  });
+  return {
+    items,
+    tests: tests.map((t): PackageTest => {
+      const parsed = parseTestXml(t.xml, t.file);
+      return {
+        file: `${t.file}#${t.identifier}`,
+        xml: t.xml,
+        ...(parsed.test ? { test: parsed.test } : {}),
+        itemFiles: t.itemFiles,
+        problems: [...t.problems, ...parsed.problems.filter((p) => p.severity === 'error')],
+      };
+    }),
+    problems,
   };
 }
 

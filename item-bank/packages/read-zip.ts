@@ -4,10 +4,12 @@
  * ratio. The zip's directory is checked first, so an honest bomb is refused before anything is
  * inflated; then every entry is inflated as a stream and its real bytes are counted, so a bomb
  * whose directory lies is stopped the moment it crosses a budget, never after. Entries that climb
- * out of the package (`../`, absolute paths) are refused too.
+ * out of the package (`../`, absolute paths) are refused too, and so is an entry whose bytes do
+ * not match the CRC-32 the zip records for it (a corrupt or truncated file; yauzl does not check).
  */
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 
 export interface ZipLimits {
@@ -167,9 +169,11 @@ async function inflate(
       const chunks: Buffer[] = [];
       const kept = keep(name);
       let entryBytes = 0;
+      let crc = 0;
       await new Promise<void>((resolve, reject) => {
         stream.on('data', (chunk: Buffer) => {
           entryBytes += chunk.length;
+          crc = crc32(chunk, crc);
           total += chunk.length;
           if (isXml(name)) xmlTotal += chunk.length;
           try {
@@ -191,6 +195,10 @@ async function inflate(
         );
         stream.on('end', () => resolve());
       });
+      if (crc !== entry.crc32)
+        throw new PackageError(
+          `${name} is corrupt: its bytes do not match the checksum (CRC-32) the zip records; the file is refused.`,
+        );
       if (kept) files.set(name, Buffer.concat(chunks));
     }
     return files;

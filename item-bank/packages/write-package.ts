@@ -27,23 +27,43 @@ export interface WritePackageOptions {
   version?: ExportVersion;
   /** Manifest identifier. */
   identifier?: string;
+  /** Told, per file, of everything the target schema made the writers drop or rename. */
+  onAdjust?(file: string, note: string): void;
 }
 
+/**
+ * The manifest of each version, as its content-packaging profile has it: QTI 3.0's own CP 1.2
+ * profile, and for 2.2 the IMS CP 1.2 profile for QTI 2.2, whose metadata must say
+ * "QTIv2.2 Package" / "1.0.0".
+ */
 const MANIFEST: Record<
   ExportVersion,
-  { namespace: string; item: string; test: string; schemaVersion: string }
+  {
+    namespace: string;
+    schemaLocation: string;
+    item: string;
+    test: string;
+    schema: string;
+    schemaVersion: string;
+  }
 > = {
   '3.0': {
     namespace: 'http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1',
+    schemaLocation:
+      'http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1 https://purl.imsglobal.org/spec/qti/v3p0/schema/xsd/imsqtiv3p0_imscpv1p2_v1p0.xsd',
     item: 'imsqti_item_xmlv3p0',
     test: 'imsqti_test_xmlv3p0',
+    schema: 'QTI Package',
     schemaVersion: '3.0.0',
   },
   '2.2': {
     namespace: 'http://www.imsglobal.org/xsd/imscp_v1p1',
+    schemaLocation:
+      'http://www.imsglobal.org/xsd/imscp_v1p1 http://www.imsglobal.org/xsd/qti/qtiv2p2/qtiv2p2_imscpv1p2_v1p0.xsd',
     item: 'imsqti_item_xmlv2p2',
     test: 'imsqti_test_xmlv2p2',
-    schemaVersion: '2.2.0',
+    schema: 'QTIv2.2 Package',
+    schemaVersion: '1.0.0',
   },
 };
 
@@ -132,7 +152,14 @@ export async function writePackage(
       hrefs.set(m.href, `../${mediaFile}`);
       dependencies.push(id);
     }
-    add(file, writeItemXml(item, { version, mediaHref: (href) => hrefs.get(href) ?? href }));
+    add(
+      file,
+      writeItemXml(item, {
+        version,
+        mediaHref: (href) => hrefs.get(href) ?? href,
+        onAdjust: (note) => options.onAdjust?.(file, note),
+      }),
+    );
     const id = `I-${path.posix.basename(file, '.xml')}`;
     itemResource.set(item.identifier, { id, file });
     resources.push(resource(id, kind.item, file, dependencies));
@@ -144,6 +171,7 @@ export async function writePackage(
     const dependencies: string[] = [];
     const xml = writeTestXml(test, {
       version,
+      onAdjust: (note) => options.onAdjust?.(file, note),
       itemHref: (ref, href) => {
         const target = itemResource.get(itemRefs[ref] ?? ref);
         if (!target) return href;
@@ -158,12 +186,16 @@ export async function writePackage(
   const manifest: OutElement = {
     name: 'manifest',
     namespace: kind.namespace,
-    attributes: [['identifier', options.identifier ?? 'MANIFEST-exam-engine']],
+    attributes: [
+      ['identifier', options.identifier ?? 'MANIFEST-exam-engine'],
+      ['xmlns:xsi', 'http://www.w3.org/2001/XMLSchema-instance'],
+      ['xsi:schemaLocation', kind.schemaLocation],
+    ],
     children: [
       {
         name: 'metadata',
         children: [
-          { name: 'schema', children: ['QTI Package'] },
+          { name: 'schema', children: [kind.schema] },
           { name: 'schemaversion', children: [kind.schemaVersion] },
         ],
       },

@@ -4,7 +4,7 @@
  * or lying); `repeatedDeflate` makes a deflate stream of many gigabytes of zeros from one small
  * block, without ever holding the inflated bytes.
  */
-import { constants, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 export interface BombEntry {
   name: string;
@@ -27,7 +27,18 @@ export function repeatedDeflate(blockBytes: number, copies: number): Buffer {
 /** The deflate data of a file's real contents. */
 export const deflated = (data: string | Buffer) => deflateRawSync(Buffer.from(data));
 
-/** A zip holding the entries (method deflate, CRC left 0: the readers under test do not check it). */
+/**
+ * A zip holding the entries (method deflate). Entries that inflate to at most 1 MB carry their
+ * true CRC-32 (the reader checks it); a bomb's is left 0, since the reader stops it before its end.
+ */
+const crcOf = (deflatedData: Buffer) => {
+  try {
+    return crc32(inflateRawSync(deflatedData, { maxOutputLength: 2 ** 20 }));
+  } catch {
+    return 0;
+  }
+};
+
 export function bombZip(entries: BombEntry[]): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
@@ -40,6 +51,8 @@ export function bombZip(entries: BombEntry[]): Buffer {
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
     local.writeUInt16LE(8, 8); // deflate
     local.writeUInt16LE(0x21, 12); // 1980-01-01
+    const crc = crcOf(e.deflated);
+    local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(e.deflated.length, 18);
     local.writeUInt32LE(e.declaredSize, 22);
     local.writeUInt16LE(name.length, 26);
@@ -50,6 +63,7 @@ export function bombZip(entries: BombEntry[]): Buffer {
     record.writeUInt16LE(0x0800, 8);
     record.writeUInt16LE(8, 10);
     record.writeUInt16LE(0x21, 14);
+    record.writeUInt32LE(crc, 16);
     record.writeUInt32LE(e.deflated.length, 20);
     record.writeUInt32LE(e.declaredSize, 24);
     record.writeUInt16LE(name.length, 28);

@@ -27,6 +27,12 @@ export function* mediaReferencesIn(content: ContentNode[]): Generator<MediaRefer
   }
 }
 
-/** The media references of an item's body and modal feedback. */
-export const mediaReferencesOf = (item: Pick<AssessmentItem, 'body' | 'modalFeedback'>) =>
-  mediaReferencesIn([item.body, ...item.modalFeedback.flatMap((f) => f.content)]);
+/** The media references of an item's body and modal feedback, then its PCIs' module files. */
+export function* mediaReferencesOf(
+  item: Pick<AssessmentItem, 'body' | 'modalFeedback' | 'portableInteractions'>,
+): Generator<MediaReference> {
+  yield* mediaReferencesIn([item.body, ...item.modalFeedback.flatMap((f) => f.content)]);
+  for (const pci of item.portableInteractions ?? [])
+    for (const m of pci.modules)
+      yield { href: m.path, line: m.line ?? pci.location.line, column: m.column ?? pci.location.column };
+}

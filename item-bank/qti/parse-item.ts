@@ -11,6 +11,7 @@ import { sanitiseContent, sanitiseElement, type RemovedContent } from '../model/
 import { ProblemList, type ValidationProblem } from './problems.ts';
 import { QTI_NAMESPACES } from './qti-names.ts';
 import { readCodeTasks } from './read-code-task.ts';
+import { isWrappedPci, readPortableInteractions } from './read-portable-interaction.ts';
 import { readDeclaration } from './read-declarations.ts';
 import { readResponseProcessing, toProcessingNode } from './read-processing.ts';
 import { validateItem } from './validate-item.ts';
@@ -146,7 +147,8 @@ export function parseItemXml(xml: string, file?: string, options: ParseOptions =
   const interactions: InteractionSummary[] = [];
   const media = new Set<string>();
   for (const e of walkContent([body, ...modalFeedback.flatMap((f) => f.content)])) {
-    if (isInteraction(e.name)) {
+    // TAO's inner PCI is not an interaction of its own: the customInteraction around it is.
+    if (isInteraction(e.name) && !isWrappedPci(e)) {
       interactions.push({
         type: e.name,
         responseIdentifier: e.attributes.responseIdentifier ?? '',
@@ -164,6 +166,8 @@ export function parseItemXml(xml: string, file?: string, options: ParseOptions =
     media.add(ref.href);
 
   const codeTasks = readCodeTasks(body, declarations, problems);
+  const portableInteractions = readPortableInteractions(body, problems);
+  for (const pci of portableInteractions) for (const module of pci.modules) media.add(module.path);
   const item: AssessmentItem = {
     identifier: identifier ?? '',
     title: root.attributes.title ?? identifier ?? '',
@@ -180,6 +184,7 @@ export function parseItemXml(xml: string, file?: string, options: ParseOptions =
     modalFeedback,
     stylesheets,
     ...(codeTasks.length ? { codeTasks } : {}),
+    ...(portableInteractions.length ? { portableInteractions } : {}),
     media: [...media],
     location: { file, line: root.line ?? 1, column: root.column ?? 1 },
   };

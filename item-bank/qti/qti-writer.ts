@@ -4,7 +4,8 @@
  */
 import type { ContentElement, ContentNode } from '../model/content.ts';
 import type { ProcessingNode } from '../model/declarations.ts';
-import { MATHML_NAMESPACE } from './qti-names.ts';
+import { PCI_V1_NAMESPACE, pciAsCustomInteraction } from './pci-as-custom-interaction.ts';
+import { ACRONYM_NAMES, MATHML_NAMESPACE } from './qti-names.ts';
 import type { OutElement, OutNode } from './xml-writer.ts';
 
 export type ExportVersion = '3.0' | '2.2';
@@ -27,9 +28,11 @@ export const UNKNOWN_NAMESPACE = 'urn:x-exam-engine:foreign';
 
 const camelToKebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-/** QTI element name in the target spelling: `simpleChoice` -> `qti-simple-choice` for 3.0. */
+const ACRONYMS = new Map(Object.entries(ACRONYM_NAMES).map(([kebab, name]) => [name, kebab]));
+
+/** QTI element name in the target spelling: `simpleChoice` -> `qti-simple-choice`, `durationGTE` -> `qti-duration-gte` for 3.0. */
 export const qtiName = (name: string, version: ExportVersion) =>
-  version === '3.0' ? `qti-${camelToKebab(name)}` : name;
+  version === '3.0' ? `qti-${camelToKebab(ACRONYMS.get(name) ?? name)}` : name;
 
 /** QTI attribute name in the target spelling: `responseIdentifier` -> `response-identifier` for 3.0. */
 export function qtiAttribute(name: string, version: ExportVersion): string {
@@ -45,6 +48,7 @@ const KNOWN_PREFIXES: Record<string, string> = {
   ma: 'http://mathassess.qtitools.org/xsd/mathassess',
   m: 'http://www.w3.org/1998/Math/MathML',
   xi: 'http://www.w3.org/2001/XInclude',
+  xee: 'urn:x-exam-engine:expression',
 };
 
 export type Attr = [string, string | number | boolean | undefined];
@@ -77,6 +81,447 @@ export interface ContentWriteOptions {
   version: ExportVersion;
   /** Rewrites a media reference (img src, object data...) in the output. */
   mediaHref?(href: string): string;
+  /** Told of everything the target schema made the writer drop or rename (one sentence each). */
+  onAdjust?(note: string): void;
+  /** `id` values written so far in this document (the schemas make them unique: xs:ID). */
+  ids?: Set<string>;
+  /**
+   * Inside foreign markup (a PCI v1 portableCustomInteraction): XHTML is written in the XHTML
+   * namespace there, where the QTI namespace would mean nothing.
+   */
+  inForeign?: boolean;
+  /** Writing a test (its rubric blocks): there are no template variables there. */
+  inTest?: boolean;
+}
+
+const XHTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+/** PCI markup namespaces (IMS PCI v1, and the earlier draft's): XHTML inside is in its own namespace. */
+const PCI_NAMESPACES = new Set([PCI_V1_NAMESPACE, 'http://www.imsglobal.org/xsd/portableCustomInteraction']);
+
+/** HTML5 elements QTI 2.2 keeps in its own namespace; QTI 3.0 has them in the QTI namespace. */
+export const QTI22_HTML5_NAMESPACE = 'http://www.imsglobal.org/xsd/imsqtiv2p2_html5_v1p0';
+const HTML5_ELEMENTS = new Set([
+  'article',
+  'aside',
+  'audio',
+  'bdi',
+  'figcaption',
+  'figure',
+  'footer',
+  'header',
+  'label',
+  'nav',
+  'rb',
+  'rp',
+  'rt',
+  'rtc',
+  'ruby',
+  'section',
+  'source',
+  'track',
+  'video',
+]);
+
+/** SSML as each version imports it: QTI 2.2 the 2010 draft namespace, QTI 3.0 the SSML 1.1 one. */
+const SSML_NAMESPACES: Record<ExportVersion, string> = {
+  '3.0': 'http://www.w3.org/2001/10/synthesis',
+  '2.2': 'http://www.w3.org/2010/10/synthesis',
+};
+const isSsml = (namespace: string | undefined) => Object.values(SSML_NAMESPACES).includes(namespace ?? '');
+
+/** The only QTI 3.0 elements that may carry `fixed` (2.x also allows it on hotspots, gaps and gap texts). */
+const FIXED_IN_3_0 = new Set(['simpleChoice', 'simpleAssociableChoice', 'inlineChoice']);
+
+/** Interactions whose image QTI 2.2 wants as an `object` (3.0 also takes `img` and `picture`). */
+const GRAPHIC_CONTAINERS = new Set([
+  'hotspotInteraction',
+  'selectPointInteraction',
+  'graphicOrderInteraction',
+  'graphicAssociateInteraction',
+  'graphicGapMatchInteraction',
+  'positionObjectStage',
+  'drawingInteraction',
+  'positionObjectInteraction',
+  'gapImg',
+]);
+
+/**
+ * Attributes the QTI 3.0 schema does not have on XHTML elements: inline `style` (presentation
+ * only; QTI 3.0 styles through classes and stylesheets) and `type` on `img`.
+ */
+const HTML_ATTRIBUTES_NOT_IN_3_0: Array<[element: string, attribute: string]> = [
+  ['*', 'style'],
+  ['img', 'type'],
+  ['a', 'target'],
+];
+
+const NCNAME = /^[A-Za-z_][\w.-]*$/u;
+
+/**
+ * A category (an identifier of the schemas) as an NCName: a source's `1` becomes `_1`. Applied
+ * wherever categories are written (itemRef category, includeCategory, excludeCategory), so
+ * every reference still meets its category.
+ */
+export const categoryName = (name: string) =>
+  NCNAME.test(name) ? name : `_${name.replace(/[^\w.-]/gu, '_')}`;
+
+/** A space-separated list of categories with each one as categoryName writes it. */
+export function categoryList(list: string, onAdjust?: (note: string) => void): string {
+  const names = list.split(/\s+/).filter(Boolean);
+  const written = names.map(categoryName);
+  if (written.some((n, i) => n !== names[i]))
+    onAdjust?.(
+      `Categories ${names.join(' ')} written as ${written.join(' ')} (categories are identifiers; every reference is written the same way).`,
+    );
+  return written.join(' ');
+}
+
+/** HTML boolean attributes of audio and video. */
+const MEDIA_BOOLEANS = ['controls', 'autoplay', 'loop', 'muted'];
+
+/** The order QTI 3.0 wants a PCI's children in (the prompt first); what has no place there is left out. */
+const PCI_ORDER_3_0 = [
+  'prompt',
+  'interactionModules',
+  'interactionMarkup',
+  'templateVariable',
+  'contextVariable',
+];
+
+const IMAGE_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  svg: 'image/svg+xml',
+  webp: 'image/webp',
+};
+
+const imageType = (src: string) => {
+  const ext = /\.([A-Za-z0-9]+)(?:[?#].*)?$/.exec(src)?.[1]?.toLowerCase() ?? '';
+  return IMAGE_TYPES[ext] ?? (ext ? `image/${ext}` : 'image/png');
+};
+
+const makeElement = (
+  name: string,
+  ns: ContentElement['ns'],
+  attributes: Record<string, string>,
+  children: ContentNode[] = [],
+): ContentElement => ({
+  kind: 'element',
+  name,
+  ns,
+  attributes,
+  children,
+});
+
+/**
+ * An `img` (or a `picture`'s `img`) in a graphic interaction as the `object` QTI 2.2 requires:
+ * same file, its type from the extension, same size, the alternative text as the object's content.
+ */
+function imageAsObject(image: ContentElement, options: ContentWriteOptions): ContentElement {
+  const img =
+    image.name === 'picture'
+      ? (image.children.find((c): c is ContentElement => c.kind === 'element' && c.name === 'img') ?? image)
+      : image;
+  const src = img.attributes.src ?? '';
+  const { width, height, alt } = img.attributes;
+  options.onAdjust?.(
+    `<${image.name} src="${src}"> in a graphic interaction written as <object> (QTI 2.2 takes no other image there).`,
+  );
+  return makeElement(
+    'object',
+    'html',
+    {
+      data: src,
+      type: imageType(src),
+      ...(width ? { width } : {}),
+      ...(height ? { height } : {}),
+    },
+    alt ? [{ kind: 'text', text: alt }] : [],
+  );
+}
+
+/** The element as the target schema has it: renamed, moved to another namespace, or with attributes dropped. */
+function conform(element: ContentElement, options: ContentWriteOptions): ContentElement {
+  const { version } = options;
+  let attributes = element.attributes;
+  if (version === '3.0' && element.ns === 'qti' && 'fixed' in attributes && !FIXED_IN_3_0.has(element.name)) {
+    const { fixed, ...rest } = attributes;
+    attributes = rest;
+    options.onAdjust?.(`fixed="${fixed}" on ${element.name} dropped (QTI 3.0 has no fixed there).`);
+  }
+  if (version === '3.0' && element.ns === 'html')
+    for (const [name, attribute] of HTML_ATTRIBUTES_NOT_IN_3_0)
+      if ((name === '*' || name === element.name) && attribute in attributes) {
+        const { [attribute]: value, ...rest } = attributes;
+        attributes = rest;
+        options.onAdjust?.(
+          `${attribute}="${value}" on <${element.name}> dropped (QTI 3.0 has no ${attribute} there).`,
+        );
+      }
+  // QTI 2.2's HTML5 audio and video require preload="metadata" (a fixed value: a loading hint only).
+  if (
+    version === '2.2' &&
+    (element.name === 'audio' || element.name === 'video') &&
+    attributes.preload !== 'metadata'
+  )
+    attributes = { ...attributes, preload: 'metadata' };
+  if (version === '3.0' && element.ns === 'qti' && element.name === 'rubricBlock' && !attributes.use) {
+    const views = (attributes.view ?? '').split(/\s+/).filter(Boolean);
+    // QTI 3.0 requires `use`; a block only scorers or tutors see is about scoring.
+    const use =
+      views.length && views.every((v) => v === 'scorer' || v === 'tutor') ? 'scoring' : 'instructions';
+    attributes = { ...attributes, use };
+  }
+  // Only xs:ID ids: not a PCI module's id (a module name), nor ids in foreign markup (no schema there).
+  const isId =
+    element.ns !== 'other' &&
+    !options.inForeign &&
+    !(element.ns === 'qti' && element.name === 'interactionModule');
+  if (attributes.id !== undefined && options.ids && isId) {
+    let id = attributes.id;
+    for (let n = 2; options.ids.has(id); n++) id = `${attributes.id}-${n}`;
+    if (id !== attributes.id) {
+      options.onAdjust?.(`A second id="${attributes.id}" renamed ${id} (ids must be unique).`);
+      attributes = { ...attributes, id };
+    }
+    options.ids.add(id);
+  }
+  // HTML writes boolean media attributes as their own name (controls="controls"); the schemas take xs:boolean.
+  if (element.ns === 'html' && (element.name === 'audio' || element.name === 'video'))
+    for (const name of MEDIA_BOOLEANS)
+      if (name in attributes && !/^(true|false|1|0)$/.test(attributes[name]!))
+        attributes = { ...attributes, [name]: 'true' };
+  // QTI 3.0 has no alt on object: its text content is the alternative (as the 2.2 writer does for images).
+  if (version === '3.0' && element.ns === 'html' && element.name === 'object' && 'alt' in attributes) {
+    const { alt, ...rest } = attributes;
+    attributes = rest;
+    const hasText = element.children.some((c) => c.kind === 'element' || c.text.trim());
+    options.onAdjust?.(
+      `alt="${alt}" on <object> ${hasText ? 'left out (its content is the alternative)' : 'written as its content'} (QTI 3.0 has no alt there).`,
+    );
+    if (!hasText && alt) return { ...element, attributes, children: [{ kind: 'text', text: alt }] };
+  }
+  return attributes === element.attributes ? element : { ...element, attributes };
+}
+
+/** What an item body may hold directly (both versions): blocks; anything else is inline content. */
+const BODY_BLOCKS = new Set([
+  ...['rubricBlock', 'positionObjectStage', 'customInteraction', 'portableCustomInteraction'],
+  ...['drawingInteraction', 'gapMatchInteraction', 'matchInteraction', 'graphicGapMatchInteraction'],
+  ...[
+    'hotspotInteraction',
+    'graphicOrderInteraction',
+    'selectPointInteraction',
+    'graphicAssociateInteraction',
+  ],
+  ...['sliderInteraction', 'choiceInteraction', 'mediaInteraction', 'hottextInteraction', 'orderInteraction'],
+  ...[
+    'extendedTextInteraction',
+    'uploadInteraction',
+    'associateInteraction',
+    'feedbackBlock',
+    'templateBlock',
+  ],
+  ...[
+    'infoControl',
+    'math',
+    'include',
+    'pre',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'p',
+    'address',
+    'dl',
+    'ol',
+  ],
+  ...['ul', 'hr', 'blockquote', 'table', 'div', 'article', 'aside', 'audio', 'figure', 'footer', 'header'],
+  ...['nav', 'section', 'video', 'catalogInfo', 'stylesheet'],
+]);
+
+const isInline = (n: ContentNode) =>
+  n.kind === 'text' ? n.text.trim() !== '' : n.ns !== 'other' && !BODY_BLOCKS.has(n.name);
+
+/**
+ * An item body's inline content (text, an inline interaction, an image) in a `div`: the schemas
+ * take only blocks there. A run of inline nodes (with the white space inside it) becomes one div,
+ * which shows the same.
+ */
+function blocksOnly(children: ContentNode[], options: ContentWriteOptions): ContentNode[] {
+  const out: ContentNode[] = [];
+  let run: ContentNode[] = [];
+  let pending: ContentNode[] = [];
+  const flush = () => {
+    if (run.length) {
+      const first = run.find((n) => n.kind === 'element');
+      options.onAdjust?.(
+        `Inline content directly in the item body${first?.kind === 'element' ? ` (${first.name})` : ''} wrapped in a <div> (the schema takes only blocks there).`,
+      );
+      out.push(makeElement('div', 'html', {}, run));
+    }
+    out.push(...pending);
+    run = [];
+    pending = [];
+  };
+  for (const child of children) {
+    if (isInline(child)) {
+      run.push(...pending, child);
+      pending = [];
+    } else if (child.kind === 'text' && run.length) pending.push(child);
+    else {
+      flush();
+      out.push(child);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** The children of an element, with what the target version does not allow there replaced or left out. */
+function conformChildren(parent: ContentElement, options: ContentWriteOptions): ContentNode[] {
+  let children = versionChildren(parent, options);
+  if (parent.ns !== 'qti' || parent.name !== 'itemBody') return children;
+  children = children.flatMap((c) => rubricsRaised(c, options));
+  return children.some(isInline) ? blocksOnly(children, options) : children;
+}
+
+const isRubric = (n: ContentNode): n is ContentElement =>
+  n.kind === 'element' && n.ns === 'qti' && n.name === 'rubricBlock';
+
+/**
+ * A rubricBlock inside a div of the item body raised to the body (the only place the schemas
+ * take it in an item): the div is split around it, each part keeping the div's attributes (the
+ * id on the first only), so the content shows in the same order.
+ */
+function rubricsRaised(child: ContentNode, options: ContentWriteOptions): ContentNode[] {
+  if (
+    child.kind !== 'element' ||
+    child.ns !== 'html' ||
+    child.name !== 'div' ||
+    !child.children.some(isRubric)
+  )
+    return [child];
+  options.onAdjust?.(
+    'A rubricBlock inside a <div> of the item body raised to the body, the div split around it (the schemas take rubric blocks only directly in the body).',
+  );
+  const out: ContentNode[] = [];
+  let part: ContentNode[] = [];
+  const { id: _id, ...rest } = child.attributes;
+  const flush = () => {
+    if (part.some((n) => n.kind === 'element' || n.text.trim()))
+      out.push(makeElement('div', 'html', out.length ? rest : child.attributes, part));
+    part = [];
+  };
+  for (const n of child.children)
+    if (isRubric(n)) {
+      flush();
+      out.push(n);
+    } else part.push(n);
+  flush();
+  return out;
+}
+
+const isTemplateBlock = (n: ContentNode): n is ContentElement =>
+  n.kind === 'element' && n.ns === 'qti' && n.name === 'templateBlock';
+
+/**
+ * A templateBlock in a test (QTI 3.0 has no place for one there). A test has no template
+ * variables, so its block never matches: showHide="show" is never shown (left out), "hide" is
+ * always shown (its content written in its place). Either way what the candidate sees is the same.
+ */
+function testTemplateBlock(block: ContentElement, options: ContentWriteOptions): ContentNode[] {
+  const shown = block.attributes.showHide === 'hide';
+  options.onAdjust?.(
+    `A templateBlock (${block.attributes.templateIdentifier ?? ''}) in a test ${shown ? 'written as its content, which is always shown' : 'left out: it is never shown'} (a test has no template variables; QTI 3.0 has no templateBlock there).`,
+  );
+  return shown ? block.children : [];
+}
+
+/** XHTML blocks that QTI 2.2's figcaption (inline content only) cannot hold. */
+const HTML_BLOCKS = new Set(['div', 'p', 'blockquote', 'pre', 'address', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const isBlockHtml = (n: ContentNode) => n.kind === 'element' && n.ns === 'html' && HTML_BLOCKS.has(n.name);
+
+/** Blocks in a figcaption as spans (same attributes, same text, same order): QTI 2.2 takes only inline content there. */
+function inlineOnly(nodes: ContentNode[], options: ContentWriteOptions): ContentNode[] {
+  return nodes.map((n) => {
+    if (n.kind !== 'element') return n;
+    if (!isBlockHtml(n)) return { ...n, children: inlineOnly(n.children, options) };
+    options.onAdjust?.(
+      `<${n.name}> in a <figcaption> written as a <span> (QTI 2.2 takes only inline content there).`,
+    );
+    return makeElement('span', 'html', n.attributes, inlineOnly(n.children, options));
+  });
+}
+
+/** Elements of empty content in both schemas: anything inside them has no place (and no meaning). */
+const EMPTY_ELEMENTS = new Set(['textEntryInteraction', 'endAttemptInteraction', 'printedVariable']);
+
+function versionChildren(parent: ContentElement, options: ContentWriteOptions): ContentNode[] {
+  if (parent.ns === 'qti' && EMPTY_ELEMENTS.has(parent.name)) {
+    if (parent.children.some((c) => c.kind === 'element' || c.text.trim()))
+      options.onAdjust?.(`The content of a ${parent.name} left out (the element is empty by the schema).`);
+    return [];
+  }
+  if (options.version === '3.0' && parent.ns === 'qti' && parent.name === 'portableCustomInteraction') {
+    const rank = (c: ContentNode) =>
+      c.kind === 'element' && c.ns === 'qti' ? PCI_ORDER_3_0.indexOf(c.name) : -1;
+    for (const c of parent.children)
+      if (c.kind === 'element' && rank(c) < 0)
+        options.onAdjust?.(
+          `${c.name} in a portable custom interaction left out (QTI 3.0 has no place for it there).`,
+        );
+    return parent.children.filter((c) => rank(c) >= 0).sort((a, b) => rank(a) - rank(b));
+  }
+  if (options.version === '3.0' && options.inTest)
+    return parent.children.flatMap((child) =>
+      isTemplateBlock(child) ? testTemplateBlock(child, options) : [child],
+    );
+  if (options.version !== '2.2') return parent.children;
+  if (
+    !options.inForeign &&
+    parent.ns === 'html' &&
+    parent.name === 'figcaption' &&
+    parent.children.some(isBlockHtml)
+  )
+    return inlineOnly(parent.children, options);
+  return parent.children.flatMap((child): ContentNode[] => {
+    if (child.kind !== 'element') return [child];
+    if (child.ns === 'qti' && child.name === 'catalogInfo') {
+      options.onAdjust?.('catalogInfo dropped (QTI 2.2 has no catalogs).');
+      return [];
+    }
+    // QTI 2.2 has no portableCustomInteraction of its own: a customInteraction wraps the PCI v1 form.
+    if (child.ns === 'qti' && child.name === 'portableCustomInteraction')
+      return pciAsCustomInteraction(child, options.onAdjust);
+    if (
+      parent.ns === 'qti' &&
+      GRAPHIC_CONTAINERS.has(parent.name) &&
+      child.ns === 'html' &&
+      (child.name === 'img' || child.name === 'picture')
+    )
+      return [imageAsObject(child, options)];
+    // QTI 2.2 has no <picture>: outside graphic interactions (above) its <img> stands for it.
+    if (child.ns === 'html' && child.name === 'picture') {
+      const img = child.children.find((c): c is ContentElement => c.kind === 'element' && c.name === 'img');
+      options.onAdjust?.(
+        `<picture> written as its <img> (QTI 2.2 has no picture; its other sources are left out).`,
+      );
+      return img ? [img] : [];
+    }
+    // MathML 2 (QTI 2.2) requires an annotation in <semantics>; without one it is just its first child.
+    if (
+      child.ns === 'math' &&
+      child.name === 'semantics' &&
+      !child.children.some((c) => c.kind === 'element' && c.name.startsWith('annotation'))
+    )
+      return [makeElement('mrow', 'math', {}, child.children)];
+    return [child];
+  });
 }
 
 const MEDIA_ATTRIBUTES: Record<string, string> = {
@@ -89,8 +534,9 @@ const MEDIA_ATTRIBUTES: Record<string, string> = {
 };
 
 /** A content element (itemBody, feedback, anything below) as an output element. */
-export function contentElement(element: ContentElement, options: ContentWriteOptions): OutElement {
+export function contentElement(source: ContentElement, options: ContentWriteOptions): OutElement {
   const { version } = options;
+  const element = { ...conform(source, options), children: conformChildren(source, options) };
   let attributes = Object.entries(element.attributes).filter(
     ([key]) => element.ns !== 'qti' || writable(key, version),
   );
@@ -105,13 +551,27 @@ export function contentElement(element: ContentElement, options: ContentWriteOpt
     ],
     children:
       element.ns === 'qti' && WRAPPED_CONTENT.has(element.name)
-        ? wrappedContent(element.children, options)
-        : contentNodes(element.children, options),
+        ? wrappedContent(element.children, options, element.name === 'rubricBlock')
+        : contentNodes(element.children, childOptions(element, options)),
   };
   if (element.ns === 'math') out.namespace = MATHML_NAMESPACE;
+  else if (element.ns === 'html' && options.inForeign) out.namespace = XHTML_NAMESPACE;
+  else if (element.ns === 'other' && isSsml(element.namespace)) out.namespace = SSML_NAMESPACES[version];
+  else if (element.ns === 'other' && element.namespace === QTI22_HTML5_NAMESPACE)
+    out.namespace = version === '3.0' ? QTI_NAMESPACE[version] : QTI22_HTML5_NAMESPACE;
   else if (element.ns === 'other') out.namespace = element.namespace ?? UNKNOWN_NAMESPACE;
+  else if (version === '2.2' && element.ns === 'html' && HTML5_ELEMENTS.has(element.name))
+    out.namespace = QTI22_HTML5_NAMESPACE;
   else out.namespace = QTI_NAMESPACE[version];
   return out;
+}
+
+/** Options for an element's children: entering or leaving foreign markup. */
+function childOptions(element: ContentElement, options: ContentWriteOptions): ContentWriteOptions {
+  const inForeign = options.inForeign
+    ? element.ns !== 'qti'
+    : element.ns === 'other' && PCI_NAMESPACES.has(element.namespace ?? '');
+  return inForeign === Boolean(options.inForeign) ? options : { ...options, inForeign };
 }
 
 export const contentNodes = (nodes: ContentNode[], options: ContentWriteOptions): OutNode[] =>
@@ -131,7 +591,12 @@ const WRAPPED_CONTENT = new Set([
 ]);
 
 /** The content of a feedback, rubric or template block in the target version's layout. */
-export function wrappedContent(nodes: ContentNode[], options: ContentWriteOptions): OutNode[] {
+export function wrappedContent(
+  nodes: ContentNode[],
+  options: ContentWriteOptions,
+  /** Whether the schema requires the wrapper even when empty (rubric blocks). */
+  required = false,
+): OutNode[] {
   if (options.version !== '3.0') return contentNodes(nodes, options);
   const isQti = (n: ContentNode, name: string) => n.kind === 'element' && n.ns === 'qti' && n.name === name;
   const before = nodes.filter((n) => isQti(n, 'stylesheet'));
@@ -139,7 +604,7 @@ export function wrappedContent(nodes: ContentNode[], options: ContentWriteOption
   const body = nodes.filter((n) => !isQti(n, 'stylesheet') && !isQti(n, 'catalogInfo'));
   return [
     ...contentNodes(before, options),
-    ...(body.some((n) => n.kind === 'element' || n.text.trim())
+    ...(required || body.some((n) => n.kind === 'element' || n.text.trim())
       ? [
           {
             name: qtiName('contentBody', '3.0'),
@@ -153,14 +618,102 @@ export function wrappedContent(nodes: ContentNode[], options: ContentWriteOption
   ];
 }
 
+/**
+ * Expressions some players accept beyond the QTI standard (the scorer implements them; see
+ * grading/processing/vendor-expressions.ts). No schema has them: they are written as the
+ * standard extension point, a `customOperator` whose `definition` names the expression, with
+ * their attributes in a namespace of their own (the schemas allow only foreign attributes there).
+ * The reader turns that customOperator back into the expression (read-processing.ts).
+ */
+export const VENDOR_EXPRESSIONS = new Set([
+  ...['isNotNull', 'notEqual', 'mod', 'allN', 'isTypeOf', 'mean', 'sampleVariance', 'sampleSD'],
+  ...['popVariance', 'popSD', 'mapOutcome'],
+]);
+export const VENDOR_EXPRESSION_URN = 'urn:x-exam-engine:expression:';
+/** The prefix of a vendor expression's attributes on its customOperator. */
+export const VENDOR_ATTRIBUTE_PREFIX = 'xee';
+
+const CONDITIONS: Record<string, string> = {
+  responseCondition: 'response',
+  outcomeCondition: 'outcome',
+  templateCondition: 'template',
+};
+
+/**
+ * A rule or expression as the schemas take it, with the same meaning: a condition that starts
+ * with its else (or an else-if) gets an `if` that always holds (or its else-if as its if), and a
+ * vendor expression becomes a customOperator. Each change is told to onAdjust.
+ */
+function conformProcessing(node: ProcessingNode, onAdjust?: (note: string) => void): ProcessingNode {
+  const kind = CONDITIONS[node.name];
+  const first = node.children[0];
+  if (kind && first && first.name !== `${kind}If`) {
+    if (first.name === `${kind}ElseIf`) {
+      onAdjust?.(
+        `A ${node.name} starting with ${first.name} written with it as its ${kind}If (same meaning).`,
+      );
+      return { ...node, children: [{ ...first, name: `${kind}If` }, ...node.children.slice(1)] };
+    }
+    if (first.name === `${kind}Else`) {
+      onAdjust?.(
+        `A ${node.name} with only an else written as a ${kind}If whose condition is true (same meaning: its rules always run).`,
+      );
+      const always: ProcessingNode = {
+        name: 'baseValue',
+        attributes: { baseType: 'boolean' },
+        children: [],
+        text: 'true',
+        location: first.location,
+      };
+      return {
+        ...node,
+        children: [
+          { ...first, name: `${kind}If`, children: [always, ...first.children] },
+          ...node.children.slice(1),
+        ],
+      };
+    }
+  }
+  for (const key of ['includeCategory', 'excludeCategory'])
+    if (node.attributes[key] !== undefined) {
+      const written = categoryList(node.attributes[key], onAdjust);
+      if (written !== node.attributes[key])
+        node = { ...node, attributes: { ...node.attributes, [key]: written } };
+    }
+  if (VENDOR_EXPRESSIONS.has(node.name)) {
+    onAdjust?.(
+      `${node.name} (not a QTI expression) written as customOperator definition="${VENDOR_EXPRESSION_URN}${node.name}".`,
+    );
+    return {
+      ...node,
+      name: 'customOperator',
+      attributes: {
+        definition: `${VENDOR_EXPRESSION_URN}${node.name}`,
+        ...Object.fromEntries(
+          Object.entries(node.attributes).map(([k, v]) => [
+            k.includes(':') ? k : `${VENDOR_ATTRIBUTE_PREFIX}:${k}`,
+            v,
+          ]),
+        ),
+      },
+    };
+  }
+  return node;
+}
+
 /** A processing tree node (rules and expressions) as an output element. */
-export function processingElement(node: ProcessingNode, version: ExportVersion): OutElement {
+export function processingElement(
+  source: ProcessingNode,
+  version: ExportVersion,
+  onAdjust?: (note: string) => void,
+): OutElement {
+  const node = conformProcessing(source, onAdjust);
   return {
     name: qtiName(node.name, version),
     attributes: qtiAttributes(node.attributes, version),
     children:
       node.children.length > 0
-        ? node.children.map((c) => processingElement(c, version))
+        ? node.children.map((c) => processingElement(c, version, onAdjust))
         : node.text
           ? [node.text]
           : [],

@@ -48,7 +48,8 @@ function readMapping(e: ContentElement | undefined): Mapping | undefined {
       .map((m) => ({
         mapKey: m.attributes.mapKey ?? '',
         mappedValue: num(m.attributes.mappedValue) ?? 0,
-        caseSensitive: m.attributes.caseSensitive !== 'false',
+        // Absent: false, the default of the QTI 2.2 and 3.0 schemas (2.1 makes it required and gives none).
+        caseSensitive: m.attributes.caseSensitive === 'true' || m.attributes.caseSensitive === '1',
       })),
   };
 }

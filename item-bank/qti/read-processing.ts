@@ -2,13 +2,31 @@
 import type { ContentElement } from '../model/content.ts';
 import type { ProcessingNode, ResponseProcessing, StandardTemplate } from '../model/declarations.ts';
 
+/** Our writers' spelling of an expression no schema has (see VENDOR_EXPRESSIONS in qti-writer.ts). */
+const VENDOR_EXPRESSION_URN = 'urn:x-exam-engine:expression:';
+const VENDOR_ATTRIBUTE = /^xee:/;
+
+/** The name and attributes of a node, a vendor expression's customOperator read back as that expression. */
+function nameAndAttributes(e: ContentElement): { name: string; attributes: Record<string, string> } {
+  const definition = e.attributes.definition ?? '';
+  if (e.name !== 'customOperator' || !definition.startsWith(VENDOR_EXPRESSION_URN))
+    return { name: e.name, attributes: { ...e.attributes } };
+  return {
+    name: definition.slice(VENDOR_EXPRESSION_URN.length),
+    attributes: Object.fromEntries(
+      Object.entries(e.attributes)
+        .filter(([k]) => VENDOR_ATTRIBUTE.test(k))
+        .map(([k, v]) => [k.replace(VENDOR_ATTRIBUTE, ''), v]),
+    ),
+  };
+}
+
 export function toProcessingNode(e: ContentElement, file?: string): ProcessingNode {
   const children = e.children.filter((c): c is ContentElement => c.kind === 'element');
   const text =
     children.length === 0 ? e.children.map((c) => (c.kind === 'text' ? c.text : '')).join('') : undefined;
   return {
-    name: e.name,
-    attributes: { ...e.attributes },
+    ...nameAndAttributes(e),
     children: children.map((c) => toProcessingNode(c, file)),
     ...(text !== undefined ? { text: text.trim() } : {}),
     location: { file, line: e.line ?? 1, column: e.column ?? 1 },

@@ -8,6 +8,7 @@ import type {
   Declaration,
   LookupTable,
   Mapping,
+  ProcessingNode,
   RawValue,
   ResponseProcessing,
   StandardTemplate,
@@ -49,6 +50,8 @@ export interface WriteItemOptions {
   version?: ExportVersion;
   /** Rewrites media references (img src, object data, stylesheets) in the output. */
   mediaHref?(href: string): string;
+  /** Told of everything the target schema made the writer drop or rename (one sentence each). */
+  onAdjust?(note: string): void;
 }
 
 const TEMPLATE_URIS: Record<ExportVersion, (t: StandardTemplate) => string> = {
@@ -164,13 +167,61 @@ export function declarationElement(d: Declaration, v: ExportVersion): OutElement
   );
 }
 
-function responseProcessing(rp: ResponseProcessing, v: ExportVersion): OutElement {
-  if (rp.rules.length)
+/** Outcome rules as the response rules that do the same after the item's own response rules. */
+const OUTCOME_AS_RESPONSE: Record<string, string> = {
+  outcomeCondition: 'responseCondition',
+  outcomeIf: 'responseIf',
+  outcomeElseIf: 'responseElseIf',
+  outcomeElse: 'responseElse',
+  outcomeProcessingFragment: 'responseProcessingFragment',
+  // Last in response processing, ending it ends all the item's processing, as exitTest did.
+  exitTest: 'exitResponse',
+};
+const asResponseRule = (n: ProcessingNode): ProcessingNode => ({
+  ...n,
+  name: OUTCOME_AS_RESPONSE[n.name] ?? n.name,
+  children: n.children.map(asResponseRule),
+});
+const hasExit = (nodes: ProcessingNode[]): boolean =>
+  nodes.some((n) => n.name === 'exitResponse' || hasExit(n.children));
+
+/**
+ * No schema has outcomeProcessing in an item (some tools write it; the scorer runs it after
+ * response processing). The same rules at the end of response processing mean the same, unless
+ * response processing is a template or can end early (exitResponse would then skip them): those
+ * are kept where they are, and reported, since no valid place keeps their meaning.
+ */
+function itemOutcomeRules(
+  item: WritableItem,
+  onAdjust?: (note: string) => void,
+): { moved?: ProcessingNode[]; kept?: ProcessingNode[] } {
+  const rules = item.outcomeProcessing;
+  if (!rules) return {};
+  const rp = item.responseProcessing;
+  if (rp && ((!rp.rules.length && (rp.template || rp.templateUri)) || hasExit(rp.rules))) {
+    onAdjust?.(
+      "The item's outcomeProcessing is kept as it is, which no schema allows: its response processing is a template or can end early, so no valid place runs it the same way.",
+    );
+    return { kept: rules };
+  }
+  onAdjust?.(
+    "The item's outcomeProcessing (no schema has it in an item) written at the end of its responseProcessing, as response rules (same meaning: they run after the response rules).",
+  );
+  return { moved: rules.map(asResponseRule) };
+}
+
+function responseProcessing(
+  rp: ResponseProcessing,
+  v: ExportVersion,
+  onAdjust?: (note: string) => void,
+  after: ProcessingNode[] = [],
+): OutElement {
+  if (rp.rules.length || after.length)
     return qtiElement(
       'responseProcessing',
       v,
       {},
-      rp.rules.map((r) => processingElement(r, v)),
+      [...rp.rules, ...after].map((r) => processingElement(r, v, onAdjust)),
     );
   return qtiElement('responseProcessing', v, {
     template: rp.template ? TEMPLATE_URIS[v](rp.template) : rp.templateUri,
@@ -180,8 +231,16 @@ function responseProcessing(rp: ResponseProcessing, v: ExportVersion): OutElemen
 /** The item as a QTI document element tree. */
 export function itemElement(item: WritableItem, options: WriteItemOptions = {}): OutElement {
   const v = options.version ?? '3.0';
-  const content: ContentWriteOptions = { version: v, mediaHref: options.mediaHref };
+  const content: ContentWriteOptions = {
+    version: v,
+    mediaHref: options.mediaHref,
+    onAdjust: options.onAdjust,
+    ids: new Set(),
+  };
+  // An item without a body has no qti-item-body: the schema wants at least one block in one.
+  const hasBody = item.body.children.some((n) => n.kind === 'element' || n.text.trim());
   const kinds = ['response', 'outcome', 'template'] as const;
+  const outcome = itemOutcomeRules(item, options.onAdjust);
   const children: OutElement[] = [
     ...kinds.flatMap((kind) =>
       item.declarations.filter((d) => d.kind === kind).map((d) => declarationElement(d, v)),
@@ -192,22 +251,31 @@ export function itemElement(item: WritableItem, options: WriteItemOptions = {}):
             'templateProcessing',
             v,
             {},
-            item.templateProcessing.map((n) => processingElement(n, v)),
+            item.templateProcessing.map((n) => processingElement(n, v, options.onAdjust)),
           ),
         ]
       : []),
     ...item.stylesheets.map((href) =>
       qtiElement('stylesheet', v, { href: options.mediaHref?.(href) ?? href, type: 'text/css' }),
     ),
-    contentElement(item.body, content),
-    ...(item.responseProcessing ? [responseProcessing(item.responseProcessing, v)] : []),
-    ...(item.outcomeProcessing
+    ...(hasBody ? [contentElement(item.body, content)] : []),
+    ...(item.responseProcessing || outcome.moved
+      ? [
+          responseProcessing(
+            item.responseProcessing ?? { rules: [], location: { line: 1, column: 1 } },
+            v,
+            options.onAdjust,
+            outcome.moved,
+          ),
+        ]
+      : []),
+    ...(outcome.kept
       ? [
           qtiElement(
             'outcomeProcessing',
             v,
             {},
-            item.outcomeProcessing.map((n) => processingElement(n, v)),
+            outcome.kept.map((n) => processingElement(n, v, options.onAdjust)),
           ),
         ]
       : []),

@@ -9,6 +9,7 @@ import type {
   TimeLimits,
 } from '../model/test.ts';
 import {
+  categoryList,
   contentElement,
   wrappedContent,
   processingElement,
@@ -24,8 +25,26 @@ import { serialiseXml, type OutElement } from './xml-writer.ts';
 
 export interface WriteTestOptions {
   version?: ExportVersion;
+  /** Told of everything the target schema made the writer drop or rename (one sentence each). */
+  onAdjust?(note: string): void;
   /** Rewrites the href of each item reference (to where the package puts the item). */
   itemHref?(identifier: string, href: string): string;
+}
+
+/** An href as xs:anyURI: characters a URI cannot hold (`|`, spaces...) percent-encoded, the reference unchanged. */
+export function anyUri(href: string, onAdjust?: (note: string) => void): string {
+  const hash = href.indexOf('#');
+  // Control characters, space and the characters RFC 3986 excludes; in the fragment also a second #.
+  // eslint-disable-next-line no-control-regex
+  const unsafe = /[\u0000-\u0020"<>\\^`{|}\u007f]/g;
+  const encode = (part: string) => part.replace(unsafe, (c) => encodeURIComponent(c));
+  // A URI has one fragment: a later # is part of it, encoded.
+  const written =
+    hash < 0
+      ? encode(href)
+      : `${encode(href.slice(0, hash))}#${encode(href.slice(hash + 1)).replaceAll('#', '%23')}`;
+  if (written !== href) onAdjust?.(`href ${href} written as ${written} (an href is a URI).`);
+  return written;
 }
 
 const timeLimits = (t: TimeLimits | undefined, v: ExportVersion) =>
@@ -43,12 +62,18 @@ const sessionControl = (c: ItemSessionControl | undefined, v: ExportVersion) =>
   c ? [qtiElement('itemSessionControl', v, { ...c })] : [];
 
 /** preConditions, branchRules, itemSessionControl and timeLimits in the schema's order. */
-function common(part: TestPartCommon, v: ExportVersion): { pre: OutElement[]; post: OutElement[] } {
+function common(
+  part: TestPartCommon,
+  v: ExportVersion,
+  onAdjust?: (note: string) => void,
+): { pre: OutElement[]; post: OutElement[] } {
   return {
     pre: [
-      ...part.preConditions.map((e) => qtiElement('preCondition', v, {}, [processingElement(e, v)])),
+      ...part.preConditions.map((e) =>
+        qtiElement('preCondition', v, {}, [processingElement(e, v, onAdjust)]),
+      ),
       ...part.branchRules.map((r) =>
-        qtiElement('branchRule', v, { target: r.target }, [processingElement(r.expression, v)]),
+        qtiElement('branchRule', v, { target: r.target }, [processingElement(r.expression, v, onAdjust)]),
       ),
       ...sessionControl(part.itemSessionControl, v),
       ...timeLimits(part.timeLimits, v),
@@ -87,15 +112,21 @@ function part(p: SectionPart, options: WriteTestOptions, content: ContentWriteOp
       v,
       {
         identifier: p.identifier,
-        href: options.itemHref?.(p.identifier, p.href) ?? p.href,
-        category: p.categories.length ? p.categories.join(' ') : undefined,
+        href: anyUri(options.itemHref?.(p.identifier, p.href) ?? p.href, options.onAdjust),
+        category: p.categories.length ? categoryList(p.categories.join(' '), options.onAdjust) : undefined,
         required: p.required || undefined,
         fixed: p.fixed || undefined,
       },
       [
-        ...common(p, v).pre,
+        // The schema's order: variableMapping, weight, templateDefault.
+        ...common(p, v, options.onAdjust).pre,
+        ...p.mappings
+          .filter((m) => m.name === 'variableMapping')
+          .map((m) => processingElement(m, v, options.onAdjust)),
         ...p.weights.map((w) => qtiElement('weight', v, { identifier: w.identifier, value: w.value })),
-        ...p.mappings.map((m) => processingElement(m, v)),
+        ...p.mappings
+          .filter((m) => m.name !== 'variableMapping')
+          .map((m) => processingElement(m, v, options.onAdjust)),
       ],
     );
   return qtiElement(
@@ -110,7 +141,7 @@ function part(p: SectionPart, options: WriteTestOptions, content: ContentWriteOp
       fixed: p.fixed || undefined,
     },
     [
-      ...common(p, v).pre,
+      ...common(p, v, options.onAdjust).pre,
       ...(p.selection
         ? [
             qtiElement('selection', v, {
@@ -133,7 +164,7 @@ function testPart(t: TestPart, options: WriteTestOptions, content: ContentWriteO
     v,
     { identifier: t.identifier, navigationMode: t.navigationMode, submissionMode: t.submissionMode },
     [
-      ...common(t, v).pre,
+      ...common(t, v, options.onAdjust).pre,
       ...t.sections.map((s) => part(s, options, content)),
       ...t.feedback.map((f) => feedback(f, content)),
     ],
@@ -143,7 +174,12 @@ function testPart(t: TestPart, options: WriteTestOptions, content: ContentWriteO
 /** The test as a QTI document element tree. */
 export function testElement(test: AssessmentTest, options: WriteTestOptions = {}): OutElement {
   const v = options.version ?? '3.0';
-  const content: ContentWriteOptions = { version: v };
+  const content: ContentWriteOptions = {
+    version: v,
+    onAdjust: options.onAdjust,
+    ids: new Set(),
+    inTest: true,
+  };
   const root = qtiElement(
     'assessmentTest',
     v,
@@ -164,7 +200,7 @@ export function testElement(test: AssessmentTest, options: WriteTestOptions = {}
               'outcomeProcessing',
               v,
               {},
-              test.outcomeProcessing.map((n) => processingElement(n, v)),
+              test.outcomeProcessing.map((n) => processingElement(n, v, options.onAdjust)),
             ),
           ]
         : []),

@@ -27,10 +27,27 @@ export interface ItemSearch {
   pageSize?: number;
 }
 
-/** Builds a prefix-matching tsquery from folded words: "dien tich" -> 'dien:* & tich:*'. */
+/**
+ * Builds a tsquery from folded words. Only the word still being typed matches as a prefix: the last
+ * one, unless the text ends with a space or the word carries a Vietnamese mark (a typed tone or
+ * vowel mark closes the syllable). So "dien tic" finds "diện tích", while "hình tròn" no longer
+ * finds "màn hình trong" (folded, "tron" is a prefix of "trong"). "dien tich" -> 'dien & tich:*'.
+ */
 export function searchQuery(text: string): string | undefined {
-  const words = foldVietnamese(text).split(' ').filter(Boolean).slice(0, 20);
-  return words.length ? words.map((w) => `${w}:*`).join(' & ') : undefined;
+  const typed = text
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .filter(Boolean)
+    .slice(0, 20);
+  const words = typed.map((w) => ({
+    folded: foldVietnamese(w),
+    marked: foldVietnamese(w) !== w.toLowerCase(),
+  }));
+  const usable = words.filter((w) => w.folded);
+  if (!usable.length) return undefined;
+  const stillTyping = !/[^\p{L}\p{N}\p{M}]$/u.test(text);
+  return usable
+    .map((w, i) => (i === usable.length - 1 && stillTyping && !w.marked ? `${w.folded}:*` : w.folded))
+    .join(' & ');
 }
 
 export async function searchItems(db: ItemBankExecutor, search: ItemSearch) {

@@ -46,7 +46,7 @@ export interface SavedItemVersion {
 
 export const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-function contentHash(input: ItemVersionInput, mediaHashes: string[]): string {
+export function contentHash(input: ItemVersionInput, mediaHashes: string[]): string {
   return sha256Hex(
     `${input.qtiXml}\n${[...mediaHashes].sort().join(',')}\n${JSON.stringify(input.metadata ?? {})}`,
   );

@@ -24,6 +24,23 @@ export interface DetectorThresholds {
    */
   secondPersonScore: number;
   minPersonHeight: number;
+  /**
+   * A face whose centre lies in an animal's box (object detector, COCO animals and teddy bears) at or above this
+   * score, and in no person's box (>= minPersonScore), is an animal's face: the face mesh is sometimes sure of a
+   * cat's or a dog's face. Only frames with object detection carry this signal.
+   */
+  animalScore: number;
+  /**
+   * The full-range detector of the second pass (`full-range.ts`, `FrameAnalysis.smallFaces`): a finding at or above
+   * this score, at least `smallFaceMinPx` wide and `smallFaceMinFraction` of the frame's shorter side, not
+   * overlapping a face already counted (and not in an animal's box), is one more face. It only adds to a frame where
+   * a face is already counted unless `smallFaceAlone`: it is there to find the second person, and alone it took
+   * animals and scenes for faces on the tuning part (0 -> 1 there). Tuned on the tuning part of faces-set only.
+   */
+  smallFaceScore: number;
+  smallFaceMinPx: number;
+  smallFaceMinFraction: number;
+  smallFaceAlone: boolean;
   /** Faces narrower than this fraction of the frame's shorter side are ignored (people far behind). */
   minFaceFraction: number;
   /** Head turned when |yaw| exceeds this (degrees, as Human's mesh reports them: it under-reads real yaw). */
@@ -36,7 +53,8 @@ export interface DetectorThresholds {
 
 /**
  * Tuned on ../shared/corpus/faces, then (issue 21: the second pass on tiles, `sureMesh*`) on the tuning part of
- * proctor/eval/faces-set only (see README, "Proctoring").
+ * proctor/eval/faces-set only (see README, "Proctoring"); `animalScore` on ../shared/corpus/faces (neutral on the
+ * tuning part, which has no animal with a face the mesh accepts).
  */
 export const DEFAULT_THRESHOLDS: DetectorThresholds = {
   strongFaceScore: 0.75,
@@ -48,6 +66,11 @@ export const DEFAULT_THRESHOLDS: DetectorThresholds = {
   minPersonScore: 0.3,
   secondPersonScore: 0.5,
   minPersonHeight: 0.2,
+  animalScore: 0.25,
+  smallFaceScore: 0.7,
+  smallFaceMinPx: 10,
+  smallFaceMinFraction: 0.02,
+  smallFaceAlone: false,
   minFaceFraction: 0.04,
   maxYaw: 17,
   maxPitchDown: 20,
@@ -59,6 +82,21 @@ export type HeadPose = 'frontal' | 'turned' | 'down';
 
 /** Objects of interest in an exam room, by COCO label. */
 export const WATCHED_OBJECTS: Record<string, 'phone' | 'book'> = { 'cell phone': 'phone', book: 'book' };
+
+/** COCO labels whose faces are not people's (see DetectorThresholds.animalScore). */
+export const ANIMAL_LABELS: ReadonlySet<string> = new Set([
+  'bird',
+  'cat',
+  'dog',
+  'horse',
+  'sheep',
+  'cow',
+  'elephant',
+  'bear',
+  'zebra',
+  'giraffe',
+  'teddy bear',
+]);
 
 function inside(face: DetectedFace, box: [number, number, number, number]): boolean {
   const cx = face.box[0] + face.box[2] / 2;
@@ -73,9 +111,11 @@ export function acceptedFaces(
 ): DetectedFace[] {
   const minSide = Math.min(frame.width, frame.height) * t.minFaceFraction;
   const people = frame.objects.filter((o) => o.label === 'person' && o.score >= t.minPersonScore);
+  const animals = frame.objects.filter((o) => ANIMAL_LABELS.has(o.label) && o.score >= t.animalScore);
   return frame.faces
     .filter((f) => {
       if (f.box[2] < minSide) return false;
+      if (animals.some((a) => inside(f, a.box)) && !people.some((p) => inside(f, p.box))) return false;
       if (f.boxScore >= t.strongFaceScore) return true;
       if (f.meshScore >= t.sureMeshScore && f.boxScore >= t.sureMeshFaceScore) return true;
       if (f.meshScore < t.minMeshScore) return false;
@@ -83,6 +123,30 @@ export function acceptedFaces(
       return f.boxScore >= t.weakFaceScore && people.some((p) => inside(f, p.box));
     })
     .sort((a, b) => b.boxScore - a.boxScore);
+}
+
+/**
+ * The full-range detector's faces that add to the count (see DetectorThresholds.smallFaceScore): sure enough, large
+ * enough, not an animal's, and not a face already counted.
+ */
+export function extraSmallFaces(
+  frame: FrameAnalysis,
+  accepted: DetectedFace[],
+  t: DetectorThresholds = DEFAULT_THRESHOLDS,
+): number {
+  if (!frame.smallFaces || (accepted.length === 0 && !t.smallFaceAlone)) return 0;
+  const minSide = Math.max(t.smallFaceMinPx, Math.min(frame.width, frame.height) * t.smallFaceMinFraction);
+  const people = frame.objects.filter((o) => o.label === 'person' && o.score >= t.minPersonScore);
+  const animals = frame.objects.filter((o) => ANIMAL_LABELS.has(o.label) && o.score >= t.animalScore);
+  let n = 0;
+  for (const s of frame.smallFaces) {
+    if (s.score < t.smallFaceScore || s.box[2] < minSide) continue;
+    if (accepted.some((k) => overlapOfSmaller(k.box, s.box) > 0.3)) continue;
+    const probe = { box: s.box } as DetectedFace;
+    if (animals.some((a) => inside(probe, a.box)) && !people.some((p) => inside(probe, p.box))) continue;
+    n++;
+  }
+  return n;
 }
 
 /** Share of the smaller box covered by the other. */
@@ -112,9 +176,10 @@ export function faceCountClass(
   frame: FrameAnalysis,
   t: DetectorThresholds = DEFAULT_THRESHOLDS,
 ): FaceCountClass {
-  const n = acceptedFaces(frame, t).length;
+  const accepted = acceptedFaces(frame, t);
+  const n = accepted.length + (accepted.length < 2 ? extraSmallFaces(frame, accepted, t) : 0);
   if (n >= 2 || (n === 1 && distinctPeople(frame, t) >= 2)) return 2;
-  return n as FaceCountClass;
+  return Math.min(n, 2) as FaceCountClass;
 }
 
 /**

@@ -5,7 +5,22 @@
  */
 import { Human } from '@vladmandic/human';
 import { DETECTOR_FLOOR, humanConfig, type AssetUrls, type ModelChoice } from './human-config.ts';
-import { mergeFaces, toFrameAnalysis, type DetectedFace, type FrameAnalysis } from './frame-analysis.ts';
+import {
+  frameTiles,
+  mergeFaces,
+  mergeFindings,
+  toFrameAnalysis,
+  type DetectedFace,
+  type FrameAnalysis,
+  type SmallFinding,
+} from './frame-analysis.ts';
+import {
+  decodeFullRange,
+  FULL_RANGE_ANCHORS,
+  FULL_RANGE_INPUT,
+  FULL_RANGE_MODEL,
+  FULL_RANGE_STRIDE,
+} from './full-range.ts';
 
 /** Anything Human can read pixels from. */
 export type FrameSource =
@@ -15,9 +30,9 @@ export interface AnalyseOptions {
   /** Object detection (default true); it costs several times the face pipeline, so the monitor runs it rarely. */
   objects?: boolean;
   /**
-   * The second face pass on overlapping tiles (default true) when the whole frame shows fewer than two faces:
-   * small and distant faces that the detector's 256-pixel input loses. It costs about four face passes, so the
-   * monitor runs it on a slower beat too.
+   * The second face pass on overlapping square tiles (default true; `frameTiles` in frame-analysis.ts) when the
+   * whole frame shows fewer than two faces: small and distant faces that the detector's 256-pixel input loses. It
+   * costs six to eight face passes, so the monitor runs it on a slower beat too.
    */
   tiles?: boolean;
 }
@@ -49,16 +64,6 @@ function sizeOf(frame: FrameSource): [number, number] {
   return [frame.width, frame.height];
 }
 
-/**
- * The tiles of the second pass, as fractions of the frame: a 2x2 grid of tiles 0.6 of the frame wide and high
- * (so neighbours overlap by 0.2 and a face cut by one tile's edge lies whole in another).
- */
-export const TILES: readonly [number, number, number, number][] = [
-  [0, 0, 0.6, 0.6],
-  [0.4, 0, 0.6, 0.6],
-  [0, 0.4, 0.6, 0.6],
-  [0.4, 0.4, 0.6, 0.6],
-];
 /** Tiles are drawn at least this many pixels on their longer side (the face mesh reads the tile's pixels). */
 const TILE_MIN_SIDE = 384;
 /**
@@ -76,6 +81,39 @@ const TILES_BELOW_FACES = 2;
 /** A weaker first-pass candidate that already counts is not looked for again below this confidence. */
 const TILE_TRIGGER_SCORE = 0.6;
 
+/** Lowest full-range score kept in a FrameAnalysis (the decision threshold, in classify.ts, is higher). */
+const SMALL_FLOOR = 0.3;
+/** The full-range pass's square tiles, as a share of the frame's shorter side (see `frameTiles`). */
+export const SMALL_TILE_SIDE = 0.5;
+
+/** The few TensorFlow.js calls the full-range pass makes (Human's `tf` is untyped). */
+interface Tensor {
+  data(): Promise<Float32Array>;
+  dispose(): void;
+}
+interface GraphModel {
+  execute(input: Tensor, outputs: string[]): Tensor[];
+}
+interface Tf {
+  loadGraphModel(url: string): Promise<GraphModel>;
+  tidy<T>(fn: () => T): T;
+  browser: { fromPixels(pixels: ImageData): Tensor };
+  image: {
+    cropAndResize(
+      image: Tensor,
+      boxes: number[][],
+      boxInd: number[],
+      size: [number, number],
+      method: 'bilinear',
+      extrapolation: number,
+    ): Tensor;
+  };
+  expandDims(t: Tensor, axis: number): Tensor;
+  cast(t: Tensor, dtype: 'float32'): Tensor;
+  div(t: Tensor, n: number): Tensor;
+  sub(t: Tensor, n: number): Tensor;
+}
+
 /** Loads the models (once) and returns a detector. */
 export async function createDetector(urls: AssetUrls, models?: ModelChoice): Promise<Detector> {
   const human = new Human(humanConfig(urls, models));
@@ -83,6 +121,80 @@ export async function createDetector(urls: AssetUrls, models?: ModelChoice): Pro
   await human.tf.ready();
   let frames = 0;
   let canvas: OffscreenCanvas | null = null;
+  const tf = human.tf as Tf;
+  const fullRange = urls.extraModelBaseUrl
+    ? await tf.loadGraphModel(`${urls.extraModelBaseUrl}${FULL_RANGE_MODEL}`).catch(() => null)
+    : null;
+  let pixelCanvas: OffscreenCanvas | null = null;
+
+  /**
+   * The full-range detector over the whole frame (letterboxed to a square) and its square tiles, in one batch:
+   * faces and people, boxes in frame pixels, each found once (a finding cut by a tile's inner edge is dropped).
+   */
+  async function smallPass(frame: FrameSource, width: number, height: number) {
+    if (!fullRange) return null;
+    pixelCanvas ??= new OffscreenCanvas(width, height);
+    if (pixelCanvas.width !== width || pixelCanvas.height !== height) {
+      pixelCanvas.width = width;
+      pixelCanvas.height = height;
+    }
+    const ctx = pixelCanvas.getContext('2d', { willReadFrequently: true });
+    if (!ctx) return null;
+    if (typeof ImageData !== 'undefined' && frame instanceof ImageData) ctx.putImageData(frame, 0, 0);
+    else ctx.drawImage(frame as CanvasImageSource, 0, 0, width, height);
+    const pixels = ctx.getImageData(0, 0, width, height);
+    const side = Math.max(width, height);
+    // Regions in frame pixels [x, y, side]: the whole frame centred in a square, then the tiles.
+    const regions: [number, number, number][] = [[(width - side) / 2, (height - side) / 2, side]];
+    for (const [x, y, w] of frameTiles(width, height, SMALL_TILE_SIDE))
+      regions.push([x * width, y * height, w * width]);
+    const model = fullRange;
+    const outputs = tf.tidy(() => {
+      const image = tf.expandDims(tf.cast(tf.browser.fromPixels(pixels), 'float32'), 0);
+      const boxes = regions.map(([x, y, s]) => [y / height, x / width, (y + s) / height, (x + s) / width]);
+      const crops = tf.image.cropAndResize(
+        image,
+        boxes,
+        regions.map(() => 0),
+        [FULL_RANGE_INPUT, FULL_RANGE_INPUT],
+        'bilinear',
+        0,
+      );
+      return model.execute(tf.sub(tf.div(crops, 127.5), 1), ['Identity', 'Identity_1']);
+    });
+    const [faceData, personData] = await Promise.all(outputs.map((t) => t.data()));
+    for (const t of outputs) t.dispose();
+    const collect = (data: Float32Array | undefined): SmallFinding[] => {
+      if (!data) return [];
+      const all: SmallFinding[] = [];
+      regions.forEach(([rx, ry, rs], r) => {
+        const size = FULL_RANGE_ANCHORS * FULL_RANGE_STRIDE;
+        const boxes = decodeFullRange(data.subarray(r * size, (r + 1) * size), SMALL_FLOOR);
+        const m = TILE_EDGE_MARGIN;
+        for (const { score, box } of boxes) {
+          const tile = r > 0;
+          const cut =
+            tile &&
+            ((rx > 0 && box[0] < m) ||
+              (ry > 0 && box[1] < m) ||
+              (rx + rs < width - 1 && box[0] + box[2] > 1 - m) ||
+              (ry + rs < height - 1 && box[1] + box[3] > 1 - m));
+          if (cut) continue;
+          all.push({
+            score: Math.round(score * 1000) / 1000,
+            box: [
+              Math.round(rx + box[0] * rs),
+              Math.round(ry + box[1] * rs),
+              Math.round(box[2] * rs),
+              Math.round(box[3] * rs),
+            ],
+          });
+        }
+      });
+      return mergeFindings(all);
+    };
+    return { faces: collect(faceData), people: collect(personData) };
+  }
 
   /** Faces of one tile, boxes mapped back to frame pixels. */
   async function tileFaces(frame: FrameSource, width: number, height: number, tile: readonly number[]) {
@@ -151,9 +263,15 @@ export async function createDetector(urls: AssetUrls, models?: ModelChoice): Pro
       const counted = analysis.faces.filter((f) => f.boxScore >= TILE_TRIGGER_SCORE).length;
       if (options?.tiles !== false && counted < TILES_BELOW_FACES && typeof OffscreenCanvas !== 'undefined') {
         const found: DetectedFace[] = [...analysis.faces];
-        for (const tile of TILES) found.push(...(await tileFaces(frame, width, height, tile)));
+        for (const tile of frameTiles(width, height))
+          found.push(...(await tileFaces(frame, width, height, tile)));
         analysis.faces = mergeFaces(found);
         analysis.tiles = true;
+        const small = await smallPass(frame, width, height);
+        if (small) {
+          analysis.smallFaces = small.faces;
+          analysis.smallPeople = small.people;
+        }
       }
       frames++;
       analysis.ms = Math.round(performance.now() - started);

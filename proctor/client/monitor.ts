@@ -7,23 +7,13 @@
  * `proctor:events`).
  */
 import type { DeviceEvent, DeviceEventBatch } from '../events.ts';
-import {
-  DEFAULT_THRESHOLDS,
-  faceCountClass,
-  headPose,
-  mainFace,
-  watchedObjects,
-  type FaceCountClass,
-} from './classify.ts';
+import { DEFAULT_THRESHOLDS, faceCountClass, headPose, mainFace, watchedObjects } from './classify.ts';
 import type { Detector } from './detector.ts';
 import { startDetectionLoop } from './detection-loop.ts';
 import { ENGINE_ASSET_URLS, type AssetUrls } from './human-config.ts';
-import { createFrameReporter, createSpeechGate } from './reporter.ts';
+import { createCountHold, createFrameReporter, createSpeechGate } from './reporter.ts';
 import { captureSnapshot, snapshotWorthy } from './snapshot.ts';
 import { connectWorkerDetector, workerDetectionSupported } from './worker-detector.ts';
-
-/** How long a count from a frame with tiles or objects stands for the plain frames after it (past the next one). */
-const TILE_HOLD_MS = 3500;
 
 export interface MonitorOptions {
   /** Sends a batch; resolves `{ proctoring: false }` when the sitting does not watch candidates (the monitor stops). */
@@ -202,11 +192,8 @@ export async function startMonitor(options: MonitorOptions): Promise<ProctorMoni
     if (stopped) return;
     const report = createFrameReporter(push);
     let lastFps = 0;
-    // The second pass on tiles (every two seconds) and object detection (people, every few seconds) see more
-    // than the plain frames between them; those frames keep such a frame's count for a while, so a distant second
-    // face or person does not flicker in and out of the reports.
-    let tileCount: FaceCountClass = 0;
-    let tileAt = -Infinity;
+    // Plain frames keep a higher count of the last frame with tiles or objects for a while (see createCountHold).
+    const hold = createCountHold();
     const camera = video;
     const loop = startDetectionLoop({
       detector: loaded,
@@ -215,11 +202,11 @@ export async function startMonitor(options: MonitorOptions): Promise<ProctorMoni
       ...(options.objectIntervalMs ? { objectIntervalMs: options.objectIntervalMs } : {}),
       onFrame(frame, objects) {
         const face = mainFace(frame, DEFAULT_THRESHOLDS);
-        let faces = faceCountClass(frame, DEFAULT_THRESHOLDS);
-        if (frame.tiles || objects) {
-          tileCount = faces;
-          tileAt = performance.now();
-        } else if (performance.now() - tileAt < TILE_HOLD_MS && tileCount > faces) faces = tileCount;
+        const faces = hold(
+          performance.now(),
+          faceCountClass(frame, DEFAULT_THRESHOLDS),
+          !!frame.tiles || objects,
+        );
         report(Date.now(), {
           faces,
           pose: face ? headPose(face, DEFAULT_THRESHOLDS) : null,

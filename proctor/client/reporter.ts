@@ -46,6 +46,28 @@ export function createFrameReporter(emit: (e: DeviceEvent) => void) {
   };
 }
 
+/** How long a count from a frame with tiles or objects stands for the plain frames after it (past the next one). */
+export const TILE_HOLD_MS = 3500;
+
+/**
+ * The count the monitor reports for a frame: the second pass on tiles (every two seconds) and object detection
+ * (people, every few seconds) see more than the plain frames between them, so those frames keep such a frame's
+ * count for `holdMs` where it is higher, and a distant second face or person does not flicker in and out of the
+ * reports. `full`: the frame had the tile pass or objects. Shared by the monitor and the simulated sitting.
+ */
+export function createCountHold(holdMs = TILE_HOLD_MS) {
+  let held: FaceCount = 0;
+  let heldAt = -Infinity;
+  return (now: number, faces: FaceCount, full: boolean): FaceCount => {
+    if (full) {
+      held = faces;
+      heldAt = now;
+      return faces;
+    }
+    return now - heldAt < holdMs && held > faces ? held : faces;
+  };
+}
+
 /**
  * Speech-level sound with hysteresis: on after `onSamples` loud samples in a row (RMS >= `onLevel`), off after
  * `offSamples` quiet ones (RMS < `offLevel`), so a cough or a chair is not speech.

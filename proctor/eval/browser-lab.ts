@@ -75,7 +75,12 @@ async function bundleScripts(): Promise<Scripts> {
 
 function serve(imagesDir: string, scripts: Scripts): Promise<Server> {
   const dirs = proctorAssetDirs();
-  const roots: Record<string, string> = { models: dirs.models, wasm: dirs.wasm, images: imagesDir };
+  const roots: Record<string, string> = {
+    models: dirs.models,
+    wasm: dirs.wasm,
+    'extra-models': dirs.extraModels,
+    images: imagesDir,
+  };
   const server = createServer((req, res) => {
     const headers = {
       'Cross-Origin-Opener-Policy': 'same-origin',
@@ -127,7 +132,7 @@ export const CHROMIUM_ARGS = [
  */
 export async function openLab(
   imagesDir: string,
-  options: { objects?: boolean; browser?: Browser; thread?: Thread } = {},
+  options: { objects?: boolean; browser?: Browser; thread?: Thread; description?: boolean } = {},
 ): Promise<Lab> {
   const thread = options.thread ?? 'main';
   const server = await serve(imagesDir, await bundleScripts());
@@ -139,11 +144,13 @@ export async function openLab(
   const page = await browser.newPage();
   await page.goto(`${baseUrl}/`);
   await page.waitForFunction(() => 'proctorLab' in window);
-  const backend = await page.evaluate(([m, w, o, t]) => window.proctorLab.init(m, w, o, t), [
+  const backend = await page.evaluate(([m, w, o, t, x, d]) => window.proctorLab.init(m, w, o, t, x, d), [
     `${baseUrl}/models/`,
     `${baseUrl}/wasm/`,
     options.objects ?? true,
     thread,
+    `${baseUrl}/extra-models/`,
+    options.description ?? false,
   ] as const);
   return {
     page,

@@ -57,9 +57,11 @@ const lab = {
     wasmBaseUrl: string,
     objects: boolean,
     thread: Thread = 'main',
+    extraModelBaseUrl?: string,
+    description = false,
   ): Promise<string> {
-    urls = { modelBaseUrl, wasmBaseUrl };
-    const models = { objects, description: false };
+    urls = { modelBaseUrl, wasmBaseUrl, ...(extraModelBaseUrl ? { extraModelBaseUrl } : {}) };
+    const models = { objects, description };
     detectors[thread] =
       thread === 'worker'
         ? await connectWorkerDetector(newWorker(), urls, models)
@@ -68,6 +70,22 @@ const lab = {
   },
   async analyseUrl(url: string, thread: Thread = 'main'): Promise<FrameAnalysis> {
     return detectorOn(thread).analyse(await loadImage(url));
+  },
+  /** The face descriptor of the most confident face (init with `description`), or null without a face. */
+  async describeUrl(url: string, thread: Thread = 'main'): Promise<number[] | null> {
+    return detectorOn(thread).describe(await loadImage(url));
+  },
+  /** Similarity (the identity check's measure, 0..1) of every pair of descriptors, [i][j] for i < j. */
+  async similarities(descriptors: number[][], thread: Thread = 'main'): Promise<number[][]> {
+    const detector = detectorOn(thread);
+    const out: number[][] = [];
+    for (let i = 0; i < descriptors.length; i++) {
+      const row: number[] = [];
+      for (let j = i + 1; j < descriptors.length; j++)
+        row.push(await detector.similarity(descriptors[i] ?? [], descriptors[j] ?? []));
+      out.push(row);
+    }
+    return out;
   },
   /**
    * Draws the image onto a canvas of the given size (letterboxed) and analyses it `frames` times (the second pass

@@ -90,10 +90,24 @@ export async function run(args: string[]): Promise<number> {
         }),
       ),
     }));
+    // What the target schema made the writers drop or rename (e.g. catalogs in 2.2, `fixed` on gap texts in 3.0).
+    const adjusted = new Map<string, string[]>();
     await writeFile(
       out,
-      await writePackage({ items: packageItems, tests }, { version, identifier: `MANIFEST-${bank.id}` }),
+      await writePackage(
+        { items: packageItems, tests },
+        {
+          version,
+          identifier: `MANIFEST-${bank.id}`,
+          onAdjust: (file, note) => adjusted.set(file, [...(adjusted.get(file) ?? []), note]),
+        },
+      ),
     );
+    for (const [file, notes] of adjusted) for (const note of notes) console.log(`${file}: ${note}`);
+    if (adjusted.size)
+      console.log(
+        `${adjusted.size} file(s) adjusted to be valid under the QTI ${version} schemas (listed above).`,
+      );
     console.log(
       `${packageItems.length} item(s) and ${tests.length} test(s) of "${bank.name}" written to ${out} as QTI ${version}.`,
     );

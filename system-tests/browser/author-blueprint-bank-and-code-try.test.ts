@@ -146,6 +146,8 @@ describe('trying a code task in the item editor', () => {
       ]),
     );
     await expect.poll(() => problems.count()).toBe(0);
+    // The item's points are the task's maximum: the grader scales the three tests' weights to them.
+    await page.getByLabel('Điểm tối đa').fill('6');
     await page.getByText(/Gõ lời giải thử vào ô viết mã/).waitFor();
     const preview = page.getByTestId('item-preview');
     await preview.locator('.monaco-editor').waitFor({ timeout: 30_000 });
@@ -163,7 +165,7 @@ describe('trying a code task in the item editor', () => {
     await result.locator('table.code-tests').or(problems).first().waitFor({ timeout: 90_000 });
     await shot(page, 'author-code-task-try');
     expect((await problems.count()) ? await problems.innerText() : '').toBe('');
-    expect(await result.innerText()).toContain('Điểm: 2 / 3');
+    expect(await result.innerText()).toContain('Điểm: 4 / 6');
     await result.getByRole('row', { name: /Ví dụ 1 Đạt/ }).waitFor();
     await result.getByRole('row', { name: /Danh sách rỗng Đạt/ }).waitFor();
     await result.getByRole('row', { name: /Số âm \(ẩn với thí sinh\) Sai kết quả/ }).waitFor();

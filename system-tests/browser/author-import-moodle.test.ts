@@ -5,17 +5,15 @@
  * (gaps, tolerances, pairs, partial credit, media, category and tags), on a desktop and on a 390 px
  * phone, and everything saves in one go.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisationTree } from '../../engine/tests/support/factories.ts';
 import { api, tokenFor } from '../../engine/tests/support/http.ts';
 import { createTestEngine, type TestEngine } from '../../engine/tests/support/test-engine.ts';
-import { launchChromium } from './browser.ts';
-import { expectAccessible, shot } from './helpers.ts';
+import { ensureClientBuilt, launchChromium } from './browser.ts';
+import { expectAccessible, shot, signInToAuthor } from './helpers.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, '../../item-bank/importers/fixtures/moodle-on-thi-lop-10.xml');
@@ -25,8 +23,7 @@ let browser: Browser;
 let tree: Awaited<ReturnType<typeof buildOrganisationTree>>;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(here, '../../delivery-client/dist/author/index.html')))
-    await build({ configFile: path.join(here, '../../delivery-client/vite.config.ts'), logLevel: 'warn' });
+  await ensureClientBuilt();
   engine = await createTestEngine();
   tree = await buildOrganisationTree(engine.deps.db);
   const bank = await api(engine).post(
@@ -53,10 +50,7 @@ describe('a teacher imports a Vietnamese Moodle course export in Chromium', () =
     async ({ width, height, name }) => {
       const context = await browser.newContext({ locale: 'vi-VN', viewport: { width, height } });
       const page = await context.newPage();
-      await page.goto(`${baseUrl}/author/`);
-      await page.getByLabel('Tên đăng nhập').fill(tree.teacherA.username);
-      await page.getByLabel('Mật khẩu').fill(tree.teacherA.password);
-      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await signInToAuthor(page, baseUrl, tree.teacherA);
 
       await page.getByRole('button', { name: 'Nhập từ tệp' }).click();
       await page.getByLabel('Chọn tệp').setInputFiles(fixture);

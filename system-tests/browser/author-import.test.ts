@@ -1,26 +1,22 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildVietnameseTestDocx } from '../../item-bank/importers/fixtures/vietnamese-test-docx.ts';
 import { buildOrganisationTree } from '../../engine/tests/support/factories.ts';
 import { api, tokenFor } from '../../engine/tests/support/http.ts';
 import { createTestEngine, type TestEngine } from '../../engine/tests/support/test-engine.ts';
-import { launchChromium, screenshotDir } from './browser.ts';
+import { ensureClientBuilt, launchChromium, screenshotDir } from './browser.ts';
 import { expectAccessible, shot } from './helpers.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 let engine: TestEngine;
 let baseUrl: string;
 let browser: Browser;
 let tree: Awaited<ReturnType<typeof buildOrganisationTree>>;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(here, '../../delivery-client/dist/author/index.html')))
-    await build({ configFile: path.join(here, '../../delivery-client/vite.config.ts'), logLevel: 'warn' });
+  await ensureClientBuilt();
   engine = await createTestEngine();
   tree = await buildOrganisationTree(engine.deps.db);
   const bank = await api(engine).post(

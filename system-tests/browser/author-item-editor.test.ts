@@ -7,7 +7,7 @@ import { buildOrganisationTree } from '../../engine/tests/support/factories.ts';
 import { api, tokenFor } from '../../engine/tests/support/http.ts';
 import type { TestEngine } from '../../engine/tests/support/test-engine.ts';
 import { startE2e, stopE2e } from './browser.ts';
-import { createSchoolBank, expectAccessible, shot } from './helpers.ts';
+import { createSchoolBank, expectAccessible, expectSaveOutcome, shot, signInToAuthor } from './helpers.ts';
 
 let engine: TestEngine;
 let baseUrl: string;
@@ -52,30 +52,13 @@ async function openNewEditor(page: Page) {
 
 const itemIdFromUrl = (page: Page) => /#\/items\/([0-9a-f-]{36})\/edit$/.exec(page.url())?.[1];
 
-/**
- * Waits for the editor to tell how a save went, and checks that it says `expected`. A save can take a
- * while on a loaded machine; when it ends otherwise (unchanged, or refused with problems), the
- * failure shows what the page said instead of a bare timeout.
- */
-async function expectSaveOutcome(page: Page, expected: RegExp | string) {
-  const status = page.getByRole('status').filter({ hasText: /phiên bản \d+/ });
-  const problems = page.locator('.problems[role="alert"]');
-  await status.or(problems).first().waitFor({ timeout: 90_000 });
-  const said = (await status.count()) ? await status.first().innerText() : await problems.innerText();
-  if (typeof expected === 'string') expect(said.trim()).toBe(expected);
-  else expect(said).toMatch(expected);
-}
-
 describe('the item editor in Chromium', () => {
   it('authors an order item with a formula and a table, a hotspot item with drawn areas, tries scoring, saves and reopens them', async () => {
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
     const failures: string[] = [];
     page.on('pageerror', (e) => failures.push(e.message));
-    await page.goto(`${baseUrl}/author/`);
-    await page.getByLabel('Tên đăng nhập').fill(tree.teacherA.username);
-    await page.getByLabel('Mật khẩu').fill(tree.teacherA.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInToAuthor(page, baseUrl, tree.teacherA);
     await openNewEditor(page);
 
     // 1. An order item; the stem has bold text, a LaTeX formula (stored as MathML) and a table.
@@ -203,6 +186,8 @@ describe('the item editor in Chromium', () => {
     expect(await page.getByLabel('Mức độ nhận thức').inputValue()).toBe('thong_hieu');
     expect(await page.getByLabel('Điểm tối đa').inputValue()).toBe('2');
     await page.getByLabel('Nội dung lựa chọn D').fill('Giải phóng miền Nam, thống nhất đất nước');
+    // Save once the editor holds the change, as a teacher does when the preview shows it.
+    await preview.getByText('Giải phóng miền Nam, thống nhất đất nước').first().waitFor();
     await page.getByRole('button', { name: 'Lưu vào ngân hàng' }).click();
     await expectSaveOutcome(page, /\(phiên bản 3\)/);
     await preview.locator('math').waitFor();
@@ -230,10 +215,7 @@ describe('the item editor in Chromium', () => {
     const page = await context.newPage();
     const failures: string[] = [];
     page.on('pageerror', (e) => failures.push(e.message));
-    await page.goto(`${baseUrl}/author/`);
-    await page.getByLabel('Tên đăng nhập').fill(tree.teacherA.username);
-    await page.getByLabel('Mật khẩu').fill(tree.teacherA.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInToAuthor(page, baseUrl, tree.teacherA);
     await openNewEditor(page);
     const picture = await pictureFile(page);
     const kinds = await page

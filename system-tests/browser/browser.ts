@@ -9,14 +9,18 @@ import { createTestEngine, type TestEngine } from '../../engine/tests/support/te
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const screenshotDir = path.join(here, 'screenshots');
 
+/**
+ * The bundles vitest's global setup built before any file ran (this builds them only for a file run
+ * outside it). Never rebuild here: other files serve dist/ side by side, and a build empties it.
+ */
 export async function ensureClientBuilt(): Promise<void> {
   if (existsSync(path.join(here, '../../delivery-client/dist/candidate/index.html'))) return;
   await build({ configFile: path.join(here, '../../delivery-client/vite.config.ts'), logLevel: 'warn' });
 }
 
 /** Debian's Chromium with the project's flags (never a downloaded browser), plus `extraArgs`. */
-export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -26,7 +30,18 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
       ...extraArgs,
     ],
   });
+  // CI runs browser files side by side with engines and sandboxes on two cores: a page's first load
+  // there has taken over Playwright's default 30 s. Every context waits up to 60 s instead.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(PAGE_WAIT_MS);
+    return context;
+  };
+  return browser;
 }
+
+const PAGE_WAIT_MS = 60_000;
 
 /**
  * Chromium whose camera plays the Y4M file `cameraFile` (proctor-fake-camera.ts writes it). The file is

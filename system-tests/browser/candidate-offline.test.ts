@@ -5,16 +5,17 @@
  * back the answers are sent, the engine is told where the candidate is, and a submission scores
  * full marks. The line is cut for real: Playwright routes the page's WebSocket through the test,
  * which closes it and refuses new ones while "offline" (context.setOffline alone does not close an
- * open WebSocket in Chromium). Screenshot: candidate-offline-item.png.
+ * open WebSocket in Chromium). Midway the page is reloaded with the line still down: the service
+ * worker serves the page and the exam opens from the device. Screenshot: candidate-offline-item.png.
  */
 import { eq } from 'drizzle-orm';
-import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidateSessions, sessionResults } from '../../engine/delivery/tables.ts';
 import type { TestEngine } from '../../engine/tests/support/test-engine.ts';
 import { startE2e, stopE2e } from './browser.ts';
 import { buildE2eSitting, loadE2eItems } from './e2e-sitting.ts';
-import { checkIn, shot, storedAnswers } from './helpers.ts';
+import { checkIn, cuttableLine, shot, storedAnswers } from './helpers.ts';
 
 let engine: TestEngine;
 let baseUrl: string;
@@ -43,32 +44,6 @@ const keptItems = (page: Page) =>
         };
       }),
   );
-
-/**
- * The page's socket goes through the test: `drop()` closes it and refuses new ones (and takes the context
- * offline for HTTP), `restore()` lets them through again.
- */
-async function cuttableLine(page: Page) {
-  let up = true;
-  const open = new Set<WebSocketRoute>();
-  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
-    if (!up) return void ws.close();
-    ws.connectToServer();
-    open.add(ws);
-    ws.onClose(() => open.delete(ws));
-  });
-  return {
-    async drop() {
-      up = false;
-      await page.context().setOffline(true);
-      await Promise.all([...open].map((ws) => ws.close()));
-    },
-    async restore() {
-      up = true;
-      await page.context().setOffline(false);
-    },
-  };
-}
 
 describe('a candidate loses the line in a nonlinear test', () => {
   it('moves to items never opened, answers them and sees the timer offline; everything is stored and scores full marks', async () => {
@@ -124,6 +99,15 @@ describe('a candidate loses the line in a nonlinear test', () => {
       .toBeGreaterThan(0);
     expect(await picture.getAttribute('src')).toMatch(/^blob:/);
     await page.locator('svg .hotspot').nth(1).click();
+    // A reload with the line still down: the page comes from its service worker's cache and the
+    // exam from the device (last view, answers, items), on the item the candidate was on.
+    await page.waitForTimeout(1_000); // the click's answer is written to IndexedDB before the reload
+    await page.reload();
+    await page.getByRole('heading', { name: 'Câu 5 / 5' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: /^Câu 3( |$)/ }).click();
+    expect(await page.getByLabel('Chọn đáp án').inputValue()).not.toBe('');
+    await page.getByRole('button', { name: /^Câu 5( |$)/ }).click();
+    await page.getByRole('heading', { name: 'Câu 5 / 5' }).waitFor();
     // Back to item 1: its answer is still there.
     await page.getByRole('button', { name: /^Câu 1( |$)/ }).click();
     expect(await page.getByLabel('x = 3').isChecked()).toBe(true);

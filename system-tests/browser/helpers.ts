@@ -2,7 +2,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { sql } from 'drizzle-orm';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import { expect } from 'vitest';
 import { rowsOf } from '../../engine/platform/db/rows.ts';
 import type { buildOrganisationTree } from '../../engine/tests/support/factories.ts';
@@ -115,4 +115,44 @@ export async function signInToAuthor(
   await login.fill(who.username);
   await page.getByLabel('Mật khẩu').fill(who.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/**
+ * The page's socket goes through the test: `drop()` closes it and refuses new ones (and takes the context
+ * offline for HTTP), `restore()` lets them through again.
+ */
+export async function cuttableLine(page: Page) {
+  let up = true;
+  const open = new Set<WebSocketRoute>();
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    if (!up) return void ws.close();
+    ws.connectToServer();
+    open.add(ws);
+    ws.onClose(() => open.delete(ws));
+  });
+  return {
+    async drop() {
+      up = false;
+      await page.context().setOffline(true);
+      await Promise.all([...open].map((ws) => ws.close()));
+    },
+    async restore() {
+      up = true;
+      await page.context().setOffline(false);
+    },
+  };
+}
+
+/**
+ * Waits for the editor to tell how a save went, and checks that it says `expected`. A save can take a
+ * while on a loaded machine; when it ends otherwise (unchanged, or refused with problems), the
+ * failure shows what the page said instead of a bare timeout.
+ */
+export async function expectSaveOutcome(page: Page, expected: RegExp | string) {
+  const status = page.getByRole('status').filter({ hasText: /phiên bản \d+/ });
+  const problems = page.locator('.problems[role="alert"]');
+  await status.or(problems).first().waitFor({ timeout: 90_000 });
+  const said = (await status.count()) ? await status.first().innerText() : await problems.innerText();
+  if (typeof expected === 'string') expect(said.trim()).toBe(expected);
+  else expect(said).toMatch(expected);
 }

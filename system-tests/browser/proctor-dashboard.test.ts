@@ -101,6 +101,13 @@ describe('the live proctor dashboard', () => {
     expect(Number(await row0.locator('.incidents-count').textContent())).toBeGreaterThanOrEqual(2);
     await expect.poll(async () => row0.locator('.risk').textContent()).toMatch(/^\d+ · /);
     await shot(dashboard, 'proctor-dashboard-incidents');
+    // With the candidate's panel open, the grid still shows every column whole (incidents and risk last).
+    const panelLeft = (await dashboard.locator('.candidate-panel').boundingBox())!.x;
+    const riskBox = (await row0.locator('.risk').boundingBox())!;
+    expect(riskBox.x + riskBox.width).toBeLessThanOrEqual(panelLeft);
+    expect(
+      await dashboard.locator('.grid-scroll').evaluate((el) => el.scrollWidth <= el.clientWidth + 1),
+    ).toBe(true);
 
     // The stored incidents became incidents exactly when their condition had lasted the rule's delay.
     const [session] = await engine.deps.db

@@ -58,6 +58,14 @@ async function signedInPage(width: number): Promise<Page> {
 describe('a staff session across token expiry', () => {
   it('renews an expired access token silently: the next page loads with no error and no sign-in', async () => {
     const page = await signedInPage(1280);
+    // The header keeps bank, language and sign-out together on the row under the tabs (they used
+    // to wrap sign-out onto a third row at 1280 px).
+    const header = await page.locator('header.topbar').boundingBox();
+    const signOut = await page.getByRole('button', { name: /Đăng xuất/ }).boundingBox();
+    const english = await page.getByRole('button', { name: 'English' }).boundingBox();
+    expect(header!.height).toBeLessThan(130);
+    expect(Math.abs(signOut!.y - english!.y)).toBeLessThan(5);
+    expect(header!.x + header!.width - (signOut!.x + signOut!.width)).toBeLessThan(40);
     const expired = await expiredToken();
     await setTokens(page, { access: expired });
     await page.getByRole('button', { name: 'Nhập từ tệp' }).click();

@@ -67,6 +67,11 @@ export interface CodeTaskState {
   entry: string;
   /** The tests as JSON (the code task model's `tests`), edited as text. */
   testsJson: string;
+  /**
+   * The teacher's reference solution: graded when the item is saved (it must score full marks and the
+   * starter must not), not stored with the item.
+   */
+  referenceSolution?: string;
 }
 
 export interface InteractionState {

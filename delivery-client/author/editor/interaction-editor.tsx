@@ -533,6 +533,16 @@ function CodeTaskFields({
           {testsError}
         </p>
       )}
+      <label className="field">
+        {t('ie.code.reference')}
+        <textarea
+          rows={4}
+          className="mono"
+          value={c.referenceSolution ?? ''}
+          onChange={(e) => set({ referenceSolution: e.target.value })}
+        />
+      </label>
+      <p className="muted">{t('ie.code.referenceHelp')}</p>
     </div>
   );
 }

@@ -8,7 +8,16 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AuthoringItem, AuthoringItemInput } from '../../../item-bank/client.ts';
 import { ApiError, api, ok, type Bank, type Problem, type ResponseOf } from '../api.ts';
+import { ReadOnlyBankNote } from '../pages/bank-bar.tsx';
+import { refusalProblems } from '../pages/bank-refusals.ts';
+import { describeRefusal } from '../pages/refusals.ts';
 import { useT } from '../i18n.tsx';
+import {
+  codeCheckNotice,
+  codeCheckProblems,
+  codeReferencesOf,
+  type CodeReferenceCheck,
+} from './interactions/code-reference-check.ts';
 import {
   emptyEditorItem,
   emptyInteraction,
@@ -87,6 +96,9 @@ export function ItemEditorPage({
   const [stemKey, setStemKey] = useState('new');
   // The item just saved from this editor: already on screen, so getting its id needs no reload.
   const savedItemId = useRef<string | undefined>(undefined);
+  // The stored item and version this editor holds: a save builds on it, so a colleague's save in
+  // between is refused rather than overwritten, and a new item cannot take a stored one's identifier.
+  const basedOn = useRef<{ itemId: string; version: number } | undefined>(undefined);
 
   useEffect(() => {
     if (!itemId || itemId === savedItemId.current) return;
@@ -110,9 +122,14 @@ export function ItemEditorPage({
         setItem(editor);
         setBankId(r.bankId);
         setStemKey(`${r.id}-${r.version}`);
+        basedOn.current = { itemId: r.id, version: r.version };
         setLoaded(true);
       })
-      .catch((e: Error) => setLoadError(t('ie.unsupported', { message: e.message })));
+      .catch((e: Error) =>
+        setLoadError(
+          e instanceof ApiError ? describeRefusal(t, e, lang) : t('ie.unsupported', { message: e.message }),
+        ),
+      );
   }, [itemId, t]);
 
   const built = useMemo((): { item?: AuthoringItemInput; error?: string } => {
@@ -137,6 +154,9 @@ export function ItemEditorPage({
     setProblems([]);
     setNotice('');
     if (!built.item) return;
+    // A code task's reference solution is graded before the engine saves (full marks required).
+    const codeReferences =
+      item.interaction.kind === 'codeTask' ? codeReferencesOf(item.interaction.code) : undefined;
     try {
       const saved = await ok(
         api.POST('/api/items/authoring', {
@@ -145,14 +165,16 @@ export function ItemEditorPage({
             item: built.item,
             metadata: metadataBody(item.metadata),
             media: usedMedia(built.item, item.media),
+            ...(basedOn.current ? { basedOn: basedOn.current } : {}),
+            ...(codeReferences ? { codeReferences } : {}),
           },
         }),
       );
-      setNotice(
-        saved.created
-          ? t('ie.saved', { identifier: item.identifier, version: saved.version })
-          : t('ie.unchanged', { version: saved.version }),
-      );
+      basedOn.current = { itemId: saved.itemId, version: saved.version };
+      const savedNotice = saved.created
+        ? t('ie.saved', { identifier: item.identifier, version: saved.version })
+        : t('ie.unchanged', { version: saved.version });
+      setNotice(saved.codeChecks ? `${savedNotice} ${codeCheckNotice(saved.codeChecks, t)}` : savedNotice);
       const route = `#/items/${saved.itemId}/edit`;
       if (location.hash !== route) history.replaceState(null, '', route);
       if (saved.itemId !== itemId) {
@@ -160,15 +182,20 @@ export function ItemEditorPage({
         onSaved?.(saved.itemId);
       }
     } catch (e) {
-      if (e instanceof ApiError)
-        setProblems(
-          (e.details as { problems?: Problem[] })?.problems ?? [
-            { severity: 'error', code: e.id, message: e.message, messageEn: e.message },
-          ],
-        );
+      const codeChecks = (e as ApiError).details as { codeChecks?: CodeReferenceCheck[] } | undefined;
+      if (e instanceof ApiError && codeChecks?.codeChecks)
+        setProblems(codeCheckProblems(codeChecks.codeChecks, t));
+      else if (e instanceof ApiError && (e.id === 'identifier_taken' || e.id === 'edited_elsewhere')) {
+        const details = (e.details ?? {}) as { identifier?: string; version?: number };
+        const params = { identifier: details.identifier ?? item.identifier, version: details.version ?? 0 };
+        const key = e.id === 'identifier_taken' ? 'ie.err.identifierTaken' : 'ie.err.editedElsewhere';
+        setProblems([{ severity: 'error', code: e.id, message: t(key, params), messageEn: e.message }]);
+      } else if (e instanceof ApiError) setProblems(refusalProblems(t, e));
     }
   }
 
+  // A new item goes into the selected bank: when that bank is read-only the button says why instead of failing.
+  const readOnly = !bank.writable && bankId === bank.id;
   if (loadError) return <p className="error">{loadError}</p>;
   if (!loaded) return <p>{t('ie.loading')}</p>;
   const kind = item.interaction.kind;
@@ -332,8 +359,14 @@ export function ItemEditorPage({
             </ul>
           </div>
         )}
+        {readOnly && <ReadOnlyBankNote bank={bank} id="item-editor-read-only" />}
         <div className="toolbar">
-          <button type="button" onClick={() => void save()} disabled={!built.item}>
+          <button
+            type="button"
+            onClick={() => void save()}
+            disabled={!built.item || readOnly}
+            aria-describedby={readOnly ? 'item-editor-read-only' : undefined}
+          >
             {t('ie.save')}
           </button>
         </div>

@@ -10,17 +10,18 @@ import { ItemView } from '../../candidate/components/item-view.tsx';
 import { I18nProvider } from '../../shared/i18n.tsx';
 import { ApiError, api, ok, type Problem, type components } from '../api.ts';
 import { useT } from '../i18n.tsx';
+import { refusalProblem } from '../pages/refusals.ts';
 import { plainTextOf, type MediaFileState } from './editor-item.ts';
 import { withLocalMedia } from './media.ts';
 
 type TriedCodeTask = components['schemas']['TriedCodeTask'];
 
-const problemsOf = (e: unknown): Problem[] =>
-  e instanceof ApiError
-    ? ((e.details as { problems?: Problem[] })?.problems ?? [
-        { severity: 'error', code: e.id, message: e.message, messageEn: e.message },
-      ])
-    : [{ severity: 'error', code: 'error', message: String(e), messageEn: String(e) }];
+/** The engine's own problems when it listed some, else the refusal worded in both languages. */
+const problemsOf = (e: unknown): Problem[] => {
+  const listed =
+    e instanceof ApiError ? (e.details as { problems?: Problem[] } | undefined)?.problems : undefined;
+  return listed?.length ? listed : [refusalProblem(e)];
+};
 
 export function ItemPreview({
   bankId,

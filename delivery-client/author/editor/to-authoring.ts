@@ -12,8 +12,8 @@ const isEmptyParagraph = (n: AuthoringContentNode) =>
   !n.children.some((c) => c.kind === 'element');
 
 export function toAuthoringItem(e: EditorItem): AuthoringItemInput {
-  const built = INTERACTION_MODELS[e.interaction.kind].build(e.interaction);
   const points = e.points > 0 ? e.points : 1;
+  const built = INTERACTION_MODELS[e.interaction.kind].build(e.interaction, { points });
   let { scoring } = built;
   let mapping = built.response.mapping;
   if (
@@ -34,7 +34,12 @@ export function toAuthoringItem(e: EditorItem): AuthoringItemInput {
     (scoring === 'match' || scoring === 'map' || scoring === 'point' || scoring === 'atLeast');
   const bounds = { lowerBound: 0, upperBound: points };
   const stem = e.stem.filter((n) => !isEmptyParagraph(n));
-  const title = e.title.trim() || plainTextOf(stem).trim().slice(0, 120) || e.identifier;
+  // Untitled: the stem's text, else the interaction's own (a sentence with a blank), else the identifier.
+  const title =
+    e.title.trim() ||
+    plainTextOf(stem).trim().slice(0, 120) ||
+    plainTextOf(built.nodes).replace(/\s+/g, ' ').trim().slice(0, 120) ||
+    e.identifier;
   const choiceFeedback = Boolean(built.choiceFeedback);
   const rp = responseProcessing(scoring, points, feedback, choiceFeedback);
   return {

@@ -31,5 +31,15 @@ export const importPreviewEn: Record<ImportPreviewMessageKey, string> = {
   'ip.distractors': 'Extra answers (distractors)',
   'ip.category': 'Moodle category',
   'ip.tags': 'Tags',
+  'ip.clash.policy': 'When a question identifier is already in the bank',
+  'ip.clash.refuse': 'Save nothing, tell me',
+  'ip.clash.new-version': 'Save as a new version of that question',
+  'ip.clash.rename': 'Save as a new question with a new identifier',
+  'ip.clash.skip': "Leave it out, keep the bank's question",
+  'ip.clash.title': 'Question identifiers already in the bank',
+  'ip.clash.item':
+    '{label}: the identifier {identifier} is in the bank already (version {version}{from}) with other content.',
+  'ip.clash.from': ', imported from {file}',
+  'ip.clash.blocked': 'Choose what to do with the clashing questions before saving.',
   'ip.feedback': 'General feedback',
 };

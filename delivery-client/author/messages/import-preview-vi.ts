@@ -29,6 +29,16 @@ export const importPreviewVi = {
   'ip.distractors': 'Đáp án thừa (gây nhiễu)',
   'ip.category': 'Danh mục Moodle',
   'ip.tags': 'Thẻ',
+  'ip.clash.policy': 'Khi mã câu hỏi đã có trong ngân hàng',
+  'ip.clash.refuse': 'Không lưu, báo cho tôi',
+  'ip.clash.new-version': 'Lưu thành phiên bản mới của câu đó',
+  'ip.clash.rename': 'Lưu thành câu mới với mã mới',
+  'ip.clash.skip': 'Bỏ qua, giữ câu trong ngân hàng',
+  'ip.clash.title': 'Mã câu hỏi trùng với ngân hàng',
+  'ip.clash.item':
+    '{label}: mã {identifier} đã có trong ngân hàng (phiên bản {version}{from}) với nội dung khác.',
+  'ip.clash.from': ', nhập từ {file}',
+  'ip.clash.blocked': 'Hãy chọn cách xử lý các câu trùng mã trước khi lưu.',
   'ip.feedback': 'Lời giải chung',
 } as const;
 export type ImportPreviewMessageKey = keyof typeof importPreviewVi;

@@ -121,6 +121,18 @@ export const itemEditorEn: Record<ItemEditorMessageKey, string> = {
   'ie.code.starter': 'Starter code',
   'ie.code.entry': 'Function under test',
   'ie.code.tests': 'Tests (JSON)',
+  'ie.code.reference': 'Reference solution (graded on save, not stored with the item)',
+  'ie.code.referenceHelp':
+    'On save, the reference solution is graded on every test (hidden ones too): it must score full marks and the starter code must not.',
+  'ie.code.referenceFailed':
+    'The reference solution scores only {score}/{max}, so the item was not saved. Tests not passed: {tests}.',
+  'ie.code.failingTest': '"{name}" ({verdict})',
+  'ie.code.starterFull':
+    'The starter code already scores {max}/{max}, so the task assesses nothing. Leave the starter code unfinished.',
+  'ie.code.testFileFailed': "The teacher's test file failed: {message}",
+  'ie.code.referencePassed': 'The reference solution scores {score}/{max}; the starter code {starter}/{max}.',
+  'ie.code.practiceOnly':
+    "Note: some test's verdict is decided by the candidate's own code (it compares two objects the submission made). Use this task for practice, not for a graded sitting.",
   'ie.code.badTests': 'The tests are not valid JSON: {message}',
   'ie.scoring': 'Points and scoring',
   'ie.points': 'Maximum points',
@@ -149,6 +161,10 @@ export const itemEditorEn: Record<ItemEditorMessageKey, string> = {
   'ie.save': 'Save to the bank',
   'ie.saved': 'Saved item {identifier} (version {version}).',
   'ie.unchanged': 'Nothing changed to save (version {version}).',
+  'ie.err.identifierTaken':
+    'The bank already holds an item with the identifier {identifier} (version {version}). Give this item another identifier, or open that one from the item bank to edit it.',
+  'ie.err.editedElsewhere':
+    'Someone saved version {version} of {identifier} after you opened it. Your changes are still on this page: copy what you need, open the item again to see the other changes, then save.',
   'ie.problems': 'To fix',
   'ie.code.noTests':
     'Add at least one test to "Tests (JSON)", e.g. [{"name": "Example 1", "kind": "function", "args": [[1, 2]], "expected": 2, "visible": true}], then try again.',

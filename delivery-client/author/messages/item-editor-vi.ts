@@ -119,6 +119,18 @@ export const itemEditorVi = {
   'ie.code.starter': 'Mã khởi đầu',
   'ie.code.entry': 'Tên hàm được kiểm tra',
   'ie.code.tests': 'Các bộ kiểm thử (JSON)',
+  'ie.code.reference': 'Lời giải mẫu (được chấm khi lưu, không lưu kèm câu hỏi)',
+  'ie.code.referenceHelp':
+    'Khi lưu, lời giải mẫu được chấm trên mọi bài kiểm tra (cả bài ẩn): phải đạt điểm tối đa, còn mã khởi đầu thì không.',
+  'ie.code.referenceFailed':
+    'Lời giải mẫu chỉ đạt {score}/{max} điểm nên câu hỏi chưa được lưu. Các bài kiểm tra chưa qua: {tests}.',
+  'ie.code.failingTest': '"{name}" ({verdict})',
+  'ie.code.starterFull':
+    'Mã khởi đầu đã đạt đủ {max}/{max} điểm nên bài này không đánh giá được gì. Hãy để mã khởi đầu chưa hoàn chỉnh.',
+  'ie.code.testFileFailed': 'Tệp kiểm thử của giáo viên bị lỗi: {message}',
+  'ie.code.referencePassed': 'Lời giải mẫu đạt {score}/{max} điểm; mã khởi đầu đạt {starter}/{max}.',
+  'ie.code.practiceOnly':
+    'Lưu ý: có bài kiểm tra mà kết quả do chính mã của thí sinh quyết định (so sánh hai đối tượng do bài làm tạo ra). Chỉ nên dùng bài này để luyện tập, không dùng cho kỳ thi tính điểm.',
   'ie.code.badTests': 'Bộ kiểm thử chưa là JSON hợp lệ: {message}',
   'ie.scoring': 'Điểm và cách chấm',
   'ie.points': 'Điểm tối đa',
@@ -147,6 +159,10 @@ export const itemEditorVi = {
   'ie.save': 'Lưu vào ngân hàng',
   'ie.saved': 'Đã lưu câu hỏi {identifier} (phiên bản {version}).',
   'ie.unchanged': 'Không có thay đổi nào để lưu (phiên bản {version}).',
+  'ie.err.identifierTaken':
+    'Ngân hàng đã có câu hỏi mang mã {identifier} (phiên bản {version}). Hãy đặt mã khác cho câu này, hoặc mở câu kia từ Ngân hàng câu hỏi để sửa.',
+  'ie.err.editedElsewhere':
+    'Đã có người lưu phiên bản {version} của câu {identifier} sau khi thầy cô mở câu này. Nội dung thầy cô đang sửa vẫn còn trên trang: hãy chép lại phần cần giữ, mở lại câu hỏi để xem thay đổi kia rồi lưu.',
   'ie.problems': 'Cần sửa',
   'ie.code.noTests':
     'Thêm ít nhất một bài kiểm tra vào ô "Các bộ kiểm thử (JSON)", ví dụ [{"name": "Ví dụ 1", "kind": "function", "args": [[1, 2]], "expected": 2, "visible": true}], rồi chấm thử lại.',

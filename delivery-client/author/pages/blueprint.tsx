@@ -12,6 +12,7 @@ import {
   type StoredTestSummary,
 } from './blueprint-types.ts';
 import { FormPreview } from './form-preview.tsx';
+import { describeRefusal } from './refusals.ts';
 
 const number = (value: string) => (value === '' ? 0 : Math.max(0, Number(value.replace(',', '.')) || 0));
 
@@ -44,7 +45,7 @@ export function BlueprintPage({ bank }: { bank: Bank }) {
           (current) => current || (bank.writable ? bank.id : (r.items.find((b) => b.writable)?.id ?? '')),
         );
       })
-      .catch((e: Error) => setError(t('error.generic', { message: e.message })));
+      .catch((e: Error) => setError(describeRefusal(t, e, lang)));
   }, [bank.id, bank.writable, t]);
   const writable = banks.filter((b) => b.writable);
   const saveBank = banks.find((b) => b.id === saveBankId) ?? (bank.id === saveBankId ? bank : undefined);
@@ -53,7 +54,7 @@ export function BlueprintPage({ bank }: { bank: Bank }) {
   const loadStored = useCallback(() => {
     ok(api.GET('/api/tests', { params: { query: { bankId: storedBankId } } }))
       .then((r) => setStored(r.items))
-      .catch((e: Error) => setError(t('error.generic', { message: e.message })));
+      .catch((e: Error) => setError(describeRefusal(t, e, lang)));
   }, [storedBankId, t]);
   useEffect(loadStored, [loadStored]);
 
@@ -78,7 +79,7 @@ export function BlueprintPage({ bank }: { bank: Bank }) {
   const saveRefusal = (e: unknown) =>
     e instanceof ApiError && e.status === 403
       ? t('bp.saveRefused', { bank: saveBank?.name ?? '' })
-      : t('bp.saveFailed', { message: (e as Error).message });
+      : t('bp.saveFailed', { message: describeRefusal(t, e, lang) });
 
   async function run(save: boolean) {
     setBusy(true);
@@ -99,7 +100,7 @@ export function BlueprintPage({ bank }: { bank: Bank }) {
       if (!save) setAssembled(undefined);
       if (details?.shortages) setShortages(details.shortages);
       else if (save) setError(saveRefusal(e));
-      else setError(t('error.generic', { message: (e as Error).message }));
+      else setError(describeRefusal(t, e, lang));
     } finally {
       setBusy(false);
     }

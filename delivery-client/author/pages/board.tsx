@@ -5,6 +5,7 @@ import type { StoredTestSummary } from './blueprint-types.ts';
 import { SittingPanel } from './sitting-panel.tsx';
 import { DEFAULT_SECURITY, SecurityFields, securityPolicyOf } from './sitting-security.tsx';
 import { sittingWindow } from '../../shared/sitting-window.ts';
+import { describeRefusal } from './refusals.ts';
 
 type OverviewRow = components['schemas']['SittingOverviewRow'];
 type Organisation = components['schemas']['Organisation'];
@@ -58,18 +59,18 @@ export function BoardPage({ bank }: { bank: Bank }) {
   const refresh = useCallback(() => {
     ok(api.GET('/api/board/sittings'))
       .then((r) => setOverview(r.items))
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => setError(describeRefusal(t, e, lang)));
   }, []);
   useEffect(() => {
     ok(api.GET('/api/tests', { params: { query: { bankId: bank.id } } }))
       .then((r) => setTests(r.items))
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => setError(describeRefusal(t, e, lang)));
     ok(api.GET('/api/organisations'))
       .then((r) => {
         setOrgs(r.items);
         setOrgId((current) => current || (r.items.find((o) => o.kind === 'school') ?? r.items[0])?.id || '');
       })
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => setError(describeRefusal(t, e, lang)));
     refresh();
   }, [bank.id, refresh]);
 
@@ -98,7 +99,7 @@ export function BoardPage({ bank }: { bank: Bank }) {
       setManaged(created.id);
       refresh();
     } catch (e) {
-      setError(t('error.generic', { message: (e as Error).message }));
+      setError(describeRefusal(t, e, lang));
     }
   }
 

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api, ok, type Bank, type ItemStatistics, type ItemSummary, type Me } from '../api.ts';
 import { useT, type AuthorMessageKey } from '../i18n.tsx';
+import { interactionTypeNames } from './interaction-names.ts';
 import { ItemStatisticsPanel, SHOWN_FLAGS, useStatFormat } from './item-statistics-panel.tsx';
 import { VersionHistory } from './version-history.tsx';
+import { describeRefusal } from './refusals.ts';
 
 const STATUSES = ['draft', 'in_review', 'published', 'retired'] as const;
 const LEVELS = ['nhan_biet', 'thong_hieu', 'van_dung', 'van_dung_cao'] as const;
@@ -35,7 +37,7 @@ const needsReview = (s: ItemStatistics | undefined) => Boolean(s && (s.p < 0.2 |
 
 /** The bank browser: diacritics-insensitive search, filters, the review workflow actions and version history. */
 export function Browse({ bank, me }: { bank: Bank; me: Me }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('');
   const [grade, setGrade] = useState('');
@@ -69,7 +71,7 @@ export function Browse({ bank, me }: { bank: Bank; me: Me }) {
         await ok(api.GET('/api/item-banks/{id}/items', { params: { path: { id: bank.id }, query } })),
       );
     } catch (e) {
-      setError(t('error.generic', { message: (e as Error).message }));
+      setError(describeRefusal(t, e, lang));
     }
   }, [bank.id, q, status, grade, level, t]);
 
@@ -118,7 +120,7 @@ export function Browse({ bank, me }: { bank: Bank; me: Me }) {
       setNotice(t('action.done', { title: item.title, status: to ? t(`status.${to}`) : '' }));
       await search();
     } catch (e) {
-      setError(t('error.generic', { message: (e as Error).message }));
+      setError(describeRefusal(t, e, lang));
     }
   }
 
@@ -221,7 +223,7 @@ export function Browse({ bank, me }: { bank: Bank; me: Me }) {
                       </div>
                     )}
                   </td>
-                  <td>{item.interactionTypes.join(', ')}</td>
+                  <td>{interactionTypeNames(t, item.interactionTypes)}</td>
                   <td>{t(`status.${item.status}`)}</td>
                   <td>{item.currentVersion}</td>
                   {s ? (

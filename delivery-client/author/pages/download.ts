@@ -5,11 +5,14 @@ import { ApiError, session } from '../api.ts';
 export async function download(path: string, filename: string): Promise<void> {
   const response = await fetchWithSession(session, new Request(`/api${path}`));
   if (!response.ok) {
-    const data = (await response.json().catch(() => ({}))) as { error?: { id: string; message: string } };
+    const data = (await response.json().catch(() => ({}))) as {
+      error?: { id: string; message: string; details?: unknown };
+    };
     throw new ApiError(
       response.status,
       data.error?.id ?? 'error',
       data.error?.message ?? response.statusText,
+      data.error?.details,
     );
   }
   const url = URL.createObjectURL(await response.blob());

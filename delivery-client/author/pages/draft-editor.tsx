@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { ApiError, api, ok, type Bank, type Draft, type Kind, type Problem } from '../api.ts';
+import { ReadOnlyBankNote } from './bank-bar.tsx';
+import { refusalProblems } from './bank-refusals.ts';
 import { useT } from '../i18n.tsx';
 import { DraftPreview, type TestAnswer } from './draft-preview.tsx';
 
@@ -91,7 +93,7 @@ export function DraftEditor({
       );
       setScore(String(result.outcomes.SCORE ?? 0));
     } catch (e) {
-      if (e instanceof ApiError) setProblems((e.details as { problems?: Problem[] })?.problems ?? []);
+      if (e instanceof ApiError) setProblems(refusalProblems(t, e));
       setScore(undefined);
     }
   }
@@ -106,7 +108,7 @@ export function DraftEditor({
       );
       setNotice(t('editor.saved', { version: saved.items[0]?.version ?? 1 }));
     } catch (e) {
-      if (e instanceof ApiError) setProblems((e.details as { problems?: Problem[] })?.problems ?? []);
+      if (e instanceof ApiError) setProblems(refusalProblems(t, e));
     }
   }
 
@@ -249,11 +251,17 @@ export function DraftEditor({
               </button>
             </>
           ) : (
-            <button type="button" onClick={() => void save()}>
+            <button
+              type="button"
+              onClick={() => void save()}
+              disabled={!bank.writable}
+              aria-describedby={bank.writable ? undefined : 'draft-editor-read-only'}
+            >
               {t('editor.save')}
             </button>
           )}
         </div>
+        {!onApply && <ReadOnlyBankNote bank={bank} id="draft-editor-read-only" />}
         {notice && (
           <p className="notice" role="status">
             {notice}

@@ -5,6 +5,7 @@ import { I18nProvider } from '../../shared/i18n.tsx';
 import { api, ok, type ResponseOf } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { formatPoints } from './blueprint-types.ts';
+import { describeRefusal } from './refusals.ts';
 
 /** A stored test's items as a candidate is given them; `item` is the delivered item the candidate renderer reads. */
 type Preview = ResponseOf<'/api/tests/{id}/preview', 'get'>;
@@ -18,7 +19,7 @@ export function FormPreview({ testId, onClose }: { testId: string; onClose(): vo
   useEffect(() => {
     ok(api.GET('/api/tests/{id}/preview', { params: { path: { id: testId } } }))
       .then(setData)
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => setError(describeRefusal(t, e, lang)));
   }, [testId]);
   if (error) return <p className="error">{error}</p>;
   if (!data) return <p>…</p>;

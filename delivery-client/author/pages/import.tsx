@@ -10,11 +10,16 @@ import {
   type Problem,
 } from '../api.ts';
 import { useT } from '../i18n.tsx';
+import { ReadOnlyBankNote } from './bank-bar.tsx';
 import { DraftEditor } from './draft-editor.tsx';
 import { ImportedQuestionBody } from './import-question.tsx';
+import { describeRefusal } from './refusals.ts';
 
 const LEVELS = ['nhan_biet', 'thong_hieu', 'van_dung', 'van_dung_cao'] as const;
-const FORMATS = ['docx', 'moodle', 'gift', 'aiken', 'csv', 'xlsx'] as const;
+const FORMATS = ['docx', 'moodle', 'gift', 'aiken', 'csv', 'xlsx', 'qti12'] as const;
+/** What to do with a question whose identifier the bank holds with other content (QTI 1.2 keeps its own). */
+const CLASH_POLICIES = ['refuse', 'new-version', 'rename', 'skip'] as const;
+type ClashPolicy = (typeof CLASH_POLICIES)[number];
 
 /** Upload, preview with per-question problems (nothing stored), correct or leave out, then save all or none. */
 export function ImportPage({ bank }: { bank: Bank }) {
@@ -25,6 +30,7 @@ export function ImportPage({ bank }: { bank: Bank }) {
   const [grade, setGrade] = useState('');
   const [topic, setTopic] = useState('');
   const [level, setLevel] = useState('');
+  const [clash, setClash] = useState<ClashPolicy>('refuse');
   const [preview, setPreview] = useState<Preview>();
   const [skip, setSkip] = useState<number[]>([]);
   const [fixes, setFixes] = useState<Record<string, Draft>>({});
@@ -48,20 +54,20 @@ export function ImportPage({ bank }: { bank: Bank }) {
   }
   const query = format ? { format: format as (typeof FORMATS)[number] } : {};
   // The document does not describe the multipart body (the file and the decisions); it is sent as is.
-  const upload = (decisions: { skip: number[]; fixes: typeof fixes }) => ({
-    params: { path: { id: bank.id }, query },
+  const upload = (decisions: { skip: number[]; fixes: typeof fixes }, policy: ClashPolicy = clash) => ({
+    params: { path: { id: bank.id }, query: { ...query, clash: policy } },
     body: form(decisions) as never,
   });
 
-  async function load(decisions = { skip, fixes }) {
+  async function load(decisions = { skip, fixes }, policy: ClashPolicy = clash) {
     if (!file) return;
     setBusy(true);
     setError('');
     setNotice('');
     try {
-      setPreview(await ok(api.POST('/api/item-banks/{id}/imports', upload(decisions))));
+      setPreview(await ok(api.POST('/api/item-banks/{id}/imports', upload(decisions, policy))));
     } catch (e) {
-      setError(t('error.generic', { message: (e as Error).message }));
+      setError(describeRefusal(t, e, lang));
     } finally {
       setBusy(false);
     }
@@ -70,12 +76,13 @@ export function ImportPage({ bank }: { bank: Bank }) {
     setBusy(true);
     setError('');
     try {
+      // The preview was read with this policy; the save applies the same one.
       const saved = await ok(api.POST('/api/item-banks/{id}/imports/confirm', upload({ skip, fixes })));
       setNotice(t('import.saved', { n: saved.items.length, created: saved.created }));
       setPreview(undefined);
     } catch (e) {
       if (e instanceof ApiError && e.status === 422 && e.details) setPreview(e.details as Preview);
-      setError(t('error.generic', { message: (e as Error).message }));
+      setError(describeRefusal(t, e, lang));
     } finally {
       setBusy(false);
     }
@@ -93,6 +100,7 @@ export function ImportPage({ bank }: { bank: Bank }) {
   }
 
   const bad = preview?.questions.filter((q) => !q.valid && !q.skipped).length ?? 0;
+  const blockedByClash = clash === 'refuse' && (preview?.clashes.length ?? 0) > 0;
   return (
     <section aria-labelledby="import-title">
       <h2 id="import-title">{t('import.title')}</h2>
@@ -110,7 +118,7 @@ export function ImportPage({ bank }: { bank: Bank }) {
           {t('import.file')}
           <input
             type="file"
-            accept=".docx,.xml,.gift,.txt,.csv,.xlsx"
+            accept=".docx,.xml,.gift,.txt,.csv,.xlsx,.zip,.qti"
             onChange={(e) => setFile(e.target.files?.[0])}
             required
           />
@@ -156,7 +164,12 @@ export function ImportPage({ bank }: { bank: Bank }) {
             ))}
           </select>
         </label>
-        <button type="submit" disabled={!file || busy}>
+        <ReadOnlyBankNote bank={bank} id="import-read-only" />
+        <button
+          type="submit"
+          disabled={!file || busy || !bank.writable}
+          aria-describedby={bank.writable ? undefined : 'import-read-only'}
+        >
           {t('import.preview')}
         </button>
       </form>
@@ -178,11 +191,50 @@ export function ImportPage({ bank }: { bank: Bank }) {
               </strong>{' '}
               {t('import.nothingSaved')}
             </p>
-            <button type="button" onClick={() => void confirm()} disabled={!preview.ok || busy}>
+            <button
+              type="button"
+              onClick={() => void confirm()}
+              disabled={!preview.ok || blockedByClash || busy}
+            >
               {t('import.confirm')}
             </button>
             {!preview.ok && <p className="muted">{t('import.cannotConfirm')}</p>}
+            {preview.ok && blockedByClash && <p className="muted">{t('ip.clash.blocked')}</p>}
           </div>
+          {preview.clashes.length > 0 && (
+            <div className="problems" role="alert">
+              <h3>{t('ip.clash.title')}</h3>
+              <ul>
+                {preview.clashes.map((c) => (
+                  <li key={c.identifier}>
+                    {t('ip.clash.item', {
+                      label: preview.questions.find((q) => q.number === c.number)?.label ?? c.file,
+                      identifier: c.identifier,
+                      version: c.existingVersion,
+                      from: c.existingSourceFile ? t('ip.clash.from', { file: c.existingSourceFile }) : '',
+                    })}
+                  </li>
+                ))}
+              </ul>
+              <label className="field">
+                {t('ip.clash.policy')}
+                <select
+                  value={clash}
+                  onChange={(e) => {
+                    const next = e.target.value as ClashPolicy;
+                    setClash(next);
+                    void load({ skip, fixes }, next);
+                  }}
+                >
+                  {CLASH_POLICIES.map((p) => (
+                    <option key={p} value={p}>
+                      {t(`ip.clash.${p}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+          )}
           {preview.problems.length > 0 && (
             <div className="problems" role="alert">
               <h3>{t('import.fileProblems')}</h3>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, ok, type ItemStatistics, type ResponseOf } from '../api.ts';
 import { useT, type AuthorMessageKey } from '../i18n.tsx';
+import { describeRefusal } from './refusals.ts';
 
 type SittingUse = ResponseOf<'/api/item-statistics/items/{id}', 'get'>['sittings'][number];
 
@@ -28,14 +29,14 @@ export function ItemStatisticsPanel({
   title: string;
   onClose(): void;
 }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const f = useStatFormat();
   const [data, setData] = useState<{ overall: ItemStatistics | null; sittings: SittingUse[] }>();
   const [error, setError] = useState('');
   useEffect(() => {
     ok(api.GET('/api/item-statistics/items/{id}', { params: { path: { id: itemId } } }))
       .then(setData)
-      .catch((e: Error) => setError(t('error.generic', { message: e.message })));
+      .catch((e: Error) => setError(describeRefusal(t, e, lang)));
   }, [itemId, t]);
 
   return (

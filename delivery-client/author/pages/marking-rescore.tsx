@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, ok, type components } from '../api.ts';
 import { useT } from '../i18n.tsx';
+import { describeRefusal } from './refusals.ts';
 
 type DeliveredItem = components['schemas']['DeliveredItemVersions']['items'][number];
 
@@ -10,7 +11,7 @@ type DeliveredItem = components['schemas']['DeliveredItemVersions']['items'][num
  * (`POST /api/results/sittings/{id}/rescore`).
  */
 export function RescoreSitting({ sittingId, onDone }: { sittingId: string; onDone(message: string): void }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [open, setOpen] = useState(false);
   const [items, setItems] = useState<DeliveredItem[]>([]);
   const [versionId, setVersionId] = useState('');
@@ -25,7 +26,7 @@ export function RescoreSitting({ sittingId, onDone }: { sittingId: string; onDon
         setItems(corrected);
         setVersionId((v) => v || corrected[0]?.newestVersionId || '');
       })
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => setError(describeRefusal(t, e, lang)));
   }, [open, sittingId]);
 
   async function rescore() {
@@ -42,7 +43,7 @@ export function RescoreSitting({ sittingId, onDone }: { sittingId: string; onDon
       setReason('');
       onDone(t('board.rescored', { changed: outcome.rescored.length, unchanged: outcome.unchanged }));
     } catch (e) {
-      setError(t('error.generic', { message: (e as Error).message }));
+      setError(describeRefusal(t, e, lang));
     }
   }
 

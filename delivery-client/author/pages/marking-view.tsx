@@ -4,6 +4,7 @@ import { isNotAssignedMarker } from './marking-refusal.ts';
 import { useT } from '../i18n.tsx';
 import { MarkingResponse } from './marking-response.tsx';
 import { ratingLabel } from '../../shared/rating.ts';
+import { describeRefusal } from './refusals.ts';
 
 type Queue = components['schemas']['MarkingQueue'];
 /** The two marks a moderator sees are a first and a second marker's (the engine stores the role as text). */
@@ -33,7 +34,9 @@ export function MarkingView(props: { sittingId: string; itemRef: string; title: 
     return queue;
   }, [sittingId, itemRef]);
   useEffect(() => {
-    load().catch((e: Error) => setError(isNotAssignedMarker(e) ? t('mark.notAssigned') : e.message));
+    load().catch((e: Error) =>
+      setError(isNotAssignedMarker(e) ? t('mark.notAssigned') : describeRefusal(t, e, lang)),
+    );
   }, [load, t]);
   const fresh = () => {
     setLevels({});
@@ -98,7 +101,7 @@ export function MarkingView(props: { sittingId: string; itemRef: string; title: 
         setError(t('mark.taken'));
         await load().catch(() => undefined);
       } else if (isNotAssignedMarker(e)) setError(t('mark.notAssigned'));
-      else setError(t('error.generic', { message: (e as Error).message }));
+      else setError(describeRefusal(t, e, lang));
     } finally {
       setBusy(false);
     }

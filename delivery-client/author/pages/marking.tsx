@@ -3,6 +3,7 @@ import { api, ok, type components } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { isNotAssignedMarker } from './marking-refusal.ts';
 import { MarkingView } from './marking-view.tsx';
+import { describeRefusal } from './refusals.ts';
 
 type MarkableSitting = components['schemas']['MarkableSittings']['items'][number];
 type MarkedItems = components['schemas']['MarkedItems'];
@@ -45,7 +46,9 @@ export function MarkingPage() {
     if (!sittingId) return;
     ok(api.GET('/api/marking/sittings/{id}/items', { params: { path: { id: sittingId } } }))
       .then(setItems)
-      .catch((e: Error) => setError(isNotAssignedMarker(e) ? t('mark.notAssigned') : e.message));
+      .catch((e: Error) =>
+        setError(isNotAssignedMarker(e) ? t('mark.notAssigned') : describeRefusal(t, e, lang)),
+      );
   }, [sittingId, t]);
   const refresh = useCallback(() => {
     setError('');
@@ -53,7 +56,7 @@ export function MarkingPage() {
     else
       ok(api.GET('/api/marking/sittings'))
         .then((r) => setSittings(r.items))
-        .catch((e: Error) => setError(e.message));
+        .catch((e: Error) => setError(describeRefusal(t, e, lang)));
   }, [sittingId, loadItems]);
   // Answers reach the queues as candidates submit and are scored: look again while the page is in view.
   useEffect(() => {

@@ -7,6 +7,7 @@ import { api, ok } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { ConfirmBox } from './confirm-box.tsx';
 import { LiveStatus } from './live-status.tsx';
+import { describeRefusal } from './refusals.ts';
 
 export function SittingAccessCode({
   sittingId,
@@ -18,7 +19,7 @@ export function SittingAccessCode({
   code: string | null;
   onChanged(): void;
 }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [confirming, setConfirming] = useState<'replace' | 'withdraw'>();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
@@ -41,7 +42,7 @@ export function SittingAccessCode({
       }
       onChanged();
     } catch (e) {
-      setError(t('error.generic', { message: (e as Error).message }));
+      setError(describeRefusal(t, e, lang));
     } finally {
       setBusy(false);
       setConfirming(undefined);

@@ -11,9 +11,10 @@ import type { AnalysisReport, FlagThresholds } from './analysis-report.ts';
 import { AnalysisThresholds } from './analysis-thresholds.tsx';
 import { useStatFormat } from './item-statistics-panel.tsx';
 import { LiveStatus } from './live-status.tsx';
+import { describeRefusal } from './refusals.ts';
 
 export function SittingAnalysis({ sittingId }: { sittingId: string }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const f = useStatFormat();
   const [report, setReport] = useState<AnalysisReport>();
   const [busy, setBusy] = useState(false);
@@ -28,7 +29,7 @@ export function SittingAnalysis({ sittingId }: { sittingId: string }) {
     return next;
   }, [sittingId]);
   useEffect(() => {
-    load().catch((e: Error) => setError(t('error.generic', { message: e.message })));
+    load().catch((e: Error) => setError(describeRefusal(t, e, lang)));
   }, [load, t]);
 
   async function saveThresholds(thresholds: FlagThresholds) {
@@ -45,7 +46,7 @@ export function SittingAnalysis({ sittingId }: { sittingId: string }) {
       const next = await load();
       setNotice(t('sit.an.thresholdsSaved', { n: next.items.filter((i) => i.flags.length).length }));
     } catch (e) {
-      setError(t('error.generic', { message: (e as Error).message }));
+      setError(describeRefusal(t, e, lang));
     } finally {
       setBusy(false);
     }
@@ -65,7 +66,7 @@ export function SittingAnalysis({ sittingId }: { sittingId: string }) {
           onClick={() => {
             setNotice('');
             setError('');
-            load().catch((e: Error) => setError(t('error.generic', { message: e.message })));
+            load().catch((e: Error) => setError(describeRefusal(t, e, lang)));
           }}
         >
           {t('sit.an.refresh')}

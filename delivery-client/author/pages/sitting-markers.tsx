@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, ok, type ResponseOf } from '../api.ts';
 import { useT, type AuthorMessageKey } from '../i18n.tsx';
 import { LiveStatus } from './live-status.tsx';
+import { describeRefusal } from './refusals.ts';
 
 type SittingMarkers = ResponseOf<'/api/sittings/{id}/markers', 'get'>;
 type StaffMember = SittingMarkers['eligible'][number];
@@ -29,7 +30,7 @@ const STAFF_ROLE_KEYS: Record<string, AuthorMessageKey> = {
 };
 
 export function SittingMarkers({ sittingId }: { sittingId: string }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [staff, setStaff] = useState<StaffMember[]>([]);
   /** The team as edited: role by user id. */
   const [team, setTeam] = useState<Map<string, MarkerRole>>(new Map());
@@ -51,7 +52,7 @@ export function SittingMarkers({ sittingId }: { sittingId: string }) {
   useEffect(() => {
     ok(api.GET('/api/sittings/{id}/markers', { params: { path: { id: sittingId } } }))
       .then(show)
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => setError(describeRefusal(t, e, lang)));
   }, [sittingId, show]);
 
   const nameOf = (userId: string) => {
@@ -95,7 +96,7 @@ export function SittingMarkers({ sittingId }: { sittingId: string }) {
                 }),
               )
               .join(' ')
-          : t('sit.markers.refused', { message: (e as Error).message }),
+          : t('sit.markers.refused', { message: describeRefusal(t, e, lang) }),
       );
     } finally {
       setBusy(false);

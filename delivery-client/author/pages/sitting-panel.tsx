@@ -9,6 +9,7 @@ import { SittingCandidateTable, type SittingCandidateRow } from './sitting-candi
 import { SittingMarkers } from './sitting-markers.tsx';
 import { SittingRosterUpload } from './sitting-roster-upload.tsx';
 import { SecuritySummary } from './sitting-security.tsx';
+import { describeRefusal } from './refusals.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 type SittingDetail = components['schemas']['Sitting'];
@@ -55,7 +56,7 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
     setRoomId((current) => current || detail.rooms[0]?.id || '');
   }, [sittingId]);
   useEffect(() => {
-    load().catch((e: Error) => setError(e.message));
+    load().catch((e: Error) => setError(describeRefusal(t, e, lang)));
     ok(api.GET('/api/users', { params: { query: { role: 'proctor', pageSize: 200 } } }))
       .then((r) => setProctors(r.items))
       .catch(() => setProctors([]));
@@ -67,6 +68,16 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
       .catch(() => setClasses([]));
   }, [load]);
 
+  // A sitting held by a school enrols that school's classes only; one held higher up (an office)
+  // may enrol any school's below it, so the school is named beside each class.
+  const ownClasses = classes.filter((c) => c.schoolId === sitting?.organisationId);
+  const classesOfSitting = ownClasses.length ? ownClasses : classes;
+  const manySchools = new Set(classesOfSitting.map((c) => c.schoolId)).size > 1;
+  useEffect(() => {
+    if (classesOfSitting.length && !classesOfSitting.some((c) => c.id === classId))
+      setClassId(classesOfSitting[0]!.id);
+  }, [classesOfSitting, classId]);
+
   async function act(work: () => Promise<string | void>) {
     setError('');
     setNotice('');
@@ -76,12 +87,12 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
       await load();
       onChanged();
     } catch (e) {
-      setError(t('error.generic', { message: (e as Error).message }));
+      setError(describeRefusal(t, e, lang));
     }
   }
   /** A part of the panel changed something: reload the sitting and the board's overview. */
   const changed = () => {
-    load().catch((e: Error) => setError(t('error.generic', { message: e.message })));
+    load().catch((e: Error) => setError(describeRefusal(t, e, lang)));
     onChanged();
   };
   const file = (suffix: string) =>
@@ -173,9 +184,9 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
         <label className="field">
           {t('board.class')}
           <select value={classId} onChange={(e) => setClassId(e.target.value)}>
-            {classes.map((c) => (
+            {classesOfSitting.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name}
+                {manySchools ? `${c.name} — ${c.schoolName ?? ''}` : c.name}
               </option>
             ))}
           </select>

@@ -5,6 +5,8 @@ import { ApiError } from '../api.ts';
 import type { AuthorMessageKey } from '../i18n.tsx';
 import { boardSittingEn } from '../messages/board-sitting-en.ts';
 import { boardSittingVi } from '../messages/board-sitting-vi.ts';
+import { refusalEn } from '../messages/refusal-en.ts';
+import { refusalVi } from '../messages/refusal-vi.ts';
 import { describeConflict, describeRowProblem, rosterRefusal, type RowProblem } from './sitting-refusals.ts';
 
 const translator =
@@ -13,8 +15,8 @@ const translator =
     (catalogue[key] ?? `?${key}`).replace(/\{(\w+)\}/g, (_, name: string) =>
       String(values?.[name] ?? `{${name}}`),
     );
-const vi = translator(boardSittingVi);
-const en = translator(boardSittingEn);
+const vi = translator({ ...boardSittingVi, ...refusalVi });
+const en = translator({ ...boardSittingEn, ...refusalEn });
 
 const problem: RowProblem = {
   line: 4,
@@ -70,7 +72,7 @@ describe('roster refusals', () => {
 });
 
 describe('accommodation conflicts', () => {
-  it('words the reasons the engine gives, and keeps its sentence for others', () => {
+  it('words the reasons the engine gives, and others by the error id, never as its English sentence', () => {
     const conflict = (reason: string, params: Record<string, string | number>) =>
       new ApiError(409, 'conflict', 'english sentence', { reason, params });
     expect(describeConflict(vi, conflict('room_is_separate', { room: 'P3', count: 2 }))).toBe(
@@ -82,6 +84,6 @@ describe('accommodation conflicts', () => {
     expect(
       describeConflict(en, conflict('room_has_ordinary_candidates', { room: 'P1', count: 5 })),
     ).toContain('P1 already seats 5 candidate(s)');
-    expect(describeConflict(vi, conflict('something_new', {}))).toBe('english sentence');
+    expect(describeConflict(vi, conflict('something_new', {}))).toBe(refusalVi['rf.id.conflict']);
   });
 });

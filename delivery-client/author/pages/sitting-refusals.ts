@@ -1,11 +1,12 @@
 /**
  * Words the engine's coded refusals of roster files and accommodation changes in the page's language:
  * the engine sends a stable code with parameters beside its English sentence; a code this client does
- * not know yet falls back to that sentence.
+ * not know yet is worded by its error id (describeRefusal), never as that sentence.
  */
 import type { Translate } from '../../shared/create-i18n.tsx';
 import { ApiError } from '../api.ts';
 import type { AuthorMessageKey } from '../i18n.tsx';
+import { describeRefusal } from './refusals.ts';
 
 type T = Translate<AuthorMessageKey>;
 type Params = Record<string, string | number>;
@@ -80,14 +81,13 @@ export function rosterRefusal(t: T, error: unknown): { rows: RowProblem[]; messa
   const message =
     code && FILE_CODES.has(code)
       ? t(`sit.file.${code}` as AuthorMessageKey, (details.params ?? {}) as Params)
-      : error.message;
+      : describeRefusal(t, error);
   return { rows, message };
 }
 
 /** A 409 of an accommodation change in the page's language, or the engine's sentence for an unknown reason. */
 export function describeConflict(t: T, error: unknown): string {
-  const message = (error as Error).message;
-  if (!(error instanceof ApiError) || error.status !== 409) return message;
+  if (!(error instanceof ApiError) || error.status !== 409) return describeRefusal(t, error);
   const { reason, params = {} } = (error.details ?? {}) as { reason?: string; params?: Params };
   switch (reason) {
     case 'candidate_started':
@@ -96,6 +96,6 @@ export function describeConflict(t: T, error: unknown): string {
     case 'room_is_separate':
       return t(`sit.conflict.${reason}`, { room: params.room ?? '', count: params.count ?? '' });
     default:
-      return message;
+      return describeRefusal(t, error);
   }
 }

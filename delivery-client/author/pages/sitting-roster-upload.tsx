@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import { api, ok, rawBody, type components } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { LiveStatus } from './live-status.tsx';
+import { describeRefusal } from './refusals.ts';
 import { describeRowProblem, rosterRefusal, type RowProblem } from './sitting-refusals.ts';
 
 type RosterResult = components['schemas']['SittingRosterImportResult'];
@@ -39,7 +40,7 @@ export function SittingRosterUpload({ sittingId, onEnrolled }: { sittingId: stri
       if (refusal?.rows.length) {
         setError(t('sit.roster.problems', { n: refusal.rows.length }));
         setProblems(refusal.rows);
-      } else setError(t('sit.roster.refused', { message: refusal?.message ?? (e as Error).message }));
+      } else setError(t('sit.roster.refused', { message: refusal?.message ?? describeRefusal(t, e) }));
     } finally {
       setBusy(false);
     }

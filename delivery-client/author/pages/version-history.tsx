@@ -2,6 +2,7 @@ import { diffLines } from 'diff';
 import { useEffect, useState } from 'react';
 import { api, ok, type ResponseOf } from '../api.ts';
 import { useT, type AuthorMessageKey } from '../i18n.tsx';
+import { describeRefusal } from './refusals.ts';
 
 type ItemDetail = ResponseOf<'/api/items/{id}', 'get'>;
 
@@ -25,7 +26,7 @@ export function VersionHistory({ itemId, onClose }: { itemId: string; onClose():
         setTo(detail.currentVersion);
         setFrom(Math.max(1, detail.currentVersion - 1));
       })
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => setError(describeRefusal(t, e, lang)));
   }, [itemId]);
   useEffect(() => {
     if (!from || !to) return;
@@ -35,7 +36,7 @@ export function VersionHistory({ itemId, onClose }: { itemId: string; onClose():
       ),
     )
       .then(([a, b]) => setParts(diffLines(tagPerLine(a!.qtiXml), tagPerLine(b!.qtiXml))))
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => setError(describeRefusal(t, e, lang)));
   }, [itemId, from, to]);
 
   if (error) return <p className="error">{error}</p>;

@@ -21,13 +21,18 @@ interface Props {
   onChange(responses: ItemResponses): void;
   /** Runs a code task's visible tests on the engine (absent where no exam connection exists). */
   onRunCode?(responseIdentifier: string, code: string): Promise<RunCodeAck>;
+  /** The URL of a portable custom interaction's sandboxed frame (absent where no exam session exists). */
+  onOpenPciFrame?(responseIdentifier: string): Promise<string>;
 }
 
 export interface ItemContextValue {
   item: CandidateItem;
   responses: ItemResponses;
   set(identifier: string, value: ItemResponses[string]): void;
+  /** Sets several responses at once (a PCI's response and its state). */
+  update(patch: ItemResponses): void;
   runCode?(responseIdentifier: string, code: string): Promise<RunCodeAck>;
+  openPciFrame?(responseIdentifier: string): Promise<string>;
 }
 
 export const ItemContext = createContext<ItemContextValue | undefined>(undefined);
@@ -188,7 +193,7 @@ function renderNode(node: ContentNode, key: number, inline?: InlineRenderers): R
 
 const textOf = (n: ContentNode): string => (n.kind === 'text' ? n.text : n.children.map(textOf).join(''));
 
-export function ItemView({ item, responses, onChange, onRunCode }: Props) {
+export function ItemView({ item, responses, onChange, onRunCode, onOpenPciFrame }: Props) {
   const { t } = useI18n();
   // The engine sanitised the payload already; the page applies the same allow-list again before
   // anything reaches the DOM, so markup stored before a sanitiser fix cannot escape either.
@@ -200,7 +205,9 @@ export function ItemView({ item, responses, onChange, onRunCode }: Props) {
     item: candidateItem,
     responses: current,
     set: (identifier, v) => onChange({ ...current, [identifier]: v }),
+    update: (patch) => onChange({ ...current, ...patch }),
     ...(onRunCode ? { runCode: onRunCode } : {}),
+    ...(onOpenPciFrame ? { openPciFrame: onOpenPciFrame } : {}),
   };
   return (
     <ItemContext.Provider value={value}>

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useI18n } from '../../shared/i18n.tsx';
 import { ItemView } from '../components/item-view.tsx';
+import { openPciFrame } from '../components/interactions/pci-frame-request.ts';
 import { Timer } from '../components/timer.tsx';
 import { ToolsBar } from '../components/tools/tools-bar.tsx';
 import { ItemSubmit, RouteBar } from '../components/route-panel.tsx';
@@ -116,6 +117,7 @@ export function ExamPage({
                 onRunCode={(responseIdentifier, code) =>
                   exam.runCode(entry.itemRef, responseIdentifier, code)
                 }
+                onOpenPciFrame={(responseIdentifier) => openPciFrame(entry.itemRef, responseIdentifier)}
               />
             )}
           </fieldset>

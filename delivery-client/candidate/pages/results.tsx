@@ -28,7 +28,9 @@ type CandidateResult = components['schemas']['CandidateResult'];
 type Loaded =
   { state: 'loading' } | { state: 'shown'; result: CandidateResult } | { state: 'refused'; key: MessageKey };
 
-const decimal = (n: number | null) => (n === null ? '-' : String(n).replace('.', ','));
+/** Vietnamese decimals, to two places at most: weighted points add up to 10,000003 in floating point. */
+const decimal = (n: number | null) =>
+  n === null ? '-' : String(Math.round(n * 100) / 100).replace('.', ',');
 
 export function ResultsPage({ token }: { token: string }) {
   const { t, lang } = useI18n();

@@ -1556,6 +1556,241 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/item-banks/share-targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Organisations a bank may be shared with: every organisation of your tree (sister schools too)
+     * @description With `q`, only organisations whose name has a word starting with each word of it, diacritics optional ("thcs le loi" finds "THCS Lê Lợi").
+     */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Organisations */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ShareTarget'][];
+            };
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/item-banks/{id}/shares': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Share a bank with another organisation (read-only or writable), or change the share
+     * @description Staff of that organisation and everyone below it may then read the bank (and write it when writable). Only the bank's managers (its organisation and those above it) may share.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ShareItemBank'];
+        };
+      };
+      responses: {
+        /** @description The bank with its shares */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ItemBank'];
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/item-banks/{id}/shares/{organisationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Withdraw a bank's share with an organisation */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          organisationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The bank with its shares */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ItemBank'];
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/item-banks': {
     parameters: {
       query?: never;
@@ -1717,6 +1952,7 @@ export interface paths {
         query?: {
           dryRun?: 'true' | 'false';
           filename?: string;
+          clash?: 'refuse' | 'new-version' | 'rename' | 'skip';
         };
         header?: never;
         path: {
@@ -1741,6 +1977,8 @@ export interface paths {
               }[];
               created: number;
               unchanged: number;
+              skipped: number;
+              clashes: components['schemas']['ImportClash'][];
               dryRun: boolean;
             };
           };
@@ -1774,6 +2012,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request is invalid */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -1980,6 +2227,15 @@ export interface paths {
           };
         };
         /** @description The request is invalid */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request is invalid */
         422: {
           headers: {
             [name: string]: unknown;
@@ -2018,6 +2274,11 @@ export interface paths {
           'application/json': {
             /** Format: uuid */
             bankId: string;
+            basedOn?: {
+              /** Format: uuid */
+              itemId: string;
+              version: number;
+            };
             item?: unknown;
             metadata?: {
               subject?: string;
@@ -2034,6 +2295,9 @@ export interface paths {
               contentType: string;
               data: string;
             }[];
+            codeReferences?: {
+              [key: string]: string;
+            };
           };
         };
       };
@@ -2048,6 +2312,7 @@ export interface paths {
               itemId: string;
               version: number;
               created: boolean;
+              codeChecks?: components['schemas']['CodeReferenceCheck'][];
             };
           };
         };
@@ -2080,6 +2345,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request is invalid */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -2732,9 +3006,10 @@ export interface paths {
     post: {
       parameters: {
         query?: {
-          format?: 'moodle' | 'gift' | 'aiken' | 'csv' | 'xlsx' | 'docx';
+          format?: 'moodle' | 'gift' | 'aiken' | 'csv' | 'xlsx' | 'docx' | 'qti12';
           filename?: string;
           skip?: string;
+          clash?: 'refuse' | 'new-version' | 'rename' | 'skip';
         };
         header?: never;
         path: {
@@ -2810,9 +3085,10 @@ export interface paths {
     post: {
       parameters: {
         query?: {
-          format?: 'moodle' | 'gift' | 'aiken' | 'csv' | 'xlsx' | 'docx';
+          format?: 'moodle' | 'gift' | 'aiken' | 'csv' | 'xlsx' | 'docx' | 'qti12';
           filename?: string;
           skip?: string;
+          clash?: 'refuse' | 'new-version' | 'rename' | 'skip';
         };
         header?: never;
         path: {
@@ -2838,6 +3114,9 @@ export interface paths {
               }[];
               created: number;
               unchanged: number;
+              clashes?: (components['schemas']['ImportClash'] & {
+                number: number;
+              })[];
             };
           };
         };
@@ -2870,6 +3149,15 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request is invalid */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -2980,6 +3268,7 @@ export interface paths {
               tags?: string[];
               points?: number;
               feedback?: string;
+              sourceIdentifier?: string;
               line?: number;
               paragraph?: number;
             };
@@ -3152,6 +3441,7 @@ export interface paths {
               tags?: string[];
               points?: number;
               feedback?: string;
+              sourceIdentifier?: string;
               line?: number;
               paragraph?: number;
             };
@@ -3184,6 +3474,9 @@ export interface paths {
               }[];
               created: number;
               unchanged: number;
+              clashes?: (components['schemas']['ImportClash'] & {
+                number: number;
+              })[];
             };
           };
         };
@@ -3503,6 +3796,223 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/candidate/pci/frames': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A frame URL for a portable custom interaction of an item the candidate may see now (Authorization: Bearer <session token>) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            itemRef: string;
+            responseIdentifier: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The frame URL (relative to the engine) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              src: string;
+            };
+          };
+        };
+        /** @description No valid session token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such item in the form, not open now, or no PCI answering that response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/candidate/pci/{ticket}/': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The PCI's frame page: its markup, configuration and the frame runtime, under a strict CSP */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          ticket: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The frame page (text/html) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid or expired ticket */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The item is not open to the session now */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/candidate/pci/{ticket}/runtime.js': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The PCI frame runtime (AMD loader and PCI host) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          ticket: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description text/javascript */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid or expired ticket */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/candidate/pci/{ticket}/files/{sha256}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A file of the PCI's item package (its modules, pictures, sound) while the item is open */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          ticket: string;
+          sha256: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid or expired ticket */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not a file of this item, or the item is not open now */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sittings/{id}/seb-config': {
     parameters: {
       query?: never;
@@ -3609,6 +4119,7 @@ export interface paths {
                 opensAt: string;
                 closesAt: string;
                 durationMinutes: number;
+                practice: boolean;
                 itemCount: number;
                 forms: string[];
               }[];
@@ -7118,6 +7629,158 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/centres': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Register a test centre with the public key it made; answers with the central key it must trust */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RegisterCentre'];
+        };
+      };
+      responses: {
+        /** @description Registered */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RegisteredCentre'];
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/centres/packages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Seal a sitting into a signed, encrypted package for centres and download it (the key stays central until the start time) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SealPackage'];
+        };
+      };
+      responses: {
+        /** @description The package file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/octet-stream': string;
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7298,6 +7961,13 @@ export interface components {
       details?: unknown;
       hash: string;
     };
+    ShareTarget: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'department' | 'district_office' | 'school';
+    };
     ItemBank: {
       /** Format: uuid */
       id: string;
@@ -7306,13 +7976,43 @@ export interface components {
       /** Format: uuid */
       organisationId: string;
       organisationName: string;
+      subject?: string | null;
       writable: boolean;
+      shared?: boolean;
+      mayShare?: boolean;
+      shares?: components['schemas']['ItemBankShare'][];
+    };
+    ItemBankShare: {
+      /** Format: uuid */
+      organisationId: string;
+      organisationName: string;
+      writable: boolean;
+      sharedAt: string;
+    };
+    ShareItemBank: {
+      /** Format: uuid */
+      organisationId: string;
+      /** @default false */
+      writable?: boolean;
     };
     CreateItemBank: {
       name: string;
+      subject?: string;
       description?: string;
       /** Format: uuid */
       organisationId: string;
+    };
+    ImportClash: {
+      /** @enum {string} */
+      kind: 'item' | 'test';
+      identifier: string;
+      file: string;
+      existingVersion: number;
+      existingVersionId: string;
+      existingSourceFile: string | null;
+      /** @enum {string} */
+      resolution: 'refuse' | 'new-version' | 'rename' | 'skip';
+      newIdentifier?: string;
     };
     ItemSummary: {
       /** Format: uuid */
@@ -7361,6 +8061,25 @@ export interface components {
         message?: string;
       }[];
     };
+    CodeReferenceCheck: {
+      responseIdentifier: string;
+      reference: {
+        score: number;
+        maxScore: number;
+        failing: {
+          name: string;
+          verdict: string;
+          message?: string;
+        }[];
+      };
+      starter: {
+        score: number;
+        maxScore: number;
+      };
+      teacherError?: string;
+      practiceOnly: boolean;
+      ok: boolean;
+    };
     ItemDetail: components['schemas']['ItemSummary'] & {
       allowedTransitions: ('draft' | 'in_review' | 'published' | 'retired')[];
       history: {
@@ -7389,10 +8108,13 @@ export interface components {
     };
     ImportPreview: {
       /** @enum {string} */
-      format: 'moodle' | 'gift' | 'aiken' | 'csv' | 'xlsx' | 'docx';
+      format: 'moodle' | 'gift' | 'aiken' | 'csv' | 'xlsx' | 'docx' | 'qti12';
       filename: string | null;
       ok: boolean;
       problems: components['schemas']['ImportProblem'][];
+      clashes: (components['schemas']['ImportClash'] & {
+        number: number;
+      })[];
       questions: {
         number: number;
         label: string;
@@ -7454,6 +8176,7 @@ export interface components {
           tags?: string[];
           points?: number;
           feedback?: string;
+          sourceIdentifier?: string;
           line?: number;
           paragraph?: number;
         };
@@ -7482,6 +8205,7 @@ export interface components {
       opensAt: string;
       closesAt: string;
       durationMinutes: number;
+      practice: boolean;
       itemCount: number;
       forms: string[];
       accessCode: string | null;
@@ -7536,6 +8260,8 @@ export interface components {
        * @enum {string}
        */
       scale?: 'school' | 'exam_board';
+      /** @default false */
+      practice?: boolean;
       /**
        * @default after_review
        * @enum {string}
@@ -8134,6 +8860,27 @@ export interface components {
         [key: string]: number;
       };
       incidents: number;
+    };
+    RegisteredCentre: {
+      /** Format: uuid */
+      centreId: string;
+      central: {
+        keyId: string;
+        publicKey: string;
+      };
+    };
+    RegisterCentre: {
+      /** Format: uuid */
+      organisationId: string;
+      name: string;
+      publicKey: string;
+    };
+    SealPackage: {
+      /** Format: uuid */
+      sittingId: string;
+      centreIds: string[];
+      roomIds?: string[];
+      keyReleaseLeadMinutes?: number;
     };
   };
   responses: never;

@@ -9,6 +9,7 @@ import type { StaffActor } from '../../people/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
 import type { CommandContext } from '../../platform/command-context.ts';
+import { refusalDetails } from '../refusal-codes.ts';
 
 export async function changeItemStatus(
   db: Database,
@@ -40,7 +41,11 @@ export async function changeItemStatus(
       return moved;
     });
   } catch (error) {
-    if (error instanceof ItemStatusError) throw errors.conflict(error.message);
+    if (error instanceof ItemStatusError)
+      throw errors.conflict(
+        error.message,
+        refusalDetails('status_change_refused', { reason: error.message }),
+      );
     throw error;
   }
 }

@@ -10,6 +10,7 @@ import type { StaffActor } from '../../people/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
 import type { CommandContext } from '../../platform/command-context.ts';
+import { refusalDetails } from '../refusal-codes.ts';
 
 const { itemBanks } = itemBankTables;
 
@@ -20,7 +21,7 @@ export async function createItemBank(
   actor: StaffActor,
   /** The owner; its name is used in the refusal when the name is taken. */
   organisation: { id: string; name: string },
-  input: { name: string; description?: string },
+  input: { name: string; subject?: string; description?: string },
   context: CommandContext = {},
 ): Promise<ItemBankRow> {
   return db.transaction(async (tx) => {
@@ -29,7 +30,10 @@ export async function createItemBank(
       .from(itemBanks)
       .where(and(eq(itemBanks.organisationId, organisation.id), eq(itemBanks.name, input.name)));
     if (clash)
-      throw errors.conflict(`${organisation.name} đã có ngân hàng tên “${input.name}”. Hãy đặt tên khác.`);
+      throw errors.conflict(
+        `${organisation.name} đã có ngân hàng tên “${input.name}”. Hãy đặt tên khác.`,
+        refusalDetails('bank_name_taken', { name: input.name, organisation: organisation.name }),
+      );
     const [row] = await tx
       .insert(itemBanks)
       .values({ ...input, organisationId: organisation.id, createdBy: actor.userId })
@@ -42,7 +46,7 @@ export async function createItemBank(
       subjectId: row!.id,
       organisationId: organisation.id,
       ip: context.ip,
-      details: { name: input.name },
+      details: { name: input.name, ...(input.subject ? { subject: input.subject } : {}) },
     });
     return row!;
   });

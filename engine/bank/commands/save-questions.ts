@@ -8,6 +8,7 @@ import {
   saveItemVersion,
   type ImportedQuestion,
   type ItemMetadata,
+  type ItemVersionInput,
 } from '../../../item-bank/index.ts';
 import { appendAudit } from '../../people/audit-log.ts';
 import type { StaffActor } from '../../people/actor.ts';
@@ -37,6 +38,28 @@ export function questionMetadata(q: ImportedQuestion): Partial<ItemMetadata> {
 const defined = <T extends object>(o: T | undefined): Partial<T> =>
   Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 
+/** The item version a question of an import (or the editor) is saved as. */
+export function questionVersionInput(
+  q: ImportedQuestion,
+  props: { sourceFormat: string; filename?: string; metadata?: Partial<ItemMetadata> },
+): ItemVersionInput {
+  const model = parseItemXml(q.qtiXml!).item!;
+  return {
+    identifier: q.identifier,
+    title: model.title,
+    sourceFormat: props.sourceFormat,
+    sourceFile: props.filename,
+    qtiXml: q.qtiXml!,
+    model,
+    text: q.text,
+    interactionTypes: [...new Set(model.interactions.map((i) => i.type))],
+    // What the teacher sets for the whole import wins over what the file says.
+    metadata: { language: 'vi', ...questionMetadata(q), ...defined(props.metadata) },
+    // Moodle's embedded files (sound, pictures) are stored with the version, under the hrefs the item uses.
+    ...(q.media?.length ? { media: q.media } : {}),
+  };
+}
+
 export async function saveQuestions(
   db: Database,
   actor: StaffActor,
@@ -56,26 +79,7 @@ export async function saveQuestions(
   return db.transaction(async (tx) => {
     const saved: SavedQuestion[] = [];
     for (const q of props.questions) {
-      const model = parseItemXml(q.qtiXml!).item!;
-      const result = await saveItemVersion(
-        tx,
-        props.bankId,
-        {
-          identifier: q.identifier,
-          title: model.title,
-          sourceFormat: props.sourceFormat,
-          sourceFile: props.filename,
-          qtiXml: q.qtiXml!,
-          model,
-          text: q.text,
-          interactionTypes: [...new Set(model.interactions.map((i) => i.type))],
-          // What the teacher sets for the whole import wins over what the file says.
-          metadata: { language: 'vi', ...questionMetadata(q), ...defined(props.metadata) },
-          // Moodle's embedded files (sound, pictures) are stored with the version, under the hrefs the item uses.
-          ...(q.media?.length ? { media: q.media } : {}),
-        },
-        actor.userId,
-      );
+      const result = await saveItemVersion(tx, props.bankId, questionVersionInput(q, props), actor.userId);
       saved.push({ number: q.number, identifier: q.identifier, ...result });
     }
     await appendAudit(tx, {

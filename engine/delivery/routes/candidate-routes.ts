@@ -8,13 +8,12 @@ import { deliveryErrors } from '../delivery-errors.ts';
 import { sebRequestAllowed, sebRequired } from '../../sittings/seb/sitting-seb.ts';
 import { publicOrigin, publicRequestUrl } from '../../platform/http/public-url.ts';
 import type { AssembledForm } from '../../sittings/form.ts';
-import { candidateSessions } from '../tables.ts';
-import { sittings } from '../../sittings/tables.ts';
 import { formSpecOf } from '../form-spec-cache.ts';
 import { visiblePositions } from '../item-access.ts';
+import { loadSessionForAccess } from '../session-for-access.ts';
 import { errors } from '../../platform/errors.ts';
 import { CheckInRequest, CheckInResponse } from '../../protocol/candidate.ts';
-import { ErrorSchema } from '../../platform/http/common-schemas.ts';
+import { ErrorSchema, Sha256Param } from '../../platform/http/common-schemas.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -29,10 +28,7 @@ const mediaRoute = createRoute({
     'A media file of an item the candidate may see now: started, not paused or over, where the navigation allows (Authorization: Bearer <session token>)',
   request: {
     params: z.object({
-      sha256: z
-        .string()
-        .regex(/^[0-9a-f]{64}$/)
-        .openapi({ param: { name: 'sha256', in: 'path' } }),
+      sha256: Sha256Param,
     }),
   },
   responses: {
@@ -50,20 +46,7 @@ export function candidateRoutes() {
       if (!token) throw errors.unauthenticated('A session token is needed.');
       const sessionId = await c.var.deps.candidateTokens.verify(token);
       const db = c.var.deps.db;
-      const [session] = await db
-        .select({
-          state: candidateSessions.state,
-          deadlineAt: candidateSessions.deadlineAt,
-          position: candidateSessions.position,
-          progress: candidateSessions.progress,
-          form: candidateSessions.form,
-          sittingId: candidateSessions.sittingId,
-          formSpec: sittings.formSpec,
-        })
-        .from(candidateSessions)
-        .innerJoin(sittings, eq(sittings.id, candidateSessions.sittingId))
-        .where(eq(candidateSessions.id, sessionId));
-      if (!session) throw errors.unauthenticated();
+      const session = await loadSessionForAccess(db, sessionId);
       // The same rule as item:fetch: files of the items the session may see now, and no others.
       const form = session.form as AssembledForm;
       const visible = visiblePositions(session, formSpecOf(session.sittingId, session.formSpec));

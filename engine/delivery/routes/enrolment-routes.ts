@@ -9,7 +9,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { students } from '../../people/tables.ts';
 import { access } from '../../people/access.ts';
 import { sittingTarget } from '../../sittings/organisation-of-sitting.ts';
-import { readEnrolmentCsv } from '../../sittings/enrolment/read-enrolment-file.ts';
+import { readEnrolmentFile } from '../../sittings/enrolment/read-enrolment-file.ts';
 import { candidateSessions } from '../tables.ts';
 import { sittingCandidates } from '../../sittings/tables.ts';
 import { ErrorSchema, IdParam, security, staffErrors } from '../../platform/http/common-schemas.ts';
@@ -131,7 +131,7 @@ export function sittingEnrolmentRoutes() {
       }),
       async (c) => {
         const { bytes } = await readUploadedRoster(c);
-        const rows = await readRosterRows(() => readEnrolmentCsv(bytes));
+        const rows = await readRosterRows(() => readEnrolmentFile(bytes));
         const result = await enrolRoster({
           db: c.var.deps.db,
           actor: c.var.actor,

@@ -1,4 +1,8 @@
-/** Sets the roster photo shown for the identity check; photos are stored once per content hash. */
+/**
+ * Sets the roster photo shown for the identity check; photos are stored once per content hash. A JPEG
+ * or PNG is decoded and encoded again, so only its pixels are stored (WebP, which no pure-JS encoder
+ * here writes, is kept as checked by its header).
+ */
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { imageSize } from 'image-size';
@@ -7,15 +11,20 @@ import type { StaffActor } from '../actor.ts';
 import { studentPhotos, students } from '../tables.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
+import { reencodePicture } from '../../platform/reencode-picture.ts';
 import type { CommandContext } from '../../platform/command-context.ts';
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
-/** The picture type the file's own header says (read by image-size), when it is one of PHOTO_TYPES. */
-function pictureTypeOf(data: Buffer): string | undefined {
+/** Largest side of a photo: a phone camera's is about 4,000 px; a 20,000 px PNG of a few KB would take gigabytes to decode. */
+const MAX_SIDE = 4096;
+
+/** The picture type and size the file's own header says (read by image-size), when it is one of PHOTO_TYPES. */
+function pictureOf(data: Buffer): { type: string; width: number; height: number } | undefined {
   try {
-    const type = imageSize(data).type;
-    return { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' }[type ?? ''];
+    const size = imageSize(data);
+    const type = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' }[size.type ?? ''];
+    return type ? { type, width: size.width, height: size.height } : undefined;
   } catch {
     return undefined;
   }
@@ -35,17 +44,26 @@ export async function setStudentPhoto(
   input: StudentPhoto,
   context: CommandContext,
 ): Promise<void> {
-  const { studentId, schoolId, contentType, data } = input;
+  const { studentId, schoolId, contentType } = input;
   if (!PHOTO_TYPES.includes(contentType))
     throw errors.badRequest(`A photo must be sent as ${PHOTO_TYPES.join(', ')}.`);
-  if (data.length === 0) throw errors.badRequest('The photo is empty.');
+  if (input.data.length === 0) throw errors.badRequest('The photo is empty.');
   // The bytes decide, not the declared type: HTML sent as image/png is not a photo.
-  const actual = pictureTypeOf(data);
-  if (!actual) throw errors.badRequest('The photo is not a JPEG, PNG or WebP image.');
+  const picture = pictureOf(input.data);
+  if (!picture) throw errors.badRequest('The photo is not a JPEG, PNG or WebP image.');
+  const actual = picture.type;
   if (actual !== contentType)
     throw errors.badRequest(
       `The photo was sent as ${contentType} but is a ${actual.slice('image/'.length).toUpperCase()} image.`,
     );
+  if (Math.max(picture.width, picture.height) > MAX_SIDE)
+    throw errors.badRequest(
+      `The photo is ${picture.width}x${picture.height} pixels; each side may be at most ${MAX_SIDE}.`,
+    );
+  const data =
+    contentType === 'image/jpeg' || contentType === 'image/png'
+      ? reencodePicture(input.data, { contentType }, 'The photo')
+      : input.data;
   const sha256 = createHash('sha256').update(data).digest('hex');
   await db.transaction(async (tx) => {
     await tx.insert(studentPhotos).values({ sha256, contentType, data }).onConflictDoNothing();

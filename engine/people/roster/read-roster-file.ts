@@ -3,6 +3,8 @@
  * raw rows with their line numbers in the file, keyed by roster field.
  */
 import ExcelJS from 'exceljs';
+import { checkXlsx } from '../../../item-bank/index.ts';
+import { uploadParsers } from '../../platform/workers/upload-parsers.ts';
 import { readCsvTable } from './read-csv-table.ts';
 import { RosterFileError } from './roster-file-error.ts';
 import { fieldForHeader, FIELD_LABELS, REQUIRED_FIELDS, type RosterField } from './roster-row.ts';
@@ -74,6 +76,8 @@ function cellValue(value: ExcelJS.CellValue): string | Date {
 async function readXlsx(bytes: Uint8Array): Promise<RawRosterRow[]> {
   const workbook = new ExcelJS.Workbook();
   try {
+    // ExcelJS loads the whole workbook: its bytes, rows, cells and shared strings are counted first.
+    await checkXlsx(bytes);
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (error) {
     const detail = (error as Error).message;
@@ -107,8 +111,9 @@ async function readXlsx(bytes: Uint8Array): Promise<RawRosterRow[]> {
       )
     );
   const rows: RawRosterRow[] = [];
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
+  // The rows that exist, not every number up to the last: one cell at row 1,048,576 is one row.
+  sheet.eachRow((row, r) => {
+    if (r <= headerRow) return;
     const values: RawRosterRow['values'] = {};
     let any = false;
     for (const [index, field] of columns) {
@@ -117,10 +122,25 @@ async function readXlsx(bytes: Uint8Array): Promise<RawRosterRow[]> {
       values[field] = value;
     }
     if (any) rows.push({ line: r, values });
-  }
+  });
   return rows;
 }
 
-export async function readRosterFile(bytes: Uint8Array, format: RosterFormat): Promise<RawRosterRow[]> {
+/** The reader itself (runs in an upload-parser worker, see readRosterFile). */
+export async function readRosterFileHere(bytes: Uint8Array, format: RosterFormat): Promise<RawRosterRow[]> {
   return format === 'xlsx' ? readXlsx(bytes) : readCsv(bytes);
+}
+
+/**
+ * Reads a roster in an upload-parser worker (heap ceiling, time budget), so a hostile file costs
+ * a worker, never the engine's event loop. Throws RosterFileError for a file it cannot read.
+ */
+export function readRosterFile(bytes: Uint8Array, format: RosterFormat): Promise<RawRosterRow[]> {
+  return uploadParsers().run({
+    reader: readRosterFileHere,
+    module: new URL(import.meta.url),
+    args: [bytes, format],
+    file: `The roster file (${format.toUpperCase()})`,
+    revive: [RosterFileError],
+  });
 }

@@ -9,6 +9,12 @@ export const ErrorSchema = z
 
 export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
+/** A stored file's content address (media and PCI module files are kept by their SHA-256). */
+export const Sha256Param = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/)
+  .openapi({ param: { name: 'sha256', in: 'path' } });
+
 export const Pagination = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),

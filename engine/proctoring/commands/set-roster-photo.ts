@@ -1,12 +1,14 @@
 /**
  * Sets (or replaces) a sitting candidate's roster photo for the identity check: a JPEG or PNG checked
- * against its own header, stored with its SHA-256 and audit-logged in one transaction.
+ * against its own header, decoded and encoded again (only the pixels are kept), stored with its
+ * SHA-256 and audit-logged in one transaction.
  */
 import { createHash } from 'node:crypto';
 import { appendAudit } from '../../people/audit-log.ts';
 import type { StaffActor } from '../../people/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { checkPicture, type PictureRules } from '../image-check.ts';
+import { reencodePicture } from '../../platform/reencode-picture.ts';
 import { rosterPhotos } from '../tables.ts';
 import type { CommandContext } from '../../platform/command-context.ts';
 
@@ -33,8 +35,9 @@ export async function setRosterPhoto(
   input: SetRosterPhotoInput,
   context: CommandContext,
 ): Promise<void> {
-  const { sittingCandidateId, data } = input;
-  const checked = checkPicture(data, input.contentType, ROSTER_PHOTO_RULES, 'A roster photo');
+  const { sittingCandidateId } = input;
+  const checked = checkPicture(input.data, input.contentType, ROSTER_PHOTO_RULES, 'A roster photo');
+  const data = reencodePicture(input.data, checked, 'A roster photo');
   const sha256 = createHash('sha256').update(data).digest('hex');
   await db.transaction(async (tx) => {
     const row = { ...checked, data, sha256, uploadedBy: actor.userId, uploadedAt: new Date() };

@@ -13,7 +13,7 @@ import { roomProctors, sittingRooms, sittings } from '../../sittings/tables.ts';
 import { organisations } from '../../people/tables.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import type { AppDeps } from '../../platform/http/env.ts';
-import { authorize, mayProctor } from '../policy.ts';
+import { assertMayProctor, authorize } from '../policy.ts';
 import {
   IncidentsListRequest,
   JoinRequest,
@@ -48,7 +48,7 @@ export function attachProctorNamespace(io: Server, deps: AppDeps): ProctorNamesp
       const token = (socket.handshake.auth as { token?: unknown }).token;
       if (typeof token !== 'string') throw errors.unauthenticated();
       const actor = await deps.tokens.verifyAccessToken(token);
-      if (!mayProctor(actor)) throw errors.forbidden(`The ${actor.role} role may not watch sittings.`);
+      assertMayProctor(actor);
       socket.data = { actor };
       next();
     } catch (error) {

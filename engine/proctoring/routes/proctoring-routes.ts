@@ -22,7 +22,7 @@ import { validationHook } from '../../platform/http/validation-hook.ts';
 import { access, authenticate } from '../../people/access.ts';
 import { sittingTarget } from '../../sittings/organisation-of-sitting.ts';
 import { studentPhotos, students } from '../../people/tables.ts';
-import { authorize, mayProctor } from '../policy.ts';
+import { assertMayProctor, authorize } from '../policy.ts';
 import { incidentSnapshots, rosterPhotos } from '../tables.ts';
 import { removeRosterPhoto } from '../commands/remove-roster-photo.ts';
 import { ROSTER_PHOTO_RULES, setRosterPhoto } from '../commands/set-roster-photo.ts';
@@ -67,7 +67,7 @@ async function candidateOf(
 const watcher: MiddlewareHandler<AppEnv> = async (c, next) => {
   await authenticate(c);
   const actor = c.var.actor;
-  if (!mayProctor(actor)) throw errors.forbidden(`The ${actor.role} role may not watch sittings.`);
+  assertMayProctor(actor);
   await next();
 };
 

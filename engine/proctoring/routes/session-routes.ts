@@ -1,9 +1,11 @@
 /** Proctor and exam-board actions on one candidate session; each is audited and pushed to the candidate at once. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { performSessionAction } from '../commands/session-action.ts';
 import { timeState } from '../../delivery/session-clock.ts';
 import { errors } from '../../platform/errors.ts';
 import { signedIn } from '../../people/access.ts';
+import { authorize } from '../policy.ts';
 import { IdParam, security, staffErrors } from '../../platform/http/common-schemas.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
 
@@ -53,6 +55,15 @@ const ACTIONS = [
   },
 ] as const;
 
+/**
+ * Who may act on this session is answered before the body is read (the command asks again, in its
+ * transaction): a refused role or a session outside one's rooms learns nothing of the body's shape.
+ */
+const mayActOnSession: MiddlewareHandler<AppEnv> = async function mayActOnSession(c, next) {
+  await authorize(c.var.deps.db, c.var.actor, 'session:act', { sessionId: c.req.param('id')! });
+  await next();
+};
+
 export function sessionRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   for (const def of ACTIONS) {
@@ -62,7 +73,7 @@ export function sessionRoutes() {
         path: `/{id}/${def.path}`,
         summary: def.summary,
         security,
-        middleware: [signedIn] as const,
+        middleware: [signedIn, mayActOnSession] as const,
         request: { params: IdParam, body: { ...json(def.body), required: false } },
         responses: {
           200: { description: 'The session after the action', ...json(SessionState) },

@@ -1,16 +1,19 @@
 /**
  * Schedules a sitting: resolves the form the request names (an inline form of bank items, a stored
- * assessmentTest, or parallel forms from several tests, each within the actor's scope), then writes the
- * sitting and its audit row in one transaction.
+ * assessmentTest, or parallel forms from several tests, each within the actor's scope), refuses a graded
+ * sitting holding a code task fit for practice only (code-task-trust.ts), then writes the sitting and
+ * its audit row in one transaction.
  */
 import type { z } from '@hono/zod-openapi';
 import { and, eq, inArray } from 'drizzle-orm';
+import type { CodeGrader } from '../../../grading/index.ts';
 import { itemBankTables, type AssessmentTest } from '../../../item-bank/index.ts';
 import { appendAudit } from '../../people/audit-log.ts';
 import type { StaffActor } from '../../people/actor.ts';
-import { organisations } from '../../people/tables.ts';
+import { loadBankAccess } from '../../bank/policy.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
+import { assertCodeTasksFitSitting } from '../code-task-trust.ts';
 import { formSpecFromTest, TestFormError } from '../form-from-test.ts';
 import { FormSpec, specItems } from '../form.ts';
 import { parallelFormSet, parallelFormsOf } from '../parallel-forms.ts';
@@ -19,7 +22,7 @@ import { newSittingAccessCode } from '../sitting-access-code.ts';
 import { sittings } from '../tables.ts';
 import type { CommandContext } from '../../platform/command-context.ts';
 
-const { items, itemVersions, itemBanks, assessmentTests, assessmentTestVersions } = itemBankTables;
+const { items, itemVersions, assessmentTests, assessmentTestVersions } = itemBankTables;
 
 export type ScheduleSittingInput = z.output<typeof CreateSitting>;
 
@@ -35,6 +38,8 @@ export async function scheduleSitting(
   actor: StaffActor,
   input: ScheduleSittingInput,
   context: CommandContext,
+  /** The code sandboxes, to judge the form's code tasks (without it a Python test file is not trusted). */
+  codeGrader?: CodeGrader,
 ): Promise<ScheduledSitting> {
   const formSpec = input.tests
     ? await parallelFormsOfStoredTests(db, actor.scopePath, input.tests)
@@ -47,6 +52,7 @@ export async function scheduleSitting(
       throw errors.badRequest('form: every item may appear only once (set itemRef to tell repeats apart).');
   }
   const refs = specItems(formSpec).map((i) => i.itemRef);
+  await assertCodeTasksFitSitting(db, codeGrader, formSpec, input.practice);
 
   const sitting = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -66,6 +72,7 @@ export async function scheduleSitting(
         lateStartSeconds: input.lateStartMinutes === undefined ? null : input.lateStartMinutes * 60,
         graceSeconds: input.graceSeconds,
         scale: input.scale,
+        practice: input.practice,
         releasePolicy: input.releasePolicy,
         ratingThresholds: input.ratingThresholds ?? null,
         securityPolicy: input.securityPolicy,
@@ -81,7 +88,7 @@ export async function scheduleSitting(
       subjectId: row!.id,
       organisationId: input.organisationId,
       ip: context.ip,
-      details: { name: input.name, items: refs.length },
+      details: { name: input.name, items: refs.length, ...(input.practice ? { practice: true } : {}) },
     });
     return row!;
   });
@@ -97,16 +104,18 @@ async function inlineFormSpecFor(db: Database, scopePath: string, form: z.output
       identifier: items.identifier,
       title: items.title,
       currentVersion: items.currentVersion,
-      orgPath: organisations.path,
+      bankId: items.bankId,
     })
     .from(items)
-    .innerJoin(itemBanks, eq(itemBanks.id, items.bankId))
-    .innerJoin(organisations, eq(organisations.id, itemBanks.organisationId))
     .where(inArray(items.id, itemIds));
   const byId = new Map(rows.map((r) => [r.id, r]));
+  // The bank rule (engine/bank/policy.ts) decides which banks the actor may use, shares included.
+  const usable = new Map<string, boolean>();
+  for (const bankId of new Set(rows.map((r) => r.bankId)))
+    usable.set(bankId, (await loadBankAccess(db, { scopePath }, bankId))?.access !== 'none');
   for (const id of itemIds) {
     const row = byId.get(id);
-    const visible = row && (row.orgPath.startsWith(scopePath) || scopePath.startsWith(row.orgPath));
+    const visible = row && usable.get(row.bankId);
     if (!visible) throw errors.badRequest(`form: item ${id} does not exist or is not in a bank you can use.`);
   }
   const versions = await db
@@ -148,13 +157,11 @@ async function formSpecOfStoredTest(
     .select({
       id: assessmentTests.id,
       currentVersion: assessmentTests.currentVersion,
-      orgPath: organisations.path,
+      bankId: assessmentTests.bankId,
     })
     .from(assessmentTests)
-    .innerJoin(itemBanks, eq(itemBanks.id, assessmentTests.bankId))
-    .innerJoin(organisations, eq(organisations.id, itemBanks.organisationId))
     .where(eq(assessmentTests.id, wanted.testId));
-  if (!test || !(test.orgPath.startsWith(scopePath) || scopePath.startsWith(test.orgPath)))
+  if (!test || (await loadBankAccess(db, { scopePath }, test.bankId))?.access === 'none')
     throw errors.badRequest(`test: ${wanted.testId} does not exist or is not in a bank you can use.`);
   const version = wanted.version ?? test.currentVersion;
   const [stored] = await db

@@ -58,9 +58,13 @@ export function sittingRoutes() {
         responses: { 201: { description: 'Scheduled', ...json(Sitting) }, ...staffErrors },
       }),
       async (c) => {
-        const scheduled = await scheduleSitting(c.var.deps.db, c.var.actor, c.req.valid('json'), {
-          ip: c.var.clientIp,
-        });
+        const scheduled = await scheduleSitting(
+          c.var.deps.db,
+          c.var.actor,
+          c.req.valid('json'),
+          { ip: c.var.clientIp },
+          c.var.deps.codeGrader,
+        );
         const { sitting: created, formSpec, itemCount } = scheduled;
         return c.json(
           {
@@ -71,6 +75,7 @@ export function sittingRoutes() {
             opensAt: created.opensAt.toISOString(),
             closesAt: created.closesAt.toISOString(),
             durationMinutes: created.durationSeconds / 60,
+            practice: created.practice,
             itemCount,
             forms: formLabels(formSpec),
             accessCode: created.accessCode,
@@ -117,6 +122,7 @@ export function sittingRoutes() {
               opensAt: s.opensAt.toISOString(),
               closesAt: s.closesAt.toISOString(),
               durationMinutes: s.durationSeconds / 60,
+              practice: s.practice,
               itemCount: plannedItemCount(FormSpec.parse(s.formSpec)),
               forms: formLabels(FormSpec.parse(s.formSpec)),
             })),
@@ -161,6 +167,7 @@ export function sittingRoutes() {
             opensAt: s!.opensAt.toISOString(),
             closesAt: s!.closesAt.toISOString(),
             durationMinutes: s!.durationSeconds / 60,
+            practice: s!.practice,
             itemCount: plannedItemCount(FormSpec.parse(s!.formSpec)),
             forms: formLabels(FormSpec.parse(s!.formSpec)),
             accessCode: s!.accessCode,

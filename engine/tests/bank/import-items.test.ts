@@ -211,7 +211,7 @@ function packageFiles(extra: Array<[string, string]> = []) {
   return files;
 }
 
-const importInto = (bankId: string, files: Map<string, Buffer>) =>
+const importInto = (bankId: string, files: Map<string, Buffer>, clash?: 'new-version') =>
   importItems({
     db: engine.deps.db,
     actor: tree.teacherA,
@@ -219,6 +219,7 @@ const importInto = (bankId: string, files: Map<string, Buffer>) =>
     organisationId: tree.schoolA.id,
     bytes: new Uint8Array(),
     files,
+    clash,
   });
 
 describe('importing a package with an assessment test', () => {
@@ -269,11 +270,13 @@ describe('importing a package with an assessment test', () => {
     expect(again).toMatchObject({ created: 0, unchanged: 3 });
     expect(again.tests[0]).toMatchObject({ version: 1, created: false });
 
-    // An edited item gets a new version; the test's new version points to it, the old one stays as it was.
+    // An edited item is a clash unless the importer says it is a revision; then it gets a new
+    // version, the test's new version points to it, and the old one stays as it was.
     const edited = packageFiles([['tests/de-thi.xml', testXml(refs)]]);
     const file = 'items/toan-dien-tich-hinh-tron.xml';
     edited.set(file, Buffer.from(edited.get(file)!.toString('utf8').replace('28,26 cm²', '28,3 cm²')));
-    const third = await importInto(bankId, edited);
+    await expect(importInto(bankId, edited)).rejects.toMatchObject({ status: 409 });
+    const third = await importInto(bankId, edited, 'new-version');
     expect(third).toMatchObject({ created: 1, unchanged: 2 });
     expect(third.tests[0]).toMatchObject({ version: 2, created: true });
     const v2 = await loadAssessmentTest(engine.deps.db, listed[0]!.testId);
@@ -374,6 +377,9 @@ describe('importing a package with an assessment test', () => {
     const error = await importInto(bankId, files).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).details).toEqual({
+      code: 'import_has_errors',
+      bad: 1,
+      total: 4,
       files: [
         {
           file: 'tests/de-thi.xml',
@@ -401,6 +407,9 @@ describe('importing a package with an assessment test', () => {
       /0 of 3 item file\(s\) and 1 of 1 test file\(s\) have errors/,
     );
     expect((error as AppError).details).toEqual({
+      code: 'import_has_errors',
+      bad: 1,
+      total: 4,
       files: [
         {
           file: 'tests/de-thi.xml',

@@ -3,6 +3,7 @@
  * say, not what its Content-Type claims: HTML sent as image/png is refused.
  */
 import { eq } from 'drizzle-orm';
+import jpegJs from 'jpeg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_SITTING_NAME, seedDemo } from '../../demo/seed-demo.ts';
 import { organisations, students } from '../../people/tables.ts';
@@ -65,6 +66,31 @@ describe('hostile input', () => {
     expect((await putPhoto(PNG_1x1, 'image/png')).status).toBe(204);
     const stored = await api(engine).get(`/api/students/${studentId}/photo`, token);
     expect(stored.headers.get('content-type')).toBe('image/png');
+  });
+
+  it('stores only the pixels: a JPEG with a page hidden after it comes back without it; such a PNG is refused', async () => {
+    const picture = jpegJs.encode({ data: Buffer.alloc(64 * 64 * 4, 0x80), width: 64, height: 64 }, 80).data;
+    const page = Buffer.from('<html><script>alert(1)</script></html>');
+    expect((await putPhoto(new Uint8Array(Buffer.concat([picture, page])), 'image/jpeg')).status).toBe(204);
+    const res = await engine.app.request(`/api/students/${studentId}/photo`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const stored = Buffer.from(await res.arrayBuffer());
+    expect(stored.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect(stored.toString('latin1')).not.toContain('<script>');
+    const png = await putPhoto(new Uint8Array(Buffer.concat([PNG_1x1, page])), 'image/png');
+    expect(png.status).toBe(400);
+    expect(png.data.error.message).toMatch(/could not be decoded/);
+  });
+
+  it('refuses a photo too large to decode before decoding it', async () => {
+    // A PNG header claiming 20,000 x 20,000 pixels (about 1.6 GB decoded), sent in a few bytes.
+    const huge = Buffer.from(PNG_1x1);
+    huge.writeUInt32BE(20_000, 16);
+    huge.writeUInt32BE(20_000, 20);
+    const res = await putPhoto(new Uint8Array(huge), 'image/png');
+    expect(res.status).toBe(400);
+    expect(res.data.error.message).toMatch(/20000x20000 pixels/);
   });
 
   it('answers a duplicate room name with 409 and the reason', async () => {

@@ -40,17 +40,17 @@ const failedLoginAddresses = async (engine: TestEngine, username: string) =>
     .filter((row) => (row.details as { username?: string }).username === username)
     .map((row) => row.ip);
 
-/** The address a Socket.IO handshake is given, through a namespace the test adds. */
-async function handshakeAddress(engine: TestEngine, port: number, forwardedFor: string) {
-  const seen = new Promise<string>((resolve) => {
+/** The handshake a Socket.IO connection is given, through a namespace the test adds. */
+async function handshakeSeen(engine: TestEngine, port: number, headers: Record<string, string>) {
+  const seen = new Promise<{ address: string; headers: Record<string, unknown> }>((resolve) => {
     engine.io!.of('/address-probe').once('connection', (socket) => {
-      resolve(socket.handshake.address);
+      resolve({ address: socket.handshake.address, headers: { ...socket.handshake.headers } });
       socket.disconnect(true);
     });
   });
   const client = connect(`http://127.0.0.1:${port}/address-probe`, {
     transports: ['websocket'],
-    extraHeaders: { 'x-forwarded-for': forwardedFor },
+    extraHeaders: headers,
     reconnection: false,
   });
   try {
@@ -59,6 +59,12 @@ async function handshakeAddress(engine: TestEngine, port: number, forwardedFor: 
     client.disconnect();
   }
 }
+
+const handshakeAddress = async (engine: TestEngine, port: number, forwardedFor: string) =>
+  (await handshakeSeen(engine, port, { 'x-forwarded-for': forwardedFor })).address;
+
+/** What a client may claim about the URL it used (the Safe Exam Browser hashes are checked against it). */
+const forwardedUrl = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'exam.example.edu.vn' };
 
 describe('a peer that is not a trusted proxy', () => {
   let engine: TestEngine;
@@ -82,6 +88,12 @@ describe('a peer that is not a trusted proxy', () => {
   it('gets the same rule on a Socket.IO handshake', async () => {
     expect(await handshakeAddress(engine, port, '198.51.100.77')).toBe('127.0.0.1');
   });
+
+  it('cannot choose the URL a handshake is judged by: X-Forwarded-Proto/-Host are dropped', async () => {
+    const { headers } = await handshakeSeen(engine, port, forwardedUrl);
+    expect(headers['x-forwarded-proto']).toBeUndefined();
+    expect(headers['x-forwarded-host']).toBeUndefined();
+  });
 });
 
 describe('through a trusted proxy', () => {
@@ -99,6 +111,12 @@ describe('through a trusted proxy', () => {
 
   it('gives the Socket.IO handshake the same address', async () => {
     expect(await handshakeAddress(engine, port, '6.6.6.6, 203.0.113.8, 10.0.0.1')).toBe('203.0.113.8');
+  });
+
+  it("keeps the proxy's X-Forwarded-Proto/-Host on the handshake", async () => {
+    const { headers } = await handshakeSeen(engine, port, forwardedUrl);
+    expect(headers['x-forwarded-proto']).toBe('https');
+    expect(headers['x-forwarded-host']).toBe('exam.example.edu.vn');
   });
 });
 

@@ -31,18 +31,17 @@ import type {
   ProctorServerToClientEvents,
 } from '../../protocol/proctor.ts';
 import { io as connectSocket } from 'socket.io-client';
+import jpegJs from 'jpeg-js';
+import { reencodePicture } from '../../platform/reencode-picture.ts';
 
-/** A minimal JPEG (header only is what the check reads) with the given size written into its frame header. */
+/** A real JPEG of the given size (the engine decodes and re-encodes it), padded with zeros to `padTo` bytes. */
 function jpeg(width: number, height: number, padTo = 0): Buffer {
-  const base = Buffer.from(
-    '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
-    'base64',
-  );
-  const sof = base.indexOf(Buffer.from([0xff, 0xc2]));
-  base.writeUInt16BE(height, sof + 5);
-  base.writeUInt16BE(width, sof + 7);
+  const pixels = Buffer.alloc(width * height * 4, 0x80);
+  const base = jpegJs.encode({ data: pixels, width, height }, 50).data;
   return padTo > base.length ? Buffer.concat([base, Buffer.alloc(padTo - base.length)]) : base;
 }
+/** What the engine stores of a JPEG: its pixels, encoded again. */
+const asStored = (picture: Buffer) => reencodePicture(picture, { contentType: 'image/jpeg' }, 'test');
 const PNG_1x1 = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
@@ -153,7 +152,7 @@ describe('roster photos', () => {
     expect(read.status).toBe(200);
     expect(read.headers.get('content-type')).toBe('image/jpeg');
     expect(read.headers.get('cache-control')).toContain('no-store');
-    expect(Buffer.from(await read.arrayBuffer()).equals(photo)).toBe(true);
+    expect(Buffer.from(await read.arrayBuffer()).equals(asStored(photo))).toBe(true);
 
     expect((await api(engine).call('DELETE', path, { token: admin })).status).toBe(204);
     expect((await api(engine).get(path, board)).status).toBe(404);
@@ -203,7 +202,7 @@ describe('roster photos', () => {
     const own = await fetchPhoto(first.sessionToken);
     expect(own.status).toBe(200);
     expect(own.headers.get('cache-control')).toContain('no-store');
-    expect(Buffer.from(await own.arrayBuffer()).equals(mine)).toBe(true);
+    expect(Buffer.from(await own.arrayBuffer()).equals(asStored(mine))).toBe(true);
     // No roster photo and no student photo: the device reports "no photo" for the proctor.
     const none = await fetchPhoto(third.sessionToken);
     expect([none.status, ((await none.json()) as { error: { id: string } }).error.id]).toEqual([
@@ -302,7 +301,7 @@ describe('identity results and snapshots on the candidate socket', () => {
       engine.app.request(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
     const proctor = await get(await tokenFor(engine, tree.proctorA));
     expect([proctor.status, proctor.headers.get('content-type')]).toEqual([200, 'image/jpeg']);
-    expect(Buffer.from(await proctor.arrayBuffer()).equals(picture)).toBe(true);
+    expect(Buffer.from(await proctor.arrayBuffer()).equals(asStored(picture))).toBe(true);
     expect((await get(checked.board)).status).toBe(200);
     expect((await get(otherBoard)).status).toBe(403);
     expect((await get(unassignedProctor)).status).toBe(403);

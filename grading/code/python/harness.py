@@ -9,7 +9,7 @@ def _grader_preload():
     import builtins, sys, io, json, unittest, unittest.case, unittest.result, unittest.loader, types
     import math, random, collections, itertools, functools, re, string, heapq, bisect, statistics
     import fractions, decimal, datetime, typing, dataclasses, copy, operator, os, time, traceback
-    import difflib, pprint, importlib, importlib.machinery, importlib.util, _imp
+    import difflib, pprint, importlib, importlib.machinery, importlib.util, _imp, ast, warnings, pathlib
     # Comparison methods of every class the standard library has loaded now. Object ids survive the
     # memory snapshot (an interpreter loaded from it has every object at the same address), so the
     # factory of each fresh interpreter uses this set without paying for it.
@@ -94,8 +94,12 @@ def _grader_factory():
     import builtins, sys, io, json, unittest, unittest.case, unittest.result, unittest.loader, types
     import math, random, collections, itertools, functools, re, string, heapq, bisect, statistics
     import fractions, decimal, datetime, typing, dataclasses, copy, operator, os, time, traceback
-    import importlib, importlib.machinery, importlib.util, _imp
+    import importlib, importlib.machinery, importlib.util, _imp, pathlib
 
+    # Module-level helpers of the harness's other files (teacher_asserts.py, pytest_shim.py), held here:
+    # __main__ is emptied below.
+    _compile_teacher_file, _bind_check = _grader_compile_teacher_file, _grader_bind_check
+    _PYTEST_SOURCE, _CodeType = _GRADER_PYTEST_SOURCE, types.CodeType
     _trusted_cmp = builtins.__dict__.pop("_grader_trusted", frozenset())
     _cmp_names = _GRADER_COMPARISON_METHODS
     _type, _isinstance, _len, _str, _repr, _int, _float = type, isinstance, len, str, repr, int, float
@@ -149,8 +153,11 @@ def _grader_factory():
             return "".join(self.parts)
 
     # Namespaces of the harness and the teacher's file: their functions' code may not be read, their
-    # defaults not changed.
+    # defaults not changed. In the teacher's namespace the code refused is the file's own (`code_only`:
+    # namespace id -> ids of the code objects compiled from the file): functions the standard library
+    # makes there (a `@dataclass`'s `__init__`, which `inspect.signature` reads) hold nothing of the file.
     protected_ns = _set()
+    code_only = {}
 
     # --- Interpreter hardening. Anything handed to the submission (the import finder, os stubs, sleep) is
     # made by `_clean` in a namespace of its own, so its globals, defaults and closures reach nothing of
@@ -192,6 +199,16 @@ def _grader_factory():
     def _refused(name):
         return _type(name) is not _str or _str.partition(name, ".")[0] in REFUSED
 
+    _code_getter = types.FunctionType.__code__.__get__
+
+    def _code_unguarded(fn):
+        # Reading __code__ raises the audit event again: the guard is down for that one read.
+        guard[0] = False
+        try:
+            return _code_getter(fn)
+        finally:
+            guard[0] = True
+
     def audit_hook(event, args):
         if event == "object.__getattr__":
             if guard[0]:
@@ -199,7 +216,9 @@ def _grader_factory():
                 if name in FRAME_ATTRS:
                     raise RuntimeError("frames are not available in the grader")
                 if name == "__code__" and _type(args[0]) is _FunctionType and _id(args[0].__globals__) in protected_ns:
-                    raise RuntimeError("the grader's code is not available")
+                    only = code_only.get(_id(args[0].__globals__))
+                    if only is None or _id(_code_unguarded(args[0])) in only:
+                        raise RuntimeError("the grader's code is not available")
             return
         if event == "object.__setattr__" or event == "object.__delattr__":
             obj, name = args[0], args[1]
@@ -472,14 +491,31 @@ def _grader_factory():
             return '{"s":"error","etype":"SystemExit","tb":' + _enc_str(f"SystemExit: {code!r}") + ',"out":' + _enc_str(out.text()) + "}"
         return '{"s":"ok","out":' + _enc_str(out.text()) + "}"
 
-    # --- Teacher unittest files: run as CPython's unittest runs them (skip, expectedFailure, subTest,
-    # setUp/tearDown, setUpClass/tearDownClass, setUpModule/tearDownModule), one test at a time.
+    # --- Teacher files: unittest files run as CPython's unittest runs them (skip, expectedFailure,
+    # subTest, setUp/tearDown, setUpClass/tearDownClass, setUpModule/tearDownModule) and pytest-style
+    # files as pytest runs them (test functions and classes, plain assert, raises, approx, parametrize,
+    # fixtures), one test at a time. The file's assertions are rewritten (teacher_asserts.py) so their
+    # operands go out as plain data and the grader compares them outside the interpreter.
     _ast = __import__("ast")
     _TestCase = unittest.case.TestCase
+    _SkipTest = unittest.case.SkipTest
     _issubclass = issubclass
+    _GeneratorType = types.GeneratorType
+    _bytes, _complex, _bytes_hex, _range = bytes, complex, bytes.hex, range
+
+    # The pytest shim (pytest_shim.py), a module of its own made in a clean namespace.
+    pytest_ns = _clean(_PYTEST_SOURCE, __name__="pytest")
+    pytest_mod = _ModuleType("pytest")
+    for k, v in _list(pytest_ns.items()):
+        if not k.startswith("__"):
+            pytest_mod.__dict__[k] = v
+    _modules["pytest"] = pytest_mod
+    _Approx = pytest_ns["ApproxValue"]
+    _ParameterSet = pytest_ns["ParameterSet"]
+    _BUILTIN_FIXTURES = _dict(pytest_ns["BUILTIN_FIXTURES"])
 
     SKIP_KEYS = _frozenset({"stdout", "stderr", "stdin", "last_exc", "last_value", "last_type", "last_traceback",
-                            "__warningregistry__", "_abc_impl"})
+                            "__warningregistry__", "_abc_impl", "_tmp_count"})
 
     def _tracked(v, core):
         return core or _callable(v) or _isinstance(v, (staticmethod, classmethod, property))
@@ -487,8 +523,8 @@ def _grader_factory():
     def snapshot_framework(extra=(), classes=()):
         """Identity of what a verdict rests on, to find changes the audit hook cannot see (setting a class
         or module attribute raises no audit event): every attribute of unittest's modules, builtins and
-        sys; the functions and classes of the modules the teacher's file imports, and the methods of
-        their classes, of unittest's classes and of the teacher's test classes."""
+        sys; the functions and classes of the pytest shim and of the modules the teacher's file imports,
+        and the methods of their classes, of unittest's classes and of the teacher's test classes."""
         snap = []
 
         def add(d, core):
@@ -496,7 +532,7 @@ def _grader_factory():
 
         for name, m in _list(_modules.items()):
             core = name in ("builtins", "sys")
-            if core or name == "unittest" or name.startswith("unittest.") or name in ("traceback", "difflib", "pprint") or name in extra:
+            if core or name == "unittest" or name.startswith("unittest.") or name in ("traceback", "difflib", "pprint", "pytest") or name in extra:
                 # Data of the other modules may be caches filled on first use (unittest.mock.file_spec).
                 add(m.__dict__, core)
                 for k, v in _list(m.__dict__.items()):
@@ -557,13 +593,300 @@ def _grader_factory():
         except _BaseException:
             return False
 
+    # --- Comparisons the submission could decide: `assertEqual(result, 3)` runs `result.__eq__` when the
+    # submission returns an object of its own class, which could answer True to anything. `foreign` says
+    # whether a value compares with code that is not the standard library's; it is made in a clean
+    # namespace with everything it uses in positional defaults (an immutable tuple).
+    cmp_ns = _clean(
+        "def foreign(v, _type=type, _id=id, _trusted=TRUSTED, _plain=PLAIN, _names=NAMES, _mro=MRO, _vars=VARS,\n"
+        "            _seq=(list, tuple, set, frozenset), _dict=dict, _isinstance=isinstance, _len=len):\n"
+        "    todo = [v]\n"
+        "    seen = 0\n"
+        "    while todo and seen < 10000:\n"
+        "        x = todo.pop()\n"
+        "        seen += 1\n"
+        "        t = _type(x)\n"
+        "        if t in _plain:\n"
+        "            continue\n"
+        "        for klass in _mro(t):\n"
+        "            d = _vars(klass)\n"
+        "            for name in _names:\n"
+        "                f = d.get(name)\n"
+        "                if f is not None and _id(f) not in _trusted:\n"
+        "                    return True\n"
+        "        if _isinstance(x, _dict):\n"
+        "            for k, y in _dict.items(x):\n"
+        "                todo.append(k)\n"
+        "                todo.append(y)\n"
+        "        elif _isinstance(x, _seq):\n"
+        "            for base in _seq:\n"
+        "                if _isinstance(x, base):\n"
+        "                    todo.extend(base.__iter__(x))\n"
+        "                    break\n"
+        "    return False\n",
+        TRUSTED=_trusted_cmp,
+        PLAIN=_frozenset({_int, _float, _str, _bool, _type(None), _bytes, _complex}),
+        NAMES=_cmp_names,
+        MRO=_type.__dict__["__mro__"].__get__,
+        VARS=_type.__dict__["__dict__"].__get__,
+    )
+    foreign = cmp_ns["foreign"]
+
+    PLAIN_ROOM = 200000
+
+    def plain(v, approx_ok, room, depth=0):
+        """JSON of `v` when it is plain data (exact builtin types, and pytest.approx where the teacher wrote
+        it), else None. Tuples, sets, dicts, bytes keep their kind: the grader compares as Python does."""
+        room[0] -= 1
+        if room[0] < 0 or depth > 60:
+            return None
+        t = _type(v)
+        if v is None:
+            return "null"
+        if t is _bool:
+            return "true" if v else "false"
+        if t is _int:
+            r = _int_repr(v) if -10**4000 < v < 10**4000 else None
+            if r is None:
+                return None
+            room[0] -= _len(r)
+            return r if _len(r) <= 15 else '{"$int":"' + r + '"}'
+        if t is _float:
+            return _float_repr(v) if _isfinite(v) else '{"$float":"' + _float_repr(v) + '"}'
+        if t is _str:
+            room[0] -= _len(v)
+            return _enc_str(v) if room[0] >= 0 else None
+        if t is _list or t is _tuple or t is _set or t is _frozenset:
+            parts = []
+            for x in v:
+                e = plain(x, approx_ok, room, depth + 1)
+                if e is None:
+                    return None
+                parts.append(e)
+            if t is _list:
+                return "[" + ",".join(parts) + "]"
+            if t is _tuple:
+                return '{"$tuple":[' + ",".join(parts) + "]}"
+            parts.sort()
+            return '{"$set":[' + ",".join(parts) + "]}"
+        if t is _dict:
+            parts = []
+            for k, x in _dict.items(v):
+                ek = plain(k, False, room, depth + 1)
+                ex = plain(x, approx_ok, room, depth + 1)
+                if ek is None or ex is None:
+                    return None
+                parts.append("[" + ek + "," + ex + "]")
+            return '{"$dict":[' + ",".join(parts) + "]}"
+        if t is _bytes:
+            room[0] -= 2 * _len(v)
+            return '{"$bytes":"' + _bytes_hex(v) + '"}' if room[0] >= 0 else None
+        if t is _complex:
+            re_, im = v.real, v.imag
+            if not (_isfinite(re_) and _isfinite(im)):
+                return None
+            return '{"$complex":[' + _float_repr(re_) + "," + _float_repr(im) + "]}"
+        if t is _Approx and approx_ok:
+            fields = object.__getattribute__(v, "__dict__")
+            e = plain(fields.get("expected"), False, room, depth + 1)
+            r = plain(fields.get("rel"), False, room, depth + 1)
+            a = plain(fields.get("abs"), False, room, depth + 1)
+            if e is None or r is None or a is None:
+                return None
+            return '{"$approx":{"v":' + e + ',"rel":' + r + ',"abs":' + a + "}}"
+        return None
+
+    # What the grader compares outside for each unittest assertion method: the operation and the names
+    # of its operands (to find them when passed by keyword).
+    METHOD_OPS = {
+        "assertEqual": ("eq", ("first", "second")), "assertEquals": ("eq", ("first", "second")),
+        "failUnlessEqual": ("eq", ("first", "second")), "assertMultiLineEqual": ("eq", ("first", "second")),
+        "assertNotEqual": ("ne", ("first", "second")), "assertNotEquals": ("ne", ("first", "second")),
+        "assertListEqual": ("eq", ("list1", "list2")), "assertTupleEqual": ("eq", ("tuple1", "tuple2")),
+        "assertDictEqual": ("eq", ("d1", "d2")), "assertSetEqual": ("eq", ("set1", "set2")),
+        "assertSequenceEqual": ("seqeq", ("seq1", "seq2")), "assertCountEqual": ("counteq", ("first", "second")),
+        "assertIn": ("in", ("member", "container")), "assertNotIn": ("notin", ("member", "container")),
+        "assertGreater": ("gt", ("a", "b")), "assertGreaterEqual": ("ge", ("a", "b")),
+        "assertLess": ("lt", ("a", "b")), "assertLessEqual": ("le", ("a", "b")),
+        "assertAlmostEqual": ("almost", ("first", "second")), "assertAlmostEquals": ("almost", ("first", "second")),
+        "assertNotAlmostEqual": ("notalmost", ("first", "second")),
+        "assertIsNone": ("isnone", ("obj",)), "assertIsNotNone": ("isnotnone", ("obj",)),
+        "assertTrue": ("truthy", ("expr",)), "assert_": ("truthy", ("expr",)), "failUnless": ("truthy", ("expr",)),
+        "assertFalse": ("falsy", ("expr",)), "failIf": ("falsy", ("expr",)),
+        "assertIs": ("is", ("expr1", "expr2")), "assertIsNot": ("isnot", ("expr1", "expr2")),
+    }
+    ORIG = {}
+    for name in METHOD_OPS:
+        f = _TestCase.__dict__.get(name)
+        if _isinstance(f, _FunctionType):
+            ORIG[name] = f
+    CMP = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt,
+           ">=": operator.ge, "in": lambda a, b: a in b, "not in": lambda a, b: a not in b,
+           "is": operator.is_, "is not": operator.is_not}
+    IDENTITY = _frozenset({"is", "is not", "isnone", "isnotnone", "isnot"})
+
+    # The running test's checks, as JSON records for the grader (grading/code/python-values.ts).
+    checks = []
+    checks_room = [0]
+    MAX_CHECKS = 2000
+
+    def _record(text):
+        if _len(checks) < MAX_CHECKS and checks_room[0] > _len(text):
+            checks_room[0] -= _len(text)
+            checks.append(text)
+
+    def _safe_repr(v):
+        try:
+            r = _repr(v)
+            return r if _len(r) <= 300 else r[:300] + "..."
+        except _BaseException:
+            return "<" + _type(v).__name__ + ">"
+
+    def _refuse(tc, name):
+        exc = _getattr(tc, "failureException", _AssertionError) if tc is not None else _AssertionError
+        if not (_isinstance(exc, _type) and _issubclass(exc, _AssertionError)):
+            exc = _AssertionError
+        raise exc(
+            name + ": one of the values compares with code of the submission (its own __eq__ and the like), "
+            "the other is a plain value: the grader does not let the submission decide its own test")
+
+    def _operands_record(kind_json, values, approx_at, ok, line, src, tc, pairs, unary_trust):
+        """Records one check. Every operand plain: the grader compares them. Otherwise the comparison was
+        made inside by the standard library (no operand foreign: trusted), or by the submission's code on
+        both sides (`Point == Point`: marked as depending on the submission); a plain value against one
+        foreign value is refused."""
+        room = [PLAIN_ROOM]
+        encs = [plain(v, i in approx_at, room) for i, v in enumerate(values)]
+        if all(e is not None for e in encs):
+            _record('{' + kind_json + ',"v":[' + ",".join(encs) + '],"ok":' + ("true" if ok else "false")
+                    + ',"line":' + _int_repr(line) + ',"src":' + _enc_str(src) + "}")
+            return
+        foreigns = [encs[i] is None and (foreign(v) or _type(v) is _Approx) for i, v in enumerate(values)]
+        dep = False
+        for i, j in pairs:
+            if foreigns[i] != foreigns[j]:
+                _refuse(tc, src)
+            if foreigns[i] and foreigns[j]:
+                dep = True
+        if not pairs and foreigns and foreigns[0] and not unary_trust:
+            dep = True
+        _record('{"m":"' + ("dep" if dep else "inside") + '","ok":' + ("true" if ok else "false")
+                + ',"line":' + _int_repr(line) + ',"src":' + _enc_str(src) + "}")
+
+    def check(mode, what, line, src, approx_at, tc, msg, /, *values, **kw):
+        """The target of every rewritten assertion of the teacher's file (a constant in its code)."""
+        counter[0] += 1
+        if mode == "method":
+            return _check_method(what, line, src, approx_at, tc, values, kw)
+        ops = what
+        pairs = [(i, i + 1) for i in _range(_len(ops)) if ops[i] not in IDENTITY]
+        if pairs:
+            room = [PLAIN_ROOM]
+            for i, j in pairs:
+                if plain(values[i], i in approx_at, room) is None or plain(values[j], j in approx_at, room) is None:
+                    fi = foreign(values[i]) or (_type(values[i]) is _Approx and i not in approx_at)
+                    fj = foreign(values[j]) or (_type(values[j]) is _Approx and j not in approx_at)
+                    if fi != fj:
+                        _refuse(tc, src)
+        result = True
+        if ops:
+            for i in _range(_len(ops)):
+                if not CMP[ops[i]](values[i], values[i + 1]):
+                    result = False
+                    break
+        else:
+            result = not not values[0]
+        ok = result if mode == "true" else not result
+        if ops and not pairs:
+            _record('{"m":"inside","ok":' + ("true" if ok else "false") + ',"line":' + _int_repr(line)
+                    + ',"src":' + _enc_str(src) + "}")
+        else:
+            kind = '"m":"' + mode + '","ops":[' + ",".join(_enc_str(o) for o in ops) + "]"
+            # A bare truth test (`assert x`, `assert not x`) is trusted as unittest's assertTrue is: an
+            # object's __bool__ gives a submission nothing a plain True or False would not.
+            _operands_record(kind, values, approx_at, ok, line, src, tc, pairs, not ops)
+        if not ok:
+            shown = _safe_repr(values[0])
+            if ops:
+                shown = _safe_repr(values[0])
+                for i in _range(_len(ops)):
+                    shown += " " + ops[i] + " " + _safe_repr(values[i + 1])
+            text = src + "\n  (values: " + ("not " if mode == "false" else "") + shown + ")"
+            if msg is not None:
+                text = _str(msg) + "\n" + text
+            exc = _AssertionError
+            if tc is not None:
+                e = _getattr(tc, "failureException", _AssertionError)
+                if _isinstance(e, _type) and _issubclass(e, _AssertionError):
+                    exc = e
+            raise exc(text)
+
+    def _check_method(name, line, src, approx_at, tc, values, kw):
+        orig = ORIG.get(name)
+        if orig is None or not _isinstance(tc, _TestCase):
+            # Not unittest's assertion (a helper of the teacher's own named assert...): call it as written.
+            return _getattr(tc, name)(*values, **kw)
+        op, names = METHOD_OPS[name]
+        operands = []
+        for i, n in enumerate(names):
+            if i < _len(values):
+                operands.append(values[i])
+            elif n in kw:
+                operands.append(kw[n])
+        pairs = [(0, 1)] if _len(operands) == 2 and op not in IDENTITY else []
+        if pairs:
+            room = [PLAIN_ROOM]
+            if plain(operands[0], 0 in approx_at, room) is None or plain(operands[1], 1 in approx_at, room) is None:
+                if foreign(operands[0]) != foreign(operands[1]):
+                    _refuse(tc, name)
+        ok, failure = True, None
+        try:
+            orig(tc, *values, **kw)
+        except _AssertionError as e:
+            ok, failure = False, e
+        if op in IDENTITY:
+            _record('{"m":"inside","ok":' + ("true" if ok else "false") + ',"line":' + _int_repr(line)
+                    + ',"src":' + _enc_str(src) + "}")
+        else:
+            extra = "null"
+            if op in ("almost", "notalmost"):
+                places = values[2] if _len(values) > 2 else kw.get("places")
+                delta = values[4] if _len(values) > 4 else kw.get("delta")
+                room = [1000]
+                ep, ed = plain(places, False, room), plain(delta, False, room)
+                extra = '{"places":' + (ep or "null") + ',"delta":' + (ed or "null") + "}"
+            kind = '"m":"method","op":"' + op + '","x":' + extra
+            _operands_record(kind, operands, approx_at, ok, line, src, tc, pairs, op in ("truthy", "falsy"))
+        if failure is not None:
+            raise failure
+
+    # Assertions the rewrite could not reach (`eq = self.assertEqual; eq(a, b)`) go through the same
+    # check: unittest's methods are replaced by wrappers made in a clean namespace, everything they use in
+    # positional defaults (keyword-only defaults live in a mutable dict).
+    make_wrapper = _clean(
+        "def WRAP(check, name, NO):\n"
+        "    def wrapper(self, a=NO, b=NO, c=NO, d=NO, e=NO, f=NO, _check=check, _name=name, _NO=NO, **kw):\n"
+        "        args = tuple(x for x in (a, b, c, d, e, f) if x is not _NO)\n"
+        "        return _check('method', _name, 0, _name, (), self, None, *args, **kw)\n"
+        "    wrapper.__name__ = wrapper.__qualname__ = name\n"
+        "    return wrapper\n"
+    )["WRAP"]
+    _NO = _clean("class NoArgument:\n    __slots__ = ()\nNO = NoArgument()\n")["NO"]
+    for name in ORIG:
+        setattr(_TestCase, name, make_wrapper(check, name, _NO))
+
     def uses_asserts(code):
         if code is None:
             return False
         names = _list(code.co_names)
+        consts = _list(code.co_consts)
         for c in code.co_consts:
             if _isinstance(c, types.CodeType):
                 names.extend(c.co_names)
+                consts.extend(c.co_consts)
+        for c in consts:
+            if c is check:
+                return True
         for n in names:
             if n.startswith("assert") or n.startswith("fail"):
                 return True
@@ -578,53 +901,180 @@ def _grader_factory():
             return _dotted(node.func)
         return ""
 
-    def _always_skipped(node):
+    def _decorated(node, names, called=None):
         for d in node.decorator_list:
-            name = _dotted(d)
-            if name in ("unittest.skip", "skip") and _isinstance(d, _ast.Call):
+            if _dotted(d).rpartition(".")[2] in names and (called is None or _isinstance(d, _ast.Call) == called):
                 return True
         return False
 
+    def _always_skipped(node):
+        # unittest.skip("why") and pytest.mark.skip / pytest.mark.skip(reason=...): never run, not counted.
+        for d in node.decorator_list:
+            name = _dotted(d)
+            if (name in ("unittest.skip", "skip") and _isinstance(d, _ast.Call)) or name.endswith("mark.skip"):
+                return True
+        return False
+
+    def _mentions_skip(nodes):
+        for top in nodes:
+            for n in _ast.walk(top):
+                word = n.id if _isinstance(n, _ast.Name) else n.attr if _isinstance(n, _ast.Attribute) else ""
+                if "skip" in word.lower():
+                    return True
+        return False
+
+    # --- pytest parametrize: test ids as pytest makes them, from literal values (statically) or from the
+    # values at run time; one function does both, so the names agree.
+    def _idval(v, argname, idx):
+        if v is None or _type(v) in (_bool, _int, _float, _complex):
+            return _str(v)
+        if _type(v) is _str:
+            return v
+        return argname + _str(idx)
+
+    def _expand(sets):
+        """sets: per parametrize mark (nearest the function first) a list of (names, entries, ids), entries
+        as (values tuple, explicit id or None, skipped). Gives [(suffix, {name: value}, skipped)]."""
+        combos = [([], {}, False)]
+        for names, entries, ids in sets:
+            made = []
+            for idx, (vals, pid, skipped) in enumerate(entries):
+                if pid is None and ids is not None and idx < _len(ids) and ids[idx] is not None:
+                    pid = _str(ids[idx])
+                if pid is None:
+                    pid = "-".join(_idval(x, names[j] if j < _len(names) else "arg", idx) for j, x in enumerate(vals))
+                made.append([pid, _dict(zip(names, vals)), skipped])
+            seen = {}
+            for m in made:
+                seen[m[0]] = seen.get(m[0], 0) + 1
+            counts = {}
+            for m in made:
+                if seen[m[0]] > 1:
+                    n = counts.get(m[0], 0)
+                    counts[m[0]] = n + 1
+                    m[0] = m[0] + _str(n)
+            combos = [(ia + [pid], {**pa, **p}, sa or sk) for ia, pa, sa in combos for pid, p, sk in made]
+        return [("[" + "-".join(ids) + "]" if sets else "", params, skipped) for ids, params, skipped in combos]
+
+    def _argnames(v):
+        if _type(v) is _str:
+            return [n.strip() for n in v.split(",") if n.strip()]
+        return [_str(n) for n in v]
+
+    def _static_params(fn, module_values):
+        """parametrize marks of a function's decorators, from literal values; None when not literal."""
+        sets = []
+        for d in _list(fn.decorator_list)[::-1]:
+            if not (_isinstance(d, _ast.Call) and _dotted(d).endswith("mark.parametrize")):
+                continue
+            kw = {k.arg: k.value for k in d.keywords}
+            names_node = d.args[0] if d.args else kw.get("argnames")
+            values_node = d.args[1] if _len(d.args) > 1 else kw.get("argvalues")
+            try:
+                names = _argnames(_literal(names_node, module_values))
+                entries = []
+                for e in _literal_items(values_node, module_values):
+                    if _isinstance(e, _ast.Call) and _dotted(e).endswith("param"):
+                        ekw = {k.arg: k.value for k in e.keywords}
+                        vals = _tuple(_literal(a, module_values) for a in e.args)
+                        pid = _literal(ekw["id"], module_values) if "id" in ekw else None
+                        entries.append((vals, pid, "marks" in ekw and _mentions_skip([ekw["marks"]])))
+                    else:
+                        v = _literal(e, module_values)
+                        entries.append(((v,) if _len(names) == 1 else _tuple(v), None, False))
+                ids = _literal(kw["ids"], module_values) if "ids" in kw else None
+                if ids is not None and not _isinstance(ids, (_list, _tuple)):
+                    return None
+            except _BaseException:
+                return None
+            sets.append((names, entries, ids))
+        return sets
+
+    def _literal(node, module_values):
+        if _isinstance(node, _ast.Name) and node.id in module_values:
+            return _ast.literal_eval(module_values[node.id])
+        return _ast.literal_eval(node)
+
+    def _literal_items(node, module_values):
+        if _isinstance(node, _ast.Name) and node.id in module_values:
+            node = module_values[node.id]
+        if _isinstance(node, (_ast.List, _ast.Tuple, _ast.Set)):
+            return _list(node.elts)
+        raise ValueError("not a literal list")
+
     def static_tests(tree):
-        """The tests the file defines, from its syntax alone (the loader's order: classes as written, methods
-        sorted by name, inherited ones included); unconditionally skipped ones are left out."""
+        """The tests the file defines, from its syntax alone: unittest classes (the loader's order: classes
+        as written, methods sorted by name, inherited ones included) and pytest functions and classes
+        (as written, parametrize expanded from literal values). Unconditionally skipped ones are left out.
+        Each: (key, kind, class name, function name, may skip, expects failure, parameters)."""
         classes = {}
-        order = []
+        module_values = {}
+        module_skip = False
         for node in tree.body:
             if _isinstance(node, _ast.ClassDef):
-                own = [n.name for n in node.body if _isinstance(n, (_ast.FunctionDef, _ast.AsyncFunctionDef)) and n.name.startswith("test")]
-                skipped = [n.name for n in node.body if _isinstance(n, (_ast.FunctionDef, _ast.AsyncFunctionDef)) and _always_skipped(n)]
-                classes[node.name] = ([_dotted(b) for b in node.bases], own, skipped, _always_skipped(node))
-                order.append(node.name)
+                funcs = [n for n in node.body if _isinstance(n, (_ast.FunctionDef, _ast.AsyncFunctionDef))]
+                classes[node.name] = (node, [_dotted(b) for b in node.bases], funcs)
+            elif _isinstance(node, _ast.Assign) and _len(node.targets) == 1 and _isinstance(node.targets[0], _ast.Name):
+                module_values[node.targets[0].id] = node.value
+            if _isinstance(node, (_ast.FunctionDef, _ast.AsyncFunctionDef)) and node.name in ("setUpModule", "setup_module"):
+                module_skip = module_skip or _mentions_skip([node])
+            elif not _isinstance(node, (_ast.ClassDef, _ast.FunctionDef, _ast.AsyncFunctionDef)):
+                module_skip = module_skip or _mentions_skip([node])
 
         def is_case(name, depth=0):
             if depth > 50 or name not in classes:
                 return False
-            for b in classes[name][0]:
+            for b in classes[name][1]:
                 if b.split(".")[-1] in ("TestCase", "IsolatedAsyncioTestCase") or is_case(b, depth + 1):
                     return True
             return False
 
         def methods(name, depth=0):
+            """name -> (function node, class node) including inherited methods of the file's classes."""
             if depth > 50 or name not in classes:
                 return {}
             found = {}
-            for b in classes[name][0]:
+            node, bases, funcs = classes[name]
+            for b in bases:
                 found.update(methods(b, depth + 1))
-            bases, own, skipped, _all = classes[name]
-            for m in own:
-                found[m] = m not in skipped
-            for m in skipped:
-                found[m] = False
+            for f in funcs:
+                found[f.name] = (f, node)
             return found
 
         out = []
-        for name in order:
-            if is_case(name) and not classes[name][3]:
-                for m, run in _sorted(methods(name).items()):
-                    if run:
-                        out.append((name, m))
+        for node in tree.body:
+            if _isinstance(node, _ast.ClassDef) and is_case(node.name):
+                if _always_skipped(node):
+                    continue
+                for m, (f, owner) in _sorted(methods(node.name).items()):
+                    if m.startswith("test") and not _always_skipped(f):
+                        skip = module_skip or _mentions_skip([f, owner]) or _mentions_skip(
+                            [x for x in node.body if not _isinstance(x, (_ast.FunctionDef, _ast.AsyncFunctionDef))]
+                            + [x for x in node.decorator_list]
+                            + [x for x in node.body if _isinstance(x, _ast.FunctionDef) and x.name in ("setUp", "setUpClass")])
+                        xfail = _decorated(f, ("expectedFailure",))
+                        out.append((node.name + "." + m, "unittest", node.name, m, skip, xfail, None))
+            elif _isinstance(node, _ast.ClassDef) and node.name.startswith("Test"):
+                found = methods(node.name)
+                if "__init__" in found or _always_skipped(node):
+                    continue
+                for m, (f, owner) in found.items():
+                    if m.startswith("test") and _isinstance(f, _ast.FunctionDef) and not _always_skipped(f):
+                        out.extend(_pytest_items(node.name + "." + m, node.name, f, [node, owner], module_skip, module_values))
+            elif _isinstance(node, _ast.FunctionDef) and node.name.startswith("test") and not _always_skipped(node):
+                out.extend(_pytest_items(node.name, None, node, [], module_skip, module_values))
         return out
+
+    def _pytest_items(key, cls_name, f, owners, module_skip, module_values):
+        skip = module_skip or _mentions_skip([f] + [d for o in owners for d in o.decorator_list])
+        xfail = any(_dotted(d).endswith("mark.xfail") for d in f.decorator_list) or any(
+            _dotted(d).endswith("mark.xfail") for o in owners for d in o.decorator_list)
+        sets = _static_params(f, module_values)
+        if sets is None:
+            # Values known only when the file runs: one entry, expanded then.
+            return [(key + "[...]", "pytest", cls_name, f.name, skip, xfail, "expand")]
+        return [(key + suffix, "pytest", cls_name, f.name, skip, xfail, suffix)
+                for suffix, _params, _skipped in _expand(sets)]
 
     def imported_modules(tree):
         names = []
@@ -640,17 +1090,37 @@ def _grader_factory():
     def _err(msg):
         return '{"s":"error","etype":"Error","tb":' + _enc_str(msg[:20000]) + "}"
 
+    def _runtime_params(fn):
+        """The parametrize marks of a test function as applied (nearest the function first)."""
+        sets = []
+        for m in _list(_getattr(fn, "pytestmark", []) or []):
+            if _getattr(m, "name", None) != "parametrize":
+                continue
+            args, kwargs = m.args, m.kwargs
+            names = _argnames(args[0] if args else kwargs["argnames"])
+            values = args[1] if _len(args) > 1 else kwargs["argvalues"]
+            entries = []
+            for v in values:
+                if _isinstance(v, _ParameterSet):
+                    skipped = any(_getattr(x, "name", "") in ("skip", "skipif") for x in v.marks)
+                    entries.append((_tuple(v.values), v.id, skipped))
+                else:
+                    entries.append(((v,) if _len(names) == 1 else _tuple(v), None, False))
+            ids = kwargs.get("ids")
+            sets.append((names, entries, ids if _isinstance(ids, (_list, _tuple)) else None))
+        return sets
+
     def unittest_prepare(code, module_name, test_source, cap):
         """Enumerates the teacher file's tests statically, loads the submission, then the teacher file.
         Answers the names with "ok", or with "syntax" (submission does not compile: no attempt counted),
         or "teacher_error" (the teacher's own file is broken)."""
         try:
-            tree = _ast.parse(test_source, "tests.py")
-            tests_code = _compile(tree, "tests.py", "exec")
+            tree, tests_code = _compile_teacher_file(test_source, "tests.py")
         except (_SyntaxError, ValueError) as e:
             return '{"s":"teacher_error","msg":' + _enc_str(f"the test file does not compile: line {_getattr(e, 'lineno', '?')}: {_type(e).__name__}: {_getattr(e, 'msg', e)}") + "}"
+        tests_code = _bind_check(tests_code, check, _CodeType)
         static = static_tests(tree)
-        names_json = "[" + ",".join(_enc_str(c + "." + n) for c, n in static) + "]"
+        names_json = "[" + ",".join(_enc_str(s[0]) for s in static) + "]"
         r = prepare(code, module_name, cap)
         if r != '{"s":"ok"}':
             return r[:-1] + ',"names":' + names_json + "}"
@@ -669,9 +1139,19 @@ def _grader_factory():
         tmod = _ModuleType("tests")
         tmod.__file__ = "tests.py"
         protected_ns.add(_id(tmod.__dict__))
+        # Every code object of the file (kept alive here, so no id is reused while the set is consulted).
+        ut["codes"] = codes = [tests_code]
+        for c in codes:
+            codes.extend(x for x in c.co_consts if _type(x) is _CodeType)
+        code_only[_id(tmod.__dict__)] = _frozenset(_id(c) for c in codes)
         ut["module"] = tmod
         if ut["import_error"] is None:
             _modules[module_name] = state["module"]
+            # Listed as CPython lists a module while it runs: `dataclasses` looks the class's module up
+            # there (string annotations of `from __future__ import annotations`, the generated methods'
+            # globals), and so do `typing.get_type_hints`, `pickle`, `enum`...
+            if module_name != "tests":
+                _modules["tests"] = tmod
             out = Capture(cap)
             sys.stdout = sys.stderr = out
             try:
@@ -687,6 +1167,9 @@ def _grader_factory():
                 sys.stdout, sys.stderr = base_std[1], base_std[2]
                 if ut["tampered"] or framework_changed(ut["snap"]):
                     ut["tampered"] = True
+                elif "solution.py" in trimmed_traceback(e, state["files"]):
+                    # The file called the submission while loading (a module-level `EXPECTED = f(3)`).
+                    ut["import_error"] = classify(e, state["files"], None)
                 else:
                     return '{"s":"teacher_error","names":' + names_json + ',"msg":' + _enc_str(trimmed_traceback(e, state["files"])[:4000]) + "}"
             finally:
@@ -696,19 +1179,39 @@ def _grader_factory():
             for k, v in _list(tmod.__dict__.items()):
                 if _isinstance(v, _type) and _issubclass(v, _TestCase) and v.__module__ == "tests":
                     for name in unittest.loader.TestLoader().getTestCaseNames(v):
-                        found[k + "." + name] = (v, name, uses_asserts(_code_of(_getattr(v, name, None))))
+                        found[k + "." + name] = ("unittest", v, name, uses_asserts(_code_of(_getattr(v, name, None))))
+        static_info = {s[0]: s for s in static}
         cases = []
-        for c, n in static:
-            cases.append((c + "." + n, found.pop(c + "." + n, None)))
+        for s in static:
+            key, kind, cls_name, fn_name, may_skip, xfail, suffix = s
+            if kind == "unittest":
+                cases.append((key, found.pop(key, None), may_skip, xfail))
+                continue
+            if ut["import_error"] is not None or ut["tampered"]:
+                cases.append((key, None, may_skip, xfail))
+                continue
+            owner = tmod.__dict__.get(cls_name) if cls_name else None
+            fn = _getattr(owner, fn_name, None) if cls_name else tmod.__dict__.get(fn_name)
+            if not _isinstance(fn, _FunctionType):
+                cases.append((key, None, may_skip, xfail))
+                continue
+            try:
+                items = _expand(_runtime_params(fn))
+            except _BaseException as e:
+                return '{"s":"teacher_error","names":' + names_json + ',"msg":' + _enc_str("parametrize of " + key + ": " + _str(e)[:1000]) + "}"
+            base = (cls_name + "." if cls_name else "") + fn_name
+            for item_suffix, params, skipped in items:
+                if suffix == "expand" or item_suffix == suffix:
+                    cases.append((base + item_suffix, ("pytest", owner, fn, params, skipped), may_skip, xfail))
         # Tests the file makes at run time (setattr in a loop...) come after the ones known statically.
         for key, v in found.items():
-            cases.append((key, v))
+            cases.append((key, v, True, False))
         ut["cases"] = cases
         # The teacher's classes exist now: add them to the snapshot, with the modules the file imported.
         ut["tampered"] = ut["tampered"] or framework_changed(ut["snap"])
         if not ut["tampered"]:
-            ut["snap"] = snapshot_framework(ut["extra"], [v[0] for _k, v in cases if v is not None])
-        return '{"s":"ok","names":[' + ",".join(_enc_str(k) for k, _v in cases) + "]}"
+            ut["snap"] = snapshot_framework(ut["extra"], [v[1] for _k, v, _s, _x in cases if v is not None and v[1] is not None])
+        return '{"s":"ok","names":[' + ",".join(_enc_str(c[0]) for c in cases) + "]}"
 
     class Result(unittest.result.TestResult):
         """Keeps every outcome raw; nothing is formatted while the test runs (frames are refused then)."""
@@ -746,41 +1249,178 @@ def _grader_factory():
         try:
             fn()
         except _BaseException as e:
-            if _getattr(unittest.case, "SkipTest", None) is not None and _isinstance(e, unittest.case.SkipTest):
+            if _isinstance(e, _SkipTest):
                 return ("skip", _str(e))
             return ("error", fn_name + " failed:\n" + trimmed_traceback(e, state["files"]))
         return None
 
     def _class_of(i):
         v = ut["cases"][i][1]
-        return None if v is None else v[0]
+        return None if v is None else v[1]
+
+    # --- pytest-style tests: fixtures (function-scoped, yield fixtures; others kept for the interpreter's
+    # life, which is one submission), then the test; outcomes as unittest's Result keeps them.
+    module_fixture_cache = {}
+
+    class FixtureFailed(_Exception):
+        pass
+
+    def _params_of(fn, drop_self):
+        code = _code_of(fn)
+        if code is None:
+            return []
+        names = _list(code.co_varnames[:code.co_argcount + code.co_kwonlyargcount])
+        return names[1:] if drop_self else names
+
+    def _fixture_defs(owner):
+        defs = {}
+        for d in ([ut["module"].__dict__] + ([_type.__dict__["__dict__"].__get__(k) for k in owner.__mro__[::-1]] if owner is not None else [])):
+            for v in _list(d.values()):
+                raw = v.__func__ if _isinstance(v, (staticmethod, classmethod)) else v
+                info = _getattr(raw, "_pytestfixturefunction", None) if _isinstance(raw, _FunctionType) else None
+                if info is not None:
+                    defs[info.name] = (raw, info, d is not ut["module"].__dict__)
+        return defs
+
+    def _run_pytest(owner, fn, params, teardowns):
+        defs = _fixture_defs(owner)
+        inst = owner() if owner is not None else None
+        values = {}
+
+        def resolve(name, depth=0):
+            if name in values:
+                return values[name]
+            if name in params:
+                return params[name]
+            if depth > 30:
+                raise FixtureFailed("fixture " + name + ": too deep")
+            if name in defs:
+                raw, info, is_method = defs[name]
+                if info.scope != "function" and _id(raw) in module_fixture_cache:
+                    values[name] = module_fixture_cache[_id(raw)]
+                    return values[name]
+                kwargs = {n: resolve(n, depth + 1) for n in _params_of(raw, is_method) if n != "request"}
+                try:
+                    v = raw(inst, **kwargs) if is_method else raw(**kwargs)
+                    if _isinstance(v, _GeneratorType):
+                        gen = v
+                        v = next(gen)
+                        if info.scope == "function":
+                            teardowns.append(gen)
+                except _BaseException as e:
+                    if _isinstance(e, (_SkipTest, FixtureFailed, _MemoryError, OutputLimit)):
+                        raise
+                    raise FixtureFailed("fixture '" + name + "' failed:\n" + trimmed_traceback(e, state["files"]))
+                if info.scope != "function":
+                    module_fixture_cache[_id(raw)] = v
+                values[name] = v
+                return v
+            if name in _BUILTIN_FIXTURES:
+                maker = _BUILTIN_FIXTURES[name]
+                gen = maker(Capture, state["cap"]) if name in ("capsys", "capfd") else maker()
+                v = next(gen)
+                teardowns.append(gen)
+                values[name] = v
+                return v
+            raise FixtureFailed("fixture '" + name + "' not found")
+
+        for n, (raw, info, _m) in _list(defs.items()):
+            if info.autouse:
+                resolve(n)
+        if inst is not None and _callable(_getattr(inst, "setup_method", None)):
+            inst.setup_method(fn)
+        kwargs = {n: resolve(n) for n in _params_of(fn, owner is not None)}
+        try:
+            return fn(inst, **kwargs) if owner is not None else fn(**kwargs)
+        finally:
+            if inst is not None and _callable(_getattr(inst, "teardown_method", None)):
+                teardowns.append(("method", inst, fn))
+
+    def _finish(teardowns):
+        """Runs the yield fixtures' teardowns (last set up, first torn down); the first error, if any."""
+        error = None
+        for t in teardowns[::-1]:
+            try:
+                if _type(t) is _tuple:
+                    t[1].teardown_method(t[2])
+                else:
+                    next(t)
+            except StopIteration:
+                pass
+            except _BaseException as e:
+                error = error or e
+        return error
+
+    def pytest_case(owner, fn, params, skipped, result):
+        if skipped:
+            result.outcomes.append(("skip", "skipped parameter", None))
+            return
+        for m in _list(_getattr(fn, "pytestmark", []) or []) + _list(_getattr(owner, "pytestmark", []) or []):
+            mname = _getattr(m, "name", "")
+            if mname == "skipif":
+                cond = m.args[0] if m.args else m.kwargs.get("condition", False)
+                if cond:
+                    result.outcomes.append(("skip", m.kwargs.get("reason", "skipif"), None))
+                    return
+        xfail = any(_getattr(m, "name", "") == "xfail" for m in _list(_getattr(fn, "pytestmark", []) or []) + _list(_getattr(owner, "pytestmark", []) or []))
+        teardowns = []
+        failure = None
+        try:
+            _run_pytest(owner, fn, params, teardowns)
+        except _BaseException as e:
+            failure = e
+        error = _finish(teardowns)
+        if failure is None and error is not None:
+            failure = FixtureFailed("teardown failed:\n" + trimmed_traceback(error, state["files"]))
+        if failure is None:
+            result.outcomes.append(("xpass" if xfail else "pass", None, None))
+        elif _isinstance(failure, _SkipTest):
+            result.outcomes.append(("skip", _str(failure), None))
+        elif _isinstance(failure, (_MemoryError, OutputLimit)):
+            raise failure
+        elif xfail:
+            result.outcomes.append(("xfail", None, None))
+        elif _isinstance(failure, FixtureFailed):
+            result.outcomes.append(("fixture", failure, None))
+        elif _isinstance(failure, _AssertionError):
+            result.outcomes.append(("fail", failure, None))
+        else:
+            result.outcomes.append(("error", failure, None))
 
     def unittest_run(i):
-        key, found = ut["cases"][i]
+        key, found, may_skip, static_xfail = ut["cases"][i]
         if ut["import_error"] is not None:
             return ut["import_error"]
         if ut["tampered"]:
             return '{"s":"tampered"}'
         if found is None:
             return _err(f"test {key} was not found when the test file ran")
-        cls, name, asserts = found
         out = Capture(state["cap"])
         result = Result()
         counter[0] = 0
+        checks.clear()
+        checks_room[0] = 1000000
         sys.stdout = sys.stderr = out
+        failed = None
+        asserts = False
         try:
-            if "module" not in class_state:
-                class_state["module"] = _fixture("setUpModule", ut["module"])
-            if cls not in class_state:
-                class_state[cls] = class_state["module"] or _fixture("setUpClass", cls)
-            failed = class_state[cls]
-            if failed is None:
-                case = cls(name)
-                case.run(result)
-            last = i + 1 >= _len(ut["cases"]) or _class_of(i + 1) is not cls
-            if last and class_state[cls] is None:
-                _fixture("tearDownClass", cls)
-                _fixture("doClassCleanups", cls)
+            if found[0] == "pytest":
+                _kind, owner, fn, params, skipped = found
+                pytest_case(owner, fn, params, skipped, result)
+            else:
+                _kind, cls, name, asserts = found
+                if "module" not in class_state:
+                    class_state["module"] = _fixture("setUpModule", ut["module"])
+                if cls not in class_state:
+                    class_state[cls] = class_state["module"] or _fixture("setUpClass", cls)
+                failed = class_state[cls]
+                if failed is None:
+                    case = cls(name)
+                    case.run(result)
+                last = i + 1 >= _len(ut["cases"]) or _class_of(i + 1) is not cls
+                if last and class_state[cls] is None:
+                    _fixture("tearDownClass", cls)
+                    _fixture("doClassCleanups", cls)
         except _BaseException as e:
             sys.stdout, sys.stderr = base_std[1], base_std[2]
             return classify(e, state["files"], out)
@@ -792,9 +1432,15 @@ def _grader_factory():
         if out.over:
             return '{"s":"output"}'
         if failed is not None:
-            return '{"s":"skipped","msg":' + _enc_str(failed[1]) + "}" if failed[0] == "skip" else _err(failed[1])
+            if failed[0] == "skip" and may_skip:
+                return '{"s":"skipped","msg":' + _enc_str(failed[1]) + "}"
+            return _err(failed[1] if failed[0] != "skip" else "the test was skipped, but the teacher's file does not skip it")
         kinds = [o[0] for o in result.outcomes]
         for kind, exc, sub in result.outcomes:
+            if kind == "fixture":
+                text = _str(exc)
+                return ('{"s":"error","etype":"FixtureError","teacher":' + ("false" if "solution.py" in text else "true")
+                        + ',"tb":' + _enc_str(text[-20000:]) + "}")
             if kind in ("error", "fail"):
                 if _isinstance(exc, (_MemoryError, OutputLimit)):
                     return classify(exc, state["files"], None)
@@ -805,82 +1451,31 @@ def _grader_factory():
                     except _BaseException:
                         where = "(subtest):\n"
                 text = where + trimmed_traceback(exc, state["files"])
+                # A comparison of two of the submission's objects was decided by its code before the test
+                # failed elsewhere: the grader still marks the task (a forging submission passes it).
+                dep = ""
+                for c in checks:
+                    if '"m":"dep"' in c:
+                        dep = ',"dep":true'
                 if kind == "fail":
-                    return '{"s":"fail","msg":' + _enc_str(text[-4000:]) + "}"
-                return '{"s":"error","etype":' + _enc_str(_type(exc).__name__) + ',"tb":' + _enc_str(text[-20000:]) + "}"
+                    return '{"s":"fail","msg":' + _enc_str(text[-4000:]) + dep + "}"
+                return '{"s":"error","etype":' + _enc_str(_type(exc).__name__) + ',"tb":' + _enc_str(text[-20000:]) + dep + "}"
         if "xpass" in kinds:
-            return '{"s":"fail","msg":"unexpected success: the test is marked expectedFailure but passed"}'
+            return '{"s":"fail","msg":"unexpected success: the test is marked to fail (expectedFailure, xfail) but passed"}'
         if "skip" in kinds:
             reason = [o[1] for o in result.outcomes if o[0] == "skip"][0]
+            if not may_skip:
+                # Only the teacher skips tests: a SkipTest raised by the submission is an error.
+                return _err("the test was skipped (" + _str(reason)[:200] + "), but the teacher's file does not skip it")
             return '{"s":"skipped","msg":' + _enc_str(_str(reason)[:1000]) + "}"
         if "xfail" in kinds:
-            return '{"s":"pass"}'
+            if not static_xfail:
+                return _err("the test was marked to fail at run time, not by the teacher's file")
+            return '{"s":"pass","xfail":true}'
         if counter[0] == 0 and asserts:
             ut["tampered"] = True
             return '{"s":"tampered"}'
-        return '{"s":"pass"}'
-
-    # --- Comparisons the submission could decide: `assertEqual(result, 3)` runs `result.__eq__` when the
-    # submission returns an object of its own class, which could answer True to anything. The assertion
-    # methods that compare two values refuse when exactly one side compares with code that is not the
-    # standard library's (both sides of the submission's own classes, e.g. Point == Point, is inherently
-    # the submission's code and allowed). The wrappers are made in a clean namespace with everything they
-    # use in positional defaults (an immutable tuple, which the audit hook does not let anyone replace).
-    cmp_ns = _clean(
-        "def foreign(v, _type=type, _id=id, _trusted=TRUSTED, _plain=PLAIN, _names=NAMES, _mro=MRO, _vars=VARS,\n"
-        "            _seq=(list, tuple, set, frozenset), _dict=dict, _isinstance=isinstance, _len=len):\n"
-        "    todo = [v]\n"
-        "    seen = 0\n"
-        "    while todo and seen < 10000:\n"
-        "        x = todo.pop()\n"
-        "        seen += 1\n"
-        "        t = _type(x)\n"
-        "        if t in _plain:\n"
-        "            continue\n"
-        "        for klass in _mro(t):\n"
-        "            d = _vars(klass)\n"
-        "            for name in _names:\n"
-        "                f = d.get(name)\n"
-        "                if f is not None and _id(f) not in _trusted:\n"
-        "                    return True\n"
-        "        if _isinstance(x, _dict):\n"
-        "            for k, y in _dict.items(x):\n"
-        "                todo.append(k)\n"
-        "                todo.append(y)\n"
-        "        elif _isinstance(x, _seq):\n"
-        "            for base in _seq:\n"
-        "                if _isinstance(x, base):\n"
-        "                    todo.extend(base.__iter__(x))\n"
-        "                    break\n"
-        "    return False\n",
-        TRUSTED=_trusted_cmp,
-        PLAIN=_frozenset({_int, _float, _str, _bool, _type(None), bytes, complex}),
-        NAMES=_cmp_names,
-        MRO=_type.__dict__["__mro__"].__get__,
-        VARS=_type.__dict__["__dict__"].__get__,
-    )
-    # Positional defaults only (keyword-only defaults live in a mutable dict); six positional slots
-    # cover every signature below (assertAlmostEqual has five).
-    make_wrapper = _clean(
-        "def WRAP(orig, foreign, name, NO):\n"
-        "    def check(self, a=NO, b=NO, c=NO, d=NO, e=NO, f=NO, _orig=orig, _foreign=foreign, _name=name, _NO=NO, **kw):\n"
-        "        if a is not _NO and b is not _NO and _foreign(a) != _foreign(b):\n"
-        "            raise self.failureException(\n"
-        "                _name + ': one of the values compares with code of the submission (its own __eq__ and the like), '\n"
-        "                'the other is a plain value: the grader does not let the submission decide its own test')\n"
-        "        args = tuple(x for x in (a, b, c, d, e, f) if x is not _NO)\n"
-        "        return _orig(self, *args, **kw)\n"
-        "    check.__name__ = check.__qualname__ = name\n"
-        "    return check\n"
-    )["WRAP"]
-    _NO = _clean("class NoArgument:\n    __slots__ = ()\nNO = NoArgument()\n")["NO"]
-    for name in ("_baseAssertEqual", "assertNotEqual", "assertAlmostEqual", "assertNotAlmostEqual",
-                 "assertSequenceEqual", "assertListEqual", "assertTupleEqual", "assertSetEqual", "assertDictEqual",
-                 "assertCountEqual", "assertIn", "assertNotIn", "assertGreater", "assertGreaterEqual", "assertLess",
-                 "assertLessEqual", "assertMultiLineEqual"):
-        orig = _TestCase.__dict__.get(name)
-        if _isinstance(orig, _FunctionType):
-            setattr(_TestCase, name, make_wrapper(orig, cmp_ns["foreign"], name, _NO))
+        return '{"s":"pass","checks":[' + ",".join(checks) + "]}"
 
     # From here on, anything the submission controls may run: frames are refused (see audit_hook).
     guard[0] = True

@@ -32,7 +32,13 @@ export function createPythonPool(opts: LanguagePoolOptions = {}): SandboxPool {
       scriptArgs: [pyodideDir],
       permissionModel: true,
     },
-    init: { t: 'init', harness: readFileSync(path.join(here, 'harness.py'), 'utf8') },
+    // One Python source: the assertion rewriter and the pytest shim define what harness.py uses.
+    init: {
+      t: 'init',
+      harness: ['teacher_asserts.py', 'pytest_shim.py', 'harness.py']
+        .map((file) => readFileSync(path.join(here, file), 'utf8'))
+        .join('\n'),
+    },
     size: opts.size ?? availableParallelism(),
     maxRuns: opts.maxRuns ?? 50,
     freshInChild: true,

@@ -29,6 +29,14 @@ export interface RawResult {
   tb?: string;
   msg?: string;
   cpuMs?: number;
+  /** Python teacher files: the checks a passing test recorded, decided by the grader (python-values.ts). */
+  checks?: unknown[];
+  /** A test the teacher's file expects to fail (expectedFailure, xfail) failed as expected. */
+  xfail?: boolean;
+  /** The error came from the teacher's own file (a fixture), not from the submission. */
+  teacher?: boolean;
+  /** A failed Python test had compared two of the submission's objects before it failed. */
+  dep?: boolean;
 }
 
 export interface JobHooks {

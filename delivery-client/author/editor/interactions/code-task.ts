@@ -45,7 +45,7 @@ function testsOf(json: string, entry: string): unknown[] {
 export const codeTaskModel: InteractionModel = {
   kind: 'codeTask',
   element: 'customInteraction',
-  build(s) {
+  build(s, { points }) {
     const c = s.code;
     const entry = c.entry.trim();
     const tests = testsOf(c.testsJson, entry);
@@ -57,6 +57,9 @@ export const codeTaskModel: InteractionModel = {
         starterCode: c.starterCode,
         ...(entry ? { entry } : {}),
         tests: tests as never,
+        // One maximum for the item: the grader scales the tests' weights to the editor's points,
+        // which are also what a stored test and the results count for the item.
+        maxScore: points,
       }) as AuthoringContentElement;
     } catch (error) {
       const issues = (error as { issues?: Array<{ path: PropertyKey[]; message: string }> }).issues;

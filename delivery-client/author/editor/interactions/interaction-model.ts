@@ -61,7 +61,8 @@ export interface InteractionModel {
   kind: InteractionKind;
   /** The QTI element that marks this interaction in a body (first match wins, in registry order). */
   element: string;
-  build(state: InteractionState): BuiltInteraction;
+  /** `points`: the item's maximum score (the editor's "Điểm tối đa"), for models whose scorer needs it. */
+  build(state: InteractionState, item: { points: number }): BuiltInteraction;
   /** Reads the editor state back from the interaction element (and what surrounds it) and the response. */
   read(
     interaction: AuthoringContentElement,

@@ -1,6 +1,10 @@
-/** customInteraction / portableCustomInteraction: code tasks are shown; other custom kinds say plainly they cannot be. */
+/**
+ * customInteraction / portableCustomInteraction: code tasks are shown; portable custom interactions
+ * run in their sandboxed frame; other custom kinds say plainly they cannot be.
+ */
 import { useI18n } from '../../../shared/i18n.tsx';
 import { CodeTaskInteraction, isCodeTask } from './code-task.tsx';
+import { isPortableInteraction, PortableInteractionFrame } from './pci-frame.tsx';
 import type { InteractionProps } from './shared.tsx';
 
 export function Unsupported({ element }: InteractionProps) {
@@ -13,5 +17,7 @@ export function Unsupported({ element }: InteractionProps) {
 }
 
 export function CustomInteraction({ element }: InteractionProps) {
-  return isCodeTask(element) ? <CodeTaskInteraction element={element} /> : <Unsupported element={element} />;
+  if (isCodeTask(element)) return <CodeTaskInteraction element={element} />;
+  if (isPortableInteraction(element)) return <PortableInteractionFrame element={element} />;
+  return <Unsupported element={element} />;
 }

@@ -1,5 +1,21 @@
 import { z } from '@hono/zod-openapi';
-import { IMPORT_FORMATS, ItemMetadata, QuestionDraft } from '../../../../item-bank/index.ts';
+import { CLASH_POLICIES, IMPORT_FORMATS, ItemMetadata, QuestionDraft } from '../../../../item-bank/index.ts';
+
+/** An item or test of an import whose identifier the bank already holds with other content. */
+export const ImportClash = z
+  .object({
+    kind: z.enum(['item', 'test']),
+    identifier: z.string(),
+    /** The upload's file (or question) that holds it. */
+    file: z.string(),
+    existingVersion: z.number().int(),
+    existingVersionId: z.string(),
+    existingSourceFile: z.string().nullable(),
+    /** What the import does, or in a preview would do, with it. */
+    resolution: z.enum(CLASH_POLICIES),
+    newIdentifier: z.string().optional(),
+  })
+  .openapi('ImportClash');
 
 export const ImportQuery = z.object({
   /** The file's format; guessed from `filename` when absent. */
@@ -7,7 +23,15 @@ export const ImportQuery = z.object({
   filename: z.string().max(200).optional(),
   /** Question numbers to leave out (raw-body uploads; multipart sends `decisions`). */
   skip: z.string().max(2000).optional(),
+  /**
+   * Questions whose identifier the bank holds with other content (QTI 1.2 keeps its own
+   * identifiers): refuse (default), new-version, rename or skip.
+   */
+  clash: z.enum(CLASH_POLICIES).optional(),
 });
+
+/** A clash of the import preview: the question it concerns, by number. */
+export const QuestionClash = ImportClash.extend({ number: z.number().int() });
 
 export const ImportProblemSchema = z
   .object({
@@ -28,6 +52,8 @@ export const ImportPreviewSchema = z
     filename: z.string().nullable(),
     ok: z.boolean(),
     problems: z.array(ImportProblemSchema),
+    /** Questions whose identifier the bank holds with other content, and what the chosen policy does. */
+    clashes: z.array(QuestionClash),
     questions: z.array(
       z.object({
         number: z.number().int(),

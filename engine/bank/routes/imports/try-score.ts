@@ -4,10 +4,12 @@ import { and, eq } from 'drizzle-orm';
 import { itemBankTables, parseItemXml } from '../../../../item-bank/index.ts';
 import { compileItem } from '../../../../grading/index.ts';
 import { errors } from '../../../platform/errors.ts';
-import { access, target } from '../../../people/access.ts';
+import { access } from '../../../people/access.ts';
+import { bankTarget } from '../../bank-target.ts';
 import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { TryScoreBody } from './schema.ts';
+import { refusalDetails } from '../../refusal-codes.ts';
 
 const { items, itemVersions } = itemBankTables;
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -19,7 +21,7 @@ export function tryScoreRoutes() {
       path: '/{id}/try-score',
       summary: 'Score a test answer on an item (its current version, or `version`); nothing is stored',
       security,
-      middleware: [access('items:read', target.item('id', 'param', true))] as const,
+      middleware: [access('items:read', bankTarget.item('read', 'id', 'param'))] as const,
       request: {
         params: IdParam,
         body: {
@@ -50,11 +52,17 @@ export function tryScoreRoutes() {
       if (!row) throw errors.notFound('The item version');
       const parsed = parseItemXml(row.qtiXml);
       if (!parsed.item)
-        throw errors.validation('The stored item cannot be read.', { problems: parsed.problems });
+        throw errors.validation(
+          'The stored item cannot be read.',
+          refusalDetails('stored_item_unreadable', { problems: parsed.problems }),
+        );
       try {
         return c.json({ version, outcomes: compileItem(parsed.item).scoreJson(body.responses) }, 200);
       } catch (error) {
-        throw errors.validation(`The answer cannot be scored: ${(error as Error).message}`);
+        throw errors.validation(
+          `The answer cannot be scored: ${(error as Error).message}`,
+          refusalDetails('answer_not_scorable', { reason: (error as Error).message }),
+        );
       }
     },
   );

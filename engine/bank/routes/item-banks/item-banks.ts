@@ -1,23 +1,29 @@
 /** Item banks: owned by an organisation, readable by everyone below it, searchable. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { asc, eq, or, sql } from 'drizzle-orm';
-import { itemBankTables, searchItems } from '../../../../item-bank/index.ts';
-import { inScope } from '../../../people/actor.ts';
-import { errors } from '../../../platform/errors.ts';
+import { asc, eq } from 'drizzle-orm';
+import { CLASH_POLICIES, itemBankTables, searchItems } from '../../../../item-bank/index.ts';
+import { AppError, errors } from '../../../platform/errors.ts';
 import { createItemBank } from '../../commands/create-item-bank.ts';
 import { importItems } from '../../commands/import-items.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { access, target } from '../../../people/access.ts';
+import { bankTarget } from '../../bank-target.ts';
 import { organisations } from '../../../people/tables.ts';
 import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
+import { ImportClash } from '../imports/schema.ts';
 import { CreateItemBank, ItemBank, ItemSummary, SearchItemsQuery } from './schema.ts';
+import { readableBanks, sharesOf } from '../../policy.ts';
+import { presentBank } from './present-bank.ts';
+import { itemBankShareRoutes } from './shares.ts';
+import { refusalDetails } from '../../refusal-codes.ts';
 
 const { itemBanks } = itemBankTables;
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 export function itemBankRoutes() {
   return new OpenAPIHono<AppEnv>()
+    .route('/', itemBankShareRoutes())
     .openapi(
       createRoute({
         method: 'get',
@@ -32,30 +38,18 @@ export function itemBankRoutes() {
       }),
       async (c) => {
         const actor = c.var.actor;
-        const rows = await c.var.deps.db
+        const db = c.var.deps.db;
+        const rows = await db
           .select({ bank: itemBanks, orgName: organisations.name, orgPath: organisations.path })
           .from(itemBanks)
           .innerJoin(organisations, eq(organisations.id, itemBanks.organisationId))
-          .where(
-            or(
-              sql`${organisations.path} like ${`${actor.scopePath}%`}`,
-              sql`${actor.scopePath} like ${organisations.path} || '%'`,
-            ),
-          )
+          .where(readableBanks(actor))
           .orderBy(asc(organisations.path), asc(itemBanks.name));
-        return c.json(
-          {
-            items: rows.map(({ bank, orgName, orgPath }) => ({
-              id: bank.id,
-              name: bank.name,
-              description: bank.description,
-              organisationId: bank.organisationId,
-              organisationName: orgName,
-              writable: inScope(actor, orgPath),
-            })),
-          },
-          200,
+        const shares = await sharesOf(
+          db,
+          rows.map((r) => r.bank.id),
         );
+        return c.json({ items: rows.map((r) => presentBank(actor, r, shares)) }, 200);
       },
     )
     .openapi(
@@ -79,13 +73,10 @@ export function itemBankRoutes() {
           c.var.deps.db,
           c.var.actor,
           org,
-          { name: body.name, description: body.description },
+          { name: body.name, subject: body.subject || undefined, description: body.description },
           { ip: c.var.clientIp },
         );
-        return c.json(
-          { ...bank, organisationName: org.name, writable: true, createdBy: undefined, createdAt: undefined },
-          201,
-        );
+        return c.json(presentBank(c.var.actor, { bank, orgName: org.name, orgPath: org.path }, []), 201);
       },
     )
     .openapi(
@@ -97,11 +88,16 @@ export function itemBankRoutes() {
           'Send the file as the raw body (application/zip or application/xml). A 422 lists every file with its problems (line, column, sentence). `?dryRun=true` checks without saving.',
         security,
         middleware: [
-          access('items:write', target.itemBank()),
+          access('items:write', bankTarget.itemBank('write')),
           bodyLimit({
             maxSize: 200 * 2 ** 20,
             onError: () => {
-              throw errors.tooLarge('A package may be at most 200 MB.');
+              throw new AppError(
+                413,
+                'payload_too_large',
+                'A package may be at most 200 MB.',
+                refusalDetails('upload_too_large', { limitMb: 200 }),
+              );
             },
           }),
         ] as const,
@@ -110,6 +106,11 @@ export function itemBankRoutes() {
           query: z.object({
             dryRun: z.enum(['true', 'false']).optional(),
             filename: z.string().max(200).optional(),
+            /**
+             * Items and tests whose identifier the bank holds with other content: refuse (default,
+             * 409 naming them), new-version, rename (new identifier) or skip.
+             */
+            clash: z.enum(CLASH_POLICIES).optional(),
           }),
         },
         responses: {
@@ -127,17 +128,20 @@ export function itemBankRoutes() {
                 ),
                 created: z.number().int(),
                 unchanged: z.number().int(),
+                skipped: z.number().int(),
+                clashes: z.array(ImportClash),
                 dryRun: z.boolean(),
               }),
             ),
           },
           ...staffErrors,
+          409: staffErrors[400],
           422: staffErrors[400],
         },
       }),
       async (c) => {
         const bytes = new Uint8Array(await c.req.arrayBuffer());
-        if (!bytes.length) throw errors.badRequest('The upload is empty.');
+        if (!bytes.length) throw errors.badRequest('The upload is empty.', refusalDetails('upload_empty'));
         const query = c.req.valid('query');
         const result = await importItems({
           db: c.var.deps.db,
@@ -147,6 +151,8 @@ export function itemBankRoutes() {
           bytes,
           filename: query.filename,
           dryRun: query.dryRun === 'true',
+          clash: query.clash,
+          schemaDir: c.var.deps.config.qtiSchemaDir,
           ip: c.var.clientIp,
         });
         return c.json(result, 200);
@@ -158,7 +164,7 @@ export function itemBankRoutes() {
         path: '/{id}/items',
         summary: 'Search the items of a bank (filters on metadata; text search ignores diacritics)',
         security,
-        middleware: [access('items:read', target.itemBank('id', 'param', true))] as const,
+        middleware: [access('items:read', bankTarget.itemBank('read', 'id', 'param'))] as const,
         request: { params: IdParam, query: SearchItemsQuery },
         responses: {
           200: {

@@ -2,6 +2,16 @@ import { z } from '@hono/zod-openapi';
 import { COGNITIVE_LEVELS, ITEM_STATUSES } from '../../../../item-bank/index.ts';
 import { Pagination } from '../../../platform/http/common-schemas.ts';
 
+export const ItemBankShare = z
+  .object({
+    organisationId: z.uuid(),
+    organisationName: z.string(),
+    /** Whether staff of that organisation (and below it) may add and change items. */
+    writable: z.boolean(),
+    sharedAt: z.string(),
+  })
+  .openapi('ItemBankShare');
+
 export const ItemBank = z
   .object({
     id: z.uuid(),
@@ -9,18 +19,50 @@ export const ItemBank = z
     description: z.string().nullable(),
     organisationId: z.uuid(),
     organisationName: z.string(),
-    /** Whether the caller may add or change items (the bank is in their own subtree). */
+    /** The subject the bank is for, when its creator gave one. */
+    subject: z.string().nullable().optional(),
+    /** Whether the caller may add or change items (the bank rule: owner's subtree, or a writable share). */
     writable: z.boolean(),
+    /** Whether the caller reaches the bank through a share with their organisation (or one above it). */
+    shared: z.boolean().optional(),
+    /** Whether the caller may share the bank and withdraw its shares (its managers only). */
+    mayShare: z.boolean().optional(),
+    /** The bank's shares, for those who may share it. */
+    shares: z.array(ItemBankShare).optional(),
   })
   .openapi('ItemBank');
 
 export const CreateItemBank = z
   .object({
-    name: z.string().trim().min(2).max(200),
+    /** Two to 200 characters, unique within the organisation. */
+    name: z.string().trim().min(2, 'Tên ngân hàng cần ít nhất 2 ký tự.').max(200),
+    /** The subject (e.g. "Toán"); new items written in the bank start with it. */
+    subject: z.string().trim().max(100).optional(),
     description: z.string().trim().max(2000).optional(),
     organisationId: z.uuid(),
   })
   .openapi('CreateItemBank');
+
+export const ShareItemBank = z
+  .object({
+    /** The organisation to share with: its staff and everyone below it may then read the bank. */
+    organisationId: z.uuid(),
+    /** Also let them add and change items (default: read-only). */
+    writable: z.boolean().default(false),
+  })
+  .openapi('ShareItemBank');
+
+/** An organisation a bank may be shared with. */
+export const ShareTarget = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    kind: z.enum(['department', 'district_office', 'school']),
+  })
+  .openapi('ShareTarget');
+
+/** The search of share targets: words of an organisation's name, diacritics optional. */
+export const ShareTargetQuery = z.object({ q: z.string().max(100).optional() });
 
 /** A comma-separated query value such as `status=draft,in_review`. */
 const csv = <const T extends readonly [string, ...string[]]>(values: T) =>

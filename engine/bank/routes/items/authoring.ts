@@ -18,11 +18,14 @@ import {
 } from '../../../../item-bank/index.ts';
 import { compileItem } from '../../../../grading/index.ts';
 import { errors } from '../../../platform/errors.ts';
-import { access, target } from '../../../people/access.ts';
+import { access } from '../../../people/access.ts';
+import { bankTarget } from '../../bank-target.ts';
 import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { saveAuthoredItem } from '../../commands/save-authored-item.ts';
+import { checkCodeReferences } from '../../check-code-references.ts';
 import { tryCodeTasks } from '../../try-code-tasks.ts';
+import { refusalDetails } from '../../refusal-codes.ts';
 
 const { items, itemVersionMedia, media } = itemBankTables;
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -57,10 +60,37 @@ const PreviewBody = z.object({
 });
 const SaveBody = z.object({
   bankId: z.uuid(),
+  /**
+   * The stored item and version this edit started from; absent for a new item. A new item may not
+   * take an identifier the bank holds, and an edit of an older version than the current one is
+   * refused (409 identifier_taken / edited_elsewhere): nobody's save is overwritten unseen.
+   */
+  basedOn: z.object({ itemId: z.uuid(), version: z.number().int().min(1) }).optional(),
   item: z.unknown(),
   metadata: EditorMetadata.optional(),
   media: z.array(MediaUpload).max(50).default([]),
+  /**
+   * Code tasks: the teacher's reference solution by response identifier. It is graded before saving
+   * and must score full marks (the starter code must not); it is not stored.
+   */
+  codeReferences: z.record(z.string(), z.string().max(200_000)).optional(),
 });
+
+/** The reference-solution check of a code task on save (engine/bank/check-code-references.ts). */
+const CodeReferenceCheck = z
+  .object({
+    responseIdentifier: z.string(),
+    reference: z.object({
+      score: z.number(),
+      maxScore: z.number(),
+      failing: z.array(z.object({ name: z.string(), verdict: z.string(), message: z.string().optional() })),
+    }),
+    starter: z.object({ score: z.number(), maxScore: z.number() }),
+    teacherError: z.string().optional(),
+    practiceOnly: z.boolean(),
+    ok: z.boolean(),
+  })
+  .openapi('CodeReferenceCheck');
 
 /** Checks authoring JSON and builds its QTI and model, or the problems found. */
 function build(input: unknown): { xml?: string; model?: AssessmentItem; problems: Problem[] } {
@@ -127,7 +157,8 @@ export function authoringRoutes() {
         summary:
           'Preview an unsaved item (authoring JSON) as a candidate sees it, and score a test answer on it; nothing is stored',
         security,
-        middleware: [access('items:write', target.itemBank('bankId', 'json'))] as const,
+        // Nothing is stored: reading the bank is enough (a shared, read-only bank can be tried too).
+        middleware: [access('items:write', bankTarget.itemBank('read', 'bankId', 'json'))] as const,
         request: { body: { ...json(PreviewBody), required: true } },
         responses: {
           200: {
@@ -143,13 +174,18 @@ export function authoringRoutes() {
             ),
           },
           ...staffErrors,
+          409: staffErrors[400],
           422: staffErrors[400],
         },
       }),
       async (c) => {
         const body = c.req.valid('json');
         const built = build(body.item);
-        if (!built.model) throw errors.validation('The item has errors.', { problems: built.problems });
+        if (!built.model)
+          throw errors.validation(
+            'The item has errors.',
+            refusalDetails('item_has_errors', { problems: built.problems }),
+          );
         let outcomes: Record<string, unknown> | undefined;
         let codeTasks: Awaited<ReturnType<typeof tryCodeTasks>>;
         const grader = c.var.deps.codeGrader;
@@ -161,7 +197,10 @@ export function authoringRoutes() {
           try {
             outcomes = compileItem(built.model).scoreJson(body.responses);
           } catch (error) {
-            throw errors.validation(`The answer cannot be scored: ${(error as Error).message}`);
+            throw errors.validation(
+              `The answer cannot be scored: ${(error as Error).message}`,
+              refusalDetails('answer_not_scorable', { reason: (error as Error).message }),
+            );
           }
         }
         return c.json(
@@ -182,29 +221,57 @@ export function authoringRoutes() {
         summary:
           'Save an item written in the item editor (authoring JSON, metadata, media): a new item, or a new version of the item with its identifier',
         security,
-        middleware: [access('items:write', target.itemBank('bankId', 'json'))] as const,
+        middleware: [access('items:write', bankTarget.itemBank('write', 'bankId', 'json'))] as const,
         request: { body: { ...json(SaveBody), required: true } },
         responses: {
           200: {
             description: 'Saved',
-            ...json(z.object({ itemId: z.string(), version: z.number().int(), created: z.boolean() })),
+            ...json(
+              z.object({
+                itemId: z.string(),
+                version: z.number().int(),
+                created: z.boolean(),
+                /** Code tasks whose reference solution was sent: each passed the check. */
+                codeChecks: z.array(CodeReferenceCheck).optional(),
+              }),
+            ),
           },
           ...staffErrors,
+          409: staffErrors[400],
           422: staffErrors[400],
         },
       }),
       async (c) => {
         const body = c.req.valid('json');
         const built = build(body.item);
-        if (!built.model) throw errors.validation('The item has errors.', { problems: built.problems });
+        if (!built.model)
+          throw errors.validation(
+            'The item has errors.',
+            refusalDetails('item_has_errors', { problems: built.problems }),
+          );
         const model = built.model;
+        // A code task is saved only when its reference solution scores full marks and its starter
+        // does not: the teacher sees the failing tests instead of a task that grades wrongly.
+        const grader = c.var.deps.codeGrader;
+        const codeChecks =
+          body.codeReferences && grader
+            ? await checkCodeReferences(grader, model, body.codeReferences)
+            : undefined;
+        if (codeChecks?.some((check) => !check.ok))
+          throw errors.validation(
+            'The reference solution of a code task does not pass its tests.',
+            refusalDetails('code_reference_fails', { problems: [], codeChecks }),
+          );
         const files = body.media.map((m) => ({
           href: m.href,
           contentType: m.contentType,
           data: new Uint8Array(Buffer.from(m.data, 'base64')),
         }));
         if (files.some((f) => f.data.byteLength > MAX_MEDIA_BYTES))
-          throw errors.validation('A media file is larger than 5 MB.');
+          throw errors.validation(
+            'A media file is larger than 5 MB.',
+            refusalDetails('media_too_large', { limitMb: 5 }),
+          );
         const saved = await saveAuthoredItem(
           c.var.deps.db,
           c.var.actor,
@@ -215,10 +282,19 @@ export function authoringRoutes() {
             qtiXml: built.xml!,
             media: files,
             metadata: body.metadata,
+            basedOn: body.basedOn,
           },
           { ip: c.var.clientIp },
         );
-        return c.json({ itemId: saved.itemId, version: saved.version, created: saved.created }, 200);
+        return c.json(
+          {
+            itemId: saved.itemId,
+            version: saved.version,
+            created: saved.created,
+            ...(codeChecks ? { codeChecks } : {}),
+          },
+          200,
+        );
       },
     )
     .openapi(
@@ -228,7 +304,7 @@ export function authoringRoutes() {
         summary:
           "An item's current version as authoring JSON, with its metadata and media, for the item editor (staff only: holds the key)",
         security,
-        middleware: [access('items:read', target.item('id', 'param', true))] as const,
+        middleware: [access('items:read', bankTarget.item('read', 'id', 'param'))] as const,
         request: { params: IdParam },
         responses: {
           200: {
@@ -255,7 +331,10 @@ export function authoringRoutes() {
         if (!item || !version) throw errors.notFound('The item');
         const parsed = parseItemXml(version.qtiXml);
         if (!parsed.item)
-          throw errors.validation('The stored item cannot be read.', { problems: parsed.problems });
+          throw errors.validation(
+            'The stored item cannot be read.',
+            refusalDetails('stored_item_unreadable', { problems: parsed.problems }),
+          );
         const files = await db
           .select({ href: itemVersionMedia.href, contentType: media.contentType, data: media.data })
           .from(itemVersionMedia)

@@ -10,7 +10,8 @@ import {
 } from '../../../../item-bank/index.ts';
 import { errors } from '../../../platform/errors.ts';
 import type { Permission } from '../../../people/permissions.ts';
-import { access, target } from '../../../people/access.ts';
+import { access } from '../../../people/access.ts';
+import { bankTarget } from '../../bank-target.ts';
 import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { ItemSummary } from '../item-banks/schema.ts';
@@ -79,7 +80,7 @@ export function itemRoutes() {
         path: '/{id}',
         summary: 'An item with its review history and versions',
         security,
-        middleware: [access('items:read', target.item('id', 'param', true))] as const,
+        middleware: [access('items:read', bankTarget.item('read', 'id', 'param'))] as const,
         request: { params: IdParam },
         responses: { 200: { description: 'The item', ...json(ItemDetail) }, ...staffErrors },
       }),
@@ -146,7 +147,7 @@ export function itemRoutes() {
         path: '/{id}/versions/{version}',
         summary: 'One version of an item, with its QTI 3.0 XML and model (staff only: holds the key)',
         security,
-        middleware: [access('items:read', target.item('id', 'param', true))] as const,
+        middleware: [access('items:read', bankTarget.item('read', 'id', 'param'))] as const,
         request: { params: VersionParams },
         responses: { 200: { description: 'The version', ...json(ItemVersion) }, ...staffErrors },
       }),
@@ -175,7 +176,7 @@ export function itemRoutes() {
         path: `/{id}/${action.path}`,
         summary: action.summary,
         security,
-        middleware: [access(action.permission, target.item())] as const,
+        middleware: [access(action.permission, bankTarget.item('write'))] as const,
         request: { params: IdParam, body: { ...json(StatusBody), required: false } },
         responses: {
           200: {

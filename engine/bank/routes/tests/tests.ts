@@ -17,13 +17,14 @@ import {
 import { maxScoreOfItem } from '../../../../grading/index.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { errors } from '../../../platform/errors.ts';
-import { access, target } from '../../../people/access.ts';
+import { access } from '../../../people/access.ts';
+import { bankTarget } from '../../bank-target.ts';
 import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { assembleFromBank, type DescribedForm } from './assemble-from-bank.ts';
 import { saveTestForms, type BlueprintInfo } from '../../commands/save-test-forms.ts';
 import { AssembleBody, AssembledForms, BankQuery, StoredTest, StoredTestSummary } from './schema.ts';
-import { savingBank, storedTest } from './test-target.ts';
+import { refusalDetails } from '../../refusal-codes.ts';
 
 const { assessmentTests, assessmentTestVersions, items, itemVersions } = itemBankTables;
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -63,7 +64,11 @@ async function loadTestItems(db: Executor, model: StoredModel, versionIds: Recor
   const byVersion = new Map(rows.map((r) => [r.version.id, r]));
   return refs.map(({ ref, path }) => {
     const row = byVersion.get(versionIds[ref.identifier] ?? '');
-    if (!row) throw errors.conflict(`The test refers to ${ref.identifier}, which is no longer in the bank.`);
+    if (!row)
+      throw errors.conflict(
+        `The test refers to ${ref.identifier}, which is no longer in the bank.`,
+        refusalDetails('test_item_missing', { identifier: ref.identifier }),
+      );
     const weight = ref.weights[0]?.value ?? 1;
     const model = row.version.model as AssessmentItem;
     return {
@@ -120,7 +125,7 @@ export function testRoutes() {
         path: '/assemble',
         summary: 'Draw forms of a blueprint from the published items of a bank, without saving (a preview)',
         security,
-        middleware: [access('items:read', target.itemBank('bankId', 'json', true))] as const,
+        middleware: [access('items:read', bankTarget.itemBank('read', 'bankId', 'json'))] as const,
         request: { body: { ...json(AssembleBody), required: true } },
         responses: { 200: { description: 'The forms', ...json(AssembledForms) }, ...staffErrors },
       }),
@@ -139,8 +144,8 @@ export function testRoutes() {
         security,
         // Drawn from a bank the actor can read; stored in one they can write (the last check sets `target`).
         middleware: [
-          access('items:read', target.itemBank('bankId', 'json', true)),
-          access('items:write', savingBank()),
+          access('items:read', bankTarget.itemBank('read', 'bankId', 'json')),
+          access('items:write', bankTarget.savingBank()),
         ] as const,
         request: { body: { ...json(AssembleBody), required: true } },
         responses: {
@@ -193,7 +198,7 @@ export function testRoutes() {
         path: '/',
         summary: 'Stored tests of a bank, newest first',
         security,
-        middleware: [access('items:read', target.itemBank('bankId', 'query', true))] as const,
+        middleware: [access('items:read', bankTarget.itemBank('read', 'bankId', 'query'))] as const,
         request: { query: BankQuery },
         responses: {
           200: { description: 'Tests', ...json(z.object({ items: z.array(StoredTestSummary) })) },
@@ -226,7 +231,7 @@ export function testRoutes() {
         path: '/{id}',
         summary: 'A stored test: its items with points, its blueprint, and the form a sitting takes',
         security,
-        middleware: [access('items:read', storedTest())] as const,
+        middleware: [access('items:read', bankTarget.storedTest())] as const,
         request: { params: IdParam },
         responses: { 200: { description: 'The test', ...json(StoredTest) }, ...staffErrors },
       }),
@@ -283,7 +288,7 @@ export function testRoutes() {
         path: '/{id}/preview',
         summary: 'A stored test as a candidate sees it: candidate-safe items in order, without keys',
         security,
-        middleware: [access('items:read', storedTest())] as const,
+        middleware: [access('items:read', bankTarget.storedTest())] as const,
         request: { params: IdParam },
         responses: {
           200: {

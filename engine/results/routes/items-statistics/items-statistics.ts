@@ -7,7 +7,8 @@
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { itemHistory, type ItemHistory } from '../../../../grading/index.ts';
-import { access, target } from '../../../people/access.ts';
+import { access } from '../../../people/access.ts';
+import { bankTarget } from '../../../bank/bank-target.ts';
 import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { bankItemIds, loadItemHistory } from './load-item-history.ts';
@@ -65,7 +66,7 @@ export function itemStatisticsRoutes() {
         path: '/',
         summary: 'Statistics of the items of a bank from the sittings that used them',
         security,
-        middleware: [access('results:read', target.itemBank('bankId', 'query', true))] as const,
+        middleware: [access('results:read', bankTarget.itemBank('read', 'bankId', 'query'))] as const,
         request: { query: z.object({ bankId: z.uuid() }) },
         responses: {
           200: { description: 'Used items', ...json(z.object({ items: z.array(ItemStatistics) })) },
@@ -89,7 +90,7 @@ export function itemStatisticsRoutes() {
         path: '/items/{id}',
         summary: 'Statistics of one item: pooled over its sittings, and sitting by sitting',
         security,
-        middleware: [access('results:read', target.item('id', 'param', true))] as const,
+        middleware: [access('results:read', bankTarget.item('read', 'id', 'param'))] as const,
         request: { params: IdParam },
         responses: {
           200: {

@@ -40,8 +40,8 @@ const PNG = Buffer.from(
   'base64',
 );
 
-const orderItem = (title: string) => ({
-  identifier: 'ED-ORDER-1',
+const orderItem = (title: string, identifier = 'ED-ORDER-1') => ({
+  identifier,
   title,
   language: 'vi',
   declarations: [
@@ -133,16 +133,77 @@ describe('item editor API', () => {
 
     const second = await api(engine).post(
       '/api/items/authoring',
-      { bankId, item: orderItem('Thứ tự các sự kiện lịch sử'), metadata: loaded.data.metadata, media },
+      {
+        bankId,
+        basedOn: { itemId: first.data.itemId, version: 1 },
+        item: orderItem('Thứ tự các sự kiện lịch sử'),
+        metadata: loaded.data.metadata,
+        media,
+      },
       tokens.teacherA,
     );
     expect(second.data).toMatchObject({ itemId: first.data.itemId, version: 2, created: true });
   });
 
+  it("never makes a new item or a stale edit into another save's next version", async () => {
+    const first = await api(engine).post(
+      '/api/items/authoring',
+      { bankId, item: orderItem('Bản của cô Lan', 'ED-CLASH-1') },
+      tokens.teacherA,
+    );
+    expect(first.status).toBe(200);
+    const versions = async () =>
+      (await api(engine).get(`/api/items/${first.data.itemId}`, tokens.teacherA)).data.currentVersion;
+
+    // A colleague writes a new item and happens to choose the same identifier: refused, nothing written.
+    const clash = await api(engine).post(
+      '/api/items/authoring',
+      { bankId, item: orderItem('Bản của thầy Minh', 'ED-CLASH-1') },
+      tokens.teacherA,
+    );
+    expect(clash.status).toBe(409);
+    expect(clash.data.error).toMatchObject({
+      id: 'identifier_taken',
+      details: { identifier: 'ED-CLASH-1', itemId: first.data.itemId, version: 1 },
+    });
+    expect(await versions()).toBe(1);
+
+    // Two editors open version 1; the first saves version 2; the second's save is refused, not merged.
+    const base = { itemId: first.data.itemId, version: 1 };
+    const a = await api(engine).post(
+      '/api/items/authoring',
+      { bankId, basedOn: base, item: orderItem('Sửa lần A', 'ED-CLASH-1') },
+      tokens.teacherA,
+    );
+    expect(a.data).toMatchObject({ version: 2 });
+    const b = await api(engine).post(
+      '/api/items/authoring',
+      { bankId, basedOn: base, item: orderItem('Sửa lần B', 'ED-CLASH-1') },
+      tokens.teacherA,
+    );
+    expect(b.status).toBe(409);
+    expect(b.data.error).toMatchObject({ id: 'edited_elsewhere', details: { version: 2 } });
+    expect(await versions()).toBe(2);
+
+    // An edit based on an item under another identifier cannot take over this one.
+    const other = await api(engine).post(
+      '/api/items/authoring',
+      { bankId, item: orderItem('Câu khác', 'ED-CLASH-2') },
+      tokens.teacherA,
+    );
+    const takeover = await api(engine).post(
+      '/api/items/authoring',
+      { bankId, basedOn: { itemId: other.data.itemId, version: 1 }, item: orderItem('x', 'ED-CLASH-1') },
+      tokens.teacherA,
+    );
+    expect(takeover.status).toBe(409);
+    expect(await versions()).toBe(2);
+  });
+
   it('refuses other schools and roles without item rights', async () => {
     const saved = await api(engine).post(
       '/api/items/authoring',
-      { bankId, item: orderItem('x') },
+      { bankId, item: orderItem('x', 'ED-ORDER-2') },
       tokens.teacherA,
     );
     const other = await api(engine).get(`/api/items/${saved.data.itemId}/authoring`, tokens.teacherB);

@@ -1,0 +1,98 @@
+/**
+ * Central import of a batch of a centre's result log: verified against the centre's public key and
+ * the chain held so far (verify-log-batch.ts), then each new entry written exactly once, with one
+ * audit row, in one transaction under the chain's lock. A replayed or resumed batch imports only
+ * what is new; a refused batch writes nothing but an audit row saying why.
+ */
+import { eq } from 'drizzle-orm';
+import { appendAudit } from '../../people/audit-log.ts';
+import type { CommandContext } from '../../platform/command-context.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { centreErrors } from '../centre-errors.ts';
+import { publicKeyOf } from '../ed25519.ts';
+import { chainHead, heldHashes, lockChain, rowOf } from '../result-log-store.ts';
+import { centres, resultLogEntries } from '../tables.ts';
+import { verifyLogBatch } from '../verify-log-batch.ts';
+
+export interface ImportResultLogInput {
+  /** The centre sending the batch (authenticated by its credential). */
+  centreId: string;
+  sittingId: string;
+  entries: readonly unknown[];
+}
+
+export interface ImportedBatch {
+  imported: number;
+  skipped: number;
+  /** The chain's last entry held centrally after the import. */
+  head?: { seq: number; hash: string };
+}
+
+export async function importResultLog(
+  db: Database,
+  input: ImportResultLogInput,
+  context: CommandContext = {},
+): Promise<ImportedBatch> {
+  const chain = { centreId: input.centreId, sittingId: input.sittingId };
+  const seqs = input.entries
+    .map((e) => (e as { seq?: unknown } | null)?.seq)
+    .filter((s): s is number => Number.isSafeInteger(s));
+  let organisationId: string | undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      const [centre] = await tx
+        .select({ publicKey: centres.publicKey, organisationId: centres.organisationId })
+        .from(centres)
+        .where(eq(centres.id, input.centreId));
+      if (!centre) throw centreErrors.unknownCentre(input.centreId);
+      organisationId = centre.organisationId;
+      await lockChain(tx, chain);
+      const head = await chainHead(tx, chain);
+      const held = await heldHashes(
+        tx,
+        chain,
+        seqs.filter((s) => head && s <= head.seq),
+      );
+      const { fresh, skipped } = verifyLogBatch(input.entries, {
+        ...chain,
+        centrePublicKey: publicKeyOf(centre.publicKey),
+        head,
+        held,
+      });
+      if (fresh.length) await tx.insert(resultLogEntries).values(fresh.map(rowOf));
+      const last = fresh.at(-1);
+      await appendAudit(tx, {
+        actorRole: 'centre',
+        action: 'centre.log_import',
+        subjectType: 'centre',
+        subjectId: input.centreId,
+        organisationId,
+        ip: context.ip,
+        details: {
+          sittingId: input.sittingId,
+          imported: fresh.length,
+          skipped,
+          fromSeq: fresh[0]?.seq ?? null,
+          toSeq: last?.seq ?? null,
+        },
+      });
+      return { imported: fresh.length, skipped, head: last ? { seq: last.seq, hash: last.hash } : head };
+    });
+  } catch (error) {
+    // A refusal is worth a record of its own (the import's transaction rolled back).
+    if (error instanceof AppError && error.id.startsWith('log_'))
+      await db.transaction((tx) =>
+        appendAudit(tx, {
+          actorRole: 'centre',
+          action: 'centre.log_refused',
+          subjectType: 'centre',
+          subjectId: input.centreId,
+          organisationId: organisationId ?? null,
+          ip: context.ip,
+          details: { sittingId: input.sittingId, error: error.id, message: error.message },
+        }),
+      );
+    throw error;
+  }
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "sittings" ADD COLUMN "practice" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+# ---- inlined from tests/fixed_clock.py
+from datetime import datetime, timedelta
+
+
+class FixedClock:
+    def __init__(self, now: datetime) -> None:
+        self._now = now
+
+    def now(self) -> datetime:
+        return self._now
+
+    def advance_to(self, when: datetime) -> None:
+        self._now = when
+
+    def advance(self, delta: timedelta) -> None:
+        self._now = self._now + delta
+
+
+# ---- inlined from tests/breaker_builder.py
+from datetime import datetime, timedelta, timezone
+from typing import Optional
+
+from circuit_breaker import Breaker, DEFAULT_FAILURE_THRESHOLD, DEFAULT_RESET_TIMEOUT
+
+
+
+class BreakerBuilder:
+    def __init__(self) -> None:
+        self._threshold: int = DEFAULT_FAILURE_THRESHOLD
+        self._timeout: timedelta = DEFAULT_RESET_TIMEOUT
+        self._start: datetime = datetime(2026, 1, 1, tzinfo=timezone.utc)
+        self._clock: Optional[FixedClock] = None
+
+    def with_threshold(self, threshold: int) -> "BreakerBuilder":
+        self._threshold = threshold
+        return self
+
+    def with_timeout(self, timeout: timedelta) -> "BreakerBuilder":
+        self._timeout = timeout
+        return self
+
+    def starting_at(self, start: datetime) -> "BreakerBuilder":
+        self._start = start
+        return self
+
+    def with_clock(self, clock: FixedClock) -> "BreakerBuilder":
+        self._clock = clock
+        return self
+
+    def build(self) -> tuple[Breaker, FixedClock]:
+        clock = self._clock if self._clock is not None else FixedClock(self._start)
+        breaker = Breaker(self._threshold, self._timeout, clock)
+        return breaker, clock
+
+
+from datetime import timedelta
+
+import pytest
+
+from circuit_breaker import BreakerState, CircuitOpenError
+
+
+THIRTY_SECONDS = timedelta(seconds=30)
+
+
+def _succeeds(value):
+    return lambda: value
+
+
+def _fails():
+    def op():
+        raise RuntimeError("boom")
+    return op
+
+
+def _swallow(fn):
+    try:
+        fn()
+    except Exception:
+        pass
+
+
+def test_Closed_Open_HalfOpen_Closed_round_trip_from_the_kata_brief_example():
+    breaker, clock = (
+        BreakerBuilder().with_threshold(3).with_timeout(THIRTY_SECONDS).build()
+    )
+
+    assert breaker.execute(_succeeds("ok")) == "ok"
+    _swallow(lambda: breaker.execute(_fails()))
+    _swallow(lambda: breaker.execute(_fails()))
+    _swallow(lambda: breaker.execute(_fails()))
+    assert breaker.state is BreakerState.OPEN
+
+    with pytest.raises(CircuitOpenError):
+        breaker.execute(_succeeds("ignored"))
+
+    clock.advance(THIRTY_SECONDS)
+    assert breaker.execute(_succeeds("ok")) == "ok"
+    assert breaker.state is BreakerState.CLOSED
+
+
+def test_Closed_Open_HalfOpen_Open_cycle_when_the_probe_fails():
+    breaker, clock = (
+        BreakerBuilder().with_threshold(3).with_timeout(THIRTY_SECONDS).build()
+    )
+    for _ in range(3):
+        _swallow(lambda: breaker.execute(_fails()))
+    clock.advance(THIRTY_SECONDS)
+
+    with pytest.raises(RuntimeError, match="boom"):
+        breaker.execute(_fails())
+    assert breaker.state is BreakerState.OPEN

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+# ---- inlined from tests/fixed_clock.py
+from datetime import datetime, timedelta
+
+
+class FixedClock:
+    def __init__(self, now: datetime) -> None:
+        self._now = now
+
+    def now(self) -> datetime:
+        return self._now
+
+    def advance_to(self, when: datetime) -> None:
+        self._now = when
+
+    def advance(self, delta: timedelta) -> None:
+        self._now = self._now + delta
+
+
+# ---- inlined from tests/limiter_builder.py
+from datetime import datetime, timedelta, timezone
+from typing import Optional
+
+from rate_limiter import (
+    DEFAULT_MAX_REQUESTS,
+    DEFAULT_WINDOW_DURATION,
+    Limiter,
+    Rule,
+)
+
+
+
+class LimiterBuilder:
+    def __init__(self) -> None:
+        self._max_requests: int = DEFAULT_MAX_REQUESTS
+        self._window: timedelta = DEFAULT_WINDOW_DURATION
+        self._start: datetime = datetime(2026, 1, 1, tzinfo=timezone.utc)
+        self._clock: Optional[FixedClock] = None
+
+    def with_max_requests(self, max_requests: int) -> "LimiterBuilder":
+        self._max_requests = max_requests
+        return self
+
+    def with_window(self, window: timedelta) -> "LimiterBuilder":
+        self._window = window
+        return self
+
+    def starting_at(self, start: datetime) -> "LimiterBuilder":
+        self._start = start
+        return self
+
+    def with_clock(self, clock: FixedClock) -> "LimiterBuilder":
+        self._clock = clock
+        return self
+
+    def build(self) -> tuple[Limiter, FixedClock]:
+        clock = self._clock if self._clock is not None else FixedClock(self._start)
+        limiter = Limiter(Rule(self._max_requests, self._window), clock)
+        return limiter, clock
+
+
+from datetime import datetime, timedelta, timezone
+
+from rate_limiter import Allowed, Rejected
+
+
+TEN_SECONDS = timedelta(seconds=10)
+
+
+def test_fixed_window_cycle_for_alice_and_bob_produces_the_documented_sequence():
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    limiter, clock = (
+        LimiterBuilder()
+        .with_max_requests(3)
+        .with_window(TEN_SECONDS)
+        .starting_at(start)
+        .build()
+    )
+
+    # t=0,1,2 — alice allowed
+    assert isinstance(limiter.request("alice"), Allowed)
+    clock.advance(timedelta(seconds=1))
+    assert isinstance(limiter.request("alice"), Allowed)
+    clock.advance(timedelta(seconds=1))
+    assert isinstance(limiter.request("alice"), Allowed)
+
+    # t=3 — alice rejected with retry_after=7s
+    clock.advance(timedelta(seconds=1))
+    assert limiter.request("alice") == Rejected(timedelta(seconds=7))
+
+    # t=3 — bob allowed (independent)
+    assert isinstance(limiter.request("bob"), Allowed)
+
+    # t=10 — alice's window has elapsed; fresh quota
+    clock.advance(timedelta(seconds=7))
+    assert isinstance(limiter.request("alice"), Allowed)
+    assert isinstance(limiter.request("alice"), Allowed)
+    assert isinstance(limiter.request("alice"), Allowed)
+    assert isinstance(limiter.request("alice"), Rejected)
