@@ -1,8 +1,10 @@
 /** A code grader owning one sandbox pool per language, started on first use. */
+import { availableParallelism } from 'node:os';
 import { gradeSubmission, type GradeOptions } from './grade.ts';
 import { createJavascriptPool } from './javascript/javascript-pool.ts';
+import { detectNativePython, NativePythonPool } from './native/native-pool.ts';
 import { createPythonPool, type LanguagePoolOptions } from './python/python-pool.ts';
-import type { SandboxPool } from './sandbox/pool.ts';
+import type { CodePool } from './sandbox/pool.ts';
 import { parseCodeTask, type CodeTask } from './task.ts';
 import type { GradeResult } from './verdict.ts';
 
@@ -12,20 +14,38 @@ export interface CodeGrader {
   /** Starts the pools of the given languages now rather than on first use. */
   warm(languages?: Array<CodeTask['language']>): Promise<void>;
   /** The pool of a language (tests and benchmarks read its counters). */
-  pool(language: CodeTask['language']): SandboxPool;
+  pool(language: CodeTask['language']): CodePool;
   close(): Promise<void>;
 }
 
 /** Creates a grader; pools are sized to the cores unless `size` says otherwise. */
 export function createCodeGrader(
-  opts: LanguagePoolOptions & { languages?: Partial<Record<CodeTask['language'], LanguagePoolOptions>> } = {},
+  opts: LanguagePoolOptions & {
+    languages?: Partial<Record<CodeTask['language'], LanguagePoolOptions>>;
+    /**
+     * Python's sandbox: `pyodide` (default; GRADER_PYTHON=native selects the other) or `native`, a
+     * CPython process per job in bubblewrap with seccomp and rlimits. Native is used only when every
+     * one of those layers works here; otherwise Pyodide, with a log line saying why.
+     */
+    python?: 'pyodide' | 'native';
+  } = {},
 ): CodeGrader {
-  const pools = new Map<CodeTask['language'], SandboxPool>();
-  const pool = (language: CodeTask['language']): SandboxPool => {
+  const pools = new Map<CodeTask['language'], CodePool>();
+  const wantNative =
+    (opts.python ?? (process.env.GRADER_PYTHON === 'native' ? 'native' : 'pyodide')) === 'native';
+  const pythonPool = (o: LanguagePoolOptions): CodePool => {
+    if (wantNative) {
+      if (detectNativePython())
+        return new NativePythonPool({ size: o.size ?? availableParallelism(), log: o.log });
+      o.log?.('native Python sandbox unavailable (bubblewrap, seccomp or rlimits missing): using Pyodide');
+    }
+    return createPythonPool(o);
+  };
+  const pool = (language: CodeTask['language']): CodePool => {
     let p = pools.get(language);
     if (!p) {
       const o = { ...opts, ...opts.languages?.[language] };
-      p = language === 'python' ? createPythonPool(o) : createJavascriptPool(o);
+      p = language === 'python' ? pythonPool(o) : createJavascriptPool(o);
       pools.set(language, p);
     }
     return p;

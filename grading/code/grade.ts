@@ -5,7 +5,7 @@
 import { lineDiff, outputMatches, showValue, valuesMatch } from './compare.ts';
 import { sandboxLimits } from './limit-factor.ts';
 import { verifyChecks } from './python-values.ts';
-import type { KillReason, RawResult, SandboxPool } from './sandbox/pool.ts';
+import type { CodePool, KillReason, RawResult } from './sandbox/pool.ts';
 import type { CodeTask, CodeTest, JsonValue } from './task.ts';
 import { scoreTests, type GradeResult, type TestResult, type Verdict } from './verdict.ts';
 
@@ -120,7 +120,7 @@ async function runFunctionAndIo(
   task: CodeTask,
   code: string,
   tests: CodeTest[],
-  pool: SandboxPool,
+  pool: CodePool,
 ): Promise<Partial[] | string> {
   const results: (Partial | undefined)[] = tests.map(() => undefined);
   const deadline = Date.now() + task.limits.wallMs;
@@ -178,7 +178,7 @@ type FileOutcome =
   | { kind: 'syntax'; message: string; names: string[] }
   | { kind: 'teacherError'; message: string; names: string[] };
 
-async function runTestFile(task: CodeTask, code: string, pool: SandboxPool): Promise<FileOutcome> {
+async function runTestFile(task: CodeTask, code: string, pool: CodePool): Promise<FileOutcome> {
   const file = task.testFile;
   if (!file) return { kind: 'tests', tests: [] };
   let names: string[] = [];
@@ -281,7 +281,7 @@ async function runTestFile(task: CodeTask, code: string, pool: SandboxPool): Pro
 export async function gradeSubmission(
   stated: CodeTask,
   code: string,
-  pool: SandboxPool,
+  pool: CodePool,
   opts: GradeOptions = {},
 ): Promise<GradeResult> {
   // The teacher's limits are CPython's; the sandbox applies them scaled to its runtime.

@@ -89,7 +89,23 @@ interface Worker {
   events: EventEmitter;
 }
 
-export class SandboxPool {
+/** What grading needs of a pool: the Pyodide/isolate children below, or native CPython (../native/). */
+export interface CodePool {
+  readonly layers: string[];
+  readonly stats: { spawned: number; killed: number; recycled: number };
+  readonly isBroken: boolean;
+  run(
+    job: Record<string, unknown>,
+    hooks: JobHooks,
+    fresh: boolean,
+    perTestMs: number,
+    totalMs: number,
+  ): Promise<RunOutcome>;
+  warm(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class SandboxPool implements CodePool {
   readonly layers: string[];
   private workers: Worker[] = [];
   private waiting: Array<() => void> = [];
