@@ -32,6 +32,8 @@ export function itemAccessRefusal(
   const form = session.form as AssembledForm;
   const entry = form.entries[position];
   if (!entry) return deliveryErrors.navigationRefused('There is no item at that position.');
+  if (!entry.itemVersionId)
+    return deliveryErrors.navigationRefused('The adaptive test has not chosen that item yet.');
   const parts = formParts(form, spec);
   const here = parts.find((p) => session.position >= p.start && session.position < p.end);
   if (here && (position < here.start || position >= here.end))

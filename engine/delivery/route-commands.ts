@@ -40,6 +40,8 @@ import { toJson, valueFromRaw } from '../../grading/index.ts';
 import { eq } from 'drizzle-orm';
 import { candidateSessions } from './tables.ts';
 import { sittingCandidates } from '../sittings/tables.ts';
+import { hasAdaptiveSlots } from './adaptive/adaptive-form.ts';
+import { adaptiveMove } from './adaptive/adaptive-step.ts';
 
 const hasRules = (form: AssembledForm) =>
   (form.scopes ?? []).some((s) => s.preConditions.length || s.branchRules.length);
@@ -273,11 +275,16 @@ export async function navigate(
       : part.navigationMode === 'linear'
         ? [form.entries[current]!.itemRef]
         : [];
+    // An adaptive section: the answer left behind is scored and the CAT chooses what follows (or stops).
+    const adapted =
+      hasAdaptiveSlots(form) && step.position === current + 1
+        ? await adaptiveMove(tx, { session, spec, form, progress, from: current, to: step.position })
+        : undefined;
     return moveTo(
       tx,
       session,
-      form,
-      progress,
+      adapted?.form ?? form,
+      adapted?.progress ?? progress,
       current,
       step,
       close,

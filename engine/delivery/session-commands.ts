@@ -10,6 +10,7 @@ import type { Database, Executor, Transaction } from '../platform/db/database.ts
 import { deliveryErrors } from './delivery-errors.ts';
 import type { AssembledForm } from '../sittings/form.ts';
 import { personalDurationMs } from './session-clock.ts';
+import { dropOpenSlots } from './adaptive/adaptive-form.ts';
 import { progressOf, scopesAt } from './route-state.ts';
 import type { ItemResponses } from '../protocol/candidate.ts';
 import { candidateSessions, sessionEvents } from './tables.ts';
@@ -231,7 +232,17 @@ export async function submitSession(
       )
       select * from submitted`),
   );
-  if (moved) return { session: sessionRowOf(moved), changed: true };
+  if (moved) {
+    const session = sessionRowOf(moved);
+    // An adaptive section the CAT had not finished: the places it never filled leave the form.
+    const form = session.form as AssembledForm;
+    const kept = dropOpenSlots(form);
+    if (kept !== form) {
+      await db.update(candidateSessions).set({ form: kept }).where(eq(candidateSessions.id, sessionId));
+      return { session: { ...session, form: kept }, changed: true };
+    }
+    return { session, changed: true };
+  }
   const loaded = await loadSession(db, sessionId);
   if (!loaded) throw deliveryErrors.sessionNotFound();
   const { session } = loaded;

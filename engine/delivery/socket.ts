@@ -50,6 +50,8 @@ import {
   submitSession,
 } from './session-commands.ts';
 import { sessionSnapshot } from './session-snapshot.ts';
+import { hasAdaptiveSlots } from './adaptive/adaptive-form.ts';
+import { ensureAdaptiveItem, storedForm } from './adaptive/ensure-adaptive-item.ts';
 import { itemModels } from './item-sessions.ts';
 import { responseSizeProblem } from './response-limits.ts';
 import { checkRouteSave, navigate, routeGuarded, startRoute, submitItem } from './route-commands.ts';
@@ -311,13 +313,25 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
       proctoring: socket.data.proctoring,
     });
 
-    on('session:resume', ResumeRequest, async () => ({ snapshot: await snapshotWithPolicy() }));
+    // An adaptive form changes as the CAT chooses: the socket's copy follows the stored one.
+    const adaptiveForm = hasAdaptiveSlots(socket.data.form);
+    const followAdaptiveForm = async () => {
+      if (!adaptiveForm) return;
+      await ensureAdaptiveItem(deps.db, sessionId);
+      socket.data.form = await storedForm(deps.db, sessionId);
+    };
+
+    on('session:resume', ResumeRequest, async () => {
+      await followAdaptiveForm();
+      return { snapshot: await snapshotWithPolicy() };
+    });
 
     on('session:start', StartRequest, async () => {
       const row = await startSession(deps.db, sessionId);
       // A test that opens with preconditions (linear first part) may start further on.
       if (socket.data.form.scopes?.some((scope) => scope.start === 0 && scope.preConditions.length))
         await startRoute(deps.db, sessionId);
+      await followAdaptiveForm();
       const time = timeState(row);
       status({ state: row.state, deadline: time.deadline, remainingMs: time.remainingMs });
       return { snapshot: await snapshotWithPolicy() };
@@ -353,6 +367,9 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
       if (index < 0) throw deliveryErrors.unknownItem(request.itemRef);
       // Size limits by baseType, from the item version's declarations (cached per process).
       const versionId = form.entries[index]!.itemVersionId;
+      // An adaptive place the CAT has not filled takes no answer.
+      if (!versionId)
+        throw deliveryErrors.navigationRefused('The adaptive test has not chosen that item yet.');
       const model = await itemModelOf(deps.db, versionId);
       const tooLarge = responseSizeProblem(model, request.responses, {
         maxFileBytes: deps.maxFileResponseBytes,
@@ -378,6 +395,7 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
       // Saves sent before the move land first: leaving a simultaneous part submits what is stored.
       await deps.writer.drainSession(sessionId);
       const moved = await navigate(deps.db, sessionId, position);
+      await followAdaptiveForm();
       status({ position: moved.position }); // the proctors' position column follows the candidate
       return moved;
     });

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { seededRandom, shuffled } from './seeded-random.ts';
+import { AdaptiveSpec } from './adaptive-spec.ts';
 
 /** QTI itemSessionControl; an unset field inherits from the enclosing section, part or test. */
 export const ItemSessionControlSpec = z.object({
@@ -85,6 +86,8 @@ export interface SectionSpec {
   timeLimits?: TimeLimitsSpec;
   preConditions: ExpressionNode[];
   branchRules: BranchRuleSpec[];
+  /** An adaptive section: `items` are the pool, the CAT chooses among them (adaptive-spec.ts). */
+  adaptive?: AdaptiveSpec;
   /** Item refs and nested sections, in authoring order. */
   items: Array<FormItemSpec | SectionSpec>;
 }
@@ -100,6 +103,7 @@ export const SectionSpec: z.ZodType<SectionSpec, unknown> = z.lazy(() =>
     fixed: z.boolean().default(false),
     required: z.boolean().default(false),
     ...levelRules,
+    adaptive: AdaptiveSpec.optional(),
     items: z.array(z.union([FormItemSpec, SectionSpec])).min(1),
   }),
 ) as z.ZodType<SectionSpec, unknown>;
@@ -149,10 +153,56 @@ export const FormSpec = z
   })
   .refine((s) => Boolean(s.sections) !== Boolean(s.testParts), {
     message: 'needs either sections or testParts',
-  });
+  })
+  .superRefine(adaptiveFormProblems);
 export type FormSpec = z.output<typeof FormSpec>;
 /** The test-wide navigation of a form without parts of its own. */
 export type FormNavigation = Pick<FormSpec, 'navigationMode' | 'submissionMode'>;
+
+/**
+ * Where an adaptive section may stand: the last top-level section of a linear flat form, the only
+ * one, of plain items (no nested sections), with pool refs the blueprint and enemies name.
+ */
+function adaptiveFormProblems(
+  s: { sections?: SectionSpec[]; testParts?: unknown; navigationMode: string },
+  ctx: z.RefinementCtx,
+): void {
+  const adaptive = (s.sections ?? []).flatMap((x, i) => (x.adaptive ? [i] : []));
+  const nested = JSON.stringify(s.testParts ?? []).includes('"adaptive"');
+  if (!adaptive.length && !nested) return;
+  const issue = (message: string, path: (string | number)[] = ['sections']) =>
+    ctx.addIssue({ code: 'custom', message, path });
+  if (nested) return issue('an adaptive section belongs in a flat form (sections), not in testParts');
+  if (s.navigationMode !== 'linear') return issue('a form with an adaptive section must be linear');
+  if (adaptive.length > 1) return issue('a form may hold one adaptive section');
+  const index = adaptive[0]!;
+  if (index !== s.sections!.length - 1) return issue('the adaptive section must be the last section');
+  const section = s.sections![index]!;
+  if (section.items.some(isSection))
+    return issue('an adaptive section holds items, not sections', ['sections', index, 'items']);
+  const refs = new Set(section.items.map((i) => (i as FormItemSpec).itemRef));
+  const spec = section.adaptive!;
+  if (spec.stop.maxItems > refs.size)
+    issue(`stop.maxItems (${spec.stop.maxItems}) is more than the pool's ${refs.size} items`, [
+      'sections',
+      index,
+      'adaptive',
+      'stop',
+    ]);
+  for (let slot = 1; slot <= spec.stop.maxItems; slot++)
+    if (refs.has(`${section.identifier}-${slot}`))
+      issue(`itemRef ${section.identifier}-${slot} is kept for the adaptive section's places`, [
+        'sections',
+        index,
+        'items',
+      ]);
+  for (const ref of spec.enemies.flat())
+    if (!refs.has(ref))
+      issue(`enemies: ${ref} is not an item of the section`, ['sections', index, 'adaptive']);
+  for (const ref of Object.keys(spec.parameters))
+    if (!refs.has(ref))
+      issue(`parameters: ${ref} is not an item of the section`, ['sections', index, 'adaptive']);
+}
 
 /** The test parts of a form; a flat form is one part with the test-wide modes. */
 export function partsOf(spec: FormSpec): TestPartSpec[] {
@@ -180,6 +230,7 @@ export function specItems(spec: FormSpec): FormItemSpec[] {
 /** The number of items a candidate will see (after selection), for listings and progress. */
 export function plannedItemCount(spec: FormSpec): number {
   const count = (s: SectionSpec): number => {
+    if (s.adaptive) return s.adaptive.stop.maxItems;
     const children = s.items.map((c) => (isSection(c) ? count(c) : 1));
     if (s.select === undefined) return children.reduce((a, b) => a + b, 0);
     const avg = children.reduce((a, b) => a + b, 0) / children.length;
@@ -235,6 +286,11 @@ export interface FormEntry {
   weights?: Record<string, number>;
   categories: string[];
   control?: EffectiveControl;
+  /**
+   * A place of an adaptive section: the CAT fills `itemVersionId` (empty until then) when the
+   * candidate reaches it; places the CAT does not use are dropped from the form when it stops.
+   */
+  adaptive?: { section: string; slot: number; poolRef?: string };
 }
 
 /** A run of form positions [start, end) that is one testPart, section or item, with its rules. */
@@ -353,6 +409,27 @@ export function assembleForm(spec: FormSpec, seed: number): AssembledForm {
     const visitSection = (section: SectionSpec, path: SectionSpec[], control: EffectiveControl) => {
       const sectionStart = entries.length;
       const own = inherit(control, section.itemSessionControl);
+      if (section.adaptive) {
+        // The CAT's places: filled one by one on the server as the candidate answers.
+        for (let slot = 1; slot <= section.adaptive.stop.maxItems; slot++) {
+          const position = entries.length;
+          entries.push({
+            position,
+            itemRef: `${section.identifier}-${slot}`,
+            itemVersionId: '',
+            sectionIdentifier: section.identifier,
+            sectionTitle: section.title,
+            sectionPath: [...path, section].map((s) => s.identifier),
+            partIdentifier: part.identifier,
+            title: '',
+            weight: 1,
+            categories: [],
+            control: { ...own, allowReview: false },
+            adaptive: { section: section.identifier, slot },
+          });
+        }
+        return;
+      }
       const picked = orderItems(selectChildren(section, random), section.shuffle, random);
       const repeats = new Map<string, number>();
       for (const child of picked) {

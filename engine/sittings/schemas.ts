@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CANDIDATE_TOOLS } from '../protocol/candidate-tools.ts';
 import { ProctoringRules } from '../protocol/proctor.ts';
+import { AdaptiveSpec } from './adaptive-spec.ts';
 
 const FormItemInput = z.object({
   itemId: z.uuid(),
@@ -27,6 +28,12 @@ export const FormInput = z.object({
         select: z.number().int().positive().optional(),
         withReplacement: z.boolean().default(false),
         shuffle: z.boolean().default(false),
+        /**
+         * An adaptive section (issue 23): its items are the pool, each with stored parameters (pinned
+         * when the sitting is scheduled); the CAT chooses among them. The form must then be linear and
+         * this its last section.
+         */
+        adaptive: AdaptiveSpec.omit({ parameters: true }).optional(),
         items: z.array(FormItemInput).min(1).max(500),
       }),
     )

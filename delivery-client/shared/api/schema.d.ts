@@ -8337,6 +8337,65 @@ export interface components {
           withReplacement?: boolean;
           /** @default false */
           shuffle?: boolean;
+          adaptive?: {
+            /**
+             * @default eap
+             * @enum {string}
+             */
+            estimator?: 'eap' | 'mle' | 'map' | 'wle';
+            /**
+             * @default mfi
+             * @enum {string}
+             */
+            selector?: 'mfi' | 'kl' | 'a-stratified';
+            strata?: number;
+            /**
+             * @default {
+             *       "kind": "none"
+             *     }
+             */
+            exposure?:
+              | {
+                  /** @enum {string} */
+                  kind: 'none';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'randomesque';
+                  k: number;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'sympson-hetter';
+                  k: {
+                    [key: string]: number;
+                  };
+                };
+            blueprint?: {
+              /** @enum {string} */
+              unit: 'count' | 'proportion';
+              cells: {
+                topic: string;
+                level: string;
+                target: number;
+              }[];
+            };
+            /** @default [] */
+            enemies?: [string, string][];
+            stop: {
+              minItems: number;
+              maxItems: number;
+              se?: number;
+              sprt?: {
+                cut: number;
+                delta: number;
+                alpha: number;
+                beta: number;
+              };
+            };
+            /** @default 0 */
+            seed?: number;
+          };
           items: {
             /** Format: uuid */
             itemId: string;

@@ -19,6 +19,7 @@ import { FormSpec, specItems } from '../form.ts';
 import { parallelFormSet, parallelFormsOf } from '../parallel-forms.ts';
 import type { CreateSitting, FormInput } from '../schemas.ts';
 import { newSittingAccessCode } from '../sitting-access-code.ts';
+import { pinAdaptivePool } from '../adaptive-pool.ts';
 import { sittings } from '../tables.ts';
 import type { CommandContext } from '../../platform/command-context.ts';
 
@@ -129,9 +130,27 @@ async function inlineFormSpecFor(db: Database, scopePath: string, form: z.output
       throw errors.badRequest(`form: item ${byId.get(itemId)!.identifier} has no version ${wanted}.`);
     return found.id;
   };
-  const formSpec = FormSpec.parse({
+  const refOf = (i: { itemRef?: string; itemId: string }) => i.itemRef ?? byId.get(i.itemId)!.identifier;
+  const sections = [];
+  for (const s of form.sections)
+    sections.push(
+      s.adaptive
+        ? {
+            ...s,
+            adaptive: {
+              ...s.adaptive,
+              parameters: await pinAdaptivePool(
+                db,
+                s.identifier,
+                s.items.map((i) => ({ itemRef: refOf(i), itemId: i.itemId })),
+              ),
+            },
+          }
+        : s,
+    );
+  const parsed = FormSpec.safeParse({
     ...form,
-    sections: form.sections.map((s) => ({
+    sections: sections.map((s) => ({
       ...s,
       items: s.items.map((i) => ({
         itemRef: i.itemRef ?? byId.get(i.itemId)!.identifier,
@@ -144,7 +163,11 @@ async function inlineFormSpecFor(db: Database, scopePath: string, form: z.output
       })),
     })),
   });
-  return formSpec;
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw errors.badRequest(`form.${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
 }
 
 /** The FormSpec of a stored assessmentTest the actor may use (its bank within their scope). */

@@ -31,10 +31,19 @@ const FIELDS: (keyof Decision)[] = [
   'stop',
 ];
 
+/** JSON with object keys sorted: a log read back from a database (jsonb) keeps no key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 /**
  * Re-runs every decision of a log from its seed and the logged responses with the given pool and
- * configuration, and lists each field that comes out differently (compared as JSON, which
- * round-trips doubles exactly). Also checks that response i answers the item decision i chose.
+ * configuration, and lists each field that comes out differently (compared as JSON with sorted
+ * keys, which round-trips doubles exactly and ignores the key order a database may change). Also checks that response i answers the item decision i chose.
  */
 export function replay(log: CatLog, cat: Cat): ReplayResult {
   const mismatches: ReplayMismatch[] = [];
@@ -44,8 +53,8 @@ export function replay(log: CatLog, cat: Cat): ReplayResult {
     const out = nextStep(cat, session);
     session = out.session;
     for (const field of FIELDS) {
-      const a = JSON.stringify(logged[field]);
-      const b = JSON.stringify(out.decision[field]);
+      const a = canonical(logged[field]);
+      const b = canonical(out.decision[field]);
       if (a !== b) mismatches.push({ step: i, field, logged: logged[field], replayed: out.decision[field] });
     }
     const answered = log.responses[i];
