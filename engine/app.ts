@@ -33,6 +33,9 @@ import { boardRoutes } from './proctoring/routes/board-routes.ts';
 import { metricsRoutes, type MetricsSources } from './platform/http/metrics-routes.ts';
 import { proctoringRoutes } from './proctoring/routes/proctoring-routes.ts';
 import { centreRoutes } from './centres/routes/centres.ts';
+import { centreSyncRoutes } from './centres/routes/centre-sync.ts';
+import { centreNodeRoutes } from './centres/routes/centre-node-routes.ts';
+import type { CentreNode } from './centres/node/centre-node.ts';
 import { mountClientPages } from './client-pages.ts';
 import { validationHook } from './platform/http/validation-hook.ts';
 import { clientAddress, trustedProxies } from './platform/client-address.ts';
@@ -63,6 +66,8 @@ export const LARGE_BODY_ROUTES: readonly BodyLimitRule[] = [
   route('POST', '/api/classes/{id}/roster', 5 * MB, 'A roster file'),
   route('POST', '/api/sittings/{id}/roster', 5 * MB, 'A roster file'),
   route('PUT', '/api/students/{id}/photo', 2 * MB, 'A photo'),
+  route('POST', '/api/centre-node/packages', 200 * MB, 'A sitting package'),
+  route('POST', '/api/centre-sync/log', 8 * MB, 'A result log batch'),
   route('PUT', '/api/proctoring/sittings/{id}/candidates/{id}/photo', 2 * MB, 'A roster photo'),
 ];
 
@@ -75,7 +80,7 @@ function peerAddress(c: Context<AppEnv>): string | undefined {
   }
 }
 
-export function createApp(deps: AppDeps, metrics?: MetricsSources): App {
+export function createApp(deps: AppDeps, metrics?: MetricsSources, centre?: CentreNode): App {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   const proxies = trustedProxies(deps.config.trustedProxies);
@@ -144,6 +149,14 @@ export function createApp(deps: AppDeps, metrics?: MetricsSources): App {
   app.route('/api/items', itemRoutes());
   app.route('/api/item-banks', importRoutes());
   app.route('/api/items', tryScoreRoutes());
+  if (centre) {
+    // A centre node: candidates of opened packages are matched against the package's keyed date check first.
+    app.use('/api/candidate/check-in', async function centreCheckIn(c, next) {
+      if (c.req.method === 'POST') await centre.prepareCheckIn(await c.req.json().catch(() => undefined));
+      await next();
+    });
+    app.route('/api/centre-node', centreNodeRoutes(centre));
+  }
   app.route('/api/candidate', candidateRoutes());
   app.route('/api/candidate/pci', pciFrameRoutes());
   app.route('/api/sittings', sittingRoutes());
@@ -157,6 +170,7 @@ export function createApp(deps: AppDeps, metrics?: MetricsSources): App {
   app.route('/api/board', boardRoutes());
   app.route('/api/proctoring', proctoringRoutes());
   app.route('/api/centres', centreRoutes());
+  app.route('/api/centre-sync', centreSyncRoutes());
 
   mountClientPages(app);
 

@@ -36,6 +36,7 @@ import { attachCandidateNamespace, SECURITY_EVENTS_PER_MINUTE } from './delivery
 import { startTimeKeeper } from './delivery/time-keeper.ts';
 import { attachProctorNamespace } from './proctoring/routes/proctor-socket.ts';
 import { createErecordsDeliverer } from './records/erecords-deliverer.ts';
+import { createCheckpointFeed } from './records/audit-checkpoint-feed.ts';
 import { projectForCandidate } from './delivery/project-for-candidate.ts';
 import { clientAddress, trustedProxies } from './platform/client-address.ts';
 import { createLoginThrottle } from './people/login-throttle.ts';
@@ -50,6 +51,7 @@ import { createApp, type App } from './app.ts';
 import type { AppDeps } from './platform/http/env.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { createCodeGrader } from '../grading/index.ts';
+import { CentreNode, type CentreNodeOptions } from './centres/node/centre-node.ts';
 
 export interface Engine {
   app: App;
@@ -64,6 +66,8 @@ export interface Engine {
   sweeper?: DeadlineSweeper;
   timeKeeper?: { tick(): Promise<void>; stop(): void };
   erecords?: ReturnType<typeof createErecordsDeliverer>;
+  /** The test centre node, when CENTRE_MODE is on. */
+  centre?: CentreNode;
   /** Registers work to run once a session is submitted (scoring). */
   onSubmitted(listener: (sessionId: string) => void): void;
   /** Starts listening; resolves with the bound port. */
@@ -91,6 +95,8 @@ export interface CreateEngineOptions {
   handshakeAdmission?: AdmissionOptions;
   /** Write audit checkpoints to DATA_DIR (default true; `audit:verify` reads them and writes none). */
   auditCheckpoints?: boolean;
+  /** A centre node's key and sync loop timing (CENTRE_MODE; tests shorten it). */
+  centre?: CentreNodeOptions;
 }
 
 /**
@@ -120,16 +126,23 @@ export async function createEngine(
   // head is anchored in DATA_DIR now, every few seconds while it grows, and at close.
   useAuditKey(config.auditKey);
   let auditCheckpointer: AuditCheckpointer | undefined;
+  // With an e-records endpoint, each checkpoint is also published there, off this machine.
+  const checkpointFeed =
+    options.auditCheckpoints !== false && config.erecords
+      ? createCheckpointFeed(logger, config.erecords)
+      : undefined;
   if (options.auditCheckpoints !== false) {
     auditCheckpointer = startAuditCheckpointer(database.db, {
       dataDir: config.dataDir,
       key: config.auditKey,
       logger,
+      publish: checkpointFeed ? (checkpoint) => checkpointFeed.offer(checkpoint) : undefined,
     });
     try {
       await auditCheckpointer.checkpoint();
     } catch (error) {
       auditCheckpointer.stop();
+      await checkpointFeed?.close();
       await database.close();
       throw error;
     }
@@ -159,13 +172,18 @@ export async function createEngine(
   caches.subscribe(forgetFormSpecs);
   const notifier = createSessionNotifier(database.db);
   caches.subscribe(notifier.forgetPlaces);
-  const writer = new ResponseWriter(database.db);
+  // A test centre node logs every acknowledged answer in its signed result log (centres/node).
+  const centre = config.centre ? new CentreNode(database.db, config, logger, options.centre) : undefined;
+  const writer: ResponseWriter = centre?.writer ?? new ResponseWriter(database.db);
   const submittedListeners: Array<(sessionId: string) => void> = [];
   // Sandbox pools start on first use: an engine that never sees a code task never starts one.
   const codeGrader = createCodeGrader();
   const scorer = options.scorer ?? createQtiScorer({ codeGrader });
   const scoring = createScoringQueue(database.db, scorer, logger);
-  submittedListeners.push((sessionId) => scoring.enqueue(sessionId));
+  // Scoring stays central: a centre holds no keys, so it logs the submit instead.
+  submittedListeners.push((sessionId) =>
+    centre ? centre.onSubmitted(sessionId) : scoring.enqueue(sessionId),
+  );
   const onSubmitted = (sessionId: string) => {
     notifier.push(sessionId, 'session:submitted', { by: 'server' });
     notifier.status({ sessionId, state: 'submitted', remainingMs: null, deadline: null });
@@ -189,11 +207,16 @@ export async function createEngine(
     caches,
   };
   let io: SocketServer | undefined;
-  const app = createApp(deps, {
-    sockets: () => io?.of('/candidate').sockets.size ?? 0,
-    writerStats: () => ({ ...writer.stats }),
-  });
-  const items = createCandidateItemSource(database.db, options.candidateProjection ?? projectForCandidate, {
+  const app = createApp(
+    deps,
+    {
+      sockets: () => io?.of('/candidate').sockets.size ?? 0,
+      writerStats: () => ({ ...writer.stats }),
+    },
+    centre,
+  );
+  const projection = centre ? CentreNode.projection : (options.candidateProjection ?? projectForCandidate);
+  const items = createCandidateItemSource(database.db, projection, {
     redis,
     keyPrefix,
     logger,
@@ -208,6 +231,7 @@ export async function createEngine(
     writer,
     scoring,
     items,
+    centre,
     async listen(port = config.port, host = config.host) {
       const bound = await new Promise<number>((resolve, reject) => {
         const s = createAdaptorServer({ fetch: app.fetch }) as Server;
@@ -297,11 +321,13 @@ export async function createEngine(
         engine.erecords.start();
       }
       engine.sweeper = startDeadlineSweeper(database.db, logger, onSubmitted, options.sweepIntervalMs, () =>
-        scoring?.recoverUnscored(),
+        centre ? undefined : scoring?.recoverUnscored(),
       );
+      await centre?.start();
       return bound;
     },
     async close() {
+      await centre?.stop();
       await engine.sweeper?.stop();
       await engine.erecords?.stop();
       engine.timeKeeper?.stop();
@@ -332,6 +358,7 @@ export async function createEngine(
           .checkpoint()
           .catch((error: unknown) => logger.warn({ err: error }, 'audit checkpoint failed'));
       }
+      await checkpointFeed?.close();
       await database.close();
       logger.info('engine stopped');
     },

@@ -127,6 +127,23 @@ const envSchema = z.object({
       })
       .optional(),
   ),
+  /** Run as a test centre node (issue 22): packages from the central engine, a signed result log sent back. */
+  CENTRE_MODE: z.preprocess(
+    emptyToUndefined,
+    z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).default('false'),
+  ),
+  /** The central engine's base URL a centre node fetches keys from and sends its result log to. */
+  CENTRAL_URL: z.preprocess(emptyToUndefined, z.url({ error: 'must be an http(s) URL' }).optional()),
+  /** The centre credential file (`npm run centre -- register` writes it): centre id, its key, the central key. */
+  CENTRE_CREDENTIAL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((file) => existsSync(file) && statSync(file).isFile(), {
+        error: 'must be the centre credential file written by `npm run centre -- register`',
+      })
+      .optional(),
+  ),
   /** Whether `npm start` fills an empty database with demo data. */
   SEED_DEMO: z.preprocess(
     emptyToUndefined,
@@ -154,6 +171,8 @@ export interface Config {
   snapshotRetentionDays?: number;
   /** Folder of the official QTI XSDs imports are also checked against (unset: semantic checks only). */
   qtiSchemaDir?: string;
+  /** Set on a test centre node (CENTRE_MODE=true): where the central engine is and the centre's credential. */
+  centre?: { centralUrl: string; credentialFile: string };
 }
 
 export class ConfigError extends Error {
@@ -201,6 +220,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       'ERECORDS_SECRET: must be set when ERECORDS_URL is (deliveries are signed with it)',
     ]);
   }
+  const centreMode = e.CENTRE_MODE === 'true' || e.CENTRE_MODE === '1';
+  if (centreMode) {
+    const missing = [
+      ...(e.CENTRAL_URL ? [] : ['CENTRAL_URL: must be set when CENTRE_MODE is true (the central engine)']),
+      ...(e.CENTRE_CREDENTIAL
+        ? []
+        : ['CENTRE_CREDENTIAL: must be set when CENTRE_MODE is true (the centre credential file)']),
+    ];
+    if (missing.length) throw new ConfigError(missing);
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return Object.freeze({
     port: e.PORT,
@@ -221,6 +250,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     snapshotRetentionDays: e.PROCTOR_SNAPSHOT_RETENTION_DAYS,
     qtiSchemaDir: e.QTI_SCHEMA_DIR ? path.resolve(e.QTI_SCHEMA_DIR) : undefined,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    centre: centreMode
+      ? { centralUrl: e.CENTRAL_URL!.replace(/\/+$/, ''), credentialFile: path.resolve(e.CENTRE_CREDENTIAL!) }
+      : undefined,
     erecords: e.ERECORDS_URL
       ? { url: e.ERECORDS_URL, secret: e.ERECORDS_SECRET ?? '', maxAttempts: e.ERECORDS_MAX_ATTEMPTS }
       : undefined,

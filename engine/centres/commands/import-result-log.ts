@@ -7,11 +7,12 @@
 import { eq } from 'drizzle-orm';
 import { appendAudit } from '../../people/audit-log.ts';
 import type { CommandContext } from '../../platform/command-context.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { centreErrors } from '../centre-errors.ts';
 import { publicKeyOf } from '../ed25519.ts';
 import { chainHead, heldHashes, lockChain, rowOf } from '../result-log-store.ts';
+import type { LogEntry } from '../result-log.ts';
 import { centres, resultLogEntries } from '../tables.ts';
 import { verifyLogBatch } from '../verify-log-batch.ts';
 
@@ -21,6 +22,9 @@ export interface ImportResultLogInput {
   sittingId: string;
   entries: readonly unknown[];
 }
+
+/** Applies the new entries in the import's own transaction (the central sessions, answers and submits). */
+export type ApplyLogEntries = (tx: Executor, fresh: LogEntry[]) => Promise<void>;
 
 export interface ImportedBatch {
   imported: number;
@@ -33,6 +37,7 @@ export async function importResultLog(
   db: Database,
   input: ImportResultLogInput,
   context: CommandContext = {},
+  apply?: ApplyLogEntries,
 ): Promise<ImportedBatch> {
   const chain = { centreId: input.centreId, sittingId: input.sittingId };
   const seqs = input.entries
@@ -61,6 +66,7 @@ export async function importResultLog(
         held,
       });
       if (fresh.length) await tx.insert(resultLogEntries).values(fresh.map(rowOf));
+      if (fresh.length && apply) await apply(tx, fresh);
       const last = fresh.at(-1);
       await appendAudit(tx, {
         actorRole: 'centre',
