@@ -23,6 +23,16 @@ export { openDatabase, type Database, type DatabaseHandle } from './platform/db/
 export { migrateDatabase, migratePostgresUrl } from './platform/db/migrate.ts';
 export { seedDemo, DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin } from './demo/seed-demo.ts';
 export { verifyAuditChain, appendAudit, useAuditKey, type AuditVerification } from './people/audit-log.ts';
-export { readCheckpoints, startAuditCheckpointer } from './people/audit-checkpoints.ts';
+export {
+  readCheckpoints,
+  readPublishedCheckpoints,
+  startAuditCheckpointer,
+  type PublishedCheckpoint,
+} from './people/audit-checkpoints.ts';
+export {
+  checkpointPublicKey,
+  checkpointSignatureHolds,
+  checkpointSigner,
+} from './people/audit-checkpoint-signature.ts';
 export { auditReport, type AuditReport } from './people/audit-report.ts';
 export { AppError, errors } from './platform/errors.ts';
