@@ -53,14 +53,18 @@ export const TILE_HOLD_MS = 3500;
  * The count the monitor reports for a frame: the second pass on tiles (every two seconds) and object detection
  * (people, every few seconds) see more than the plain frames between them, so those frames keep such a frame's
  * count for `holdMs` where it is higher, and a distant second face or person does not flicker in and out of the
- * reports. `full`: the frame had the tile pass or objects. Shared by the monitor and the simulated sitting.
+ * reports. "Two or more" is held once two full frames in a row agree on it; a lone full frame's count is its own. `full`: the frame had the tile pass or objects. Shared by the monitor and the simulated sitting.
  */
 export function createCountHold(holdMs = TILE_HOLD_MS) {
   let held: FaceCount = 0;
   let heldAt = -Infinity;
+  let lastFull: FaceCount | undefined;
   return (now: number, faces: FaceCount, full: boolean): FaceCount => {
     if (full) {
-      held = faces;
+      // "Two or more" stands for the plain frames only when two full frames in a row saw it: held for longer than
+      // the "two faces" rule waits, one wrong tile frame would otherwise always become an incident.
+      held = faces === 2 && lastFull !== 2 ? 1 : faces;
+      lastFull = faces;
       heldAt = now;
       return faces;
     }
