@@ -1,8 +1,10 @@
 /**
  * Vitest global setup: builds the browser apps once, before any test file runs, when the build is
  * missing or older than their sources. (Test files running side by side must not build at once.)
+ * The build goes to a folder of its own and replaces `dist/` only when complete: another test run
+ * serving `dist/` at that moment (a second checkout's run, a developer's) never sees it half empty.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -31,5 +33,19 @@ function newestSource(): number {
 export default async function setup(): Promise<void> {
   const built = path.join(root, 'delivery-client/dist/candidate/index.html');
   if (existsSync(built) && statSync(built).mtimeMs > newestSource()) return;
-  await build({ configFile: path.join(root, 'delivery-client/vite.config.ts'), logLevel: 'warn' });
+  const dist = path.join(root, 'delivery-client/dist');
+  const next = `${dist}.next-${process.pid}`;
+  const old = `${dist}.old-${process.pid}`;
+  try {
+    await build({
+      configFile: path.join(root, 'delivery-client/vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: next, emptyOutDir: true },
+    });
+    if (existsSync(dist)) renameSync(dist, old);
+    renameSync(next, dist);
+  } finally {
+    rmSync(next, { recursive: true, force: true });
+    rmSync(old, { recursive: true, force: true });
+  }
 }

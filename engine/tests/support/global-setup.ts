@@ -10,9 +10,23 @@ import path from 'node:path';
 import { connectPostgres } from '../../platform/db/connect-postgres.ts';
 import { migratePostgresUrl } from '../../platform/db/migrate.ts';
 import { PGLITE_TEMPLATE_ENV, writePgliteTemplate } from './pglite-template.ts';
-import { TEMPLATE_DATABASE, databaseUrlFor } from './postgres-urls.ts';
+import {
+  TEMPLATE_DATABASE_ENV,
+  TEMPLATE_DATABASE_PREFIX,
+  databaseUrlFor,
+  templateDatabase,
+} from './postgres-urls.ts';
 
-export default async function setup(): Promise<(() => void) | void> {
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+export default async function setup(): Promise<(() => void) | (() => Promise<void>)> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const file = path.join(os.tmpdir(), `exam-pglite-template-${process.pid}.tar`);
@@ -20,12 +34,30 @@ export default async function setup(): Promise<(() => void) | void> {
     process.env[PGLITE_TEMPLATE_ENV] = file;
     return () => rmSync(file, { force: true });
   }
+  const template = templateDatabase();
+  process.env[TEMPLATE_DATABASE_ENV] = template;
   const admin = connectPostgres(url, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`drop database if exists ${TEMPLATE_DATABASE} with (force)`);
-    await admin.unsafe(`create database ${TEMPLATE_DATABASE}`);
+    // Templates left by runs that were killed (their process is gone) are dropped; a running one's are not.
+    const left = await admin.unsafe<{ datname: string }[]>(
+      `select datname from pg_database where datname like '${TEMPLATE_DATABASE_PREFIX}%'`,
+    );
+    for (const { datname } of left) {
+      const pid = Number(datname.slice(TEMPLATE_DATABASE_PREFIX.length));
+      if (datname === template || !Number.isInteger(pid) || !alive(pid))
+        await admin.unsafe(`drop database if exists ${datname} with (force)`);
+    }
+    await admin.unsafe(`create database ${template}`);
   } finally {
     await admin.end();
   }
-  await migratePostgresUrl(databaseUrlFor(url, TEMPLATE_DATABASE));
+  await migratePostgresUrl(databaseUrlFor(url, template));
+  return async () => {
+    const dropper = connectPostgres(url, { max: 1, onnotice: () => {} });
+    try {
+      await dropper.unsafe(`drop database if exists ${template} with (force)`);
+    } finally {
+      await dropper.end();
+    }
+  };
 }

@@ -13,7 +13,7 @@ import type { DatabaseTarget } from '../../platform/db/database.ts';
 import { createEngine, type CreateEngineOptions, type Engine } from '../../engine.ts';
 import { createLogger } from '../../platform/logger.ts';
 import { pgliteFromTemplate } from './pglite-template.ts';
-import { TEMPLATE_DATABASE, databaseUrlFor } from './postgres-urls.ts';
+import { databaseUrlFor, templateDatabase } from './postgres-urls.ts';
 import { testProjection, testScorer } from './delivery-fixtures.ts';
 
 export interface TestEngine extends Engine {
@@ -44,7 +44,7 @@ export async function createPostgresTestDatabase(baseUrl: string) {
   const name = `exam_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   const admin = connectPostgres(baseUrl, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`create database ${name} template ${TEMPLATE_DATABASE}`);
+    await admin.unsafe(`create database ${name} template ${templateDatabase()}`);
   } finally {
     await admin.end();
   }
