@@ -27,6 +27,13 @@ import { erecordsOutbox } from './tables.ts';
 import { appendAudit, type AuditEntry } from '../people/audit-log.ts';
 import { candidateSessions, sessionEvents, sessionResults } from '../delivery/tables.ts';
 import { sittingCandidates, sittings } from '../sittings/tables.ts';
+import {
+  adaptiveAbility,
+  dropOpenSlots,
+  hasAdaptiveSlots,
+  type AdaptiveAbility,
+} from '../delivery/adaptive/index.ts';
+import { formSpecOf } from '../delivery/form-spec-cache.ts';
 
 export interface SessionResult {
   sessionId: string;
@@ -44,6 +51,8 @@ export interface SessionResult {
   items: Record<string, ItemScore & { weight: number; correctedVersionId?: string; pretest?: boolean }>;
   /** A delivered QTI test: its outcome variables after outcome processing, and weighted totals per section and category. */
   test?: { outcomes: Record<string, unknown>; totals: SessionTotals };
+  /** An adaptive section: the ability (θ) with its standard error and the number of items given. */
+  adaptive?: AdaptiveAbility;
 }
 
 /**
@@ -132,6 +141,7 @@ export async function scoreSession(
         name: sittings.name,
         subject: sittings.subject,
         organisationId: sittings.organisationId,
+        practice: sittings.practice,
       },
       student: { id: students.id, nationalId: students.nationalId, fullName: students.fullName },
       candidateNumber: sittingCandidates.candidateNumber,
@@ -149,7 +159,8 @@ export async function scoreSession(
   const { session } = row;
   if (session.state !== 'submitted' && session.state !== 'scored')
     throw new Error(`session ${sessionId} is ${session.state}, not submitted`);
-  const form = session.form as AssembledForm;
+  // Adaptive places never filled (a session that ended before its CAT) are no items.
+  const form = dropOpenSlots(session.form as AssembledForm);
   const answers = await latestResponses(db, sessionId);
   // A key correction stays in force for later re-scores (marks): the latest result records it per item.
   const [previous] = await db
@@ -206,6 +217,9 @@ export async function scoreSession(
     pending ||= scored.pending;
   }
   const test = await testOutcomes(db, row.formSpec, session, form, answers, items, versionOf);
+  const ability = hasAdaptiveSlots(form)
+    ? adaptiveAbility(formSpecOf(row.sitting.id, row.formSpec), form, progressOf(session), items)
+    : undefined;
   const scaled = scorer.toTenPointScale(raw, max, row.scale);
   // A sitting may set its own Thông tư 22 thresholds; otherwise the grader's rating stands.
   const thresholds = row.ratingThresholds as RatingThresholds | null;
@@ -230,7 +244,7 @@ export async function scoreSession(
         scaledScore: scaled,
         status,
         rating: pending ? null : rating,
-        testOutcomes: test ?? null,
+        testOutcomes: test || ability ? { ...test, ...(ability ? { adaptive: ability } : {}) } : null,
         reason,
       })
       .returning({ id: sessionResults.id });
@@ -258,11 +272,19 @@ export async function scoreSession(
       sessionId,
       type: 'scored',
       actorType: 'system',
-      data: { version, rawScore: raw, maxScore: max, status, ...(test ? { test } : {}) },
+      data: {
+        version,
+        rawScore: raw,
+        maxScore: max,
+        status,
+        ...(test ? { test } : {}),
+        ...(ability ? { adaptive: ability } : {}),
+      },
     });
-    if (!pending) {
+    if (!pending && !row.sitting.practice) {
       // The e-records outbox row commits with the result it reports, or not at all. The report link
-      // is the verify route's PDF (the QR code's token), fetchable by whoever holds the link.
+      // is the verify route's PDF (the QR code's token), fetchable by whoever holds the link. A
+      // practice sitting's score is feedback, not a grade: nothing of it goes to e-records.
       const reportUrl = reportUrlOf(db, stored!.id, version);
       await tx.insert(erecordsOutbox).values({
         studentId: row.student.id,
@@ -285,11 +307,14 @@ export async function scoreSession(
           ...(form.parallelForm ? { form: form.parallelForm.label } : {}),
           submittedAt: session.submittedAt?.toISOString() ?? null,
           scores: { raw, max, tenPoint: scaled },
+          ...(ability ? { ability: { theta: ability.theta, se: ability.se, items: ability.items } } : {}),
           rating,
           reason,
           ...(reportUrl ? { reportUrl } : {}),
         },
       });
+    }
+    if (!pending) {
       await tx
         .update(candidateSessions)
         .set({ state: 'scored', updatedAt: new Date() })
@@ -305,6 +330,7 @@ export async function scoreSession(
       rating: pending ? null : rating,
       items,
       ...(test ? { test } : {}),
+      ...(ability ? { adaptive: ability } : {}),
     };
   });
 }

@@ -109,6 +109,20 @@ export function renderCandidateReport(data: CandidateReportData): Promise<Buffer
         boxTop + 56,
       );
   }
+  if (data.result.adaptive) {
+    const { theta, se, items } = data.result.adaptive;
+    doc
+      .font('regular')
+      .fontSize(8)
+      .fillColor(COLORS.muted)
+      .text(
+        `Năng lực (thích ứng): θ = ${fmt(theta)}, sai số chuẩn ${fmt(se)}, ${items} câu` +
+          ` / Ability (adaptive): θ = ${fmt(theta)}, SE ${fmt(se)}, ${items} items`,
+        PAGE.margin + 14,
+        boxTop + 68,
+        { width: boxWidth - 28 },
+      );
+  }
   qrCode(doc, data.verification.url, PAGE.width - PAGE.margin - 96, boxTop - 6, 96);
   doc
     .font('regular')

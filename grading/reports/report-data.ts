@@ -34,6 +34,8 @@ export interface CandidateReportData {
     version: number;
     /** Ability on the IRT scale, when the sitting was calibrated. */
     ability?: { eap: number; se: number };
+    /** An adaptive test: the ability θ, its standard error and the number of items given. */
+    adaptive?: { theta: number; se: number; items: number };
   };
   sections: ScorePart[];
   competencies: ScorePart[];

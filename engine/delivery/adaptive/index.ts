@@ -13,6 +13,7 @@ export {
   type AdaptiveState,
   type AdaptiveStepEvent,
 } from './adaptive-step.ts';
+export { adaptiveAbility, type AdaptiveAbility } from './adaptive-ability.ts';
 export { ensureAdaptiveItem, storedForm } from './ensure-adaptive-item.ts';
 export { replayAdaptiveSession, type AdaptiveReplay } from './replay-adaptive-session.ts';
 export { sectionCat, adaptiveSectionOf, type SectionCat } from './section-cat.ts';

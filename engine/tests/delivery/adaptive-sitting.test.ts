@@ -8,11 +8,17 @@
  * not). Scheduling refuses a pool item without parameters and a nonlinear adaptive form.
  * PGlite, or PostgreSQL when DATABASE_URL is set.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
+import { renderCandidateReport } from '../../../grading/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveItemParameters } from '../../../item-bank/index.ts';
 import { replayAdaptiveSession } from '../../delivery/adaptive/index.ts';
 import { candidateSessions } from '../../delivery/tables.ts';
+import { loadSittingReports } from '../../results/routes/reports/load-reports.ts';
 import type { AssembledForm } from '../../sittings/form.ts';
 import { buildOrganisationTree } from '../support/factories.ts';
 import { api, tokenFor } from '../support/http.ts';
@@ -215,9 +221,53 @@ describe('an adaptive sitting', () => {
     expect(replayed!.mismatches.some((m) => m.field === 'draws' || m.field === 'chosen')).toBe(true);
   });
 
-  it('scores the adaptive items on the server like any other item', async () => {
-    const scored = (await scoredEvent(engine, runs[0]!.sessionId)) as unknown as { maxScore: number };
-    expect(scored.maxScore).toBe(runs[0]!.seen.length);
+  it('gives the result the ability with its SE and the items given, and the score report prints them', async () => {
+    type Scored = {
+      maxScore: number;
+      adaptive: { theta: number; se: number; items: number; estimator: string; stop: string };
+    };
+    const abilities: Scored['adaptive'][] = [];
+    for (const run of runs) {
+      const scored = (await scoredEvent(engine, run.sessionId)) as unknown as Scored;
+      expect(scored.maxScore).toBe(run.seen.length);
+      expect(scored.adaptive).toMatchObject({ items: run.seen.length, estimator: 'eap' });
+      expect(scored.adaptive.se).toBeGreaterThan(0);
+      expect(scored.adaptive.se).toBeLessThan(1);
+      const steps = (await eventsOf(engine, run.sessionId)).filter((e) => e.type === 'adaptive_step');
+      const last = (
+        steps.at(-1)!.data as { decision: { stop: string | null; estimate: { theta: number; se: number } } }
+      ).decision;
+      // A CAT that stopped by its rule: the result reports the estimate its last decision saw.
+      if (last.stop) {
+        expect(scored.adaptive.stop).toBe(last.stop);
+        expect(scored.adaptive.theta).toBeCloseTo(last.estimate.theta, 9);
+        expect(scored.adaptive.se).toBeCloseTo(last.estimate.se, 9);
+      }
+      abilities.push(scored.adaptive);
+    }
+    expect(abilities[0]!.theta).toBeGreaterThan(0.5);
+    expect(abilities[1]!.theta).toBeLessThan(-0.5);
+
+    const { candidates } = await loadSittingReports(engine.deps.db, sitting.sittingId, {
+      secret: engine.config.jwtSecret,
+      baseUrl: 'http://localhost',
+      sessionId: runs[0]!.sessionId,
+    });
+    expect(candidates[0]!.result.adaptive).toEqual({
+      theta: abilities[0]!.theta,
+      se: abilities[0]!.se,
+      items: abilities[0]!.items,
+    });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'adaptive-report-')), 'report.pdf');
+    writeFileSync(file, await renderCandidateReport(candidates[0]!));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const n = (x: number) => String(Math.round(x * 100) / 100).replace('.', ',');
+    expect(text).toContain(
+      `Năng lực (thích ứng): θ = ${n(abilities[0]!.theta)}, sai số chuẩn ${n(abilities[0]!.se)}`,
+    );
+    expect(text).toContain(
+      `Ability (adaptive): θ = ${n(abilities[0]!.theta)}, SE ${n(abilities[0]!.se)}, ${abilities[0]!.items} items`,
+    );
   });
 });
 

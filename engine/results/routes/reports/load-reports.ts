@@ -73,6 +73,14 @@ export function ratingOfResult(
   );
 }
 
+/** An adaptive section's ability as the result stored it (θ, its SE, the items given). */
+export function adaptiveOfResult(testOutcomes: unknown): {
+  adaptive?: { theta: number; se: number; items: number };
+} {
+  const a = (testOutcomes as { adaptive?: { theta: number; se: number; items: number } } | null)?.adaptive;
+  return a ? { adaptive: { theta: a.theta, se: a.se, items: a.items } } : {};
+}
+
 /** The choice order the candidate saw, so the report's letters are the ones on their screen. */
 function shownChoiceOrder(
   model: AssessmentItem | undefined,
@@ -142,6 +150,7 @@ export async function loadSittingReports(
         tenPoint: result.scaledScore ?? 0,
         rating: ratingOfResult(result, sitting.ratingThresholds),
         version: result.version,
+        ...adaptiveOfResult(result.testOutcomes),
       },
       sections: sumParts(form, items, (e) => [e.sectionTitle || e.sectionIdentifier]),
       competencies: sumParts(form, items, (e) => e.categories),
