@@ -223,6 +223,8 @@ export const CandidateResult = z
     score: z.object({ raw: z.number(), max: z.number(), tenPoint: z.number().nullable() }),
     rating: z.string().nullable(),
     scoredAt: z.string(),
+    /** A practice sitting (luyện tập): the score is feedback, not a grade, and is not sent to e-records. */
+    practice: z.boolean(),
   })
   .openapi('CandidateResult');
 

@@ -6331,7 +6331,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Released */
+        /** @description Released (`practice`: a practice sitting, whose scores are feedback, not grades) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -6339,6 +6339,7 @@ export interface paths {
           content: {
             'application/json': {
               releasedAt: string;
+              practice: boolean;
             };
           };
         };
@@ -8773,6 +8774,7 @@ export interface components {
       };
       rating: string | null;
       scoredAt: string;
+      practice: boolean;
     };
     AssembledForms: {
       forms: {

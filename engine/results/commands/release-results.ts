@@ -1,7 +1,8 @@
 /**
  * Releases a sitting's results to its candidates (for the `after_review` and `with_items`
  * policies): the release time on the sitting and the audit row (`results.release`), in one
- * transaction.
+ * transaction. A practice sitting's release is audited as such (`details.practice`): its scores are
+ * feedback, not grades.
  */
 import { eq } from 'drizzle-orm';
 import { appendAudit } from '../../people/audit-log.ts';
@@ -19,10 +20,16 @@ export async function releaseResults(
     organisationId?: string;
   },
   context: CommandContext = {},
-): Promise<{ releasedAt: Date }> {
+): Promise<{ releasedAt: Date; practice: boolean }> {
   const releasedAt = new Date();
+  let practice = false;
   await db.transaction(async (tx) => {
-    await tx.update(sittings).set({ resultsReleasedAt: releasedAt }).where(eq(sittings.id, input.sittingId));
+    const [updated] = await tx
+      .update(sittings)
+      .set({ resultsReleasedAt: releasedAt })
+      .where(eq(sittings.id, input.sittingId))
+      .returning({ practice: sittings.practice });
+    practice = updated?.practice ?? false;
     await appendAudit(tx, {
       actorId: actor.userId,
       actorRole: actor.role,
@@ -31,7 +38,8 @@ export async function releaseResults(
       subjectId: input.sittingId,
       organisationId: input.organisationId,
       ip: context.ip,
+      ...(practice ? { details: { practice: true } } : {}),
     });
   });
-  return { releasedAt };
+  return { releasedAt, practice };
 }

@@ -83,18 +83,21 @@ export function resultRoutes() {
       middleware: [access('results:write', sittingTarget())] as const,
       request: { params: IdParam },
       responses: {
-        200: { description: 'Released', ...json(z.object({ releasedAt: z.string() })) },
+        200: {
+          description: 'Released (`practice`: a practice sitting, whose scores are feedback, not grades)',
+          ...json(z.object({ releasedAt: z.string(), practice: z.boolean() })),
+        },
         ...staffErrors,
       },
     }),
     async (c) => {
-      const { releasedAt } = await releaseResults(
+      const { releasedAt, practice } = await releaseResults(
         c.var.deps.db,
         c.var.actor,
         { sittingId: c.req.valid('param').id, organisationId: c.var.target?.id },
         { ip: c.var.clientIp },
       );
-      return c.json({ releasedAt: releasedAt.toISOString() }, 200);
+      return c.json({ releasedAt: releasedAt.toISOString(), practice }, 200);
     },
   );
 
@@ -218,6 +221,7 @@ export function resultRoutes() {
           score: { raw: result.rawScore, max: result.maxScore, tenPoint: result.scaledScore },
           rating: result.rating,
           scoredAt: result.createdAt.toISOString(),
+          practice: row.sitting.practice,
         },
         200,
       );
