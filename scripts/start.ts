@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const engine = await createEngine(config, { logger });
-  const demo = config.seedDemo ? await seedDemo(engine.deps.db) : undefined;
+  // A test centre node holds only what its packages bring: no demo data.
+  const demo = config.seedDemo && !config.centre ? await seedDemo(engine.deps.db) : undefined;
   const port = await engine.listen();
 
   const url = `http://localhost:${port}`;
@@ -28,6 +29,11 @@ async function main(): Promise<void> {
     `  Candidates: ${url}/candidate/`,
     `  Health:   ${url}/health    API docs: ${url}/api/openapi.json`,
   ];
+  if (engine.centre)
+    lines.push(
+      `  Test centre node of ${config.centre!.centralUrl}: packages ${engine.centre.status().length} opened;`,
+      `    import with npm run centre -- import --package <file> (engine stopped) or POST ${url}/api/centre-node/packages`,
+    );
   if (demo) {
     lines.push(
       `  Demo data ${demo.seeded ? 'created' : 'already present'}. Staff logins (POST ${url}/api/auth/login):`,

@@ -3,6 +3,10 @@
  *   seal --sitting <id> --centre <id> [--centre <id>...] [--room <id>...] [--lead-minutes <n>] --out <file>
  *   verify --package <file> [--public-key <base64>]
  *   room-code --sitting <id> --room <id>
+ *   register --organisation <id> --name <name> --out <credential.json>   (central: a centre and its credential)
+ *   import --package <file>                        (centre node, CENTRE_MODE: kept sealed until its key)
+ *   open --package-id <id> --room <id> --code <room code>   (centre node: the line is down, the code read out)
+ *   sync                                           (centre node: push the result log to the central engine now)
  * `verify` checks the signature and header without any key and prints what the package holds; it
  * trusts the central key this engine knows (its own on the central engine, the one it was given on
  * a centre), or the one passed with --public-key. Refusals print their error id and message and
@@ -12,18 +16,24 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Database } from '../platform/db/database.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, errors } from '../platform/errors.ts';
 import { centralPublicKey } from './central-keys.ts';
 import { issueRoomCode } from './commands/issue-room-code.ts';
 import { sealSittingPackage } from './commands/seal-sitting-package.ts';
-import { keyIdOf, publicKeyOf } from './ed25519.ts';
+import { registerCentre } from './commands/register-centre.ts';
+import { generateSigningKeyPair, keyIdOf, publicKeyOf } from './ed25519.ts';
+import type { CentreCredential, CentreNode } from './node/centre-node.ts';
 import { readPackageFile, verifyPackageFile, type TrustedSigner } from './package-file.ts';
 import { centreIdentity } from './tables.ts';
 
 export const CENTRE_USAGE = `Usage:
   npm run centre -- seal --sitting <id> --centre <id> [--centre <id>...] [--room <id>...] [--lead-minutes <n>] --out <file>
   npm run centre -- verify --package <file> [--public-key <base64 SPKI>]
-  npm run centre -- room-code --sitting <id> --room <id>`;
+  npm run centre -- room-code --sitting <id> --room <id>
+  npm run centre -- register --organisation <id> --name <name> --out <credential.json>
+  npm run centre -- import --package <file>          (CENTRE_MODE)
+  npm run centre -- open --package-id <id> --room <id> --code <room code>   (CENTRE_MODE)
+  npm run centre -- sync                             (CENTRE_MODE)`;
 
 export interface CentreCliOutcome {
   exitCode: number;
@@ -38,6 +48,10 @@ const OPTIONS = {
   out: { type: 'string' },
   package: { type: 'string' },
   'public-key': { type: 'string' },
+  organisation: { type: 'string' },
+  name: { type: 'string' },
+  'package-id': { type: 'string' },
+  code: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -45,7 +59,11 @@ type Parsed = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
 export type CentreCommand =
   | { command: 'seal'; values: Parsed }
   | { command: 'verify'; values: Parsed }
-  | { command: 'room-code'; values: Parsed };
+  | { command: 'room-code'; values: Parsed }
+  | { command: 'register'; values: Parsed }
+  | { command: 'import'; values: Parsed }
+  | { command: 'open'; values: Parsed }
+  | { command: 'sync'; values: Parsed };
 
 const usage = (problem?: string): CentreCliOutcome => ({
   exitCode: problem ? 2 : 0,
@@ -76,6 +94,15 @@ export function parseCentreArgs(args: string[]): CentreCommand | CentreCliOutcom
     case 'room-code':
       if ((values.room?.length ?? 0) > 1) return usage('room-code takes one --room.');
       return need('sitting', 'room') ?? { command, values };
+    case 'register':
+      return need('organisation', 'name', 'out') ?? { command, values };
+    case 'import':
+      return need('package') ?? { command, values };
+    case 'open':
+      if ((values.room?.length ?? 0) > 1) return usage('open takes one --room.');
+      return need('package-id', 'room', 'code') ?? { command, values };
+    case 'sync':
+      return { command, values };
     default:
       return usage(command ? `Unknown command: ${command}` : 'Name a command.');
   }
@@ -100,10 +127,74 @@ export async function runCentreCommand(
   db: Database,
   secrets: { keySecret: string },
   parsed: CentreCommand,
+  /** The centre node, when this engine runs in CENTRE_MODE (import, open, sync need it). */
+  node?: CentreNode,
 ): Promise<CentreCliOutcome> {
   const { values } = parsed;
+  const centreNode = async () => {
+    if (!node)
+      throw errors.conflict(
+        'This command runs on a centre node: set CENTRE_MODE=true, CENTRAL_URL and CENTRE_CREDENTIAL.',
+      );
+    await node.start(false);
+    return node;
+  };
   try {
     switch (parsed.command) {
+      case 'register': {
+        const keys = generateSigningKeyPair();
+        const registered = await registerCentre(
+          db,
+          null,
+          { organisationId: values.organisation!, name: values.name!, publicKey: keys.publicKey },
+          secrets,
+        );
+        const credential: CentreCredential = {
+          centreId: registered.centreId,
+          central: registered.central,
+          privateKey: keys.privateKeyDer.toString('base64'),
+        };
+        const out = path.resolve(values.out!);
+        writeFileSync(out, `${JSON.stringify(credential, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+        return {
+          exitCode: 0,
+          output: `Centre ${registered.centreId} registered; its credential is in ${out} (keep it secret: it holds the centre's signing key).\nOn the centre: CENTRE_MODE=true CENTRAL_URL=<this engine's URL> CENTRE_CREDENTIAL=${out} npm start`,
+        };
+      }
+      case 'import': {
+        let file: Buffer;
+        try {
+          file = readFileSync(values.package!);
+        } catch (error) {
+          return { exitCode: 1, output: `error file_unreadable: ${(error as Error).message}` };
+        }
+        const { header, alreadyHeld } = await (await centreNode()).importFile(file);
+        return {
+          exitCode: 0,
+          output: `${alreadyHeld ? 'Already held' : 'Imported'}: package ${header.packageId}, sitting ${header.sittingName} (${header.sittingId}); it opens with its key from ${header.notBefore}.`,
+        };
+      }
+      case 'open': {
+        const opened = await (
+          await centreNode()
+        ).open(values['package-id']!, { roomId: values.room![0]!, roomCode: values.code! });
+        return {
+          exitCode: 0,
+          output: `Opened package ${opened.header.packageId}: ${opened.rooms.map((r) => `${r.room.name} (${r.candidates.length} candidates)`).join(', ')}.`,
+        };
+      }
+      case 'sync': {
+        const report = await (await centreNode()).sync();
+        return {
+          exitCode: 0,
+          output: [
+            `Sent ${report.sent} entries, ${report.imported} new to the central engine.`,
+            ...report.chains.map(
+              (c) => `  sitting ${c.sittingId}: central holds ${c.centralSeq} of ${c.localSeq}`,
+            ),
+          ].join('\n'),
+        };
+      }
       case 'seal': {
         const lead = values['lead-minutes'];
         if (lead !== undefined && !/^\d+$/.test(lead))
