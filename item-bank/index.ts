@@ -76,6 +76,7 @@ export {
 } from './model/sanitise-content.ts';
 export { sanitiseItemXml, sanitiseItemForStorage } from './qti/sanitise-item.ts';
 export type { ValidationProblem } from './qti/problems.ts';
+export { NOT_IN_SCHEMA } from './qti/not-in-schema.ts';
 export { toCandidateItem, type ProjectionOptions } from './candidate/project-item.ts';
 export type { CandidateItem, CandidateResponseShape } from './candidate/candidate-item.ts';
 export type { AssessmentItem, InteractionSummary, ModalFeedback, QtiVersion } from './model/item.ts';
@@ -113,6 +114,7 @@ export {
   type WritableItem,
   type WriteItemOptions,
   type ExportVersion,
+  matchAsInterpolation,
 } from './qti/write-item.ts';
 export {
   checkQti3Schema,

@@ -19,6 +19,7 @@ import type {
 import { itemRefsOf } from '../model/test.ts';
 import { normaliseElement, reportRemoved } from './normalise-content.ts';
 import { sanitiseContent, sanitiseElement, type RemovedContent } from '../model/sanitise-content.ts';
+import { warnProcessing } from './not-in-schema.ts';
 import { ProblemList, type ValidationProblem } from './problems.ts';
 import { QTI_NAMESPACES } from './qti-names.ts';
 import { readDeclaration } from './read-declarations.ts';
@@ -248,6 +249,25 @@ function validateTest(test: AssessmentTest, problems: ProblemList) {
     branchRules.push(...testPart.branchRules);
     visit(testPart.sections);
   }
+  const preConditions: ProcessingNode[] = [];
+  const collect = (parts: SectionPart[]) => {
+    for (const part of parts)
+      if (part.kind !== 'sectionRef') {
+        preConditions.push(...part.preConditions);
+        if (part.kind === 'section') collect(part.parts);
+      }
+  };
+  for (const testPart of test.testParts) {
+    preConditions.push(...testPart.preConditions);
+    collect(testPart.sections);
+  }
+  const notValid = 'a QTI 2.2 or 3.0 export of this test will not be schema-valid';
+  warnProcessing(
+    [...branchRules.map((r) => r.expression), ...preConditions, ...(test.outcomeProcessing ?? [])],
+    'outcome',
+    problems,
+    notValid,
+  );
   for (const rule of branchRules) {
     // `Q02.3` names the third occurrence of Q02 when a section selects with replacement.
     const target = rule.target.replace(/\.\d+$/, '');

@@ -23,6 +23,7 @@ export const SCHEMA_LOCATION: Record<ExportVersion, string> = {
 
 export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 const XLINK_NAMESPACE = 'http://www.w3.org/1999/xlink';
+const XINCLUDE_NAMESPACE = 'http://www.w3.org/2001/XInclude';
 /** Foreign elements whose namespace was not recorded are written in this one. */
 export const UNKNOWN_NAMESPACE = 'urn:x-exam-engine:foreign';
 
@@ -47,7 +48,7 @@ const KNOWN_PREFIXES: Record<string, string> = {
   xsi: XSI_NAMESPACE,
   ma: 'http://mathassess.qtitools.org/xsd/mathassess',
   m: 'http://www.w3.org/1998/Math/MathML',
-  xi: 'http://www.w3.org/2001/XInclude',
+  xi: XINCLUDE_NAMESPACE,
   xee: 'urn:x-exam-engine:expression',
 };
 
@@ -398,17 +399,20 @@ const isRubric = (n: ContentNode): n is ContentElement =>
  * take it in an item): the div is split around it, each part keeping the div's attributes (the
  * id on the first only), so the content shows in the same order.
  */
-function rubricsRaised(child: ContentNode, options: ContentWriteOptions): ContentNode[] {
-  if (
-    child.kind !== 'element' ||
-    child.ns !== 'html' ||
-    child.name !== 'div' ||
-    !child.children.some(isRubric)
-  )
-    return [child];
-  options.onAdjust?.(
-    'A rubricBlock inside a <div> of the item body raised to the body, the div split around it (the schemas take rubric blocks only directly in the body).',
-  );
+function rubricsRaised(
+  child: ContentNode,
+  options: ContentWriteOptions,
+  told = { note: false },
+): ContentNode[] {
+  if (child.kind !== 'element' || child.ns !== 'html' || child.name !== 'div') return [child];
+  // A div nested in this one gives up its rubric blocks first, so they reach this level.
+  const children = child.children.flatMap((n) => rubricsRaised(n, options, told));
+  if (!children.some(isRubric)) return [child];
+  if (!told.note)
+    options.onAdjust?.(
+      'A rubricBlock inside a <div> of the item body raised to the body, the div split around it (the schemas take rubric blocks only directly in the body).',
+    );
+  told.note = true;
   const out: ContentNode[] = [];
   let part: ContentNode[] = [];
   const { id: _id, ...rest } = child.attributes;
@@ -417,7 +421,7 @@ function rubricsRaised(child: ContentNode, options: ContentWriteOptions): Conten
       out.push(makeElement('div', 'html', out.length ? rest : child.attributes, part));
     part = [];
   };
-  for (const n of child.children)
+  for (const n of children)
     if (isRubric(n)) {
       flush();
       out.push(n);
@@ -597,8 +601,19 @@ export function wrappedContent(
   /** Whether the schema requires the wrapper even when empty (rubric blocks). */
   required = false,
 ): OutNode[] {
-  if (options.version !== '3.0') return contentNodes(nodes, options);
   const isQti = (n: ContentNode, name: string) => n.kind === 'element' && n.ns === 'qti' && n.name === name;
+  // QTI 2.2's rubricBlock takes its stylesheets after its content (they style the block wherever they are).
+  if (options.version !== '3.0') {
+    const isContent = (n: ContentNode) =>
+      n.kind === 'element' ? !isQti(n, 'stylesheet') : n.text.trim() !== '';
+    const early = nodes.some((n, i) => isQti(n, 'stylesheet') && nodes.slice(i + 1).some(isContent));
+    if (!required || !early) return contentNodes(nodes, options);
+    options.onAdjust?.('Stylesheets of a rubricBlock written after its content (QTI 2.2 takes them there).');
+    return contentNodes(
+      [...nodes.filter((n) => !isQti(n, 'stylesheet')), ...nodes.filter((n) => isQti(n, 'stylesheet'))],
+      options,
+    );
+  }
   const before = nodes.filter((n) => isQti(n, 'stylesheet'));
   const after = nodes.filter((n) => isQti(n, 'catalogInfo'));
   const body = nodes.filter((n) => !isQti(n, 'stylesheet') && !isQti(n, 'catalogInfo'));
@@ -627,7 +642,7 @@ export function wrappedContent(
  */
 export const VENDOR_EXPRESSIONS = new Set([
   ...['isNotNull', 'notEqual', 'mod', 'allN', 'isTypeOf', 'mean', 'sampleVariance', 'sampleSD'],
-  ...['popVariance', 'popSD', 'mapOutcome'],
+  ...['popVariance', 'popSD', 'mapOutcome', 'preCondition'],
 ]);
 export const VENDOR_EXPRESSION_URN = 'urn:x-exam-engine:expression:';
 /** The prefix of a vendor expression's attributes on its customOperator. */
@@ -638,6 +653,66 @@ const CONDITIONS: Record<string, string> = {
   outcomeCondition: 'outcome',
   templateCondition: 'template',
 };
+
+/** The rounding modes of the schemas; the scorer reads any other (`significantFigure`) as significantFigures. */
+const ROUNDING_MODES = new Set(['decimalPlaces', 'significantFigures']);
+
+/**
+ * Attributes of an operator as the schemas have them, each with the meaning the scorer gives the
+ * source: a roundingMode the schemas do not list as significantFigures, a substring without its
+ * required caseSensitive as caseSensitive="true", and a patternMatch whose pattern is a constant
+ * second operand (with caseSensitive) as its pattern attribute (case folded into the pattern).
+ */
+function conformOperands(node: ProcessingNode, onAdjust?: (note: string) => void): ProcessingNode {
+  const mode = node.attributes.roundingMode;
+  if ((node.name === 'equalRounded' || node.name === 'roundTo') && mode && !ROUNDING_MODES.has(mode)) {
+    onAdjust?.(
+      `roundingMode="${mode}" on ${node.name} written as significantFigures (what it is scored as).`,
+    );
+    return { ...node, attributes: { ...node.attributes, roundingMode: 'significantFigures' } };
+  }
+  if (node.name === 'substring' && node.attributes.caseSensitive === undefined) {
+    onAdjust?.('A substring without caseSensitive written with caseSensitive="true" (what it is scored as).');
+    return { ...node, attributes: { ...node.attributes, caseSensitive: 'true' } };
+  }
+  if (node.name === 'patternMatch') return patternAsAttribute(node, onAdjust) ?? node;
+  return node;
+}
+
+/**
+ * A patternMatch in a form some players accept (the pattern as a constant second operand,
+ * caseSensitive on the operator) as the standard one, or undefined where no standard form means
+ * the same (a pattern computed at run time; a case-insensitive pattern with classes or escapes).
+ */
+export function patternAsAttribute(
+  node: ProcessingNode,
+  onAdjust?: (note: string) => void,
+): ProcessingNode | undefined {
+  const { caseSensitive, ...attributes } = node.attributes;
+  const operand = node.children[1];
+  if (caseSensitive === undefined && !operand) return node;
+  let pattern = attributes.pattern;
+  if (pattern === undefined) {
+    if (operand?.name !== 'baseValue' || operand.children.length || /^\{.*\}$/s.test(operand.text ?? ''))
+      return undefined;
+    pattern = operand.text ?? '';
+  } else if (operand) return undefined;
+  if (caseSensitive === 'false') {
+    // Outside classes, quantifiers and escapes a letter can stand for both its cases.
+    if (/[\\[\]{}]/.test(pattern)) return undefined;
+    const letters = [...pattern].filter((c) => c.toLowerCase() !== c.toUpperCase());
+    // A letter whose other case is more than one character (ß, SS) has no one-character class.
+    if (letters.some((c) => [...c.toLowerCase()].length > 1 || [...c.toUpperCase()].length > 1))
+      return undefined;
+    pattern = [...pattern]
+      .map((c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`))
+      .join('');
+  }
+  onAdjust?.(
+    `A patternMatch${caseSensitive !== undefined ? ` with caseSensitive="${caseSensitive}"` : ''}${operand ? ' and its pattern as an operand' : ''} written with pattern="${pattern}" (same matches).`,
+  );
+  return { ...node, attributes: { ...attributes, pattern }, children: node.children.slice(0, 1) };
+}
 
 /**
  * A rule or expression as the schemas take it, with the same meaning: a condition that starts
@@ -680,6 +755,7 @@ function conformProcessing(node: ProcessingNode, onAdjust?: (note: string) => vo
       if (written !== node.attributes[key])
         node = { ...node, attributes: { ...node.attributes, [key]: written } };
     }
+  node = conformOperands(node, onAdjust);
   if (VENDOR_EXPRESSIONS.has(node.name)) {
     onAdjust?.(
       `${node.name} (not a QTI expression) written as customOperator definition="${VENDOR_EXPRESSION_URN}${node.name}".`,
@@ -708,6 +784,13 @@ export function processingElement(
   onAdjust?: (note: string) => void,
 ): OutElement {
   const node = conformProcessing(source, onAdjust);
+  // xi:include stays an XInclude element (the schemas take it there in the XInclude namespace).
+  if (node.name === 'include')
+    return {
+      name: 'include',
+      namespace: XINCLUDE_NAMESPACE,
+      attributes: Object.entries(node.attributes).filter(([k]) => !k.startsWith('xmlns')),
+    };
   return {
     name: qtiName(node.name, version),
     attributes: qtiAttributes(node.attributes, version),

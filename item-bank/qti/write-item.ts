@@ -94,7 +94,33 @@ const areaMapping = (m: AreaMapping, v: ExportVersion) =>
     ),
   );
 
-function lookupTable(t: LookupTable, v: ExportVersion): OutElement {
+/**
+ * A matchTable as the interpolationTable that gives the same target for every source: the
+ * schemas (2.2 and 3.0 alike) type matchTableEntry's targetValue as a base-type name, so no
+ * matchTable with real targets is valid. Entries from the highest source down: above a source
+ * the default, at it its target; below the lowest the default. Without a defaultValue (a miss is
+ * NULL, which no entry can give) the matchTable is kept.
+ */
+export function matchAsInterpolation(t: LookupTable, onAdjust?: (note: string) => void): LookupTable {
+  if (t.kind !== 'matchTable' || t.defaultValue === undefined || !t.entries.length) return t;
+  const first = new Map<number, string>();
+  for (const e of t.entries) if (!first.has(e.sourceValue)) first.set(e.sourceValue, e.targetValue);
+  const sources = [...first.keys()].sort((a, b) => b - a);
+  onAdjust?.(
+    'A matchTable written as the interpolationTable that maps every source the same way (the schemas take no target values in a matchTable).',
+  );
+  return {
+    kind: 'interpolationTable',
+    defaultValue: t.defaultValue,
+    entries: sources.flatMap((sourceValue) => [
+      { sourceValue, targetValue: t.defaultValue!, includeBoundary: false },
+      { sourceValue, targetValue: first.get(sourceValue)!, includeBoundary: true },
+    ]),
+  };
+}
+
+function lookupTable(source: LookupTable, v: ExportVersion, onAdjust?: (note: string) => void): OutElement {
+  const t = matchAsInterpolation(source, onAdjust);
   if (t.kind === 'matchTable')
     return qtiElement(
       'matchTable',
@@ -119,7 +145,11 @@ function lookupTable(t: LookupTable, v: ExportVersion): OutElement {
 }
 
 /** A response, outcome or template declaration as an output element. */
-export function declarationElement(d: Declaration, v: ExportVersion): OutElement {
+export function declarationElement(
+  d: Declaration,
+  v: ExportVersion,
+  onAdjust?: (note: string) => void,
+): OutElement {
   const common = { identifier: d.identifier, cardinality: d.cardinality, baseType: d.baseType };
   const defaults = d.defaultValue ? [qtiElement('defaultValue', v, {}, values(d.defaultValue, v))] : [];
   if (d.kind === 'response') {
@@ -154,7 +184,7 @@ export function declarationElement(d: Declaration, v: ExportVersion): OutElement
       },
       [
         ...defaults,
-        ...(d.lookupTable ? [lookupTable(d.lookupTable, v)] : []),
+        ...(d.lookupTable ? [lookupTable(d.lookupTable, v, onAdjust)] : []),
         ...(d.mapping ? [mapping(d.mapping, v)] : []),
       ],
     );
@@ -243,7 +273,7 @@ export function itemElement(item: WritableItem, options: WriteItemOptions = {}):
   const outcome = itemOutcomeRules(item, options.onAdjust);
   const children: OutElement[] = [
     ...kinds.flatMap((kind) =>
-      item.declarations.filter((d) => d.kind === kind).map((d) => declarationElement(d, v)),
+      item.declarations.filter((d) => d.kind === kind).map((d) => declarationElement(d, v, options.onAdjust)),
     ),
     ...(item.templateProcessing
       ? [

@@ -190,7 +190,7 @@ export function testElement(test: AssessmentTest, options: WriteTestOptions = {}
       toolVersion: test.toolVersion,
     },
     [
-      ...test.outcomeDeclarations.map((d) => declarationElement(d, v)),
+      ...test.outcomeDeclarations.map((d) => declarationElement(d, v, options.onAdjust)),
       ...timeLimits(test.timeLimits, v),
       ...test.stylesheets.map((href) => qtiElement('stylesheet', v, { href, type: 'text/css' })),
       ...test.testParts.map((t) => testPart(t, options, content)),

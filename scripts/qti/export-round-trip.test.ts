@@ -4,7 +4,12 @@ import { compileItem, valueFromRaw, type QtiValue } from '../../grading/index.ts
 import type { AssessmentItem, ContentNode } from '../../item-bank/index.ts';
 import { corpusIndex, readCorpusFile } from '../../item-bank/test/corpus.ts';
 import { withoutLocations } from '../../item-bank/test/without-locations.ts';
-import { parseItemXml, writeItemXml, type ExportVersion } from '../../item-bank/index.ts';
+import {
+  matchAsInterpolation,
+  parseItemXml,
+  writeItemXml,
+  type ExportVersion,
+} from '../../item-bank/index.ts';
 
 const imported = corpusIndex()
   .filter((e) => e.kind === 'item')
@@ -54,7 +59,7 @@ function catalogOnlyMedia(item: AssessmentItem): Set<string> {
  * expected case in round-trip-scores.test.ts).
  */
 const PROCESSING_REWRITE =
-  /^(A (response|outcome|template)Condition|The item's outcomeProcessing \(no schema)/;
+  /^(A (response|outcome|template)Condition|The item's outcomeProcessing \(no schema|roundingMode="|A substring without caseSensitive|A patternMatch)/;
 
 /** What the item means: declarations, interactions, processing and the score of its key. */
 const meaning = (item: AssessmentItem, leftOut = new Set<string>(), sameRules = true) =>
@@ -65,8 +70,15 @@ const meaning = (item: AssessmentItem, leftOut = new Set<string>(), sameRules = 
     adaptive: item.adaptive,
     timeDependent: item.timeDependent,
     // Written in the schema's order (responses, outcomes, templates), whatever order the source had.
+    // A matchTable is written as the interpolationTable of the same lookups (matchAsInterpolation).
     declarations: ['response', 'outcome', 'template'].flatMap((k) =>
-      item.declarations.filter((d) => d.kind === k),
+      item.declarations
+        .filter((d) => d.kind === k)
+        .map((d) =>
+          d.kind === 'outcome' && d.lookupTable
+            ? { ...d, lookupTable: matchAsInterpolation(d.lookupTable) }
+            : d,
+        ),
     ),
     // QTI 2.2 writes a QTI 3 portable custom interaction as the customInteraction around it.
     interactions: item.interactions.map((i) =>

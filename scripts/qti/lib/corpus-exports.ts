@@ -6,6 +6,7 @@
 import path from 'node:path';
 import {
   itemRefsOf,
+  NOT_IN_SCHEMA,
   parseItemXml,
   parseTestXml,
   readZip,
@@ -14,16 +15,26 @@ import {
   type AssessmentTest,
   type ExportVersion,
   type SchemaDocument,
+  type ValidationProblem,
 } from '../../../item-bank/index.ts';
 import { corpusIndex, readCorpusFile } from '../../../item-bank/test/corpus.ts';
 
 export interface CorpusImport {
-  items: Array<{ path: string; item: AssessmentItem }>;
+  items: Array<{ path: string; item: AssessmentItem; notInSchema: string[] }>;
   /** Tests with the corpus items their references resolve to (itemRef identifier -> item path). */
-  tests: Array<{ path: string; test: AssessmentTest; itemPaths: Record<string, string> }>;
+  tests: Array<{
+    path: string;
+    test: AssessmentTest;
+    itemPaths: Record<string, string>;
+    notInSchema: string[];
+  }>;
 }
 
 const noError = (problems: Array<{ severity: string }>) => !problems.some((p) => p.severity === 'error');
+
+/** The import's warnings that a construct is in no QTI schema (see item-bank/qti/not-in-schema.ts), as `line: message`. */
+const notInSchema = (problems: ValidationProblem[]) =>
+  problems.filter((p) => p.code === NOT_IN_SCHEMA).map((p) => `${p.line}: ${p.message}`);
 
 /** Parses every corpus item and test; keeps those without errors. */
 export function importCorpus(): CorpusImport {
@@ -32,7 +43,9 @@ export function importCorpus(): CorpusImport {
     .filter((e) => e.kind === 'item')
     .flatMap((entry) => {
       const { item, problems } = parseItemXml(readCorpusFile(entry.path), entry.path);
-      return item && noError(problems) ? [{ path: entry.path, item }] : [];
+      return item && noError(problems)
+        ? [{ path: entry.path, item, notInSchema: notInSchema(problems) }]
+        : [];
     });
   const itemPaths = new Set(items.map((i) => i.path));
   const tests = index
@@ -45,7 +58,7 @@ export function importCorpus(): CorpusImport {
         const target = path.posix.normalize(path.posix.join(path.posix.dirname(entry.path), ref.href));
         if (itemPaths.has(target)) refs[ref.identifier] = target;
       }
-      return [{ path: entry.path, test, itemPaths: refs }];
+      return [{ path: entry.path, test, itemPaths: refs, notInSchema: notInSchema(problems) }];
     });
   return { items, tests };
 }
