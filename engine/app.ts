@@ -42,6 +42,7 @@ import { clientAddress, trustedProxies } from './platform/client-address.ts';
 import { jsonTextGuard } from './platform/http/json-text-guard.ts';
 import { sqlStateOf } from './platform/db/unique-violation.ts';
 import { apiBodyLimits, type BodyLimitRule } from './platform/http/body-limits.ts';
+import { apiResponseHeaders } from './platform/http/api-response-headers.ts';
 
 export type App = OpenAPIHono<AppEnv>;
 
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps, metrics?: MetricsSources, centre?: Cent
     await next();
   });
 
+  app.use('/api/*', apiResponseHeaders);
   app.use('/api/*', apiBodyLimits(LARGE_BODY_ROUTES));
   app.use('/api/*', jsonTextGuard);
 

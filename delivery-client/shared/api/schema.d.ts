@@ -1405,7 +1405,7 @@ export interface paths {
         };
       };
     };
-    /** Set the roster photo used for the identity check (JPEG, PNG or WebP, at most 2 MB) */
+    /** Set the roster photo used for the identity check (JPEG or PNG, at most 2 MB; only its pixels are kept) */
     put: {
       parameters: {
         query?: never;

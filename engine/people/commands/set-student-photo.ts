@@ -1,7 +1,8 @@
 /**
  * Sets the roster photo shown for the identity check; photos are stored once per content hash. A JPEG
- * or PNG is decoded and encoded again, so only its pixels are stored (WebP, which no pure-JS encoder
- * here writes, is kept as checked by its header).
+ * or PNG is decoded and encoded again (in a worker thread), so only its pixels are stored. WebP is
+ * refused: nothing here can decode it, and a file stored as uploaded could carry anything after its
+ * header. (WebP photos stored before are still served, as image/webp with nosniff.)
  */
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -11,10 +12,11 @@ import type { StaffActor } from '../actor.ts';
 import { studentPhotos, students } from '../tables.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
-import { reencodePicture } from '../../platform/reencode-picture.ts';
+import { reencodePictureOffLoop } from '../../platform/reencode-picture.ts';
 import type { CommandContext } from '../../platform/command-context.ts';
 
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+export const PHOTO_TYPES = ['image/jpeg', 'image/png'] as const;
+type PhotoType = (typeof PHOTO_TYPES)[number];
 
 /** Largest side of a photo: a phone camera's is about 4,000 px; a 20,000 px PNG of a few KB would take gigabytes to decode. */
 const MAX_SIDE = 4096;
@@ -45,12 +47,14 @@ export async function setStudentPhoto(
   context: CommandContext,
 ): Promise<void> {
   const { studentId, schoolId, contentType } = input;
-  if (!PHOTO_TYPES.includes(contentType))
-    throw errors.badRequest(`A photo must be sent as ${PHOTO_TYPES.join(', ')}.`);
+  if (contentType === 'image/webp')
+    throw errors.badRequest('A WebP photo cannot be checked here; send it as a JPEG or PNG image.');
+  if (!(PHOTO_TYPES as readonly string[]).includes(contentType))
+    throw errors.badRequest(`A photo must be sent as ${PHOTO_TYPES.join(' or ')}.`);
   if (input.data.length === 0) throw errors.badRequest('The photo is empty.');
   // The bytes decide, not the declared type: HTML sent as image/png is not a photo.
   const picture = pictureOf(input.data);
-  if (!picture) throw errors.badRequest('The photo is not a JPEG, PNG or WebP image.');
+  if (!picture) throw errors.badRequest('The photo is not a JPEG or PNG image.');
   const actual = picture.type;
   if (actual !== contentType)
     throw errors.badRequest(
@@ -60,10 +64,7 @@ export async function setStudentPhoto(
     throw errors.badRequest(
       `The photo is ${picture.width}x${picture.height} pixels; each side may be at most ${MAX_SIDE}.`,
     );
-  const data =
-    contentType === 'image/jpeg' || contentType === 'image/png'
-      ? reencodePicture(input.data, { contentType }, 'The photo')
-      : input.data;
+  const data = await reencodePictureOffLoop(input.data, { contentType: actual as PhotoType }, 'The photo');
   const sha256 = createHash('sha256').update(data).digest('hex');
   await db.transaction(async (tx) => {
     await tx.insert(studentPhotos).values({ sha256, contentType, data }).onConflictDoNothing();

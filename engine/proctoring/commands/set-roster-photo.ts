@@ -1,6 +1,6 @@
 /**
  * Sets (or replaces) a sitting candidate's roster photo for the identity check: a JPEG or PNG checked
- * against its own header, decoded and encoded again (only the pixels are kept), stored with its
+ * against its own header, decoded and encoded again in a worker thread (only the pixels are kept), stored with its
  * SHA-256 and audit-logged in one transaction.
  */
 import { createHash } from 'node:crypto';
@@ -8,7 +8,7 @@ import { appendAudit } from '../../people/audit-log.ts';
 import type { StaffActor } from '../../people/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { checkPicture, type PictureRules } from '../image-check.ts';
-import { reencodePicture } from '../../platform/reencode-picture.ts';
+import { reencodePictureOffLoop } from '../../platform/reencode-picture.ts';
 import { rosterPhotos } from '../tables.ts';
 import type { CommandContext } from '../../platform/command-context.ts';
 
@@ -37,7 +37,7 @@ export async function setRosterPhoto(
 ): Promise<void> {
   const { sittingCandidateId } = input;
   const checked = checkPicture(input.data, input.contentType, ROSTER_PHOTO_RULES, 'A roster photo');
-  const data = reencodePicture(input.data, checked, 'A roster photo');
+  const data = await reencodePictureOffLoop(input.data, checked, 'A roster photo');
   const sha256 = createHash('sha256').update(data).digest('hex');
   await db.transaction(async (tx) => {
     const row = { ...checked, data, sha256, uploadedBy: actor.userId, uploadedAt: new Date() };

@@ -145,7 +145,8 @@ export function studentRoutes() {
       createRoute({
         method: 'put',
         path: '/{id}/photo',
-        summary: 'Set the roster photo used for the identity check (JPEG, PNG or WebP, at most 2 MB)',
+        summary:
+          'Set the roster photo used for the identity check (JPEG or PNG, at most 2 MB; only its pixels are kept)',
         security,
         middleware: [
           access('students:write', target.student()),
