@@ -52,6 +52,10 @@ export const boardEn: Record<BoardMessageKey, string> = {
   'board.duration': 'Duration (minutes)',
   'board.create': 'Schedule',
   'board.created': 'Sitting "{name}" scheduled.',
+  'board.createdPractice': 'Practice sitting "{name}" scheduled: scores are feedback for the students only.',
+  'board.practice': 'Practice sitting (not graded)',
+  'board.practice.help':
+    "Scores are feedback for the students: nothing goes to e-records. Only a practice sitting may hold code tasks whose verdicts depend on the student's own code.",
   'board.overview': 'Open sittings',
   'board.noSittings': 'No sittings yet.',
   'board.col.sitting': 'Sitting',

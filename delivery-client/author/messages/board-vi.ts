@@ -50,6 +50,10 @@ export const boardVi = {
   'board.duration': 'Thời gian làm bài (phút)',
   'board.create': 'Lên lịch',
   'board.created': 'Đã lên lịch buổi thi "{name}".',
+  'board.createdPractice': 'Đã lên lịch buổi luyện tập "{name}": điểm chỉ để học sinh tham khảo.',
+  'board.practice': 'Buổi luyện tập (không tính điểm)',
+  'board.practice.help':
+    'Điểm chỉ để học sinh tham khảo: không gửi sang hồ sơ điện tử. Chỉ buổi luyện tập mới được dùng bài lập trình mà kết quả phụ thuộc vào mã của học sinh.',
   'board.overview': 'Các buổi thi đang mở',
   'board.noSittings': 'Chưa có buổi thi nào.',
   'board.col.sitting': 'Buổi thi',

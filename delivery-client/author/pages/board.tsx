@@ -51,6 +51,8 @@ export function BoardPage({ bank }: { bank: Bank }) {
   const [closes, setCloses] = useState(() => localInput(new Date(Date.now() + 3 * 3600_000)));
   const [duration, setDuration] = useState(45);
   const [security, setSecurity] = useState(DEFAULT_SECURITY);
+  /** A practice sitting (luyện tập): scores are feedback, not grades (engine: `sittings.practice`). */
+  const [practice, setPractice] = useState(false);
   const [managed, setManaged] = useState<string>();
   const sets = useMemo(() => formSets(tests), [tests]);
   const [notice, setNotice] = useState('');
@@ -91,11 +93,12 @@ export function BoardPage({ bank }: { bank: Bank }) {
             closesAt: new Date(closes).toISOString(),
             durationMinutes: duration,
             securityPolicy: securityPolicyOf(security),
+            ...(practice ? { practice: true } : {}),
             ...(set ? { tests: set.tests.map((x) => ({ testId: x.id })) } : { test: { testId } }),
           },
         }),
       );
-      setNotice(t('board.created', { name: created.name }));
+      setNotice(t(created.practice ? 'board.createdPractice' : 'board.created', { name: created.name }));
       setManaged(created.id);
       refresh();
     } catch (e) {
@@ -184,6 +187,20 @@ export function BoardPage({ bank }: { bank: Bank }) {
             />
           </label>
           <SecurityFields value={security} onChange={setSecurity} />
+          <div className="check-with-help">
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={practice}
+                aria-describedby="board-practice-help"
+                onChange={(e) => setPractice(e.target.checked)}
+              />{' '}
+              {t('board.practice')}
+            </label>
+            <span id="board-practice-help" className="muted small-text help-line">
+              {t('board.practice.help')}
+            </span>
+          </div>
           <button type="submit" disabled={!testId || !orgId}>
             {t('board.create')}
           </button>
