@@ -116,7 +116,9 @@ describe('no state survives from one Python submission to the next', () => {
     const right = await grader.grade(pyTask, pyCorrect);
     expect(right.tests.map((t) => t.verdict)).toEqual(['passed', 'passed', 'passed', 'passed']);
     expect(right.score).toBe(right.maxScore);
-    expect(grader.pool('python').stats.spawned).toBe(1);
+    // Pyodide: one child, a fresh interpreter per job; native CPython: a new process per job.
+    const native = grader.pool('python').layers[0]?.startsWith('native') === true;
+    expect(grader.pool('python').stats.spawned).toBe(native ? 4 : 1);
   }, 180_000);
 
   it('teacher files: after a planting submission, wrong code scores 0 and correct code full', async () => {

@@ -38,7 +38,9 @@ describe('Python teacher test files', () => {
     ]);
     const next = await grader.grade(task, honest);
     expect(next.tests.map((t) => t.verdict)).toEqual(['passed', 'passed']);
-    expect(grader.pool('python').stats.spawned).toBe(1);
+    // Pyodide: one child, a fresh interpreter per job; native CPython: a new process per job.
+    const native = grader.pool('python').layers[0]?.startsWith('native') === true;
+    expect(grader.pool('python').stats.spawned).toBe(native ? 2 : 1);
   }, 120_000);
 
   it('scores 0 on forged asserts and grades the next submission of the same pool correctly', async () => {

@@ -213,6 +213,12 @@ def _grader_factory():
         finally:
             guard[0] = True
 
+    def _flags_only(fn, new):
+        if _type(new) is not _CodeType:
+            return False
+        old = _code_getter(fn)
+        return _type(old) is _CodeType and new == old.replace(co_flags=new.co_flags)
+
     def audit_hook(event, args):
         if event == "object.__getattr__":
             if guard[0]:
@@ -227,6 +233,11 @@ def _grader_factory():
         if event == "object.__setattr__" or event == "object.__delattr__":
             obj, name = args[0], args[1]
             if _type(obj) is _FunctionType and name in FUNC_ATTRS:
+                if (name == "__code__" and event == "object.__setattr__" and _len(args) > 2
+                        and _id(obj.__globals__) not in protected_ns and _flags_only(obj, args[2])):
+                    # types.coroutine (asyncio imports it, unittest.mock imports asyncio) sets a flag
+                    # on a generator function's own code: the same code, nothing else.
+                    return
                 if name == "__code__" or _id(obj.__globals__) in protected_ns:
                     raise RuntimeError("changing a function's " + _str(name) + " is not allowed in the grader")
             elif name == "__class__" and _isinstance(obj, (_ModuleType, _type)):
