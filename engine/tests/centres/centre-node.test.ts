@@ -13,7 +13,13 @@ import { candidateSessions, responses, sessionResults } from '../../delivery/tab
 import { resultLogEntries } from '../../centres/tables.ts';
 import { sittingCandidates } from '../../sittings/tables.ts';
 import { itemBankTables } from '../../../item-bank/index.ts';
+import { registerCentre } from '../../centres/commands/register-centre.ts';
+import { sealSittingPackage } from '../../centres/commands/seal-sitting-package.ts';
+import { generateSigningKeyPair, privateKeyOf } from '../../centres/ed25519.ts';
+import { readLogEntries } from '../../centres/result-log-store.ts';
+import { signCentreRequest } from '../../centres/signed-request.ts';
 import {
+  buildSitting,
   checkInCandidate,
   connectCandidate,
   qtiAnswersOf,
@@ -31,12 +37,14 @@ const WRONG = ['C', ['B', 'D'], 'Huế', ['W3', 'W2', 'W1'], ['VN PP']];
 let central: TestEngine;
 let centre: TestEngine;
 let centrePort: number;
+let centralUrl: string;
 let prepared: Awaited<ReturnType<typeof prepareCentralSitting>>;
 const sockets: CandidateClient[] = [];
 
 beforeAll(async () => {
   central = await createTestEngine();
   const centralPort = await central.listen(0, '127.0.0.1');
+  centralUrl = `http://127.0.0.1:${centralPort}`;
   prepared = await prepareCentralSitting(central, { students: CANDIDATES, items: 5 });
   centre = await startCentreEngine({
     centralUrl: `http://127.0.0.1:${centralPort}`,
@@ -159,6 +167,88 @@ describe('a centre node runs a sitting from its package', () => {
       .where(inArray(responses.sessionId, sessionIds));
     expect(after).toHaveLength(acknowledged.length);
   }, 60_000);
+});
+
+describe('the central engine refuses over the line', () => {
+  const post = async (path: string, payload: unknown, signer?: { centreId: string; privateKey: string }) => {
+    const body = JSON.stringify(payload);
+    const headers = signer
+      ? signCentreRequest(signer.centreId, privateKeyOf(Buffer.from(signer.privateKey, 'base64')), {
+          method: 'POST',
+          path,
+          body,
+        })
+      : {};
+    const res = await fetch(`${centralUrl}${path}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body,
+    });
+    return {
+      status: res.status,
+      error: ((await res.json()) as { error?: { id: string; message: string } }).error,
+    };
+  };
+
+  it('a request without the centre signature, or signed with another key', async () => {
+    const unsigned = await post('/api/centre-sync/key', { sittingId: prepared.sitting.sittingId });
+    expect(unsigned).toMatchObject({ status: 401, error: { id: 'centre_unauthenticated' } });
+    const forged = await post(
+      '/api/centre-sync/key',
+      { sittingId: prepared.sitting.sittingId },
+      {
+        centreId: prepared.credential.centreId,
+        privateKey: generateSigningKeyPair().privateKeyDer.toString('base64'),
+      },
+    );
+    expect(forged).toMatchObject({ status: 401, error: { id: 'centre_unauthenticated' } });
+    expect(forged.error!.message).toContain('not signed by centre');
+  });
+
+  it('an early key use: the key of a sitting that starts in an hour is not released, and the centre waits', async () => {
+    const later = await buildSitting(central, prepared.tree, prepared.items, {
+      opensAt: new Date(Date.now() + 3600_000),
+      students: 1,
+    });
+    const sealed = await sealSittingPackage(
+      central.deps.db,
+      null,
+      { sittingId: later.sittingId, centreIds: [prepared.credential.centreId] },
+      { keySecret: central.config.auditKey },
+    );
+    const early = await post('/api/centre-sync/key', { sittingId: later.sittingId }, prepared.credential);
+    expect(early).toMatchObject({ status: 403, error: { id: 'key_too_early' } });
+    await centre.centre!.importFile(sealed.file);
+    expect(await centre.centre!.fetchDueKeys()).toBe(0);
+  });
+
+  it('a tampered log entry, and a log sent by another centre', async () => {
+    const entries = await readLogEntries(centre.deps.db, {
+      centreId: prepared.credential.centreId,
+      sittingId: prepared.sitting.sittingId,
+      limit: 3,
+    });
+    const tampered = entries.map((e, i) => (i === 1 ? { ...e, payload: { ...e.payload, seq: 99 } } : e));
+    const altered = await post(
+      '/api/centre-sync/log',
+      { sittingId: prepared.sitting.sittingId, entries: tampered },
+      prepared.credential,
+    );
+    expect(altered).toMatchObject({ status: 422, error: { id: 'log_entry_tampered' } });
+    const other = generateSigningKeyPair();
+    const { centreId } = await registerCentre(
+      central.deps.db,
+      null,
+      { organisationId: prepared.tree.schoolA.id, name: 'Điểm thi khác', publicKey: other.publicKey },
+      { keySecret: central.config.auditKey },
+    );
+    const foreign = await post(
+      '/api/centre-sync/log',
+      { sittingId: prepared.sitting.sittingId, entries },
+      { centreId, privateKey: other.privateKeyDer.toString('base64') },
+    );
+    expect(foreign).toMatchObject({ status: 403, error: { id: 'log_foreign_centre' } });
+  });
 });
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
