@@ -222,6 +222,8 @@ export const CandidateResult = z
     version: z.number().int(),
     score: z.object({ raw: z.number(), max: z.number(), tenPoint: z.number().nullable() }),
     rating: z.string().nullable(),
+    /** An adaptive test: the ability θ on the pool's scale, its standard error and the items given; null otherwise. */
+    adaptive: z.object({ theta: z.number(), se: z.number(), items: z.number().int() }).nullable(),
     scoredAt: z.string(),
     /** A practice sitting (luyện tập): the score is feedback, not a grade, and is not sent to e-records. */
     practice: z.boolean(),

@@ -1,7 +1,8 @@
 /**
  * The candidate's released result (`/candidate/#ket-qua`), read with the session token stored at
  * check-in: the parallel form (mã đề) sat when there were several, the 10-point score, the raw
- * score, the rating and the score report as a PDF download.
+ * score, the rating, an adaptive test's ability (θ) with its standard error and the number of items
+ * taken, and the score report as a PDF download.
  * Before release (or while marks are still missing) it says so; nothing else is shown.
  */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
@@ -101,6 +102,16 @@ export function ResultsPage({ token }: { token: string }) {
             </dd>
             <dt>{t('results.rating')}</dt>
             <dd>{loaded.result.rating ? ratingLabel(loaded.result.rating, lang) : '-'}</dd>
+            {loaded.result.adaptive && (
+              <>
+                <dt>{t('results.ability')}</dt>
+                <dd data-testid="ability">{decimal(loaded.result.adaptive.theta)}</dd>
+                <dt>{t('results.abilitySe')}</dt>
+                <dd data-testid="ability-se">{decimal(loaded.result.adaptive.se)}</dd>
+                <dt>{t('results.adaptiveItems')}</dt>
+                <dd>{loaded.result.adaptive.items}</dd>
+              </>
+            )}
           </dl>
           <button type="button" onClick={() => void download()}>
             {t('results.download')}

@@ -8773,6 +8773,11 @@ export interface components {
         tenPoint: number | null;
       };
       rating: string | null;
+      adaptive: {
+        theta: number;
+        se: number;
+        items: number;
+      } | null;
       scoredAt: string;
       practice: boolean;
     };

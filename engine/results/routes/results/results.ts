@@ -20,7 +20,7 @@ import { access } from '../../../people/access.ts';
 import { sittingTarget } from '../../../sittings/organisation-of-sitting.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { publicOrigin } from '../../../platform/http/public-url.ts';
-import { loadSittingReports } from '../reports/load-reports.ts';
+import { adaptiveOfResult, loadSittingReports } from '../reports/load-reports.ts';
 import { calibrateSitting } from '../../commands/calibrate-sitting.ts';
 import { releaseResults } from '../../commands/release-results.ts';
 import { rescoreSitting } from '../../commands/rescore-sitting.ts';
@@ -220,6 +220,7 @@ export function resultRoutes() {
           version: result.version,
           score: { raw: result.rawScore, max: result.maxScore, tenPoint: result.scaledScore },
           rating: result.rating,
+          adaptive: adaptiveOfResult(result.testOutcomes).adaptive ?? null,
           scoredAt: result.createdAt.toISOString(),
           practice: row.sitting.practice,
         },
