@@ -1,9 +1,10 @@
 /**
- * `npm run calibrate -- (--bank <bank id> | --file <responses.csv>) [options]` (issue 23)
+ * `npm run calibrate -- (--bank <bank id> | --sitting <sitting id> | --file <responses.csv>) [options]` (issue 23)
  *
  * Calibrates items from responses: with --bank, every stored, scored session of the database
  * (DATABASE_URL, or PGlite in DATA_DIR) that was presented the bank's items, pretest items
- * included; with --file, a CSV response matrix (header of item ids, optional first column
+ * included; with --sitting, the scored sessions of one sitting and every item they were presented
+ * (an adaptive sitting's sessions each saw a part of the pool: items not given are missing); with --file, a CSV response matrix (header of item ids, optional first column
  * id/person/candidate/student, categories 0..m, empty/./NA/- for not presented). Prints a table
  * with parameters, fit and flags; the LAST line is JSON
  * { items, estimated, anchors, sampleSize, converged, iterations, logLikelihood, latent, linking, flagged, stored }.
@@ -16,7 +17,7 @@
  *                        during estimation; default), mean-sigma, stocking-lord, or none
  *   --anchors <file>     anchors for --file: a pool file ({ items: [{ id, model, a, b, c? }] })
  *   --store              save the estimates as new parameter versions of the items (the items
- *                        themselves unchanged); needs --bank (a --file's columns are then item ids
+ *                        themselves unchanged); needs --bank or --sitting (a --file's columns are then item ids
  *                        or identifiers of that bank). Flagged items are skipped unless
  *                        --include-flagged.
  *   --out <pool.json>    write the calibrated items as a CAT pool file (npm run cat-sim -- --pool)
@@ -46,6 +47,7 @@ import type { Database } from '../engine/index.ts';
 const { values } = parseArgs({
   options: {
     bank: { type: 'string' },
+    sitting: { type: 'string' },
     file: { type: 'string' },
     model: { type: 'string', default: '2pl' },
     poly: { type: 'string', default: 'gpcm' },
@@ -91,8 +93,31 @@ for (const pair of (values.models ?? '').split(',').filter(Boolean)) {
 }
 const link = values.link;
 if (!['fixed', 'mean-sigma', 'stocking-lord', 'none'].includes(link)) fail(`--link: unknown method ${link}`);
-if (!values.bank && !values.file) fail('give --bank <id> or --file <responses.csv>');
-if (values.store && !values.bank) fail('--store needs --bank (the items the parameters belong to)');
+if (!values.bank && !values.file && !values.sitting)
+  fail('give --bank <id>, --sitting <id> or --file <responses.csv>');
+if (values.sitting && (values.bank || values.file)) fail('--sitting goes alone (without --bank or --file)');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+if (values.sitting && !UUID.test(values.sitting)) fail(`--sitting: ${values.sitting} is not a sitting id`);
+if (values.store && !values.bank && !values.sitting)
+  fail('--store needs --bank or --sitting (the items the parameters belong to)');
+
+/** The items (id, identifier, bank) the submitted sessions of a sitting were presented. */
+async function sittingItems(db: Database, sittingId: string) {
+  const { sql } = await import('drizzle-orm');
+  const { rowsOf } = await import('../engine/platform/db/rows.ts');
+  const { candidateSessions } = await import('../engine/delivery/tables.ts');
+  const { itemBankTables } = await import('../item-bank/index.ts');
+  const { items, itemVersions } = itemBankTables;
+  const rows = rowsOf<{ id: string; identifier: string; bank_id: string }>(
+    await db.execute(sql`
+      select distinct i.id, i.identifier, i.bank_id from ${candidateSessions} s
+      cross join lateral jsonb_array_elements(s.form -> 'entries') e
+      join ${itemVersions} iv on iv.id::text = e ->> 'itemVersionId'
+      join ${items} i on i.id = iv.item_id
+      where s.sitting_id = ${sittingId}::uuid and s.state in ('submitted', 'scored')`),
+  );
+  return rows.map((r) => ({ id: r.id, identifier: r.identifier, bankId: r.bank_id }));
+}
 
 // ---- responses, labels and anchors
 let matrix: ResponseMatrix;
@@ -103,7 +128,7 @@ let itemIdOf: (column: string) => string | undefined = () => undefined;
 let close: () => Promise<void> = async () => {};
 let database: Database | undefined;
 
-if (values.bank) {
+if (values.bank || values.sitting) {
   const { loadConfig, openDatabase, migrateDatabase } = await import('../engine/index.ts');
   const { loadItemHistory, bankItemIds } =
     await import('../engine/results/routes/items-statistics/load-item-history.ts');
@@ -115,11 +140,24 @@ if (values.bank) {
   close = () => handle.close();
   await migrateDatabase(handle, config.databaseUrl);
   database = handle.db;
-  const bankItems = await handle.db
-    .select({ id: itemBankTables.items.id, identifier: itemBankTables.items.identifier })
-    .from(itemBankTables.items)
-    .where(eq(itemBankTables.items.bankId, values.bank));
-  if (!bankItems.length) fail(`bank ${values.bank} has no items`);
+  // The items calibrated: the bank's, or those the sitting's submitted sessions were presented.
+  const bankItems = values.sitting
+    ? await sittingItems(handle.db, values.sitting)
+    : await handle.db
+        .select({
+          id: itemBankTables.items.id,
+          identifier: itemBankTables.items.identifier,
+          bankId: itemBankTables.items.bankId,
+        })
+        .from(itemBankTables.items)
+        .where(eq(itemBankTables.items.bankId, values.bank!));
+  if (!bankItems.length)
+    fail(
+      values.sitting
+        ? `sitting ${values.sitting} has no submitted session`
+        : `bank ${values.bank} has no items`,
+    );
+  const scopeName = values.sitting ? `sitting ${values.sitting}` : `bank ${values.bank}`;
   const identifierOf = new Map(bankItems.map((i) => [i.id, i.identifier]));
   const idOfIdentifier = new Map(bankItems.map((i) => [i.identifier, i.id]));
   itemIdOf = (column) => (identifierOf.has(column) ? column : idOfIdentifier.get(column));
@@ -129,15 +167,20 @@ if (values.bank) {
     labels = matrix.items.map((i) => i.id);
     for (const item of matrix.items) {
       const id = itemIdOf(item.id);
-      if (!id) fail(`column ${item.id} is neither an item id nor an identifier of bank ${values.bank}`);
+      if (!id) fail(`column ${item.id} is neither an item id nor an identifier of ${scopeName}`);
       const p = stored.get(id);
       if (p) anchorsById.set(item.id, p.parameters);
     }
   } else {
-    const mine = await bankItemIds(handle.db, values.bank);
-    const sittings = await loadItemHistory(handle.db, { bankId: values.bank }, '');
+    const mine = values.sitting
+      ? new Set(bankItems.map((i) => i.id))
+      : await bankItemIds(handle.db, values.bank!);
+    // A sitting's sessions are found through a bank they used, then only that sitting is kept.
+    const sittings = (
+      await loadItemHistory(handle.db, { bankId: values.bank ?? bankItems[0]!.bankId }, '')
+    ).filter((s) => !values.sitting || s.id === values.sitting);
     const used = [...new Set(sittings.flatMap((s) => s.items.map((i) => i.key)))].filter((k) => mine.has(k));
-    if (!used.length) fail(`no scored session of bank ${values.bank}'s items in the database`);
+    if (!used.length) fail(`no scored session of ${scopeName}'s items in the database`);
     const perItem = Object.fromEntries(
       Object.entries(byItem).map(([k, m]) => [itemIdOf(k) ?? k, m] as [string, CalibrationModel]),
     );
@@ -254,7 +297,11 @@ if (values.store && database) {
       flags: item.flags,
     }));
   const written = await saveItemParameters(database, entries, {
-    source: values.file ? `file:${path.basename(values.file)}` : 'database',
+    source: values.file
+      ? `file:${path.basename(values.file)}`
+      : values.sitting
+        ? `database:sitting:${values.sitting}`
+        : 'database',
     linking,
   });
   stored = written.length;
