@@ -268,6 +268,8 @@ export function connectCandidate(
     auth: { token, deviceId: ids.deviceId ?? 'device-1', tabId: ids.tabId ?? 'tab-1' },
     reconnection: false,
     forceNew: true,
+    // socket.io's 20 s default fails a crowd of test candidates on a loaded machine before the engine answers.
+    timeout: 90_000,
   });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
