@@ -5,7 +5,8 @@
  * - Central engine: `registerCentre`, `sealSittingPackage`, `issueRoomCode`, `releaseSittingKey`,
  *   `importResultLog` (commands, each one transaction with its audit row).
  * - Centre node: `saveCentreIdentity`, `importPackage`, `openHeldPackage`, `appendLogEntry`,
- *   `readLogEntries`.
+ *   `readLogEntries`, and `CentreNode` (CENTRE_MODE: packages opened into the engine's tables, every
+ *   acknowledged answer logged, the log pushed upward with `signCentreRequest`).
  * - Pure parts: the package file (`verifyPackageFile`, `checkPackage`, `openPackage`), room codes,
  *   the log's hashing and signing and its batch verifier.
  */
@@ -35,3 +36,6 @@ export { LogEntry, LOG_GENESIS_HASH, nextLogEntry, signLogEntry, hashLogEntry } 
 export { verifyLogBatch } from './verify-log-batch.ts';
 export { appendLogEntry, readLogEntries, chainHead } from './result-log-store.ts';
 export { parseCentreArgs, runCentreCommand, CENTRE_USAGE } from './centre-cli.ts';
+export { CentreNode, type CentreCredential, type SyncReport } from './node/centre-node.ts';
+export { signCentreRequest, verifyCentreRequest } from './signed-request.ts';
+export { applyLogEntries } from './central/apply-log-entries.ts';
