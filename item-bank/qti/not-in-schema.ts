@@ -10,7 +10,7 @@ import type { ContentElement, ContentNode } from '../model/content.ts';
 import type { Declaration, ProcessingNode } from '../model/declarations.ts';
 import type { AssessmentItem } from '../model/item.ts';
 import type { ProblemList } from './problems.ts';
-import { patternAsAttribute } from './qti-writer.ts';
+import { patternAsAttribute } from './write-processing.ts';
 
 export const NOT_IN_SCHEMA = 'not-in-qti-schema';
 

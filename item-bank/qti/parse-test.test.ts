@@ -5,7 +5,7 @@ import { corpusIndex, readCorpusFile } from '../test/corpus.ts';
 import rejections from '../test/corpus-test-rejections.json' with { type: 'json' };
 import { withoutLocations } from '../test/without-locations.ts';
 import { parseTestXml } from './parse-test.ts';
-import { categoryList, categoryName } from './qti-writer.ts';
+import { categoryList, categoryName } from './categories.ts';
 import { anyUri, writeTestXml } from './write-test.ts';
 
 const tests = corpusIndex().filter((e) => e.kind === 'test');
@@ -26,7 +26,7 @@ const categoriesAsWritten = <T>(value: T): T =>
  * QTI 3.0 puts a block's stylesheets before its content (`<qti-content-body>`): a 2.x rubric block
  * with its stylesheet last reads back with the stylesheet first, nothing else changed.
  */
-/** QTI 3.0 requires `use` on a rubric block; the writer adds it where the source had none (qti-writer.ts). */
+/** QTI 3.0 requires `use` on a rubric block; the writer adds it where the source had none (conform-element.ts). */
 function withRubricUse(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withRubricUse);
   if (!value || typeof value !== 'object') return value;

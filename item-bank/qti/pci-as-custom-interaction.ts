@@ -6,7 +6,7 @@
  *
  * QTI 3 puts the configuration in `data-*` attributes; PCI v1 in `property` elements keyed by the
  * name the module reads (the dataset spelling: `data-tap-message` -> `tapMessage`). The markup is
- * written in the XHTML namespace, as TAO writes it (see `inForeign` in qti-writer.ts). Parts PCI v1 has no element for (template and
+ * written in the XHTML namespace, as TAO writes it (see `inForeign` in write-content.ts). Parts PCI v1 has no element for (template and
  * context variables, stylesheets, catalog info) are kept as elements of the PCI namespace, and the
  * prompt (customInteraction has none) is written just before the interaction; each is reported.
  */

@@ -2,7 +2,7 @@
 import type { ContentElement } from '../model/content.ts';
 import type { ProcessingNode, ResponseProcessing, StandardTemplate } from '../model/declarations.ts';
 
-/** Our writers' spelling of an expression no schema has (see VENDOR_EXPRESSIONS in qti-writer.ts). */
+/** Our writers' spelling of an expression no schema has (see VENDOR_EXPRESSIONS in write-processing.ts). */
 const VENDOR_EXPRESSION_URN = 'urn:x-exam-engine:expression:';
 const VENDOR_ATTRIBUTE = /^xee:/;
 

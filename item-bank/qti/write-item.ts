@@ -15,19 +15,17 @@ import type {
 } from '../model/declarations.ts';
 import type { AssessmentItem } from '../model/item.ts';
 import {
-  contentElement,
-  wrappedContent,
-  processingElement,
   qtiElement,
   QTI_NAMESPACE,
   SCHEMA_LOCATION,
   XSI_NAMESPACE,
-  type ContentWriteOptions,
   type ExportVersion,
-} from './qti-writer.ts';
+} from './qti-spelling.ts';
+import { contentElement, wrappedContent, type ContentWriteOptions } from './write-content.ts';
+import { processingElement } from './write-processing.ts';
 import { serialiseXml, type OutElement } from './xml-writer.ts';
 
-export type { ExportVersion } from './qti-writer.ts';
+export type { ExportVersion } from './qti-spelling.ts';
 
 /** The parts of an item the writer needs (the parsed model, or an authoring item). */
 export type WritableItem = Pick<

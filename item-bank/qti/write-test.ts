@@ -8,18 +8,16 @@ import type {
   TestPartCommon,
   TimeLimits,
 } from '../model/test.ts';
+import { categoryList } from './categories.ts';
 import {
-  categoryList,
-  contentElement,
-  wrappedContent,
-  processingElement,
   qtiElement,
   QTI_NAMESPACE,
   SCHEMA_LOCATION,
   XSI_NAMESPACE,
-  type ContentWriteOptions,
   type ExportVersion,
-} from './qti-writer.ts';
+} from './qti-spelling.ts';
+import { contentElement, wrappedContent, type ContentWriteOptions } from './write-content.ts';
+import { processingElement } from './write-processing.ts';
 import { declarationElement } from './write-item.ts';
 import { serialiseXml, type OutElement } from './xml-writer.ts';
 
