@@ -4,11 +4,12 @@
  * visible tests", and a native `python3` subprocess per submission as the reference. Throughput depends
  * on what else runs on the machine, so the CPU time one task costs (grader and its sandbox children,
  * read from /proc) is reported too, with the rate it allows on all cores of an otherwise idle machine.
+ * The native CPython sandbox is measured the same way (`nativeSandbox`).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { createCodeGrader, parseCodeTask } from '../code/index.ts';
+import { createCodeGrader, detectNativePython, parseCodeTask } from '../code/index.ts';
 
 const cores = availableParallelism();
 const solution = 'def add(a, b):\n    return a + b\n';
@@ -135,6 +136,61 @@ function nativeTeacherFileInBubblewrap() {
   return { python, wallMsP50: pct(wall, 50), cpuMsMedian: pct(cpu, 50), bwrapCpuMs: r1(bwrapCpuMs) };
 }
 
+/**
+ * The native CPython sandbox (`python: 'native'`, grading/code/native/): a new process per job in
+ * bubblewrap with rlimits and the seccomp filter, the same harness. Teacher unittest files and function
+ * tests per second, and the CPU one task costs (grader and sandbox processes). Undefined when the native
+ * sandbox is not available here.
+ */
+async function nativeSandbox() {
+  if (!detectNativePython()) {
+    console.log('native Python sandbox not available here (bubblewrap, python3-seccomp or rlimits missing)');
+    return undefined;
+  }
+  const grader = createCodeGrader({ python: 'native', size: cores, log: (m) => console.log(m) });
+  try {
+    const check = await grader.grade(fileTask, solution);
+    if (check.score !== check.maxScore) throw new Error('native: bench task does not pass');
+    for (let i = 0; i < cores * 2; i++) await grader.grade(fileTask, solution);
+    const ut = await measured(200, cores * 2, async () => {
+      const r = await grader.grade(fileTask, solution);
+      if (r.score !== r.maxScore)
+        throw new Error(`native unittest bench task failed: ${JSON.stringify(r.tests)}`);
+    });
+    console.log(
+      `native python teacher unittest (a process per task): ${r1(ut.perSecond)} tasks/s ` +
+        `(${r1(ut.cpuMsPerTask)} ms CPU each: ~${r1(ut.idleMachineEstimate)}/s on ${cores} idle cores)`,
+    );
+    const fn = await measured(200, cores * 2, () => grader.grade(fnTask, solution));
+    console.log(
+      `native python, 10 function tests: ${r1(fn.perSecond)} submissions/s ` +
+        `(${r1(fn.cpuMsPerTask)} ms CPU each: ~${r1(fn.idleMachineEstimate)}/s on ${cores} idle cores)`,
+    );
+    const latencies: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const s = performance.now();
+      await grader.grade(fnTask, solution, { visibleOnly: true });
+      latencies.push(performance.now() - s);
+    }
+    console.log(
+      `native run visible tests: p50 ${r1(pct(latencies, 50))} ms, p99 ${r1(pct(latencies, 99))} ms`,
+    );
+    return {
+      layers: grader.pool('python').layers,
+      unittestTasksPerSecond: r1(ut.perSecond),
+      cpuMsPerUnittestTask: r1(ut.cpuMsPerTask),
+      unittestTasksPerSecondIdleMachineEstimate: r1(ut.idleMachineEstimate),
+      submissionsPerSecond10FunctionTests: r1(fn.perSecond),
+      cpuMsPerSubmission10FunctionTests: r1(fn.cpuMsPerTask),
+      submissionsPerSecondIdleMachineEstimate: r1(fn.idleMachineEstimate),
+      runVisibleTestsLatencyMs: { p50: r1(pct(latencies, 50)), p99: r1(pct(latencies, 99)) },
+      loadAverageAtEnd: loadavg()[0],
+    };
+  } finally {
+    await grader.close();
+  }
+}
+
 export async function run(): Promise<Record<string, unknown>> {
   const grader = createCodeGrader({ size: cores, maxRuns: 500, log: (m) => console.log(m) });
   try {
@@ -192,8 +248,11 @@ export async function run(): Promise<Record<string, unknown>> {
           `${r1(nativeFile.cpuMsMedian)} ms CPU in the sandboxed process (~${r1((cores * 1000) / Math.max(1, nativeFile.cpuMsMedian + nativeFile.bwrapCpuMs))}/s on ${cores} idle cores)`,
       );
 
+    const nativeFigures = await nativeSandbox();
+
     return {
       poolSize: cores,
+      ...(nativeFigures ? { nativeSandbox: nativeFigures } : {}),
       nativePython3TeacherFileInBubblewrap: nativeFile,
       layers: grader.pool('python').layers,
       pythonColdStartMs: Math.round(coldStartMs),

@@ -49,13 +49,17 @@ function compileHarness(): Buffer {
   );
 }
 
-let detected: { layers: string[]; version: string } | null | undefined;
+let detected: { layers: string[]; version: string; refused: Record<string, boolean> } | null | undefined;
 
 /**
  * The layers of the native sandbox when all of them work here (bubblewrap, rlimits, the seccomp
  * filter, CPython >= 3.11), else null: the grader then uses Pyodide, never a native process with less.
  */
-export function detectNativePython(): { layers: string[]; version: string } | null {
+export function detectNativePython(): {
+  layers: string[];
+  version: string;
+  refused: Record<string, boolean>;
+} | null {
   if (detected !== undefined) return detected;
   detected = null;
   const bwrap = detectBubblewrap();
@@ -74,9 +78,15 @@ export function detectNativePython(): { layers: string[]; version: string } | nu
   );
   const line = (p.output?.[3] as Buffer | null)?.toString() ?? '';
   if (p.status !== 0 || !line.startsWith(`${token} `)) return null;
-  const probe = JSON.parse(line.slice(token.length + 1)) as { layers: string[]; version: string };
+  const probe = JSON.parse(line.slice(token.length + 1)) as {
+    layers: string[];
+    version: string;
+    refused: Record<string, boolean>;
+  };
   const [major, minor] = probe.version.split('.').map(Number);
   if (probe.layers.length !== 2 || major !== 3 || (minor ?? 0) < 11) return null;
+  // The filter must be seen to refuse, not only to load: a process, a socket, a thread; and no /proc.
+  if (!['fork', 'socket', 'thread', 'proc'].every((k) => probe.refused[k] === true)) return null;
   detected = probe;
   return detected;
 }

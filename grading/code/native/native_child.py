@@ -123,7 +123,29 @@ def main():
     layers.append("seccomp (no processes, threads, programs, sockets, signals, ptrace, namespaces, mounts, keyrings, bpf)")
 
     if job.get("kind") == "probe":
-        send(json.dumps({"t": "probe", "layers": layers, "version": sys.version.split()[0]}))
+        # The filter itself refuses, with no audit hook in the way: a new process, a socket, a thread.
+        refused = {}
+        try:
+            pid = os.fork()
+            if pid == 0:
+                os._exit(0)
+            refused["fork"] = False
+        except OSError:
+            refused["fork"] = True
+        try:
+            import _socket
+            _socket.socket(_socket.AF_INET, _socket.SOCK_STREAM).close()
+            refused["socket"] = False
+        except OSError:
+            refused["socket"] = True
+        try:
+            import _thread
+            _thread.start_new_thread(lambda: None, ())
+            refused["thread"] = False
+        except RuntimeError:
+            refused["thread"] = True
+        refused["proc"] = not os.path.exists("/proc/self/mem")
+        send(json.dumps({"t": "probe", "layers": layers, "refused": refused, "version": sys.version.split()[0]}))
         return
 
     ns = {"__name__": "__main__", "__builtins__": __builtins__, "_GRADER_NATIVE": True}
