@@ -10,7 +10,9 @@ import type { Database, Executor, Transaction } from '../platform/db/database.ts
 import { deliveryErrors } from './delivery-errors.ts';
 import type { AssembledForm } from '../sittings/form.ts';
 import { personalDurationMs } from './session-clock.ts';
-import { dropOpenSlots } from './adaptive/adaptive-form.ts';
+import { hasAdaptiveSlots } from './adaptive/adaptive-form.ts';
+import { finishAdaptive } from './adaptive/adaptive-step.ts';
+import { formSpecOf } from './form-spec-cache.ts';
 import { progressOf, scopesAt } from './route-state.ts';
 import type { ItemResponses } from '../protocol/candidate.ts';
 import { candidateSessions, sessionEvents } from './tables.ts';
@@ -234,12 +236,11 @@ export async function submitSession(
   );
   if (moved) {
     const session = sessionRowOf(moved);
-    // An adaptive section the CAT had not finished: the places it never filled leave the form.
-    const form = session.form as AssembledForm;
-    const kept = dropOpenSlots(form);
-    if (kept !== form) {
-      await db.update(candidateSessions).set({ form: kept }).where(eq(candidateSessions.id, sessionId));
-      return { session: { ...session, form: kept }, changed: true };
+    // An adaptive section: its last answer is scored into the CAT's log, and places never filled leave the form.
+    if (hasAdaptiveSlots(session.form as AssembledForm)) {
+      const loaded = await loadSession(db, sessionId);
+      await finishAdaptive(db, sessionId, formSpecOf(loaded!.sitting.id, loaded!.sitting.formSpec));
+      return { session: (await loadSession(db, sessionId))!.session, changed: true };
     }
     return { session, changed: true };
   }

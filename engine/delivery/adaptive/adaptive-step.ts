@@ -12,12 +12,13 @@
  * reproduces every choice.
  */
 import { adaptive, maxScoreOf } from '../../../grading/index.ts';
-import type { Transaction } from '../../platform/db/database.ts';
+import type { Executor, Transaction } from '../../platform/db/database.ts';
 import { adaptiveSeed } from '../../sittings/adaptive-spec.ts';
 import type { AssembledForm, FormSpec } from '../../sittings/form.ts';
 import { compiledItem, itemModels } from '../item-sessions.ts';
 import type { RouteProgress } from '../route-state.ts';
-import { record, update, type SessionRow } from '../session-commands.ts';
+import { eq } from 'drizzle-orm';
+import { candidateSessions, sessionEvents } from '../tables.ts';
 import { latestResponses } from '../session-snapshot.ts';
 import { dropOpenSlots, fillSlot, isOpenSlot } from './adaptive-form.ts';
 import { sectionCat } from './section-cat.ts';
@@ -47,7 +48,23 @@ export interface AdaptiveStepEvent {
     maxScore: number;
     category: number;
   };
-  decision: adaptive.Decision;
+  /** Absent only for the last answer scored at submission when the CAT would have gone on. */
+  decision?: adaptive.Decision;
+}
+
+type SessionRow = typeof candidateSessions.$inferSelect;
+
+async function appendStep(tx: Transaction, sessionId: string, event: AdaptiveStepEvent) {
+  await tx
+    .insert(sessionEvents)
+    .values({ sessionId, type: 'adaptive_step', actorType: 'system', data: { ...event } });
+}
+
+async function writeForm(tx: Transaction, sessionId: string, form: AssembledForm, progress?: RouteProgress) {
+  await tx
+    .update(candidateSessions)
+    .set({ form, ...(progress ? { progress } : {}), updatedAt: new Date() })
+    .where(eq(candidateSessions.id, sessionId));
 }
 
 /**
@@ -59,6 +76,27 @@ export function categoryOf(model: adaptive.ItemModel, score: number, maxScore: n
   const m = model.b.length;
   if (!(maxScore > 0)) return 0;
   return Math.max(0, Math.min(m, Math.round((score / maxScore) * m)));
+}
+
+/** The stored response to an adaptive place, scored by the item's QTI response processing. */
+async function scoredResponse(
+  tx: Transaction,
+  session: Pick<SessionRow, 'id' | 'seed'>,
+  entry: AssembledForm['entries'][number],
+  cat: adaptive.Cat,
+): Promise<NonNullable<AdaptiveStepEvent['response']>> {
+  const poolRef = entry.adaptive!.poolRef!;
+  const versionId = entry.itemVersionId;
+  const model = (await itemModels(tx, [versionId])).get(versionId);
+  if (!model) throw new Error(`item version ${versionId} of ${entry.itemRef} is missing`);
+  const compiled = compiledItem(versionId, model);
+  const latest = await latestResponses(tx, session.id);
+  const outcomes = compiled.scoreJson(latest[entry.itemRef]?.responses ?? {}, session.seed);
+  const score = typeof outcomes.SCORE === 'number' ? outcomes.SCORE : 0;
+  const maxScore = maxScoreOf(model, compiled);
+  const poolItem = cat.pool.items[cat.pool.indexOf.get(poolRef)!]!;
+  const category = categoryOf(poolItem, score, maxScore);
+  return { itemRef: entry.itemRef, poolRef, itemVersionId: versionId, score, maxScore, category };
 }
 
 export const adaptiveStateOf = (progress: RouteProgress, section: string): AdaptiveState | undefined =>
@@ -110,31 +148,20 @@ export async function adaptiveMove(
     left.itemVersionId &&
     state.responses.length === left.adaptive.slot - 1;
   if (answered) {
-    const poolRef = left.adaptive!.poolRef!;
-    const versionId = left.itemVersionId;
-    const model = (await itemModels(tx, [versionId])).get(versionId);
-    if (!model) throw new Error(`item version ${versionId} of ${left.itemRef} is missing`);
-    const compiled = compiledItem(versionId, model);
-    const latest = await latestResponses(tx, session.id);
-    const outcomes = compiled.scoreJson(latest[left.itemRef]?.responses ?? {}, session.seed);
-    const score = typeof outcomes.SCORE === 'number' ? outcomes.SCORE : 0;
-    const maxScore = maxScoreOf(model, compiled);
-    const poolItem = cat.pool.items[cat.pool.indexOf.get(poolRef)!]!;
-    const category = categoryOf(poolItem, score, maxScore);
-    cs = adaptive.recordResponse(cs, poolRef, category);
-    response = { itemRef: left.itemRef, poolRef, itemVersionId: versionId, score, maxScore, category };
+    response = await scoredResponse(tx, session, left, cat);
+    cs = adaptive.recordResponse(cs, response.poolRef, response.category);
   } else if (!isOpenSlot(reached)) return undefined;
 
   const { session: next, decision } = adaptive.nextStep(cat, cs);
   const event: AdaptiveStepEvent = { section: sectionId, ...(response ? { response } : {}), decision };
-  await record(tx, session.id, 'adaptive_step', { type: 'system' }, { ...event });
+  await appendStep(tx, session.id, event);
   const newForm = decision.chosen
     ? fillSlot(form, sectionId, next.responses.length + 1, {
         poolRef: decision.chosen,
         itemVersionId: items.get(decision.chosen)!.itemVersionId,
       })
     : dropOpenSlots(form);
-  await update(tx, session.id, { form: newForm });
+  await writeForm(tx, session.id, newForm);
   const newState: AdaptiveState = {
     seed: next.seed,
     drawsUsed: next.drawsUsed,
@@ -151,4 +178,62 @@ export async function adaptiveMove(
     },
     decision,
   };
+}
+
+/**
+ * At submission: the answer to the last adaptive item given (the candidate never moved on from
+ * it) is scored and logged with the CAT's decision when that decision is to stop (the test was
+ * complete); when the CAT would have gone on (the session ended early), the response is logged
+ * alone. The places never filled leave the form. One transaction under the session's lock.
+ */
+export async function finishAdaptive(db: Executor, sessionId: string, spec: FormSpec): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [session] = await tx
+      .select()
+      .from(candidateSessions)
+      .where(eq(candidateSessions.id, sessionId))
+      .for('update');
+    if (!session) return;
+    const form = session.form as AssembledForm;
+    const progress = (session.progress ?? {}) as AdaptiveProgress;
+    const last = form.entries.filter((e) => e.adaptive?.poolRef).at(-1);
+    let nextProgress: AdaptiveProgress | undefined;
+    if (last) {
+      const sectionId = last.adaptive!.section;
+      const state = adaptiveStateOf(progress, sectionId);
+      if (state && !state.finished && state.responses.length === last.adaptive!.slot - 1) {
+        const { cat } = sectionCat(spec, sectionId);
+        const response = await scoredResponse(tx, session, last, cat);
+        const cs = adaptive.recordResponse(
+          {
+            seed: state.seed,
+            drawsUsed: state.drawsUsed,
+            responses: state.responses,
+            setAside: state.setAside,
+            decisions: state.last ? [state.last] : [],
+            finished: null,
+          },
+          response.poolRef,
+          response.category,
+        );
+        const { decision } = adaptive.nextStep(cat, cs);
+        const stopped = decision.stop !== null;
+        await appendStep(tx, sessionId, { section: sectionId, response, ...(stopped ? { decision } : {}) });
+        nextProgress = {
+          ...progress,
+          adaptive: {
+            ...progress.adaptive,
+            [sectionId]: {
+              ...state,
+              responses: cs.responses,
+              finished: stopped ? decision.stop : null,
+              last: stopped ? decision : state.last,
+            },
+          },
+        };
+      }
+    }
+    const kept = dropOpenSlots(form);
+    if (kept !== form || nextProgress) await writeForm(tx, sessionId, kept, nextProgress);
+  });
 }

@@ -49,14 +49,14 @@ export async function replayAdaptiveSession(db: Database, sessionId: string): Pr
       responses: steps.flatMap((s) =>
         s.response ? [{ itemId: s.response.poolRef, category: s.response.category }] : [],
       ),
-      decisions: steps.map((s) => s.decision),
+      decisions: steps.flatMap((s) => (s.decision ? [s.decision] : [])),
     };
     const result = adaptive.replay(log, cat);
     const served = form.entries
       .filter((e) => e.adaptive?.section === section && e.adaptive.poolRef)
       .sort((a, b) => a.adaptive!.slot - b.adaptive!.slot)
       .map((e) => e.adaptive!.poolRef!);
-    const chosen = steps.flatMap((s) => (s.decision.chosen ? [s.decision.chosen] : []));
+    const chosen = steps.flatMap((s) => (s.decision?.chosen ? [s.decision.chosen] : []));
     const mismatches = [...result.mismatches];
     if (JSON.stringify(served) !== JSON.stringify(chosen))
       mismatches.push({ step: steps.length, field: 'served', logged: chosen, replayed: served });
@@ -65,11 +65,9 @@ export async function replayAdaptiveSession(db: Database, sessionId: string): Pr
       ok: mismatches.length === 0,
       mismatches,
       section,
-      choices: steps.map((s) => ({
-        step: s.decision.step,
-        chosen: s.decision.chosen,
-        stop: s.decision.stop,
-      })),
+      choices: steps.flatMap((s) =>
+        s.decision ? [{ step: s.decision.step, chosen: s.decision.chosen, stop: s.decision.stop }] : [],
+      ),
       served,
     };
   });
