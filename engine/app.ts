@@ -67,8 +67,6 @@ export const LARGE_BODY_ROUTES: readonly BodyLimitRule[] = [
   route('POST', '/api/classes/{id}/roster', 5 * MB, 'A roster file'),
   route('POST', '/api/sittings/{id}/roster', 5 * MB, 'A roster file'),
   route('PUT', '/api/students/{id}/photo', 2 * MB, 'A photo'),
-  route('POST', '/api/centre-node/packages', 200 * MB, 'A sitting package'),
-  route('POST', '/api/centre-sync/log', 8 * MB, 'A result log batch'),
   route('PUT', '/api/proctoring/sittings/{id}/candidates/{id}/photo', 2 * MB, 'A roster photo'),
 ];
 

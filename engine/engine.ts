@@ -327,7 +327,6 @@ export async function createEngine(
       return bound;
     },
     async close() {
-      await centre?.stop();
       await engine.sweeper?.stop();
       await engine.erecords?.stop();
       engine.timeKeeper?.stop();
@@ -337,6 +336,8 @@ export async function createEngine(
         await new Promise<void>((resolve) => engine.io!.close(() => resolve()));
       }
       await writer.drain();
+      // After the last saves: the submits they closed are in the centre's log before the database closes.
+      await centre?.stop();
       // A sitting's backlog of scoring must not hold a shutdown for minutes: the rest is recovered.
       await scoring.stop();
       await codeGrader.close();

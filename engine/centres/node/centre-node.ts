@@ -42,6 +42,9 @@ export interface CentreCredential {
   privateKey: string;
 }
 
+/** Bytes of entries per sync request (counted generously: two bytes a character). */
+const MAX_BATCH_BYTES = 900 * 1024;
+
 export interface SyncReport {
   sent: number;
   imported: number;
@@ -66,6 +69,8 @@ export class CentreNode {
   private failures = 0;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  /** Submit entries being written, awaited by `stop` so a graceful shutdown leaves none to reconcile. */
+  private readonly pendingSubmits = new Set<Promise<void>>();
 
   constructor(
     private readonly db: Database,
@@ -119,6 +124,7 @@ export class CentreNode {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running.catch(() => undefined);
+    await Promise.all(this.pendingSubmits);
   }
 
   private schedule(delay: number) {
@@ -257,6 +263,10 @@ export class CentreNode {
           limit: this.options.batchSize ?? 200,
         });
         if (!entries.length) break;
+        // A request stays under the 1 MB every /api body is held to (an essay answer is at most ~300 kB).
+        let bytes = 0;
+        const fit = entries.findIndex((e) => (bytes += JSON.stringify(e).length * 2) > MAX_BATCH_BYTES);
+        if (fit > 0) entries.length = fit;
         const answer = (await this.request('/api/centre-sync/log', { sittingId, entries })) as {
           imported: number;
           head?: { seq: number };
@@ -274,7 +284,7 @@ export class CentreNode {
 
   /** After a submit is durable here: its entry in the log (reconcile catches one lost to a crash). */
   onSubmitted(sessionId: string) {
-    void (async () => {
+    const pending = (async () => {
       const [s] = await this.db
         .select({ submittedAt: candidateSessions.submittedAt, submittedBy: candidateSessions.submittedBy })
         .from(candidateSessions)
@@ -286,6 +296,8 @@ export class CentreNode {
     })().catch((error: unknown) =>
       this.logger.warn({ err: error, sessionId }, 'centre: submit not logged yet'),
     );
+    this.pendingSubmits.add(pending);
+    void pending.finally(() => this.pendingSubmits.delete(pending));
   }
 
   /**

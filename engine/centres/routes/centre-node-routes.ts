@@ -1,7 +1,9 @@
 /**
  * The centre's staff on a centre node (mounted at /api/centre-node; a staff token with
  * sittings:write): import a package file days ahead, open it with a room code read out by the exam
- * board when the line is down, see what is held and opened, and push the result log now.
+ * board when the line is down, see what is held and opened, and push the result log now. Not in the
+ * OpenAPI document yet (mounted only on a centre node), so a package sent here is held to the 1 MB
+ * every /api body is; larger packages go through `npm run centre -- import`.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
