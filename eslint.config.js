@@ -10,6 +10,8 @@ export default tseslint.config(
       'dist/**',
       'coverage/**',
       '**/dist/**',
+      '**/dist.next-*/**',
+      '**/dist.old-*/**',
       'engine/platform/db/migrations/**',
     ],
   },
