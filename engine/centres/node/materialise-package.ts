@@ -9,7 +9,6 @@
  * the package's keyed hash. Idempotent: opening again, or opening another room, adds what is new.
  */
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import { itemBankTables } from '../../../item-bank/index.ts';
 import { classes, organisations, students } from '../../people/tables.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -205,9 +204,3 @@ export function findPackagedCandidate(
   }
   return undefined;
 }
-
-export const studentRowOf = (db: Database, id: string) =>
-  db
-    .select({ dateOfBirth: students.dateOfBirth })
-    .from(students)
-    .where(and(eq(students.id, id)));
