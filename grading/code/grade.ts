@@ -285,7 +285,7 @@ export async function gradeSubmission(
   opts: GradeOptions = {},
 ): Promise<GradeResult> {
   // The teacher's limits are CPython's; the sandbox applies them scaled to its runtime.
-  const task = { ...stated, limits: sandboxLimits(stated) };
+  const task = { ...stated, limits: sandboxLimits(stated, pool.limitFactor) };
   const tests = task.tests.filter((t) => !opts.visibleOnly || t.visible);
   const parts: Partial[] = [];
   let syntax: string | undefined;

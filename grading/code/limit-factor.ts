@@ -10,12 +10,15 @@ import type { CodeTask, Limits } from './task.ts';
 
 export const PYODIDE_LIMIT_FACTOR = 2.2;
 
-/** The limits the sandbox applies to `task`: the teacher's, scaled for the language's runtime. */
-export function sandboxLimits(task: CodeTask): Limits {
-  if (task.language !== 'python') return task.limits;
+/**
+ * The limits the sandbox applies to `task`: the teacher's, scaled for the language's runtime (`factor`:
+ * Pyodide's by default; the native CPython sandbox runs programs as the teacher's CPython does, 1).
+ */
+export function sandboxLimits(task: CodeTask, factor = PYODIDE_LIMIT_FACTOR): Limits {
+  if (task.language !== 'python' || factor === 1) return task.limits;
   return {
     ...task.limits,
-    cpuMsPerTest: Math.round(task.limits.cpuMsPerTest * PYODIDE_LIMIT_FACTOR),
-    wallMs: Math.round(task.limits.wallMs * PYODIDE_LIMIT_FACTOR),
+    cpuMsPerTest: Math.round(task.limits.cpuMsPerTest * factor),
+    wallMs: Math.round(task.limits.wallMs * factor),
   };
 }

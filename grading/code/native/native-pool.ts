@@ -100,7 +100,10 @@ export interface NativePoolOptions {
 /** A pool of native CPython jobs: at most `size` sandboxed processes at a time, a new one per job. */
 export class NativePythonPool implements CodePool {
   readonly layers: string[];
-  readonly stats = { spawned: 0, killed: 0, recycled: 0 };
+  /** `processCpuMs`: CPU time of the finished jobs' sandboxed processes, as each measured itself. */
+  readonly stats = { spawned: 0, killed: 0, recycled: 0, processCpuMs: 0 };
+  /** CPython itself: the teacher's limits apply as stated. */
+  readonly limitFactor = 1;
   private running = 0;
   private waiting: Array<() => void> = [];
   private closed = false;
@@ -202,16 +205,33 @@ export class NativePythonPool implements CodePool {
       let current = 0;
       let done = false;
       let buffered = '';
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        this.live.delete(proc);
+        this.free();
+      };
       const finish = (outcome: RunOutcome, killed: boolean) => {
         if (done) return;
         done = true;
         clearTimeout(testTimer);
         clearTimeout(totalTimer);
-        if (killed) this.stats.killed++;
         proc.stdin?.destroy();
-        if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
-        this.live.delete(proc);
-        this.free();
+        const running = proc.exitCode === null && proc.signalCode === null;
+        if (killed) {
+          this.stats.killed++;
+          if (running) proc.kill('SIGKILL');
+          release();
+        } else if (running) {
+          // A finished job's process exits by itself at once; waiting for it keeps its slot taken and
+          // lets its CPU time be counted where it was spent. Killed if it lingers.
+          const linger = setTimeout(() => proc.kill('SIGKILL'), 2_000);
+          proc.once('close', () => {
+            clearTimeout(linger);
+            release();
+          });
+        } else release();
         resolve(outcome);
       };
       // Stopped over time while holding more memory than the job allows: memory is what it overran.
@@ -235,7 +255,14 @@ export class NativePythonPool implements CodePool {
       };
       const onLine = (line: string) => {
         if (!line.startsWith(`${token} `)) return forged();
-        let msg: { t: string; i: number; r: RawResult; cpuMs: number; prep: RunOutcome['prep'] };
+        let msg: {
+          t: string;
+          i: number;
+          r: RawResult;
+          cpuMs: number;
+          processCpuMs?: number;
+          prep: RunOutcome['prep'];
+        };
         try {
           msg = JSON.parse(line.slice(token.length + 1)) as typeof msg;
         } catch {
@@ -257,6 +284,7 @@ export class NativePythonPool implements CodePool {
           clearTimeout(testTimer);
           testTimer = setTimeout(timeUp, perTestMs);
         } else if (msg.t === 'done') {
+          if (typeof msg.processCpuMs === 'number') this.stats.processCpuMs += msg.processCpuMs;
           proc.stdin?.end();
           finish({ prep: msg.prep }, false);
         }

@@ -94,6 +94,8 @@ export interface CodePool {
   readonly layers: string[];
   readonly stats: { spawned: number; killed: number; recycled: number };
   readonly isBroken: boolean;
+  /** How much slower than CPython the runtime runs a program (limit-factor.ts); Pyodide's when absent. */
+  readonly limitFactor?: number;
   run(
     job: Record<string, unknown>,
     hooks: JobHooks,
