@@ -46,6 +46,7 @@ export const markingEn: Record<MarkingMessageKey, string> = {
   'mark.file': 'Download {name} ({size} KB)',
   'mark.imageAlt': 'Picture the candidate submitted ({name})',
   'mark.drawingAlt': "The candidate's drawing",
+  'mark.audioLabel': "Listen to the candidate's recording ({name})",
   'mark.rubric': 'Rubric',
   'mark.level': '{label} ({points} points)',
   'mark.total': 'Total: {score} / {max} points',

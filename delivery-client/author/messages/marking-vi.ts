@@ -44,6 +44,7 @@ export const markingVi = {
   'mark.file': 'Tải tệp {name} ({size} KB)',
   'mark.imageAlt': 'Hình vẽ hoặc ảnh thí sinh nộp ({name})',
   'mark.drawingAlt': 'Hình vẽ của thí sinh',
+  'mark.audioLabel': 'Nghe bài ghi âm của thí sinh ({name})',
   'mark.rubric': 'Thang chấm',
   'mark.level': '{label} ({points} điểm)',
   'mark.total': 'Tổng: {score} / {max} điểm',

@@ -39,6 +39,23 @@ describe('MarkingResponse: what a marker sees of a response', () => {
     expect(html).toContain('download="hinh-ve.png"');
   });
 
+  it('gives a recording a player and keeps the download (a PCI voice recording has no file name)', () => {
+    const value = 'data:audio/webm;base64,GkXfo0AAAAA=';
+    const html = render({ RESPONSE: value }, 'portableCustomInteraction');
+    expect(html).toContain(
+      // The page's CSP takes no data: media: the browser gives the player a blob: URL once mounted.
+      `<audio controls="" preload="metadata" aria-label="${markingVi['mark.audioLabel']}"></audio>`,
+    );
+    expect(html).toContain('download="ghi-am.webm"');
+    expect(html).not.toContain('<img');
+    const upload = render(
+      { RESPONSE: 'data:audio/wav;name=doc-bai.wav;base64,UklGRg==' },
+      'uploadInteraction',
+    );
+    expect(upload).toContain('<audio controls=""');
+    expect(upload).toContain('download="doc-bai.wav"');
+  });
+
   it('says so when there is no answer', () => {
     expect(render(null, 'extendedTextInteraction')).toContain(markingVi['mark.noResponse']);
     expect(render({ RESPONSE: '' }, 'extendedTextInteraction')).toContain(markingVi['mark.noResponse']);

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useT } from '../i18n.tsx';
 
 /** A response value as the engine stores it: any JSON (text, identifiers, lists, pairs, records…). */
@@ -10,6 +11,21 @@ function fileOf(value: string) {
   return { type: m[1]!, name: decodeURIComponent(m[2] ?? ''), kb: Math.ceil((m[3]!.length * 3) / 4 / 1024) };
 }
 
+/**
+ * A recording's player. The page's CSP takes media only from the engine and blob: URLs (no data:),
+ * so the recording is handed to the player as a blob of its own bytes, released when it goes.
+ */
+function Recording({ value, type, label }: { value: string; type: string; label: string }) {
+  const [src, setSrc] = useState<string>();
+  useEffect(() => {
+    const bytes = Uint8Array.from(atob(value.slice(value.indexOf(',') + 1)), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type }));
+    setSrc(url);
+    return () => URL.revokeObjectURL(url);
+  }, [value, type]);
+  return <audio controls preload="metadata" src={src} aria-label={label} />;
+}
+
 function ResponseValue({ value, type }: { value: Value; type?: string }) {
   const { t } = useT();
   if (value === null || value === '') return <p className="muted">{t('mark.noResponse')}</p>;
@@ -17,9 +33,18 @@ function ResponseValue({ value, type }: { value: Value; type?: string }) {
     const file = fileOf(value);
     if (file) {
       // A drawing is a PNG without a name; an upload keeps its file name, and pictures are shown too.
-      const name = file.name || (type === 'drawingInteraction' ? 'hinh-ve.png' : 'tep');
+      // A recording (a PCI's voice recording, an uploaded sound) has a player, so markers listen in place.
+      const audio = file.type.startsWith('audio/');
+      const name =
+        file.name ||
+        (type === 'drawingInteraction'
+          ? 'hinh-ve.png'
+          : audio
+            ? `ghi-am.${file.type.slice('audio/'.length).replace(/[^a-z0-9]/gi, '') || 'webm'}`
+            : 'tep');
       return (
         <div className="marking-file">
+          {audio && <Recording value={value} type={file.type} label={t('mark.audioLabel', { name })} />}
           {file.type.startsWith('image/') && (
             <img
               src={value}
@@ -60,7 +85,10 @@ function ResponseValue({ value, type }: { value: Value; type?: string }) {
   return <p>{String(value)}</p>;
 }
 
-/** A candidate's response, readable: text with its line breaks, files as a link (pictures shown), drawings as the image. */
+/**
+ * A candidate's response, readable: text with its line breaks, files as a link (pictures shown,
+ * recordings with a player), drawings as the image.
+ */
 export function MarkingResponse({
   responses,
   interactions,
