@@ -97,9 +97,19 @@ describe('PCI audio recording through the candidate page', () => {
     await expect.poll(() => recorder.locator('.status').textContent()).toMatch(/^Đã ghi âm \(\d+ s\)$/);
 
     // The engine stores the recording as the file response, with the PCI's state beside it.
+    // The sound and the PCI's state are two saves: wait for both (the state's can land a moment later).
     await expect
-      .poll(async () => (await stored())?.RESPONSE, { timeout: 15_000 })
-      .toMatch(/^data:audio\/webm;base64,/);
+      .poll(
+        async () => {
+          const saved = await stored();
+          return (
+            /^data:audio\/webm;base64,/.test(String(saved?.RESPONSE)) &&
+            JSON.parse(String(saved?.['pci-state:RESPONSE'] ?? '{}')).recorded === true
+          );
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     const first = await stored();
     const audio = Buffer.from(String(first!.RESPONSE).split(',')[1]!, 'base64');
     expect(audio.subarray(0, 4).equals(EBML)).toBe(true);
