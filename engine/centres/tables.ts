@@ -174,3 +174,29 @@ export const resultLogEntries = pgTable(
     check('result_log_seq_positive', sql`${t.seq} > 0`),
   ],
 );
+
+/**
+ * Central: imported log entries not applied yet because their session had no `session_open` before
+ * them (a node that lost the open, as one could before the open shared the first save's
+ * transaction). The batch is accepted all the same, so the rest of the log is never blocked; the
+ * entry waits here with its reason and is applied when the session's open arrives (the central
+ * engine names the sessions it waits for in each sync answer, and the node logs their open again).
+ */
+export const deferredLogEntries = pgTable(
+  'centre_deferred_log_entries',
+  {
+    centreId: uuid().notNull(),
+    sittingId: uuid().notNull(),
+    seq: bigint({ mode: 'number' }).notNull(),
+    sessionId: uuid().notNull(),
+    /** Why the entry waits (`session_not_opened`). */
+    reason: text().notNull(),
+    deferredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** When the session's open arrived and the entry was applied. */
+    appliedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.centreId, t.sittingId, t.seq] }),
+    index().on(t.centreId, t.sittingId, t.sessionId),
+  ],
+);
