@@ -17,6 +17,7 @@ import type { Database } from '../platform/db/database.ts';
 import type { ItemResponses } from '../protocol/candidate.ts';
 import type { ItemScore, ItemScorer } from '../delivery/item-scorer.ts';
 import { FormSpec, type AssembledForm, type FormEntry } from '../sittings/form.ts';
+import { isPretest } from '../sittings/pretest.ts';
 import { itemSessionResults } from '../delivery/item-sessions.ts';
 import { reportUrlOf } from './report-links.ts';
 import { specOfSession } from '../sittings/parallel-forms.ts';
@@ -107,16 +108,6 @@ async function testOutcomes(
   );
   return { outcomes: compiled.scoreJson(sessions, session.seed), totals };
 }
-
-/**
- * A pretest item: category `pretest` on the form item (the sitting's form) or on the QTI
- * assessmentItemRef (`category="pretest"`). It is delivered like any other item and its response
- * is stored and scored (so calibration can use it), but it counts in no total: this is the one
- * rule, applied below to the raw and maximum scores, the pending state and the section and
- * category totals. A QTI test's own outcome processing decides for itself (excludeCategory).
- */
-export const isPretest = (entry: { categories?: string[] }) =>
-  entry.categories?.some((c) => c.toLowerCase() === 'pretest') ?? false;
 
 export async function scoreSession(
   db: Database,

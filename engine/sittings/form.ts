@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { seededRandom, shuffled } from './seeded-random.ts';
 import { AdaptiveSpec } from './adaptive-spec.ts';
+import { placePretestItems, pretestCount, PretestSpec, PRETEST_CATEGORY } from './pretest.ts';
 
 /** QTI itemSessionControl; an unset field inherits from the enclosing section, part or test. */
 export const ItemSessionControlSpec = z.object({
@@ -150,11 +151,14 @@ export const FormSpec = z
       .min(2)
       .max(10)
       .optional(),
+    /** Pretest items seeded into each candidate's form at a rate, placed by the session's seed (pretest.ts). */
+    pretest: PretestSpec.optional(),
   })
   .refine((s) => Boolean(s.sections) !== Boolean(s.testParts), {
     message: 'needs either sections or testParts',
   })
-  .superRefine(adaptiveFormProblems);
+  .superRefine(adaptiveFormProblems)
+  .superRefine(pretestProblems);
 export type FormSpec = z.output<typeof FormSpec>;
 /** The test-wide navigation of a form without parts of its own. */
 export type FormNavigation = Pick<FormSpec, 'navigationMode' | 'submissionMode'>;
@@ -164,7 +168,7 @@ export type FormNavigation = Pick<FormSpec, 'navigationMode' | 'submissionMode'>
  * one, of plain items (no nested sections), with pool refs the blueprint and enemies name.
  */
 function adaptiveFormProblems(
-  s: { sections?: SectionSpec[]; testParts?: unknown; navigationMode: string },
+  s: { sections?: SectionSpec[]; testParts?: unknown; navigationMode: string; pretest?: PretestSpec },
   ctx: z.RefinementCtx,
 ): void {
   const adaptive = (s.sections ?? []).flatMap((x, i) => (x.adaptive ? [i] : []));
@@ -189,7 +193,9 @@ function adaptiveFormProblems(
       'adaptive',
       'stop',
     ]);
-  for (let slot = 1; slot <= spec.stop.maxItems; slot++)
+  // Pretest items among the CAT's places take place names too (pretest.ts).
+  const places = spec.stop.maxItems + (s.pretest?.items.length ?? 0);
+  for (let slot = 1; slot <= places; slot++)
     if (refs.has(`${section.identifier}-${slot}`))
       issue(`itemRef ${section.identifier}-${slot} is kept for the adaptive section's places`, [
         'sections',
@@ -202,6 +208,32 @@ function adaptiveFormProblems(
   for (const ref of Object.keys(spec.parameters))
     if (!refs.has(ref))
       issue(`parameters: ${ref} is not an item of the section`, ['sections', index, 'adaptive']);
+}
+
+/**
+ * Pretest items are items of their own: refs unique and apart from the operational items' refs
+ * (and from an adaptive section's place names), and no item version both operational and pretest.
+ */
+function pretestProblems(
+  s: { sections?: SectionSpec[]; testParts?: TestPartSpec[]; pretest?: PretestSpec; parallelForms?: unknown },
+  ctx: z.RefinementCtx,
+): void {
+  if (!s.pretest || Boolean(s.sections) === Boolean(s.testParts)) return;
+  const issue = (message: string) => ctx.addIssue({ code: 'custom', message, path: ['pretest', 'items'] });
+  if (s.parallelForms) return issue('pretest items go in a single inline form, not in parallel forms');
+  const operational = specItems({ ...s, pretest: undefined } as FormSpec);
+  const refs = new Set(operational.map((i) => i.itemRef));
+  const versions = new Set(operational.map((i) => i.itemVersionId));
+  const adaptive = (s.sections ?? []).filter((x) => x.adaptive).map((x) => `${x.identifier}-`);
+  const seen = new Set<string>();
+  for (const item of s.pretest.items) {
+    if (refs.has(item.itemRef) || seen.has(item.itemRef))
+      issue(`itemRef ${item.itemRef} is used twice (pretest items need refs of their own)`);
+    if (adaptive.some((prefix) => item.itemRef.startsWith(prefix)))
+      issue(`itemRef ${item.itemRef} looks like an adaptive section's place name`);
+    if (versions.has(item.itemVersionId)) issue(`item ${item.itemRef} is in the form already (operational)`);
+    seen.add(item.itemRef);
+  }
 }
 
 /** The test parts of a form; a flat form is one part with the test-wide modes. */
@@ -221,14 +253,29 @@ export function partsOf(spec: FormSpec): TestPartSpec[] {
 
 export const isSection = (x: FormItemSpec | SectionSpec): x is SectionSpec => 'items' in x;
 
-/** Every itemRef of a form spec, depth-first in authoring order. */
+/** Every itemRef of a form spec, depth-first in authoring order, then the pretest pool's. */
 export function specItems(spec: FormSpec): FormItemSpec[] {
   const visit = (s: SectionSpec): FormItemSpec[] => s.items.flatMap((c) => (isSection(c) ? visit(c) : [c]));
-  return partsOf(spec).flatMap((p) => p.sections.flatMap(visit));
+  const pretest = (spec.pretest?.items ?? []).map((p): FormItemSpec => ({
+    ...p,
+    fixed: false,
+    required: false,
+    weight: 1,
+    weights: {},
+    categories: [PRETEST_CATEGORY],
+    preConditions: [],
+    branchRules: [],
+  }));
+  return [...partsOf(spec).flatMap((p) => p.sections.flatMap(visit)), ...pretest];
 }
 
 /** The number of items a candidate will see (after selection), for listings and progress. */
 export function plannedItemCount(spec: FormSpec): number {
+  const operational = plannedOperationalCount(spec);
+  return operational + (spec.pretest ? pretestCount(spec.pretest, operational) : 0);
+}
+
+function plannedOperationalCount(spec: FormSpec): number {
   const count = (s: SectionSpec): number => {
     if (s.adaptive) return s.adaptive.stop.maxItems;
     const children = s.items.map((c) => (isSection(c) ? count(c) : 1));
@@ -479,7 +526,9 @@ export function assembleForm(spec: FormSpec, seed: number): AssembledForm {
   }
   const testScope = scopeOf('test', 'test', 0, entries.length, { timeLimits: spec.timeLimits });
   if (testScope) scopes.push(testScope);
-  return { entries, parts, ...(scopes.length ? { scopes } : {}) };
+  const form: AssembledForm = { entries, parts, ...(scopes.length ? { scopes } : {}) };
+  // Pretest items draw from their own generator: the operational form is the same with or without them.
+  return spec.pretest ? placePretestItems(form, spec.pretest, seed) : form;
 }
 
 /** The parts of an assembled form (older forms: one part with the sitting's modes). */

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { CANDIDATE_TOOLS } from '../protocol/candidate-tools.ts';
 import { ProctoringRules } from '../protocol/proctor.ts';
 import { AdaptiveSpec } from './adaptive-spec.ts';
+import { PretestRate } from './pretest.ts';
 
 const FormItemInput = z.object({
   itemId: z.uuid(),
@@ -39,6 +40,21 @@ export const FormInput = z.object({
     )
     .min(1)
     .max(50),
+  /**
+   * Pretest items (issue 23): uncalibrated bank items seeded into every candidate's form at the rate
+   * given (`{ kind: 'every', operational: N }`: one in each run of N operational items;
+   * `{ kind: 'per-form', count: k }`), chosen and placed by the session's seed; delivered and scored
+   * like any item, counted in no score, kept for `npm run calibrate -- --sitting`.
+   */
+  pretest: z
+    .object({
+      items: z
+        .array(FormItemInput.pick({ itemId: true, version: true, itemRef: true }))
+        .min(1)
+        .max(200),
+      rate: PretestRate,
+    })
+    .optional(),
 });
 
 export const CreateSitting = z

@@ -8408,6 +8408,25 @@ export interface components {
             categories?: string[];
           }[];
         }[];
+        pretest?: {
+          items: {
+            /** Format: uuid */
+            itemId: string;
+            version?: number;
+            itemRef?: string;
+          }[];
+          rate:
+            | {
+                /** @enum {string} */
+                kind: 'every';
+                operational: number;
+              }
+            | {
+                /** @enum {string} */
+                kind: 'per-form';
+                count: number;
+              };
+        };
       };
       test?: {
         /** Format: uuid */

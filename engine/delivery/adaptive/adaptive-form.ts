@@ -1,8 +1,8 @@
 /**
  * An adaptive section's places in an assembled form (form.ts): filled by the CAT one by one,
  * and the places it does not use dropped when it stops (or when the session is submitted
- * before it stopped). The adaptive section is the form's last, so its open places are always
- * the form's tail and dropping them moves no other item.
+ * before it stopped). The adaptive section is the form's last, so its open places are the form's
+ * tail but for pretest items seeded among them (sittings/pretest.ts): those stay, and move up.
  */
 import type { AssembledForm, FormEntry } from '../../sittings/form.ts';
 
@@ -14,7 +14,9 @@ export const hasAdaptiveSlots = (form: AssembledForm): boolean => form.entries.s
 /** The form without its open adaptive places (the same object when there are none). */
 export function dropOpenSlots(form: AssembledForm): AssembledForm {
   if (!form.entries.some(isOpenSlot)) return form;
-  const entries = form.entries.filter((e) => !isOpenSlot(e));
+  const entries = form.entries
+    .filter((e) => !isOpenSlot(e))
+    .map((e, position) => (e.position === position ? e : { ...e, position }));
   const n = entries.length;
   return {
     ...form,

@@ -98,7 +98,13 @@ export async function scheduleSitting(
 
 /** The FormSpec of an inline form: bank items the actor may use, at the given or current version. */
 async function inlineFormSpecFor(db: Database, scopePath: string, form: z.output<typeof FormInput>) {
-  const itemIds = [...new Set(form.sections.flatMap((s) => s.items.map((i) => i.itemId)))];
+  const pretestItems = form.pretest?.items ?? [];
+  const itemIds = [
+    ...new Set([
+      ...form.sections.flatMap((s) => s.items.map((i) => i.itemId)),
+      ...pretestItems.map((i) => i.itemId),
+    ]),
+  ];
   const rows = await db
     .select({
       id: items.id,
@@ -162,6 +168,18 @@ async function inlineFormSpecFor(db: Database, scopePath: string, form: z.output
         categories: i.categories,
       })),
     })),
+    ...(form.pretest
+      ? {
+          pretest: {
+            rate: form.pretest.rate,
+            items: pretestItems.map((i) => ({
+              itemRef: refOf(i),
+              itemVersionId: versionId(i.itemId, i.version),
+              title: byId.get(i.itemId)!.title,
+            })),
+          },
+        }
+      : {}),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -18,6 +18,7 @@ import {
 import { loadSittingResults } from '../../sitting-results.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import type { AssembledForm } from '../../../sittings/form.ts';
+import { isPretest } from '../../../sittings/pretest.ts';
 import { displayedChoiceOrder } from '../../../delivery/displayed-choice-order.ts';
 import { formSpecOf } from '../../../delivery/form-spec-cache.ts';
 import { itemModels } from '../../../delivery/item-sessions.ts';
@@ -52,7 +53,7 @@ function sumParts(
   const parts = new Map<string, { name: string; score: number; max: number }>();
   for (const entry of form.entries) {
     const item = items[entry.itemRef];
-    if (!item) continue;
+    if (!item || isPretest(entry)) continue;
     for (const key of keysOf(entry)) {
       const part = parts.get(key) ?? { name: key, score: 0, max: 0 };
       part.score += item.score * (item.weight ?? entry.weight);
@@ -134,6 +135,7 @@ export async function loadSittingReports(
     const form = session.form as AssembledForm;
     const items = result.outcomes as Record<string, StoredItem>;
     const answered = responses.get(session.id) ?? {};
+    const operational = form.entries.filter((e) => !isPretest(e));
     candidates.push({
       school,
       candidate: {
@@ -154,8 +156,9 @@ export async function loadSittingReports(
       },
       sections: sumParts(form, items, (e) => [e.sectionTitle || e.sectionIdentifier]),
       competencies: sumParts(form, items, (e) => e.categories),
+      // Pretest items are in no total, and not on the report either.
       items: showItems
-        ? form.entries.map((e, i) => ({
+        ? operational.map((e, i) => ({
             number: i + 1,
             title: e.title || e.itemRef,
             response: responseSummary(

@@ -7,6 +7,7 @@ import type { GradebookCandidate, GradebookData } from '../../../../grading/inde
 import { loadSittingResults } from '../../sitting-results.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import type { AssembledForm, FormSpec } from '../../../sittings/form.ts';
+import { isPretest } from '../../../sittings/pretest.ts';
 
 type StoredItems = Record<string, { score: number; maxScore: number; weight?: number }>;
 
@@ -21,7 +22,8 @@ export async function loadGradebook(db: Database, sittingId: string): Promise<Gr
     const maxima: Record<string, number> = {};
     for (const entry of (session.form as AssembledForm).entries) {
       const item = items[entry.itemRef];
-      if (!item) continue;
+      // Pretest items count in no section's points (the one rule, sittings/pretest.ts).
+      if (!item || isPretest(entry)) continue;
       const weight = item.weight ?? entry.weight;
       points[entry.sectionIdentifier] = (points[entry.sectionIdentifier] ?? 0) + item.score * weight;
       maxima[entry.sectionIdentifier] = (maxima[entry.sectionIdentifier] ?? 0) + item.maxScore * weight;
