@@ -4,7 +4,7 @@
  * The build goes to a folder of its own and replaces `dist/` only when complete: another test run
  * serving `dist/` at that moment (a second checkout's run, a developer's) never sees it half empty.
  */
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -36,12 +36,18 @@ export default async function setup(): Promise<void> {
   const dist = path.join(root, 'delivery-client/dist');
   const next = `${dist}.next-${process.pid}`;
   const old = `${dist}.old-${process.pid}`;
+  // The build is stamped with the time it read its sources, not the time it ended: a source saved while
+  // it ran is newer than the stamp, so the next run builds again instead of serving the older code.
+  const started = new Date();
   try {
     await build({
       configFile: path.join(root, 'delivery-client/vite.config.ts'),
       logLevel: 'warn',
       build: { outDir: next, emptyOutDir: true },
     });
+    utimesSync(path.join(next, 'candidate/index.html'), started, started);
+    // Another run's build that started later has landed meanwhile: it is the newer code, keep it.
+    if (existsSync(built) && statSync(built).mtimeMs > started.getTime()) return;
     if (existsSync(dist)) renameSync(dist, old);
     renameSync(next, dist);
   } finally {

@@ -102,9 +102,13 @@ export function ItemEditorPage({
 
   useEffect(() => {
     if (!itemId || itemId === savedItemId.current) return;
+    // A load this effect no longer stands for (React ran it again, or another item was opened) must not
+    // land: arriving after the teacher began typing, it would silently replace their edit.
+    let superseded = false;
     setLoaded(false);
     ok(api.GET('/api/items/{id}/authoring', { params: { path: { id: itemId } } }))
       .then((loaded) => {
+        if (superseded) return;
         const r = loaded as LoadedItem;
         const m = r.metadata;
         const editor = fromAuthoringItem(r.item, {
@@ -125,11 +129,15 @@ export function ItemEditorPage({
         basedOn.current = { itemId: r.id, version: r.version };
         setLoaded(true);
       })
-      .catch((e: Error) =>
+      .catch((e: Error) => {
+        if (superseded) return;
         setLoadError(
           e instanceof ApiError ? describeRefusal(t, e, lang) : t('ie.unsupported', { message: e.message }),
-        ),
-      );
+        );
+      });
+    return () => {
+      superseded = true;
+    };
   }, [itemId, t]);
 
   const built = useMemo((): { item?: AuthoringItemInput; error?: string } => {

@@ -57,15 +57,24 @@ export function ItemPreview({
     setOutcomes(undefined);
     setCodeRuns(undefined);
     if (!item) return;
+    // Only the newest item's preview may land: an earlier request answering late would show the
+    // teacher their old text over the new (and stay, since nothing else changes).
+    let superseded = false;
     const timer = setTimeout(() => {
       ok(api.POST('/api/items/authoring/preview', { body: { bankId, item } }))
         .then((r) => {
+          if (superseded) return;
           setCandidate(withLocalMedia(r.candidate, media));
           setProblems(r.problems.filter((p) => p.severity === 'error'));
         })
-        .catch((e: unknown) => setProblems(problemsOf(e)));
+        .catch((e: unknown) => {
+          if (!superseded) setProblems(problemsOf(e));
+        });
     }, 400);
-    return () => clearTimeout(timer);
+    return () => {
+      superseded = true;
+      clearTimeout(timer);
+    };
     // The serialised item is the dependency: a new object with the same content needs no new preview.
   }, [key, bankId, media]);
 
