@@ -1,5 +1,6 @@
 /**
- * An item's maximum score: what its model declares (item-bank's `declaredMaxScore`: MAXSCORE,
+ * An item's maximum score: for a code item, its tasks' points (which the grader scales the tests'
+ * weights to; the reader gives every imported task its points); otherwise what its model declares (item-bank's `declaredMaxScore`: MAXSCORE,
  * SCORE's normalMaximum, the bounds of its mapping), else, for processing too involved to read
  * (scores accumulated over several responses), what its correct response scores when every
  * response has one, else 1.
@@ -19,6 +20,10 @@ export function correctResponses(item: AssessmentItem): Map<string, QtiValue> | 
 }
 
 export function maxScoreOf(item: AssessmentItem, compiled: CompiledItem): number {
+  // A code item scores what its tasks' graders give, each out of its task's points.
+  const tasks = item.codeTasks ?? [];
+  if (tasks.length && tasks.every((t) => t.task.maxScore !== undefined))
+    return tasks.reduce((sum, t) => sum + (t.task.maxScore ?? 0), 0);
   const declared = declaredMaxScore(item);
   if (declared !== undefined) return declared;
   const correct = correctResponses(item);

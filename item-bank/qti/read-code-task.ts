@@ -6,6 +6,7 @@
 import { CODE_TASK_TYPE, CodeTask, type ItemCodeTask } from '../model/code-task.ts';
 import { walkContent, type ContentElement } from '../model/content.ts';
 import type { Declaration } from '../model/declarations.ts';
+import { declaredMaxScore } from '../model/max-score.ts';
 import type { ProblemList } from './problems.ts';
 
 export const CODE_TASK_ATTRIBUTE = 'data-code-task';
@@ -35,7 +36,7 @@ export function readCodeTasks(
   declarations: Declaration[],
   problems: ProblemList,
 ): ItemCodeTask[] {
-  const tasks: ItemCodeTask[] = [];
+  const tasks: Array<ItemCodeTask & { at: { line?: number; column?: number } }> = [];
   for (const e of walkContent([body])) {
     if (e.name !== 'customInteraction' && e.name !== 'portableCustomInteraction') continue;
     const raw = e.attributes[CODE_TASK_ATTRIBUTE];
@@ -83,7 +84,35 @@ export function readCodeTasks(
         `${responseIdentifier} answers a code task, so it must be a single string (it is ${declaration.cardinality} ${declaration.baseType ?? ''}).`,
         at,
       );
-    tasks.push({ responseIdentifier, task: parsed.data });
+    tasks.push({ responseIdentifier, task: parsed.data, at });
   }
-  return tasks;
+  return givePoints(tasks, declarations, problems);
+}
+
+/**
+ * A task whose source gives it no points gets them here, once, so the grader (which scales the tests'
+ * weights to a task's maxScore) and the item's maximum (what tests, results and reports add up) agree:
+ * the item's declared maximum, shared by its tasks without points; else its listed tests' weights; else 1
+ * (a teacher file's tests are only counted when it runs). Said as a warning, since the source left it open.
+ */
+function givePoints(
+  found: Array<ItemCodeTask & { at: { line?: number; column?: number } }>,
+  declarations: Declaration[],
+  problems: ProblemList,
+): ItemCodeTask[] {
+  const unpointed = found.filter((t) => t.task.maxScore === undefined);
+  const declared = declaredMaxScore({ declarations });
+  const pointed = found.reduce((sum, t) => sum + (t.task.maxScore ?? 0), 0);
+  const share =
+    declared !== undefined && declared > pointed ? (declared - pointed) / unpointed.length : undefined;
+  for (const { task, responseIdentifier, at } of unpointed) {
+    const weights = task.testFile ? 0 : task.tests.reduce((sum, t) => sum + t.weight, 0);
+    task.maxScore = share ?? (weights > 0 ? weights : 1);
+    problems.warning(
+      'code-task-points',
+      `The code task answering ${responseIdentifier} gives no maxScore; it counts ${task.maxScore} point(s) (${share !== undefined ? "the item's declared maximum" : weights > 0 ? "its tests' weights" : 'one point, as its tests are in a test file'}).`,
+      at,
+    );
+  }
+  return found.map(({ responseIdentifier, task }) => ({ responseIdentifier, task }));
 }
