@@ -4,7 +4,7 @@
  * audit row, in one transaction under the chain's lock. A replayed or resumed batch imports only
  * what is new; a refused batch writes nothing but an audit row saying why.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { appendAudit } from '../../people/audit-log.ts';
 import type { CommandContext } from '../../platform/command-context.ts';
 import type { Database, Executor } from '../../platform/db/database.ts';
@@ -13,7 +13,7 @@ import { centreErrors } from '../centre-errors.ts';
 import { publicKeyOf } from '../ed25519.ts';
 import { chainHead, heldHashes, lockChain, rowOf } from '../result-log-store.ts';
 import type { LogEntry } from '../result-log.ts';
-import { centres, resultLogEntries } from '../tables.ts';
+import { centres, deferredLogEntries, resultLogEntries } from '../tables.ts';
 import { verifyLogBatch } from '../verify-log-batch.ts';
 
 export interface ImportResultLogInput {
@@ -23,14 +23,31 @@ export interface ImportResultLogInput {
   entries: readonly unknown[];
 }
 
+/** What applying left waiting: entries kept for their session's open, and entries applied after it. */
+export interface ApplyOutcome {
+  deferred: number;
+  recovered: number;
+}
+
 /** Applies the new entries in the import's own transaction (the central sessions, answers and submits). */
-export type ApplyLogEntries = (tx: Executor, fresh: LogEntry[]) => Promise<void>;
+export type ApplyLogEntries = (tx: Executor, fresh: LogEntry[]) => Promise<ApplyOutcome | void>;
+
+/** Sessions waiting for their open named in one answer (the rest in later ones). */
+const MAX_AWAITING_NAMED = 500;
 
 export interface ImportedBatch {
   imported: number;
   skipped: number;
   /** The chain's last entry held centrally after the import. */
   head?: { seq: number; hash: string };
+  /** Entries of this batch kept waiting for their session's open, and earlier ones applied now. */
+  deferred: number;
+  recovered: number;
+  /**
+   * Sessions of the chain with entries waiting for their open: the centre logs their open again
+   * (so a lost open never blocks the log, and what waits is applied when it comes).
+   */
+  awaitingOpen: string[];
 }
 
 export async function importResultLog(
@@ -66,7 +83,23 @@ export async function importResultLog(
         held,
       });
       if (fresh.length) await tx.insert(resultLogEntries).values(fresh.map(rowOf));
-      if (fresh.length && apply) await apply(tx, fresh);
+      const outcome = (fresh.length && apply ? await apply(tx, fresh) : undefined) ?? {
+        deferred: 0,
+        recovered: 0,
+      };
+      const awaitingOpen = (
+        await tx
+          .selectDistinct({ sessionId: deferredLogEntries.sessionId })
+          .from(deferredLogEntries)
+          .where(
+            and(
+              eq(deferredLogEntries.centreId, chain.centreId),
+              eq(deferredLogEntries.sittingId, chain.sittingId),
+              isNull(deferredLogEntries.appliedAt),
+            ),
+          )
+          .limit(MAX_AWAITING_NAMED)
+      ).map((r) => r.sessionId);
       const last = fresh.at(-1);
       await appendAudit(tx, {
         actorRole: 'centre',
@@ -81,9 +114,23 @@ export async function importResultLog(
           skipped,
           fromSeq: fresh[0]?.seq ?? null,
           toSeq: last?.seq ?? null,
+          ...(outcome.deferred || outcome.recovered
+            ? {
+                deferred: outcome.deferred,
+                recovered: outcome.recovered,
+                deferredReason: 'session_not_opened',
+                awaitingOpen: awaitingOpen.length,
+              }
+            : {}),
         },
       });
-      return { imported: fresh.length, skipped, head: last ? { seq: last.seq, hash: last.hash } : head };
+      return {
+        imported: fresh.length,
+        skipped,
+        head: last ? { seq: last.seq, hash: last.hash } : head,
+        ...outcome,
+        awaitingOpen,
+      };
     });
   } catch (error) {
     // A refusal is worth a record of its own (the import's transaction rolled back).

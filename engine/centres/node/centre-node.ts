@@ -27,7 +27,7 @@ import { saveCentreIdentity } from '../commands/save-centre-identity.ts';
 import { keyEncryptionKey, openSecret } from '../key-sealing.ts';
 import { openPackage, type OpenedPackage, type ReleasedKey } from '../open-package.ts';
 import { dateOfBirthCheck } from '../package-content.ts';
-import { readLogEntries } from '../result-log-store.ts';
+import { chainHead, readLogEntries } from '../result-log-store.ts';
 import { signCentreRequest } from '../signed-request.ts';
 import { centreHeldPackages, resultLogEntries } from '../tables.ts';
 import { createLogAppender, type LogAppender } from './log-appender.ts';
@@ -48,8 +48,17 @@ const MAX_BATCH_BYTES = 900 * 1024;
 export interface SyncReport {
   sent: number;
   imported: number;
+  /** Session opens logged again because the central engine held entries of them waiting for it. */
+  reopened: number;
   /** Per sitting: the last entry the central engine holds and the last one here. */
   chains: Array<{ sittingId: string; centralSeq: number; localSeq: number }>;
+}
+
+/** The central engine's answer to a log batch (import-result-log.ts `ImportedBatch`). */
+interface SyncAnswer {
+  imported?: number;
+  head?: { seq: number };
+  awaitingOpen?: string[];
 }
 
 export interface CentreNodeOptions {
@@ -65,6 +74,8 @@ export class CentreNode {
   private identity: CentreIdentity | undefined;
   private readonly opened = new Map<string, OpenedPackage>();
   private readonly centralHeads = new Map<string, number>();
+  /** Sessions whose open this process logged again at the central engine's request. */
+  private readonly reopened = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private failures = 0;
   private running: Promise<unknown> = Promise.resolve();
@@ -235,7 +246,7 @@ export class CentreNode {
 
   /** Pushes every chain's entries the central engine does not hold yet, in order. */
   async sync(): Promise<SyncReport> {
-    const report: SyncReport = { sent: 0, imported: 0, chains: [] };
+    const report: SyncReport = { sent: 0, imported: 0, reopened: 0, chains: [] };
     if (!this.identity || !this.config.centre) return report;
     await this.log!.reconcile();
     const centreId = this.identity.centreId;
@@ -247,34 +258,48 @@ export class CentreNode {
     );
     for (const chain of chains) {
       const sittingId = chain.sitting_id;
-      const localSeq = Number(chain.seq);
+      let localSeq = Number(chain.seq);
       let head = this.centralHeads.get(sittingId);
+      // Sessions the central engine holds entries of but no open for (a log written before the open
+      // shared the first entry's transaction): their open is logged again, once per process.
+      let awaiting: string[] = [];
       if (head === undefined) {
-        const answer = (await this.request('/api/centre-sync/log', { sittingId, entries: [] })) as {
-          head?: { seq: number };
-        };
+        const answer = (await this.request('/api/centre-sync/log', { sittingId, entries: [] })) as SyncAnswer;
         head = answer.head?.seq ?? 0;
+        awaiting = answer.awaitingOpen ?? [];
       }
-      while (head < localSeq) {
-        const entries = await readLogEntries(this.db, {
-          centreId,
-          sittingId,
-          afterSeq: head,
-          limit: this.options.batchSize ?? 200,
-        });
-        if (!entries.length) break;
-        // A request stays under the 1 MB every /api body is held to (an essay answer is at most ~300 kB).
-        let bytes = 0;
-        const fit = entries.findIndex((e) => (bytes += JSON.stringify(e).length * 2) > MAX_BATCH_BYTES);
-        if (fit > 0) entries.length = fit;
-        const answer = (await this.request('/api/centre-sync/log', { sittingId, entries })) as {
-          imported: number;
-          head?: { seq: number };
-        };
-        report.sent += entries.length;
-        report.imported += answer.imported;
-        head = answer.head?.seq ?? head;
-        this.centralHeads.set(sittingId, head);
+      for (;;) {
+        while (head < localSeq) {
+          const entries = await readLogEntries(this.db, {
+            centreId,
+            sittingId,
+            afterSeq: head,
+            limit: this.options.batchSize ?? 200,
+          });
+          if (!entries.length) break;
+          // A request stays under the 1 MB every /api body is held to (an essay answer is at most ~300 kB).
+          let bytes = 0;
+          const fit = entries.findIndex((e) => (bytes += JSON.stringify(e).length * 2) > MAX_BATCH_BYTES);
+          if (fit > 0) entries.length = fit;
+          const answer = (await this.request('/api/centre-sync/log', { sittingId, entries })) as SyncAnswer;
+          report.sent += entries.length;
+          report.imported += answer.imported ?? 0;
+          head = answer.head?.seq ?? head;
+          awaiting = answer.awaitingOpen ?? [];
+          this.centralHeads.set(sittingId, head);
+        }
+        const reopen = awaiting.filter((id) => !this.reopened.has(id));
+        awaiting = [];
+        if (!reopen.length) break;
+        reopen.forEach((id) => this.reopened.add(id));
+        const logged = await this.log!.reopen(reopen, 'central_awaits_open');
+        this.logger.warn(
+          { sittingId, sessions: reopen.length, logged },
+          'centre: session opens logged again',
+        );
+        report.reopened += logged;
+        if (!logged) break;
+        localSeq = (await chainHead(this.db, { centreId, sittingId }))?.seq ?? localSeq;
       }
       this.centralHeads.set(sittingId, head);
       report.chains.push({ sittingId, centralSeq: head, localSeq });

@@ -4,12 +4,14 @@
  * chain's lock; each caller's promise resolves only once its entry is durable, so an answer is
  * acknowledged to a candidate only after its log entry is written. A session's first entry is
  * preceded by a `session_open` event carrying its form and seed, so the central engine can rebuild
- * the session; the entries of one session stay in the order they were acknowledged.
+ * the session, written in the same transaction (so no save is ever logged without its session's
+ * open: if the open cannot be written, neither is the save, and the candidate is not answered); the
+ * entries of one session stay in the order they were acknowledged.
  */
 import type { KeyObject } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { candidateSessions } from '../../delivery/tables.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Executor } from '../../platform/db/database.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
 import { chainHead, lockChain, rowOf } from '../result-log-store.ts';
 import { nextLogEntry, type LogEntryContent, type LogKind } from '../result-log.ts';
@@ -19,6 +21,7 @@ type Payload = LogEntryContent['payload'];
 
 interface Pending {
   sittingId: string;
+  sessionId: string;
   kind: LogKind;
   payload: Payload;
   done: (error?: unknown) => void;
@@ -27,10 +30,16 @@ interface Pending {
 export interface LogAppender {
   /** Appends a save, an event or a submit of a session; resolves once durable. */
   append(sessionId: string, kind: LogKind, payload: Payload): Promise<void>;
-  /** Sessions with a `session_open` entry already (read from the log at start). */
+  /** Sessions with a `session_open` entry already (read from the log at start, added at each commit). */
   readonly opened: Set<string>;
   /** Submitted sessions whose submit is not in the log yet get one (after a crash between the two). */
   reconcile(): Promise<number>;
+  /**
+   * Logs the open of sessions again, late, marked with the reason (the central engine keeps entries
+   * of these sessions waiting for it: a log written before the open shared the first entry's
+   * transaction could lack it). Sessions not on this centre are skipped; returns how many were logged.
+   */
+  reopen(sessionIds: readonly string[], reason: string): Promise<number>;
 }
 
 export async function createLogAppender(
@@ -56,22 +65,31 @@ export async function createLogAppender(
     for (const p of batch) byChain.set(p.sittingId, [...(byChain.get(p.sittingId) ?? []), p]);
     for (const [sittingId, entries] of byChain) {
       const chain = { centreId: identity.centreId, sittingId };
+      // Sessions whose open this transaction writes: known opened only once it commits.
+      const openedHere = new Set<string>();
       try {
         await db.transaction(async (tx) => {
           await lockChain(tx, chain);
           let head = await chainHead(tx, chain);
-          const rows = [];
-          for (const p of entries) {
-            const signed = nextLogEntry(
-              head,
-              { ...chain, kind: p.kind, payload: p.payload },
-              identity.privateKey,
-            );
+          const rows: Array<typeof resultLogEntries.$inferInsert> = [];
+          const push = (kind: LogKind, payload: Payload) => {
+            const signed = nextLogEntry(head, { ...chain, kind, payload }, identity.privateKey);
             rows.push(rowOf(signed));
             head = { seq: signed.seq, hash: signed.hash };
+          };
+          for (const p of entries) {
+            // A session's first entry carries its open in the same transaction: both are written or neither.
+            const isOpen = p.kind === 'event' && p.payload.type === 'session_open';
+            if (!isOpen && !opened.has(p.sessionId) && !openedHere.has(p.sessionId)) {
+              push('event', await openPayload(tx, p.sessionId));
+              openedHere.add(p.sessionId);
+            }
+            if (isOpen) openedHere.add(p.sessionId);
+            push(p.kind, p.payload);
           }
           await tx.insert(resultLogEntries).values(rows);
         });
+        openedHere.forEach((id) => opened.add(id));
         entries.forEach((p) => p.done());
       } catch (error) {
         entries.forEach((p) => p.done(error));
@@ -86,8 +104,8 @@ export async function createLogAppender(
     writing = writing.then(() => write(batch));
   }
 
-  async function sessionInfo(sessionId: string) {
-    const [s] = await db
+  async function sessionRow(executor: Executor, sessionId: string) {
+    const [s] = await executor
       .select({
         sittingId: candidateSessions.sittingId,
         sittingCandidateId: candidateSessions.sittingCandidateId,
@@ -96,13 +114,24 @@ export async function createLogAppender(
       })
       .from(candidateSessions)
       .where(eq(candidateSessions.id, sessionId));
-    if (!s) throw new Error(`session ${sessionId} is not on this centre`);
     return s;
   }
 
-  const enqueue = (sittingId: string, kind: LogKind, payload: Payload) =>
+  async function openPayload(executor: Executor, sessionId: string): Promise<Payload> {
+    const s = await sessionRow(executor, sessionId);
+    if (!s) throw new Error(`session ${sessionId} is not on this centre`);
+    return {
+      type: 'session_open',
+      sessionId,
+      sittingCandidateId: s.sittingCandidateId,
+      seed: s.seed,
+      form: s.form as Payload,
+    };
+  }
+
+  const enqueue = (sittingId: string, sessionId: string, kind: LogKind, payload: Payload) =>
     new Promise<void>((resolve, reject) => {
-      queue.push({ sittingId, kind, payload, done: (e) => (e ? reject(e as Error) : resolve()) });
+      queue.push({ sittingId, sessionId, kind, payload, done: (e) => (e ? reject(e as Error) : resolve()) });
       timer ??= setTimeout(flush, 2);
     });
 
@@ -110,23 +139,28 @@ export async function createLogAppender(
     opened,
     async append(sessionId, kind, payload) {
       let sittingId = sittingOf.get(sessionId);
-      if (!sittingId || !opened.has(sessionId)) {
-        const s = await sessionInfo(sessionId);
+      if (!sittingId) {
+        const s = await sessionRow(db, sessionId);
+        if (!s) throw new Error(`session ${sessionId} is not on this centre`);
         sittingId = s.sittingId;
         sittingOf.set(sessionId, sittingId);
-        if (!opened.has(sessionId)) {
-          opened.add(sessionId);
-          const open = enqueue(sittingId, 'event', {
-            type: 'session_open',
-            sessionId,
-            sittingCandidateId: s.sittingCandidateId,
-            seed: s.seed,
-            form: s.form as Payload,
-          });
-          open.catch(() => opened.delete(sessionId));
-        }
       }
-      await enqueue(sittingId, kind, { ...payload, sessionId });
+      await enqueue(sittingId, sessionId, kind, { ...payload, sessionId });
+    },
+    async reopen(sessionIds, reason) {
+      let logged = 0;
+      for (const sessionId of sessionIds) {
+        const s = await sessionRow(db, sessionId);
+        if (!s) continue;
+        sittingOf.set(sessionId, s.sittingId);
+        await enqueue(s.sittingId, sessionId, 'event', {
+          ...(await openPayload(db, sessionId)),
+          late: true,
+          reason,
+        });
+        logged++;
+      }
+      return logged;
     },
     async reconcile() {
       const missing = rowsOf<{ id: string; submitted_at: string | Date; submitted_by: string | null }>(

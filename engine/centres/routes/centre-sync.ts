@@ -70,7 +70,9 @@ export function centreSyncRoutes() {
         { centreId, sittingId: input.sittingId, entries: input.entries },
         { ip: c.var.clientIp },
         async (tx, fresh) => {
-          submitted.push(...(await applyLogEntries(tx, fresh)));
+          const applied = await applyLogEntries(tx, fresh);
+          submitted.push(...applied.submitted);
+          return applied;
         },
       );
       for (const sessionId of submitted) c.var.deps.onSubmitted?.(sessionId);
