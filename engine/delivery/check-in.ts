@@ -43,6 +43,8 @@ export interface CheckInResult {
     closesAt: Date;
     durationSeconds: number;
     itemCount: number;
+    /** A practice sitting (sittings.practice): the candidate is told the score counts for no grade. */
+    practice: boolean;
   };
 }
 
@@ -139,6 +141,7 @@ export async function checkIn(
       closesAt: sitting.closesAt,
       durationSeconds: sitting.durationSeconds,
       itemCount: session.itemCount,
+      practice: sitting.practice,
     },
   };
 }

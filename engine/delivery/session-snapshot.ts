@@ -43,6 +43,7 @@ function prepareSnapshotQuery(db: Database) {
         name: sittings.name,
         formSpec: sittings.formSpec,
         securityPolicy: sittings.securityPolicy,
+        practice: sittings.practice,
       },
       candidate: {
         fullName: students.fullName,
@@ -91,6 +92,7 @@ export async function sessionSnapshot(
       navigationMode: part.navigationMode,
       allowReview: here ? controlOf(here, spec).allowReview : spec.allowReview,
       allowSkipping: here ? controlOf(here, spec).allowSkipping : spec.allowSkipping,
+      practice: sitting.practice,
     },
     form: form.entries.map((e) => {
       const control = controlOf(e, spec);

@@ -136,6 +136,11 @@ export const SessionSnapshot = z.object({
     allowReview: z.boolean(),
     /** False: the engine refuses to move on past an item without an answer (`answer_required`). */
     allowSkipping: z.boolean(),
+    /**
+     * A practice sitting (luyện tập): the score is the candidate's feedback and counts for no grade
+     * (the engine's `sittings.practice`); absent from engines older than this field (treat as false).
+     */
+    practice: z.boolean().optional(),
   }),
   form: z.array(FormEntry),
   position: z.number().int(),
@@ -470,6 +475,8 @@ export const CheckInResponse = z.object({
     closesAt: z.string(),
     durationMinutes: z.number(),
     itemCount: z.number().int(),
+    /** A practice sitting (luyện tập), whose score counts for no grade; absent from older engines (false). */
+    practice: z.boolean().optional(),
   }),
 });
 export type CheckInResponse = z.infer<typeof CheckInResponse>;

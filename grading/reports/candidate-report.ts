@@ -2,6 +2,7 @@
  * The candidate score report (phiếu báo điểm): official header, candidate and sitting, the score
  * on the 10-point scale with its rating, per-section and per-competency scores with bar charts,
  * the item-by-item table when the release policy allows, and a verification code with its QR code.
+ * A practice sitting's report says under its title that it is not an official result.
  */
 import type { CandidateReportData } from './report-data.ts';
 import {
@@ -44,6 +45,12 @@ function candidateFields(data: CandidateReportData): [string, string][] {
   ];
 }
 
+/** Printed under the title of a practice sitting's report, Vietnamese first. */
+export const PRACTICE_LINES = {
+  vi: 'BUỔI LUYỆN TẬP - KHÔNG PHẢI KẾT QUẢ CHÍNH THỨC',
+  en: 'Practice sitting - not an official result',
+};
+
 /** Renders one candidate's report as a PDF. */
 export function renderCandidateReport(data: CandidateReportData): Promise<Buffer> {
   const doc = newDocument(`Phiếu báo điểm - ${data.candidate.fullName}`);
@@ -60,6 +67,16 @@ export function renderCandidateReport(data: CandidateReportData): Promise<Buffer
     .text(`${data.sitting.name}${data.sitting.subject ? ` - Môn ${data.sitting.subject}` : ''}`, {
       align: 'center',
     });
+  if (data.sitting.practice)
+    doc
+      .font('bold')
+      .fontSize(10)
+      .fillColor(COLORS.warn)
+      .text(PRACTICE_LINES.vi, { align: 'center' })
+      .font('regular')
+      .fontSize(9)
+      .text(PRACTICE_LINES.en, { align: 'center' })
+      .fillColor(COLORS.ink);
   doc.moveDown(0.8);
 
   fields(doc, candidateFields(data));

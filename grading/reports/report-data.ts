@@ -25,7 +25,13 @@ export interface CandidateReportData {
     /** The label of the parallel form (mã đề) the candidate sat; absent when the sitting has one form. */
     form?: string;
   };
-  sitting: { name: string; subject?: string; date: string };
+  sitting: {
+    name: string;
+    subject?: string;
+    date: string;
+    /** A practice sitting (luyện tập): the report says the score is feedback, not an official result. */
+    practice?: boolean;
+  };
   result: {
     raw: number;
     max: number;

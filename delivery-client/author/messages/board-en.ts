@@ -54,6 +54,10 @@ export const boardEn: Record<BoardMessageKey, string> = {
   'board.created': 'Sitting "{name}" scheduled.',
   'board.createdPractice': 'Practice sitting "{name}" scheduled: scores are feedback for the students only.',
   'board.practice': 'Practice sitting (not graded)',
+  'board.practiceTag': 'Practice',
+  'board.practiceTag.title': 'Practice sitting: not graded',
+  'board.practiceNote':
+    'Practice sitting: scores are the students’ own feedback. Nothing goes to e-records, and there is no grade book or OneRoster results.',
   'board.practice.help':
     "Scores are feedback for the students: nothing goes to e-records. Only a practice sitting may hold code tasks whose verdicts depend on the student's own code.",
   'board.overview': 'Open sittings',

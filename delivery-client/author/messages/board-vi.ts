@@ -54,6 +54,10 @@ export const boardVi = {
   'board.practice': 'Buổi luyện tập (không tính điểm)',
   'board.practice.help':
     'Điểm chỉ để học sinh tham khảo: không gửi sang hồ sơ điện tử. Chỉ buổi luyện tập mới được dùng bài lập trình mà kết quả phụ thuộc vào mã của học sinh.',
+  'board.practiceTag': 'Luyện tập',
+  'board.practiceTag.title': 'Buổi luyện tập: không tính điểm',
+  'board.practiceNote':
+    'Buổi luyện tập: điểm chỉ để học sinh tự đánh giá. Không gửi sang hồ sơ điện tử, không có sổ điểm hay kết quả OneRoster.',
   'board.overview': 'Các buổi thi đang mở',
   'board.noSittings': 'Chưa có buổi thi nào.',
   'board.col.sitting': 'Buổi thi',

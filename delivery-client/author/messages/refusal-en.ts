@@ -62,6 +62,8 @@ export const refusalEn: Record<RefusalMessageKey, string> = {
     'The forms built differ in difficulty by more than the tolerance. Lower the number of forms or raise the tolerance, then build again.',
   'rf.id.separate_room_code_required':
     'A candidate of a separate room ({room}) must use that room’s access code.',
+  'rf.id.practice_not_graded':
+    'This is a practice sitting: its scores are the students’ own feedback, so it has no grade book and no OneRoster results. Use “Download the summary report (PDF)” or “Download score reports (ZIP)”.',
   'rf.id.code_task_practice_only':
     '{detail} Schedule it as a practice sitting, or change the test file to compare plain values.',
   'rf.id.file_too_costly': 'The file “{file}” is too large or complex to read. Split it into smaller files.',

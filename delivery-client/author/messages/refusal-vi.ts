@@ -59,6 +59,8 @@ export const refusalVi = {
   'rf.id.information_mismatch':
     'Các đề dựng ra chênh lệch độ khó nhiều hơn mức cho phép. Hãy giảm số đề hoặc nới mức chênh lệch rồi dựng lại.',
   'rf.id.separate_room_code_required': 'Thí sinh thi ở phòng riêng ({room}) phải dùng mã của phòng đó.',
+  'rf.id.practice_not_graded':
+    'Đây là buổi luyện tập: điểm chỉ để học sinh tự đánh giá, nên không có sổ điểm hay kết quả OneRoster. Hãy dùng “Tải báo cáo tổng hợp (PDF)” hoặc “Tải phiếu điểm (ZIP)”.',
   'rf.id.code_task_practice_only':
     '{detail} Hãy lên lịch thành buổi luyện tập, hoặc sửa tệp kiểm thử để so sánh giá trị thuần.',
   'rf.id.file_too_costly': 'Tệp “{file}” quá lớn hoặc quá phức tạp để đọc. Hãy chia thành các tệp nhỏ hơn.',

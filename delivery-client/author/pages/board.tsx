@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, ok, type Bank, type components } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import type { StoredTestSummary } from './blueprint-types.ts';
+import { PracticeTag } from './practice-tag.tsx';
 import { SittingPanel } from './sitting-panel.tsx';
 import { DEFAULT_SECURITY, SecurityFields, securityPolicyOf } from './sitting-security.tsx';
 import { sittingWindow } from '../../shared/sitting-window.ts';
@@ -238,7 +239,10 @@ export function BoardPage({ bank }: { bank: Bank }) {
             <tbody>
               {overview.map((r) => (
                 <tr key={r.id} className={managed === r.id ? 'selected' : undefined}>
-                  <th scope="row">{r.name}</th>
+                  <th scope="row">
+                    {r.name}
+                    {r.practice && <PracticeTag />}
+                  </th>
                   <td>{window(r)}</td>
                   <td>{r.counts.scheduled ?? 0}</td>
                   <td>{r.counts.checked_in ?? 0}</td>

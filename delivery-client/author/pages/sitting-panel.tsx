@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ok, rawBody, type components } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { download } from './download.ts';
+import { PracticeTag } from './practice-tag.tsx';
 import { RescoreSitting } from './marking-rescore.tsx';
 import { SittingAccessCode } from './sitting-access-code.tsx';
 import { SittingAnalysis } from './sitting-analysis.tsx';
@@ -106,7 +107,15 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
     });
   return (
     <section aria-labelledby="sitting-title" className="card">
-      <h3 id="sitting-title">{t('board.manage', { name: sitting.name })}</h3>
+      <h3 id="sitting-title">
+        {t('board.manage', { name: sitting.name })}
+        {sitting.practice && <PracticeTag />}
+      </h3>
+      {sitting.practice && (
+        <p className="practice-note" id="sitting-practice-note">
+          {t('board.practiceNote')}
+        </p>
+      )}
       <div aria-live="polite">
         {notice && <p className="notice">{notice}</p>}
         {error && <p className="error">{error}</p>}
@@ -338,6 +347,7 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
         <button
           type="button"
           className="secondary"
+          aria-describedby={sitting.practice ? 'sitting-practice-note' : undefined}
           onClick={() =>
             void act(() => download(`/results/sittings/${sittingId}/gradebook.xlsx`, file('so-diem.xlsx')))
           }
@@ -356,6 +366,7 @@ export function SittingPanel({ sittingId, onChanged }: { sittingId: string; onCh
         <button
           type="button"
           className="secondary"
+          aria-describedby={sitting.practice ? 'sitting-practice-note' : undefined}
           onClick={() =>
             void act(() => download(`/results/sittings/${sittingId}/oneroster.zip`, file('oneroster.zip')))
           }

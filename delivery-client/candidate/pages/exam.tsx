@@ -43,7 +43,15 @@ export function ExamPage({
   return (
     <div className="exam">
       <header>
-        <strong>{snapshot.sitting.name}</strong>
+        <strong>
+          {snapshot.sitting.name}
+          {snapshot.sitting.practice && (
+            <>
+              {' '}
+              <span className="practice-tag">{t('practice.exam')}</span>
+            </>
+          )}
+        </strong>
         <span aria-live="polite">
           {state.pending > 0 ? t('exam.pendingSaves', { n: state.pending }) : t('exam.saved')}
         </span>

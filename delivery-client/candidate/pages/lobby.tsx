@@ -47,9 +47,16 @@ export function LobbyPage({
   }
 
   const c = checkIn.candidate;
+  // The engine's word (sittings.practice): the live snapshot, else what check-in said.
+  const practice = state.snapshot?.sitting.practice ?? checkIn.sitting.practice ?? false;
   return (
     <main className="page">
       <h1>{t('lobby.title')}</h1>
+      {practice && (
+        <p className="practice-note" role="note">
+          {t('practice.lobby')}
+        </p>
+      )}
       <dl>
         <dt>{t('lobby.name')}</dt>
         <dd>{c.fullName}</dd>
@@ -66,7 +73,15 @@ export function LobbyPage({
         <dt>{t('lobby.school')}</dt>
         <dd>{c.schoolName}</dd>
         <dt>{t('lobby.sitting')}</dt>
-        <dd>{checkIn.sitting.name}</dd>
+        <dd>
+          {checkIn.sitting.name}
+          {practice && (
+            <>
+              {' '}
+              <span className="practice-tag">{t('practice.exam')}</span>
+            </>
+          )}
+        </dd>
       </dl>
       <p>
         {t('lobby.duration', { minutes: checkIn.sitting.durationMinutes, items: checkIn.sitting.itemCount })}

@@ -2,7 +2,7 @@
  * The candidate's released result (`/candidate/#ket-qua`), read with the session token stored at
  * check-in: the parallel form (mã đề) sat when there were several, the 10-point score, the raw
  * score, the rating, an adaptive test's ability (θ) with its standard error and the number of items
- * taken, and the score report as a PDF download.
+ * taken, and the score report as a PDF download. A practice sitting's result says it counts for no grade.
  * Before release (or while marks are still missing) it says so; nothing else is shown.
  */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
@@ -87,6 +87,11 @@ export function ResultsPage({ token }: { token: string }) {
             {loaded.result.sitting.name}
             {loaded.result.sitting.subject ? ` - ${loaded.result.sitting.subject}` : ''}
           </p>
+          {loaded.result.practice && (
+            <p className="practice-note" role="note">
+              {t('practice.results')}
+            </p>
+          )}
           <dl className="result-scores">
             {loaded.result.form && (
               <>

@@ -3739,6 +3739,7 @@ export interface paths {
                 closesAt: string;
                 durationMinutes: number;
                 itemCount: number;
+                practice?: boolean;
               };
             };
           };
@@ -8941,6 +8942,7 @@ export interface components {
       name: string;
       opensAt: string;
       closesAt: string;
+      practice: boolean;
       counts: {
         [key: string]: number;
       };

@@ -46,6 +46,11 @@ export const en: Record<MessageKey, string> = {
   'lobby.monitoring.snapshots':
     'An event may carry one small picture from the camera; pictures are kept {days} days and then deleted automatically.',
   'lobby.monitoring.noSnapshots': 'No pictures are taken.',
+  'practice.lobby':
+    'This is a practice sitting: your answers are scored so you can check yourself; the score does not count towards your grades.',
+  'practice.exam': 'Practice - not graded',
+  'practice.results':
+    'This is the result of a practice sitting: the score is for your own feedback; it does not count towards your grades and is not sent to your records.',
   'lobby.start': 'Start the exam',
   'lobby.notYet': 'The sitting opens at {time}.',
   'exam.timeLeft': 'Time left',

@@ -45,6 +45,11 @@ export const vi = {
     'Một sự kiện có thể kèm một ảnh nhỏ từ camera; ảnh được giữ {days} ngày rồi tự động xoá.',
   'lobby.monitoring.noSnapshots': 'Không có ảnh nào được chụp lại.',
   'lobby.start': 'Bắt đầu làm bài',
+  'practice.lobby':
+    'Đây là buổi luyện tập: bài làm được chấm để em tự kiểm tra, điểm không tính vào kết quả học tập.',
+  'practice.exam': 'Luyện tập - không tính điểm',
+  'practice.results':
+    'Đây là kết quả buổi luyện tập: điểm chỉ để em tự đánh giá, không tính vào kết quả học tập và không gửi vào hồ sơ.',
   'lobby.notYet': 'Kỳ thi mở lúc {time}.',
   'exam.timeLeft': 'Thời gian còn lại',
   'exam.question': 'Câu {n}',

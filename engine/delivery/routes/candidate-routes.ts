@@ -129,6 +129,7 @@ export function candidateRoutes() {
               closesAt: result.sitting.closesAt.toISOString(),
               durationMinutes: Math.round(result.sitting.durationSeconds / 60),
               itemCount: result.sitting.itemCount,
+              practice: result.sitting.practice,
             },
           },
           200,

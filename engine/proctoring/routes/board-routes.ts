@@ -27,6 +27,8 @@ const OverviewRow = z
     name: z.string(),
     opensAt: z.string(),
     closesAt: z.string(),
+    /** A practice sitting (luyện tập): scores are feedback, not grades (sittings.practice). */
+    practice: z.boolean(),
     /** Candidates by session state; "scheduled" = enrolled, not checked in. */
     counts: z.record(z.string(), z.number().int()),
     incidents: z.number().int(),
@@ -126,6 +128,7 @@ export function boardRoutes() {
           name: sittings.name,
           opensAt: sittings.opensAt,
           closesAt: sittings.closesAt,
+          practice: sittings.practice,
         })
         .from(sittings)
         .innerJoin(organisations, eq(organisations.id, sittings.organisationId))
@@ -162,6 +165,7 @@ export function boardRoutes() {
             name: s.name,
             opensAt: s.opensAt.toISOString(),
             closesAt: s.closesAt.toISOString(),
+            practice: s.practice,
             counts: Object.fromEntries(
               states.filter((r) => r.sittingId === s.id).map((r) => [r.state, Number(r.n)]),
             ),

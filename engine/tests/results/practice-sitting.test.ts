@@ -1,6 +1,16 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { and, eq, inArray } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../people/tables.ts';
+import { GRADE_BOOK_HEADER_ROW, verificationToken } from '../../../grading/index.ts';
+import { sessionSnapshot } from '../../delivery/session-snapshot.ts';
+import { sessionResults } from '../../delivery/tables.ts';
+import { auditLog, students } from '../../people/tables.ts';
 import { erecordsOutbox } from '../../results/tables.ts';
 import { testProjection, testScorer } from '../support/delivery-fixtures.ts';
 import { buildOrganisationTree } from '../support/factories.ts';
@@ -84,5 +94,151 @@ describe('a practice sitting is not graded', () => {
     const other = await api(engine).get('/api/results/candidate', graded.sessions[1]!.sessionToken);
     expect(other.status).toBe(200);
     expect(other.data.practice).toBe(false);
+  });
+});
+
+const raw = (url: string, token: string) =>
+  engine.app.request(url, { headers: { authorization: `Bearer ${token}` } });
+
+const nationalIds = async (sessions: Array<{ studentId: string }>) =>
+  (
+    await engine.deps.db
+      .select({ nationalId: students.nationalId })
+      .from(students)
+      .where(
+        inArray(
+          students.id,
+          sessions.map((s) => s.studentId),
+        ),
+      )
+  ).map((r) => r.nationalId);
+
+describe('a practice score enters no grade book and no OneRoster feed', () => {
+  it('refuses the grade book (XLSX) of a practice sitting with 409 practice_not_graded, in both languages', async () => {
+    const board = await tokenFor(engine, tree.examBoard);
+    const refused = await api(engine).get(
+      `/api/results/sittings/${practice.sittingId}/gradebook.xlsx`,
+      board,
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.data.error.id).toBe('practice_not_graded');
+    expect(refused.data.error.details.messageVi).toContain('buổi luyện tập');
+    expect(refused.data.error.details.messageVi).toContain('sổ điểm');
+    expect(refused.data.error.details.messageEn).toContain('practice sitting');
+    expect(refused.data.error.details.messageEn).toContain('grade book');
+
+    // The graded sitting's grade book, parsed back: its own candidates' scores, none of the practice's.
+    const response = await raw(`/api/results/sittings/${graded.sittingId}/gradebook.xlsx`, board);
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const rows: unknown[][] = [];
+    for (let r = GRADE_BOOK_HEADER_ROW + 1; r <= sheet.rowCount; r++) {
+      const values = (sheet.getRow(r).values as unknown[]).slice(1);
+      if (typeof values[0] === 'number') rows.push(values);
+    }
+    const ids = rows.map((row) => row[1]);
+    expect(ids.sort()).toEqual((await nationalIds(graded.sessions)).sort());
+    for (const id of await nationalIds(practice.sessions)) expect(ids).not.toContain(id);
+  });
+
+  it('refuses the OneRoster results of a practice sitting; a graded sitting lists only its own students', async () => {
+    const teacher = await tokenFor(engine, tree.teacherA);
+    const refused = await api(engine).get(
+      `/api/results/sittings/${practice.sittingId}/oneroster.zip`,
+      teacher,
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.data.error.id).toBe('practice_not_graded');
+    expect(refused.data.error.details.messageEn).toContain('OneRoster');
+
+    const response = await raw(`/api/results/sittings/${graded.sittingId}/oneroster.zip`, teacher);
+    expect(response.status).toBe(200);
+    const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
+    const results = parse(await zip.file('results.csv')!.async('string'), { columns: true }) as Array<
+      Record<string, string>
+    >;
+    const studentsInFeed = new Set(results.map((r) => r.studentSourcedId));
+    expect([...studentsInFeed].sort()).toEqual(graded.sessions.map((s) => s.studentId).sort());
+    for (const s of practice.sessions) expect(studentsInFeed.has(s.studentId)).toBe(false);
+  });
+});
+
+/** The text of a PDF (poppler's pdftotext). */
+const textOfPdf = (bytes: Uint8Array) => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'practice-report-')), 'report.pdf');
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+};
+const pdfText = async (response: Response) => textOfPdf(new Uint8Array(await response.arrayBuffer()));
+
+describe("the candidate's score report and payloads say practice", () => {
+  it('prints that a practice report is not an official result; a graded report does not', async () => {
+    const mine = await raw('/api/results/candidate/report.pdf', practice.sessions[1]!.sessionToken);
+    expect(mine.status).toBe(200);
+    const text = await pdfText(mine);
+    expect(text).toContain('PHIẾU BÁO ĐIỂM');
+    expect(text).toContain('BUỔI LUYỆN TẬP - KHÔNG PHẢI KẾT QUẢ CHÍNH THỨC');
+    expect(text).toContain('Practice sitting - not an official result');
+
+    // The graded sitting is released too (above): its report carries no practice line.
+    const other = await raw('/api/results/candidate/report.pdf', graded.sessions[1]!.sessionToken);
+    expect(other.status).toBe(200);
+    const gradedText = await pdfText(other);
+    expect(gradedText).toContain('PHIẾU BÁO ĐIỂM');
+    expect(gradedText).not.toContain('LUYỆN TẬP');
+    expect(gradedText).not.toContain('Practice');
+  });
+
+  it('the board zip of score reports prints the practice line too', async () => {
+    const board = await tokenFor(engine, tree.examBoard);
+    const response = await raw(`/api/reports/sittings/${practice.sittingId}/candidates.zip`, board);
+    expect(response.status).toBe(200);
+    const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
+    const pdfs = Object.keys(zip.files).filter((name) => name.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThan(0);
+    for (const name of pdfs) {
+      const text = textOfPdf(await zip.file(name)!.async('uint8array'));
+      expect(text, name).toContain('BUỔI LUYỆN TẬP - KHÔNG PHẢI KẾT QUẢ CHÍNH THỨC');
+    }
+  });
+
+  it('check-in, the session snapshot and the board overview carry practice from the sitting', async () => {
+    const checkIn = async (sitting: typeof practice) => {
+      const candidate = sitting.candidates[0]!;
+      const [y, m, d] = candidate.dateOfBirth.split('-');
+      const res = await api(engine).post('/api/candidate/check-in', {
+        accessCode: sitting.accessCode,
+        candidateNumber: candidate.candidateNumber,
+        dateOfBirth: `${d}/${m}/${y}`,
+      });
+      expect(res.status).toBe(200);
+      return res.data;
+    };
+    expect((await checkIn(practice)).sitting.practice).toBe(true);
+    expect((await checkIn(graded)).sitting.practice).toBe(false);
+    expect((await sessionSnapshot(engine.deps.db, practice.sessions[0]!.sessionId)).sitting.practice).toBe(
+      true,
+    );
+    expect((await sessionSnapshot(engine.deps.db, graded.sessions[0]!.sessionId)).sitting.practice).toBe(
+      false,
+    );
+    const overview = await api(engine).get('/api/board/sittings', await tokenFor(engine, tree.examBoard));
+    expect(overview.status).toBe(200);
+    const row = (id: string) => overview.data.items.find((r: { id: string }) => r.id === id);
+    expect(row(practice.sittingId)).toMatchObject({ practice: true });
+    expect(row(graded.sittingId)).toMatchObject({ practice: false });
+  });
+
+  it('the public check of a practice report says practice', async () => {
+    const [result] = await engine.deps.db
+      .select()
+      .from(sessionResults)
+      .where(eq(sessionResults.sessionId, practice.sessions[1]!.sessionId));
+    const token = verificationToken(engine.config.jwtSecret, result!.id, result!.version);
+    const res = await api(engine).get(`/api/reports/verify/${token}`);
+    expect(res.status).toBe(200);
+    expect(res.data.sitting.practice).toBe(true);
   });
 });

@@ -110,6 +110,7 @@ export async function loadSittingReports(
     name: sitting.name,
     subject: sitting.subject ?? undefined,
     date: vietnamDate(sitting.opensAt),
+    ...(sitting.practice ? { practice: true } : {}),
   };
   const wanted = sessions.filter(
     (s) => s.result && (!options.sessionId || s.session.id === options.sessionId),

@@ -93,6 +93,7 @@ export function reportRoutes() {
         sittingName: sittings.name,
         subject: sittings.subject,
         ratingThresholds: sittings.ratingThresholds,
+        practice: sittings.practice,
         fullName: students.fullName,
         candidateNumber: sittingCandidates.candidateNumber,
       })
@@ -123,7 +124,8 @@ export function reportRoutes() {
       current: row.current,
       version: row.result.version,
       candidate: { fullName: row.fullName, candidateNumber: row.candidateNumber },
-      sitting: { name: row.sittingName, subject: row.subject },
+      // A practice sitting's report is genuine, but it is not an official result.
+      sitting: { name: row.sittingName, subject: row.subject, practice: row.practice },
       score: { raw: row.result.rawScore, max: row.result.maxScore, tenPoint },
       // The rating stored with the result, under the sitting's own thresholds.
       rating: ratingOfResult(row.result, row.ratingThresholds),

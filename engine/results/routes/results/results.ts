@@ -1,7 +1,8 @@
 /**
  * Results of a sitting. Staff with `results:read` in the sitting's organisation export them:
  * `GET /api/results/sittings/{id}/oneroster.zip` (OneRoster 1.2 gradebook CSV) and
- * `/gradebook.xlsx` (the class grade book, sổ điểm). Staff with `results:write` release an
+ * `/gradebook.xlsx` (the class grade book, sổ điểm); both refuse a practice sitting (409
+ * `practice_not_graded`: practice scores are feedback, not grades). Staff with `results:write` release an
  * `after_review` sitting (`POST .../release`) and write IRT calibrations back to the item bank
  * (`POST .../irt`), and re-score a sitting after a key correction (`POST .../rescore` with the
  * corrected item version and a reason: new result versions, audited, sent to e-records). A candidate reads their own result with their session token
