@@ -209,7 +209,12 @@ export async function nativeSandbox() {
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  const grader = createCodeGrader({ size: cores, maxRuns: 500, log: (m) => console.log(m) });
+  const grader = createCodeGrader({
+    python: 'pyodide',
+    size: cores,
+    maxRuns: 500,
+    log: (m) => console.log(m),
+  });
   try {
     const t0 = performance.now();
     await grader.warm(['python']);

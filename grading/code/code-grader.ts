@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { gradeSubmission, type GradeOptions } from './grade.ts';
 import { createJavascriptPool } from './javascript/javascript-pool.ts';
-import { detectNativePython, NativePythonPool } from './native/native-pool.ts';
+import { detectNativePython, NativePythonPool, nativePythonUnavailable } from './native/native-pool.ts';
 import { createPythonPool, type LanguagePoolOptions } from './python/python-pool.ts';
 import type { CodePool } from './sandbox/pool.ts';
 import { parseCodeTask, type CodeTask } from './task.ts';
@@ -23,21 +23,24 @@ export function createCodeGrader(
   opts: LanguagePoolOptions & {
     languages?: Partial<Record<CodeTask['language'], LanguagePoolOptions>>;
     /**
-     * Python's sandbox: `pyodide` (default; GRADER_PYTHON=native selects the other) or `native`, a
-     * CPython process per job in bubblewrap with seccomp and rlimits. Native is used only when every
-     * one of those layers works here; otherwise Pyodide, with a log line saying why.
+     * Python's sandbox: `native` (default), a CPython process per job in bubblewrap with seccomp and
+     * rlimits, used only when the probe sees every one of those layers work here; otherwise, or with
+     * `pyodide` (GRADER_PYTHON=pyodide), Pyodide, with a log line saying why.
      */
     python?: 'pyodide' | 'native';
   } = {},
 ): CodeGrader {
   const pools = new Map<CodeTask['language'], CodePool>();
   const wantNative =
-    (opts.python ?? (process.env.GRADER_PYTHON === 'native' ? 'native' : 'pyodide')) === 'native';
+    (opts.python ?? (process.env.GRADER_PYTHON === 'pyodide' ? 'pyodide' : 'native')) === 'native';
   const pythonPool = (o: LanguagePoolOptions): CodePool => {
     if (wantNative) {
       if (detectNativePython())
         return new NativePythonPool({ size: o.size ?? availableParallelism(), log: o.log });
-      o.log?.('native Python sandbox unavailable (bubblewrap, seccomp or rlimits missing): using Pyodide');
+      // Said even without a logger: a grader on Pyodide is ~4x slower and should not be so unknowingly.
+      (o.log ?? console.warn)(
+        `native Python sandbox unavailable (${nativePythonUnavailable()}): using Pyodide`,
+      );
     }
     return createPythonPool(o);
   };

@@ -20,15 +20,24 @@ const PYTHON_DIR = path.join(here, '..', 'python');
 /** Debian's interpreter: its python3-seccomp binding sits beside it in /usr/lib/python3/dist-packages. */
 const PYTHON = '/usr/bin/python3';
 
+/** Size of each writable tmpfs (/tmp, /sandbox) of a native job. */
+export const TMPFS_MB = 32;
+
 /** bwrap options: as the Pyodide children's, without /proc (the process's own memory stays unreadable). */
 function bwrapArgs(): string[] {
   const args = ['--unshare-all', '--clearenv', '--die-with-parent', '--new-session', '--cap-drop', 'ALL'];
   for (const dir of ['/usr', '/lib', '/lib64', '/lib32', '/bin']) {
     if (existsSync(dir)) args.push('--ro-bind', dir, dir);
   }
-  args.push('--dev', '/dev', '--tmpfs', '/tmp', '--dir', '/sandbox');
+  // The only writable places are two small tmpfs: a tmpfs takes host memory that RLIMIT_AS does not
+  // count, and bubblewrap's root and /dev are tmpfs of half the host's RAM, so they are remounted
+  // read-only once built (a submission writing files there could take gigabytes of the host's memory).
+  const tmpBytes = String(TMPFS_MB << 20);
+  args.push('--dev', '/dev', '--size', tmpBytes, '--tmpfs', '/tmp', '--dir', '/sandbox');
+  args.push('--size', tmpBytes, '--tmpfs', '/sandbox');
   const child = realpathSync(CHILD);
-  args.push('--ro-bind', child, '/grader/native_child.py', '--chdir', '/sandbox');
+  args.push('--ro-bind', child, '/grader/native_child.py');
+  args.push('--remount-ro', '/dev', '--remount-ro', '/', '--chdir', '/sandbox');
   return args;
 }
 
@@ -50,6 +59,12 @@ function compileHarness(): Buffer {
 }
 
 let detected: { layers: string[]; version: string; refused: Record<string, boolean> } | null | undefined;
+let unavailable = 'not probed yet';
+
+/** Why `detectNativePython()` found no native sandbox here (for the grader's log line). */
+export function nativePythonUnavailable(): string {
+  return unavailable;
+}
 
 /**
  * The layers of the native sandbox when all of them work here (bubblewrap, rlimits, the seccomp
@@ -63,7 +78,14 @@ export function detectNativePython(): {
   if (detected !== undefined) return detected;
   detected = null;
   const bwrap = detectBubblewrap();
-  if (!bwrap || !existsSync(PYTHON)) return null;
+  if (!bwrap) {
+    unavailable = 'bubblewrap does not work here';
+    return null;
+  }
+  if (!existsSync(PYTHON)) {
+    unavailable = `no ${PYTHON}`;
+    return null;
+  }
   const token = randomBytes(16).toString('hex');
   const input = Buffer.from(JSON.stringify({ token, job: { kind: 'probe' } }) + '\n');
   const p = spawnSync(
@@ -77,16 +99,26 @@ export function detectNativePython(): {
     },
   );
   const line = (p.output?.[3] as Buffer | null)?.toString() ?? '';
-  if (p.status !== 0 || !line.startsWith(`${token} `)) return null;
+  if (p.status !== 0 || !line.startsWith(`${token} `)) {
+    unavailable = `the probe process failed (exit ${p.status}; python3-seccomp missing, or bubblewrap too old for --size?)`;
+    return null;
+  }
   const probe = JSON.parse(line.slice(token.length + 1)) as {
     layers: string[];
     version: string;
     refused: Record<string, boolean>;
   };
   const [major, minor] = probe.version.split('.').map(Number);
-  if (probe.layers.length !== 2 || major !== 3 || (minor ?? 0) < 11) return null;
+  if (probe.layers.length !== 2 || major !== 3 || (minor ?? 0) < 11) {
+    unavailable = `CPython ${probe.version} (3.11 or later needed)`;
+    return null;
+  }
   // The filter must be seen to refuse, not only to load: a process, a socket, a thread; and no /proc.
-  if (!['fork', 'socket', 'thread', 'proc'].every((k) => probe.refused[k] === true)) return null;
+  const missing = ['fork', 'socket', 'thread', 'proc'].filter((k) => probe.refused[k] !== true);
+  if (missing.length > 0) {
+    unavailable = `the probe was not refused: ${missing.join(', ')}`;
+    return null;
+  }
   detected = probe;
   return detected;
 }

@@ -134,27 +134,19 @@ def _grader_factory():
     class OutputLimit(_BaseException):
         pass
 
-    class Capture:
-        def __init__(self, cap):
-            self.parts, self.n, self.cap, self.over = [], 0, cap, False
-        def write(self, s):
-            if _type(s) is not _str:
-                raise TypeError("write() argument must be str")
-            self.n += _len(s)
-            if self.n > self.cap:
-                self.over = True
-                raise OutputLimit("output limit exceeded")
-            self.parts.append(s)
-            return _len(s)
-        def writelines(self, lines):
-            for line in lines:
-                self.write(line)
-        def flush(self):
-            pass
-        def isatty(self):
-            return False
-        def text(self):
-            return "".join(self.parts)
+    # What the submission can reach (sys.stdout is a Capture while it runs, every class is listed by
+    # `object.__subclasses__()`, unittest's asserts are wrappers whose defaults it can read) holds no
+    # closure cell of this factory: CPython lets any code read `__closure__` and write `cell_contents`
+    # without an audit event, and a cell is shared by every function of the factory that uses the name
+    # (replacing `_type` there would blind the audit hook). Such classes are made in `_clean` namespaces
+    # below, with what they use in positional defaults; functions of the factory handed out (the asserts'
+    # `check`) go behind `_opaque`: C's lru_cache wrapper with no cache, which calls the function and
+    # exposes no attribute leading to it (no `__wrapped__`, `__closure__` or `__defaults__`).
+    import _functools
+    _lru_wrapper = _functools._lru_cache_wrapper
+
+    def _opaque(fn):
+        return _lru_wrapper(fn, 0, False, None)
 
     # Namespaces of the harness and the teacher's file: their functions' code may not be read, their
     # defaults not changed. In the teacher's namespace the code refused is the file's own (`code_only`:
@@ -172,6 +164,31 @@ def _grader_factory():
         protected_ns.add(_id(ns))
         _exec(src, ns)
         return ns
+
+    Capture = _clean(
+        "class Capture:\n"
+        "    def __init__(self, cap):\n"
+        "        self.parts, self.n, self.cap, self.over = [], 0, cap, False\n"
+        "    def write(self, s, _type=_type, _str=_str, _len=_len, _OutputLimit=_OutputLimit):\n"
+        "        if _type(s) is not _str:\n"
+        "            raise TypeError('write() argument must be str')\n"
+        "        self.n += _len(s)\n"
+        "        if self.n > self.cap:\n"
+        "            self.over = True\n"
+        "            raise _OutputLimit('output limit exceeded')\n"
+        "        self.parts.append(s)\n"
+        "        return _len(s)\n"
+        "    def writelines(self, lines):\n"
+        "        for line in lines:\n"
+        "            self.write(line)\n"
+        "    def flush(self):\n"
+        "        pass\n"
+        "    def isatty(self):\n"
+        "        return False\n"
+        "    def text(self, _join=''.join):\n"
+        "        return _join(self.parts)\n",
+        _type=_type, _str=_str, _len=_len, _OutputLimit=OutputLimit,
+    )["Capture"]
 
     # Modules refused to a submission: what reaches the child's JavaScript realm or raw memory, the object
     # graph (gc), other interpreters and CPython's test hooks. Everything else of the standard library
@@ -583,6 +600,11 @@ def _grader_factory():
             for klass in c.__mro__:
                 if (_getattr(klass, "__module__", "") or "") == "tests":
                     add(klass.__dict__, False)
+        # The harness's own classes the submission can reach through `__subclasses__()`.
+        for klass in (Result, Capture):
+            add(klass.__dict__, False)
+        # The shim's functions look up its helpers in their namespace, which `__globals__` hands out.
+        add(pytest_ns, False)
         return snap
 
     def framework_changed(snap):
@@ -919,7 +941,7 @@ def _grader_factory():
     )["WRAP"]
     _NO = _clean("class NoArgument:\n    __slots__ = ()\nNO = NoArgument()\n")["NO"]
     for name in ORIG:
-        setattr(_TestCase, name, make_wrapper(check, name, _NO))
+        setattr(_TestCase, name, make_wrapper(_opaque(check), name, _NO))
     if _mon is None:
         # No sys.monitoring (CPython 3.11): the other asserts of unittest (assertRaises, assertIsInstance,
         # fail...) count themselves through wrappers made like the ones above.
@@ -931,7 +953,7 @@ def _grader_factory():
             "    wrapper.__name__ = wrapper.__qualname__ = orig.__name__\n"
             "    return wrapper\n"
         )["WRAP"]
-        bump = _clean("def bump(_c=COUNTER):\n    _c[0] += 1\n", COUNTER=counter)["bump"]
+        bump = _opaque(_clean("def bump(_c=COUNTER):\n    _c[0] += 1\n", COUNTER=counter)["bump"])
         for code, name in _list(assert_codes.items()):
             if name not in ORIG and name != "_baseAssertEqual":
                 setattr(_TestCase, name, count_wrapper(_TestCase.__dict__[name], bump, _NO))
@@ -1274,32 +1296,30 @@ def _grader_factory():
             ut["snap"] = snapshot_framework(ut["extra"], [v[1] for _k, v, _s, _x in cases if v is not None and v[1] is not None])
         return '{"s":"ok","names":[' + ",".join(_enc_str(c[0]) for c in cases) + "]}"
 
-    class Result(unittest.result.TestResult):
-        """Keeps every outcome raw; nothing is formatted while the test runs (frames are refused then)."""
-
-        def __init__(self):
-            super().__init__()
-            self.outcomes = []
-
-        def addError(self, test, err):
-            self.outcomes.append(("error", err[1], None))
-
-        def addFailure(self, test, err):
-            self.outcomes.append(("fail", err[1], None))
-
-        def addSubTest(self, test, subtest, err):
-            if err is not None:
-                kind = "fail" if _issubclass(err[0], test.failureException) else "error"
-                self.outcomes.append((kind, err[1], subtest))
-
-        def addSkip(self, test, reason):
-            self.outcomes.append(("skip", reason, None))
-
-        def addExpectedFailure(self, test, err):
-            self.outcomes.append(("xfail", None, None))
-
-        def addUnexpectedSuccess(self, test):
-            self.outcomes.append(("xpass", None, None))
+    # Unittest's outcomes, kept raw (nothing is formatted while the test runs: frames are refused then).
+    # Made in a clean namespace (no cell of this factory; see `_opaque`); its methods are in the identity
+    # snapshot, so one replaced by the submission (`Result.addFailure = ...`) marks the test tampered.
+    Result = _clean(
+        "class Result(TestResult):\n"
+        "    def __init__(self, _init=TestResult.__init__):\n"
+        "        _init(self)\n"
+        "        self.outcomes = []\n"
+        "    def addError(self, test, err):\n"
+        "        self.outcomes.append(('error', err[1], None))\n"
+        "    def addFailure(self, test, err):\n"
+        "        self.outcomes.append(('fail', err[1], None))\n"
+        "    def addSubTest(self, test, subtest, err, _issubclass=issubclass):\n"
+        "        if err is not None:\n"
+        "            kind = 'fail' if _issubclass(err[0], test.failureException) else 'error'\n"
+        "            self.outcomes.append((kind, err[1], subtest))\n"
+        "    def addSkip(self, test, reason):\n"
+        "        self.outcomes.append(('skip', reason, None))\n"
+        "    def addExpectedFailure(self, test, err):\n"
+        "        self.outcomes.append(('xfail', None, None))\n"
+        "    def addUnexpectedSuccess(self, test):\n"
+        "        self.outcomes.append(('xpass', None, None))\n",
+        TestResult=unittest.result.TestResult, issubclass=_issubclass,
+    )["Result"]
 
     class_state = {}
 
