@@ -138,7 +138,9 @@ export function App() {
       <main className="author">
         {signedIn && <SignInAgain session={session} lang={lang} username={me?.username} />}
         {!signedIn && <Login onSignedIn={() => setSignedIn(true)} />}
-        {signedIn && me && page === 'marking' && <MarkingPage />}
+        {signedIn && me && page === 'marking' && (
+          <MarkingPage canConfigure={me.abilities.includes('marking:moderate')} />
+        )}
         {signedIn && me && !bank && page !== 'marking' && <p>{t('bank.none')}</p>}
         {signedIn && me && bank && page === 'browse' && <Browse bank={bank} me={me} />}
         {signedIn && me && bank && page === 'import' && <ImportPage bank={bank} />}

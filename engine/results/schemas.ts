@@ -71,7 +71,10 @@ export const MarkedItems = z
         maxScore: z.number().nullable(),
         anonymous: z.boolean(),
         doubleMarking: z.boolean(),
+        discrepancyThreshold: z.number(),
         hasRubric: z.boolean(),
+        /** The item's rubric in this sitting, so the exam board can see and change it. */
+        rubric: RubricCriteria.nullable(),
         counts: MarkingCounts,
       }),
     ),

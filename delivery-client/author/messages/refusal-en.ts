@@ -2,6 +2,8 @@
 import type { RefusalMessageKey } from './refusal-vi.ts';
 
 export const refusalEn: Record<RefusalMessageKey, string> = {
+  'rf.code.rubric_above_maximum':
+    'The rubric gives up to {rubricMax} points, more than the item is worth ({itemMax}). Lower the points of its levels.',
   'rf.code.bank_name_taken':
     'This organisation already has a bank called “{name}”. Choose another name, e.g. add the school year or grade.',
   'rf.code.item_identifier_changed':

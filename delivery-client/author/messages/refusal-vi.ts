@@ -4,6 +4,8 @@
  * and the capabilities' own), and the fallbacks that never show the engine's English sentence.
  */
 export const refusalVi = {
+  'rf.code.rubric_above_maximum':
+    'Thang chấm cho tối đa {rubricMax} điểm, nhiều hơn điểm tối đa của câu hỏi ({itemMax}). Hãy giảm điểm các mức.',
   'rf.code.bank_name_taken':
     'Đơn vị này đã có ngân hàng tên “{name}”. Hãy đặt tên khác, ví dụ thêm năm học hoặc khối lớp.',
   'rf.code.item_identifier_changed':

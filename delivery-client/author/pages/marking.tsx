@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ok, type components } from '../api.ts';
 import { useT } from '../i18n.tsx';
+import { MarkingConfigDialog } from './marking-config.tsx';
 import { isNotAssignedMarker } from './marking-refusal.ts';
 import { MarkingView } from './marking-view.tsx';
 import { describeRefusal } from './refusals.ts';
@@ -25,13 +26,18 @@ const routedSitting = () => MARKING_ROUTE.exec(location.hash)?.[1];
 /** How often the lists are read again while the page is in view. */
 const REFRESH_MS = 15_000;
 
-/** Teacher marking: the sittings to mark, a sitting's items with where their responses stand, then one item's responses. */
-export function MarkingPage() {
+/**
+ * Teacher marking: the sittings to mark, a sitting's items with where their responses stand, then one item's
+ * responses. With `canConfigure` (the exam board: marking:moderate) each item also opens how it is marked.
+ */
+export function MarkingPage({ canConfigure = false }: { canConfigure?: boolean }) {
   const { t, lang } = useT();
   const [sittings, setSittings] = useState<MarkableSitting[]>();
   const [sittingId, setSittingId] = useState(routedSitting);
   const [items, setItems] = useState<MarkedItems>();
   const [item, setItem] = useState<MarkedItem>();
+  const [configuring, setConfiguring] = useState<MarkedItem>();
+  const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
 
   useEffect(() => {
@@ -137,6 +143,23 @@ export function MarkingPage() {
           )}
         </>
       )}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {sittingId && configuring && (
+        <MarkingConfigDialog
+          sittingId={sittingId}
+          item={configuring}
+          onClose={() => setConfiguring(undefined)}
+          onSaved={() => {
+            setNotice(t('mc.saved', { title: configuring.title }));
+            setConfiguring(undefined);
+            loadItems();
+          }}
+        />
+      )}
       {sittingId && items && (
         <>
           <button type="button" className="secondary" onClick={() => open()}>
@@ -167,6 +190,7 @@ export function MarkingPage() {
                     <th scope="row">
                       {i.title} <span className="muted">({i.itemRef})</span>
                       {i.doubleMarking && <span className="tag">{t('mark.double')}</span>}
+                      {i.rubric && <span className="tag">{t('mark.rubric')}</span>}
                     </th>
                     <td>{i.maxScore ?? '–'}</td>
                     {COUNTS.map((k) => (
@@ -176,6 +200,19 @@ export function MarkingPage() {
                       <button type="button" disabled={i.counts.forYou === 0} onClick={() => setItem(i)}>
                         {t('mark.markItem', { title: i.title })}
                       </button>
+                      {canConfigure && (
+                        <button
+                          type="button"
+                          className="secondary"
+                          aria-label={t('mc.configure', { title: i.title })}
+                          onClick={() => {
+                            setNotice('');
+                            setConfiguring(i);
+                          }}
+                        >
+                          {t('mc.configureShort')}
+                        </button>
+                      )}
                     </td>
                   </tr>
                 ))}

@@ -8640,7 +8640,18 @@ export interface components {
         maxScore: number | null;
         anonymous: boolean;
         doubleMarking: boolean;
+        discrepancyThreshold: number;
         hasRubric: boolean;
+        rubric:
+          | {
+              id: string;
+              name: string;
+              levels: {
+                label: string;
+                points: number;
+              }[];
+            }[]
+          | null;
         counts: {
           total: number;
           pending: number;

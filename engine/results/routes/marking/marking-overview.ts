@@ -71,7 +71,9 @@ export async function markingOverview(
       maxScore: maxScore ?? null,
       anonymous: rule.anonymous,
       doubleMarking: rule.doubleMarking,
+      discrepancyThreshold: rule.discrepancyThreshold,
       hasRubric: Boolean(rule.criteria),
+      rubric: rule.criteria ?? null,
       counts,
     };
   });
