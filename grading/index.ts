@@ -40,7 +40,18 @@ export {
   type IrtItem,
   type IrtModel,
 } from './analysis/irt.ts';
-export { itemHistory, type HistorySitting, type ItemHistory } from './analysis/item-history.ts';
+export {
+  adaptiveItemUses,
+  itemHistory,
+  type AdaptiveItemUse,
+  type HistorySitting,
+  type ItemHistory,
+} from './analysis/item-history.ts';
+export {
+  analyseAdaptiveItems,
+  type AdaptiveItemStatistics,
+  type AdaptiveSectionAnalysis,
+} from './analysis/adaptive-items.ts';
 export {
   analyseSitting,
   type AnalysisItem,

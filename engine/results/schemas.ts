@@ -321,6 +321,29 @@ const IrtCalibration = z.object({
   sampleSize: z.number(),
 });
 
+const AdaptiveSectionAnalysis = z.object({
+  section: z.string(),
+  /** Candidates with an ability in the section: the exposure rates' denominator. */
+  candidates: z.number().int(),
+  meanLength: z.number(),
+  maxExposureRate: z.number(),
+  items: z.array(
+    z.object({
+      /** The analysis key (the delivered item version); itemTitles names it. */
+      item: z.string(),
+      section: z.string(),
+      /** Candidates given the item, and their share of the section's candidates. */
+      exposure: z.number().int(),
+      exposureRate: z.number(),
+      /** Mean and SD of the θ of the candidates given it. */
+      meanTheta: z.number().nullable(),
+      sdTheta: z.number().nullable(),
+      /** Facility, discrimination and their flags do not apply: each candidate was given other items. */
+      classical: z.literal('not_applicable'),
+    }),
+  ),
+});
+
 export const SittingAnalysis = z
   .object({
     /** Candidates with a final result (the analysis counts only those). */
@@ -335,6 +358,11 @@ export const SittingAnalysis = z
     irt: IrtCalibration.nullable(),
     /** Score histogram of the totals over unit-wide bins from 0 to the maximum. */
     histogram: z.array(z.object({ from: z.number(), to: z.number(), count: z.number().int() })),
+    /**
+     * Adaptive sections (issue 23): their pool items are not in `items`, `test` or `irt` (each
+     * candidate was given different ones); per item given, its exposure and the mean θ of those given it.
+     */
+    adaptive: z.array(AdaptiveSectionAnalysis),
   })
   .openapi('SittingAnalysis');
 

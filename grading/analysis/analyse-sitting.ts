@@ -2,8 +2,11 @@
  * The item analysis of one sitting, assembled from its finalised results: test statistics,
  * per-item statistics with distractor analysis and flags, and (when every item is scored 0/1 or
  * can be dichotomised at its maximum, and enough candidates sat) a Rasch or 2PL calibration with
- * each candidate's EAP ability. Pure: the caller loads the results.
+ * each candidate's EAP ability. Items of an adaptive section are kept out of all of that (each
+ * candidate was given different ones): they get exposure and mean θ instead (adaptive-items.ts).
+ * Pure: the caller loads the results.
  */
+import { analyseAdaptiveItems, type AdaptiveSectionAnalysis } from './adaptive-items.ts';
 import {
   itemStatistics,
   testStatistics,
@@ -21,6 +24,8 @@ export interface AnalysisItem {
   /** For choice items: option identifiers and the key, for the distractor analysis. */
   options?: string[];
   key?: string[];
+  /** An item of an adaptive section's pool: the section's identifier. */
+  adaptiveSection?: string;
 }
 
 export interface AnalysisCandidate {
@@ -29,6 +34,8 @@ export interface AnalysisCandidate {
   scores: Record<string, number>;
   /** Chosen option(s) by item ref, for choice items. */
   choices?: Record<string, string | string[] | null>;
+  /** The ability (θ) of the candidate's result in each adaptive section they sat. */
+  abilities?: Record<string, number>;
 }
 
 export interface AnalysisOptions {
@@ -45,13 +52,17 @@ export interface SittingAnalysis {
   abilities?: Record<string, { eap: number; se: number }>;
   /** Score histogram of totals over unit-wide bins from 0 to the maximum. */
   histogram: { from: number; to: number; count: number }[];
+  /** Adaptive sections: per pool item given, exposure and mean θ; classical figures not applicable. */
+  adaptive?: AdaptiveSectionAnalysis[];
 }
 
 export function analyseSitting(
-  items: AnalysisItem[],
+  allItems: AnalysisItem[],
   candidates: AnalysisCandidate[],
   options: AnalysisOptions = {},
 ): SittingAnalysis {
+  const items = allItems.filter((i) => !i.adaptiveSection);
+  const adaptiveItems = allItems.filter((i) => i.adaptiveSection);
   const matrix = {
     items: items.map((i) => i.ref),
     maxScores: items.map((i) => i.maxScore),
@@ -79,6 +90,18 @@ export function analyseSitting(
     };
   });
   const result: SittingAnalysis = { test, items: analysed, histogram: histogram(totals, items) };
+  if (adaptiveItems.length)
+    result.adaptive = analyseAdaptiveItems(
+      adaptiveItems.map((i) => ({ ref: i.ref, section: i.adaptiveSection! })),
+      candidates.flatMap((c) =>
+        Object.entries(c.abilities ?? {}).map(([section, theta]) => ({
+          theta,
+          given: adaptiveItems
+            .filter((i) => i.adaptiveSection === section && i.ref in c.scores)
+            .map((i) => i.ref),
+        })),
+      ),
+    );
   const model = options.irtModel ?? 'rasch';
   if (model !== 'none' && candidates.length >= (options.minIrtSample ?? 30) && items.length >= 2) {
     // Dichotomise: full marks is a success.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { itemStatistics } from './classical.ts';
-import { itemHistory, type HistorySitting } from './item-history.ts';
+import { adaptiveItemUses, itemHistory, type HistorySitting } from './item-history.ts';
 
 /** Two sittings sharing bank item `x` (ref Q1 in one, C3 in the other). */
 const first: HistorySitting = {
@@ -89,5 +89,34 @@ describe('itemHistory', () => {
     const few = itemHistory([{ ...hard, candidates: hard.candidates.slice(0, 2) }]);
     expect(few.find((x) => x.key === 'h')!.p).toBe(0);
     expect(few.map((x) => x.flags)).toEqual([[], []]);
+  });
+
+  it('leaves items an adaptive section gave out of every classical figure, and counts those uses apart', () => {
+    // Sitting s4: linear item L for everybody, then a CAT that gave x to two candidates and w to one.
+    const adaptive: HistorySitting = {
+      id: 's4',
+      usedAt: '2026-07-01T07:00:00.000Z',
+      items: [
+        { ref: 'L', key: 'l', maxScore: 1 },
+        { ref: 'CAT-1@vx', key: 'x', maxScore: 1, adaptive: true },
+        { ref: 'CAT-2@vw', key: 'w', maxScore: 1, adaptive: true },
+      ],
+      candidates: [
+        { scores: { L: 1, 'CAT-1@vx': 1 } },
+        { scores: { L: 0, 'CAT-1@vx': 0, 'CAT-2@vw': 1 } },
+        { scores: { L: 1 } },
+      ],
+    };
+    const withAdaptive = new Map(itemHistory([first, second, adaptive]).map((h) => [h.key, h]));
+    // x keeps exactly its linear figures; w, given only by the CAT, has none.
+    expect(withAdaptive.get('x')).toEqual(history.get('x'));
+    expect(withAdaptive.has('w')).toBe(false);
+    // L's figures are over L alone: the CAT's items are not in its sitting's total either.
+    const alone = itemHistory([{ ...adaptive, items: adaptive.items.slice(0, 1) }]);
+    expect(withAdaptive.get('l')).toEqual(alone.find((h) => h.key === 'l'));
+    expect(adaptiveItemUses([first, second, adaptive])).toEqual([
+      { key: 'x', sittings: 1, exposures: 2, lastUsed: adaptive.usedAt },
+      { key: 'w', sittings: 1, exposures: 1, lastUsed: adaptive.usedAt },
+    ]);
   });
 });

@@ -3,7 +3,9 @@
  * statistics computed within each sitting, where the total score is meaningful, then pooled over
  * sittings weighted by the candidates who saw the item. Facility and mean score pool exactly; the
  * point-biserial is the candidate-weighted mean of the per-sitting correlations (correlations of
- * different tests cannot be merged into one). Pure: the caller loads the scores.
+ * different tests cannot be merged into one). An item given by an adaptive section (each
+ * candidate given other items, chosen by ability) is left out of all of that: its uses there are
+ * counted apart (`adaptiveItemUses`). Pure: the caller loads the scores.
  */
 import { itemStatistics } from './classical.ts';
 import { flagItem, type FlagThresholds, type ItemFlag } from './flags.ts';
@@ -13,7 +15,7 @@ export interface HistorySitting {
   /** When the sitting was taken (ISO date-time); the latest one is the item's last use. */
   usedAt: string;
   /** Every item of the sitting's forms; `key` groups uses of one bank item (its id). */
-  items: { ref: string; key: string; maxScore: number }[];
+  items: { ref: string; key: string; maxScore: number; adaptive?: boolean }[];
   candidates: {
     /** Item score by ref; a missing ref (or null) means not presented or not scored yet. */
     scores: Record<string, number | null>;
@@ -64,14 +66,16 @@ export function itemHistory(
 ): ItemHistory[] {
   const sums = new Map<string, Sums>();
   for (const sitting of sittings) {
-    if (!sitting.items.length || !sitting.candidates.length) continue;
-    const rows = sitting.candidates.map((c) => sitting.items.map((i) => c.scores[i.ref] ?? null));
+    // Classical figures only over the items every candidate could be given (not an adaptive pool's).
+    const items = sitting.items.filter((i) => !i.adaptive);
+    if (!items.length || !sitting.candidates.length) continue;
+    const rows = sitting.candidates.map((c) => items.map((i) => c.scores[i.ref] ?? null));
     const stats = itemStatistics({
-      items: sitting.items.map((i) => i.ref),
-      maxScores: sitting.items.map((i) => i.maxScore),
+      items: items.map((i) => i.ref),
+      maxScores: items.map((i) => i.maxScore),
       rows,
     });
-    sitting.items.forEach((item, j) => {
+    items.forEach((item, j) => {
       const s = stats[j]!;
       if (s.n === 0) return;
       const sum = sums.get(item.key) ?? {
@@ -127,4 +131,39 @@ export function itemHistory(
       flags: flagItem(pooled, undefined, thresholds).filter((f) => f !== 'low_upper_lower'),
     };
   });
+}
+
+/** An item's uses in adaptive sections: no classical figure applies to them. */
+export interface AdaptiveItemUse {
+  key: string;
+  /** Sittings whose adaptive section gave the item to at least one scored candidate. */
+  sittings: number;
+  /** Scored candidates given the item there. */
+  exposures: number;
+  lastUsed: string;
+}
+
+export function adaptiveItemUses(sittings: HistorySitting[]): AdaptiveItemUse[] {
+  const uses = new Map<string, { sittings: Set<string>; exposures: number; lastUsed: string }>();
+  for (const sitting of sittings)
+    for (const item of sitting.items) {
+      if (!item.adaptive) continue;
+      const exposures = sitting.candidates.filter((c) => typeof c.scores[item.ref] === 'number').length;
+      if (!exposures) continue;
+      const use = uses.get(item.key) ?? {
+        sittings: new Set<string>(),
+        exposures: 0,
+        lastUsed: sitting.usedAt,
+      };
+      use.sittings.add(sitting.id);
+      use.exposures += exposures;
+      if (sitting.usedAt > use.lastUsed) use.lastUsed = sitting.usedAt;
+      uses.set(item.key, use);
+    }
+  return [...uses].map(([key, u]) => ({
+    key,
+    sittings: u.sittings.size,
+    exposures: u.exposures,
+    lastUsed: u.lastUsed,
+  }));
 }

@@ -116,6 +116,36 @@ export function renderSittingSummary(data: SittingSummaryData): Promise<Buffer> 
     { highlight: (r) => (data.analysis.items[r]?.flags.length ?? 0) > 0 },
   );
 
+  // Adaptive sections: each candidate was given other items, so p and r do not apply (issue 23).
+  for (const section of data.analysis.adaptive ?? []) {
+    heading(doc, `Phần thích ứng ${section.section}: mức sử dụng câu hỏi`);
+    doc
+      .font('regular')
+      .fontSize(8)
+      .fillColor(COLORS.muted)
+      .text(
+        `Độ khó p, độ phân biệt và cảnh báo không áp dụng: mỗi thí sinh được giao các câu khác nhau theo năng lực. ${section.candidates} thí sinh, trung bình ${fmt(section.meanLength, 1)} câu, tỉ lệ sử dụng cao nhất ${fmt(section.maxExposureRate * 100, 0)}%.`,
+      )
+      .fillColor(COLORS.ink);
+    table(
+      doc,
+      [
+        { title: 'Câu', width: 200 },
+        { title: 'Số lần giao', width: 70, align: 'right' },
+        { title: 'Tỉ lệ', width: 60, align: 'right' },
+        { title: 'θ trung bình', width: 70, align: 'right' },
+        { title: 'p, r', width: 60 },
+      ],
+      section.items.map((s) => [
+        data.itemTitles[s.item] ?? s.item,
+        String(s.exposure),
+        `${fmt(s.exposureRate * 100, 0)}%`,
+        s.meanTheta === null ? '-' : fmt(s.meanTheta, 2),
+        'không áp dụng',
+      ]),
+    );
+  }
+
   const flagged = data.analysis.items.filter((s) => s.flags.length);
   heading(doc, `Câu hỏi cần xem lại (${flagged.length})`);
   if (!flagged.length) doc.font('regular').fontSize(9).text('Không có câu hỏi nào bị cảnh báo.');

@@ -5596,7 +5596,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A sitting's item analysis over its final results: test statistics (KR-20/alpha, SEM), per item facility, point-biserial, upper-lower 27 %, distractors and flags, IRT when calibrated */
+    /** A sitting's item analysis over its final results: test statistics (KR-20/alpha, SEM), per item facility, point-biserial, upper-lower 27 %, distractors and flags, IRT when calibrated; an adaptive section's items apart (exposure and mean θ, classical figures not applicable) */
     get: {
       parameters: {
         query?: never;
@@ -7071,7 +7071,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Used items */
+        /** @description Used items; `adaptive`: their uses in adaptive sections, outside every classical figure */
         200: {
           headers: {
             [name: string]: unknown;
@@ -7079,6 +7079,7 @@ export interface paths {
           content: {
             'application/json': {
               items: components['schemas']['ItemStatistics'][];
+              adaptive: components['schemas']['AdaptiveItemUse'][];
             };
           };
         };
@@ -8583,6 +8584,22 @@ export interface components {
         to: number;
         count: number;
       }[];
+      adaptive: {
+        section: string;
+        candidates: number;
+        meanLength: number;
+        maxExposureRate: number;
+        items: {
+          item: string;
+          section: string;
+          exposure: number;
+          exposureRate: number;
+          meanTheta: number | null;
+          sdTheta: number | null;
+          /** @enum {string} */
+          classical: 'not_applicable';
+        }[];
+      }[];
     };
     FlagThresholds: {
       minP: number;
@@ -8932,6 +8949,15 @@ export interface components {
       lastUsed: string;
       flags: string[];
     };
+    AdaptiveItemUse: {
+      /** Format: uuid */
+      itemId: string;
+      sittings: number;
+      exposures: number;
+      lastUsed: string;
+      /** @enum {string} */
+      classical: 'not_applicable';
+    };
     ItemStatisticsDetail: {
       overall: components['schemas']['ItemStatistics'] & (Record<string, never> | null);
       sittings: {
@@ -8946,6 +8972,7 @@ export interface components {
         meanScore: number;
         omitRate: number;
       }[];
+      adaptive: components['schemas']['AdaptiveItemUse'] & (Record<string, never> | null);
     };
     SittingOverviewRow: {
       /** Format: uuid */

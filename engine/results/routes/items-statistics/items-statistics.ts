@@ -3,10 +3,17 @@
  * gives every used item of a bank its pooled statistics; `GET /api/item-statistics/items/{id}`
  * one item's pooled and per-sitting figures. Staff who read results (`results:read`) in the bank's
  * organisation or below (banks are shared down); only sittings within the reader's own
- * organisation subtree count, so a school sees its own use of a shared bank.
+ * organisation subtree count, so a school sees its own use of a shared bank. Uses in an adaptive
+ * section (each candidate given other items, chosen by ability) count in no classical figure: they
+ * are listed apart, as exposures (`adaptive`).
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { itemHistory, type ItemHistory } from '../../../../grading/index.ts';
+import {
+  adaptiveItemUses,
+  itemHistory,
+  type AdaptiveItemUse,
+  type ItemHistory,
+} from '../../../../grading/index.ts';
 import { access } from '../../../people/access.ts';
 import { bankTarget } from '../../../bank/bank-target.ts';
 import { IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
@@ -30,6 +37,26 @@ const ItemStatistics = z
     flags: z.array(z.string()),
   })
   .openapi('ItemStatistics');
+
+const AdaptiveUse = z
+  .object({
+    itemId: z.uuid(),
+    /** Sittings whose adaptive section gave the item, and the scored candidates given it there. */
+    sittings: z.number().int(),
+    exposures: z.number().int(),
+    lastUsed: z.string(),
+    /** Facility and discrimination do not apply to an item a CAT chose by ability. */
+    classical: z.literal('not_applicable'),
+  })
+  .openapi('AdaptiveItemUse');
+
+const presentAdaptive = (u: AdaptiveItemUse) => ({
+  itemId: u.key,
+  sittings: u.sittings,
+  exposures: u.exposures,
+  lastUsed: u.lastUsed,
+  classical: 'not_applicable' as const,
+});
 
 const SittingUse = z.object({
   sittingId: z.uuid(),
@@ -69,7 +96,11 @@ export function itemStatisticsRoutes() {
         middleware: [access('results:read', bankTarget.itemBank('read', 'bankId', 'query'))] as const,
         request: { query: z.object({ bankId: z.uuid() }) },
         responses: {
-          200: { description: 'Used items', ...json(z.object({ items: z.array(ItemStatistics) })) },
+          200: {
+            description:
+              'Used items; `adaptive`: their uses in adaptive sections, outside every classical figure',
+            ...json(z.object({ items: z.array(ItemStatistics), adaptive: z.array(AdaptiveUse) })),
+          },
           ...staffErrors,
         },
       }),
@@ -81,7 +112,8 @@ export function itemStatisticsRoutes() {
           bankItemIds(db, bankId),
         ]);
         const history = itemHistory(sittings).filter((h) => mine.has(h.key));
-        return c.json({ items: history.map(present) }, 200);
+        const adaptive = adaptiveItemUses(sittings).filter((u) => mine.has(u.key));
+        return c.json({ items: history.map(present), adaptive: adaptive.map(presentAdaptive) }, 200);
       },
     )
     .openapi(
@@ -97,7 +129,12 @@ export function itemStatisticsRoutes() {
             description: 'The item',
             ...json(
               z
-                .object({ overall: ItemStatistics.nullable(), sittings: z.array(SittingUse) })
+                .object({
+                  overall: ItemStatistics.nullable(),
+                  sittings: z.array(SittingUse),
+                  /** Its uses in adaptive sections (in neither `overall` nor `sittings`). */
+                  adaptive: AdaptiveUse.nullable(),
+                })
                 .openapi('ItemStatisticsDetail'),
             ),
           },
@@ -108,9 +145,11 @@ export function itemStatisticsRoutes() {
         const itemId = c.req.valid('param').id;
         const sittings = await loadItemHistory(c.var.deps.db, { itemId }, c.var.actor.scopePath);
         const overall = itemHistory(sittings).find((h) => h.key === itemId);
+        const adaptive = adaptiveItemUses(sittings).find((u) => u.key === itemId);
         return c.json(
           {
             overall: overall ? present(overall) : null,
+            adaptive: adaptive ? presentAdaptive(adaptive) : null,
             sittings: sittings.flatMap((s) => {
               const h = itemHistory([s]).find((x) => x.key === itemId);
               if (!h) return [];

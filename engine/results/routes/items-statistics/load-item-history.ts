@@ -123,7 +123,7 @@ export async function loadItemHistory(
   for (const sitting of sittingRows) {
     const mine = sessions.filter((s) => s.sittingId === sitting.id && latest.has(s.id));
     if (!mine.length) continue;
-    const refs = new Map<string, { ref: string; key: string; maxScore: number }>();
+    const refs = new Map<string, { ref: string; key: string; maxScore: number; adaptive?: boolean }>();
     const forms = new Set<string>();
     let usedAt = sitting.opensAt.toISOString();
     const candidates = mine.map((s) => {
@@ -142,6 +142,8 @@ export async function loadItemHistory(
           ref: column,
           key: itemOf.get(e.itemVersionId) ?? e.itemVersionId,
           maxScore: Math.max(known?.maxScore ?? 0, scored?.maxScore ?? 0),
+          // Given by an adaptive section's CAT: no classical figure applies (calibration still uses it).
+          ...(e.adaptive ? { adaptive: true } : {}),
         });
         scores[column] = scored && !scored.pending ? scored.score : null;
         if (!answered.get(s.id)?.has(e.itemRef)) omitted.push(column);

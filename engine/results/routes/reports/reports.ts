@@ -160,7 +160,7 @@ export function reportRoutes() {
       method: 'get',
       path: '/sittings/{id}/analysis',
       summary:
-        "A sitting's item analysis over its final results: test statistics (KR-20/alpha, SEM), per item facility, point-biserial, upper-lower 27 %, distractors and flags, IRT when calibrated",
+        "A sitting's item analysis over its final results: test statistics (KR-20/alpha, SEM), per item facility, point-biserial, upper-lower 27 %, distractors and flags, IRT when calibrated; an adaptive section's items apart (exposure and mean θ, classical figures not applicable)",
       security,
       middleware: [access('results:read', sittingTarget())] as const,
       request: { params: IdParam },
@@ -190,6 +190,7 @@ export function reportRoutes() {
           items: analysis.items,
           irt: analysis.irt ?? null,
           histogram: analysis.histogram,
+          adaptive: analysis.adaptive ?? [],
         },
         200,
       );

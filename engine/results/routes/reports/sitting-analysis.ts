@@ -3,7 +3,9 @@
  * version delivered (not per item ref, which parallel forms may reuse for different items), with
  * the option list and key of single-interaction choice items (from the corrected version after a
  * key correction) and each candidate's chosen options, so distractor analysis runs on real sittings.
- * The flag thresholds are the sitting's own.
+ * The flag thresholds are the sitting's own. Items of an adaptive section are analysed apart
+ * (grading's analyseSitting: exposure and mean θ, no classical figures), with each candidate's θ
+ * from their current result.
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -63,6 +65,27 @@ export async function latestResponsesOf(
   return out;
 }
 
+/** The adaptive sections' θ of each session's current result, by session and section. */
+async function abilitiesOf(db: Database, sessionIds: string[]): Promise<Map<string, Record<string, number>>> {
+  const out = new Map<string, Record<string, number>>();
+  if (!sessionIds.length) return out;
+  const rows = rowsOf<{ session_id: string; adaptive: { section?: string; theta?: number } | string | null }>(
+    await db.execute(sql`
+      select distinct on (session_id) session_id, test_outcomes -> 'adaptive' as adaptive
+      from session_results
+      where session_id in (${sql.join(
+        sessionIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+      order by session_id, version desc`),
+  );
+  for (const r of rows) {
+    const a = typeof r.adaptive === 'string' ? JSON.parse(r.adaptive) : r.adaptive;
+    if (a?.section && typeof a.theta === 'number') out.set(r.session_id, { [a.section]: a.theta });
+  }
+  return out;
+}
+
 /** Options and key of an item with exactly one choice interaction and a declared correct response. */
 function choiceKey(model: AssessmentItem | undefined) {
   // Stand-in models (tests, imports in progress) may lack the lists: no key then.
@@ -114,8 +137,17 @@ export async function analyseResults(
   );
   const items: AnalysisItem[] = [...entries].map(([ref, e]) => {
     const key = keys.get(ref);
-    return { ref, maxScore: e.maxScore, ...(key ? { options: key.options, key: key.key } : {}) };
+    return {
+      ref,
+      maxScore: e.maxScore,
+      ...(key ? { options: key.options, key: key.key } : {}),
+      ...(e.entry.adaptive ? { adaptiveSection: e.entry.adaptive.section } : {}),
+    };
   });
+  const abilities = await abilitiesOf(
+    db,
+    items.some((i) => i.adaptiveSection) ? sessions.map((s) => s.sessionId) : [],
+  );
   const candidates: AnalysisCandidate[] = sessions.map(({ sessionId, form, items: stored }) => {
     const scores: Record<string, number> = {};
     const choices: Record<string, string | string[] | null> = {};
@@ -128,14 +160,16 @@ export async function analyseResults(
       const choice = keys.get(key);
       if (choice) choices[key] = chosenOf(answered[entry.itemRef]?.[choice.responseIdentifier]);
     }
-    return { id: sessionId, scores, choices };
+    const ability = abilities.get(sessionId);
+    return { id: sessionId, scores, choices, ...(ability ? { abilities: ability } : {}) };
   });
   // A ref that names different items on different forms is told apart by its form (mã đề).
   const refsSeen = new Map<string, number>();
   for (const e of entries.values()) refsSeen.set(e.entry.itemRef, (refsSeen.get(e.entry.itemRef) ?? 0) + 1);
   const titles = Object.fromEntries(
     [...entries].map(([key, e]) => {
-      const title = e.entry.title || e.entry.itemRef;
+      // An adaptive place's name (CAT-3) is a different item for each candidate: name the pool item.
+      const title = e.entry.title || e.entry.adaptive?.poolRef || e.entry.refIdentifier || e.entry.itemRef;
       const forms = [...e.forms].filter(Boolean);
       const shared = (refsSeen.get(e.entry.itemRef) ?? 0) > 1 && forms.length;
       return [key, shared ? `${title} (đề ${forms.join(', ')})` : title];

@@ -142,7 +142,7 @@ describe('GET /api/item-statistics', () => {
       `/api/item-statistics/items/${itemIds[0]}`,
       await tokenFor(engine, tree.teacherB),
     );
-    expect(one.data).toEqual({ overall: null, sittings: [] });
+    expect(one.data).toEqual({ overall: null, sittings: [], adaptive: null });
   });
 
   it('gives one item sitting by sitting', async () => {
@@ -166,6 +166,6 @@ describe('GET /api/item-statistics', () => {
       await tokenFor(engine, tree.examBoard),
     );
     expect(res.status).toBe(200);
-    expect(res.data).toEqual({ overall: null, sittings: [] });
+    expect(res.data).toEqual({ overall: null, sittings: [], adaptive: null });
   });
 });
