@@ -40,7 +40,7 @@ describe('setting a rubric on the marking page', () => {
     const page = await board.newPage();
     await signInToAuthor(page, baseUrl, tree.examBoard);
     await openSitting(page);
-    await page.getByRole('button', { name: `Cách chấm ${ESSAY}` }).click();
+    await page.getByRole('button', { name: `Thiết lập cách chấm câu ${ESSAY}` }).click();
     const dialog = page.getByRole('dialog', { name: `Cách chấm câu: ${ESSAY}` });
     await dialog.getByLabel('Chấm theo thang chấm (tiêu chí và mức điểm)').check();
 
@@ -78,7 +78,7 @@ describe('setting a rubric on the marking page', () => {
       .getByText('Thang chấm')
       .waitFor();
     // Opened again, the dialog shows the rubric as saved, points with a decimal comma.
-    await page.getByRole('button', { name: `Cách chấm ${ESSAY}` }).click();
+    await page.getByRole('button', { name: `Thiết lập cách chấm câu ${ESSAY}` }).click();
     expect(await dialog.getByLabel('Tiêu chí 1, điểm mức 2').inputValue()).toBe('1,5');
     expect(await dialog.getByLabel('Tên tiêu chí 2').inputValue()).toBe('Diễn đạt');
     await dialog.getByRole('button', { name: 'Đóng' }).click();
@@ -90,7 +90,7 @@ describe('setting a rubric on the marking page', () => {
     await signInToAuthor(marker, baseUrl, tree.teacherA);
     await openSitting(marker);
     // A teacher may mark but not change how an item is marked.
-    expect(await marker.getByRole('button', { name: `Cách chấm ${ESSAY}` }).count()).toBe(0);
+    expect(await marker.getByRole('button', { name: `Thiết lập cách chấm câu ${ESSAY}` }).count()).toBe(0);
     await marker.getByRole('button', { name: `Chấm ${ESSAY}` }).click();
     await marker.getByRole('group', { name: 'Nội dung' }).getByLabel('Đạt (1,5 điểm)').check();
     await marker.getByRole('group', { name: 'Diễn đạt' }).getByLabel('Mạch lạc (2 điểm)').check();

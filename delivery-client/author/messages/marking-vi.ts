@@ -79,7 +79,7 @@ export const markingVi = {
   'board.rescoreYes': 'Xác nhận chấm lại',
   'board.rescoreCancel': 'Huỷ',
   'board.rescored': 'Đã chấm lại: {changed} bài thay đổi điểm, {unchanged} bài giữ nguyên.',
-  'mc.configure': 'Cách chấm {title}',
+  'mc.configure': 'Thiết lập cách chấm câu {title}',
   'mc.configureShort': 'Cách chấm',
   'mc.title': 'Cách chấm câu: {title}',
   'mc.anonymous': 'Chấm ẩn danh (giám khảo không thấy tên thí sinh)',

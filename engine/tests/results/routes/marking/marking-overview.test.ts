@@ -89,7 +89,9 @@ describe('GET /api/marking/sittings/{id}/items', () => {
         maxScore: 4,
         anonymous: true,
         doubleMarking: false,
+        discrepancyThreshold: 1,
         hasRubric: false,
+        rubric: null,
         counts: {
           total: 2,
           pending: 2,

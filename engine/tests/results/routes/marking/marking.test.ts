@@ -119,6 +119,25 @@ describe('PUT /api/marking/sittings/{id}/items/{ref}', () => {
       },
     });
   });
+
+  it('refuses a rubric worth more than the item, with the code the page words, and keeps the stored one', async () => {
+    const [before] = await engine.deps.db
+      .select()
+      .from(gradingTables.markingConfigs)
+      .where(eq(gradingTables.markingConfigs.sittingId, scored.sittingId));
+    const tooMuch = {
+      ...RUBRIC,
+      criteria: [...RUBRIC.criteria, { ...RUBRIC.criteria[0]!, id: 'them', name: 'Thêm' }],
+    };
+    const res = await put({ rubric: tooMuch }, tokens.board);
+    expect(res.status).toBe(400);
+    expect(res.data.error.details).toMatchObject({ code: 'rubric_above_maximum', rubricMax: 6, itemMax: 4 });
+    const [after] = await engine.deps.db
+      .select()
+      .from(gradingTables.markingConfigs)
+      .where(eq(gradingTables.markingConfigs.sittingId, scored.sittingId));
+    expect(after).toEqual(before);
+  });
 });
 
 describe('GET /api/marking/sittings/{id}/queue', () => {
