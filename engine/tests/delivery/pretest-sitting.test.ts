@@ -302,3 +302,40 @@ describe('pretest items in an adaptive sitting', () => {
     }
   });
 });
+
+describe('pretest items after the places of a CAT that stops early', () => {
+  it('are still delivered, move up in the form, and stay out of θ and the score', async () => {
+    const sitting = await buildRulesSitting(engine, tree, {
+      students: 1,
+      form: {
+        navigationMode: 'linear',
+        sections: [
+          {
+            identifier: 'CAT',
+            // Stops by its SE rule at the minimum: 2 of 8 places used.
+            adaptive: { stop: { minItems: 2, maxItems: 8, se: 2 }, seed: 1 },
+            items: poolIds().map((itemId) => ({ itemId })),
+          },
+        ],
+        pretest: { items: pretestIds().map((itemId) => ({ itemId })), rate: { kind: 'per-form', count: 4 } },
+      },
+    });
+    const run = await take(sitting, 0, 'A');
+    // 4 distinct places among 8: at least two stand after the CAT's second item.
+    expect(run.form.entries).toHaveLength(6);
+    expect(run.form.entries.map((e) => e.position)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(run.form.entries.filter(isPretest)).toHaveLength(4);
+    expect(run.form.entries.filter((e) => e.adaptive?.poolRef)).toHaveLength(2);
+    expect(run.payloads).toHaveLength(6);
+    expectNoMarker(run);
+    const scored = (await scoredEvent(engine, run.sessionId)) as unknown as {
+      rawScore: number;
+      maxScore: number;
+      adaptive: { items: number; stop: string };
+    };
+    expect([scored.rawScore, scored.maxScore]).toEqual([2, 2]);
+    expect(scored.adaptive).toMatchObject({ items: 2, stop: 'se' });
+    const [replayed] = await replayAdaptiveSession(engine.deps.db, run.sessionId);
+    expect(replayed!.mismatches).toEqual([]);
+  }, 120_000);
+});
