@@ -34,7 +34,7 @@ import { metricsRoutes, type MetricsSources } from './platform/http/metrics-rout
 import { proctoringRoutes } from './proctoring/routes/proctoring-routes.ts';
 import { centreRoutes } from './centres/routes/centres.ts';
 import { centreSyncRoutes } from './centres/routes/centre-sync.ts';
-import { centreNodeRoutes } from './centres/routes/centre-node-routes.ts';
+import { centreNodeRoutes, MAX_PACKAGE_BYTES } from './centres/routes/centre-node-routes.ts';
 import type { CentreNode } from './centres/node/centre-node.ts';
 import { mountClientPages } from './client-pages.ts';
 import { validationHook } from './platform/http/validation-hook.ts';
@@ -48,11 +48,18 @@ export type App = OpenAPIHono<AppEnv>;
 
 const MB = 1024 * 1024;
 const id = '[^/]+';
-const route = (method: string, path: string, maxBytes: number, what: string): BodyLimitRule => ({
+const route = (
+  method: string,
+  path: string,
+  maxBytes: number,
+  what: string,
+  streamed = false,
+): BodyLimitRule => ({
   method,
   path: new RegExp(`^${path.replaceAll('{id}', id)}$`),
   maxBytes,
   what,
+  streamed,
 });
 /**
  * Routes that take more than the 1 MB every other /api route is held to (each also keeps its own
@@ -68,6 +75,8 @@ export const LARGE_BODY_ROUTES: readonly BodyLimitRule[] = [
   route('POST', '/api/sittings/{id}/roster', 5 * MB, 'A roster file'),
   route('PUT', '/api/students/{id}/photo', 2 * MB, 'A photo'),
   route('PUT', '/api/proctoring/sittings/{id}/candidates/{id}/photo', 2 * MB, 'A roster photo'),
+  // Streamed to a file by the route, which counts it (a chunked body is never gathered in memory here).
+  route('POST', '/api/centre-node/packages', MAX_PACKAGE_BYTES, 'A package file', true),
 ];
 
 /** The TCP peer of an HTTP request (in-process requests, as in tests, have none). */
@@ -155,8 +164,9 @@ export function createApp(deps: AppDeps, metrics?: MetricsSources, centre?: Cent
       if (c.req.method === 'POST') await centre.prepareCheckIn(await c.req.json().catch(() => undefined));
       await next();
     });
-    app.route('/api/centre-node', centreNodeRoutes(centre));
   }
+  // In the OpenAPI document on every engine; one that is not a centre node answers 404 not_a_centre_node.
+  app.route('/api/centre-node', centreNodeRoutes(centre));
   app.route('/api/candidate', candidateRoutes());
   app.route('/api/candidate/pci', pciFrameRoutes());
   app.route('/api/sittings', sittingRoutes());

@@ -42,6 +42,8 @@ export const centreErrors = {
       'no_sitting_key',
       `Sitting ${sittingId} has no package key yet: seal a package for it first.`,
     ),
+  notACentreNode: () =>
+    new AppError(404, 'not_a_centre_node', 'This engine is not a test centre node (CENTRE_MODE=true).'),
   notACentre: () =>
     new AppError(409, 'not_a_centre', 'This engine has no centre identity: register it as a centre first.'),
 

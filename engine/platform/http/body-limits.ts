@@ -17,11 +17,17 @@ export interface BodyLimitRule {
   maxBytes: number;
   /** What the body is, for the 413 message ("A roster file"). */
   what: string;
+  /**
+   * The route streams its body (to disk) and counts it itself: only a declared Content-Length above
+   * the limit is refused here; a chunked body is passed on unread (the route refuses it with the same
+   * 413 once it passes the limit), never gathered in memory as the generic limit does.
+   */
+  streamed?: boolean;
 }
 
 export const DEFAULT_BODY_BYTES = 1024 * 1024;
 
-const size = (bytes: number) =>
+export const bodySize = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
 
 export function apiBodyLimits(
@@ -32,11 +38,21 @@ export function apiBodyLimits(
     bodyLimit({
       maxSize: maxBytes,
       onError: () => {
-        throw errors.tooLarge(`${what} may be at most ${size(maxBytes)}.`);
+        throw errors.tooLarge(`${what} may be at most ${bodySize(maxBytes)}.`);
       },
     });
   const fallback = limiter(defaultBytes, 'A request body');
-  const limiters = rules.map((rule) => ({ rule, limit: limiter(rule.maxBytes, rule.what) }));
+  const declaredOnly = (maxBytes: number, what: string): MiddlewareHandler =>
+    async function declaredBodyLimit(c, next) {
+      const declared = c.req.header('content-length');
+      if (declared !== undefined && !c.req.header('transfer-encoding') && Number(declared) > maxBytes)
+        throw errors.tooLarge(`${what} may be at most ${bodySize(maxBytes)}.`);
+      await next();
+    };
+  const limiters = rules.map((rule) => ({
+    rule,
+    limit: rule.streamed ? declaredOnly(rule.maxBytes, rule.what) : limiter(rule.maxBytes, rule.what),
+  }));
   return async function apiBodyLimit(c, next) {
     const method = c.req.method.toUpperCase();
     const path = c.req.path;
