@@ -3630,6 +3630,349 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/centre-node/packages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import a sealed sitting package (verified, kept sealed until its key); up to 512 MB, streamed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      responses: {
+        /** @description Held already */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CentreHeldPackage'];
+          };
+        };
+        /** @description Imported */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CentreHeldPackage'];
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, the key is not due yet, or the code is for another package */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or this engine is not a centre node */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The package file is larger than 512 MB */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The package is tampered with, or for another centre */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/centre-node/packages/{id}/open': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open a held package for one room with the room code the exam board reads out */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CentreOpenWithCode'];
+        };
+      };
+      responses: {
+        /** @description Opened: the rooms this node can now run */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CentreOpenedRooms'];
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, the key is not due yet, or the code is for another package */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or this engine is not a centre node */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The code is mistyped (its check character) or wrong */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/centre-node/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The packages this centre node has opened, their rooms and how far the central engine holds the log */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Status */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CentreNodeStatus'];
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, the key is not due yet, or the code is for another package */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or this engine is not a centre node */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/centre-node/sync': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Push the result log to the central engine now (as the sync loop does) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description What was sent and imported, per chain */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CentreSyncReport'];
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, the key is not due yet, or the code is for another package */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found, or this engine is not a centre node */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The central engine cannot be reached */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/candidate/media/{sha256}': {
     parameters: {
       query?: never;
@@ -7784,6 +8127,190 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/centre-sync/key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A sitting's key, released to a centre it was sealed for from the package's not-before time */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description The centre (its registered id) */
+          'x-centre-id': string;
+          /** @description Centre time, ISO 8601; refused more than 5 minutes off */
+          'x-centre-time': string;
+          /** @description Ed25519 (base64) over `exam-centre-request/v1\n<METHOD>\n<path>\n<time>\n<sha256 of the body>` with the centre key */
+          'x-centre-signature': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CentreKeyRequest'];
+        };
+      };
+      responses: {
+        /** @description The sitting key */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CentreReleasedKey'];
+          };
+        };
+        /** @description The body is not a valid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed by a registered centre (centre_unauthenticated) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Refused to this centre (a package not sealed for it, an early key, a foreign log) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A log entry is tampered with, out of chain, or cannot be applied */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/centre-sync/log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import a batch of a centre's signed result log, each entry exactly once (empty: ask for the head) */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description The centre (its registered id) */
+          'x-centre-id': string;
+          /** @description Centre time, ISO 8601; refused more than 5 minutes off */
+          'x-centre-time': string;
+          /** @description Ed25519 (base64) over `exam-centre-request/v1\n<METHOD>\n<path>\n<time>\n<sha256 of the body>` with the centre key */
+          'x-centre-signature': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CentreLogBatch'];
+        };
+      };
+      responses: {
+        /** @description Imported */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CentreLogImported'];
+          };
+        };
+        /** @description The body is not a valid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed by a registered centre (centre_unauthenticated) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Refused to this centre (a package not sealed for it, an early key, a foreign log) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A log entry is tampered with, out of chain, or cannot be applied */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8197,6 +8724,55 @@ export interface components {
       code: string;
       message: string;
       messageEn: string;
+    };
+    CentreHeldPackage: {
+      /** Format: uuid */
+      packageId: string;
+      /** Format: uuid */
+      sittingId: string;
+      notBefore: string;
+      alreadyHeld: boolean;
+    };
+    CentreOpenedRooms: {
+      /** Format: uuid */
+      packageId: string;
+      rooms: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      }[];
+    };
+    CentreOpenWithCode: {
+      /** Format: uuid */
+      roomId: string;
+      code: string;
+    };
+    CentreNodeStatus: {
+      packages: {
+        /** Format: uuid */
+        packageId: string;
+        /** Format: uuid */
+        sittingId: string;
+        sittingName: string;
+        rooms: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+          candidates: number;
+        }[];
+        centralSeq: number | null;
+      }[];
+    };
+    CentreSyncReport: {
+      sent: number;
+      imported: number;
+      reopened: number;
+      chains: {
+        /** Format: uuid */
+        sittingId: string;
+        centralSeq: number;
+        localSeq: number;
+      }[];
     };
     Sitting: {
       /** Format: uuid */
@@ -9006,6 +9582,30 @@ export interface components {
       centreIds: string[];
       roomIds?: string[];
       keyReleaseLeadMinutes?: number;
+    };
+    CentreReleasedKey: {
+      sittingKey: string;
+      keyId: string;
+    };
+    CentreKeyRequest: {
+      /** Format: uuid */
+      sittingId: string;
+    };
+    CentreLogImported: {
+      imported: number;
+      skipped: number;
+      head?: {
+        seq: number;
+        hash: string;
+      };
+      deferred: number;
+      recovered: number;
+      awaitingOpen: string[];
+    };
+    CentreLogBatch: {
+      /** Format: uuid */
+      sittingId: string;
+      entries: unknown[];
     };
   };
   responses: never;
