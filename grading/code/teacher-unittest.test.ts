@@ -91,6 +91,35 @@ class Skipped(unittest.TestCase):
       expect(wrong.tests.find((t) => t.name === 'Base.test_sub')?.message).toMatch(/i=1/);
     }, 120_000);
 
+    it('passes a right answer of a test that asserts only when something is wrong (an `if` around self.fail)', async () => {
+      const guarded = parseCodeTask({
+        language: 'python',
+        limits: { cpuMsPerTest: 5_000, wallMs: 60_000 },
+        testFile: {
+          visible: true,
+          source:
+            'import unittest\nfrom solution import add\n' +
+            'class T(unittest.TestCase):\n' +
+            '    def test_if(self):\n        if add(3, 6) != 9:\n            self.fail("add(3, 6) should be 9")\n' +
+            '    def test_handler(self):\n        try:\n            add(1, 2)\n        except Exception as e:\n            self.fail(str(e))\n' +
+            '    def test_plain(self):\n        self.assertEqual(add(1, 1), 2)\n',
+        },
+      });
+      const right = await grader.grade(guarded, 'def add(a, b):\n    return a + b\n');
+      expect(right.tests.map((t) => [t.name, t.verdict])).toEqual([
+        ['T.test_handler', 'passed'],
+        ['T.test_if', 'passed'],
+        ['T.test_plain', 'passed'],
+      ]);
+      const wrong = await grader.grade(guarded, 'def add(a, b):\n    return a - b\n');
+      expect(wrong.tests.map((t) => [t.name, t.verdict])).toEqual([
+        ['T.test_handler', 'passed'],
+        ['T.test_if', 'wrong_answer'],
+        ['T.test_plain', 'wrong_answer'],
+      ]);
+      expect(wrong.tests.find((t) => t.name === 'T.test_if')?.message).toMatch(/should be 9/);
+    }, 120_000);
+
     it('fails every test with the message when the submission lacks a name the file imports', async () => {
       const r = await grader.grade(task, 'def add(a, b):\n    return a + b\n');
       expect(r.tests.map((t) => t.name)).toEqual([

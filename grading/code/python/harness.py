@@ -1085,11 +1085,40 @@ def _grader_factory():
             return _list(node.elts)
         raise ValueError("not a literal list")
 
-    def static_tests(tree):
+    def _assertion(node):
+        """An assertion as written or as rewritten (a call of the check sentinel), or unittest's assert/fail."""
+        if _isinstance(node, _ast.Assert):
+            return True
+        if not _isinstance(node, _ast.Call):
+            return False
+        if _isinstance(node.func, _ast.Constant):
+            return True
+        name = _dotted(node.func).rpartition(".")[2]
+        return name.startswith("assert") or name.startswith("fail")
+
+    def _asserts_surely(body):
+        """Whether running these statements reaches an assertion whatever the submission answers: one at
+        their top level, in a `with` or `try` body, or in a loop over a non-empty literal; not one under an
+        `if` or a handler, which a right answer skips (`if add(3, 6) != 9: self.fail(...)`)."""
+        for st in body:
+            if _isinstance(st, _ast.Assert) or (_isinstance(st, _ast.Expr) and _assertion(st.value)):
+                return True
+            if _isinstance(st, (_ast.With, _ast.AsyncWith)):
+                if any(_assertion(i.context_expr) for i in st.items) or _asserts_surely(st.body):
+                    return True
+            elif _isinstance(st, _ast.Try) and _asserts_surely(st.body):
+                return True
+            elif (_isinstance(st, _ast.For) and _isinstance(st.iter, (_ast.List, _ast.Tuple, _ast.Set))
+                    and _len(st.iter.elts) > 0 and _asserts_surely(st.body)):
+                return True
+        return False
+
+    def static_tests(tree, sure=None):
         """The tests the file defines, from its syntax alone: unittest classes (the loader's order: classes
         as written, methods sorted by name, inherited ones included) and pytest functions and classes
         (as written, parametrize expanded from literal values). Unconditionally skipped ones are left out.
-        Each: (key, kind, class name, function name, may skip, expects failure, parameters)."""
+        Each: (key, kind, class name, function name, may skip, expects failure, parameters). With `sure`,
+        records for each unittest test whether it surely runs an assertion (see `_asserts_surely`)."""
         classes = {}
         module_values = {}
         module_skip = False
@@ -1136,6 +1165,8 @@ def _grader_factory():
                             + [x for x in node.decorator_list]
                             + [x for x in node.body if _isinstance(x, _ast.FunctionDef) and x.name in ("setUp", "setUpClass")])
                         xfail = _decorated(f, ("expectedFailure",))
+                        if sure is not None:
+                            sure[node.name + "." + m] = _asserts_surely(f.body)
                         out.append((node.name + "." + m, "unittest", node.name, m, skip, xfail, None))
             elif _isinstance(node, _ast.ClassDef) and node.name.startswith("Test"):
                 found = methods(node.name)
@@ -1202,7 +1233,9 @@ def _grader_factory():
         except (_SyntaxError, ValueError) as e:
             return '{"s":"teacher_error","msg":' + _enc_str(f"the test file does not compile: line {_getattr(e, 'lineno', '?')}: {_type(e).__name__}: {_getattr(e, 'msg', e)}") + "}"
         tests_code = _bind_check(tests_code, check, _CodeType)
-        static = static_tests(tree)
+        sure = {}
+        static = static_tests(tree, sure)
+        ut["sure"] = sure
         names_json = "[" + ",".join(_enc_str(s[0]) for s in static) + "]"
         r = prepare(code, module_name, cap)
         if r != '{"s":"ok"}':
@@ -1262,7 +1295,8 @@ def _grader_factory():
             for k, v in _list(tmod.__dict__.items()):
                 if _isinstance(v, _type) and _issubclass(v, _TestCase) and v.__module__ == "tests":
                     for name in unittest.loader.TestLoader().getTestCaseNames(v):
-                        found[k + "." + name] = ("unittest", v, name, uses_asserts(_code_of(_getattr(v, name, None))))
+                        found[k + "." + name] = ("unittest", v, name, uses_asserts(_code_of(_getattr(v, name, None)))
+                                                  and ut.get("sure", {}).get(k + "." + name, True))
         static_info = {s[0]: s for s in static}
         cases = []
         for s in static:
