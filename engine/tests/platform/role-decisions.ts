@@ -90,4 +90,9 @@ export const ROLE_DECISIONS: Record<string, string> = {
   'GET /api/proctoring/snapshots/{id}': 'AEP',
   'POST /api/centres': 'AE',
   'POST /api/centres/packages': 'AE',
+  // A centre node's own routes (off a centre they answer 404 not_a_centre_node, after the role check).
+  'POST /api/centre-node/packages': 'AE',
+  'POST /api/centre-node/packages/{id}/open': 'AE',
+  'GET /api/centre-node/status': 'AE',
+  'POST /api/centre-node/sync': 'AE',
 };
