@@ -8,13 +8,13 @@
  * Both were seen in CI on PostgreSQL; here the engine's replies are held back on purpose, so the order is
  * the bad one every run.
  */
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisationTree } from '../../engine/tests/support/factories.ts';
 import { api, tokenFor } from '../../engine/tests/support/http.ts';
 import type { TestEngine } from '../../engine/tests/support/test-engine.ts';
 import { startE2e, stopE2e } from './browser.ts';
-import { createSchoolBank, expectSaveOutcome, signInToAuthor } from './helpers.ts';
+import { createSchoolBank, expectSaveOutcome, signInToAuthor, openNewEditor } from './helpers.ts';
 
 let engine: TestEngine;
 let baseUrl: string;
@@ -29,12 +29,6 @@ beforeAll(async () => {
 afterAll(() => stopE2e({ engine, browser }));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function openNewEditor(page: Page) {
-  await page.getByRole('button', { name: 'Ngân hàng câu hỏi' }).click();
-  await page.getByRole('button', { name: 'Soạn câu hỏi (mọi dạng)' }).click();
-  await page.getByRole('heading', { name: 'Soạn câu hỏi theo chuẩn QTI' }).waitFor();
-}
 
 describe('the item editor with late replies', () => {
   it('shows the newest preview when an older preview request answers last, and saves the reopened item with the edit made while a load was still answering', async () => {

@@ -7,7 +7,14 @@ import { buildOrganisationTree } from '../../engine/tests/support/factories.ts';
 import { api, tokenFor } from '../../engine/tests/support/http.ts';
 import type { TestEngine } from '../../engine/tests/support/test-engine.ts';
 import { startE2e, stopE2e } from './browser.ts';
-import { createSchoolBank, expectAccessible, expectSaveOutcome, shot, signInToAuthor } from './helpers.ts';
+import {
+  createSchoolBank,
+  expectAccessible,
+  expectSaveOutcome,
+  shot,
+  signInToAuthor,
+  openNewEditor,
+} from './helpers.ts';
 
 let engine: TestEngine;
 let baseUrl: string;
@@ -42,12 +49,6 @@ async function pictureFile(page: Page): Promise<string> {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'item-editor-')), 'ban-do.png');
   writeFileSync(file, Buffer.from(dataUrl.split(',')[1]!, 'base64'));
   return file;
-}
-
-async function openNewEditor(page: Page) {
-  await page.getByRole('button', { name: 'Ngân hàng câu hỏi' }).click();
-  await page.getByRole('button', { name: 'Soạn câu hỏi (mọi dạng)' }).click();
-  await page.getByRole('heading', { name: 'Soạn câu hỏi theo chuẩn QTI' }).waitFor();
 }
 
 const itemIdFromUrl = (page: Page) => /#\/items\/([0-9a-f-]{36})\/edit$/.exec(page.url())?.[1];

@@ -156,3 +156,10 @@ export async function expectSaveOutcome(page: Page, expected: RegExp | string) {
   if (typeof expected === 'string') expect(said.trim()).toBe(expected);
   else expect(said).toMatch(expected);
 }
+
+/** Opens a new item in the QTI item editor ("Soạn câu hỏi (mọi dạng)") from the bank page. */
+export async function openNewEditor(page: Page) {
+  await page.getByRole('button', { name: 'Ngân hàng câu hỏi' }).click();
+  await page.getByRole('button', { name: 'Soạn câu hỏi (mọi dạng)' }).click();
+  await page.getByRole('heading', { name: 'Soạn câu hỏi theo chuẩn QTI' }).waitFor();
+}

@@ -36,7 +36,14 @@ import { sittings } from '../../engine/sittings/tables.ts';
 import { api, tokenFor } from '../../engine/tests/support/http.ts';
 import { createTestEngine, type TestEngine } from '../../engine/tests/support/test-engine.ts';
 import { ensureClientBuilt, launchWithFakeCamera, screenshotDir } from './browser.ts';
-import { checkIn, cuttableLine, expectAccessible, expectSaveOutcome, signInToAuthor } from './helpers.ts';
+import {
+  checkIn,
+  cuttableLine,
+  expectAccessible,
+  expectSaveOutcome,
+  openNewEditor,
+  signInToAuthor,
+} from './helpers.ts';
 import { pickCorpusImage, writeFakeCamera } from './proctor-fake-camera.ts';
 
 const TEACHER = { username: 'giaovien', password: DEMO_PASSWORD };
@@ -117,12 +124,6 @@ async function staffPage(who: { username: string; password: string }): Promise<P
 
 const selectBank = (page: Page) =>
   page.locator('.bank-select select').selectOption({ label: `${BANK} — ${SCHOOL}` });
-
-async function openNewEditor(page: Page) {
-  await page.getByRole('button', { name: 'Ngân hàng câu hỏi' }).click();
-  await page.getByRole('button', { name: 'Soạn câu hỏi (mọi dạng)' }).click();
-  await page.getByRole('heading', { name: 'Soạn câu hỏi theo chuẩn QTI' }).waitFor();
-}
 
 async function describeItem(page: Page, level: string) {
   await page.getByLabel('Môn học').fill('Toán');
