@@ -34,6 +34,11 @@ export const CommonContent = z.strictObject({
     durationSeconds: z.number().int(),
     lateStartSeconds: z.number().int().nullable(),
     graceSeconds: z.number().int(),
+    /**
+     * A practice sitting (sittings.practice): delivered on the centre as practice, as centrally (the
+     * candidate is told the score counts for no grade). Absent in packages sealed before it was carried.
+     */
+    practice: z.boolean().default(false),
     /** The stored security policy, the SEB quit password replaced by its SHA-256 (what a .seb file holds). */
     securityPolicy: z.record(z.string(), z.unknown()),
   }),
@@ -252,6 +257,7 @@ export async function gatherSitting(
       durationSeconds: sitting.durationSeconds,
       lateStartSeconds: sitting.lateStartSeconds,
       graceSeconds: sitting.graceSeconds,
+      practice: sitting.practice,
       securityPolicy: centreSecurityPolicy(sitting.securityPolicy),
     },
     formSpec: centreFormSpec(sitting.formSpec),

@@ -86,6 +86,7 @@ export async function materialisePackage(db: Database, opened: OpenedPackage): P
         durationSeconds: common.sitting.durationSeconds,
         lateStartSeconds: common.sitting.lateStartSeconds,
         graceSeconds: common.sitting.graceSeconds,
+        practice: common.sitting.practice,
         securityPolicy: common.sitting.securityPolicy,
       })
       .onConflictDoNothing();
