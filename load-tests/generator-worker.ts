@@ -12,7 +12,13 @@ function run(options: ScenarioOptions) {
   runScenario(options)
     .then((result) => {
       const cpu = process.cpuUsage(cpu0);
-      process.send!(encodeResult(result, (cpu.user + cpu.system) / 1e6));
+      // With no 'message' listener left the IPC channel no longer holds the process open: a large
+      // result still being written when the event loop empties was lost (the run failed with "load
+      // generator exited with 0 before reporting" on a busy machine). Hold it until the write is done.
+      process.channel?.ref();
+      process.send!(encodeResult(result, (cpu.user + cpu.system) / 1e6), undefined, {}, () =>
+        process.channel?.unref(),
+      );
     })
     .catch((error: unknown) => {
       console.error('load generator failed:', error);

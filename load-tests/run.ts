@@ -64,7 +64,8 @@ function parseArgs(argv: string[]): LoadOptions {
     workers: get('workers', Math.max(1, Math.ceil(candidates / 5000))),
     postgres: shared || argv.includes('--postgres'),
     redis: shared,
-    generatorNice: get('generator-nice', 0),
+    // The generators yield the cores to the engine and PostgreSQL unless told otherwise (`--generator-nice 0`).
+    generatorNice: get('generator-nice', 10),
     ...(argv.includes('--profile') ? { profileDir: path.resolve(argv[argv.indexOf('--profile') + 1]!) } : {}),
   };
 }
@@ -131,7 +132,11 @@ export async function runLoad(options: LoadOptions) {
     };
     const started = Date.now();
     const engineCpu = sampleCpu(() => engines.map((e) => e.child.pid!));
-    const databaseCpu = options.postgres ? sampleCpu(() => pidsNamed('postgres')) : undefined;
+    // PostgreSQL's CPU: this run's backends (and the WAL writer, which flushes for them) apart from the
+    // whole server, which on a shared machine also serves other work.
+    const runPids = pg ? await watchRunBackends(baseUrl, pg.name) : undefined;
+    const databaseCpu = runPids ? sampleCpu(() => runPids.pids) : undefined;
+    const serverCpu = options.postgres ? sampleCpu(() => pidsNamed('postgres')) : undefined;
     const redisCpu = options.redis ? sampleCpu(() => pidsNamed('redis-server')) : undefined;
     const result = await runGenerators(
       { ...scenario, baseUrls: engines.map((e) => e.url), dropRate: options.dropRate },
@@ -141,6 +146,8 @@ export async function runLoad(options: LoadOptions) {
     const elapsedS = (Date.now() - started) / 1000;
     const engineCpuSeries = engineCpu.stop();
     const databaseCpuSeries = databaseCpu?.stop();
+    const serverCpuSeries = serverCpu?.stop();
+    await runPids?.stop();
     const redisCpuSeries = redisCpu?.stop();
     stop.done = true;
     await sampling;
@@ -180,12 +187,62 @@ export async function runLoad(options: LoadOptions) {
       ...(databaseCpuSeries
         ? { postgres: cpuPerBurstSave(databaseCpuSeries, ...burstWindow(result.startAt), result.burstAcks) }
         : {}),
+      ...(serverCpuSeries
+        ? {
+            postgresServer: cpuPerBurstSave(
+              serverCpuSeries,
+              ...burstWindow(result.startAt),
+              result.burstAcks,
+            ),
+          }
+        : {}),
+      ...(redisCpuSeries
+        ? { redis: cpuPerBurstSave(redisCpuSeries, ...burstWindow(result.startAt), result.burstAcks) }
+        : {}),
       echo: cpuPerBurstSave(echoCpuSeries, ...burstWindow(baseline.startAt), baseline.burstAcks),
+    };
+    // Each phase's CPU over its operations, no fit: the ramp (check-ins, with the fetches and first
+    // saves in it, so an upper bound per check-in) and the paced steady phase after it.
+    const rampEnd = result.lastCheckInAt;
+    const steadyStart = rampEnd + 2000;
+    const steadyEnd = result.startAt + options.duration * 1000;
+    const between = (t: number[], from: number, to: number) =>
+      t
+        .slice(
+          Math.max(0, Math.floor((from - result.startAt) / 1000)),
+          Math.floor((to - result.startAt) / 1000),
+        )
+        .reduce((a, b) => a + b, 0);
+    const phaseUs = (series: typeof engineCpuSeries | undefined) =>
+      series && {
+        rampUsPerCheckIn: cpuPerBurstSave(
+          series,
+          result.startAt,
+          rampEnd,
+          result.timeline.checkIns.reduce((a, b) => a + b, 0),
+        ),
+        steadyUsPerSave:
+          steadyEnd > steadyStart
+            ? cpuPerBurstSave(
+                series,
+                steadyStart,
+                steadyEnd,
+                between(result.timeline.saves, steadyStart, steadyEnd),
+              )
+            : 0,
+      };
+    const phases = {
+      engine: phaseUs(engineCpuSeries)!,
+      ...(databaseCpuSeries ? { postgres: phaseUs(databaseCpuSeries)! } : {}),
+      ...(redisCpuSeries ? { redis: phaseUs(redisCpuSeries)! } : {}),
     };
     const cpu = {
       engine: cpuPerOperation(engineCpuSeries, result.timeline, result.startAt),
       ...(databaseCpuSeries
         ? { postgres: cpuPerOperation(databaseCpuSeries, result.timeline, result.startAt) }
+        : {}),
+      ...(serverCpuSeries
+        ? { postgresServer: cpuPerOperation(serverCpuSeries, result.timeline, result.startAt) }
         : {}),
       ...(redisCpuSeries ? { redis: cpuPerOperation(redisCpuSeries, result.timeline, result.startAt) } : {}),
       echo: cpuPerOperation(echoCpuSeries, baseline.timeline, baseline.startAt),
@@ -230,13 +287,24 @@ export async function runLoad(options: LoadOptions) {
       generatorCpuSeconds: Number(result.generatorCpuSeconds.toFixed(1)),
       cpuPerOperation: cpu,
       burstUsPerSave,
+      phaseCpuUs: phases,
+      measurement: {
+        generators: `${options.workers} process(es) at nice ${options.generatorNice} (os.setPriority); engine, PostgreSQL and Redis at their own priority`,
+        postgres: pg
+          ? "postgres = this run's backends (pg_stat_activity of its database) + the WAL writer; postgresServer = every postgres process on the machine (other work included). pg_stat_statements is not used: it needs shared_preload_libraries and a server restart"
+          : 'PGlite runs inside the engine process: its CPU is in the engine figures',
+        cpu: 'user + system CPU from /proc/<pid>/stat sampled every second',
+      },
       loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
       elapsedS,
     };
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     mkdirSync(path.join(here, 'results'), { recursive: true });
     writeFileSync(path.join(here, 'results', `${stamp}.json`), JSON.stringify(details, null, 2));
-    writeFileSync(path.join(here, 'results', `${stamp}.md`), markdownSummary(stamp, details));
+    const markdown = markdownSummary(stamp, details);
+    writeFileSync(path.join(here, 'results', `${stamp}.md`), markdown);
+    // The figures, on the console too (the JSON detail stays in the file).
+    console.log(markdown.slice(0, markdown.indexOf('```json')));
     return summary;
   } finally {
     await pg?.drop();
@@ -275,6 +343,15 @@ function markdownSummary(stamp: string, d: Record<string, unknown> & { summary: 
       .map(([k, v]) => `${k} ${v}`)
       .join(' / ')} |`,
     ...cpuRows(d.cpuPerOperation as Record<string, CpuPerOperation>),
+    ...Object.entries(
+      d.phaseCpuUs as Record<string, { rampUsPerCheckIn: number; steadyUsPerSave: number }>,
+    ).map(
+      ([group, p]) =>
+        `| CPU µs per check-in over the ramp (with its fetches) / per save over the paced steady phase (${group}, no fit) | ${p.rampUsPerCheckIn} / ${p.steadyUsPerSave} |`,
+    ),
+    ...Object.entries(d.measurement as Record<string, string>).map(
+      ([k, v]) => `| measurement: ${k} | ${v} |`,
+    ),
     `| load average at the end (1 / 5 / 15 min) | ${(d.loadAverage as number[]).join(' / ')} |`,
     '',
     '## Targets (issue 24)',
@@ -310,6 +387,7 @@ async function createPostgresDatabase(baseUrl: string) {
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
     async drop() {
       const dropper = connectPostgres(baseUrl, { max: 1, onnotice: () => {} });
@@ -317,6 +395,30 @@ async function createPostgresDatabase(baseUrl: string) {
       await dropper.end();
     },
   };
+}
+
+/**
+ * The pids of PostgreSQL's processes working for this run: the backends connected to its database
+ * (from pg_stat_activity, asked again every second as the pool grows) and the WAL writer.
+ */
+async function watchRunBackends(baseUrl: string, database: string) {
+  const admin = connectPostgres(baseUrl, { max: 1, onnotice: () => {} });
+  const state = { pids: [] as number[] };
+  const refresh = async () => {
+    const rows = await admin.unsafe<{ pid: number }[]>(
+      `select pid from pg_stat_activity where datname = $1 or backend_type = 'walwriter'`,
+      [database],
+    );
+    state.pids = rows.map((r) => Number(r.pid));
+  };
+  await refresh();
+  const timer = setInterval(() => void refresh().catch(() => {}), 1000);
+  return Object.assign(state, {
+    async stop() {
+      clearInterval(timer);
+      await admin.end();
+    },
+  });
 }
 
 function startEcho(): Promise<{ url: string; pid: number; stop(): void }> {

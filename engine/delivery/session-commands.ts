@@ -17,6 +17,7 @@ import { progressOf, scopesAt } from './route-state.ts';
 import type { ItemResponses } from '../protocol/candidate.ts';
 import { candidateSessions, sessionEvents } from './tables.ts';
 import { sittingCandidates, sittings } from '../sittings/tables.ts';
+import { students } from '../people/tables.ts';
 
 export type SessionRow = typeof candidateSessions.$inferSelect;
 export type SittingRow = typeof sittings.$inferSelect;
@@ -81,24 +82,71 @@ export async function loadSession(db: Executor, sessionId: string) {
 }
 
 /**
+ * What a start reads, in one prepared query: the session, its sitting, the candidate (for the
+ * snapshot the start answers with) and the latest saved answer of each item. Every candidate of a
+ * check-in storm runs it, so its SQL is built once per database and the snapshot needs no second read.
+ */
+function prepareStartRead(db: Database) {
+  return db
+    .select({
+      session: candidateSessions,
+      sitting: sittings,
+      candidate: {
+        fullName: students.fullName,
+        candidateNumber: sittingCandidates.candidateNumber,
+        extraTimePercent: sittingCandidates.extraTimePercent,
+      },
+      latest: sql<
+        LatestJson | string | null
+      >`(select json_object_agg(r.item_ref, json_build_object('seq', r.client_seq, 'responses', r.value))
+        from (select distinct on (item_ref) item_ref, client_seq, value from responses
+          where session_id = ${candidateSessions.id} order by item_ref, client_seq desc) r)`,
+    })
+    .from(candidateSessions)
+    .innerJoin(sittings, eq(sittings.id, candidateSessions.sittingId))
+    .innerJoin(sittingCandidates, eq(sittingCandidates.id, candidateSessions.sittingCandidateId))
+    .innerJoin(students, eq(students.id, sittingCandidates.studentId))
+    .where(eq(candidateSessions.id, sql.placeholder('sessionId')))
+    .prepare('start_session_read');
+}
+
+type LatestJson = Record<string, { seq: number; responses: ItemResponses }>;
+const startReads = new WeakMap<Database, ReturnType<typeof prepareStartRead>>();
+
+async function readForStart(db: Database, sessionId: string) {
+  let query = startReads.get(db);
+  if (!query) startReads.set(db, (query = prepareStartRead(db)));
+  const [found] = await query.execute({ sessionId });
+  if (!found) return undefined;
+  const { latest, ...row } = found;
+  const responses: LatestJson =
+    typeof latest === 'string' ? (JSON.parse(latest) as LatestJson) : (latest ?? {});
+  for (const answer of Object.values(responses)) answer.seq = Number(answer.seq);
+  return { ...row, responses };
+}
+
+/** A started session with the rows its snapshot is built from (see `snapshotOfRow`). */
+export type StartedSession = NonNullable<Awaited<ReturnType<typeof readForStart>>>;
+
+/**
  * Starts the clock. Allowed once the sitting is open and before the late-start cut-off.
  * One read and one statement (the state change and its event together), not a locking
  * transaction: every candidate of a check-in storm starts within the same minute.
  */
 export async function startSession(db: Database, sessionId: string, now = new Date()): Promise<SessionRow> {
-  const [found] = await db
-    .select({
-      session: candidateSessions,
-      sitting: sittings,
-      extraTimePercent: sittingCandidates.extraTimePercent,
-    })
-    .from(candidateSessions)
-    .innerJoin(sittings, eq(sittings.id, candidateSessions.sittingId))
-    .innerJoin(sittingCandidates, eq(sittingCandidates.id, candidateSessions.sittingCandidateId))
-    .where(eq(candidateSessions.id, sessionId));
+  return (await startSessionWithRows(db, sessionId, now)).session;
+}
+
+/** `startSession`, returning also the sitting, the candidate and the latest answers it read. */
+export async function startSessionWithRows(
+  db: Database,
+  sessionId: string,
+  now = new Date(),
+): Promise<StartedSession> {
+  const found = await readForStart(db, sessionId);
   if (!found) throw deliveryErrors.sessionNotFound();
-  const { session, sitting, extraTimePercent } = found;
-  if (session.state !== 'checked_in') return session; // starting twice is harmless: resume instead
+  const { session, sitting, candidate } = found;
+  if (session.state !== 'checked_in') return found; // starting twice is harmless: resume instead
   if (sitting.cancelledAt) throw deliveryErrors.sittingCancelled();
   if (now < sitting.opensAt) throw deliveryErrors.sittingNotOpen(sitting.opensAt);
   if (now >= sitting.closesAt) throw deliveryErrors.sittingClosed();
@@ -108,7 +156,7 @@ export async function startSession(db: Database, sessionId: string, now = new Da
   ) {
     throw deliveryErrors.lateStartClosed();
   }
-  const duration = personalDurationMs(sitting.durationSeconds, extraTimePercent);
+  const duration = personalDurationMs(sitting.durationSeconds, candidate.extraTimePercent);
   // Accommodated candidates keep their extra time beyond the window's close.
   const windowEnd = sitting.closesAt.getTime() + (duration - sitting.durationSeconds * 1000);
   const deadlineAt = new Date(Math.min(now.getTime() + duration, windowEnd));
@@ -128,8 +176,14 @@ export async function startSession(db: Database, sessionId: string, now = new Da
       )
       select id from started`),
   );
-  if (started.length) return { ...session, state: 'in_progress', startedAt: now, deadlineAt, updatedAt: now };
-  return (await loadSession(db, sessionId))!.session;
+  if (started.length)
+    return {
+      ...found,
+      session: { ...session, state: 'in_progress', startedAt: now, deadlineAt, updatedAt: now },
+    };
+  const again = await readForStart(db, sessionId);
+  if (!again) throw deliveryErrors.sessionNotFound();
+  return again;
 }
 
 export async function pauseSession(

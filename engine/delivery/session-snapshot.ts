@@ -73,7 +73,27 @@ export async function sessionSnapshot(
   if (!query) snapshotQueries.set(db, (query = prepareSnapshotQuery(db)));
   const [loaded] = await query.execute({ sessionId });
   if (!loaded) throw deliveryErrors.sessionNotFound();
+  return snapshotOfRow(loaded, await latestResponses(db, sessionId), now);
+}
+
+/** What a snapshot is built from: the row of the snapshot query (or a wider one, as `session:start` reads). */
+export interface SnapshotRow {
+  session: typeof candidateSessions.$inferSelect;
+  sitting: Pick<typeof sittings.$inferSelect, 'id' | 'name' | 'formSpec' | 'securityPolicy' | 'practice'>;
+  candidate: { fullName: string; candidateNumber: string; extraTimePercent: number };
+}
+
+/**
+ * A snapshot from rows already read: `session:start` reads the session, sitting, candidate and latest
+ * answers in its own query, so the snapshot it returns costs no further round trip.
+ */
+export function snapshotOfRow(
+  loaded: SnapshotRow,
+  responses: SessionSnapshot['responses'],
+  now = Date.now(),
+): SnapshotWithTools {
   const { session, sitting, candidate } = loaded;
+  const sessionId = session.id;
   const spec = formSpecOf(sitting.id, sitting.formSpec);
   const form = session.form as AssembledForm;
   const parts = formParts(form, spec);
@@ -119,7 +139,7 @@ export async function sessionSnapshot(
       ended: progress.ended ?? false,
     },
     position: session.position,
-    responses: await latestResponses(db, sessionId),
+    responses,
     flags: session.flags,
     tools: allowedTools(sitting.securityPolicy),
     time: levels.length ? { ...timeState(session, now), levels } : timeState(session, now),

@@ -5,7 +5,7 @@
  * before the handler, and every failure is acked as `{ ok: false, error: { id, message } }`.
  */
 import type { Admission } from '../platform/admission.ts';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { Database } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
@@ -46,10 +46,10 @@ import {
   loadSession,
   recordSessionEvent,
   setFlag,
-  startSession,
+  startSessionWithRows,
   submitSession,
 } from './session-commands.ts';
-import { sessionSnapshot } from './session-snapshot.ts';
+import { sessionSnapshot, snapshotOfRow } from './session-snapshot.ts';
 import { hasAdaptiveSlots } from './adaptive/adaptive-form.ts';
 import { ensureAdaptiveItem, storedForm } from './adaptive/ensure-adaptive-item.ts';
 import { itemModels } from './item-sessions.ts';
@@ -201,6 +201,26 @@ function itemModelOf(db: Database, versionId: string): Promise<unknown> {
   return load;
 }
 
+/** The session's state an item fetch checks, prepared once per database (every item of every candidate). */
+function prepareFetchState(db: Database) {
+  return db
+    .select({
+      state: candidateSessions.state,
+      deadlineAt: candidateSessions.deadlineAt,
+      position: candidateSessions.position,
+      progress: candidateSessions.progress,
+    })
+    .from(candidateSessions)
+    .where(eq(candidateSessions.id, sql.placeholder('sessionId')))
+    .prepare('item_fetch_state');
+}
+const fetchStates = new WeakMap<Database, ReturnType<typeof prepareFetchState>>();
+function fetchStateQuery(db: Database) {
+  let query = fetchStates.get(db);
+  if (!query) fetchStates.set(db, (query = prepareFetchState(db)));
+  return query;
+}
+
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export const sittingRoom = (sittingId: string) => `sitting:${sittingId}`;
 
@@ -327,28 +347,32 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
     });
 
     on('session:start', StartRequest, async () => {
-      const row = await startSession(deps.db, sessionId);
+      const started = await startSessionWithRows(deps.db, sessionId);
+      const row = started.session;
       // A test that opens with preconditions (linear first part) may start further on.
-      if (socket.data.form.scopes?.some((scope) => scope.start === 0 && scope.preConditions.length))
-        await startRoute(deps.db, sessionId);
+      const routed = socket.data.form.scopes?.some(
+        (scope) => scope.start === 0 && scope.preConditions.length,
+      );
+      if (routed) await startRoute(deps.db, sessionId);
       await followAdaptiveForm();
       const time = timeState(row);
       status({ state: row.state, deadline: time.deadline, remainingMs: time.remainingMs });
-      return { snapshot: await snapshotWithPolicy() };
+      // The start read the session, sitting, candidate and answers already: the snapshot needs no
+      // second read unless the route or the adaptive form moved the session after it.
+      if (routed || adaptiveForm) return { snapshot: await snapshotWithPolicy() };
+      return {
+        snapshot: {
+          ...snapshotOfRow(started, started.responses),
+          security: socket.data.security,
+          proctoring: socket.data.proctoring,
+        },
+      };
     });
 
     on('item:fetch', FetchItemRequest, async ({ position }) => {
       const entry = entryAt(position);
       // Item content follows the session: started, not paused or over, and where the navigation allows.
-      const [now] = await deps.db
-        .select({
-          state: candidateSessions.state,
-          deadlineAt: candidateSessions.deadlineAt,
-          position: candidateSessions.position,
-          progress: candidateSessions.progress,
-        })
-        .from(candidateSessions)
-        .where(eq(candidateSessions.id, sessionId));
+      const [now] = await fetchStateQuery(deps.db).execute({ sessionId });
       if (!now) throw deliveryErrors.sessionNotFound();
       const refusal = itemAccessRefusal({ ...now, form: socket.data.form }, position, socket.data.navigation);
       if (refusal) throw refusal;
