@@ -58,20 +58,105 @@ describe('count hold between full frames', () => {
     return { reported, incidents: incidents.filter((i) => i.kind === 'multiple_faces') };
   };
 
-  it('does not hold one full frame of "two or more": a single wrong tile frame raises no incident', () => {
+  it('does not hold one full frame of "two or more": a single wrong tile frame is not even reported', () => {
     const { reported, incidents } = replay([1, 2, 1, 1], 1);
-    expect(reported.slice(10, 20)).toEqual([2, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(reported.slice(10, 20)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
     expect(incidents).toEqual([]);
   });
 
   it('holds "two or more" once two full frames in a row agree, so a second face seen only on tiles is an incident', () => {
     const { reported, incidents } = replay([1, 2, 2, 2, 1], 1);
-    expect(reported.slice(20, 40).every((n) => n === 2)).toBe(true);
+    // Reported from the frame after the second full frame: the two frames that agree.
+    expect(reported.slice(20, 22)).toEqual([1, 2]);
+    expect(reported.slice(21, 40).every((n) => n === 2)).toBe(true);
     expect(incidents).toHaveLength(1);
   });
 
   it('holds one face over plain frames that miss it, from the first full frame', () => {
     const { reported } = replay([1, 1], 0);
     expect(reported.every((n) => n === 1)).toBe(true);
+  });
+});
+
+describe('temporal agreement before a count is reported', () => {
+  // Frames at the given device times, none of them full (no tiles, no objects), through the hold, the reporter
+  // and the incident rules as the page sends them.
+  const play = (frames: [number, FaceCount][], sentAt: number) => {
+    const hold = createCountHold();
+    const events: DeviceEvent[] = [];
+    const report = createFrameReporter((e) => events.push(e));
+    const reported = frames.map(([at, faces]) => {
+      const n = hold(at, faces, false);
+      report(at, { faces: n, pose: null });
+      return n;
+    });
+    const incidents = createIncidentTracker(DEFAULT_POLICY).ingest({ sentAt, events });
+    return { reported, events, kinds: incidents.map((i) => i.kind) };
+  };
+
+  it('one frame that misses the face starts no "no face" episode, even when the next frame comes late', () => {
+    // A slow device: the frame after the miss comes 6 s later, past the rule's 5 s.
+    const { reported, events, kinds } = play(
+      [
+        [0, 1],
+        [200, 1],
+        [400, 0],
+        [6400, 1],
+      ],
+      6500,
+    );
+    expect(reported).toEqual([1, 1, 1, 1]);
+    expect(events.filter((e) => e.kind === 'faces')).toEqual([{ kind: 'faces', at: 0, count: 1 }]);
+    expect(kinds).toEqual([]);
+  });
+
+  it('one frame that sees a second face starts no "two faces" episode', () => {
+    const { reported, kinds } = play(
+      [
+        [0, 1],
+        [200, 2],
+        [2400, 1],
+      ],
+      2500,
+    );
+    expect(reported).toEqual([1, 1, 1]);
+    expect(kinds).toEqual([]);
+  });
+
+  it('two frames in a row that agree are reported from the second, and an incident follows after the delay', () => {
+    const frames: [number, FaceCount][] = [[0, 1]];
+    for (let at = 200; at <= 6000; at += 200) frames.push([at, 0]);
+    const { reported, events, kinds } = play(frames, 6000);
+    expect(reported.slice(0, 3)).toEqual([1, 1, 0]);
+    expect(events.filter((e) => e.kind === 'faces')).toEqual([
+      { kind: 'faces', at: 0, count: 1 },
+      { kind: 'faces', at: 400, count: 0 },
+    ]);
+    expect(kinds).toEqual(['no_face']);
+    const two = play(
+      [
+        [0, 1],
+        [200, 2],
+        [400, 2],
+        [2400, 2],
+      ],
+      2500,
+    );
+    expect(two.reported).toEqual([1, 1, 2, 2]);
+    expect(two.kinds).toEqual(['multiple_faces']);
+  });
+
+  it('a flicker between two wrong counts does not add up to agreement', () => {
+    const { reported } = play(
+      [
+        [0, 1],
+        [200, 0],
+        [400, 2],
+        [600, 0],
+        [800, 1],
+      ],
+      1000,
+    );
+    expect(reported).toEqual([1, 1, 1, 1, 1]);
   });
 });

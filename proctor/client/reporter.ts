@@ -49,26 +49,52 @@ export function createFrameReporter(emit: (e: DeviceEvent) => void) {
 /** How long a count from a frame with tiles or objects stands for the plain frames after it (past the next one). */
 export const TILE_HOLD_MS = 3500;
 
+/** How many frames in a row must agree on a new count before it is reported (see createCountHold). */
+export const AGREEING_FRAMES = 2;
+
 /**
- * The count the monitor reports for a frame: the second pass on tiles (every two seconds) and object detection
- * (people, every few seconds) see more than the plain frames between them, so those frames keep such a frame's
- * count for `holdMs` where it is higher, and a distant second face or person does not flicker in and out of the
- * reports. "Two or more" is held once two full frames in a row agree on it; a lone full frame's count is its own. `full`: the frame had the tile pass or objects. Shared by the monitor and the simulated sitting.
+ * The count the monitor reports for a frame, in two steps. Shared by the monitor and the simulated sitting.
+ *
+ * 1. The hold: the second pass on tiles (every two seconds) and object detection (people, every few seconds) see
+ *    more than the plain frames between them, so those frames keep such a frame's count for `holdMs` where it is
+ *    higher, and a distant second face or person does not flicker in and out of the reports. "Two or more" is held
+ *    only once two full frames in a row agree on it: held for longer than the "two faces" rule waits, one wrong
+ *    tile frame would otherwise always become an incident. `full`: the frame had the tile pass or objects.
+ * 2. Temporal agreement: a count other than the one reported now is reported only once `agree` frames in a row
+ *    (after the hold) give it; until then the reported count stands. So one frame that misses the face, or sees a
+ *    second one, never starts a "no face" or "two faces" episode: every such incident rests on at least two frames
+ *    that agree, even when frames are far apart (a slow device backs off; the rules' delay is time, not frames).
+ *    The first frame of a sitting is reported as it is (nothing was reported before it).
  */
-export function createCountHold(holdMs = TILE_HOLD_MS) {
+export function createCountHold(holdMs = TILE_HOLD_MS, agree = AGREEING_FRAMES) {
   let held: FaceCount = 0;
   let heldAt = -Infinity;
   let lastFull: FaceCount | undefined;
+  let reported: FaceCount | undefined;
+  let candidate: FaceCount | undefined;
+  let run = 0;
+  const agreed = (faces: FaceCount): FaceCount => {
+    if (reported === undefined || faces === reported) {
+      reported = faces;
+      run = 0;
+      return faces;
+    }
+    run = faces === candidate ? run + 1 : 1;
+    candidate = faces;
+    if (run >= agree) {
+      reported = faces;
+      run = 0;
+    }
+    return reported;
+  };
   return (now: number, faces: FaceCount, full: boolean): FaceCount => {
     if (full) {
-      // "Two or more" stands for the plain frames only when two full frames in a row saw it: held for longer than
-      // the "two faces" rule waits, one wrong tile frame would otherwise always become an incident.
       held = faces === 2 && lastFull !== 2 ? 1 : faces;
       lastFull = faces;
       heldAt = now;
-      return faces;
+      return agreed(faces);
     }
-    return now - heldAt < holdMs && held > faces ? held : faces;
+    return agreed(now - heldAt < holdMs && held > faces ? held : faces);
   };
 }
 
