@@ -18,6 +18,7 @@ import {
   PACKAGE_VERSION,
   readPackageFile,
   writePackageFile,
+  type DowntimeRule,
   type PackageHeader,
 } from './package-file.ts';
 
@@ -35,6 +36,8 @@ export interface BuildPackageInput {
   signer: { keyId: string; privateKey: KeyObject };
   common: CommonContent;
   rooms: RoomContent[];
+  /** The exam board's rule for a centre's downtime (default `pause`). */
+  downtime?: DowntimeRule;
 }
 
 export function buildPackage(input: BuildPackageInput): { file: Buffer; header: PackageHeader } {
@@ -79,6 +82,7 @@ export function buildPackage(input: BuildPackageInput): { file: Buffer; header: 
     signingKeyId: input.signer.keyId,
     sections,
     rooms,
+    downtime: input.downtime ?? 'pause',
   } as const;
   const file = writePackageFile(header, Buffer.concat(parts.map((p) => p.bytes)), input.signer.privateKey);
   return { file, header: readPackageFile(file).header };

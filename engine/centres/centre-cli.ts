@@ -1,12 +1,15 @@
 /**
  * `npm run centre -- <command>` (scripts/centre.ts):
- *   seal --sitting <id> --centre <id> [--centre <id>...] [--room <id>...] [--lead-minutes <n>] --out <file>
+ *   seal --sitting <id> --centre <id> [--centre <id>...] [--room <id>...] [--lead-minutes <n>]
+ *        [--downtime pause|continue] --out <file>   (downtime: the clocks after a centre's power loss)
  *   verify --package <file> [--public-key <base64>]
  *   room-code --sitting <id> --room <id>
  *   register --organisation <id> --name <name> --out <credential.json>   (central: a centre and its credential)
  *   import --package <file>                        (centre node, CENTRE_MODE: kept sealed until its key)
  *   open --package-id <id> --room <id> --code <room code>   (centre node: the line is down, the code read out)
  *   sync                                           (centre node: push the result log to the central engine now)
+ *   export-log --sitting <id> --out <file>         (centre node: a sitting's result log to a file, the USB fallback)
+ *   import-log --file <file> [--centre <id>]       (central: a centre's log file, as the sync imports it)
  * `verify` checks the signature and header without any key and prints what the package holds; it
  * trusts the central key this engine knows (its own on the central engine, the one it was given on
  * a centre), or the one passed with --public-key. Refusals print their error id and message and
@@ -18,22 +21,31 @@ import { parseArgs } from 'node:util';
 import type { Database } from '../platform/db/database.ts';
 import { AppError, errors } from '../platform/errors.ts';
 import { centralPublicKey } from './central-keys.ts';
+import { importResultLogFile } from './commands/import-log-file.ts';
 import { issueRoomCode } from './commands/issue-room-code.ts';
 import { sealSittingPackage } from './commands/seal-sitting-package.ts';
 import { registerCentre } from './commands/register-centre.ts';
 import { generateSigningKeyPair, keyIdOf, publicKeyOf } from './ed25519.ts';
 import type { CentreCredential, CentreNode } from './node/centre-node.ts';
-import { readPackageFile, verifyPackageFile, type TrustedSigner } from './package-file.ts';
+import {
+  DOWNTIME_RULES,
+  readPackageFile,
+  verifyPackageFile,
+  type DowntimeRule,
+  type TrustedSigner,
+} from './package-file.ts';
 import { centreIdentity } from './tables.ts';
 
 export const CENTRE_USAGE = `Usage:
-  npm run centre -- seal --sitting <id> --centre <id> [--centre <id>...] [--room <id>...] [--lead-minutes <n>] --out <file>
+  npm run centre -- seal --sitting <id> --centre <id> [--centre <id>...] [--room <id>...] [--lead-minutes <n>] [--downtime pause|continue] --out <file>
   npm run centre -- verify --package <file> [--public-key <base64 SPKI>]
   npm run centre -- room-code --sitting <id> --room <id>
   npm run centre -- register --organisation <id> --name <name> --out <credential.json>
   npm run centre -- import --package <file>          (CENTRE_MODE)
   npm run centre -- open --package-id <id> --room <id> --code <room code>   (CENTRE_MODE)
-  npm run centre -- sync                             (CENTRE_MODE)`;
+  npm run centre -- sync                             (CENTRE_MODE)
+  npm run centre -- export-log --sitting <id> --out <file>   (CENTRE_MODE: the USB fallback)
+  npm run centre -- import-log --file <file> [--centre <id>]   (central: the centre the file is from)`;
 
 export interface CentreCliOutcome {
   exitCode: number;
@@ -45,6 +57,7 @@ const OPTIONS = {
   centre: { type: 'string', multiple: true },
   room: { type: 'string', multiple: true },
   'lead-minutes': { type: 'string' },
+  downtime: { type: 'string' },
   out: { type: 'string' },
   package: { type: 'string' },
   'public-key': { type: 'string' },
@@ -52,6 +65,7 @@ const OPTIONS = {
   name: { type: 'string' },
   'package-id': { type: 'string' },
   code: { type: 'string' },
+  file: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -63,7 +77,9 @@ export type CentreCommand =
   | { command: 'register'; values: Parsed }
   | { command: 'import'; values: Parsed }
   | { command: 'open'; values: Parsed }
-  | { command: 'sync'; values: Parsed };
+  | { command: 'sync'; values: Parsed }
+  | { command: 'export-log'; values: Parsed }
+  | { command: 'import-log'; values: Parsed };
 
 const usage = (problem?: string): CentreCliOutcome => ({
   exitCode: problem ? 2 : 0,
@@ -88,6 +104,8 @@ export function parseCentreArgs(args: string[]): CentreCommand | CentreCliOutcom
   };
   switch (command) {
     case 'seal':
+      if (values.downtime !== undefined && !(DOWNTIME_RULES as readonly string[]).includes(values.downtime))
+        return usage('--downtime is pause (the clocks stand still while a centre is down) or continue.');
       return need('sitting', 'centre', 'out') ?? { command, values };
     case 'verify':
       return need('package') ?? { command, values };
@@ -103,6 +121,11 @@ export function parseCentreArgs(args: string[]): CentreCommand | CentreCliOutcom
       return need('package-id', 'room', 'code') ?? { command, values };
     case 'sync':
       return { command, values };
+    case 'export-log':
+      return need('sitting', 'out') ?? { command, values };
+    case 'import-log':
+      if ((values.centre?.length ?? 0) > 1) return usage('import-log takes one --centre.');
+      return need('file') ?? { command, values };
     default:
       return usage(command ? `Unknown command: ${command}` : 'Name a command.');
   }
@@ -127,8 +150,10 @@ export async function runCentreCommand(
   db: Database,
   secrets: { keySecret: string },
   parsed: CentreCommand,
-  /** The centre node, when this engine runs in CENTRE_MODE (import, open, sync need it). */
+  /** The centre node, when this engine runs in CENTRE_MODE (import, open, sync, export-log need it). */
   node?: CentreNode,
+  /** Central: sessions a log file submits, for scoring now (else the sweeper scores them). */
+  onSubmitted?: (sessionId: string) => void,
 ): Promise<CentreCliOutcome> {
   const { values } = parsed;
   const centreNode = async () => {
@@ -195,6 +220,39 @@ export async function runCentreCommand(
           ].join('\n'),
         };
       }
+      case 'export-log': {
+        const file = await (await centreNode()).exportLog(values.sitting!);
+        const out = path.resolve(values.out!);
+        writeFileSync(out, `${JSON.stringify(file)}\n`, { mode: 0o600 });
+        return {
+          exitCode: 0,
+          output: [
+            `Result log of sitting ${file.sittingId} written to ${out}: ${file.entries.length} entries, the last ${file.head!.seq} (${file.head!.hash.slice(0, 16)}…).`,
+            `At the central engine: npm run centre -- import-log --file <file> --centre ${file.centreId}`,
+          ].join('\n'),
+        };
+      }
+      case 'import-log': {
+        let text: string;
+        try {
+          text = readFileSync(values.file!, 'utf8');
+        } catch (error) {
+          return { exitCode: 1, output: `error file_unreadable: ${(error as Error).message}` };
+        }
+        const result = await importResultLogFile(db, text, { centreId: values.centre?.[0] }, {}, onSubmitted);
+        return {
+          exitCode: 0,
+          output: [
+            `Centre ${result.centreId}, sitting ${result.sittingId}: ${result.imported} new entries imported, ${result.skipped} already held, of ${result.entries} in the file.`,
+            `The central engine holds the chain to entry ${result.head?.seq ?? 0}.`,
+            ...(result.awaitingOpen.length
+              ? [
+                  `${result.awaitingOpen.length} session(s) wait for their open: the centre must log it again (sync or a new export).`,
+                ]
+              : []),
+          ].join('\n'),
+        };
+      }
       case 'seal': {
         const lead = values['lead-minutes'];
         if (lead !== undefined && !/^\d+$/.test(lead))
@@ -207,6 +265,7 @@ export async function runCentreCommand(
             centreIds: values.centre!,
             roomIds: values.room,
             keyReleaseLeadMinutes: lead === undefined ? undefined : Number(lead),
+            downtime: values.downtime as DowntimeRule | undefined,
           },
           secrets,
         );
@@ -219,6 +278,7 @@ export async function runCentreCommand(
             `Sitting ${header.sittingName} (${header.sittingId}), for centre ${header.centreIds.join(', ')}.`,
             `Rooms: ${header.rooms.map((r) => `${r.name} (${r.candidates})`).join(', ')}.`,
             `Opens with its key from ${header.notBefore}; the key is not in the package.`,
+            `After a power loss at the centre the candidates' clocks ${header.downtime === 'continue' ? 'run on' : 'stand still for the downtime'} (${header.downtime ?? 'pause'}).`,
           ].join('\n'),
         };
       }
@@ -246,6 +306,7 @@ export async function runCentreCommand(
             `Sitting: ${header.sittingName} (${header.sittingId}).`,
             `For centre(s): ${header.centreIds.join(', ')}.`,
             `Not before: ${header.notBefore}. Sealed: ${header.createdAt}. Key id: ${header.keyId}.`,
+            `Downtime rule: ${header.downtime ?? 'pause'}.`,
             `Rooms:`,
             ...header.rooms.map((r) => `  ${r.name}  ${r.id}  ${r.candidates} candidate(s)`),
           ].join('\n'),

@@ -56,8 +56,16 @@ export const PackageHeader = z.strictObject({
   contentSha256: hex(64),
   sections: z.array(PackageSection).min(1),
   rooms: z.array(PackageRoom).min(1),
+  /**
+   * The exam board's rule for a centre's power loss mid-sitting (signed, readable before the key, so
+   * a restarting node applies it before anything else): `pause` stops the candidates' clocks for the
+   * downtime, `continue` lets them run. Absent in packages sealed before it was carried: `pause`.
+   */
+  downtime: z.enum(['pause', 'continue']).optional(),
 });
 export type PackageHeader = z.output<typeof PackageHeader>;
+export type DowntimeRule = NonNullable<PackageHeader['downtime']>;
+export const DOWNTIME_RULES = ['pause', 'continue'] as const satisfies readonly DowntimeRule[];
 
 export interface PackageParts {
   header: PackageHeader;

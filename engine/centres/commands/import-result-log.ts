@@ -13,6 +13,7 @@ import { centreErrors } from '../centre-errors.ts';
 import { publicKeyOf } from '../ed25519.ts';
 import { chainHead, heldHashes, lockChain, rowOf } from '../result-log-store.ts';
 import type { LogEntry } from '../result-log.ts';
+import { applyLogEntries } from '../central/apply-log-entries.ts';
 import { centres, deferredLogEntries, resultLogEntries } from '../tables.ts';
 import { verifyLogBatch } from '../verify-log-batch.ts';
 
@@ -21,6 +22,10 @@ export interface ImportResultLogInput {
   centreId: string;
   sittingId: string;
   entries: readonly unknown[];
+  /** How the batch came: over the line (default) or in a USB file imported by the exam board. */
+  via?: 'sync' | 'file';
+  /** The staff member who imported a file (its audit row names them). */
+  importedBy?: string;
 }
 
 /** What applying left waiting: entries kept for their session's open, and entries applied after it. */
@@ -49,6 +54,9 @@ export interface ImportedBatch {
    */
   awaitingOpen: string[];
 }
+
+const viaDetails = (input: ImportResultLogInput) =>
+  input.via === 'file' ? { via: 'file', importedBy: input.importedBy ?? null } : {};
 
 export async function importResultLog(
   db: Database,
@@ -110,6 +118,7 @@ export async function importResultLog(
         ip: context.ip,
         details: {
           sittingId: input.sittingId,
+          ...viaDetails(input),
           imported: fresh.length,
           skipped,
           fromSeq: fresh[0]?.seq ?? null,
@@ -143,9 +152,35 @@ export async function importResultLog(
           subjectId: input.centreId,
           organisationId: organisationId ?? null,
           ip: context.ip,
-          details: { sittingId: input.sittingId, error: error.id, message: error.message },
+          details: {
+            sittingId: input.sittingId,
+            ...viaDetails(input),
+            error: error.id,
+            message: error.message,
+          },
         }),
       );
     throw error;
   }
+}
+
+/**
+ * The one import of a centre's log on the central engine, over the line (centre-sync.ts) and from a
+ * USB file (import-log-file.ts) alike: verified and imported exactly once, applied in the same
+ * transaction (sessions, answers, submits), and the sessions submitted handed to scoring after commit.
+ */
+export async function importAndApplyResultLog(
+  db: Database,
+  input: ImportResultLogInput,
+  context: CommandContext = {},
+  onSubmitted?: (sessionId: string) => void,
+): Promise<ImportedBatch> {
+  const submitted: string[] = [];
+  const batch = await importResultLog(db, input, context, async (tx, fresh) => {
+    const applied = await applyLogEntries(tx, fresh);
+    submitted.push(...applied.submitted);
+    return applied;
+  });
+  for (const sessionId of submitted) onSubmitted?.(sessionId);
+  return batch;
 }

@@ -17,7 +17,7 @@ import { centreErrors } from '../centre-errors.ts';
 import { centralSigningKey, sittingKey } from '../central-keys.ts';
 import { keyEncryptionKey } from '../key-sealing.ts';
 import { gatherSitting } from '../package-content.ts';
-import type { PackageHeader } from '../package-file.ts';
+import { DOWNTIME_RULES, type DowntimeRule, type PackageHeader } from '../package-file.ts';
 import { centrePackages, centres } from '../tables.ts';
 
 /** The key may be released at most this long before the sitting opens (check-in opens an hour before). */
@@ -30,6 +30,11 @@ export interface SealSittingPackageInput {
   roomIds?: string[];
   /** Minutes before the sitting opens from which the key may be used (default 0: at the start time). */
   keyReleaseLeadMinutes?: number;
+  /**
+   * What a centre does with its candidates' clocks after a power loss (default `pause`: the clock
+   * stands still for the downtime; `continue`: it runs on). Signed in the package header.
+   */
+  downtime?: DowntimeRule;
 }
 
 export interface SealOptions {
@@ -54,6 +59,8 @@ export async function sealSittingPackage(
     throw errors.badRequest(
       `keyReleaseLeadMinutes: must be a whole number from 0 to ${MAX_KEY_RELEASE_LEAD_MINUTES}.`,
     );
+  if (input.downtime !== undefined && !DOWNTIME_RULES.includes(input.downtime))
+    throw errors.badRequest(`downtime: must be ${DOWNTIME_RULES.join(' or ')}.`);
   const kek = keyEncryptionKey(options.keySecret);
   const now = options.now ?? new Date();
   return db.transaction(async (tx) => {
@@ -76,6 +83,7 @@ export async function sealSittingPackage(
       signer: { keyId: signing.keyId, privateKey: signing.privateKey },
       common: gathered.common,
       rooms: gathered.rooms,
+      downtime: input.downtime,
     });
     const { header } = built;
     await tx.insert(centrePackages).values({
@@ -105,6 +113,7 @@ export async function sealSittingPackage(
         candidates: header.rooms.reduce((n, r) => n + r.candidates, 0),
         items: gathered.common.items.length,
         notBefore: header.notBefore,
+        downtime: header.downtime,
         keyId: header.keyId,
         sittingKeyCreated: key.created,
         signingKeyId: signing.keyId,

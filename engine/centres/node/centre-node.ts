@@ -18,8 +18,9 @@ import { students } from '../../people/tables.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, errors } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
+import { centreErrors } from '../centre-errors.ts';
 import { centreIdentityOf, type CentreIdentity } from '../centre-identity.ts';
 import { importPackage } from '../commands/import-package.ts';
 import { openHeldPackage } from '../commands/open-held-package.ts';
@@ -27,9 +28,12 @@ import { saveCentreIdentity } from '../commands/save-centre-identity.ts';
 import { keyEncryptionKey, openSecret } from '../key-sealing.ts';
 import { openPackage, type OpenedPackage, type ReleasedKey } from '../open-package.ts';
 import { dateOfBirthCheck } from '../package-content.ts';
+import { logFileOf, type LogFile } from '../log-file.ts';
+import type { LogEntry } from '../result-log.ts';
 import { chainHead, readLogEntries } from '../result-log-store.ts';
 import { signCentreRequest } from '../signed-request.ts';
 import { centreHeldPackages, resultLogEntries } from '../tables.ts';
+import { applyDowntime, lastHeartbeat, writeHeartbeat, type DowntimeOutcome } from './downtime.ts';
 import { createLogAppender, type LogAppender } from './log-appender.ts';
 import { LoggingResponseWriter } from './logging-writer.ts';
 import { findPackagedCandidate, materialisePackage, UNCHECKED_DATE_OF_BIRTH } from './materialise-package.ts';
@@ -66,6 +70,8 @@ export interface CentreNodeOptions {
   intervalMs?: number;
   /** Entries per request (default 200). */
   batchSize?: number;
+  /** How often the serving node writes its heartbeat to DATA_DIR (default 2 s; downtime.ts). */
+  heartbeatMs?: number;
 }
 
 export class CentreNode {
@@ -77,6 +83,9 @@ export class CentreNode {
   /** Sessions whose open this process logged again at the central engine's request. */
   private readonly reopened = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  /** The downtime this node found and applied when it started serving (none: a first start). */
+  lastDowntime: DowntimeOutcome | undefined;
   private failures = 0;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
@@ -126,14 +135,44 @@ export class CentreNode {
       this.identity = await centreIdentityOf(this.db, kek);
     }
     this.log = await createLogAppender(this.db, this.identity);
+    // Serving (not a CLI command): the downtime since the last heartbeat gets the exam board's rule
+    // before anything else runs, then the heartbeat goes on.
+    if (loops) {
+      this.lastDowntime = await applyDowntime(this.db, lastHeartbeat(this.config.dataDir));
+      if (this.lastDowntime)
+        this.logger.warn(
+          {
+            downtimeMs: this.lastDowntime.downtimeMs,
+            paused: this.lastDowntime.paused.length,
+            continued: this.lastDowntime.continued.length,
+          },
+          'centre: restarted after downtime; clocks follow the exam board rule',
+        );
+      this.beat();
+      this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatMs ?? 2000);
+      this.heartbeat.unref();
+    }
     await this.reopenHeld();
     await this.log.reconcile();
     if (loops) this.schedule(0);
   }
 
+  private beat() {
+    try {
+      writeHeartbeat(this.config.dataDir);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'centre: heartbeat not written');
+    }
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.heartbeat) {
+      clearInterval(this.heartbeat);
+      this.heartbeat = undefined;
+      this.beat();
+    }
     await this.running.catch(() => undefined);
     await Promise.all(this.pendingSubmits);
   }
@@ -305,6 +344,28 @@ export class CentreNode {
       report.chains.push({ sittingId, centralSeq: head, localSeq });
     }
     return report;
+  }
+
+  /**
+   * The USB fallback: a sitting's whole chain as a log file (log-file.ts), submits a crash left out of
+   * the log added first, for the exam board to import centrally when no line comes back.
+   */
+  async exportLog(sittingId: string): Promise<LogFile> {
+    if (!this.identity || !this.log) throw centreErrors.notACentre();
+    await this.log.reconcile();
+    const chain = { centreId: this.identity.centreId, sittingId };
+    const entries: LogEntry[] = [];
+    for (;;) {
+      const page = await readLogEntries(this.db, {
+        ...chain,
+        afterSeq: entries.at(-1)?.seq ?? 0,
+        limit: 5000,
+      });
+      entries.push(...page);
+      if (page.length < 5000) break;
+    }
+    if (!entries.length) throw errors.notFound(`A result log of sitting ${sittingId} on this centre`);
+    return logFileOf(chain, entries);
   }
 
   /** After a submit is durable here: its entry in the log (reconcile catches one lost to a crash). */

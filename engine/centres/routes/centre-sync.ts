@@ -16,8 +16,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { ErrorSchema } from '../../platform/http/common-schemas.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { applyLogEntries } from '../central/apply-log-entries.ts';
-import { importResultLog } from '../commands/import-result-log.ts';
+import { importAndApplyResultLog } from '../commands/import-result-log.ts';
 import { releaseSittingKey } from '../commands/release-sitting-key.ts';
 import { publicKeyOf } from '../ed25519.ts';
 import { verifyCentreRequest } from '../signed-request.ts';
@@ -129,18 +128,12 @@ export function centreSyncRoutes() {
       }),
       async (c) => {
         const input = c.req.valid('json');
-        const submitted: string[] = [];
-        const batch = await importResultLog(
+        const batch = await importAndApplyResultLog(
           c.var.deps.db,
           { centreId: signerOf(c.req.raw), sittingId: input.sittingId, entries: input.entries },
           { ip: c.var.clientIp },
-          async (tx, fresh) => {
-            const applied = await applyLogEntries(tx, fresh);
-            submitted.push(...applied.submitted);
-            return applied;
-          },
+          (sessionId) => c.var.deps.onSubmitted?.(sessionId),
         );
-        for (const sessionId of submitted) c.var.deps.onSubmitted?.(sessionId);
         return c.json(batch, 200);
       },
     );
