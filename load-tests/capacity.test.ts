@@ -40,6 +40,14 @@ describe('capacity model', () => {
     expect(p.bottleneck).toMatch(/Redis adapter fan-out/);
   });
 
+  it('counts engines for the check-in rate and names check-in when it needs more engines than CPU', () => {
+    // 1,000,000 over 10 min at 2x in the busiest minute: 3,333 check-ins/s; 50 per engine: 67 engines.
+    const p = plan(1_000_000, { ...costs, redis: cost(0, 1), checkInsPerSPerEngine: 50, checkInPaced: true });
+    expect(p.enginesForCheckIn).toBe(67);
+    expect(p.engines).toBeLessThan(67);
+    expect(p.bottleneck).toMatch(/^check-in: 67 engines .* lower bound/);
+  });
+
   it('needs no Redis with one engine', () => {
     expect(plan(1_000, costs).redisCores).toBe(0);
   });

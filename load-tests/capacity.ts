@@ -21,6 +21,8 @@ interface RunResult {
   cpuPerOperation?: Record<string, CpuPerOperation>;
   /** CPU µs per save in the closed-loop burst (no fit needed): preferred for the save cost. */
   burstUsPerSave?: Record<string, number>;
+  /** Each phase's CPU over its operations without a fit (run.ts): the fallback where a fit cannot separate. */
+  phaseCpuUs?: Record<string, { rampUsPerCheckIn: number; steadyUsPerSave: number }>;
   loadAverage?: number[];
 }
 
@@ -47,6 +49,12 @@ export interface Costs {
   /** Engine CPU per save with the Redis adapter (from the multi-engine run), if measured. */
   engineWithAdapter?: CpuPerOperation;
   rssMbPerCandidate: number;
+  /**
+   * Check-ins one engine completed per second in the run (not CPU: admission, handshake queues). A
+   * lower bound when the run's ramp, not the engine, set the pace (`checkInPaced`).
+   */
+  checkInsPerSPerEngine?: number;
+  checkInPaced?: boolean;
 }
 
 export interface Plan {
@@ -57,6 +65,8 @@ export interface Plan {
   engineMemoryGb: number;
   postgresCores: number;
   redisCores: number;
+  /** Engines needed for the busiest check-in minute at the measured check-in rate per engine. */
+  enginesForCheckIn?: number;
   bottleneck: string;
 }
 
@@ -115,9 +125,18 @@ export function plan(candidates: number, costs: Costs): Plan {
   ];
   const over = limits.filter((l) => l.need > l.ceiling);
   const nearest = [...limits].sort((a, b) => b.need / b.ceiling - a.need / a.ceiling)[0]!;
+  // Check-in is bounded by admission and the handshake, not by CPU: the measured rate per engine says
+  // how many engines the busiest minute needs; more than CPU asks for makes check-in the first limit.
+  const checkInPeakPerS = phases[0]!.checkInsPerS;
+  const enginesForCheckIn = costs.checkInsPerSPerEngine
+    ? Math.ceil(checkInPeakPerS / costs.checkInsPerSPerEngine)
+    : undefined;
+  const checkInFirst = enginesForCheckIn !== undefined && enginesForCheckIn > engines;
   const bottleneck = over.length
     ? `${over.map((l) => l.name).join(' and ')}: needs ${over.map((l) => l.need.toFixed(1)).join(' / ')} cores; shard by sitting/region`
-    : `none reached; nearest is ${nearest.name} at ${Math.round((nearest.need / nearest.ceiling) * 100)} % of its ceiling`;
+    : checkInFirst
+      ? `check-in: ${enginesForCheckIn} engines at the measured ${Math.round(costs.checkInsPerSPerEngine!)} check-ins/s each${costs.checkInPaced ? " (a lower bound: the run's ramp set that pace)" : ''}, more than CPU needs`
+      : `none reached; nearest is ${nearest.name} at ${Math.round((nearest.need / nearest.ceiling) * 100)} % of its ceiling`;
   const peak = worst('engine').p;
   return {
     candidates,
@@ -127,6 +146,7 @@ export function plan(candidates: number, costs: Costs): Plan {
     engineMemoryGb: Math.round(((costs.rssMbPerCandidate * candidates) / 1024 + engines * 0.15) * 10) / 10,
     postgresCores: Math.round(postgresCores * 10) / 10,
     redisCores: Math.round(redisCores * 100) / 100,
+    ...(enginesForCheckIn !== undefined ? { enginesForCheckIn } : {}),
     bottleneck,
   };
 }
@@ -152,8 +172,14 @@ function costsFrom(single: RunResult, multi?: RunResult): Costs {
   if (!cpu?.engine || !cpu.postgres)
     throw new Error('The run has no CPU per operation for the engine and PostgreSQL.');
   // The burst's direct figure is surer than the fitted one for saves, the bulk of a morning's work.
-  const withBurstSave = (c: CpuPerOperation, run: RunResult, group: string): CpuPerOperation =>
-    run.burstUsPerSave?.[group] ? { ...c, saveUs: run.burstUsPerSave[group] } : c;
+  // Where the fit cannot separate operations (R² < 0.3), the per-phase figures stand in: check-in CPU
+  // over the ramp (its fetches included, so an upper bound) and save CPU over the burst.
+  const withBurstSave = (c: CpuPerOperation, run: RunResult, group: string): CpuPerOperation => {
+    const saved = run.burstUsPerSave?.[group] ? { ...c, saveUs: run.burstUsPerSave[group] } : c;
+    const phase = run.phaseCpuUs?.[group];
+    return saved.r2 < 0.3 && phase ? { ...saved, checkInUs: phase.rampUsPerCheckIn, r2: -1 } : saved;
+  };
+  const checkInS = Math.max(single.summary.checkInS, 1);
   return {
     engine: withBurstSave(cpu.engine, single, 'engine'),
     postgres: withBurstSave(cpu.postgres, single, 'postgres'),
@@ -163,6 +189,8 @@ function costsFrom(single: RunResult, multi?: RunResult): Costs {
       : {}),
     rssMbPerCandidate:
       single.engines.reduce((a, e) => a + e.rssMbMax, 0) / Math.max(1, single.options.candidates),
+    checkInsPerSPerEngine: single.options.candidates / checkInS / Math.max(1, single.options.engines),
+    checkInPaced: checkInS <= single.options.ramp * 1.1,
   };
 }
 
@@ -181,9 +209,11 @@ export function capacityMarkdown(
   const row = (name: string, c?: CpuPerOperation) =>
     !c
       ? `| ${name} | not measured | | | | | |`
-      : c.r2 < 0.3
-        ? `| ${name} | not separable | not separable | ${c.saveUs} (burst) | not separable | ${c.idleMsPerS} | ${c.r2} |`
-        : `| ${name} | ${c.checkInUs} | ${c.fetchUs} | ${c.saveUs} | ${c.submitUs} | ${c.idleMsPerS} | ${c.r2} |`;
+      : c.r2 === -1
+        ? `| ${name} | ${c.checkInUs} (ramp, no fit) | not separable | ${c.saveUs} (burst) | not separable | ${c.idleMsPerS} | fit not separable |`
+        : c.r2 < 0.3
+          ? `| ${name} | not separable | not separable | ${c.saveUs} (burst) | not separable | ${c.idleMsPerS} | ${c.r2} |`
+          : `| ${name} | ${c.checkInUs} | ${c.fetchUs} | ${c.saveUs} | ${c.submitUs} | ${c.idleMsPerS} | ${c.r2} |`;
   return [
     '# Capacity model for a national exam morning',
     '',
@@ -201,11 +231,16 @@ export function capacityMarkdown(
     '| process | check-in | item fetch | durable save | submit | idle ms/s | R² |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     row('engine (one, no adapter)', costs.engine),
-    row('PostgreSQL (all its processes)', costs.postgres),
+    row(
+      "PostgreSQL (the run's backends and WAL writer; before 2026-12-07 15:40 every postgres process)",
+      costs.postgres,
+    ),
     row('engine with the Redis adapter', costs.engineWithAdapter),
     row('Redis', costs.redis),
     '',
     `Engine memory: ${(costs.rssMbPerCandidate * 1024).toFixed(0)} KB of RSS per connected candidate at the run's peak.`,
+    '',
+    `Check-in rate: ${costs.checkInsPerSPerEngine?.toFixed(0) ?? '?'} check-ins/s per engine in that run (${fmt(single.options.candidates)} candidates all in after ${single.summary.checkInS} s, ramp ${single.options.ramp} s${costs.checkInPaced ? '; the ramp set the pace, so the engine can do more: a lower bound' : ''}). Check-in is limited by admission (8 at once, 400 waiting per engine) and the socket handshake, not by CPU, so the plan also counts engines for the busiest check-in minute at that rate.`,
     '',
     "The model counts CPU only. Latency limits that are not CPU (admission queues, waits on locks or fsync) do not show here: compare with the load run's own check-in and acknowledgement figures. Where a process's fit is not separable, its per-operation cost is missing from the plan below (counted as 0): the plan understates that process.",
     '',
@@ -213,11 +248,11 @@ export function capacityMarkdown(
     '',
     `Check-in spread over ${MORNING.checkInWindowS / 60} minutes with the busiest minute at ${MORNING.checkInPeak}x the average; autosave every ${MORNING.autosaveEveryS} s; ${MORNING.itemsPerCandidate} items over ${MORNING.examS / 60} minutes; every candidate submits in the last ${MORNING.submitStormS} s while the others still autosave. Each machine planned at ${MORNING.utilisation * 100} % of its cores at the peak; one engine process per core (Node runs one event loop).`,
     '',
-    '| candidates | peak phase | check-ins/s | saves/s | submits/s | engine cores (engines) | engine RAM | PostgreSQL cores | Redis cores | first bottleneck |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| candidates | peak phase | check-ins/s | saves/s | submits/s | engine cores (engines) | engines for the check-in rate | engine RAM | PostgreSQL cores | Redis cores | first bottleneck |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...plans.map(
       (p) =>
-        `| ${fmt(p.candidates)} | ${p.peak.phase} | ${fmt(Math.round(p.peak.checkInsPerS))} | ${fmt(Math.round(p.peak.savesPerS))} | ${fmt(Math.round(p.peak.submitsPerS))} | ${p.engineCores} (${p.engines}) | ${p.engineMemoryGb} GB | ${p.postgresCores} | ${costs.redis ? p.redisCores : 'not measured'} | ${p.bottleneck} |`,
+        `| ${fmt(p.candidates)} | ${p.peak.phase} | ${fmt(Math.round(p.peak.checkInsPerS))} | ${fmt(Math.round(p.peak.savesPerS))} | ${fmt(Math.round(p.peak.submitsPerS))} | ${p.engineCores} (${p.engines}) | ${p.enginesForCheckIn ?? 'not measured'} | ${p.engineMemoryGb} GB | ${p.postgresCores} | ${costs.redis ? p.redisCores : 'not measured'} | ${p.bottleneck} |`,
     ),
     '',
     '## What differs on separate machines',

@@ -112,12 +112,14 @@ export async function runLoad(options: LoadOptions) {
     AUDIT_KEY: config.auditKey,
     LOG_LEVEL: 'warn',
   };
+  const running: Array<Awaited<ReturnType<typeof startEngineProcess>>> = [];
   try {
     const sitting = await setupSitting(config, options.candidates);
     const nodeArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
     const engines = await Promise.all(
       Array.from({ length: options.engines }, () => startEngineProcess(env, nodeArgs)),
     );
+    running.push(...engines);
     const samples = engines.map(() => [] as EngineSample[]);
     const stop = { done: false };
     const sampling = Promise.all(engines.map((e, i) => sampleMetrics(e.url, samples[i]!, stop)));
@@ -307,6 +309,8 @@ export async function runLoad(options: LoadOptions) {
     console.log(markdown.slice(0, markdown.indexOf('```json')));
     return summary;
   } finally {
+    // A run that failed half-way leaves no engine behind (one stayed up 47 min on a shared machine).
+    await Promise.all(running.map((e) => e.kill('SIGTERM')));
     await pg?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
