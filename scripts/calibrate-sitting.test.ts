@@ -174,7 +174,7 @@ describe('npm run calibrate -- --sitting', () => {
     }
   }, 300_000);
 
-  it('refuses an id that is not a sitting id, and a sitting without sessions, by name', async () => {
+  it('refuses an id that is not a sitting id, and an unknown sitting, by name', async () => {
     await expect(calibrate(['--sitting', 'abc'])).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringContaining('--sitting: abc is not a sitting id'),
@@ -182,7 +182,7 @@ describe('npm run calibrate -- --sitting', () => {
     const none = '00000000-0000-4000-8000-000000000000';
     await expect(calibrate(['--sitting', none])).rejects.toMatchObject({
       code: 2,
-      stderr: expect.stringContaining(`sitting ${none} has no submitted session`),
+      stderr: expect.stringContaining('The sitting was not found'),
     });
   }, 120_000);
 });

@@ -1,7 +1,10 @@
 /**
  * `npm run calibrate -- (--bank <bank id> | --sitting <sitting id> | --file <responses.csv>) [options]` (issue 23)
  *
- * Calibrates items from responses: with --bank, every stored, scored session of the database
+ * Calibrates items from responses. With --bank or --sitting this runs the engine's command
+ * (engine/results/commands/calibrate-items.ts), the one the author page's route runs: the same
+ * matrix, estimation, linking, refusals, and with --store the parameter versions and the audit row
+ * `items.calibrate` in one transaction. Calibrates: with --bank, every stored, scored session of the database
  * (DATABASE_URL, or PGlite in DATA_DIR) that was presented the bank's items, pretest items
  * included; with --sitting, the scored sessions of one sitting and every item they were presented
  * (an adaptive sitting's sessions each saw a part of the pool: items not given are missing); with --file, a CSV response matrix (header of item ids, optional first column
@@ -20,6 +23,7 @@
  *                        themselves unchanged); needs --bank or --sitting (a --file's columns are then item ids
  *                        or identifiers of that bank). Flagged items are skipped unless
  *                        --include-flagged.
+ *   --as <username>      the staff member the audit row of --store names (default: the first admin)
  *   --out <pool.json>    write the calibrated items as a CAT pool file (npm run cat-sim -- --pool)
  *   --min-responses N    the few_responses flag threshold (default by model: 100/200/500)
  *   --tolerance 1e-5 --max-iterations 2000
@@ -27,22 +31,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
 import {
-  calibrateItems,
   DICHOTOMOUS,
-  matrixFromHistory,
-  meanSigma,
+  estimateAndLink,
+  LINK_METHODS,
+  LinkingError,
   parseResponseCsv,
-  stockingLord,
-  transformItem,
   type CalibrationModel,
-  type CalibrationReport,
-  type LinkingConstants,
-  type ResponseMatrix,
+  type LinkMethod,
 } from '../grading/calibration/index.ts';
 import type { ItemModel } from '../grading/adaptive/index.ts';
-import type { Database } from '../engine/index.ts';
+import type { CalibrationRunOutcome } from '../engine/results/commands/calibrate-items.ts';
 
 const { values } = parseArgs({
   options: {
@@ -57,6 +56,7 @@ const { values } = parseArgs({
     store: { type: 'boolean', default: false },
     'include-flagged': { type: 'boolean', default: false },
     out: { type: 'string' },
+    as: { type: 'string' },
     'min-responses': { type: 'string' },
     tolerance: { type: 'string', default: '1e-5' },
     'max-iterations': { type: 'string', default: '2000' },
@@ -92,7 +92,7 @@ for (const pair of (values.models ?? '').split(',').filter(Boolean)) {
   byItem[id] = modelOf(m, '--models');
 }
 const link = values.link;
-if (!['fixed', 'mean-sigma', 'stocking-lord', 'none'].includes(link)) fail(`--link: unknown method ${link}`);
+if (!(LINK_METHODS as readonly string[]).includes(link)) fail(`--link: unknown method ${link}`);
 if (!values.bank && !values.file && !values.sitting)
   fail('give --bank <id>, --sitting <id> or --file <responses.csv>');
 if (values.sitting && (values.bank || values.file)) fail('--sitting goes alone (without --bank or --file)');
@@ -101,153 +101,94 @@ if (values.sitting && !UUID.test(values.sitting)) fail(`--sitting: ${values.sitt
 if (values.store && !values.bank && !values.sitting)
   fail('--store needs --bank or --sitting (the items the parameters belong to)');
 
-/** The items (id, identifier, bank) the submitted sessions of a sitting were presented. */
-async function sittingItems(db: Database, sittingId: string) {
-  const { sql } = await import('drizzle-orm');
-  const { rowsOf } = await import('../engine/platform/db/rows.ts');
-  const { candidateSessions } = await import('../engine/delivery/tables.ts');
-  const { itemBankTables } = await import('../item-bank/index.ts');
-  const { items, itemVersions } = itemBankTables;
-  const rows = rowsOf<{ id: string; identifier: string; bank_id: string }>(
-    await db.execute(sql`
-      select distinct i.id, i.identifier, i.bank_id from ${candidateSessions} s
-      cross join lateral jsonb_array_elements(s.form -> 'entries') e
-      join ${itemVersions} iv on iv.id::text = e ->> 'itemVersionId'
-      join ${items} i on i.id = iv.item_id
-      where s.sitting_id = ${sittingId}::uuid and s.state in ('submitted', 'scored')`),
-  );
-  return rows.map((r) => ({ id: r.id, identifier: r.identifier, bankId: r.bank_id }));
+/** What the table and the summary print, from the engine command or the file-only path. */
+interface Row {
+  label: string;
+  model: string;
+  anchor: boolean;
+  n: number;
+  params: ItemModel;
+  fit: { infit: number; outfit: number; x2: number; df: number; p: number };
+  flags: string[];
 }
-
-// ---- responses, labels and anchors
-let matrix: ResponseMatrix;
-let labels: string[];
-let versions: (string | null)[] = [];
-const anchorsById = new Map<string, ItemModel>();
-let itemIdOf: (column: string) => string | undefined = () => undefined;
-let close: () => Promise<void> = async () => {};
-let database: Database | undefined;
+let rows: Row[];
+let run: Omit<CalibrationRunOutcome, 'items' | 'source'>;
 
 if (values.bank || values.sitting) {
-  const { loadConfig, openDatabase, migrateDatabase } = await import('../engine/index.ts');
-  const { loadItemHistory, bankItemIds } =
-    await import('../engine/results/routes/items-statistics/load-item-history.ts');
-  const { itemBankTables, currentItemParameters } = await import('../item-bank/index.ts');
-  const config = loadConfig();
-  const handle = await openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
-  );
-  close = () => handle.close();
-  await migrateDatabase(handle, config.databaseUrl);
-  database = handle.db;
-  // The items calibrated: the bank's, or those the sitting's submitted sessions were presented.
-  const bankItems = values.sitting
-    ? await sittingItems(handle.db, values.sitting)
-    : await handle.db
-        .select({
-          id: itemBankTables.items.id,
-          identifier: itemBankTables.items.identifier,
-          bankId: itemBankTables.items.bankId,
-        })
-        .from(itemBankTables.items)
-        .where(eq(itemBankTables.items.bankId, values.bank!));
-  if (!bankItems.length)
-    fail(
-      values.sitting
-        ? `sitting ${values.sitting} has no submitted session`
-        : `bank ${values.bank} has no items`,
-    );
-  const scopeName = values.sitting ? `sitting ${values.sitting}` : `bank ${values.bank}`;
-  const identifierOf = new Map(bankItems.map((i) => [i.id, i.identifier]));
-  const idOfIdentifier = new Map(bankItems.map((i) => [i.identifier, i.id]));
-  itemIdOf = (column) => (identifierOf.has(column) ? column : idOfIdentifier.get(column));
-  const stored = await currentItemParameters(handle.db, [...identifierOf.keys()]);
-  if (values.file) {
-    matrix = parseResponseCsv(read(values.file), dichotomous, byItem, polytomous);
-    labels = matrix.items.map((i) => i.id);
-    for (const item of matrix.items) {
-      const id = itemIdOf(item.id);
-      if (!id) fail(`column ${item.id} is neither an item id nor an identifier of ${scopeName}`);
-      const p = stored.get(id);
-      if (p) anchorsById.set(item.id, p.parameters);
-    }
-  } else {
-    const mine = values.sitting
-      ? new Set(bankItems.map((i) => i.id))
-      : await bankItemIds(handle.db, values.bank!);
-    // A sitting's sessions are found through a bank they used, then only that sitting is kept.
-    const sittings = (
-      await loadItemHistory(handle.db, { bankId: values.bank ?? bankItems[0]!.bankId }, '')
-    ).filter((s) => !values.sitting || s.id === values.sitting);
-    const used = [...new Set(sittings.flatMap((s) => s.items.map((i) => i.key)))].filter((k) => mine.has(k));
-    if (!used.length) fail(`no scored session of ${scopeName}'s items in the database`);
-    const perItem = Object.fromEntries(
-      Object.entries(byItem).map(([k, m]) => [itemIdOf(k) ?? k, m] as [string, CalibrationModel]),
-    );
-    const history = matrixFromHistory(sittings, used, { dichotomous, polytomous, byItem: perItem });
-    matrix = history;
-    versions = history.versions;
-    labels = used.map((id) => identifierOf.get(id) ?? id);
-    for (const id of used) {
-      const p = stored.get(id);
-      if (p) anchorsById.set(id, p.parameters);
-    }
+  // The stored sessions (or a CSV of the bank's items): the engine's command, the one the author page's route runs.
+  const { openCliDatabase, cliActor } = await import('./qti/lib/cli-database.ts');
+  const { calibrateItemsCommand } = await import('../engine/results/commands/calibrate-items.ts');
+  const { AppError } = await import('../engine/platform/errors.ts');
+  const handle = await openCliDatabase();
+  let outcome: CalibrationRunOutcome;
+  try {
+    const actor = await cliActor(handle, values.as);
+    if (values.as && !actor) fail(`--as: no staff member ${values.as}`);
+    outcome = await calibrateItemsCommand(handle.db, actor, {
+      scope: values.sitting ? { sittingId: values.sitting } : { bankId: values.bank! },
+      ...(values.file ? { csv: { text: read(values.file), name: path.basename(values.file) } } : {}),
+      model: dichotomous,
+      poly: polytomous,
+      byItem,
+      link: link as LinkMethod,
+      store: values.store,
+      includeFlagged: values['include-flagged'],
+      ...(values['min-responses'] ? { minResponses: Number(values['min-responses']) } : {}),
+      tolerance: Number(values.tolerance),
+      maxIterations: Number(values['max-iterations']),
+      via: 'cli',
+    });
+  } catch (error) {
+    await handle.close();
+    if (error instanceof AppError) fail(error.message);
+    throw error;
   }
+  await handle.close();
+  const { items, source: _source, ...summary } = outcome;
+  rows = items.map((i) => ({ ...i, label: i.identifier }));
+  run = summary;
 } else {
-  matrix = parseResponseCsv(read(values.file!), dichotomous, byItem, polytomous);
-  labels = matrix.items.map((i) => i.id);
+  const matrix = parseResponseCsv(read(values.file!), dichotomous, byItem, polytomous);
+  const anchors = new Map<string, ItemModel>();
   if (values.anchors) {
-    const json = JSON.parse(read(values.anchors)) as {
-      items?: (ItemModel & { id: string })[];
-    };
-    for (const { id, ...params } of json.items ?? []) anchorsById.set(id, params as ItemModel);
+    const json = JSON.parse(read(values.anchors)) as { items?: (ItemModel & { id: string })[] };
+    for (const { id, ...params } of json.items ?? []) anchors.set(id, params as ItemModel);
   }
-}
-
-// ---- estimation and linking
-const options = {
-  tolerance: Number(values.tolerance),
-  maxIterations: Number(values['max-iterations']),
-  thresholds: values['min-responses'] ? { minResponses: Number(values['min-responses']) } : {},
-};
-const anchored = matrix.items.filter((i) => anchorsById.has(i.id)).length;
-let report: CalibrationReport;
-let linking: Record<string, unknown> = { method: anchored ? link : 'none', anchors: anchored };
-if (anchored && link === 'fixed') {
-  report = calibrateItems(
-    {
-      ...matrix,
-      items: matrix.items.map((i) => ({
-        ...i,
-        ...(anchorsById.has(i.id) ? { anchor: anchorsById.get(i.id) } : {}),
-      })),
-    },
-    options,
-  );
-  linking = { ...linking, mean: report.latent.mean, sd: report.latent.sd };
-} else {
-  report = calibrateItems(matrix, options);
-  if (anchored && link !== 'none') {
-    const pairs = report.items
-      .filter((i) => anchorsById.has(i.id))
-      .map((i) => ({ bank: anchorsById.get(i.id)!, new: i.params }));
-    if (pairs.length < 2) fail('mean/sigma and Stocking–Lord need at least two anchor items');
-    const k: LinkingConstants = link === 'mean-sigma' ? meanSigma(pairs) : stockingLord(pairs);
-    linking = { ...linking, A: k.A, B: k.B };
-    report.items = report.items.map((i) =>
-      anchorsById.has(i.id)
-        ? { ...i, params: anchorsById.get(i.id)!, anchor: true }
-        : { ...i, params: transformItem(i.params, k) },
-    );
+  let result: ReturnType<typeof estimateAndLink>;
+  try {
+    result = estimateAndLink(matrix, anchors, link as LinkMethod, {
+      tolerance: Number(values.tolerance),
+      maxIterations: Number(values['max-iterations']),
+      thresholds: values['min-responses'] ? { minResponses: Number(values['min-responses']) } : {},
+    });
+  } catch (error) {
+    if (error instanceof LinkingError) fail(error.message);
+    throw error;
   }
+  const { report, linking } = result;
+  rows = report.items.map((i) => ({ ...i, label: i.id, fit: { ...i.fit }, flags: [...i.flags] }));
+  run = {
+    estimated: rows.filter((r) => !r.anchor).length,
+    anchors: linking.anchors,
+    sampleSize: report.sampleSize,
+    converged: report.converged,
+    iterations: report.iterations,
+    logLikelihood: report.logLikelihood,
+    latent: report.latent,
+    linking,
+    flagged: rows.filter((r) => r.flags.length).length,
+    stored: 0,
+  };
 }
+const { linking } = run;
+const anchored = linking.anchors;
 
 // ---- the table
 const f = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 const bText = (p: ItemModel) => (typeof p.b === 'number' ? f(p.b) : p.b.map((b) => f(b, 2)).join(' '));
 const header = ['item', 'model', 'n', 'a', 'b', 'c', 'infit', 'outfit', 'X2(df)', 'p', 'flags'];
-const table = report.items.map((item, j) => [
-  labels[j]!,
+const table = rows.map((item) => [
+  item.label,
   item.anchor ? `${item.model} (anchor)` : item.model,
   String(Math.round(item.n)),
   f(item.params.a),
@@ -268,60 +209,19 @@ const line = (r: string[]) =>
 console.log(line(header));
 for (const r of table) console.log(line(r));
 console.log(
-  `\n${report.sampleSize} response rows; ${report.converged ? 'converged' : 'NOT converged'} after ${report.iterations} EM cycles; ` +
-    `log-likelihood ${report.logLikelihood.toFixed(3)}; ability N(${f(report.latent.mean)}, ${f(report.latent.sd)}²); ` +
+  `\n${run.sampleSize} response rows; ${run.converged ? 'converged' : 'NOT converged'} after ${run.iterations} EM cycles; ` +
+    `log-likelihood ${run.logLikelihood.toFixed(3)}; ability N(${f(run.latent.mean)}, ${f(run.latent.sd)}²); ` +
     `linking: ${linking.method}${anchored ? ` through ${anchored} anchors` : ''}`,
 );
 
 // ---- outputs
 if (values.out) {
-  const pool = {
-    items: report.items.map((item, j) => ({ id: labels[j]!, ...item.params })),
-  };
+  const pool = { items: rows.map((item) => ({ id: item.label, ...item.params })) };
   writeFileSync(values.out, JSON.stringify(pool, null, 2));
   console.log(`pool file written: ${path.resolve(values.out)}`);
 }
-let stored = 0;
-if (values.store && database) {
-  const { saveItemParameters } = await import('../item-bank/index.ts');
-  const entries = report.items
-    .map((item, j) => ({ item, j }))
-    .filter(({ item }) => !item.anchor && (values['include-flagged'] || item.flags.length === 0))
-    .map(({ item, j }) => ({
-      itemId: itemIdOf(item.id)!,
-      model: item.model,
-      parameters: item.params,
-      sampleSize: item.n,
-      itemVersionId: versions[j] ?? null,
-      fit: { ...item.fit },
-      flags: item.flags,
-    }));
-  const written = await saveItemParameters(database, entries, {
-    source: values.file
-      ? `file:${path.basename(values.file)}`
-      : values.sitting
-        ? `database:sitting:${values.sitting}`
-        : 'database',
-    linking,
-  });
-  stored = written.length;
+if (values.store)
   console.log(
-    `stored ${stored} parameter versions (${report.items.filter((i) => !i.anchor).length - stored} flagged items skipped)`,
+    `stored ${run.stored} parameter versions (${run.estimated - run.stored} flagged items skipped)`,
   );
-}
-await close();
-console.log(
-  JSON.stringify({
-    items: report.items.length,
-    estimated: report.items.filter((i) => !i.anchor).length,
-    anchors: anchored,
-    sampleSize: report.sampleSize,
-    converged: report.converged,
-    iterations: report.iterations,
-    logLikelihood: report.logLikelihood,
-    latent: report.latent,
-    linking,
-    flagged: report.items.filter((i) => i.flags.length).length,
-    stored,
-  }),
-);
+console.log(JSON.stringify({ items: rows.length, ...run }));

@@ -27,3 +27,10 @@ export type {
   ResponseMatrix,
 } from './types.ts';
 export { matrixFromHistory, type HistoryMatrix } from './from-history.ts';
+export {
+  estimateAndLink,
+  LINK_METHODS,
+  LinkingError,
+  type LinkMethod,
+  type Linking,
+} from './estimate-and-link.ts';
