@@ -9582,6 +9582,8 @@ export interface components {
       centreIds: string[];
       roomIds?: string[];
       keyReleaseLeadMinutes?: number;
+      /** @enum {string} */
+      downtime?: 'pause' | 'continue';
     };
     CentreReleasedKey: {
       sittingKey: string;

@@ -10,6 +10,7 @@ import type { AppEnv } from '../../platform/http/env.ts';
 import { sittingTarget } from '../../sittings/organisation-of-sitting.ts';
 import { registerCentre } from '../commands/register-centre.ts';
 import { MAX_KEY_RELEASE_LEAD_MINUTES, sealSittingPackage } from '../commands/seal-sitting-package.ts';
+import { DOWNTIME_RULES } from '../package-file.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
@@ -39,6 +40,8 @@ const SealPackage = z
     roomIds: z.array(z.uuid()).min(1).max(500).optional(),
     /** Minutes before the sitting opens from which the key may be used (default 0). */
     keyReleaseLeadMinutes: z.number().int().min(0).max(MAX_KEY_RELEASE_LEAD_MINUTES).optional(),
+    /** After a power loss at the centre: the candidates' clocks stand still for the downtime (pause, default) or run on. */
+    downtime: z.enum(DOWNTIME_RULES).optional(),
   })
   .openapi('SealPackage');
 
