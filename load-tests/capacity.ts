@@ -6,6 +6,7 @@
  * `--engines 2` and Redis (default: the newest such result, if any) for the Redis adapter's cost.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CpuPerOperation } from './cpu-per-operation.ts';
@@ -183,7 +184,9 @@ function costsFrom(single: RunResult, multi?: RunResult): Costs {
   return {
     engine: withBurstSave(cpu.engine, single, 'engine'),
     postgres: withBurstSave(cpu.postgres, single, 'postgres'),
-    ...(multi?.cpuPerOperation?.redis ? { redis: multi.cpuPerOperation.redis } : {}),
+    ...(multi?.cpuPerOperation?.redis
+      ? { redis: withBurstSave(multi.cpuPerOperation.redis, multi, 'redis') }
+      : {}),
     ...(multi?.cpuPerOperation?.engine
       ? { engineWithAdapter: withBurstSave(multi.cpuPerOperation.engine, multi, 'engine') }
       : {}),
@@ -192,6 +195,21 @@ function costsFrom(single: RunResult, multi?: RunResult): Costs {
     checkInsPerSPerEngine: single.options.candidates / checkInS / Math.max(1, single.options.engines),
     checkInPaced: checkInS <= single.options.ramp * 1.1,
   };
+}
+
+/**
+ * A run measured with more runnable work than cores (load average above the core count) starves the
+ * engine: its burst acknowledges few saves, so the idle CPU (timers, sockets, GC) spread over them
+ * inflates the cost per save, and the per-second fit explains little. Said at the top of the costs.
+ */
+function busyWarning(run: RunResult) {
+  const load = run.loadAverage?.[0];
+  const cores = os.cpus().length;
+  if (load === undefined || load <= cores) return [];
+  return [
+    `**Measured on a busy machine** (load average ${load} on ${cores} cores at the run's end): the costs below are inflated (idle CPU spread over fewer operations, fits that explain little); the plan is an upper bound until a run on an idle machine replaces it.`,
+    '',
+  ];
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -228,6 +246,7 @@ export function capacityMarkdown(
         ? ` and \`${path.relative(path.join(here, '..'), multiFile)}\` (${fmt(multi.options.candidates)} candidates, ${multi.options.engines} engines, Redis).`
         : '; no multi-engine run with Redis was found, so the Redis column is not measured.'),
     '',
+    ...busyWarning(single),
     '| process | check-in | item fetch | durable save | submit | idle ms/s | R² |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     row('engine (one, no adapter)', costs.engine),
