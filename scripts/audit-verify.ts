@@ -8,40 +8,12 @@
  *                   checked by its Ed25519 signature
  *   --public-key    print the public key those signatures verify with (SPKI DER, base64, and PEM),
  *                   for the e-records service or an inspector, and exit
+ *
+ * The command itself is engine/people/audit-verify-command.ts (tests run it in-process).
  */
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { auditReport, checkpointSigner, createEngine, loadConfig } from '../engine/index.ts';
+import { createEngine } from '../engine/index.ts';
+import { runAuditVerify } from '../engine/people/audit-verify-command.ts';
 
-const { values } = parseArgs({
-  options: { feed: { type: 'string' }, 'public-key': { type: 'boolean' } },
+process.exitCode = await runAuditVerify({
+  open: (config) => createEngine(config, { logger: undefined, auditCheckpoints: false }),
 });
-const config = loadConfig();
-
-if (values['public-key']) {
-  const { publicKey, keyId } = checkpointSigner(config.auditKey);
-  const pem = publicKey.match(/.{1,64}/g)!.join('\n');
-  console.log(`Audit checkpoint key ${keyId} (Ed25519), SPKI base64:\n${publicKey}\n`);
-  console.log(`-----BEGIN PUBLIC KEY-----\n${pem}\n-----END PUBLIC KEY-----`);
-} else {
-  let feed: { text: string; source: string } | undefined;
-  if (values.feed) {
-    try {
-      feed = { text: readFileSync(values.feed, 'utf8'), source: values.feed };
-    } catch (error) {
-      console.error(`Cannot read ${values.feed}: ${(error as Error).message}`);
-      process.exit(2);
-    }
-  }
-  const engine = await createEngine(config, { logger: undefined, auditCheckpoints: false });
-  try {
-    const report = await auditReport(engine.deps.db, config.dataDir, config.auditKey, { feed });
-    if (report.intact) console.log(report.message);
-    else {
-      console.error(report.message);
-      process.exitCode = 1;
-    }
-  } finally {
-    await engine.close();
-  }
-}

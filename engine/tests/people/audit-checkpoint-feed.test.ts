@@ -5,6 +5,9 @@
  * e-records feed. Someone who holds the database and DATA_DIR can cut rows off the end and cut the
  * checkpoint file back to match, and the file alone no longer tells; the copies the e-records
  * service received still do (`audit:verify --feed`).
+ *
+ * The verifier runs in-process (runAuditVerify, the function the CLI runs); one case spawns the
+ * real CLI, so its wiring (arguments, output stream, exit code) stays covered.
  */
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
@@ -17,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../engine.ts';
 import { appendAudit } from '../../people/audit-log.ts';
 import { auditReport } from '../../people/audit-report.ts';
+import { runAuditVerify } from '../../people/audit-verify-command.ts';
 import { checkpointPath, type PublishedCheckpoint } from '../../people/audit-checkpoints.ts';
 import {
   checkpointPublicKey,
@@ -104,10 +108,8 @@ describe(
       expect(Math.max(...payloads.map((p) => p.checkpoint.count))).toBe(6);
 
       // The public key as the CLI prints it for the e-records service: no audit key on that side.
-      const { stdout } = await run(tsxBin, ['scripts/audit-verify.ts', '--public-key'], {
-        cwd: repoRoot,
-        env: store.env,
-      });
+      const { code, stdout } = await verify(['--public-key']);
+      expect(code).toBe(0);
       const pem = stdout.slice(stdout.indexOf('-----BEGIN PUBLIC KEY-----')).trim();
       const publicKey = checkpointPublicKey(pem);
       expect(stdout).toContain(checkpointSigner(store.config.auditKey).keyId);
@@ -152,9 +154,11 @@ describe(
       writeFileSync(file, `${kept.join('\n')}\n`);
 
       // The file alone is fooled (this is what the outside copy is for).
-      const local = await run(tsxBin, ['scripts/audit-verify.ts'], { cwd: repoRoot, env: store.env });
+      const local = await verify([]);
+      expect(local.code).toBe(0);
       expect(local.stdout).toMatch(/Audit log intact: 4 entries/);
-      // The e-records service's copies are not.
+      // The e-records service's copies are not: checked by the real CLI, this file's one child
+      // process, so its exit code and stderr are the command line's own.
       const outside = await run(tsxBin, ['scripts/audit-verify.ts', '--feed', feed], {
         cwd: repoRoot,
         env: store.env,
@@ -208,6 +212,20 @@ describe(
     });
   },
 );
+
+/** `npm run audit:verify <args>` in-process: the CLI's own function, its exit code and output. */
+async function verify(args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runAuditVerify({
+    open: (config) => createEngine(config, { logger: undefined, auditCheckpoints: false }),
+    args,
+    env: store.env,
+    out: (line) => stdout.push(`${line}\n`),
+    err: (line) => stderr.push(`${line}\n`),
+  });
+  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+}
 
 /** What `npm run audit:verify [--feed file]` reports, in-process (one engine open at a time on a store). */
 async function report(feed?: string) {

@@ -12,9 +12,9 @@ import { promisify } from 'node:util';
 import canonicalize from 'canonicalize';
 import { asc, desc, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../engine.ts';
+import { createEngine, type Engine } from '../../engine.ts';
 import { GENESIS_HASH, appendAudit, expectedRowHash } from '../../people/audit-log.ts';
-import { auditReport } from '../../people/audit-report.ts';
+import { runAuditVerify } from '../../people/audit-verify-command.ts';
 import { checkpointPath } from '../../people/audit-checkpoints.ts';
 import { auditLog } from '../../people/tables.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
@@ -27,7 +27,7 @@ afterAll(async () => {
   for (const store of stores) await store.remove();
 });
 
-/** `npm run audit:verify` as a child process: kept for one case, so the CLI itself stays covered. */
+/** `npm run audit:verify` as a child process: this file's one spawn, so the CLI itself stays covered. */
 async function auditVerifyCli(store: Store) {
   try {
     const { stdout } = await run(tsxBin, ['scripts/audit-verify.ts'], { cwd: repoRoot, env: store.env });
@@ -38,15 +38,20 @@ async function auditVerifyCli(store: Store) {
   }
 }
 
-/** The same verdict in-process: the report the CLI prints, from the function it calls. */
+/**
+ * The same verdict in-process: the CLI's own function (runAuditVerify, reading its configuration
+ * from the same environment), its exit code and everything it prints.
+ */
 async function auditVerify(store: Store) {
-  const engine = await store.open({ auditCheckpoints: false });
-  try {
-    const report = await auditReport(engine.deps.db, store.config.dataDir, store.config.auditKey);
-    return { code: report.intact ? 0 : 1, output: report.message };
-  } finally {
-    await engine.close();
-  }
+  const output: string[] = [];
+  const code = await runAuditVerify({
+    open: (config) => createEngine(config, { logger: undefined, auditCheckpoints: false }),
+    args: [],
+    env: store.env,
+    out: (line) => output.push(line),
+    err: (line) => output.push(line),
+  });
+  return { code, output: output.join('\n') };
 }
 
 const append = (engine: Engine, n: number, action = 'test.event') =>
@@ -146,7 +151,7 @@ describe('tamper-evident audit log', { timeout: 180_000 }, () => {
       const [last] = await engine.deps.db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
       await engine.deps.db.execute(sql`delete from audit_log where seq > ${last!.seq - 2}`);
     });
-    const result = await auditVerifyCli(store);
+    const result = await auditVerify(store);
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/BROKEN at entry \d+: .*entries were deleted from the end/);
   });

@@ -85,7 +85,9 @@ describe('hostile input', () => {
     }
   });
 
-  it('re-encodes a large photo off the event loop', async () => {
+  // Seconds of decoding and encoding in a worker, which a busy machine stretches (36 s seen under
+  // load): a timeout of its own, not the default 30 s.
+  it('re-encodes a large photo off the event loop', { timeout: 180_000 }, async () => {
     // A 2,000 x 2,000 PNG of one colour: a few KB, seconds of decoding and encoding in JavaScript.
     const picture = new PNG({ width: 2000, height: 2000 });
     picture.data.fill(0x80);
