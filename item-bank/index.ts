@@ -99,6 +99,7 @@ export {
   type ZipLimits,
 } from './packages/read-zip.ts';
 export { checkDocx, DEFAULT_DOCX_LIMITS } from './importers/docx-limits.ts';
+export { convertQti12Package } from './importers/qti12-package.ts';
 export { checkXlsx, DEFAULT_XLSX_LIMITS, type XlsxLimits } from './importers/xlsx-limits.ts';
 export {
   readPackageFiles,
@@ -116,6 +117,7 @@ export {
   type ExportVersion,
   matchAsInterpolation,
 } from './qti/write-item.ts';
+export { identifierRenames, renameResponseValue } from './qti/rename-identifiers.ts';
 export {
   checkQti3Schema,
   checkSchemas,

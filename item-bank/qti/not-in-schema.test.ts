@@ -1,6 +1,8 @@
 /**
  * Constructs of no QTI schema: the writers' schema-valid equivalents where one means the same,
- * and otherwise a not-in-qti-schema warning at import with the line and the reason. Scores of
+ * and otherwise a not-in-qti-schema error at import (the item is refused) with the line and the
+ * reason. Identifiers that are no NCName are renamed by the writers (scored before and after in
+ * grading/export-renames.test.ts). Scores of
  * the rewritten forms are checked corpus-wide in scripts/qti/round-trip-scores.test.ts, schema
  * validity in scripts/qti/export-schema.test.ts.
  */
@@ -30,7 +32,7 @@ function written(xml: string, version: '3.0' | '2.2' = '2.2') {
 }
 
 describe('constructs of no QTI schema', () => {
-  it('warns at import, with the line and the reason, what no valid form carries', () => {
+  it('refuses at import, with the line and the reason, what no valid form carries', () => {
     const found = warnings(
       item(
         `<setResponseValue identifier="R"><baseValue baseType="string">a</baseValue></setResponseValue>
@@ -40,15 +42,13 @@ describe('constructs of no QTI schema', () => {
       ),
     );
     expect(found.map((p) => [p.line, p.severity, p.message.split(':')[0]])).toEqual([
-      [7, 'warning', '<setResponseValue> is in no QTI schema'],
-      [8, 'warning', '<record> is in no QTI schema'],
-      [
-        5,
-        'warning',
-        'The hottext identifier "1" is not an identifier of the schemas (a name, not starting with a digit); renaming it would change the stored responses and every key; a QTI 2.2 or 3.0 export of this item will not be schema-valid.',
-      ],
-      [5, 'warning', 'A textEntryInteraction inside a feedbackInline'],
+      [7, 'error', '<setResponseValue> is in no QTI schema'],
+      [8, 'error', '<record> is in no QTI schema'],
+      [5, 'error', 'A textEntryInteraction inside a feedbackInline'],
     ]);
+    expect(found[2]!.message).toMatch(
+      /no schema-valid QTI 2\.2 or 3\.0 form of this item means the same, so the item is not imported\.$/,
+    );
     expect(found[0]!.file).toBe('i.xml');
   });
 
@@ -75,15 +75,16 @@ describe('constructs of no QTI schema', () => {
     expect(notes).toHaveLength(3);
   });
 
-  it('keeps a case-insensitive pattern with classes as it is, and warns it', () => {
+  it('keeps a case-insensitive pattern with classes as it is, and refuses it', () => {
     const xml = item(
       `<setOutcomeValue identifier="SCORE"><patternMatch caseSensitive="false" pattern="[a-c]x"><variable identifier="R"/></patternMatch></setOutcomeValue>`,
     );
     expect(warnings(xml).map((p) => p.line)).toEqual([7]);
-    expect(written(xml).out).toContain('caseSensitive="false"');
+    const { item: model } = parseItemXml(xml, 'i.xml');
+    expect(writeItemXml(model!, { version: '2.2' })).toContain('caseSensitive="false"');
   });
 
-  it('warns an inside whose coordinates do not fit its shape in a test', () => {
+  it('refuses an inside whose coordinates do not fit its shape in a test', () => {
     const { test, problems } = parseTestXml(
       `<assessmentTest xmlns="http://www.imsglobal.org/xsd/imsqti_v2p2" identifier="t" title="t">
   <testPart identifier="P" navigationMode="linear" submissionMode="individual">

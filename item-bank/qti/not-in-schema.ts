@@ -1,10 +1,11 @@
 /**
  * Constructs some players accept that no QTI schema has, and that the writers cannot turn into a
- * schema-valid form of the same meaning. The item still imports (the scorer runs them), with a
- * warning (`not-in-qti-schema`) at the construct's line that says why a QTI 2.2 or 3.0 export of
- * it will not be schema-valid. What the writers can rewrite (vendor expressions as
- * customOperator, matchTable as interpolationTable, constant patternMatch operands...) is not
- * reported here.
+ * schema-valid form of the same meaning. Such an item or test is refused at import (an error,
+ * `not-in-qti-schema`, at the construct's line, saying why): the bank holds only what it can
+ * export as schema-valid QTI 2.2 and 3.0. The parser still gives the model (the scorer's
+ * conformance tests run these constructs). What the writers can rewrite (vendor expressions as
+ * customOperator, matchTable as interpolationTable, constant patternMatch operands, identifiers
+ * that are no NCName renamed...) is not reported here.
  */
 import type { ContentElement, ContentNode } from '../model/content.ts';
 import type { Declaration, ProcessingNode } from '../model/declarations.ts';
@@ -14,7 +15,7 @@ import { patternAsAttribute } from './write-processing.ts';
 
 export const NOT_IN_SCHEMA = 'not-in-qti-schema';
 
-const EXPORT = 'a QTI 2.2 or 3.0 export of this item will not be schema-valid';
+const EXPORT = 'no schema-valid QTI 2.2 or 3.0 form of this item means the same, so the item is not imported';
 
 /** Rules and expressions of no schema, with why no valid form means the same. */
 const PROCESSING: Record<string, string> = {
@@ -55,8 +56,8 @@ function processingReason(
   return undefined;
 }
 
-/** Warns each construct of no schema in processing rules (items and tests alike). */
-export function warnProcessing(
+/** Refuses each construct of no schema in processing rules (items and tests alike). */
+export function refuseProcessing(
   nodes: ProcessingNode[],
   rules: 'template' | 'response' | 'outcome',
   problems: ProblemList,
@@ -65,18 +66,14 @@ export function warnProcessing(
   for (const node of nodes) {
     const reason = processingReason(node, rules);
     if (reason)
-      problems.warning(
-        NOT_IN_SCHEMA,
-        `<${node.name}> is in no QTI schema: ${reason}; ${what}.`,
-        node.location,
-      );
-    warnProcessing(node.children, rules, problems, what);
+      problems.error(NOT_IN_SCHEMA, `<${node.name}> is in no QTI schema: ${reason}; ${what}.`, node.location);
+    refuseProcessing(node.children, rules, problems, what);
   }
 }
 
-function warnDeclaration(d: Declaration, problems: ProblemList): void {
+function refuseDeclaration(d: Declaration, problems: ProblemList): void {
   if (d.kind === 'outcome' && d.mapping)
-    problems.warning(
+    problems.error(
       NOT_IN_SCHEMA,
       `The outcome ${d.identifier} has a mapping (read by mapOutcome), which no QTI schema has on an outcome; ${EXPORT}.`,
       d.location,
@@ -86,25 +83,18 @@ function warnDeclaration(d: Declaration, problems: ProblemList): void {
     d.lookupTable?.kind === 'matchTable' &&
     d.lookupTable.defaultValue === undefined
   )
-    problems.warning(
+    problems.error(
       NOT_IN_SCHEMA,
       `The matchTable of ${d.identifier} has no defaultValue: the schemas take no target values in a matchTable, and an interpolationTable cannot give NULL for a miss; ${EXPORT}.`,
       d.location,
     );
 }
 
-/** Choices, whose identifiers responses and keys hold (xs:NCName in the schemas). */
-const CHOICES = new Set([
-  ...['simpleChoice', 'hottext', 'hotspotChoice', 'associableHotspot', 'gapText', 'gapImg', 'gap'],
-  ...['inlineChoice', 'simpleAssociableChoice'],
-]);
-const NCNAME = /^[\p{L}_][\p{L}\p{N}_.-]*$/u;
-
 const at = (e: ContentElement) => ({ line: e.line, column: e.column });
 const isElement = (n: ContentNode): n is ContentElement => n.kind === 'element';
 
 /** Content of no schema: interactions in inline feedback, the 2015 PCI draft's info controls, rubric blocks out of reach. */
-function warnContent(
+function refuseContent(
   element: ContentElement,
   problems: ProblemList,
   inFeedback: boolean,
@@ -112,30 +102,24 @@ function warnContent(
 ): void {
   for (const child of element.children.filter(isElement)) {
     if (inFeedback && child.ns === 'qti' && child.name.endsWith('Interaction'))
-      problems.warning(
+      problems.error(
         NOT_IN_SCHEMA,
         `A ${child.name} inside a feedbackInline: the schemas allow no interaction there; ${EXPORT}.`,
         at(child),
       );
     else if (child.ns === 'other' && child.name === 'portableInfoControl')
-      problems.warning(
+      problems.error(
         NOT_IN_SCHEMA,
         `portableInfoControl of the 2015 PCI draft (${child.attributes.infoControlTypeIdentifier ?? 'no type'}): QTI 2.2 and 3.0 have no place for it; ${EXPORT}.`,
         at(child),
       );
-    else if (child.ns === 'qti' && CHOICES.has(child.name) && !NCNAME.test(child.attributes.identifier ?? ''))
-      problems.warning(
-        NOT_IN_SCHEMA,
-        `The ${child.name} identifier "${child.attributes.identifier ?? ''}" is not an identifier of the schemas (a name, not starting with a digit); renaming it would change the stored responses and every key; ${EXPORT}.`,
-        at(child),
-      );
     else if (child.ns === 'qti' && child.name === 'rubricBlock' && !inDivs)
-      problems.warning(
+      problems.error(
         NOT_IN_SCHEMA,
         `A rubricBlock inside <${element.name}>: the schemas take rubric blocks only directly in the item body (and the writer raises them only out of divs); ${EXPORT}.`,
         at(child),
       );
-    warnContent(
+    refuseContent(
       child,
       problems,
       inFeedback || (child.ns === 'qti' && child.name === 'feedbackInline'),
@@ -144,11 +128,11 @@ function warnContent(
   }
 }
 
-/** Warns every construct of the item that no schema has and no valid form carries with the same meaning. */
-export function warnNotInSchema(item: AssessmentItem, problems: ProblemList): void {
-  for (const d of item.declarations) warnDeclaration(d, problems);
-  warnProcessing(item.templateProcessing ?? [], 'template', problems);
-  warnProcessing(item.responseProcessing?.rules ?? [], 'response', problems);
-  warnProcessing(item.outcomeProcessing ?? [], 'outcome', problems);
-  warnContent(item.body, problems, false, true);
+/** Refuses every construct of the item that no schema has and no valid form carries with the same meaning. */
+export function refuseNotInSchema(item: AssessmentItem, problems: ProblemList): void {
+  for (const d of item.declarations) refuseDeclaration(d, problems);
+  refuseProcessing(item.templateProcessing ?? [], 'template', problems);
+  refuseProcessing(item.responseProcessing?.rules ?? [], 'response', problems);
+  refuseProcessing(item.outcomeProcessing ?? [], 'outcome', problems);
+  refuseContent(item.body, problems, false, true);
 }

@@ -19,7 +19,7 @@ import type {
 import { itemRefsOf } from '../model/test.ts';
 import { normaliseElement, reportRemoved } from './normalise-content.ts';
 import { sanitiseContent, sanitiseElement, type RemovedContent } from '../model/sanitise-content.ts';
-import { warnProcessing } from './not-in-schema.ts';
+import { refuseProcessing } from './not-in-schema.ts';
 import { ProblemList, type ValidationProblem } from './problems.ts';
 import { QTI_NAMESPACES } from './qti-names.ts';
 import { readDeclaration } from './read-declarations.ts';
@@ -261,8 +261,9 @@ function validateTest(test: AssessmentTest, problems: ProblemList) {
     preConditions.push(...testPart.preConditions);
     collect(testPart.sections);
   }
-  const notValid = 'a QTI 2.2 or 3.0 export of this test will not be schema-valid';
-  warnProcessing(
+  const notValid =
+    'no schema-valid QTI 2.2 or 3.0 form of this test means the same, so the test is not imported';
+  refuseProcessing(
     [...branchRules.map((r) => r.expression), ...preConditions, ...(test.outcomeProcessing ?? [])],
     'outcome',
     problems,

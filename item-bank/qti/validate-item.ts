@@ -5,7 +5,7 @@
 import { walkContent } from '../model/content.ts';
 import type { Cardinality, ProcessingNode, ResponseDeclaration } from '../model/declarations.ts';
 import type { AssessmentItem, InteractionSummary } from '../model/item.ts';
-import { warnNotInSchema } from './not-in-schema.ts';
+import { refuseNotInSchema } from './not-in-schema.ts';
 import type { ProblemList } from './problems.ts';
 
 /** Base types each interaction can produce (from the QTI information model). */
@@ -85,7 +85,7 @@ function* walk(nodes: ProcessingNode[]): Generator<ProcessingNode> {
 const BUILT_IN = new Set(['completionStatus', 'completion_status', 'numAttempts', 'duration']);
 
 export function validateItem(item: AssessmentItem, problems: ProblemList): void {
-  warnNotInSchema(item, problems);
+  refuseNotInSchema(item, problems);
   const declared = new Map(item.declarations.map((d) => [d.identifier, d]));
   const seen = new Set<string>();
   for (const d of item.declarations) {

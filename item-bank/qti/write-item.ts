@@ -22,6 +22,7 @@ import {
   type ExportVersion,
 } from './qti-spelling.ts';
 import { contentElement, wrappedContent, type ContentWriteOptions } from './write-content.ts';
+import { identifierRenames, renameIdentifiers } from './rename-identifiers.ts';
 import { processingElement } from './write-processing.ts';
 import { serialiseXml, type OutElement } from './xml-writer.ts';
 
@@ -257,8 +258,19 @@ function responseProcessing(
 }
 
 /** The item as a QTI document element tree. */
-export function itemElement(item: WritableItem, options: WriteItemOptions = {}): OutElement {
+export function itemElement(source: WritableItem, options: WriteItemOptions = {}): OutElement {
   const v = options.version ?? '3.0';
+  // Choice, feedback and template identifiers that are no NCName get new names, everywhere they are named.
+  const renames = identifierRenames(source);
+  const item = renameIdentifiers(source, renames);
+  if (renames.size)
+    options.onAdjust?.(
+      `Identifiers that are not identifiers of the schemas renamed, with every value naming them (correct responses, mappings, processing, feedback): ${[
+        ...renames,
+      ]
+        .map(([from, to]) => `"${from}" -> "${to}"`)
+        .join(', ')}. Responses to the exported item name the new identifiers.`,
+    );
   const content: ContentWriteOptions = {
     version: v,
     mediaHref: options.mediaHref,

@@ -5,6 +5,7 @@ import type { AssessmentItem, ContentNode } from '../../item-bank/index.ts';
 import { corpusIndex, readCorpusFile } from '../../item-bank/test/corpus.ts';
 import { withoutLocations } from '../../item-bank/test/without-locations.ts';
 import {
+  identifierRenames,
   matchAsInterpolation,
   parseItemXml,
   writeItemXml,
@@ -103,6 +104,7 @@ describe.each<ExportVersion>(['3.0', '2.2'])('export as QTI %s and re-import', (
     expect(imported.length).toBeGreaterThan(1000);
     const changed: string[] = [];
     const rewritten = new Set<string>();
+    const renamed = new Set<string>();
     for (const { path, item } of imported) {
       const notes: string[] = [];
       const xml = writeItemXml(item, { version, onAdjust: (n) => notes.push(n) });
@@ -115,6 +117,13 @@ describe.each<ExportVersion>(['3.0', '2.2'])('export as QTI %s and re-import', (
       expect(again.item!.qtiVersion).toBe(version);
       const leftOut = version === '2.2' ? catalogOnlyMedia(item) : undefined;
       const sameRules = !rewritten.has(path);
+      // Identifiers renamed (no NCName): the model differs by the names; the key scores the same
+      // (every case is scored renamed in round-trip-scores.test.ts and grading/export-renames.test.ts).
+      if (identifierRenames(item).size) {
+        renamed.add(path);
+        expect(JSON.stringify(scoreOfKey(again.item!)), path).toBe(JSON.stringify(scoreOfKey(item)));
+        continue;
+      }
       if (
         JSON.stringify(meaning(again.item!, undefined, sameRules)) !==
         JSON.stringify(meaning(item, leftOut, sameRules))
@@ -134,5 +143,6 @@ describe.each<ExportVersion>(['3.0', '2.2'])('export as QTI %s and re-import', (
       `QTI ${version}: ${rewritten.size} item(s) with processing rewritten to a schema-valid equivalent (held to their scores)`,
     );
     expect(changed).toEqual([]);
+    expect([...renamed]).toEqual(['qti-sdk/test/samples/ims/items/2_0/hottext.xml']);
   }, 600_000);
 });

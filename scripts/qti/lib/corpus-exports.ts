@@ -30,37 +30,54 @@ export interface CorpusImport {
   }>;
 }
 
-const noError = (problems: Array<{ severity: string }>) => !problems.some((p) => p.severity === 'error');
+const errors = (problems: ValidationProblem[]) => problems.filter((p) => p.severity === 'error');
 
-/** The import's warnings that a construct is in no QTI schema (see item-bank/qti/not-in-schema.ts), as `line: message`. */
+/** The import's refusals of a construct in no QTI schema (see item-bank/qti/not-in-schema.ts), as `line: message`. */
 const notInSchema = (problems: ValidationProblem[]) =>
   problems.filter((p) => p.code === NOT_IN_SCHEMA).map((p) => `${p.line}: ${p.message}`);
 
-/** Parses every corpus item and test; keeps those without errors. */
-export function importCorpus(): CorpusImport {
+/**
+ * Parses every corpus item and test; keeps those without errors (the importable corpus), and apart
+ * those whose only errors are not-in-qti-schema refusals (`refused`, with their reasons).
+ */
+export function importCorpus(): CorpusImport & { refused: CorpusImport } {
   const index = corpusIndex();
+  const refused: CorpusImport = { items: [], tests: [] };
+  /** importable, refused only for a construct of no schema, or refused for other errors. */
+  const verdict = (problems: ValidationProblem[]) => {
+    const found = errors(problems);
+    if (!found.length) return 'importable';
+    return found.every((p) => p.code === NOT_IN_SCHEMA) ? 'not-in-schema' : 'error';
+  };
   const items = index
     .filter((e) => e.kind === 'item')
     .flatMap((entry) => {
       const { item, problems } = parseItemXml(readCorpusFile(entry.path), entry.path);
-      return item && noError(problems)
-        ? [{ path: entry.path, item, notInSchema: notInSchema(problems) }]
-        : [];
+      const v = verdict(problems);
+      if (!item || v === 'error') return [];
+      const parsed = { path: entry.path, item, notInSchema: notInSchema(problems) };
+      if (v === 'importable') return [parsed];
+      refused.items.push(parsed);
+      return [];
     });
   const itemPaths = new Set(items.map((i) => i.path));
   const tests = index
     .filter((e) => e.kind === 'test')
     .flatMap((entry) => {
       const { test, problems } = parseTestXml(readCorpusFile(entry.path), entry.path);
-      if (!test || !noError(problems)) return [];
+      const v = verdict(problems);
+      if (!test || v === 'error') return [];
       const refs: Record<string, string> = {};
       for (const { ref } of itemRefsOf(test)) {
         const target = path.posix.normalize(path.posix.join(path.posix.dirname(entry.path), ref.href));
         if (itemPaths.has(target)) refs[ref.identifier] = target;
       }
-      return [{ path: entry.path, test, itemPaths: refs, notInSchema: notInSchema(problems) }];
+      const parsed = { path: entry.path, test, itemPaths: refs, notInSchema: notInSchema(problems) };
+      if (v === 'importable') return [parsed];
+      refused.tests.push(parsed);
+      return [];
     });
-  return { items, tests };
+  return { items, tests, refused };
 }
 
 export interface ExportedDocument extends SchemaDocument {
@@ -85,6 +102,8 @@ function packageNames(identifiers: string[], folder: string): string[] {
 export async function exportCorpus(
   corpus: CorpusImport,
   version: ExportVersion,
+  /** Put before each package's name (to export two corpora side by side). */
+  prefix = '',
 ): Promise<ExportedDocument[]> {
   const byPath = new Map(corpus.items.map((i) => [i.path, i.item]));
   const packages: Array<{ name: string; bytes: Buffer; testOnly: boolean; sources: Map<string, string> }> = [
@@ -132,7 +151,7 @@ export async function exportCorpus(
       // Items of a test package are the same documents as in the items package.
       if (pkg.testOnly && kind === 'item') continue;
       documents.push({
-        fileName: `${version}/${pkg.name}/${file}`,
+        fileName: `${version}/${prefix}${pkg.name}/${file}`,
         xml: data.toString('utf8'),
         kind,
         source: pkg.sources.get(file),
