@@ -308,8 +308,8 @@ function sectionNote(sections: number): ImportProblem[] {
     {
       severity: 'warning',
       code: 'qti12_sections_not_carried',
-      message: `Bài kiểm tra có ${sections} phần/nhóm câu hỏi (chọn ngẫu nhiên, điểm mỗi câu của nhóm); ở đây chỉ nhập các câu hỏi (điểm mỗi câu theo nhóm vẫn được giữ). Hãy nhập gói như một gói QTI (npm run qti -- import, hoặc API POST /api/item-banks/{id}/import) để giữ các phần thành một đề.`,
-      messageEn: `The quiz has ${sections} section(s) or question group(s) (random selection, points per question); this import makes questions only (the group's points per question are kept). Import the package as a QTI package (npm run qti -- import, or the API's POST /api/item-banks/{id}/import) to keep the sections as a test.`,
+      message: `Bài kiểm tra có ${sections} phần/nhóm câu hỏi (chọn ngẫu nhiên, điểm mỗi câu của nhóm); ở đây chỉ nhập các câu hỏi (điểm mỗi câu theo nhóm vẫn được giữ). Để giữ các phần thành một đề, bấm "Nhập gói thành đề kiểm tra" trên trang nhập (hoặc npm run qti -- import, API POST /api/item-banks/{id}/import): các phần được dựng như khi nhập gói QTI.`,
+      messageEn: `The quiz has ${sections} section(s) or question group(s) (random selection, points per question); this import makes questions only (the group's points per question are kept). To keep the sections as a test, press "Import the package as a test" on the import page (or npm run qti -- import, the API's POST /api/item-banks/{id}/import): the sections are built as the QTI package import builds them.`,
     },
   ];
 }

@@ -52,6 +52,40 @@ export function ImportPage({ bank }: { bank: Bank }) {
     data.set('metadata', JSON.stringify(metadata));
     return data;
   }
+  /**
+   * A QTI 1.2 quiz with sections: the preview saves questions only, so the page offers the QTI
+   * package import (the engine's one rule that builds tests from QTI 1.2 sections), same file.
+   */
+  async function importAsTest() {
+    if (!file) return;
+    setBusy(true);
+    setError('');
+    setNotice('');
+    try {
+      const zip = /\.zip$/i.test(file.name);
+      const saved = await ok(
+        api.POST('/api/item-banks/{id}/import', {
+          params: { path: { id: bank.id }, query: { clash, filename: file.name } },
+          body: file as never,
+          bodySerializer: (body: unknown) => body as Blob,
+          headers: { 'content-type': zip ? 'application/zip' : 'application/xml' },
+        }),
+      );
+      setNotice(
+        t('import.sections.saved', {
+          items: saved.items.length,
+          created: saved.items.filter((i) => i.created).length,
+          tests: saved.tests.length,
+          names: saved.tests.map((x) => x.identifier).join(', '),
+        }),
+      );
+      setPreview(undefined);
+    } catch (e) {
+      setError(describeRefusal(t, e, lang));
+    } finally {
+      setBusy(false);
+    }
+  }
   const query = format ? { format: format as (typeof FORMATS)[number] } : {};
   // The document does not describe the multipart body (the file and the decisions); it is sent as is.
   const upload = (decisions: { skip: number[]; fixes: typeof fixes }, policy: ClashPolicy = clash) => ({
@@ -101,6 +135,7 @@ export function ImportPage({ bank }: { bank: Bank }) {
 
   const bad = preview?.questions.filter((q) => !q.valid && !q.skipped).length ?? 0;
   const blockedByClash = clash === 'refuse' && (preview?.clashes.length ?? 0) > 0;
+  const hasSections = preview?.problems.some((p) => p.code === 'qti12_sections_not_carried') ?? false;
   return (
     <section aria-labelledby="import-title">
       <h2 id="import-title">{t('import.title')}</h2>
@@ -201,6 +236,15 @@ export function ImportPage({ bank }: { bank: Bank }) {
             {!preview.ok && <p className="muted">{t('import.cannotConfirm')}</p>}
             {preview.ok && blockedByClash && <p className="muted">{t('ip.clash.blocked')}</p>}
           </div>
+          {hasSections && (
+            <div className="import-sections" aria-labelledby="import-sections-title">
+              <h3 id="import-sections-title">{t('import.sections.title')}</h3>
+              <p>{t('import.sections.help')}</p>
+              <button type="button" onClick={() => void importAsTest()} disabled={busy || !bank.writable}>
+                {t('import.sections.import')}
+              </button>
+            </div>
+          )}
           {preview.clashes.length > 0 && (
             <div className="problems" role="alert">
               <h3>{t('ip.clash.title')}</h3>

@@ -1975,6 +1975,12 @@ export interface paths {
                 version: number;
                 created: boolean;
               }[];
+              tests: {
+                file: string;
+                identifier: string;
+                version: number;
+                created: boolean;
+              }[];
               created: number;
               unchanged: number;
               skipped: number;

@@ -56,6 +56,11 @@ export const authorEn: Record<AuthorMessageKey, string> = {
   'import.confirm': 'Save all',
   'import.cannotConfirm': 'Fix or leave out the questions with errors before saving.',
   'import.saved': 'Saved {n} items in the bank ({created} new).',
+  'import.sections.title': 'Keep the quiz sections as a test',
+  'import.sections.help':
+    'This QTI 1.2 file has sections or question groups. "Save all" saves the questions only. Importing the package as a test saves the questions and builds the test with its sections (random selection, questions per group, time limit), as the QTI package import does; if a question has errors, nothing is saved.',
+  'import.sections.import': 'Import the package as a test',
+  'import.sections.saved': 'Imported {items} items ({created} new) and {tests} test(s): {names}.',
   'import.skip': 'Leave out',
   'import.unskip': 'Take back',
   'import.fix': 'Fix',

@@ -54,6 +54,11 @@ export const authorVi = {
   'import.confirm': 'Lưu tất cả',
   'import.cannotConfirm': 'Hãy sửa hoặc bỏ các câu có lỗi trước khi lưu.',
   'import.saved': 'Đã lưu {n} câu hỏi vào ngân hàng ({created} câu mới).',
+  'import.sections.title': 'Giữ các phần của bài thành đề kiểm tra',
+  'import.sections.help':
+    'Tệp QTI 1.2 này có các phần hoặc nhóm câu hỏi. "Lưu tất cả" chỉ lưu các câu hỏi. Nhập gói thành đề thì lưu các câu hỏi và dựng đề kiểm tra giữ các phần (chọn ngẫu nhiên, số câu mỗi nhóm, giới hạn thời gian) như khi nhập gói QTI; gói có câu lỗi thì không lưu gì.',
+  'import.sections.import': 'Nhập gói thành đề kiểm tra',
+  'import.sections.saved': 'Đã nhập {items} câu hỏi ({created} câu mới) và {tests} đề kiểm tra: {names}.',
   'import.skip': 'Bỏ câu này',
   'import.unskip': 'Lấy lại câu này',
   'import.fix': 'Sửa câu này',

@@ -126,6 +126,15 @@ export function itemBankRoutes() {
                     created: z.boolean(),
                   }),
                 ),
+                /** The tests of the package (QTI 2/3 assessmentTests, or QTI 1.2 assessments built with their sections). */
+                tests: z.array(
+                  z.object({
+                    file: z.string(),
+                    identifier: z.string(),
+                    version: z.number().int(),
+                    created: z.boolean(),
+                  }),
+                ),
                 created: z.number().int(),
                 unchanged: z.number().int(),
                 skipped: z.number().int(),
