@@ -28,6 +28,7 @@ import { reportRoutes } from './results/routes/reports/reports.ts';
 import { markingRoutes } from './results/routes/marking/marking.ts';
 import { resultRoutes } from './results/routes/results/results.ts';
 import { testRoutes } from './bank/routes/tests/tests.ts';
+import { bankCalibrationRoutes, sittingCalibrationRoutes } from './results/routes/calibration/calibration.ts';
 import { itemStatisticsRoutes } from './results/routes/items-statistics/items-statistics.ts';
 import { boardRoutes } from './proctoring/routes/board-routes.ts';
 import { metricsRoutes, type MetricsSources } from './platform/http/metrics-routes.ts';
@@ -175,6 +176,8 @@ export function createApp(deps: AppDeps, metrics?: MetricsSources, centre?: Cent
   app.route('/api/reports', reportRoutes());
   app.route('/api/marking', markingRoutes());
   app.route('/api/results', resultRoutes());
+  app.route('/api/results', sittingCalibrationRoutes());
+  app.route('/api/item-banks', bankCalibrationRoutes());
   app.route('/api/tests', testRoutes());
   app.route('/api/item-statistics', itemStatisticsRoutes());
   app.route('/api/board', boardRoutes());

@@ -7031,6 +7031,180 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/results/sittings/{id}/calibration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Calibrate the items a sitting's scored sessions were presented, pretest items included (IRT, fit, flags, linking); store: new parameter versions, audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CalibrationRequest'];
+        };
+      };
+      responses: {
+        /** @description The estimates */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CalibrationRun'];
+          };
+        };
+        /** @description Invalid options, or calibration_too_few_anchors (mean/sigma and Stocking–Lord need two anchors) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No scored responses to calibrate from (calibration_no_responses) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/item-banks/{id}/calibration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Calibrate a bank's items from every scored session that was presented them (IRT, fit, flags, linking); store: new parameter versions, audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CalibrationRequest'];
+        };
+      };
+      responses: {
+        /** @description The estimates */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CalibrationRun'];
+          };
+        };
+        /** @description Invalid options, or calibration_too_few_anchors (mean/sigma and Stocking–Lord need two anchors) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No scored responses to calibrate from (calibration_no_responses) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tests/assemble': {
     parameters: {
       query?: never;
@@ -9410,6 +9584,88 @@ export interface components {
       } | null;
       scoredAt: string;
       practice: boolean;
+    };
+    CalibrationRun: {
+      source: string;
+      items: {
+        identifier: string;
+        itemId: string;
+        model: string;
+        anchor: boolean;
+        n: number;
+        params: {
+          model: string;
+          a: number;
+          b: number | number[];
+        } & {
+          [key: string]: unknown;
+        };
+        fit: {
+          infit: number;
+          outfit: number;
+          x2: number;
+          df: number;
+          p: number;
+        };
+        flags: string[];
+        itemVersionId: string | null;
+        storedVersion: number | null;
+      }[];
+      estimated: number;
+      anchors: number;
+      sampleSize: number;
+      converged: boolean;
+      iterations: number;
+      logLikelihood: number;
+      latent: {
+        mean: number;
+        sd: number;
+      };
+      /** @description How the estimates reached the bank scale */
+      linking: {
+        /** @enum {string} */
+        method: 'fixed' | 'mean-sigma' | 'stocking-lord' | 'none';
+        anchors: number;
+        mean?: number;
+        sd?: number;
+        A?: number;
+        B?: number;
+      };
+      flagged: number;
+      stored: number;
+    };
+    CalibrationRequest: {
+      /**
+       * @description Dichotomous items
+       * @default 2pl
+       * @enum {string}
+       */
+      model?: 'rasch' | '1pl' | '2pl' | '3pl';
+      /**
+       * @description Polytomous items
+       * @default gpcm
+       * @enum {string}
+       */
+      poly?: 'gpcm' | 'grm';
+      /** @description Per-item models by item id or identifier */
+      models?: {
+        [key: string]: 'rasch' | '1pl' | '2pl' | '3pl' | 'gpcm' | 'grm';
+      };
+      /**
+       * @description Linking to the bank scale through anchors
+       * @default fixed
+       * @enum {string}
+       */
+      link?: 'fixed' | 'mean-sigma' | 'stocking-lord' | 'none';
+      /**
+       * @description Write the estimates as new parameter versions (else a preview)
+       * @default false
+       */
+      store?: boolean;
+      /** @default false */
+      includeFlagged?: boolean;
+      /** @description The few_responses flag threshold */
+      minResponses?: number;
     };
     AssembledForms: {
       forms: {

@@ -31,6 +31,8 @@ export const ROLE_DECISIONS: Record<string, string> = {
   'POST /api/item-banks': 'AET',
   'POST /api/item-banks/{id}/import': 'AET',
   'GET /api/item-banks/{id}/items': 'AET',
+  'POST /api/item-banks/{id}/calibration': 'AET',
+  'POST /api/results/sittings/{id}/calibration': 'AE',
   'POST /api/items/authoring/preview': 'AET',
   'POST /api/items/authoring': 'AET',
   'GET /api/items/{id}/authoring': 'AET',
