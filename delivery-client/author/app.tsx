@@ -11,8 +11,9 @@ import { BoardPage } from './pages/board.tsx';
 import { ItemEditorPage } from './editor/item-editor.tsx';
 import { MarkingPage, MARKING_ROUTE } from './pages/marking.tsx';
 import { BankBar } from './pages/bank-bar.tsx';
+import { CalibrationPage } from './pages/calibration.tsx';
 
-type Page = 'browse' | 'import' | 'editor' | 'item' | 'blueprint' | 'board' | 'marking';
+type Page = 'browse' | 'import' | 'editor' | 'item' | 'blueprint' | 'board' | 'marking' | 'calibration';
 
 /** `#/items/<id>/edit` opens a stored item in the item editor (the bank browser links there). */
 const EDIT_ROUTE = /^#\/items\/([0-9a-f-]{36})\/edit$/i;
@@ -68,9 +69,10 @@ export function App() {
         <span className="brand">{t('author.title')}</span>
         {me && (
           <nav aria-label={t('author.title')}>
-            {(['browse', 'import', 'editor', 'item', 'blueprint', 'board', 'marking'] as const)
+            {(['browse', 'import', 'editor', 'item', 'blueprint', 'board', 'marking', 'calibration'] as const)
               .filter((p) => p !== 'board' || me.abilities.includes('sittings:write'))
               .filter((p) => p !== 'marking' || me.abilities.includes('marking:mark'))
+              .filter((p) => p !== 'calibration' || me.abilities.includes('items:write'))
               .map((p) => (
                 <button
                   key={p}
@@ -146,6 +148,7 @@ export function App() {
         {signedIn && me && bank && page === 'import' && <ImportPage bank={bank} />}
         {signedIn && me && bank && page === 'blueprint' && <BlueprintPage bank={bank} />}
         {signedIn && me && bank && page === 'board' && <BoardPage bank={bank} />}
+        {signedIn && me && bank && page === 'calibration' && <CalibrationPage bank={bank} me={me} />}
         {signedIn && me && bank && page === 'item' && (
           <section aria-labelledby="item-editor-title">
             <h2 id="item-editor-title">

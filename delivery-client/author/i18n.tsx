@@ -4,6 +4,8 @@ import { authorEn } from '../shared/messages/author-en.ts';
 import { authorVi, type AuthorMessageKey as SharedKey } from '../shared/messages/author-vi.ts';
 import { bankEn } from './messages/bank-en.ts';
 import { bankVi, type BankMessageKey } from './messages/bank-vi.ts';
+import { calibrationEn } from './messages/calibration-en.ts';
+import { calibrationVi, type CalibrationMessageKey } from './messages/calibration-vi.ts';
 import { boardEn } from './messages/board-en.ts';
 import { boardVi, type BoardMessageKey } from './messages/board-vi.ts';
 import { boardSittingEn } from './messages/board-sitting-en.ts';
@@ -26,7 +28,8 @@ type AuthorMessageKey =
   | MarkingMessageKey
   | ImportPreviewMessageKey
   | BankMessageKey
-  | RefusalMessageKey;
+  | RefusalMessageKey
+  | CalibrationMessageKey;
 /** Every authoring message in both languages (tests check wording against them). */
 export const authorCatalogues = {
   vi: {
@@ -38,6 +41,7 @@ export const authorCatalogues = {
     ...importPreviewVi,
     ...bankVi,
     ...refusalVi,
+    ...calibrationVi,
   },
   en: {
     ...authorEn,
@@ -48,6 +52,7 @@ export const authorCatalogues = {
     ...importPreviewEn,
     ...bankEn,
     ...refusalEn,
+    ...calibrationEn,
   },
 } satisfies Record<'vi' | 'en', Record<AuthorMessageKey, string>>;
 const authorI18n = createI18n<AuthorMessageKey>(authorCatalogues.vi, authorCatalogues.en);
