@@ -97,7 +97,9 @@ const feedFile = (payloads: unknown[]) => {
 
 describe(
   'audit checkpoints signed with Ed25519 and published through the e-records feed',
-  { timeout: 120_000 },
+  // Each case opens the store's engine a few times (PGlite: seconds of CPU each), which a busy
+  // machine stretches to minutes.
+  { timeout: 300_000 },
   () => {
     it('publishes each run’s checkpoints, which verify with the public key alone', async () => {
       await appendEntries(3, 0);
