@@ -131,7 +131,9 @@ async function rewriteFrom(
   }
 }
 
-describe('tamper-evident audit log', { timeout: 180_000 }, () => {
+// Each case opens its store's engine several times (PGlite: seconds of CPU each); on a busy machine
+// (load 20-30 on 2 cores) the case with the CLI spawn took 141 s.
+describe('tamper-evident audit log', { timeout: 300_000 }, () => {
   it('passes an untouched log, holding it to its checkpoints', async () => {
     const store = await storeWith(5);
     const result = await auditVerifyCli(store);
