@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import type { Database } from '../platform/db/database.ts';
 import { AppError, errors } from '../platform/errors.ts';
 import { centralPublicKey } from './central-keys.ts';
-import { importResultLogFile } from './commands/import-log-file.ts';
+import { importResultLogFile } from './import-log-file.ts';
 import { issueRoomCode } from './commands/issue-room-code.ts';
 import { sealSittingPackage } from './commands/seal-sitting-package.ts';
 import { registerCentre } from './commands/register-centre.ts';

@@ -33,7 +33,7 @@ describe('the calibration page', () => {
     const page = await context.newPage();
     await signInToAuthor(page, baseUrl, fixture.tree.examBoard);
     await page.getByRole('combobox', { name: /^Ngân hàng/ }).selectOption(fixture.saved.bankId);
-    await page.getByRole('button', { name: 'Hiệu chỉnh tham số' }).click();
+    await page.getByRole('button', { name: 'Tham số IRT' }).click();
     await page.getByRole('heading', { name: 'Hiệu chỉnh tham số câu hỏi (IRT)' }).waitFor();
     await page.getByRole('button', { name: 'Ước lượng (xem trước)' }).click();
     const table = page.locator('section.calibration table');

@@ -1,6 +1,6 @@
 /** Vietnamese strings of the calibration page (issue 23). */
 export const calibrationVi = {
-  'nav.calibration': 'Hiệu chỉnh tham số',
+  'nav.calibration': 'Tham số IRT',
   'cal.title': 'Hiệu chỉnh tham số câu hỏi (IRT)',
   'cal.help':
     'Ước lượng tham số câu hỏi từ các bài làm đã chấm, xem chỉ số phù hợp và cảnh báo, rồi lưu thành phiên bản tham số mới (nội dung câu hỏi không đổi).',

@@ -64,6 +64,8 @@ export const refusalEn: Record<RefusalMessageKey, string> = {
     'The forms built differ in difficulty by more than the tolerance. Lower the number of forms or raise the tolerance, then build again.',
   'rf.id.separate_room_code_required':
     'A candidate of a separate room ({room}) must use that room’s access code.',
+  'rf.id.calibration_no_responses':
+    'There are no scored responses to these items yet, so no parameters can be estimated. Try again once responses are scored.',
   'rf.id.practice_not_graded':
     'This is a practice sitting: its scores are the students’ own feedback, so it has no grade book and no OneRoster results. Use “Download the summary report (PDF)” or “Download score reports (ZIP)”.',
   'rf.id.code_task_practice_only':

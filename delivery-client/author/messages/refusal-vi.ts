@@ -61,6 +61,8 @@ export const refusalVi = {
   'rf.id.information_mismatch':
     'Các đề dựng ra chênh lệch độ khó nhiều hơn mức cho phép. Hãy giảm số đề hoặc nới mức chênh lệch rồi dựng lại.',
   'rf.id.separate_room_code_required': 'Thí sinh thi ở phòng riêng ({room}) phải dùng mã của phòng đó.',
+  'rf.id.calibration_no_responses':
+    'Chưa có bài làm đã chấm nào cho các câu này, nên chưa ước lượng được tham số. Hãy chờ có bài làm đã chấm rồi thử lại.',
   'rf.id.practice_not_graded':
     'Đây là buổi luyện tập: điểm chỉ để học sinh tự đánh giá, nên không có sổ điểm hay kết quả OneRoster. Hãy dùng “Tải báo cáo tổng hợp (PDF)” hoặc “Tải phiếu điểm (ZIP)”.',
   'rf.id.code_task_practice_only':

@@ -5,11 +5,13 @@
  * batch its own transaction as a sync request is. Importing the file again, or after the line has
  * already brought part of it, imports only what is new; a tampered entry or another centre's file
  * is refused with the sync's error, and the batches before it stay imported (as after a cut sync).
+ * Not a command itself: each batch is one run of the import-result-log command, with its own
+ * transaction and audit row.
  */
-import type { CommandContext } from '../../platform/command-context.ts';
-import type { Database } from '../../platform/db/database.ts';
-import { readLogFile } from '../log-file.ts';
-import { importAndApplyResultLog, type ImportedBatch } from './import-result-log.ts';
+import type { CommandContext } from '../platform/command-context.ts';
+import type { Database } from '../platform/db/database.ts';
+import { readLogFile } from './log-file.ts';
+import { importAndApplyResultLog, type ImportedBatch } from './commands/import-result-log.ts';
 
 /** Entries per transaction (a sync request carries at most 2000). */
 const FILE_BATCH = 500;
