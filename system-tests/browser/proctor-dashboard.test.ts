@@ -36,8 +36,8 @@ beforeAll(async () => {
   browser = await launchWithFakeCamera(camera);
   await writeFakeCamera(browser, camera, [
     { image: pickCorpusImage(1, ['video_man_frontal.png']), seconds: 5 },
-    { image: pickCorpusImage(0, ['brick_wall_gray.png']), seconds: 8 },
-    { image: pickCorpusImage(2, ['two_official_portraits_composite.jpg']), seconds: 8 },
+    { image: pickCorpusImage(0, ['brick_wall_gray.png']), seconds: 12 },
+    { image: pickCorpusImage(2, ['two_official_portraits_composite.jpg']), seconds: 12 },
   ]);
 }, 180_000);
 afterAll(async () => {
