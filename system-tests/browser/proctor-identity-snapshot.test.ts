@@ -131,10 +131,12 @@ describe('identity check and incident snapshots', () => {
 
     // The wall: a "no face" incident with its snapshot, shown as a thumbnail in the timeline.
     await row0.getByRole('button', { name: /^Chi tiết / }).click();
-    const noFace = dashboard.locator('.timeline li').filter({ hasText: 'Không thấy khuôn mặt' }).first();
-    await noFace.waitFor({ timeout: 60_000 });
-    const thumb = noFace.locator('img.snapshot');
-    await thumb.waitFor({ timeout: 15_000 });
+    const noFaces = dashboard.locator('.timeline li').filter({ hasText: 'Không thấy khuôn mặt' });
+    await noFaces.first().waitFor({ timeout: 60_000 });
+    // The picture follows its incident (taken, encoded and uploaded by the device, at most one every 10 s), and
+    // on a loaded machine it can be another "no face" incident than the first listed that gets it.
+    const thumb = noFaces.locator('img.snapshot').first();
+    await thumb.waitFor({ timeout: 60_000 });
     await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(160);
     const snapshots = await engine.deps.db
       .select()
