@@ -37,10 +37,20 @@ function redact(url: string): string {
   }
 }
 
+/**
+ * Connections per engine process (`DATABASE_POOL_MAX`, default 20). postgres.js joins the queries issued in one turn of
+ * the event loop on one connection into one socket write, so fewer connections mean fewer, larger writes; more than
+ * the database server's cores only adds contention.
+ */
+function poolSize(): number {
+  const wanted = Number(process.env.DATABASE_POOL_MAX);
+  return Number.isInteger(wanted) && wanted >= 1 && wanted <= 200 ? wanted : 20;
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if ('url' in target) {
     const client = connectPostgres(target.url, {
-      max: 20,
+      max: poolSize(),
       onnotice: () => {},
       connection: { application_name: 'exam-engine' },
     });
