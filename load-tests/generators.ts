@@ -12,23 +12,22 @@ import type { ScenarioOptions, ScenarioResult } from './virtual-candidates.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** A scenario result as it crosses the process boundary. */
-export interface EncodedResult extends Omit<
-  ScenarioResult,
-  'checkInMs' | 'fetchMs' | 'saveAckMs' | 'burstAckMs'
-> {
-  histograms: Record<'checkInMs' | 'fetchMs' | 'saveAckMs' | 'burstAckMs', string>;
+export interface EncodedResult extends Omit<ScenarioResult, HistogramName> {
+  histograms: Record<HistogramName, string>;
   cpuSeconds: number;
 }
 
-type HistogramName = 'checkInMs' | 'fetchMs' | 'saveAckMs' | 'burstAckMs';
+type HistogramName = 'checkInMs' | 'fetchMs' | 'saveAckMs' | 'burstAckMs' | 'nextItemMs' | 'navigateMs';
 
 export function encodeResult(result: ScenarioResult, cpuSeconds: number): EncodedResult {
-  const { checkInMs, fetchMs, saveAckMs, burstAckMs, ...rest } = result;
+  const { checkInMs, fetchMs, saveAckMs, burstAckMs, nextItemMs, navigateMs, ...rest } = result;
   const histograms = {
     checkInMs: hdr.encodeIntoCompressedBase64(checkInMs),
     fetchMs: hdr.encodeIntoCompressedBase64(fetchMs),
     saveAckMs: hdr.encodeIntoCompressedBase64(saveAckMs),
     burstAckMs: hdr.encodeIntoCompressedBase64(burstAckMs),
+    nextItemMs: hdr.encodeIntoCompressedBase64(nextItemMs),
+    navigateMs: hdr.encodeIntoCompressedBase64(navigateMs),
   };
   return { ...rest, histograms, cpuSeconds };
 }
@@ -53,6 +52,8 @@ function merge(parts: EncodedResult[]): MergedResult {
     fetchMs: decoded('fetchMs'),
     saveAckMs: decoded('saveAckMs'),
     burstAckMs: decoded('burstAckMs'),
+    nextItemMs: decoded('nextItemMs'),
+    navigateMs: decoded('navigateMs'),
     errors,
     retries,
     acknowledged: parts.flatMap((p) => p.acknowledged),

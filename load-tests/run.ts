@@ -1,6 +1,8 @@
 /**
  * `npm run load -- --candidates N --ramp S --duration S [--save-every S] [--drop-rate R] [--burst S]
- *   [--engines K] [--workers W] [--postgres] [--redis] [--profile <dir>]`
+ *   [--engines K] [--workers W] [--postgres] [--redis] [--profile <dir>]
+ *   [--adaptive [--items N] [--pool N] [--se X]]`
+ * With `--adaptive` the candidates take an adaptive sitting instead (load-tests/adaptive-run.ts).
  * Prepares a sitting, starts the engine as its own process, drives virtual candidates against it,
  * then the same load against a bare Socket.IO echo server (the transport baseline), and checks
  * that every acknowledged save is in the database. Writes load-tests/results/<timestamp>.json and
@@ -18,10 +20,11 @@ import { connectPostgres } from '../engine/platform/db/connect-postgres.ts';
 import { testConfig } from '../engine/tests/support/test-engine.ts';
 import { startEngineProcess } from '../engine/tests/support/engine-process.ts';
 import { setupSitting } from './setup-sitting.ts';
+import { createPostgresDatabase, quantiles } from './run-support.ts';
 import { runGenerators } from './generators.ts';
-import type { ScenarioResult } from './virtual-candidates.ts';
 import { cpuPerBurstSave, cpuPerOperation, type CpuPerOperation } from './cpu-per-operation.ts';
 import { pidsNamed, sampleCpu } from './process-cpu.ts';
+import type { AdaptiveLoad } from './setup-adaptive.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -43,6 +46,8 @@ export interface LoadOptions {
   generatorNice: number;
   /** Write a V8 CPU profile of each engine process to this folder (`--profile <dir>`). */
   profileDir?: string;
+  /** An adaptive sitting (`--adaptive --items N --pool N --se X`): load-tests/adaptive-run.ts. */
+  adaptive?: AdaptiveLoad;
 }
 
 function parseArgs(argv: string[]): LoadOptions {
@@ -67,15 +72,11 @@ function parseArgs(argv: string[]): LoadOptions {
     // The generators yield the cores to the engine and PostgreSQL unless told otherwise (`--generator-nice 0`).
     generatorNice: get('generator-nice', 10),
     ...(argv.includes('--profile') ? { profileDir: path.resolve(argv[argv.indexOf('--profile') + 1]!) } : {}),
+    ...(argv.includes('--adaptive')
+      ? { adaptive: { items: get('items', 20), pool: get('pool', 300), se: get('se', 0.3) } }
+      : {}),
   };
 }
-
-const quantiles = (h: ScenarioResult['saveAckMs']) => ({
-  p50: h.getValueAtPercentile(50),
-  p95: h.getValueAtPercentile(95),
-  p99: h.getValueAtPercentile(99),
-  max: h.maxValue,
-});
 
 interface EngineSample {
   eventLoopDelayMs: { p99: number; max: number };
@@ -382,25 +383,6 @@ function cpuRows(cpu: Record<string, CpuPerOperation>) {
   );
 }
 
-/** A fresh, empty PostgreSQL database for one run (the engine migrates it when it opens). */
-async function createPostgresDatabase(baseUrl: string) {
-  const name = `exam_load_${Date.now()}`;
-  const admin = connectPostgres(baseUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    async drop() {
-      const dropper = connectPostgres(baseUrl, { max: 1, onnotice: () => {} });
-      await dropper.unsafe(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
-  };
-}
-
 /**
  * The pids of PostgreSQL's processes working for this run: the backends connected to its database
  * (from pg_stat_activity, asked again every second as the pool grows) and the WAL writer.
@@ -440,7 +422,11 @@ function startEcho(): Promise<{ url: string; pid: number; stop(): void }> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const summary = await runLoad(parseArgs(process.argv.slice(2)));
+  const options = parseArgs(process.argv.slice(2));
+  // Imported when asked for: adaptive-run.ts imports this file's helpers.
+  const summary = options.adaptive
+    ? await (await import('./adaptive-run.ts')).runAdaptiveLoad({ ...options, adaptive: options.adaptive })
+    : await runLoad(options);
   console.log(JSON.stringify(summary));
 }
 

@@ -1,6 +1,7 @@
 /**
  * Prepares a load-test sitting straight in the database (before any engine process starts):
- * an organisation tree, the demo bank's items, a sitting open now, and N enrolled students.
+ * an organisation tree, the demo bank's items (or, with `adaptive`, a calibrated pool and a linear
+ * form whose one section is adaptive), a sitting open now, and N enrolled students.
  */
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../engine/index.ts';
@@ -9,13 +10,14 @@ import { FormSpec } from '../engine/sittings/form.ts';
 import { sittingCandidates, sittingRooms, sittings } from '../engine/sittings/tables.ts';
 import { classes, organisations, students } from '../engine/people/tables.ts';
 import { itemBankTables, loadDemoBank, plainText, saveItemVersion } from '../item-bank/index.ts';
+import { adaptiveForm, type AdaptiveLoad } from './setup-adaptive.ts';
 
 export interface LoadCandidate {
   candidateNumber: string;
   dateOfBirth: string;
 }
 
-export async function setupSitting(config: Readonly<Config>, count: number) {
+export async function setupSitting(config: Readonly<Config>, count: number, adaptive?: AdaptiveLoad) {
   const engine = await createEngine(config, { logger: createLogger('warn') });
   const db = engine.deps.db;
   try {
@@ -31,7 +33,7 @@ export async function setupSitting(config: Readonly<Config>, count: number) {
       .values({ name: 'Tải thử', organisationId: dept })
       .returning();
     const entries = [];
-    for (const demo of loadDemoBank()) {
+    for (const demo of adaptive ? [] : loadDemoBank()) {
       const saved = await db.transaction((tx) =>
         saveItemVersion(tx, bank!.id, {
           identifier: demo.item.identifier,
@@ -50,7 +52,9 @@ export async function setupSitting(config: Readonly<Config>, count: number) {
       .values({
         organisationId: school,
         name: 'Tải thử',
-        formSpec: FormSpec.parse({ sections: [{ identifier: 'S1', items: entries }] }),
+        formSpec: adaptive
+          ? await adaptiveForm(db, bank!.id, adaptive)
+          : FormSpec.parse({ sections: [{ identifier: 'S1', items: entries }] }),
         opensAt: new Date(Date.now() - 60_000),
         closesAt: new Date(Date.now() + 6 * 3600_000),
         durationSeconds: 3 * 3600,

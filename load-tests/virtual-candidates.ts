@@ -2,9 +2,13 @@
  * Virtual candidates speaking the candidate protocol: check in, start, fetch items, autosave
  * answers at an interval with think time, drop and regain the connection at a rate (re-sending
  * what was not acknowledged), submit. Records latencies in HDR histograms and every acknowledged save.
+ * On an adaptive sitting (`adaptive`) each candidate answers the item it is given as a 2PL
+ * candidate of its own ability would, then asks for the next one as the candidate app does
+ * (response:save, navigate to the next place: the engine's CAT chooses, item:fetch).
  */
 import hdr from 'hdr-histogram-js';
 import { io, type Socket } from 'socket.io-client';
+import { answerFor, poolIndexOf, poolParameters } from './adaptive-pool.ts';
 import type { LoadCandidate } from './setup-sitting.ts';
 
 export interface ScenarioOptions {
@@ -30,6 +34,11 @@ export interface ScenarioOptions {
   totalCandidates?: number;
   /** Epoch ms at which every generator starts its scenario together (default: now). */
   startAt?: number;
+  /**
+   * An adaptive sitting over a pool of this many items (load-tests/adaptive-pool.ts): each candidate
+   * answers item after item, `saveEverySeconds` of think time each, until the CAT stops; no burst.
+   */
+  adaptivePool?: number;
 }
 
 export interface ScenarioResult {
@@ -38,6 +47,12 @@ export interface ScenarioResult {
   saveAckMs: hdr.Histogram;
   /** Acknowledgement latency under the closed-loop burst (saturation), kept apart from the paced figure. */
   burstAckMs: hdr.Histogram;
+  /**
+   * Adaptive sittings: from sending an answer to holding the next item's payload (the save's ack,
+   * the move the CAT decides in, the fetch); and the move alone.
+   */
+  nextItemMs: hdr.Histogram;
+  navigateMs: hdr.Histogram;
   errors: Record<string, number>;
   /** Attempts the candidate app repeats by itself (check-in told to come back, socket reconnect): not errors. */
   retries: Record<string, number>;
@@ -70,12 +85,19 @@ const CONNECT_ATTEMPTS = 30;
 /** Handshake refusals the candidate app does not retry (exam-connection.ts). */
 const FINAL_REFUSALS = new Set(['session_in_use', 'invalid_token', 'session_not_found']);
 
+/** A standard normal draw (Box–Muller): the virtual candidate's ability. */
+function normalDeviate() {
+  return Math.sqrt(-2 * Math.log(1 - Math.random())) * Math.cos(2 * Math.PI * Math.random());
+}
+
 export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   const result: ScenarioResult = {
     checkInMs: histogram(),
     fetchMs: histogram(),
     saveAckMs: histogram(),
     burstAckMs: histogram(),
+    nextItemMs: histogram(),
+    navigateMs: histogram(),
     errors: {},
     retries: {},
     acknowledged: [],
@@ -183,7 +205,10 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
         return undefined;
       }
     };
-    await ask('session:start', {});
+    const started0 = await ask<{ ok: boolean; snapshot?: { position: number; form: unknown[] } }>(
+      'session:start',
+      {},
+    );
     tick('checkIns');
     const seqs = new Map<string, number>();
     const unacked: Array<{ itemRef: string; seq: number; value: string }> = [];
@@ -214,6 +239,15 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       }
       return acked;
     };
+    if (o.adaptivePool) {
+      if (!started0?.ok || !started0.snapshot) return fail('session:start refused');
+      await adaptiveAnswers(started0.snapshot);
+      const submitted = await ask<{ ok: boolean }>('submit', { confirm: true });
+      if (submitted?.ok) tick('submits');
+      else fail('submit refused');
+      socket.disconnect();
+      return;
+    }
     while (Date.now() < endAt) {
       // Think time spreads saves evenly over the interval.
       await sleep(o.saveEverySeconds * 1000 * (0.5 + Math.random()));
@@ -240,6 +274,70 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       position++;
       queueSave(itemRef);
       await sendUnacked();
+    }
+    /**
+     * The adaptive test: the item at the session's place, think, answer; the answer's ack, the move
+     * to the next place (where the engine's CAT chooses) and that item's payload are the next-item time.
+     */
+    async function adaptiveAnswers(snapshot: { position: number; form: unknown[] }) {
+      const theta = normalDeviate();
+      let position = snapshot.position;
+      let total = snapshot.form.length;
+      type Fetched = { ok: boolean; itemRef: string; item: unknown };
+      const fetchItem = async (): Promise<Fetched | undefined> => {
+        const f0 = performance.now();
+        const fetched = await ask<Fetched>('item:fetch', { position });
+        if (!fetched) return undefined;
+        if (!fetched.ok) {
+          fail('item:fetch refused');
+          return undefined;
+        }
+        result.fetchMs.recordValue(Math.max(1, Math.round(performance.now() - f0)));
+        tick('fetches');
+        return fetched;
+      };
+      let item = await fetchItem();
+      while (item) {
+        await sleep(o.saveEverySeconds * 1000 * (0.5 + Math.random()));
+        if (Math.random() < o.dropRate) {
+          socket.disconnect();
+          try {
+            socket = await connect();
+            const resumed = await ask<{ ok: boolean; snapshot: { position: number } }>('session:resume', {});
+            // Answered and moved before the drop: the engine's place wins.
+            if (resumed?.ok && resumed.snapshot.position !== position) {
+              position = resumed.snapshot.position;
+              item = await fetchItem();
+              continue;
+            }
+          } catch (error) {
+            return fail(`reconnect (${(error as Error).message})`);
+          }
+        }
+        const k = poolIndexOf(item.item);
+        const value = answerFor(theta, k === undefined ? undefined : poolParameters(k, o.adaptivePool!));
+        const t0 = performance.now();
+        const seq = (seqs.get(item.itemRef) ?? 0) + 1;
+        seqs.set(item.itemRef, seq);
+        unacked.push({ itemRef: item.itemRef, seq, value });
+        await sendUnacked();
+        if (unacked.length) return fail('adaptive answer not acknowledged');
+        const m0 = performance.now();
+        const moved = await ask<{ ok: boolean; position: number; ended?: boolean; error?: { id: string } }>(
+          'navigate',
+          { position: position + 1 },
+        );
+        if (!moved) return;
+        result.navigateMs.recordValue(Math.max(1, Math.round(performance.now() - m0)));
+        // The last place answered: nothing follows (the CAT's maximum length).
+        if (!moved.ok) return position + 1 >= total ? undefined : fail(`navigate ${moved.error?.id}`);
+        // The CAT stopped by its rule: the places it did not use are gone.
+        if (moved.ended) return;
+        position = moved.position;
+        item = await fetchItem();
+        if (item) result.nextItemMs.recordValue(Math.max(1, Math.round(performance.now() - t0)));
+        total = Math.max(total, position + 1);
+      }
     }
     // Closed loop: each acknowledgement releases the next save, until the burst ends.
     await sleep(Math.max(0, endAt - Date.now()));
