@@ -35,7 +35,7 @@ import { nextStep, routeEvaluator, type RouteStep } from './route-rules.ts';
 import { hasAnswer, lockSession, record, update, type Actor, type SessionRow } from './session-commands.ts';
 import { latestResponses } from './session-snapshot.ts';
 import { responseProblem } from './validate-responses.ts';
-import { formSpecOf } from './form-spec-cache.ts';
+import { sittingFormSpec } from './form-spec-cache.ts';
 import { toJson, valueFromRaw } from '../../grading/index.ts';
 import { eq } from 'drizzle-orm';
 import { candidateSessions } from './tables.ts';
@@ -198,7 +198,7 @@ async function recordPartLeft(
 async function lockRoute(tx: Transaction, sessionId: string) {
   const locked = await lockSession(tx, sessionId);
   const form = locked.session.form as AssembledForm;
-  return { ...locked, form, spec: formSpecOf(locked.sitting.id, locked.sitting.formSpec) };
+  return { ...locked, form, spec: await sittingFormSpec(tx, locked.sitting.id) };
 }
 
 /** Moves the candidate within the form, by the rules of the part they are in. */

@@ -29,15 +29,18 @@ export interface Actor {
 
 interface Locked {
   session: SessionRow;
-  sitting: SittingRow;
+  /** Without its form spec (large with an adaptive pool): `sittingFormSpec` reads it once per process. */
+  sitting: Omit<SittingRow, 'formSpec'>;
   extraTimePercent: number;
 }
+
+const { formSpec: _formSpec, ...sittingColumns } = getTableColumns(sittings);
 
 export async function lockSession(tx: Transaction, sessionId: string): Promise<Locked> {
   const [row] = await tx
     .select({
       session: candidateSessions,
-      sitting: sittings,
+      sitting: sittingColumns,
       extraTimePercent: sittingCandidates.extraTimePercent,
     })
     .from(candidateSessions)

@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import type { AssembledForm } from '../../sittings/form.ts';
-import { formSpecOf } from '../form-spec-cache.ts';
+import { sittingFormSpec } from '../form-spec-cache.ts';
 import { progressOf } from '../route-state.ts';
 import { lockSession, update } from '../session-commands.ts';
 import { candidateSessions } from '../tables.ts';
@@ -22,7 +22,7 @@ export async function ensureAdaptiveItem(db: Database, sessionId: string): Promi
     const progress = progressOf(session);
     const moved = await adaptiveMove(tx, {
       session,
-      spec: formSpecOf(sitting.id, sitting.formSpec),
+      spec: await sittingFormSpec(tx, sitting.id),
       form,
       progress,
       from: session.position - 1,
