@@ -113,7 +113,10 @@ export async function createEngine(
 ): Promise<Engine> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const target: DatabaseTarget =
-    options.database ?? (config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+    options.database ??
+    (config.databaseUrl
+      ? { url: config.databaseUrl, poolMax: config.databasePoolMax }
+      : { dataDir: config.dataDir });
   const database = await openDatabase(target);
   try {
     if (!options.skipMigrations) await migrateDatabase(database, 'url' in target ? target.url : undefined);

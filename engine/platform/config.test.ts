@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       port: 3000,
       logLevel: 'info',
       databaseUrl: undefined,
+      databasePoolMax: 20,
       redisUrl: undefined,
     });
     expect(Object.isFrozen(config)).toBe(true);
@@ -29,6 +30,7 @@ describe('loadConfig', () => {
       loadConfig({
         PORT: 'eighty',
         DATABASE_URL: 'mysql://x',
+        DATABASE_POOL_MAX: '0',
         REDIS_URL: 'localhost:6379',
         LOG_LEVEL: 'loud',
         JWT_SECRET: 'short',
@@ -40,10 +42,11 @@ describe('loadConfig', () => {
       const problems = (error as ConfigError).problems.join('\n');
       expect(problems).toMatch(/PORT \(given "eighty"\): must be a whole number/);
       expect(problems).toMatch(/DATABASE_URL .*postgres:\/\//);
+      expect(problems).toMatch(/DATABASE_POOL_MAX \(given "0"\): must be a whole number between 1 and 200/);
       expect(problems).toMatch(/REDIS_URL .*redis:\/\//);
       expect(problems).toMatch(/LOG_LEVEL .*must be one of/);
       expect(problems).toMatch(/JWT_SECRET .*at least 32 characters/);
-      expect((error as ConfigError).problems).toHaveLength(5);
+      expect((error as ConfigError).problems).toHaveLength(6);
     }
   });
 

@@ -36,6 +36,16 @@ const envSchema = z.object({
       )
       .optional(),
   ),
+  /** PostgreSQL connections per engine process (several engines share the server's max_connections). */
+  DATABASE_POOL_MAX: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number between 1 and 200' })
+      .int('must be a whole number between 1 and 200')
+      .min(1, 'must be a whole number between 1 and 200')
+      .max(200, 'must be a whole number between 1 and 200')
+      .default(20),
+  ),
   /** Redis URL; unset means in-process adapters (single engine process). */
   REDIS_URL: z.preprocess(
     emptyToUndefined,
@@ -155,6 +165,7 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl?: string;
+  databasePoolMax: number;
   redisUrl?: string;
   dataDir: string;
   jwtSecret: string;
@@ -235,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databasePoolMax: e.DATABASE_POOL_MAX,
     redisUrl: e.REDIS_URL,
     dataDir,
     jwtSecret: e.JWT_SECRET ?? persistedSecret(dataDir, 'jwt-secret'),

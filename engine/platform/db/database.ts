@@ -25,7 +25,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true } | { pglite: PGlite };
+export type DatabaseTarget =
+  { url: string; poolMax?: number } | { dataDir: string } | { memory: true } | { pglite: PGlite };
 
 function redact(url: string): string {
   try {
@@ -37,20 +38,12 @@ function redact(url: string): string {
   }
 }
 
-/**
- * Connections per engine process (`DATABASE_POOL_MAX`, default 20). postgres.js joins the queries issued in one turn of
- * the event loop on one connection into one socket write, so fewer connections mean fewer, larger writes; more than
- * the database server's cores only adds contention.
- */
-function poolSize(): number {
-  const wanted = Number(process.env.DATABASE_POOL_MAX);
-  return Number.isInteger(wanted) && wanted >= 1 && wanted <= 200 ? wanted : 20;
-}
-
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if ('url' in target) {
     const client = connectPostgres(target.url, {
-      max: poolSize(),
+      // The driver joins the queries of one event-loop turn on a connection into one socket write, so fewer
+      // connections mean fewer, larger writes; more than the server's cores only adds contention.
+      max: target.poolMax ?? 20,
       onnotice: () => {},
       connection: { application_name: 'exam-engine' },
     });

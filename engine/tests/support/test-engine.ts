@@ -34,6 +34,7 @@ export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
     logLevel: 'silent' as const,
     trustedProxies: [],
     seedDemo: false,
+    databasePoolMax: 20,
     redisUrl: process.env.REDIS_URL || undefined,
     ...overrides,
   });
