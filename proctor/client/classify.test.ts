@@ -39,3 +39,29 @@ describe('animal faces', () => {
     expect(acceptedFaces(frame([face(100)], [{ ...dog, score: 0.2 }]))).toHaveLength(1);
   });
 });
+
+describe('people without a counted face', () => {
+  const person = (x: number, score = 0.6, height = 200) => ({
+    label: 'person',
+    score,
+    box: [x, 100, 80, height] as [number, number, number, number],
+  });
+
+  it('counts two separate people near enough as two or more when no face is counted', () => {
+    expect(faceCountClass(frame([], [person(20), person(300)]))).toBe(2);
+    expect(faceCountClass(frame([face(100, 0.2, 0)], [person(20), person(300)]))).toBe(2);
+  });
+
+  it('leaves one person, unsure people, far-off people and one person found twice at no face', () => {
+    expect(faceCountClass(frame([], [person(20)]))).toBe(0);
+    expect(faceCountClass(frame([], [person(20, 0.4), person(300, 0.4)]))).toBe(0);
+    expect(faceCountClass(frame([], [person(20, 0.6, 60), person(300, 0.6, 60)]))).toBe(0);
+    expect(faceCountClass(frame([], [person(20), person(22)]))).toBe(0);
+  });
+
+  it('is off with peopleAloneMin 0', async () => {
+    const { DEFAULT_THRESHOLDS } = await import('./classify.ts');
+    const t = { ...DEFAULT_THRESHOLDS, peopleAloneMin: 0 };
+    expect(faceCountClass(frame([], [person(20), person(300)]), t)).toBe(0);
+  });
+});

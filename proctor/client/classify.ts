@@ -25,6 +25,12 @@ export interface DetectorThresholds {
   secondPersonScore: number;
   minPersonHeight: number;
   /**
+   * Where no face is counted, at least this many such separate people (same score and height rules) make the count
+   * 2+ on their own: people near enough to matter whose faces are all too small, turned or masked for the face
+   * models (a street or a pitch). 0 turns the rule off. Tuned on the tuning part of faces-set only.
+   */
+  peopleAloneMin: number;
+  /**
    * A face whose centre lies in an animal's box (object detector, COCO animals and teddy bears) at or above this
    * score, and in no person's box (>= minPersonScore), is an animal's face: the face mesh is sometimes sure of a
    * cat's or a dog's face. Only frames with object detection carry this signal.
@@ -52,9 +58,9 @@ export interface DetectorThresholds {
 }
 
 /**
- * Tuned on ../shared/corpus/faces, then (issue 21: the second pass on tiles, `sureMesh*`) on the tuning part of
- * proctor/eval/faces-set only (see README, "Proctoring"); `animalScore` on ../shared/corpus/faces (neutral on the
- * tuning part, which has no animal with a face the mesh accepts).
+ * Tuned on ../shared/corpus/faces, then (issue 21: the second pass on tiles, `sureMesh*`, `peopleAloneMin`) on the
+ * tuning part of proctor/eval/faces-set only (see README, "Proctoring"); `animalScore` on ../shared/corpus/faces
+ * (neutral on the tuning part, which has no animal with a face the mesh accepts).
  */
 export const DEFAULT_THRESHOLDS: DetectorThresholds = {
   strongFaceScore: 0.75,
@@ -66,6 +72,7 @@ export const DEFAULT_THRESHOLDS: DetectorThresholds = {
   minPersonScore: 0.3,
   secondPersonScore: 0.5,
   minPersonHeight: 0.2,
+  peopleAloneMin: 2,
   animalScore: 0.25,
   smallFaceScore: 0.7,
   smallFaceMinPx: 10,
@@ -179,6 +186,7 @@ export function faceCountClass(
   const accepted = acceptedFaces(frame, t);
   const n = accepted.length + (accepted.length < 2 ? extraSmallFaces(frame, accepted, t) : 0);
   if (n >= 2 || (n === 1 && distinctPeople(frame, t) >= 2)) return 2;
+  if (n === 0 && t.peopleAloneMin > 0 && distinctPeople(frame, t) >= t.peopleAloneMin) return 2;
   return Math.min(n, 2) as FaceCountClass;
 }
 
