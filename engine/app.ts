@@ -33,7 +33,7 @@ import { itemStatisticsRoutes } from './results/routes/items-statistics/items-st
 import { boardRoutes } from './proctoring/routes/board-routes.ts';
 import { metricsRoutes, type MetricsSources } from './platform/http/metrics-routes.ts';
 import { proctoringRoutes } from './proctoring/routes/proctoring-routes.ts';
-import { centreRoutes } from './centres/routes/centres.ts';
+import { centreRoutes, MAX_LOG_FILE_BYTES } from './centres/routes/centres.ts';
 import { centreSyncRoutes } from './centres/routes/centre-sync.ts';
 import { centreNodeRoutes, MAX_PACKAGE_BYTES } from './centres/routes/centre-node-routes.ts';
 import type { CentreNode } from './centres/node/centre-node.ts';
@@ -78,6 +78,7 @@ export const LARGE_BODY_ROUTES: readonly BodyLimitRule[] = [
   route('PUT', '/api/proctoring/sittings/{id}/candidates/{id}/photo', 2 * MB, 'A roster photo'),
   // Streamed to a file by the route, which counts it (a chunked body is never gathered in memory here).
   route('POST', '/api/centre-node/packages', MAX_PACKAGE_BYTES, 'A package file', true),
+  route('POST', '/api/centres/{id}/log-file', MAX_LOG_FILE_BYTES, 'A result log file', true),
 ];
 
 /** The TCP peer of an HTTP request (in-process requests, as in tests, have none). */

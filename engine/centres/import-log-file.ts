@@ -8,10 +8,13 @@
  * Not a command itself: each batch is one run of the import-result-log command, with its own
  * transaction and audit row.
  */
+import type { StaffActor } from '../people/actor.ts';
 import type { CommandContext } from '../platform/command-context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { readLogFile } from './log-file.ts';
 import { importAndApplyResultLog, type ImportedBatch } from './commands/import-result-log.ts';
+import { centreInScope, sittingInScope } from './centre-board.ts';
+import { errors } from '../platform/errors.ts';
 
 /** Entries per transaction (a sync request carries at most 2000). */
 const FILE_BATCH = 500;
@@ -67,4 +70,23 @@ export async function importResultLogFile(
     outcome.awaitingOpen = batch.awaitingOpen;
   }
   return outcome;
+}
+
+/**
+ * The exam board's upload of a centre's USB log file (POST /api/centres/{id}/log-file): the centre is
+ * the one the board names (never the file's header), in the board's subtree, and so must the file's
+ * sitting be; then the file goes through the same import as the CLI's `import-log`.
+ */
+export async function importCentreLogFile(
+  db: Database,
+  actor: StaffActor,
+  centreId: string,
+  content: string,
+  context: CommandContext = {},
+  onSubmitted?: (sessionId: string) => void,
+): Promise<ImportedLogFile> {
+  if (!(await centreInScope(db, actor, centreId))) throw errors.notFound(`Centre ${centreId}`);
+  const file = readLogFile(content);
+  await sittingInScope(db, actor, file.sittingId);
+  return importResultLogFile(db, file, { centreId, importedBy: actor.userId }, context, onSubmitted);
 }

@@ -8162,7 +8162,65 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The centres of the caller's organisation with their status: packages sealed, keys released, result logs received */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Centres */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CentreStatus'][];
+            };
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     put?: never;
     /** Register a test centre with the public key it made; answers with the central key it must trust */
     post: {
@@ -8292,6 +8350,274 @@ export interface paths {
         };
         /** @description Not found */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/centres/{id}/reconciliation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A centre's reconciliation of a sitting: per rostered candidate, session opened, saves, submit, central score, deferred entries */
+    get: {
+      parameters: {
+        query: {
+          sittingId: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The report */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CentreReconciliation'];
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/centres/{id}/room-codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue a room's key release code for a centre whose line is down (a room of a package sealed for it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CentreIssueRoomCode'];
+        };
+      };
+      responses: {
+        /** @description The code to read out */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CentreRoomCode'];
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The sitting has no package key yet (no package sealed) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/centres/{id}/log-file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import a centre's result log file (npm run centre -- export-log), as the sync imports it; up to 256 MB, streamed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      responses: {
+        /** @description Imported (entries new and already held) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CentreLogFileImported'];
+          };
+        };
+        /** @description The request is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in, or the token is invalid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role or organisation scope does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The log does not follow the chain held (log_gap, log_seq_conflict) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The file is larger than 256 MB */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description An entry is tampered with, out of chain, or cannot be applied */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -9846,6 +10172,136 @@ export interface components {
       keyReleaseLeadMinutes?: number;
       /** @enum {string} */
       downtime?: 'pause' | 'continue';
+    };
+    CentreStatus: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: uuid */
+      organisationId: string;
+      organisationName: string;
+      registeredAt: string;
+      sittings: {
+        /** Format: uuid */
+        sittingId: string;
+        sittingName: string;
+        opensAt: string;
+        packages: {
+          /** Format: uuid */
+          packageId: string;
+          sealedAt: string;
+          notBefore: string;
+          bytes: number;
+          rooms: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+          }[];
+        }[];
+        key: {
+          onlineAt: string | null;
+          roomCodes: {
+            /** Format: uuid */
+            roomId: string;
+            roomName: string;
+            at: string;
+          }[];
+        };
+        log: components['schemas']['CentreLogStatus'];
+        lastRefusal: {
+          error: string;
+          message: string;
+          at: string;
+          /** @enum {string} */
+          via: 'sync' | 'file';
+        } | null;
+      }[];
+    };
+    CentreLogStatus: {
+      entries: number;
+      headSeq: number;
+      lastImportAt: string;
+      verified: boolean;
+      deferredWaiting: number;
+    } | null;
+    CentreReconciliation: {
+      centre: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      sitting: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        opensAt: string;
+      };
+      packages: {
+        /** Format: uuid */
+        packageId: string;
+        sealedAt: string;
+      }[];
+      log: components['schemas']['CentreLogStatus'];
+      candidates: {
+        /** Format: uuid */
+        sittingCandidateId: string;
+        candidateNumber: string;
+        fullName: string;
+        /** Format: uuid */
+        roomId: string;
+        roomName: string;
+        /** Format: uuid */
+        sessionId: string | null;
+        opened: boolean;
+        savesReceived: number;
+        answersHeld: number;
+        submitted: boolean;
+        centralState: string | null;
+        scored: boolean;
+        rawScore: number | null;
+        maxScore: number | null;
+        deferred: number;
+      }[];
+      totals: {
+        rostered: number;
+        opened: number;
+        savesReceived: number;
+        answersHeld: number;
+        submitted: number;
+        scored: number;
+        deferred: number;
+      };
+      missing: {
+        notOpened: string[];
+        openedNotSubmitted: string[];
+        deferred: string[];
+        sessionsAwaitingOpen: string[];
+      };
+    };
+    CentreRoomCode: {
+      code: string;
+      roomName: string;
+      opensAt: string;
+    };
+    CentreIssueRoomCode: {
+      /** Format: uuid */
+      sittingId: string;
+      /** Format: uuid */
+      roomId: string;
+    };
+    CentreLogFileImported: {
+      /** Format: uuid */
+      centreId: string;
+      /** Format: uuid */
+      sittingId: string;
+      entries: number;
+      imported: number;
+      skipped: number;
+      head?: {
+        seq: number;
+        hash: string;
+      };
+      awaitingOpen: string[];
     };
     CentreReleasedKey: {
       sittingKey: string;

@@ -92,6 +92,10 @@ export const ROLE_DECISIONS: Record<string, string> = {
   'GET /api/proctoring/snapshots/{id}': 'AEP',
   'POST /api/centres': 'AE',
   'POST /api/centres/packages': 'AE',
+  'GET /api/centres': 'AE',
+  'GET /api/centres/{id}/reconciliation': 'AE',
+  'POST /api/centres/{id}/room-codes': 'AE',
+  'POST /api/centres/{id}/log-file': 'AE',
   // A centre node's own routes (off a centre they answer 404 not_a_centre_node, after the role check).
   'POST /api/centre-node/packages': 'AE',
   'POST /api/centre-node/packages/{id}/open': 'AE',

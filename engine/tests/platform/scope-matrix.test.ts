@@ -9,6 +9,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemBankTables } from '../../../item-bank/index.ts';
+import { registerCentre } from '../../centres/commands/register-centre.ts';
+import { generateSigningKeyPair } from '../../centres/ed25519.ts';
 import { buildQtiItems, buildSitting, checkInCandidate } from '../support/delivery-fixtures.ts';
 import { buildOrganisationTree } from '../support/factories.ts';
 import { tokenFor } from '../support/http.ts';
@@ -31,7 +33,14 @@ beforeAll(async () => {
     .select({ id: itemBankTables.itemBanks.id })
     .from(itemBankTables.itemBanks)
     .where(eq(itemBankTables.itemBanks.organisationId, theirs.office.id));
+  const centre = await registerCentre(
+    engine.deps.db,
+    null,
+    { organisationId: theirs.schoolA.id, name: 'Điểm thi', publicKey: generateSigningKeyPair().publicKey },
+    { keySecret: engine.config.auditKey },
+  );
   ids = {
+    centre: centre.centreId,
     organisation: theirs.schoolA.id,
     user: theirs.teacherA.userId,
     class: theirs.classA.id,
@@ -96,7 +105,9 @@ function fill(path: string): string | undefined {
                                 ? ids.sitting
                                 : /^\/api\/sessions\//.test(path)
                                   ? ids.session
-                                  : undefined;
+                                  : /^\/api\/centres\//.test(path)
+                                    ? ids.centre
+                                    : undefined;
     if (kind === undefined) unknown = true;
     return kind ?? '';
   });
