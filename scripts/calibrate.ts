@@ -18,6 +18,8 @@
  *   --link fixed         how new items reach the bank's scale through anchors (items with stored
  *                        parameters, or --anchors <json> for --file): fixed (anchor parameters held
  *                        during estimation; default), mean-sigma, stocking-lord, or none
+ *   --recalibrate        re-estimate the items with stored parameters too (with mean-sigma or
+ *                        stocking-lord: their stored parameters link the fresh estimates to the bank's scale)
  *   --anchors <file>     anchors for --file: a pool file ({ items: [{ id, model, a, b, c? }] })
  *   --store              save the estimates as new parameter versions of the items (the items
  *                        themselves unchanged); needs --bank or --sitting (a --file's columns are then item ids
@@ -41,7 +43,12 @@ import {
   type LinkMethod,
 } from '../grading/calibration/index.ts';
 import type { ItemModel } from '../grading/adaptive/index.ts';
-import type { CalibrationRunOutcome } from '../engine/results/commands/calibrate-items.ts';
+import {
+  calibrationRows,
+  calibrationSummary,
+  type CalibratedItemRow,
+  type CalibrationRunOutcome,
+} from '../engine/results/calibration-summary.ts';
 
 const { values } = parseArgs({
   options: {
@@ -52,6 +59,7 @@ const { values } = parseArgs({
     poly: { type: 'string', default: 'gpcm' },
     models: { type: 'string' },
     link: { type: 'string', default: 'fixed' },
+    recalibrate: { type: 'boolean', default: false },
     anchors: { type: 'string' },
     store: { type: 'boolean', default: false },
     'include-flagged': { type: 'boolean', default: false },
@@ -101,17 +109,8 @@ if (values.sitting && !UUID.test(values.sitting)) fail(`--sitting: ${values.sitt
 if (values.store && !values.bank && !values.sitting)
   fail('--store needs --bank or --sitting (the items the parameters belong to)');
 
-/** What the table and the summary print, from the engine command or the file-only path. */
-interface Row {
-  label: string;
-  model: string;
-  anchor: boolean;
-  n: number;
-  params: ItemModel;
-  fit: { infit: number; outfit: number; x2: number; df: number; p: number };
-  flags: string[];
-}
-let rows: Row[];
+/** What the table and the summary print, shaped alike by the engine command and the file-only path. */
+let rows: CalibratedItemRow[];
 let run: Omit<CalibrationRunOutcome, 'items' | 'source'>;
 
 if (values.bank || values.sitting) {
@@ -131,6 +130,7 @@ if (values.bank || values.sitting) {
       poly: polytomous,
       byItem,
       link: link as LinkMethod,
+      recalibrate: values.recalibrate,
       store: values.store,
       includeFlagged: values['include-flagged'],
       ...(values['min-responses'] ? { minResponses: Number(values['min-responses']) } : {}),
@@ -145,7 +145,7 @@ if (values.bank || values.sitting) {
   }
   await handle.close();
   const { items, source: _source, ...summary } = outcome;
-  rows = items.map((i) => ({ ...i, label: i.identifier }));
+  rows = items;
   run = summary;
 } else {
   const matrix = parseResponseCsv(read(values.file!), dichotomous, byItem, polytomous);
@@ -160,25 +160,15 @@ if (values.bank || values.sitting) {
       tolerance: Number(values.tolerance),
       maxIterations: Number(values['max-iterations']),
       thresholds: values['min-responses'] ? { minResponses: Number(values['min-responses']) } : {},
+      recalibrate: values.recalibrate,
     });
   } catch (error) {
     if (error instanceof LinkingError) fail(error.message);
     throw error;
   }
   const { report, linking } = result;
-  rows = report.items.map((i) => ({ ...i, label: i.id, fit: { ...i.fit }, flags: [...i.flags] }));
-  run = {
-    estimated: rows.filter((r) => !r.anchor).length,
-    anchors: linking.anchors,
-    sampleSize: report.sampleSize,
-    converged: report.converged,
-    iterations: report.iterations,
-    logLikelihood: report.logLikelihood,
-    latent: report.latent,
-    linking,
-    flagged: rows.filter((r) => r.flags.length).length,
-    stored: 0,
-  };
+  rows = calibrationRows(report);
+  run = calibrationSummary(rows, report, linking);
 }
 const { linking } = run;
 const anchored = linking.anchors;
@@ -188,7 +178,7 @@ const f = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 const bText = (p: ItemModel) => (typeof p.b === 'number' ? f(p.b) : p.b.map((b) => f(b, 2)).join(' '));
 const header = ['item', 'model', 'n', 'a', 'b', 'c', 'infit', 'outfit', 'X2(df)', 'p', 'flags'];
 const table = rows.map((item) => [
-  item.label,
+  item.identifier,
   item.anchor ? `${item.model} (anchor)` : item.model,
   String(Math.round(item.n)),
   f(item.params.a),
@@ -216,7 +206,7 @@ console.log(
 
 // ---- outputs
 if (values.out) {
-  const pool = { items: rows.map((item) => ({ id: item.label, ...item.params })) };
+  const pool = { items: rows.map((item) => ({ id: item.identifier, ...item.params })) };
   writeFileSync(values.out, JSON.stringify(pool, null, 2));
   console.log(`pool file written: ${path.resolve(values.out)}`);
 }

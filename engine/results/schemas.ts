@@ -161,31 +161,6 @@ export const RecordedMark = z
   })
   .openapi('RecordedMark');
 
-export const IrtBody = z.object({
-  model: z.enum(['rasch', '2pl']).default('rasch'),
-  /** Fewer candidates than this give no calibration (estimates from small samples mislead). */
-  minSampleSize: z.number().int().min(2).default(30),
-});
-
-export const Calibration = z
-  .object({
-    model: z.enum(['rasch', '2pl']),
-    sampleSize: z.number().int(),
-    converged: z.boolean(),
-    calibratedAt: z.string(),
-    items: z.array(
-      z.object({
-        itemRef: z.string(),
-        itemId: z.string(),
-        versionId: z.string(),
-        a: z.number(),
-        b: z.number(),
-        facility: z.number(),
-      }),
-    ),
-  })
-  .openapi('Calibration');
-
 export const RescoreBody = z.object({
   itemVersionId: z.uuid(),
   reason: z.string().trim().min(3).max(500),

@@ -6737,92 +6737,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/results/sittings/{id}/irt': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Calibrate the sitting's items (Rasch or 2PL) and write the parameters back to the bank; audited */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: {
-        content: {
-          'application/json': {
-            /**
-             * @default rasch
-             * @enum {string}
-             */
-            model?: 'rasch' | '2pl';
-            /** @default 30 */
-            minSampleSize?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description The calibration */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Calibration'];
-          };
-        };
-        /** @description The request is invalid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not signed in, or the token is invalid */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description The role or organisation scope does not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/results/sittings/{id}/rescore': {
     parameters: {
       query?: never;
@@ -9842,21 +9756,6 @@ export interface components {
         rating: string | null;
       } | null;
     };
-    Calibration: {
-      /** @enum {string} */
-      model: 'rasch' | '2pl';
-      sampleSize: number;
-      converged: boolean;
-      calibratedAt: string;
-      items: {
-        itemRef: string;
-        itemId: string;
-        versionId: string;
-        a: number;
-        b: number;
-        facility: number;
-      }[];
-    };
     RescoreOutcome: {
       sittingId: string;
       item: {
@@ -9956,6 +9855,7 @@ export interface components {
         sd?: number;
         A?: number;
         B?: number;
+        recalibrated?: boolean;
       };
       flagged: number;
       stored: number;
@@ -9983,6 +9883,11 @@ export interface components {
        * @enum {string}
        */
       link?: 'fixed' | 'mean-sigma' | 'stocking-lord' | 'none';
+      /**
+       * @description Re-estimate the items with stored parameters too, linked through those parameters (mean-sigma or stocking-lord)
+       * @default false
+       */
+      recalibrate?: boolean;
       /**
        * @description Write the estimates as new parameter versions (else a preview)
        * @default false

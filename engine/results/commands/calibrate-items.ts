@@ -1,13 +1,16 @@
 /**
  * Item calibration from stored responses (issue 23), the one command `npm run calibrate -- --bank |
- * --sitting` and the author page's route (`POST /api/calibrations`) both run. The response matrix is a
+ * --sitting` and the author page's routes (`POST /api/item-banks/{id}/calibration`,
+ * `POST /api/results/sittings/{id}/calibration`) run (no other route or CLI writes calibrated parameters). The response matrix is a
  * bank's items over every scored session that was presented them (within the actor's organisation
  * subtree), or the items one sitting's scored sessions were presented (pretest items included: they
  * are scored like any item, only the totals leave them out), or a CSV whose columns name the bank's
  * items. Items with stored parameters are anchors; estimation and linking are
- * grading/calibration/estimate-and-link.ts. With `store`, the unflagged estimates (all with
- * `includeFlagged`) become new parameter versions of their items (the items unchanged) and the audit
- * row `items.calibrate` is written in the same transaction; without it nothing is written (a preview).
+ * grading/calibration/estimate-and-link.ts; with `recalibrate` (mean/sigma or Stocking–Lord) the anchors
+ * are re-estimated too, put on the bank's scale through their own stored parameters. With `store`, the
+ * unflagged estimates (all with `includeFlagged`) become new parameter versions of their items (the
+ * items unchanged; their facility, `difficulty`, refreshed from the same responses) and the audit row
+ * `items.calibrate` is written in the same transaction; without it nothing is written (a preview).
  * Bad input is refused before any estimation, with a code the page words in its language.
  */
 import { eq, sql } from 'drizzle-orm';
@@ -24,11 +27,16 @@ import { AppError, errors } from '../../platform/errors.ts';
 import { candidateSessions } from '../../delivery/tables.ts';
 import { sittings } from '../../sittings/tables.ts';
 import { bankItemIds, loadItemHistory } from '../routes/items-statistics/load-item-history.ts';
+import {
+  calibrationRows,
+  calibrationSummary,
+  facilityOf,
+  type CalibrationRunOutcome,
+} from '../calibration-summary.ts';
 
 const { DICHOTOMOUS, estimateAndLink, LinkingError, matrixFromHistory, parseResponseCsv } = calibration;
 type CalibrationModel = calibration.CalibrationModel;
 type LinkMethod = calibration.LinkMethod;
-type Linking = calibration.Linking;
 type ResponseMatrix = calibration.ResponseMatrix;
 type ItemModel = adaptive.ItemModel;
 
@@ -46,6 +54,11 @@ export interface CalibrateItemsInput {
   /** Per-item models by item id or identifier. */
   byItem?: Record<string, CalibrationModel>;
   link: LinkMethod;
+  /**
+   * Re-estimate the items that already have stored parameters too (mean/sigma or Stocking–Lord: their
+   * stored parameters link the fresh estimates to the bank's scale); with `store` they get new versions.
+   */
+  recalibrate?: boolean;
   store: boolean;
   includeFlagged?: boolean;
   /** The few_responses flag threshold (default by model). */
@@ -58,37 +71,7 @@ export interface CalibrateItemsInput {
   via?: 'cli' | 'page';
 }
 
-export interface CalibratedItemRow {
-  /** The item's identifier (its column label). */
-  identifier: string;
-  itemId: string;
-  model: CalibrationModel;
-  anchor: boolean;
-  /** Responses the estimate rests on. */
-  n: number;
-  params: ItemModel;
-  fit: { infit: number; outfit: number; x2: number; df: number; p: number };
-  flags: string[];
-  /** The content version most responses were given to (stored sessions only). */
-  itemVersionId: string | null;
-  /** The parameter version written (store), else null. */
-  storedVersion: number | null;
-}
-
-export interface CalibrationRunOutcome {
-  source: string;
-  items: CalibratedItemRow[];
-  estimated: number;
-  anchors: number;
-  sampleSize: number;
-  converged: boolean;
-  iterations: number;
-  logLikelihood: number;
-  latent: { mean: number; sd: number };
-  linking: Linking;
-  flagged: number;
-  stored: number;
-}
+export type { CalibratedItemRow, CalibrationRunOutcome } from '../calibration-summary.ts';
 
 const refuse = (code: string, message: string, details: Record<string, unknown> = {}) =>
   new AppError(400, code, message, { code, ...details });
@@ -242,12 +225,17 @@ export async function calibrateItemsCommand(
       tolerance: input.tolerance ?? 1e-5,
       maxIterations: input.maxIterations ?? 2000,
       thresholds: input.minResponses ? { minResponses: input.minResponses } : {},
+      recalibrate: input.recalibrate ?? false,
     });
   } catch (error) {
     if (error instanceof LinkingError)
-      throw refuse(`calibration_${error.code}`, `${error.message} (there are ${anchors.size}).`, {
-        anchors: anchors.size,
-      });
+      throw refuse(
+        `calibration_${error.code}`,
+        error.code === 'too_few_anchors'
+          ? `${error.message} (there are ${anchors.size}).`
+          : `${error.message}.`,
+        { anchors: anchors.size },
+      );
     throw error;
   }
   const { report, linking } = result;
@@ -256,22 +244,13 @@ export async function calibrateItemsCommand(
     : sittingId
       ? `database:sitting:${sittingId}`
       : 'database';
-  const rows: CalibratedItemRow[] = report.items.map((item, j) => ({
-    identifier: identifierOf.get(item.id) ?? item.id,
-    itemId: item.id,
-    model: item.model,
-    anchor: item.anchor,
-    n: item.n,
-    params: item.params,
-    fit: { infit: item.fit.infit, outfit: item.fit.outfit, x2: item.fit.x2, df: item.fit.df, p: item.fit.p },
-    flags: [...item.flags],
-    itemVersionId: versions[j] ?? null,
-    storedVersion: null,
-  }));
+  const rows = calibrationRows(report, (id) => identifierOf.get(id), versions);
+  const fresh = (r: (typeof rows)[number]) => !r.anchor || linking.recalibrated === true;
 
   // ---- storing: the parameter versions and the audit row in one transaction
   if (input.store) {
-    const chosen = rows.filter((r) => !r.anchor && (input.includeFlagged || r.flags.length === 0));
+    const chosen = rows.filter((r) => fresh(r) && (input.includeFlagged || r.flags.length === 0));
+    const reported = new Map(report.items.map((item) => [item.id, item]));
     await db.transaction(async (tx) => {
       const written = await saveItemParameters(
         tx,
@@ -288,6 +267,12 @@ export async function calibrateItemsCommand(
       );
       const versionOf = new Map(written.map((w) => [w.itemId, w.version]));
       for (const r of chosen) r.storedVersion = versionOf.get(r.itemId) ?? null;
+      // The classical facility (mean score over the top category) the bank's search filters on, from the same responses.
+      for (const r of chosen) {
+        const facility = facilityOf(reported.get(r.itemId)!);
+        if (facility !== null)
+          await tx.update(items).set({ difficulty: facility }).where(eq(items.id, r.itemId));
+      }
       await appendAudit(tx, {
         actorId: actor?.userId ?? null,
         actorRole: actor?.role ?? null,
@@ -305,23 +290,11 @@ export async function calibrateItemsCommand(
           sampleSize: report.sampleSize,
           converged: report.converged,
           stored: written,
-          skippedFlagged: rows.filter((r) => !r.anchor).length - written.length,
+          recalibrated: linking.recalibrated === true,
+          skippedFlagged: rows.filter(fresh).length - written.length,
         },
       });
     });
   }
-  return {
-    source,
-    items: rows,
-    estimated: rows.filter((r) => !r.anchor).length,
-    anchors: linking.anchors,
-    sampleSize: report.sampleSize,
-    converged: report.converged,
-    iterations: report.iterations,
-    logLikelihood: report.logLikelihood,
-    latent: report.latent,
-    linking,
-    flagged: rows.filter((r) => r.flags.length).length,
-    stored: rows.filter((r) => r.storedVersion !== null).length,
-  };
+  return { source, items: rows, ...calibrationSummary(rows, report, linking) };
 }

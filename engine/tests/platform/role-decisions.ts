@@ -76,7 +76,6 @@ export const ROLE_DECISIONS: Record<string, string> = {
   'GET /api/marking/sittings/{id}/queue': 'AET',
   'POST /api/marking/sittings/{id}/marks': 'AET',
   'POST /api/results/sittings/{id}/release': 'AE',
-  'POST /api/results/sittings/{id}/irt': 'AE',
   'POST /api/results/sittings/{id}/rescore': 'AE',
   'POST /api/tests/assemble': 'AET',
   'POST /api/tests': 'AET',

@@ -189,3 +189,43 @@ describe('preview and store', () => {
     // Five estimations in one case: on CI's loaded machine this took more than 30 s.
   }, 180_000);
 });
+
+describe('recalibrating stored items without link: none', () => {
+  it('fixed linking refuses; Stocking–Lord re-estimates every item through the stored ones and stores them', async () => {
+    const fixed = await post(sittingPath(), { recalibrate: true }, tokens.board);
+    expect(fixed.status).toBe(400);
+    expect(fixed.data.error.details).toMatchObject({ code: 'calibration_recalibrate_fixed' });
+
+    const before = await versionsOf(['O0', ...pretestRefs]);
+    const audits = (await calibrationAudits()).length;
+    const res = await post(
+      sittingPath(),
+      { link: 'stocking-lord', recalibrate: true, store: true, includeFlagged: true },
+      tokens.board,
+    );
+    expect(res.status).toBe(200);
+    const all = OPERATIONAL.length + PRETEST.length;
+    expect(res.data).toMatchObject({
+      anchors: all,
+      estimated: all,
+      stored: all,
+      linking: { method: 'stocking-lord', anchors: all, recalibrated: true },
+    });
+    // Fresh estimates on the bank's scale: the operational items come back near their stored b.
+    const rows = res.data.items as { identifier: string; params: { b: number }; storedVersion: number }[];
+    for (const [k, p] of OPERATIONAL.entries()) {
+      const row = rows.find((r) => r.identifier === `O${k}`)!;
+      expect(row.params.b).not.toBe(p.b);
+      expect(Math.abs(row.params.b - p.b), `O${k}`).toBeLessThan(1);
+    }
+    // One more version for each item, with the linking that placed it.
+    const after = await versionsOf(['O0', ...pretestRefs]);
+    for (const [i, h] of after.entries()) {
+      expect(h).toHaveLength(before[i]!.length + 1);
+      expect(h[0]!.linking).toMatchObject({ method: 'stocking-lord', recalibrated: true });
+    }
+    const list = (await calibrationAudits()).sort((a, b) => a.seq - b.seq);
+    expect(list).toHaveLength(audits + 1);
+    expect(list.at(-1)!.details).toMatchObject({ recalibrated: true, linking: { method: 'stocking-lord' } });
+  }, 180_000);
+});

@@ -9,6 +9,7 @@
  * versions with the audit row `items.calibrate`, in one transaction. Refusals carry `details.code`.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { calibration } from '../../../../grading/index.ts';
 import { bankTarget } from '../../../bank/bank-target.ts';
 import { access } from '../../../people/access.ts';
@@ -32,6 +33,12 @@ export const CalibrationRequest = z
       .enum(calibration.LINK_METHODS)
       .default('fixed')
       .describe('Linking to the bank scale through anchors'),
+    recalibrate: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Re-estimate the items with stored parameters too, linked through those parameters (mean-sigma or stocking-lord)',
+      ),
     store: z
       .boolean()
       .default(false)
@@ -90,6 +97,7 @@ export const CalibrationRun = z
         sd: z.number().optional(),
         A: z.number().optional(),
         B: z.number().optional(),
+        recalibrated: z.boolean().optional(),
       })
       .describe('How the estimates reached the bank scale'),
     flagged: z.number().int(),
@@ -110,17 +118,23 @@ const errorsOf = {
   },
 };
 
-/** Mounted at /api/item-banks. */
-export function bankCalibrationRoutes() {
+type Scope = { bankId: string } | { sittingId: string };
+
+/** One calibration route: the body checked, the command run in the route's scope, its outcome the reply. */
+function calibrationRoute(
+  path: string,
+  summary: string,
+  middleware: MiddlewareHandler<AppEnv>,
+  scopeOf: (id: string) => Scope,
+) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(
     createRoute({
       method: 'post',
-      path: '/{id}/calibration',
-      summary:
-        "Calibrate a bank's items from every scored session that was presented them (IRT, fit, flags, linking); store: new parameter versions, audited",
+      path,
+      summary,
       security,
-      middleware: [access('items:write', bankTarget.itemBank('write'))] as const,
+      middleware: [middleware] as const,
       request: { params: IdParam, body: { required: true, ...json(CalibrationRequest) } },
       responses: { 200: { description: 'The estimates', ...json(CalibrationRun) }, ...errorsOf },
     }),
@@ -130,7 +144,7 @@ export function bankCalibrationRoutes() {
         c.var.deps.db,
         c.var.actor,
         {
-          scope: { bankId: c.req.valid('param').id },
+          scope: scopeOf(c.req.valid('param').id),
           byItem: body.models,
           organisationId: c.var.target?.id,
           ...body,
@@ -143,35 +157,22 @@ export function bankCalibrationRoutes() {
   return app;
 }
 
+/** Mounted at /api/item-banks. */
+export function bankCalibrationRoutes() {
+  return calibrationRoute(
+    '/{id}/calibration',
+    "Calibrate a bank's items from every scored session that was presented them (IRT, fit, flags, linking); store: new parameter versions, audited",
+    access('items:write', bankTarget.itemBank('write')),
+    (bankId) => ({ bankId }),
+  );
+}
+
 /** Mounted at /api/results. */
 export function sittingCalibrationRoutes() {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/sittings/{id}/calibration',
-      summary:
-        "Calibrate the items a sitting's scored sessions were presented, pretest items included (IRT, fit, flags, linking); store: new parameter versions, audited",
-      security,
-      middleware: [access('results:write', sittingTarget())] as const,
-      request: { params: IdParam, body: { required: true, ...json(CalibrationRequest) } },
-      responses: { 200: { description: 'The estimates', ...json(CalibrationRun) }, ...errorsOf },
-    }),
-    async (c) => {
-      const body = c.req.valid('json');
-      const outcome = await calibrateItemsCommand(
-        c.var.deps.db,
-        c.var.actor,
-        {
-          scope: { sittingId: c.req.valid('param').id },
-          byItem: body.models,
-          organisationId: c.var.target?.id,
-          ...body,
-        },
-        { ip: c.var.clientIp },
-      );
-      return c.json(outcome, 200);
-    },
+  return calibrationRoute(
+    '/sittings/{id}/calibration',
+    "Calibrate the items a sitting's scored sessions were presented, pretest items included (IRT, fit, flags, linking); store: new parameter versions, audited",
+    access('results:write', sittingTarget()),
+    (sittingId) => ({ sittingId }),
   );
-  return app;
 }

@@ -3,11 +3,12 @@
  * `GET /api/results/sittings/{id}/oneroster.zip` (OneRoster 1.2 gradebook CSV) and
  * `/gradebook.xlsx` (the class grade book, sổ điểm); both refuse a practice sitting (409
  * `practice_not_graded`: practice scores are feedback, not grades). Staff with `results:write` release an
- * `after_review` sitting (`POST .../release`) and write IRT calibrations back to the item bank
- * (`POST .../irt`), and re-score a sitting after a key correction (`POST .../rescore` with the
+ * `after_review` sitting (`POST .../release`) and re-score a sitting after a key correction (`POST .../rescore` with the
  * corrected item version and a reason: new result versions, audited, sent to e-records). A candidate reads their own result with their session token
  * (`GET /api/results/candidate`) and their score report (`GET /api/results/candidate/report.pdf`),
- * only once the sitting's release policy allows it.
+ * only once the sitting's release policy allows it. Calibrating a sitting's items is
+ * `POST .../calibration` (../calibration/calibration.ts, the calibration command); the older
+ * `POST .../irt`, which wrote item rows by a rule of its own, is retired (404).
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { desc, eq } from 'drizzle-orm';
@@ -22,20 +23,12 @@ import { sittingTarget } from '../../../sittings/organisation-of-sitting.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { publicOrigin } from '../../../platform/http/public-url.ts';
 import { adaptiveOfResult, loadSittingReports } from '../reports/load-reports.ts';
-import { calibrateSitting } from '../../commands/calibrate-sitting.ts';
 import { releaseResults } from '../../commands/release-results.ts';
 import { rescoreSitting } from '../../commands/rescore-sitting.ts';
 import { loadGradebook } from './load-gradebook.ts';
 import { createQtiScorer } from '../../qti-scorer.ts';
 import { ErrorSchema, IdParam, security, staffErrors } from '../../../platform/http/common-schemas.ts';
-import {
-  Calibration,
-  CandidateResult,
-  FileResponse,
-  IrtBody,
-  RescoreBody,
-  RescoreOutcome,
-} from '../../schemas.ts';
+import { CandidateResult, FileResponse, RescoreBody, RescoreOutcome } from '../../schemas.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
@@ -99,28 +92,6 @@ export function resultRoutes() {
         { ip: c.var.clientIp },
       );
       return c.json({ releasedAt: releasedAt.toISOString(), practice }, 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/sittings/{id}/irt',
-      summary:
-        "Calibrate the sitting's items (Rasch or 2PL) and write the parameters back to the bank; audited",
-      security,
-      middleware: [access('results:write', sittingTarget())] as const,
-      request: { params: IdParam, body: { required: false, ...json(IrtBody) } },
-      responses: { 200: { description: 'The calibration', ...json(Calibration) }, ...staffErrors },
-    }),
-    async (c) => {
-      const outcome = await calibrateSitting(
-        c.var.deps.db,
-        c.var.actor,
-        { sittingId: c.req.valid('param').id, organisationId: c.var.target?.id, ...c.req.valid('json') },
-        { ip: c.var.clientIp },
-      );
-      return c.json(outcome, 200);
     },
   );
 

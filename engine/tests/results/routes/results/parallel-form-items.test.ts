@@ -1,6 +1,6 @@
 /**
  * Two parallel forms that use the same refs (Q1..Q3) for different items: the item analysis, the
- * sitting summary and the IRT write-back keep each item apart (keyed by item version, not by ref),
+ * sitting summary and the calibration (POST .../calibration, stored) keep each item apart (keyed by item version, not by ref),
  * and each e-records payload says which form (mã đề) the candidate sat.
  * Needs poppler-utils (pdftotext). PGlite, or PostgreSQL when DATABASE_URL is set.
  */
@@ -61,18 +61,23 @@ describe('a ref that names different items on two forms', () => {
   it('is calibrated as two items, each written back to its own item', async () => {
     const board = await tokenFor(engine, tree.examBoard);
     const res = await api(engine).post(
-      `/api/results/sittings/${sitting.sittingId}/irt`,
-      { model: 'rasch', minSampleSize: 2 },
+      `/api/results/sittings/${sitting.sittingId}/calibration`,
+      { model: 'rasch', store: true, includeFlagged: true },
       board,
     );
     expect(res.status).toBe(200);
-    const written = res.data.items as Array<{ itemRef: string; itemId: string; facility: number }>;
+    const written = res.data.items as Array<{ identifier: string; itemId: string; n: number }>;
     expect(written).toHaveLength(6);
     expect(new Set(written.map((i) => i.itemId)).size).toBe(6);
-    const q1 = written.filter((i) => i.itemRef === 'Q1').map((i) => i.facility);
-    expect(q1.sort()).toEqual([0.5, 1]);
+    // Each item over its own form's two candidates.
+    expect(written.map((i) => i.n)).toEqual([2, 2, 2, 2, 2, 2]);
+    expect(res.data.stored).toBe(6);
     const rows = await engine.deps.db
-      .select({ sampleSize: itemBankTables.items.irtSampleSize })
+      .select({
+        identifier: itemBankTables.items.identifier,
+        sampleSize: itemBankTables.items.irtSampleSize,
+        facility: itemBankTables.items.difficulty,
+      })
       .from(itemBankTables.items)
       .where(
         inArray(
@@ -81,7 +86,9 @@ describe('a ref that names different items on two forms', () => {
         ),
       );
     expect(rows.map((r) => r.sampleSize)).toEqual([2, 2, 2, 2, 2, 2]);
-  });
+    const q1 = rows.filter((r) => r.identifier === 'Q1').map((r) => r.facility);
+    expect(q1.sort()).toEqual([0.5, 1]);
+  }, 120_000);
 
   it('each e-records payload names the form sat', async () => {
     const forms = [];

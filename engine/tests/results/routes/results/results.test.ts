@@ -4,8 +4,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRADE_BOOK_HEADER_ROW, ONEROSTER_COLUMNS } from '../../../../../grading/index.ts';
-import { itemBankTables } from '../../../../../item-bank/index.ts';
-import { sessionResults } from '../../../../delivery/tables.ts';
+import { itemBankTables, itemParameterHistory } from '../../../../../item-bank/index.ts';
+import { candidateSessions, sessionResults } from '../../../../delivery/tables.ts';
 import { sittings } from '../../../../sittings/tables.ts';
 import { auditLog, students } from '../../../../people/tables.ts';
 import { testProjection, testScorer } from '../../../support/delivery-fixtures.ts';
@@ -365,10 +365,34 @@ describe('release policy: GET /api/results/candidate', () => {
   });
 });
 
-describe('POST /api/results/sittings/{id}/irt', () => {
+describe('the retired POST /api/results/sittings/{id}/irt', () => {
   // Right answers per candidate (Q1, Q2, Q3): facilities 6/8, 5/8 and 3/8.
   const PATTERNS = ['100', '110', '111', '010', '101', '110', '000', '111'];
   let irt: Awaited<ReturnType<typeof buildScoredSitting>>;
+  const itemRows = async () => {
+    const [session] = await engine.deps.db
+      .select({ form: candidateSessions.form })
+      .from(candidateSessions)
+      .where(eq(candidateSessions.id, irt.sessions[0]!.sessionId));
+    const versionIds = (session!.form as { entries: { itemVersionId: string }[] }).entries.map(
+      (e) => e.itemVersionId,
+    );
+    const ids = (
+      await engine.deps.db
+        .select({ itemId: itemBankTables.itemVersions.itemId })
+        .from(itemBankTables.itemVersions)
+        .where(inArray(itemBankTables.itemVersions.id, versionIds))
+    ).map((r) => r.itemId);
+    const rows = await engine.deps.db
+      .select()
+      .from(itemBankTables.items)
+      .where(inArray(itemBankTables.items.id, ids));
+    return Object.fromEntries(rows.map((r) => [r.identifier, r]));
+  };
+  const auditsOf = async (action: string) =>
+    (await engine.deps.db.select().from(auditLog).where(eq(auditLog.subjectId, irt.sittingId))).filter(
+      (a) => a.action === action,
+    );
 
   beforeAll(async () => {
     irt = await buildScoredSitting(engine, tree, {
@@ -378,42 +402,52 @@ describe('POST /api/results/sittings/{id}/irt', () => {
     });
   });
 
-  it('401, 403 for a teacher, 400 below the minimum sample', async () => {
-    const path = `/api/results/sittings/${irt.sittingId}/irt`;
-    expect((await api(engine).post(path, {})).status).toBe(401);
-    expect((await api(engine).post(path, {}, await tokenFor(engine, tree.teacherA))).status).toBe(403);
-    const small = await api(engine).post(path, {}, await tokenFor(engine, tree.examBoard));
-    expect(small.status).toBe(400);
-    expect(small.data.error.message).toBe('minSampleSize: 8 final results, at least 30 are needed.');
-    const bad = await api(engine).post(path, { model: '3pl' }, await tokenFor(engine, tree.examBoard));
-    expect(bad.status).toBe(400);
-    expect(bad.data.error.message).toMatch(/^model: /);
-  });
-
-  it('writes Rasch difficulties, sample size and date back to the item bank', async () => {
-    const res = await api(engine).post(
+  it('answers 404 to the exam board and writes nothing: calibration has one path, the command', async () => {
+    const board = await tokenFor(engine, tree.examBoard);
+    const old = await api(engine).post(
       `/api/results/sittings/${irt.sittingId}/irt`,
       { model: 'rasch', minSampleSize: 5 },
+      board,
+    );
+    expect(old.status).toBe(404);
+    for (const row of Object.values(await itemRows())) {
+      expect(row).toMatchObject({ irtModel: null, irtB: null, irtCalibratedAt: null, difficulty: null });
+      expect(await itemParameterHistory(engine.deps.db, row.id)).toHaveLength(0);
+    }
+    expect(await auditsOf('items.irt_calibrate')).toHaveLength(0);
+    expect(await auditsOf('items.calibrate')).toHaveLength(0);
+  });
+
+  it('its successor, POST .../calibration, writes versions, IRT columns, facilities and items.calibrate', async () => {
+    const path = `/api/results/sittings/${irt.sittingId}/calibration`;
+    expect((await api(engine).post(path, {})).status).toBe(401);
+    expect((await api(engine).post(path, {}, await tokenFor(engine, tree.teacherA))).status).toBe(403);
+    const res = await api(engine).post(
+      path,
+      { model: 'rasch', store: true, includeFlagged: true },
       await tokenFor(engine, tree.examBoard),
     );
     expect(res.status).toBe(200);
-    expect(res.data.sampleSize).toBe(8);
-    const ids = (res.data.items as Array<{ itemRef: string; itemId: string }>).map((i) => i.itemId);
-    const rows = await engine.deps.db
-      .select()
-      .from(itemBankTables.items)
-      .where(inArray(itemBankTables.items.id, ids));
-    const byRef = Object.fromEntries(rows.map((r) => [r.identifier, r]));
+    expect(res.data).toMatchObject({ sampleSize: 8, estimated: 3, stored: 3, linking: { method: 'none' } });
+    const byRef = await itemRows();
+    expect(Object.keys(byRef).sort()).toEqual(['Q1', 'Q2', 'Q3']);
     for (const ref of ['Q1', 'Q2', 'Q3']) {
-      expect(byRef[ref]).toMatchObject({ irtModel: 'rasch', irtA: 1, irtSampleSize: 8, irtC: null });
+      expect(byRef[ref]).toMatchObject({ irtModel: 'rasch', irtSampleSize: 8, irtC: null });
       expect(byRef[ref]!.irtCalibratedAt).toBeInstanceOf(Date);
+      const history = await itemParameterHistory(engine.deps.db, byRef[ref]!.id);
+      expect(history.map((v) => v.version)).toEqual([1]);
+      expect(history[0]!.source).toBe(`database:sitting:${irt.sittingId}`);
     }
+    // The facility the old route wrote, now from the command: the share of right answers.
     expect(byRef.Q1!.difficulty).toBeCloseTo(0.75, 6);
+    expect(byRef.Q2!.difficulty).toBeCloseTo(0.625, 6);
     expect(byRef.Q3!.difficulty).toBeCloseTo(0.375, 6);
     // Harder items (fewer right) get higher Rasch difficulty.
     expect(byRef.Q1!.irtB!).toBeLessThan(byRef.Q2!.irtB!);
     expect(byRef.Q2!.irtB!).toBeLessThan(byRef.Q3!.irtB!);
-    const audit = await engine.deps.db.select().from(auditLog).where(eq(auditLog.subjectId, irt.sittingId));
-    expect(audit.filter((a) => a.action === 'items.irt_calibrate')).toHaveLength(1);
-  });
+    const [audit] = await auditsOf('items.calibrate');
+    expect(audit).toMatchObject({ subjectType: 'sitting', subjectId: irt.sittingId });
+    expect((audit!.details as { stored: unknown[] }).stored).toHaveLength(3);
+    expect(await auditsOf('items.irt_calibrate')).toHaveLength(0);
+  }, 120_000);
 });
