@@ -12,8 +12,10 @@ import { ItemEditorPage } from './editor/item-editor.tsx';
 import { MarkingPage, MARKING_ROUTE } from './pages/marking.tsx';
 import { BankBar } from './pages/bank-bar.tsx';
 import { CalibrationPage } from './pages/calibration.tsx';
+import { CentresPage } from './pages/centres.tsx';
 
-type Page = 'browse' | 'import' | 'editor' | 'item' | 'blueprint' | 'board' | 'marking' | 'calibration';
+type Page =
+  'browse' | 'import' | 'editor' | 'item' | 'blueprint' | 'board' | 'centres' | 'marking' | 'calibration';
 
 /** `#/items/<id>/edit` opens a stored item in the item editor (the bank browser links there). */
 const EDIT_ROUTE = /^#\/items\/([0-9a-f-]{36})\/edit$/i;
@@ -69,8 +71,20 @@ export function App() {
         <span className="brand">{t('author.title')}</span>
         {me && (
           <nav aria-label={t('author.title')}>
-            {(['browse', 'import', 'editor', 'item', 'blueprint', 'board', 'marking', 'calibration'] as const)
-              .filter((p) => p !== 'board' || me.abilities.includes('sittings:write'))
+            {(
+              [
+                'browse',
+                'import',
+                'editor',
+                'item',
+                'blueprint',
+                'board',
+                'centres',
+                'marking',
+                'calibration',
+              ] as const
+            )
+              .filter((p) => (p !== 'board' && p !== 'centres') || me.abilities.includes('sittings:write'))
               .filter((p) => p !== 'marking' || me.abilities.includes('marking:mark'))
               .filter((p) => p !== 'calibration' || me.abilities.includes('items:write'))
               .map((p) => (
@@ -143,7 +157,8 @@ export function App() {
         {signedIn && me && page === 'marking' && (
           <MarkingPage canConfigure={me.abilities.includes('marking:moderate')} />
         )}
-        {signedIn && me && !bank && page !== 'marking' && <p>{t('bank.none')}</p>}
+        {signedIn && me && page === 'centres' && <CentresPage />}
+        {signedIn && me && !bank && page !== 'marking' && page !== 'centres' && <p>{t('bank.none')}</p>}
         {signedIn && me && bank && page === 'browse' && <Browse bank={bank} me={me} />}
         {signedIn && me && bank && page === 'import' && <ImportPage bank={bank} />}
         {signedIn && me && bank && page === 'blueprint' && <BlueprintPage bank={bank} />}

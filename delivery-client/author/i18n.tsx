@@ -5,6 +5,8 @@ import { authorVi, type AuthorMessageKey as SharedKey } from '../shared/messages
 import { bankEn } from './messages/bank-en.ts';
 import { bankVi, type BankMessageKey } from './messages/bank-vi.ts';
 import { calibrationEn } from './messages/calibration-en.ts';
+import { centresEn } from './messages/centres-en.ts';
+import { centresVi, type CentresMessageKey } from './messages/centres-vi.ts';
 import { calibrationVi, type CalibrationMessageKey } from './messages/calibration-vi.ts';
 import { boardEn } from './messages/board-en.ts';
 import { boardVi, type BoardMessageKey } from './messages/board-vi.ts';
@@ -29,7 +31,8 @@ type AuthorMessageKey =
   | ImportPreviewMessageKey
   | BankMessageKey
   | RefusalMessageKey
-  | CalibrationMessageKey;
+  | CalibrationMessageKey
+  | CentresMessageKey;
 /** Every authoring message in both languages (tests check wording against them). */
 export const authorCatalogues = {
   vi: {
@@ -42,6 +45,7 @@ export const authorCatalogues = {
     ...bankVi,
     ...refusalVi,
     ...calibrationVi,
+    ...centresVi,
   },
   en: {
     ...authorEn,
@@ -53,6 +57,7 @@ export const authorCatalogues = {
     ...bankEn,
     ...refusalEn,
     ...calibrationEn,
+    ...centresEn,
   },
 } satisfies Record<'vi' | 'en', Record<AuthorMessageKey, string>>;
 const authorI18n = createI18n<AuthorMessageKey>(authorCatalogues.vi, authorCatalogues.en);

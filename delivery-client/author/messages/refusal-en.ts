@@ -79,6 +79,23 @@ export const refusalEn: Record<RefusalMessageKey, string> = {
   'rf.id.results_not_released': 'The results of this sitting have not been released yet.',
   'rf.id.internal_error':
     'The server ran into an error. Try again in a few minutes; if it persists, tell the technical staff.',
+  'rf.id.package_wrong_centre':
+    'No package of this sitting was sealed for this centre (or the room is not in it). Seal a package for the centre first.',
+  'rf.id.no_sitting_key': 'The sitting has no package key yet: seal a package for it first.',
+  'rf.id.unknown_centre': 'This centre is not registered with the central server.',
+  'rf.id.log_file_malformed':
+    "This file is not a centre's result log, or it was cut short. Export it again with export-log at the centre.",
+  'rf.id.log_malformed': 'The log file has an entry that is not valid. Export the file again at the centre.',
+  'rf.id.log_entry_tampered':
+    'The log file was altered: an entry does not match its hash. Nothing was imported; export the file again at the centre.',
+  'rf.id.log_foreign_centre': "This log file is another centre's, not the chosen centre's.",
+  'rf.id.log_other_sitting': 'The log file has an entry of another sitting.',
+  'rf.id.log_bad_signature':
+    "The log file is not signed with this centre's key (altered, or signed by another centre).",
+  'rf.id.log_chain_broken': 'The log chain is broken: an entry does not follow the one before it.',
+  'rf.id.log_seq_conflict': 'The log file differs from what was received before at the same position.',
+  'rf.id.log_gap': 'The log file has missing entries: export the whole log again at the centre.',
+  'rf.id.log_entry_refused': 'An entry of the log cannot be applied to the sitting on the central server.',
   'rf.network': 'The server cannot be reached. Check the network and try again.',
   'rf.other': 'That did not work (error {status}). Try again; if it keeps failing, tell the exam board.',
 };

@@ -73,6 +73,23 @@ export const refusalVi = {
   'rf.id.result_not_final': 'Kết quả chưa chốt: còn bài chưa chấm xong. Hãy chờ chấm xong rồi xem lại.',
   'rf.id.results_not_released': 'Kết quả kỳ thi này chưa được công bố.',
   'rf.id.internal_error': 'Máy chủ gặp lỗi. Hãy thử lại sau ít phút; nếu vẫn lỗi, báo cho cán bộ kỹ thuật.',
+  'rf.id.package_wrong_centre':
+    'Gói đề này không được niêm phong cho điểm thi này (hoặc phòng không có trong gói). Hãy niêm phong gói cho điểm thi trước.',
+  'rf.id.no_sitting_key': 'Kỳ thi chưa có khóa gói đề: hãy niêm phong gói đề cho kỳ thi trước.',
+  'rf.id.unknown_centre': 'Điểm thi này chưa được đăng ký với máy chủ trung tâm.',
+  'rf.id.log_file_malformed':
+    'Tệp này không phải tệp nhật ký kết quả của điểm thi, hoặc bị cắt cụt. Hãy xuất lại bằng lệnh export-log ở điểm thi.',
+  'rf.id.log_malformed': 'Tệp nhật ký có mục không hợp lệ. Hãy xuất lại tệp ở điểm thi.',
+  'rf.id.log_entry_tampered':
+    'Tệp nhật ký đã bị sửa: một mục không khớp với mã băm của nó. Không nhập gì; hãy xuất lại tệp ở điểm thi.',
+  'rf.id.log_foreign_centre': 'Tệp nhật ký này là của một điểm thi khác, không phải điểm thi đã chọn.',
+  'rf.id.log_other_sitting': 'Tệp nhật ký có mục của một kỳ thi khác.',
+  'rf.id.log_bad_signature':
+    'Chữ ký của tệp nhật ký không phải của điểm thi này (tệp bị sửa hoặc do điểm thi khác ký).',
+  'rf.id.log_chain_broken': 'Chuỗi nhật ký bị đứt: một mục không nối tiếp mục trước nó.',
+  'rf.id.log_seq_conflict': 'Tệp nhật ký khác với phần đã nhận trước đó ở cùng vị trí.',
+  'rf.id.log_gap': 'Tệp nhật ký bị thiếu mục: hãy xuất lại toàn bộ nhật ký ở điểm thi.',
+  'rf.id.log_entry_refused': 'Một mục của nhật ký không áp dụng được vào kỳ thi ở máy chủ trung tâm.',
   'rf.network': 'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.',
   'rf.other': 'Chưa làm được (mã lỗi {status}). Hãy thử lại; nếu vẫn lỗi, báo cho cán bộ khảo thí.',
 } as const;
