@@ -188,14 +188,12 @@ export async function calibrateItemsCommand(
     };
   } else {
     const mine = sittingId ? new Set(scopeItems.map((i) => i.id)) : await bankItemIds(db, bankId!);
-    // A sitting's sessions are found through a bank they used, then only that sitting is kept.
-    const history = (
-      await loadItemHistory(
-        db,
-        { bankId: bankId ?? scopeItems[0]!.bankId },
-        sittingId ? '' : (actor?.scopePath ?? ''),
-      )
-    ).filter((s) => !sittingId || s.id === sittingId);
+    // A sitting's sessions whatever banks their items came from; a bank's within the actor's subtree.
+    const history = await loadItemHistory(
+      db,
+      sittingId ? { sittingId } : { bankId: bankId! },
+      sittingId ? '' : (actor?.scopePath ?? ''),
+    );
     const used = [...new Set(history.flatMap((s) => s.items.map((i) => i.key)))].filter((k) => mine.has(k));
     if (!used.length)
       throw new AppError(

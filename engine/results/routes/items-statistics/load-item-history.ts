@@ -46,11 +46,16 @@ const chunk = <T>(list: T[], size = 500) =>
  */
 export async function loadItemHistory(
   db: Database,
-  wanted: { bankId: string } | { itemId: string },
+  wanted: { bankId: string } | { itemId: string } | { sittingId: string },
   scopePath: string,
 ): Promise<LoadedSitting[]> {
+  // A sitting: its sessions whatever banks their items came from (parallel forms may draw on several).
   const which: SQL =
-    'bankId' in wanted ? sql`i.bank_id = ${wanted.bankId}::uuid` : sql`i.id = ${wanted.itemId}::uuid`;
+    'bankId' in wanted
+      ? sql`i.bank_id = ${wanted.bankId}::uuid`
+      : 'itemId' in wanted
+        ? sql`i.id = ${wanted.itemId}::uuid`
+        : sql`s.sitting_id = ${wanted.sittingId}::uuid`;
   const found = rowsOf<{ id: string }>(
     await db.execute(sql`
       select distinct s.id from ${candidateSessions} s
