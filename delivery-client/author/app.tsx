@@ -71,20 +71,8 @@ export function App() {
         <span className="brand">{t('author.title')}</span>
         {me && (
           <nav aria-label={t('author.title')}>
-            {(
-              [
-                'browse',
-                'import',
-                'editor',
-                'item',
-                'blueprint',
-                'board',
-                'centres',
-                'marking',
-                'calibration',
-              ] as const
-            )
-              .filter((p) => (p !== 'board' && p !== 'centres') || me.abilities.includes('sittings:write'))
+            {(['browse', 'import', 'editor', 'item', 'blueprint', 'board', 'marking', 'calibration'] as const)
+              .filter((p) => p !== 'board' || me.abilities.includes('sittings:write'))
               .filter((p) => p !== 'marking' || me.abilities.includes('marking:mark'))
               .filter((p) => p !== 'calibration' || me.abilities.includes('items:write'))
               .map((p) => (
@@ -157,12 +145,13 @@ export function App() {
         {signedIn && me && page === 'marking' && (
           <MarkingPage canConfigure={me.abilities.includes('marking:moderate')} />
         )}
-        {signedIn && me && page === 'centres' && <CentresPage />}
-        {signedIn && me && !bank && page !== 'marking' && page !== 'centres' && <p>{t('bank.none')}</p>}
+        {signedIn && me && !bank && page !== 'marking' && <p>{t('bank.none')}</p>}
         {signedIn && me && bank && page === 'browse' && <Browse bank={bank} me={me} />}
         {signedIn && me && bank && page === 'import' && <ImportPage bank={bank} />}
         {signedIn && me && bank && page === 'blueprint' && <BlueprintPage bank={bank} />}
         {signedIn && me && bank && page === 'board' && <BoardPage bank={bank} />}
+        {/* A ninth header tab wrapped the header to 204 px at 1280 px: the centres live under the board. */}
+        {signedIn && me && bank && page === 'board' && <CentresPage />}
         {signedIn && me && bank && page === 'calibration' && <CalibrationPage bank={bank} me={me} />}
         {signedIn && me && bank && page === 'item' && (
           <section aria-labelledby="item-editor-title">

@@ -52,7 +52,7 @@ describe('the test centres page', () => {
     });
     const page = await context.newPage();
     await signInToAuthor(page, baseUrl, tree.examBoard);
-    await page.getByRole('button', { name: 'Điểm thi', exact: true }).click();
+    await page.getByRole('button', { name: 'Tổ chức thi', exact: true }).click();
     await page.getByRole('heading', { name: 'Điểm thi THCS Láng Thượng' }).waitFor();
     expect((await page.locator('header.topbar').boundingBox())!.height).toBeLessThan(175);
     await page.getByText('Chưa có gói đề nào cho điểm thi này.').waitFor();
@@ -141,7 +141,7 @@ describe('the test centres page', () => {
     const teacherPage = await teacherContext.newPage();
     await signInToAuthor(teacherPage, baseUrl, tree.teacherA);
     await teacherPage.getByRole('button', { name: 'Ngân hàng câu hỏi', exact: false }).first().waitFor();
-    expect(await teacherPage.getByRole('button', { name: 'Điểm thi', exact: true }).count()).toBe(0);
+    expect(await teacherPage.getByRole('button', { name: 'Tổ chức thi', exact: true }).count()).toBe(0);
     await teacherContext.close();
   }, 600_000);
 });
