@@ -134,7 +134,10 @@ describe('a marker listens to a recorded answer', () => {
         audio.play(),
         new Promise((_, reject) => setTimeout(() => reject(new Error('play() did not start')), 20_000)),
       ]);
-      await new Promise((r) => setTimeout(r, 300));
+      // Without a sound card Chromium starts its fake audio output first: the clock can stand still for the
+      // first few hundred milliseconds (seen 300-600 ms with Chromium 156.0.8078.129), so wait for it to move.
+      const until = Date.now() + 10_000;
+      while (audio.currentTime === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
       audio.pause();
       return audio.currentTime;
     });
