@@ -44,5 +44,5 @@ describe('restart', () => {
     } finally {
       await second.close();
     }
-  });
+  }, 180_000);
 });
