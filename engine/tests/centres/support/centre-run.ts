@@ -77,6 +77,9 @@ export async function runSittingAtCentre(options: {
     centralUrl: options.centralUrl,
     credentialFile: options.credentialFile,
   });
+  // The line is down for this run: the log reaches the central engine only by file (the USB fallback). The node's
+  // own sync loop is stopped before anything is logged; on a loaded machine it otherwise pushed the log first.
+  await centre.centre!.stop();
   const sockets: CandidateClient[] = [];
   const close = async () => {
     sockets.forEach((s) => s.disconnect());
