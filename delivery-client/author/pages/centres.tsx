@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { fetchWithSession } from '../../shared/api/staff-session.ts';
-import { api, ApiError, ok, session, type components } from '../api.ts';
+import { api, ok, type components } from '../api.ts';
+import { saveFile, staffRequest } from './download.ts';
 import { useT } from '../i18n.tsx';
 import { describeRefusal } from './refusals.ts';
 
@@ -9,34 +9,6 @@ type Report = components['schemas']['CentreReconciliation'];
 type Imported = components['schemas']['CentreLogFileImported'];
 type SittingRow = components['schemas']['SittingOverviewRow'];
 type Room = { id: string; name: string };
-
-/** A staff request the typed client does not make (a file up or down), refused as the API's errors are. */
-async function raw(path: string, init: RequestInit): Promise<Response> {
-  const response = await fetchWithSession(session, new Request(`/api${path}`, init));
-  if (!response.ok) {
-    const data = (await response.json().catch(() => ({}))) as {
-      error?: { id: string; message: string; details?: unknown };
-    };
-    throw new ApiError(
-      response.status,
-      data.error?.id ?? 'error',
-      data.error?.message ?? response.statusText,
-      data.error?.details,
-    );
-  }
-  return response;
-}
-
-function save(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /**
  * The exam board's test centres (issue 22): each centre's status per sitting (package sealed, key
@@ -104,7 +76,7 @@ export function CentresPage() {
 
   const seal = () =>
     act(async () => {
-      const response = await raw('/centres/packages', {
+      const response = await staffRequest('/centres/packages', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ sittingId, centreIds: [centreId] }),
@@ -113,7 +85,7 @@ export function CentresPage() {
       const name =
         /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
         `${packageId}.examcentre`;
-      save(await response.blob(), name);
+      saveFile(await response.blob(), name);
       return t('ct.sealed', { id: packageId.slice(0, 8) });
     });
 
@@ -132,7 +104,7 @@ export function CentresPage() {
   const upload = () =>
     act(async () => {
       if (!file) return;
-      const response = await raw(`/centres/${centreId}/log-file`, {
+      const response = await staffRequest(`/centres/${centreId}/log-file`, {
         method: 'POST',
         headers: { 'content-type': 'application/octet-stream' },
         body: file,

@@ -2,8 +2,9 @@
 import { fetchWithSession } from '../../shared/api/staff-session.ts';
 import { ApiError, session } from '../api.ts';
 
-export async function download(path: string, filename: string): Promise<void> {
-  const response = await fetchWithSession(session, new Request(`/api${path}`));
+/** A staff request the typed client does not make (a file up or down), refused as the API's errors are. */
+export async function staffRequest(path: string, init?: RequestInit): Promise<Response> {
+  const response = await fetchWithSession(session, new Request(`/api${path}`, init));
   if (!response.ok) {
     const data = (await response.json().catch(() => ({}))) as {
       error?: { id: string; message: string; details?: unknown };
@@ -15,7 +16,12 @@ export async function download(path: string, filename: string): Promise<void> {
       data.error?.details,
     );
   }
-  const url = URL.createObjectURL(await response.blob());
+  return response;
+}
+
+/** Hands bytes to the browser as a file to save. */
+export function saveFile(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
@@ -23,4 +29,8 @@ export async function download(path: string, filename: string): Promise<void> {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export async function download(path: string, filename: string): Promise<void> {
+  saveFile(await (await staffRequest(path)).blob(), filename);
 }
