@@ -4,7 +4,8 @@
  * carrying all four pretest items (rate per-form 4). Each candidate (ability drawn by a seeded
  * generator) answers every item by the 2PL at the generating parameters below, through the engine's
  * own commands (check-in over HTTP, start, save, navigate, submit, QTI scoring), so the stored
- * sessions are what a real sitting leaves. Session seeds are fixed, so every run gives the same data.
+ * sessions are what a real sitting leaves. Each candidate's answers are drawn item by item in a fixed
+ * order, so every run gives the same responses (only the forms' item order differs between runs).
  */
 import { eq } from 'drizzle-orm';
 import { seededRandom } from '../../../grading/index.ts';
@@ -71,6 +72,11 @@ export async function buildPretestCalibrationSitting(engine: Engine, candidates:
   const rightOperational = new Map<string, number>();
   for (const [index, candidate] of sitting.candidates.entries()) {
     const theta = 2.5 * (rng() * 2 - 1);
+    // Every item's answer is drawn in one fixed order (operational, then pretest): the form's order and
+    // the pretest items' places come from the session's seed, drawn at check-in, and differ run to run.
+    const answersRight = new Map<string, boolean>();
+    for (const [k, p] of OPERATIONAL.entries()) answersRight.set(`O${k}`, rng() < rightChance(p, theta));
+    for (const [k, p] of PRETEST.entries()) answersRight.set(`P${k}`, rng() < rightChance(p, theta));
     const { sessionId } = await checkInCandidate(engine, sitting.accessCode, candidate);
     await db
       .update(candidateSessions)
@@ -84,9 +90,7 @@ export async function buildPretestCalibrationSitting(engine: Engine, candidates:
     const entries = (row!.form as AssembledForm).entries;
     let right = 0;
     for (const [position, entry] of entries.entries()) {
-      const k = Number(entry.itemRef.slice(1));
-      const p = isPretest(entry) ? PRETEST[k]! : OPERATIONAL[k]!;
-      const correct = rng() < 1 / (1 + Math.exp(-p.a * (theta - p.b)));
+      const correct = answersRight.get(entry.itemRef)!;
       if (correct && !isPretest(entry)) right++;
       const written = await engine.writer.save({
         sessionId,
@@ -102,4 +106,9 @@ export async function buildPretestCalibrationSitting(engine: Engine, candidates:
     await scoreSession(db, scorer, sessionId);
   }
   return { tree, saved, sitting, rightOperational };
+}
+
+/** The 2PL chance that a candidate of ability `theta` answers an item right. */
+function rightChance(p: { a: number; b: number }, theta: number): number {
+  return 1 / (1 + Math.exp(-p.a * (theta - p.b)));
 }

@@ -127,7 +127,22 @@ function classify(e, over) {
   };
 }
 
-function timed(fn) {
+/**
+ * A run stopped by the clock while the isolate's heap is all but full was spending its time in V8's
+ * last-resort garbage collections: the program ran out of memory, and says so. (On a loaded machine a
+ * memory bomb reaches the wall-clock timeout before the heap limit disposes the isolate.)
+ */
+function nearMemoryLimit(isolate, limitMb) {
+  if (isolate.isDisposed) return true;
+  try {
+    const heap = isolate.getHeapStatisticsSync();
+    return heap.used_heap_size + heap.externally_allocated_size >= 0.8 * limitMb * 1024 * 1024;
+  } catch {
+    return false;
+  }
+}
+
+function timed(isolate, limitMb, fn) {
   const before = cpuUsage();
   let r;
   try {
@@ -135,6 +150,7 @@ function timed(fn) {
   } catch (e) {
     r = classify(e);
   }
+  if (r.s === 'time' && nearMemoryLimit(isolate, limitMb)) r = { s: 'memory' };
   const used = cpuUsage(before);
   r.cpuMs = (used.user + used.system) / 1000;
   return r;
@@ -151,7 +167,8 @@ function wrapModule(code, names) {
 
 function runJob(id, job) {
   send({ t: 'started', id });
-  const isolate = new ivm.Isolate({ memoryLimit: Math.max(8, job.limits.memoryMb) });
+  const memoryMb = Math.max(8, job.limits.memoryMb);
+  const isolate = new ivm.Isolate({ memoryLimit: memoryMb });
   let recycle = false;
   try {
     const context = isolate.createContextSync();
@@ -187,7 +204,7 @@ function runJob(id, job) {
       let loadError = null;
       for (let i = 0; i < job.tests.length; i++) {
         const t = job.tests[i];
-        const r = timed(() => {
+        const r = timed(isolate, memoryMb, () => {
           if (t.kind === 'io') {
             h('setStdin').applySync(undefined, [t.stdin]);
             try {
@@ -261,7 +278,7 @@ function runJob(id, job) {
       send({ t: 'names', id, prep: { s: 'ok', names } });
       for (let i = job.startAt ?? 0; i < names.length; i++) {
         checks.reset();
-        const r = timed(() => {
+        const r = timed(isolate, memoryMb, () => {
           const first = h('runTest').applySync(undefined, [i], { timeout, result: { copy: true } });
           // An async test's microtasks ran before applySync returned, within the same timeout.
           return checks.verdict(
