@@ -6,7 +6,7 @@
  * to the next item's payload held), errors, lost answers, the items each candidate was given and
  * the ability's SE at the end (the engine's own result rule over the stored answers).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,10 +17,9 @@ import type { RouteProgress } from '../engine/delivery/route-state.ts';
 import { rowsOf } from '../engine/platform/db/rows.ts';
 import { FormSpec, type AssembledForm } from '../engine/sittings/form.ts';
 import { startEngineProcess } from '../engine/tests/support/engine-process.ts';
-import { testConfig } from '../engine/tests/support/test-engine.ts';
 import { runGenerators } from './generators.ts';
 import type { LoadOptions } from './run.ts';
-import { createPostgresDatabase, quantiles } from './run-support.ts';
+import { checkInSeconds, errorCount, loadRunEngine, quantiles } from './run-support.ts';
 import type { AdaptiveLoad } from './setup-adaptive.ts';
 import { setupSitting } from './setup-sitting.ts';
 
@@ -29,23 +28,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export async function runAdaptiveLoad(
   options: LoadOptions & { adaptive: AdaptiveLoad },
 ): Promise<AdaptiveSummary> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'exam-load-'));
-  const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-  const pg = options.postgres ? await createPostgresDatabase(baseUrl) : undefined;
-  const config = testConfig({
-    dataDir,
-    databaseUrl: pg?.url,
-    redisUrl: options.redis ? (process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') : undefined,
-  });
-  const env = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    DATABASE_URL: pg?.url ?? '',
-    REDIS_URL: config.redisUrl ?? '',
-    JWT_SECRET: config.jwtSecret,
-    AUDIT_KEY: config.auditKey,
-    LOG_LEVEL: 'warn',
-  };
+  const place = await loadRunEngine(options);
+  const { config, env, pg } = place;
   const running: Array<Awaited<ReturnType<typeof startEngineProcess>>> = [];
   try {
     const sitting = await setupSitting(config, options.candidates, options.adaptive);
@@ -132,11 +116,11 @@ export async function runAdaptiveLoad(
     const summary: AdaptiveSummary = {
       mode: 'adaptive',
       candidates: options.candidates,
-      checkInS: Number(((result.lastCheckInAt - result.startAt) / 1000).toFixed(1)),
+      checkInS: checkInSeconds(result),
       nextItemMs: quantiles(result.nextItemMs),
       nextItems: result.nextItemMs.totalCount,
       answers: result.acknowledged.length,
-      errors: Object.values(result.errors).reduce((a, b) => a + b, 0),
+      errors: errorCount(result),
       lostResponses: lost,
       sessions: given.length,
       submitted: result.timeline.submits.reduce((a, b) => a + b, 0),
@@ -174,8 +158,7 @@ export async function runAdaptiveLoad(
     return summary;
   } finally {
     await Promise.all(running.map((e) => e.kill('SIGTERM')));
-    await pg?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await place.dispose();
   }
 }
 

@@ -1,26 +1,32 @@
 /**
  * `npm run load -- --candidates N --ramp S --duration S [--save-every S] [--drop-rate R] [--burst S]
  *   [--engines K] [--workers W] [--postgres] [--redis] [--profile <dir>]
- *   [--adaptive [--items N] [--pool N] [--se X]]`
- * With `--adaptive` the candidates take an adaptive sitting instead (load-tests/adaptive-run.ts).
+ *   [--adaptive [--items N] [--pool N] [--se X]] [--centre]`
+ * With `--adaptive` the candidates take an adaptive sitting instead (load-tests/adaptive-run.ts); with
+ * `--centre` they sit on a test centre node synced to a central engine (load-tests/centre-run.ts).
  * Prepares a sitting, starts the engine as its own process, drives virtual candidates against it,
  * then the same load against a bare Socket.IO echo server (the transport baseline), and checks
  * that every acknowledged save is in the database. Writes load-tests/results/<timestamp>.json and
  * .md and prints a JSON summary as its last line.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
-import { rowsOf } from '../engine/platform/db/rows.ts';
 import { createEngine, createLogger } from '../engine/index.ts';
 import { connectPostgres } from '../engine/platform/db/connect-postgres.ts';
-import { testConfig } from '../engine/tests/support/test-engine.ts';
 import { startEngineProcess } from '../engine/tests/support/engine-process.ts';
 import { setupSitting } from './setup-sitting.ts';
-import { createPostgresDatabase, quantiles } from './run-support.ts';
+import {
+  checkInSeconds,
+  errorCount,
+  loadRunEngine,
+  postgresBaseUrl,
+  quantiles,
+  scenarioOf,
+  unstoredSaves,
+} from './run-support.ts';
 import { runGenerators } from './generators.ts';
 import { cpuPerBurstSave, cpuPerOperation, type CpuPerOperation } from './cpu-per-operation.ts';
 import { pidsNamed, sampleCpu } from './process-cpu.ts';
@@ -48,6 +54,8 @@ export interface LoadOptions {
   profileDir?: string;
   /** An adaptive sitting (`--adaptive --items N --pool N --se X`): load-tests/adaptive-run.ts. */
   adaptive?: AdaptiveLoad;
+  /** On a test centre node with its sync running (`--centre`): load-tests/centre-run.ts. */
+  centre?: boolean;
 }
 
 function parseArgs(argv: string[]): LoadOptions {
@@ -75,6 +83,7 @@ function parseArgs(argv: string[]): LoadOptions {
     ...(argv.includes('--adaptive')
       ? { adaptive: { items: get('items', 20), pool: get('pool', 300), se: get('se', 0.3) } }
       : {}),
+    ...(argv.includes('--centre') ? { centre: true } : {}),
   };
 }
 
@@ -96,23 +105,8 @@ async function sampleMetrics(url: string, samples: EngineSample[], stop: { done:
 }
 
 export async function runLoad(options: LoadOptions) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'exam-load-'));
-  const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-  const pg = options.postgres ? await createPostgresDatabase(baseUrl) : undefined;
-  const config = testConfig({
-    dataDir,
-    databaseUrl: pg?.url,
-    redisUrl: options.redis ? (process.env.REDIS_URL ?? 'redis://127.0.0.1:6379') : undefined,
-  });
-  const env = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    DATABASE_URL: pg?.url ?? '',
-    REDIS_URL: config.redisUrl ?? '',
-    JWT_SECRET: config.jwtSecret,
-    AUDIT_KEY: config.auditKey,
-    LOG_LEVEL: 'warn',
-  };
+  const place = await loadRunEngine(options);
+  const { config, env, pg } = place;
   const running: Array<Awaited<ReturnType<typeof startEngineProcess>>> = [];
   try {
     const sitting = await setupSitting(config, options.candidates);
@@ -124,20 +118,12 @@ export async function runLoad(options: LoadOptions) {
     const samples = engines.map(() => [] as EngineSample[]);
     const stop = { done: false };
     const sampling = Promise.all(engines.map((e, i) => sampleMetrics(e.url, samples[i]!, stop)));
-    const scenario = {
-      accessCode: sitting.accessCode,
-      itemRefs: sitting.itemRefs,
-      candidates: sitting.candidates,
-      rampSeconds: options.ramp,
-      durationSeconds: options.duration,
-      saveEverySeconds: options.saveEvery,
-      burstSeconds: options.burst,
-    };
+    const scenario = scenarioOf(sitting, options);
     const started = Date.now();
     const engineCpu = sampleCpu(() => engines.map((e) => e.child.pid!));
     // PostgreSQL's CPU: this run's backends (and the WAL writer, which flushes for them) apart from the
     // whole server, which on a shared machine also serves other work.
-    const runPids = pg ? await watchRunBackends(baseUrl, pg.name) : undefined;
+    const runPids = pg ? await watchRunBackends(postgresBaseUrl(), pg.name) : undefined;
     const databaseCpu = runPids ? sampleCpu(() => runPids.pids) : undefined;
     const serverCpu = options.postgres ? sampleCpu(() => pidsNamed('postgres')) : undefined;
     const redisCpu = options.redis ? sampleCpu(() => pidsNamed('redis-server')) : undefined;
@@ -160,15 +146,7 @@ export async function runLoad(options: LoadOptions) {
     const check = await createEngine(config, { logger: createLogger('warn') });
     let lost = 0;
     try {
-      const stored = new Set(
-        rowsOf<{ k: string }>(
-          await check.deps.db.execute(
-            sql`select session_id || '|' || item_ref || '|' || client_seq || '|' || (value->>'RESPONSE') as k from responses`,
-          ),
-        ).map((r) => r.k),
-      );
-      for (const a of result.acknowledged)
-        if (!stored.has(`${a.sessionId}|${a.itemRef}|${a.seq}|${a.value}`)) lost++;
+      lost = await unstoredSaves(check.deps.db, result.acknowledged);
     } finally {
       await check.close();
     }
@@ -255,10 +233,10 @@ export async function runLoad(options: LoadOptions) {
     const baselineBurstRate = baseline.burstAcks / Math.max(1, options.burst);
     const summary = {
       candidates: options.candidates,
-      checkInS: Number(((result.lastCheckInAt - result.startAt) / 1000).toFixed(1)),
+      checkInS: checkInSeconds(result),
       saveAckMs: quantiles(result.saveAckMs),
       saves: result.acknowledged.length,
-      errors: Object.values(result.errors).reduce((a, b) => a + b, 0),
+      errors: errorCount(result),
       lostResponses: lost,
       baselineRatio: Number((baselineBurstRate ? burstRate / baselineBurstRate : 0).toFixed(3)),
       engineUsPerSave: burstUsPerSave.engine,
@@ -312,8 +290,7 @@ export async function runLoad(options: LoadOptions) {
   } finally {
     // A run that failed half-way leaves no engine behind (one stayed up 47 min on a shared machine).
     await Promise.all(running.map((e) => e.kill('SIGTERM')));
-    await pg?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await place.dispose();
   }
 }
 
@@ -423,10 +400,12 @@ function startEcho(): Promise<{ url: string; pid: number; stop(): void }> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const options = parseArgs(process.argv.slice(2));
-  // Imported when asked for: adaptive-run.ts imports this file's helpers.
+  // Imported when asked for: adaptive-run.ts and centre-run.ts import this file's types and helpers.
   const summary = options.adaptive
     ? await (await import('./adaptive-run.ts')).runAdaptiveLoad({ ...options, adaptive: options.adaptive })
-    : await runLoad(options);
+    : options.centre
+      ? await (await import('./centre-run.ts')).runCentreLoad(options)
+      : await runLoad(options);
   console.log(JSON.stringify(summary));
 }
 
