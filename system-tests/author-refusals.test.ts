@@ -15,13 +15,14 @@ import { BANK_REFUSAL_CODES } from '../engine/bank/refusal-codes.ts';
 import { errors, type AppError } from '../engine/platform/errors.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** The capabilities whose routes the author pages (bank, editors, import, blueprint, board, marking) call. */
+/** The capabilities whose routes the author pages (bank, editors, import, blueprint, board, marking, centres) call. */
 const AUTHOR_CAPABILITIES = [
   'bank',
   'people',
   'sittings',
   'results',
   'records',
+  'centres',
   'platform/http',
   'platform/workers',
 ];

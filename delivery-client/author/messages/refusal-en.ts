@@ -96,6 +96,18 @@ export const refusalEn: Record<RefusalMessageKey, string> = {
   'rf.id.log_seq_conflict': 'The log file differs from what was received before at the same position.',
   'rf.id.log_gap': 'The log file has missing entries: export the whole log again at the centre.',
   'rf.id.log_entry_refused': 'An entry of the log cannot be applied to the sitting on the central server.',
+  'rf.id.package_tampered':
+    'The sitting package was altered or damaged (its signature or hash does not match). Nothing was opened; download the package again from the central engine.',
+  'rf.id.package_wrong_key':
+    'This key or room code does not open the sitting package. Check it with the exam board.',
+  'rf.id.room_code_mistyped':
+    'The room code is mistyped (its check character does not match). Read it again and retype it.',
+  'rf.id.key_too_early': 'Too early: the sitting key can only be used from the start time.',
+  'rf.id.centre_unauthenticated':
+    'The central engine did not recognise this centre (the request was unsigned or wrongly signed).',
+  'rf.id.not_a_centre':
+    'This machine is not registered as a test centre yet. Register the centre on the central engine first.',
+  'rf.id.not_a_centre_node': 'This engine is not running as a test centre node (CENTRE_MODE=true).',
   'rf.network': 'The server cannot be reached. Check the network and try again.',
   'rf.other': 'That did not work (error {status}). Try again; if it keeps failing, tell the exam board.',
 };

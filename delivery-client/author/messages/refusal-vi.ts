@@ -90,6 +90,17 @@ export const refusalVi = {
   'rf.id.log_seq_conflict': 'Tệp nhật ký khác với phần đã nhận trước đó ở cùng vị trí.',
   'rf.id.log_gap': 'Tệp nhật ký bị thiếu mục: hãy xuất lại toàn bộ nhật ký ở điểm thi.',
   'rf.id.log_entry_refused': 'Một mục của nhật ký không áp dụng được vào kỳ thi ở máy chủ trung tâm.',
+  'rf.id.package_tampered':
+    'Gói đề thi đã bị sửa hoặc hỏng (chữ ký hay mã băm không khớp). Không mở gì; hãy tải lại gói từ máy chủ trung tâm.',
+  'rf.id.package_wrong_key':
+    'Khóa hoặc mã phòng này không mở được gói đề thi. Hãy kiểm tra lại với cán bộ khảo thí.',
+  'rf.id.room_code_mistyped': 'Mã phòng gõ sai (ký tự kiểm tra không khớp). Hãy đọc lại và gõ lại mã.',
+  'rf.id.key_too_early': 'Chưa đến giờ mở đề: khóa của kỳ thi chỉ dùng được từ giờ bắt đầu.',
+  'rf.id.centre_unauthenticated':
+    'Máy chủ trung tâm không nhận ra điểm thi này (yêu cầu thiếu chữ ký hoặc chữ ký sai).',
+  'rf.id.not_a_centre':
+    'Máy này chưa được đăng ký làm điểm thi. Hãy đăng ký điểm thi ở máy chủ trung tâm trước.',
+  'rf.id.not_a_centre_node': 'Máy chủ này không chạy ở chế độ điểm thi (CENTRE_MODE=true).',
   'rf.network': 'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.',
   'rf.other': 'Chưa làm được (mã lỗi {status}). Hãy thử lại; nếu vẫn lỗi, báo cho cán bộ khảo thí.',
 } as const;
