@@ -39,7 +39,6 @@ import { candidateSessions } from './tables.ts';
 import type { ResponseWriter } from './response-writer.ts';
 import { timeState, type ClockFields } from './session-clock.ts';
 import { connectingSession } from './connecting-session.ts';
-import { formSpecOf } from './form-spec-cache.ts';
 import { proctoringEnabled, proctoringPolicyOf } from '../../proctor/index.ts';
 import {
   consumeDeviceChange,
@@ -272,7 +271,7 @@ export function attachCandidateNamespace(io: Server, deps: CandidateRealtimeDeps
       }
       others.filter((s) => !elsewhere.includes(s)).forEach((s) => s.disconnect(true));
 
-      const spec = formSpecOf(loaded.session.sittingId, loaded.formSpec);
+      const spec = loaded.formSpec;
       socket.data = {
         sessionId,
         sittingId: loaded.session.sittingId,
