@@ -5,13 +5,13 @@
  * storm of thousands a minute must stay cheap). Creates the session and its form on first check-in.
  */
 import { randomInt, timingSafeEqual } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.ts';
 import type { CheckInRequest } from '../protocol/candidate.ts';
 import { parseVietnameseDate } from '../people/roster/roster-row.ts';
 import { classes, organisations, students } from '../people/tables.ts';
 import { deliveryErrors } from './delivery-errors.ts';
-import { formSpecOf } from './form-spec-cache.ts';
+import { sittingFormSpec } from './form-spec-cache.ts';
 import { openSession } from './open-session.ts';
 import { separateRoomCodeRequired, SITTING_CODE_LENGTH } from '../sittings/sitting-access-code.ts';
 import { assembleCandidateForm, seatInRoom } from '../sittings/parallel-forms.ts';
@@ -49,14 +49,17 @@ export interface CheckInResult {
 }
 
 /** Called with the sitting before a session is created or resumed; throws to refuse (Safe Exam Browser checks). */
-export type SittingGate = (sitting: typeof sittings.$inferSelect) => void;
+export type SittingGate = (sitting: Omit<typeof sittings.$inferSelect, 'formSpec'>) => void;
+
+/** The sitting without its form spec (tens of kilobytes with an adaptive pool): `sittingFormSpec` keeps it parsed. */
+const { formSpec: _formSpec, ...sittingColumns } = getTableColumns(sittings);
 
 function lookupQuery(db: Database) {
   return db
     .select({
       candidate: sittingCandidates,
       room: sittingRooms,
-      sitting: sittings,
+      sitting: sittingColumns,
       student: { fullName: students.fullName, dateOfBirth: students.dateOfBirth },
       className: classes.name,
       schoolName: organisations.name,
@@ -113,7 +116,7 @@ export async function checkIn(
     throw deliveryErrors.sittingNotOpen(sitting.opensAt);
 
   const seed = randomInt(0, 2 ** 31 - 1);
-  const spec = formSpecOf(sitting.id, sitting.formSpec);
+  const spec = await sittingFormSpec(db, sitting.id);
   // Only a sitting of parallel forms needs the seat (one indexed count); a resume keeps its stored form.
   const seat = spec.parallelForms ? await seatInRoom(db, found.candidate) : 0;
   const form = assembleCandidateForm(spec, seed, seat);
