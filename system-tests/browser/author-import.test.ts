@@ -77,11 +77,24 @@ describe('a teacher imports a Word test in Chromium', () => {
     await page.getByRole('button', { name: 'Lưu tất cả' }).click();
     await page.getByText('Đã lưu 8 câu hỏi vào ngân hàng (8 câu mới).').waitFor();
 
-    // The bank browser finds the item typed without diacritics, and it goes for review.
+    // The bank browser finds the item typed without diacritics, and it goes for review. The list the page
+    // opens with is held back 3 s, as a busy server may answer it: it must not replace the search's answer.
+    const opening = (url: URL) =>
+      /\/api\/item-banks\/[^/]+\/items$/.test(url.pathname) && !url.searchParams.has('q');
+    let heldBack = 0;
+    await page.route(opening, async (route) => {
+      heldBack++;
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await route.continue();
+    });
     await page.getByRole('button', { name: 'Ngân hàng câu hỏi' }).click();
     await page.getByLabel('Tìm câu hỏi (có dấu hoặc không dấu)').fill('tap xac dinh');
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
     await page.getByText('1 câu hỏi', { exact: true }).waitFor();
+    await page.waitForTimeout(4_000);
+    expect(heldBack).toBeGreaterThan(0);
+    expect(await page.getByText('1 câu hỏi', { exact: true }).isVisible()).toBe(true);
+    await page.unroute(opening);
     const row = page.getByRole('row', { name: /Tập xác định của hàm số y = 1\/x là/ });
     await row.waitFor();
     await row.getByRole('button', { name: /Gửi duyệt/ }).click();

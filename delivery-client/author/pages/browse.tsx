@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api, ok, type Bank, type ItemStatistics, type ItemSummary, type Me } from '../api.ts';
 import { useT, type AuthorMessageKey } from '../i18n.tsx';
 import { interactionTypeNames } from './interaction-names.ts';
@@ -59,7 +59,11 @@ export function Browse({ bank, me }: { bank: Bank; me: Me }) {
       .catch(() => setStats(new Map()));
   }, [bank.id]);
 
+  /** The latest search asked for: an earlier one answering later (the list the page opened with, on a busy
+   * server) must not replace what the teacher searched for. */
+  const latestSearch = useRef(0);
   const search = useCallback(async () => {
+    const asked = ++latestSearch.current;
     const query = {
       ...(q.trim() ? { q: q.trim() } : {}),
       ...(status ? { status } : {}),
@@ -67,11 +71,12 @@ export function Browse({ bank, me }: { bank: Bank; me: Me }) {
       ...(level ? { cognitiveLevel: level } : {}),
     };
     try {
-      setResult(
-        await ok(api.GET('/api/item-banks/{id}/items', { params: { path: { id: bank.id }, query } })),
+      const found = await ok(
+        api.GET('/api/item-banks/{id}/items', { params: { path: { id: bank.id }, query } }),
       );
+      if (asked === latestSearch.current) setResult(found);
     } catch (e) {
-      setError(describeRefusal(t, e, lang));
+      if (asked === latestSearch.current) setError(describeRefusal(t, e, lang));
     }
   }, [bank.id, q, status, grade, level, t]);
 
